@@ -1,0 +1,292 @@
+/**
+ * The plan model: one typed tree for full and compact micro-plans.
+ *
+ * Every element keeps its source span (1-based lines and columns, end exclusive on the column,
+ * as editors and SARIF show them). The parser is tolerant — it records what it finds, and the
+ * rules decide what deviates from the spec.
+ */
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column (in UTF-16 code units of the line, as editors count). */
+  column: number;
+}
+
+export interface Span {
+  start: Position;
+  /** Position just after the last character. */
+  end: Position;
+}
+
+/** A piece of text from the plan, with where it stands. */
+export interface Text {
+  text: string;
+  span: Span;
+}
+
+export type PlanFormat = 'full' | 'compact' | 'none';
+
+/** The header fields of the spec, in their required order. */
+export const HEADER_FIELDS = [
+  'Goal',
+  'The problem today',
+  'What this PR adds',
+  'Why this matters',
+  'Architecture',
+  'Source',
+  'Closes',
+  'Behavioral Contracts',
+] as const;
+export type HeaderFieldName = (typeof HEADER_FIELDS)[number];
+
+/** Fields a compact plan carries. */
+export const COMPACT_HEADER_FIELDS: readonly HeaderFieldName[] = ['Goal', 'Source', 'Closes'];
+
+export interface HeaderField {
+  /** The label as written (e.g. "Goal", "Closes"). */
+  label: string;
+  /** The spec field it maps to, when it is one. */
+  name: HeaderFieldName | undefined;
+  /** The value after the label: inline text plus any following list/paragraph lines. */
+  value: Text;
+  /** Numbered/bulleted items under the field (e.g. "What this PR adds"). */
+  items: Text[];
+  /** Whether the items were an ordered (numbered) list. */
+  ordered: boolean;
+  span: Span;
+}
+
+/** Section letters of the full format. */
+export const SECTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K'] as const;
+export type SectionLetter = (typeof SECTION_LETTERS)[number];
+
+export const SECTION_NAMES: Record<SectionLetter, string> = {
+  A: 'Executive Summary',
+  B: 'Behavioral Contracts',
+  C: 'Component Interaction',
+  D: 'Deviation Log',
+  E: 'Review Guide',
+  F: 'Implementation Overview',
+  G: 'Task Breakdown',
+  H: 'Test Strategy',
+  I: 'Risk Analysis',
+  J: 'Sanity Checklist',
+  K: 'Detailed specifications',
+};
+
+/** The kinds of section the parser recognises. */
+export type SectionKind =
+  | { type: 'phase0' }
+  | { type: 'part'; part: 1 | 2 | 3 | 'appendix' }
+  | { type: 'lettered'; letter: SectionLetter }
+  /** Compact-format sections ("## Behavioral Contracts", "## Tasks", "## Sanity Checklist"). */
+  | { type: 'compact'; name: 'contracts' | 'tasks' | 'checklist' | 'deviations' }
+  | { type: 'other' };
+
+export interface Section {
+  kind: SectionKind;
+  heading: Text;
+  /** Heading depth (1–6). */
+  depth: number;
+  /** Whole section, heading included, up to the next heading of the same or lower depth. */
+  span: Span;
+  /** First and last line of the body (after the heading); empty body has bodyEnd < bodyStart. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export type ContractGroup = 'positive' | 'negative' | 'error';
+
+export type ClauseKeyword = 'GIVEN' | 'WHEN' | 'THEN' | 'MECHANISM';
+
+export interface Clause {
+  keyword: ClauseKeyword;
+  /** The clause text after the keyword. */
+  text: string;
+  span: Span;
+  /** Span of the text after the keyword (for pointing at offending words). */
+  textSpan: Span;
+}
+
+export interface Contract {
+  /** As written: "BC-3", "NC-1". */
+  id: string;
+  /** "BC", "NC", "EC"… */
+  prefix: string;
+  number: number;
+  name: string;
+  /** From the nearest group heading/label above the contract, when there is one. */
+  group: ContractGroup | undefined;
+  clauses: Clause[];
+  /** The whole contract block. */
+  span: Span;
+  /** The id as written in the contract's own heading line. */
+  idSpan: Span;
+}
+
+/** A mention of a contract id anywhere in the plan. */
+export interface ContractRef {
+  id: string;
+  span: Span;
+}
+
+export type FileAction = 'create' | 'modify' | 'test' | 'delete' | 'other';
+
+export interface FileEntry {
+  action: FileAction;
+  /** The path as written, without backticks or line ranges. */
+  path: string;
+  /** A line range after the path ("file.go:123-145"), when given. */
+  lines: { start: number; end: number } | undefined;
+  /** Free text after the path ("— add X"). */
+  note: string;
+  span: Span;
+}
+
+export interface CodeBlock {
+  /** Info string language ("go", "ts", "bash"…), lower-cased; "" when none. */
+  lang: string;
+  content: string;
+  /** The fence lines included. */
+  span: Span;
+  /** Line of the first content line. */
+  contentLine: number;
+}
+
+/** A `Run:` / `Verify:` command and the `Expected:` that follows it. */
+export interface Command {
+  run: Text;
+  expected: Text | undefined;
+}
+
+export type StepKind = 'test' | 'run-fail' | 'implement' | 'run-pass' | 'lint' | 'commit' | 'other';
+
+export interface Step {
+  /** The number as written ("Step 3"); compact plans use labels instead and get 0. */
+  number: number;
+  title: Text;
+  kind: StepKind;
+  codeBlocks: CodeBlock[];
+  commands: Command[];
+  /** Body text of the step (without code blocks), for placeholder checks. */
+  prose: Text[];
+  span: Span;
+}
+
+export interface CommitMessage {
+  /** First line of the message (the conventional-commit subject). */
+  subject: Text;
+  /** The whole message. */
+  text: string;
+  span: Span;
+}
+
+export interface Task {
+  number: number;
+  title: Text;
+  /** Contract ids this task says it implements ("Contracts Implemented:" or the title's "(BC-1, BC-2)"). */
+  contracts: ContractRef[];
+  /** Where the contract list was written (line of "Contracts Implemented"), if separate. */
+  contractsSpan: Span | undefined;
+  files: FileEntry[];
+  steps: Step[];
+  /** Compact tasks: "**Verify:**" / "**Lint:**" / "**Commit:**" values. */
+  compact: {
+    test: CodeBlock[];
+    impl: CodeBlock[];
+    verify: Text | undefined;
+    lint: Text | undefined;
+    commit: Text | undefined;
+  } | undefined;
+  commit: CommitMessage | undefined;
+  span: Span;
+}
+
+export interface TableRow {
+  cells: Text[];
+  span: Span;
+}
+
+export interface Table {
+  header: Text[];
+  rows: TableRow[];
+  span: Span;
+}
+
+export interface TestStrategyRow {
+  contract: Text;
+  task: Text;
+  type: Text;
+  name: Text;
+  span: Span;
+}
+
+export interface DeviationRow {
+  sourceSays: Text;
+  microDoes: Text;
+  reason: Text;
+  span: Span;
+}
+
+export interface Risk {
+  description: Text;
+  likelihood: Text | undefined;
+  impact: Text | undefined;
+  mitigation: Text | undefined;
+  /** The task reference ("Task 3") as written. */
+  task: Text | undefined;
+  span: Span;
+}
+
+export interface ChecklistItem {
+  checked: boolean;
+  text: Text;
+  span: Span;
+}
+
+/** A citation of code: "path:line", "path:line-line", "`path` (line N)". */
+export interface Citation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  /** A symbol named right next to the citation (e.g. "`NewFoo` at foo.go:12"). */
+  symbol: string | undefined;
+  span: Span;
+}
+
+export interface Plan {
+  /** File path as given by the caller ("<stdin>" for standard input). */
+  path: string;
+  /** Normalised text (BOM removed, CRLF → LF). */
+  text: string;
+  lines: string[];
+  format: PlanFormat;
+  /** Why the classifier decided the format (shown when a file is "not a plan"). */
+  formatReason: string;
+  title: Text | undefined;
+  /** The "> **For Claude:** REQUIRED SUB-SKILL…" line. */
+  agentLine: Text | undefined;
+  header: HeaderField[];
+  /** Where the header ends (the first `---` or first section heading). */
+  headerEnd: number;
+  sections: Section[];
+  contracts: Contract[];
+  contractRefs: ContractRef[];
+  tasks: Task[];
+  testStrategy: { table: Table | undefined; rows: TestStrategyRow[] };
+  deviations: { table: Table | undefined; rows: DeviationRow[]; noDeviations: Text | undefined };
+  risks: { table: Table | undefined; rows: Risk[] };
+  checklist: ChecklistItem[];
+  codeBlocks: CodeBlock[];
+  citations: Citation[];
+  /** Inline disable directives, resolved by the engine. */
+  directives: Directive[];
+}
+
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Empty = all rules. */
+  ruleIds: string[];
+  line: number;
+}

@@ -1,0 +1,65 @@
+/**
+ * A rule is data plus a check (after markdownlint): a stable id, a family, a default severity,
+ * a description for the reference docs, an instruction for the agents that write plans, and
+ * `check(plan, context)`. The catalog in `./index.ts` is the single source for the linter,
+ * `microplan rules`, docs/rules.md and the prompt given to agents.
+ */
+import type { Config } from '../config/types.js';
+import type { Plan, PlanFormat, Span } from '../plan/types.js';
+import type { Grounding } from '../ground/types.js';
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+export type RuleFamily =
+  | 'header'
+  | 'structure'
+  | 'contracts'
+  | 'tasks'
+  | 'test-code'
+  | 'traceability'
+  | 'deviations'
+  | 'risks'
+  | 'checklist'
+  | 'compact'
+  | 'grounding';
+
+/** A text edit that `lint --fix` may apply. */
+export interface Fix {
+  span: Span;
+  replacement: string;
+}
+
+/** What a check reports; the engine adds rule id and severity. */
+export interface Finding {
+  message: string;
+  span: Span;
+  fix?: Fix;
+}
+
+export interface Diagnostic extends Finding {
+  ruleId: string;
+  severity: Severity;
+}
+
+export interface RuleContext {
+  config: Config;
+  /** Present only when linting with `--repo`: answers questions about the code. */
+  grounding: Grounding | undefined;
+}
+
+export interface Rule {
+  /** Stable kebab-case id, e.g. "contract-then-observable". */
+  id: string;
+  family: RuleFamily;
+  severity: Severity;
+  /** Which plan formats the rule applies to. */
+  formats: readonly PlanFormat[];
+  /** One paragraph for the reference docs: what is checked and why. */
+  description: string;
+  /** What the writing agent is told, in the imperative; may use the project's config. */
+  instruction: string | ((config: Config) => string);
+  /** Grounding rules run only when a repository is given. */
+  needsRepo?: boolean;
+  check(plan: Plan, context: RuleContext): Finding[];
+}
