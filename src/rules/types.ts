@@ -61,5 +61,5 @@ export interface Rule {
   instruction: string | ((config: Config) => string);
   /** Grounding rules run only when a repository is given. */
   needsRepo?: boolean;
-  check(plan: Plan, context: RuleContext): Finding[];
+  check(plan: Plan, context: RuleContext): Finding[] | Promise<Finding[]>;
 }

@@ -1,0 +1,38 @@
+/**
+ * Full, compact or not a plan. A plan defines contracts or tasks; design docs and macro plans
+ * do not (they get one "not a plan" note instead of hundreds of findings). A full plan has the
+ * lettered sections / Parts of the full format; anything else with contracts or tasks is compact.
+ */
+import type { Contract, HeaderField, PlanFormat, Section, Task, Text } from './types.js';
+
+export interface FormatSignals {
+  title: Text | undefined;
+  header: readonly HeaderField[];
+  sections: readonly Section[];
+  contracts: readonly Contract[];
+  tasks: readonly Task[];
+}
+
+export function classify(s: FormatSignals): { format: PlanFormat; reason: string } {
+  const letters = new Set(s.sections.flatMap((x) => (x.kind.type === 'lettered' ? [x.kind.letter] : [])));
+  const parts = s.sections.filter((x) => x.kind.type === 'part').length;
+  const contractsWithClauses = s.contracts.filter((c) => c.clauses.length > 0).length;
+  const planTitle = s.title !== undefined && /implementation plan\s*$/i.test(s.title.text);
+  const hasGoal = s.header.some((f) => f.name === 'Goal');
+  const body = contractsWithClauses > 0 || s.tasks.length > 0;
+
+  // A document titled "… Implementation Plan" with the header of one is a (broken) plan even with no contracts yet.
+  if (!body && !(planTitle && hasGoal && s.header.length >= 4)) {
+    return {
+      format: 'none',
+      reason: 'no behavioral contracts (BC-N with GIVEN/WHEN/THEN) and no "Task N" sections — a design doc, macro plan or other document',
+    };
+  }
+  if (s.tasks.length === 0 && !hasGoal && !planTitle) {
+    return { format: 'none', reason: 'contracts but no tasks and no plan header — a design doc or partial plan' };
+  }
+  if (letters.size >= 3 || parts >= 2) {
+    return { format: 'full', reason: `${letters.size} lettered sections (A–K) and ${parts} Part headings` };
+  }
+  return { format: 'compact', reason: 'contracts or tasks without the lettered sections of the full format' };
+}

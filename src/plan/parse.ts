@@ -1,0 +1,54 @@
+/** parsePlan: Markdown text → the typed Plan model. Pure and tolerant: it never throws on text. */
+import { outline } from './blocks.js';
+import { parseChecklist } from './checklist.js';
+import { parseCitations } from './citations.js';
+import { classify } from './classify.js';
+import { findContractRefs, parseContracts } from './contracts.js';
+import { parseDirectives } from './directives.js';
+import { parseHeader } from './header.js';
+import { buildSections, sectionByLetter } from './sections.js';
+import { normalizeText, splitLines } from './source.js';
+import { parseDeviations, parseRisks, parseTestStrategy } from './tables.js';
+import { parseTasks } from './tasks.js';
+import type { Plan, Section } from './types.js';
+
+export function parsePlan(rawText: string, path = '<input>'): Plan {
+  const text = normalizeText(rawText);
+  const lines = splitLines(text);
+  const o = outline(text, lines);
+  const sections = buildSections(o.headings, lines);
+  const header = parseHeader(lines, o);
+
+  const compact = (name: string): Section | undefined =>
+    sections.find((s) => s.kind.type === 'compact' && s.kind.name === name);
+  const contractsSection = sectionByLetter(sections, 'B') ?? compact('contracts');
+  const contracts = contractsSection
+    ? parseContracts(lines, o, contractsSection.bodyStart, contractsSection.bodyEnd)
+    : parseContracts(lines, o, header.end + 1, lines.length).filter((c) => c.clauses.length > 0);
+  const tasks = parseTasks(lines, o, sections);
+  const checklistSection = sectionByLetter(sections, 'J') ?? compact('checklist');
+  const { format, reason } = classify({ title: header.title, header: header.fields, sections, contracts, tasks });
+
+  return {
+    path,
+    text,
+    lines,
+    format,
+    formatReason: reason,
+    title: header.title,
+    agentLine: header.agentLine,
+    header: header.fields,
+    headerEnd: header.end,
+    sections,
+    contracts,
+    contractRefs: findContractRefs(lines, new Set(contracts.map((c) => c.prefix))),
+    tasks,
+    testStrategy: parseTestStrategy(o, sectionByLetter(sections, 'H')),
+    deviations: parseDeviations(o, sectionByLetter(sections, 'D') ?? compact('deviations'), lines),
+    risks: parseRisks(o, sectionByLetter(sections, 'I')),
+    checklist: checklistSection ? parseChecklist(lines, o, checklistSection.bodyStart, checklistSection.bodyEnd) : [],
+    codeBlocks: o.fences,
+    citations: parseCitations(lines, o),
+    directives: parseDirectives(o),
+  };
+}

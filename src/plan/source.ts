@@ -1,0 +1,77 @@
+/** Source text helpers: normalisation and span construction over 1-based lines and columns. */
+import type { Position, Span, Text } from './types.js';
+
+/** Strip a BOM and normalise CRLF/CR line endings, so lines and columns match what editors show. */
+export function normalizeText(raw: string): string {
+  let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return text;
+}
+
+export function splitLines(text: string): string[] {
+  return text.split('\n');
+}
+
+export function pos(line: number, column: number): Position {
+  return { line, column };
+}
+
+export function span(startLine: number, startColumn: number, endLine: number, endColumn: number): Span {
+  return { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } };
+}
+
+/** The whole of one line (column 1 to its end). */
+export function lineSpan(lines: readonly string[], line: number): Span {
+  return span(line, 1, line, (lines[line - 1] ?? '').length + 1);
+}
+
+/** From the start of `startLine` to the end of `endLine`. */
+export function linesSpan(lines: readonly string[], startLine: number, endLine: number): Span {
+  return span(startLine, 1, endLine, (lines[endLine - 1] ?? '').length + 1);
+}
+
+/** A Text for a slice of one line, given 0-based offsets into that line. */
+export function textAt(line: number, lineText: string, from: number, to: number = lineText.length): Text {
+  return { text: lineText.slice(from, to), span: span(line, from + 1, line, to + 1) };
+}
+
+/** A Text for a whole line, trimmed, with the span covering the trimmed part. */
+export function trimmedLine(line: number, lineText: string): Text {
+  const start = lineText.length - lineText.trimStart().length;
+  const end = lineText.trimEnd().length;
+  return textAt(line, lineText, start, Math.max(start, end));
+}
+
+/** Span of the first occurrence of `needle` at or after `fromColumn` (1-based) on a line; falls back to the line. */
+export function findInLine(lines: readonly string[], line: number, needle: string, fromColumn = 1): Span {
+  const lineText = lines[line - 1] ?? '';
+  const at = lineText.indexOf(needle, fromColumn - 1);
+  if (at < 0 || needle.length === 0) return lineSpan(lines, line);
+  return span(line, at + 1, line, at + needle.length + 1);
+}
+
+/**
+ * Markdown inline decoration removed: `**bold**`, `*em*`, `code` backticks, `[text](url)` → text.
+ * Used on heading and label text, never on code.
+ */
+export function plainInline(s: string): string {
+  return s
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,:;]|$)/g, '$1$2')
+    .replace(/`/g, '')
+    .trim();
+}
+
+/** Sentences in a piece of prose, ignoring periods inside code spans, numbers and common abbreviations. */
+export function countSentences(prose: string): number {
+  const cleaned = prose
+    .replace(/`[^`]*`/g, 'CODE')
+    .replace(/\b(e\.g|i\.e|etc|vs|cf|approx|incl)\./gi, '$1')
+    .replace(/(\d)\.(\d)/g, '$1$2')
+    .replace(/\.{2,}/g, '.')
+    .trim();
+  if (cleaned === '') return 0;
+  const parts = cleaned.split(/(?<=[.!?])["')\]]*\s+(?=[A-Z0-9"'(`*])/);
+  return parts.filter((p) => /[A-Za-z0-9]/.test(p)).length;
+}

@@ -1,0 +1,27 @@
+/** Test helpers: lint a Markdown string with one rule, so each test reads as a specification. */
+import { defaultConfig } from '../src/config/defaults.js';
+import type { Config } from '../src/config/types.js';
+import { lintPlan } from '../src/engine/lint.js';
+import { parsePlan } from '../src/plan/parse.js';
+import type { Plan } from '../src/plan/types.js';
+import { ruleById } from '../src/rules/index.js';
+import type { Diagnostic } from '../src/rules/types.js';
+
+/** Diagnostics of one rule on a Markdown plan (format as the classifier decides, unless forced). */
+export async function lintRule(
+  ruleId: string,
+  markdown: string,
+  options: { config?: Partial<Config>; format?: Plan['format'] } = {},
+): Promise<Diagnostic[]> {
+  const rule = ruleById(ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const plan = parsePlan(markdown, 'plan.md');
+  if (options.format) plan.format = options.format;
+  const config = { ...defaultConfig(), ...options.config };
+  return lintPlan(plan, { config, rules: [rule] });
+}
+
+/** Joins lines, so fragments in tests can be written as arrays without indentation noise. */
+export function md(...lines: string[]): string {
+  return lines.join('\n') + '\n';
+}
