@@ -111,6 +111,7 @@ describe('anthropic provider', () => {
     expect(err.message).not.toContain(KEY);
     expect(err.message).not.toContain('SECRET');
     expect(String(err.stack)).not.toContain(KEY);
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain(KEY);
     expect(server!.requests).toHaveLength(1);
   });
 

@@ -148,6 +148,13 @@ describe('openai provider', () => {
     expect(err.kind).toBe('aborted');
   });
 
+  it('refuses a request without a model before sending anything', async () => {
+    const p = await provider([{ chunks: [openaiStream(['a'])] }]);
+    const err = await failure(p.complete({ ...request, model: ' ' }));
+    expect(err).toMatchObject({ kind: 'bad-request', message: 'no model given; pass --model' });
+    expect(server!.requests).toHaveLength(0);
+  });
+
   it('does not start when the signal is already aborted', async () => {
     const p = await provider([{ chunks: [openaiStream(['a'])] }]);
     const err = await failure(p.complete(request, { signal: AbortSignal.abort() }));

@@ -7,6 +7,7 @@ import { makeRedactor } from '../redact.js';
 import { endpointUrl } from './base-url.js';
 import { streamWithRetry, type TransportOptions } from './http.js';
 import { streamError, type ErrorContext } from './http-errors.js';
+import { checkRequest } from './request.js';
 import { asNumber, asObject, asString, parseEventData } from './json.js';
 import type { SseEvent } from './sse.js';
 import { ProviderError, type CompletionOptions, type CompletionRequest, type CompletionResult, type Provider } from './types.js';
@@ -36,7 +37,8 @@ export function createOpenAIProvider(options: OpenAIOptions): Provider {
   return {
     id: options.flavor,
     defaultModel: options.defaultModel,
-    complete(request: CompletionRequest, callOptions: CompletionOptions = {}): Promise<CompletionResult> {
+    async complete(request: CompletionRequest, callOptions: CompletionOptions = {}): Promise<CompletionResult> {
+      checkRequest(request);
       const errors: ErrorContext = {
         label,
         model: request.model,
