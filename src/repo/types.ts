@@ -18,6 +18,13 @@ export interface Repository {
   exists(path: string): Promise<boolean>;
   /** File text; undefined when missing, binary or over the size limit. */
   readText(path: string): Promise<string | undefined>;
+  /**
+   * Files whose text contains `needle` literally (a cheap prefilter before parsing), optionally
+   * limited to names ending in one of `extensions` (".go"). Binary and oversized files are left out.
+   */
+  filesContaining(needle: string, options?: { extensions?: readonly string[] }): Promise<string[]>;
+  /** Releases the long-lived git processes a revision reader keeps; safe to call twice. */
+  close(): Promise<void>;
 }
 
 export type Language = 'go' | 'typescript' | 'javascript' | 'python';
@@ -26,6 +33,8 @@ export type DeclarationKind = 'type' | 'struct' | 'interface' | 'class' | 'funct
 
 export interface Declaration {
   name: string;
+  /** Receiver type or class a method/field belongs to (Go `(*R) M` → "R"); undefined at top level. */
+  container?: string | undefined;
   kind: DeclarationKind;
   file: string;
   line: number;
@@ -33,12 +42,36 @@ export interface Declaration {
   endLine: number;
 }
 
+/**
+ * How a value of the type comes into being at a site.
+ * - Go: `composite-literal` (`T{}`, `pkg.T{}`, `G[int]{}`), `address-of` (`&T{}`),
+ *   `elided-literal` (`{…}` inside `[]T{…}`, `[]*T{…}` or `map[K]T{…}`, type taken from the outer literal).
+ * - TypeScript/JavaScript: `new`, `typed-object-literal` (`const x: T = {…}`, defaults, fields,
+ *   elements of `T[]`), `as`, `satisfies`, `typed-return` (object literal returned from a function declared to return T).
+ * - Python: `call` (`T(…)`, `mod.T(…)`, `cls(…)` in a classmethod of T), `replace` (`dataclasses.replace(x, …)` of a T).
+ * - Every language: `factory-call`, a call of a function that returns T and constructs it.
+ */
+export type SiteKind =
+  | 'composite-literal'
+  | 'address-of'
+  | 'elided-literal'
+  | 'new'
+  | 'typed-object-literal'
+  | 'as'
+  | 'satisfies'
+  | 'typed-return'
+  | 'call'
+  | 'replace'
+  | 'factory-call';
+
 export interface ConstructionSite {
   file: string;
+  /** 1-based line and column (UTF-16 code units, as editors and SARIF count). */
   line: number;
   column: number;
-  /** e.g. "composite-literal", "address-of", "new", "typed-object-literal", "call", "factory-call". */
-  kind: string;
+  kind: SiteKind;
+  /** For `factory-call`: the factory that is called (e.g. "NewServer", "Server.clone"). */
+  via?: string | undefined;
   /** Name of the enclosing function/method, when there is one. */
   enclosing: string | undefined;
 }

@@ -1,0 +1,206 @@
+/**
+ * The code index: answers declaration, enclosing-declaration and construction-site questions
+ * over a Repository. Files are found with a textual prefilter (`git grep -F` for the name, which
+ * only narrows the candidates), then parsed lazily with tree-sitter and cached; all structure
+ * comes from the parse trees.
+ */
+import { parse, type SgNode } from '@ast-grep/napi';
+import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository } from '../types.js';
+import { ensureGrammars, type Grammar } from './grammars.js';
+import { goModule } from './go.js';
+import type { Factory, LanguageModule, LocatedDeclaration } from './language.js';
+import { mapLimit } from './map-limit.js';
+import { pythonModule } from './python.js';
+import { parseTypeQuery, type TypeQuery } from './type-query.js';
+import { typescriptModule } from './typescript.js';
+
+export const LANGUAGE_MODULES: readonly LanguageModule[] = [goModule, typescriptModule, pythonModule];
+
+/** A file the index could not use, and why (it is left out of every answer). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** A readable source file; its tree is built on first use, so prefiltered-out files are never parsed. */
+interface SourceFile {
+  module: LanguageModule;
+  grammar: Grammar;
+  text: string;
+  root: SgNode | undefined;
+  declarations: LocatedDeclaration[] | undefined;
+}
+
+export interface CodeIndexOptions {
+  /** Parsed trees kept in memory; older ones are dropped and re-parsed on demand. */
+  maxCachedFiles?: number;
+}
+
+export interface SiteSearchOptions {
+  language?: Language;
+  /**
+   * Also report calls of factory functions (default true). Off, only the syntactic sites are
+   * searched, which is faster: finding callers reads every file that names a factory.
+   */
+  factories?: boolean;
+}
+
+const READ_CONCURRENCY = 32;
+/** Factories calling factories: rounds of call-site search before giving up on deeper chains. */
+const MAX_FACTORY_ROUNDS = 4;
+
+export class RepositoryCodeIndex implements CodeIndex {
+  /** Files left out because reading them failed (unreadable, symlink out of the root, …). */
+  readonly skipped: SkippedFile[] = [];
+  private readonly cache = new Map<string, Promise<SourceFile | undefined>>();
+  private readonly maxCachedFiles: number;
+
+  constructor(
+    readonly repo: Repository,
+    options: CodeIndexOptions = {},
+  ) {
+    ensureGrammars();
+    this.maxCachedFiles = options.maxCachedFiles ?? 4000;
+  }
+
+  async declarations(name: string): Promise<Declaration[]> {
+    const dot = name.lastIndexOf('.');
+    const bare = name.slice(dot + 1);
+    const container = dot === -1 ? undefined : name.slice(0, dot);
+    const files = await this.repo.filesContaining(bare, { extensions: allExtensions(LANGUAGE_MODULES) });
+    const perFile = await mapLimit(files, READ_CONCURRENCY, (file) => this.fileDeclarations(file));
+    return perFile
+      .flat()
+      .filter((d) => d.name === bare && (container === undefined || d.container === container))
+      .map(publicDeclaration);
+  }
+
+  async enclosing(file: string, line: number): Promise<Declaration | undefined> {
+    let best: LocatedDeclaration | undefined;
+    for (const decl of await this.fileDeclarations(file)) {
+      if (decl.startLine > line || decl.endLine < line) continue;
+      // Innermost: the latest start, then the earliest end.
+      if (!best || decl.startLine > best.startLine || (decl.startLine === best.startLine && decl.endLine < best.endLine)) {
+        best = decl;
+      }
+    }
+    return best && publicDeclaration(best);
+  }
+
+  async constructionSites(typeName: string, options?: SiteSearchOptions): Promise<ConstructionSite[]> {
+    const type = parseTypeQuery(typeName);
+    const language = options?.language;
+    const modules = LANGUAGE_MODULES.filter((m) => language === undefined || m.languages.includes(language));
+    const sites: ConstructionSite[] = [];
+    for (const module of modules) sites.push(...(await this.moduleSites(module, type, language, options?.factories ?? true)));
+    return dedupeAndSort(sites);
+  }
+
+  private async moduleSites(
+    module: LanguageModule,
+    type: TypeQuery,
+    language: Language | undefined,
+    withFactories: boolean,
+  ): Promise<ConstructionSite[]> {
+    const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
+    const files = await this.repo.filesContaining(type.name, { extensions });
+    const sites: ConstructionSite[] = [];
+    let frontier: Factory[] = [];
+    await mapLimit(files, READ_CONCURRENCY, async (file) => {
+      const source = await this.source(file);
+      if (!source || !source.module.mayConstruct(source.text, type)) return;
+      const found = source.module.sites(this.tree(source), file, type);
+      sites.push(...found.sites);
+      frontier.push(...found.factories);
+    });
+    if (!withFactories) return sites;
+    // Calls of factories construct the type too; a function returning T that calls one is
+    // itself a factory, so search again for its callers, a few levels deep.
+    const seen = new Set(frontier.map(factoryKey));
+    for (let round = 0; round < MAX_FACTORY_ROUNDS && frontier.length > 0; round++) {
+      const current = frontier;
+      frontier = [];
+      const names = [...new Set(current.map((f) => f.name))];
+      const callerFiles = new Set((await Promise.all(names.map((n) => this.repo.filesContaining(n, { extensions })))).flat());
+      await mapLimit([...callerFiles], READ_CONCURRENCY, async (file) => {
+        const source = await this.source(file);
+        if (!source || !names.some((name) => source.module.mayCall(source.text, name))) return;
+        const found = source.module.factoryCalls(this.tree(source), file, type, current);
+        sites.push(...found.sites);
+        for (const factory of found.factories) {
+          if (seen.has(factoryKey(factory))) continue;
+          seen.add(factoryKey(factory));
+          frontier.push(factory);
+        }
+      });
+    }
+    return sites;
+  }
+
+  private async fileDeclarations(file: string): Promise<LocatedDeclaration[]> {
+    const source = await this.source(file);
+    if (!source) return [];
+    source.declarations ??= source.module.declarations(this.tree(source), file);
+    return source.declarations;
+  }
+
+  private tree(source: SourceFile): SgNode {
+    source.root ??= parse(source.grammar, source.text).root();
+    return source.root;
+  }
+
+  /** The file's text (read at most once while cached); undefined for unknown languages and unreadable files. */
+  private source(file: string): Promise<SourceFile | undefined> {
+    let entry = this.cache.get(file);
+    if (entry) {
+      // Refresh recency (Map keeps insertion order; the first key is the oldest).
+      this.cache.delete(file);
+      this.cache.set(file, entry);
+      return entry;
+    }
+    entry = this.load(file);
+    this.cache.set(file, entry);
+    if (this.cache.size > this.maxCachedFiles) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    return entry;
+  }
+
+  private async load(file: string): Promise<SourceFile | undefined> {
+    const module = LANGUAGE_MODULES.find((m) => m.grammarFor(file) !== undefined);
+    const grammar = module?.grammarFor(file);
+    if (!module || grammar === undefined) return undefined;
+    let text: string | undefined;
+    try {
+      text = await this.repo.readText(file);
+    } catch (error) {
+      if (!(error instanceof RepoError)) throw error;
+      this.skipped.push({ file, reason: error.message });
+      return undefined;
+    }
+    if (text === undefined) return undefined;
+    return { module, grammar, text, root: undefined, declarations: undefined };
+  }
+}
+
+function allExtensions(modules: readonly LanguageModule[]): string[] {
+  return [...new Set(modules.flatMap((m) => m.languages.flatMap((l) => [...m.extensionsFor(l)])))];
+}
+
+function factoryKey(f: Factory): string {
+  return `${f.file}\0${f.container ?? ''}\0${f.name}`;
+}
+
+function publicDeclaration(decl: LocatedDeclaration): Declaration {
+  const { startLine: _startLine, ...rest } = decl;
+  return rest;
+}
+
+function dedupeAndSort(sites: ConstructionSite[]): ConstructionSite[] {
+  const unique = new Map<string, ConstructionSite>();
+  for (const site of sites) unique.set(`${site.file}\0${site.line}\0${site.column}\0${site.kind}`, site);
+  return [...unique.values()].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * Go: declarations, composite-literal construction sites and factories, read from the
+ * tree-sitter-go tree.
+ *
+ * The subtle case is the elided element literal: in `[]T{{…}}`, `[]*T{{…}}` and
+ * `map[string]T{"a": {…}}` each inner `{…}` is a `literal_value` with no type of its own; its
+ * type is the element (or key) type of the enclosing composite literal. The slice or map literal
+ * is not itself a site of T; each element is.
+ */
+import path from 'node:path';
+import type { SgNode } from '@ast-grep/napi';
+import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
+import type { Grammar } from './grammars.js';
+import { factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
+import { occursBefore } from './prefilter.js';
+import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
+import type { TypeQuery } from './type-query.js';
+
+const FUNCTIONS = new Set(['function_declaration', 'method_declaration']);
+const BODIES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+const EXTENSIONS = ['.go'] as const;
+
+/** Per-file facts every question needs. */
+interface GoFile {
+  file: string;
+  /** Name from the package clause ("http"). */
+  packageName: string | undefined;
+  type: TypeQuery;
+}
+
+export const goModule: LanguageModule = {
+  languages: ['go'],
+  extensionsFor: (language: Language) => (language === 'go' ? EXTENSIONS : []),
+  grammarFor: (file: string): Grammar | undefined => (file.endsWith('.go') ? 'go' : undefined),
+  languageOf: () => 'go',
+  // Every Go site spells the name right before `{` (T{}, &T{}, []T{{…}}), `[` (T[int]{}) or
+  // `]` (an elided map key, map[T]V{{…}: v}); a newline there would end the statement instead.
+  mayConstruct: (text, type) => occursBefore(text, type.name, '{[]'),
+  // A call is `NewT(…)` or, generic, `NewT[int](…)`.
+  mayCall: (text, name) => occursBefore(text, name, '(['),
+  declarations,
+  sites(root, file, type) {
+    const ctx: GoFile = { file, packageName: packageName(root), type };
+    const out: FileSites = { sites: [], factories: [] };
+    for (const literal of root.findAll({ rule: { kind: 'composite_literal' } })) {
+      const literalType = literal.field('type');
+      // Cheap text check before walking: most composite literals in a file are of other types.
+      if (!literalType || !literalType.text().includes(type.name)) continue;
+      if (typeMatches(literalType, ctx)) {
+        const parent = literal.parent();
+        const addressOf = parent?.kind() === 'unary_expression' && parent.child(0)?.text() === '&';
+        record(out, ctx, addressOf && parent ? parent : literal, addressOf ? 'address-of' : 'composite-literal');
+      } else {
+        const body = literal.field('body');
+        if (body) elidedSites(body, literalType, ctx, out);
+      }
+    }
+    return out;
+  },
+  factoryCalls(root, file, type, factories) {
+    const ctx: GoFile = { file, packageName: packageName(root), type };
+    const out: FileSites = { sites: [], factories: [] };
+    const byName = new Map<string, Factory[]>();
+    for (const factory of factories) byName.set(factory.name, [...(byName.get(factory.name) ?? []), factory]);
+    for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
+      const callee = call.field('function');
+      const factory = callee ? calledFactory(callee, byName, ctx) : undefined;
+      if (factory) record(out, ctx, call, 'factory-call', factoryLabel(factory));
+    }
+    return out;
+  },
+};
+
+/** Which known factory a call's function expression names, if any. */
+function calledFactory(callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFile): Factory | undefined {
+  if (callee.kind() === 'identifier') {
+    // An unqualified call reaches only functions of the same package, i.e. the same directory.
+    const dir = path.posix.dirname(ctx.file);
+    return byName
+      .get(callee.text())
+      ?.find((f) => f.container === undefined && path.posix.dirname(f.file) === dir);
+  }
+  if (callee.kind() !== 'selector_expression') return undefined;
+  const name = callee.field('field')?.text();
+  const operand = callee.field('operand');
+  const candidates = name === undefined ? undefined : byName.get(name);
+  if (!candidates || !operand) return undefined;
+  // Methods can be called on any value; package functions only as pkg.Name. Import aliases
+  // are not resolved, so an aliased import of the factory's package is missed.
+  return candidates.find((f) =>
+    f.container !== undefined ? true : operand.kind() === 'identifier' && operand.text() === f.packageName,
+  );
+}
+
+/** Records a site, and its enclosing function as a factory when that function returns the type. */
+function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?: string): void {
+  const fn = nearestAncestor(node, FUNCTIONS);
+  const site: ConstructionSite = { file: ctx.file, ...startOf(node), kind, enclosing: fn ? functionName(fn) : undefined };
+  if (via !== undefined) site.via = via;
+  out.sites.push(site);
+  // Closures do not make their outer function a factory by themselves; the returned type decides.
+  if (fn && returnsType(fn, ctx)) {
+    const name = fn.field('name')?.text();
+    if (name !== undefined && !out.factories.some((f) => f.name === name)) {
+      out.factories.push({ name, container: receiverType(fn), file: ctx.file, packageName: ctx.packageName });
+    }
+  }
+}
+
+/** Elided element literals inside a literal of array, slice or map type, recursively. */
+function elidedSites(body: SgNode, containerType: SgNode, ctx: GoFile, out: FileSites): void {
+  const elements = elementTypes(containerType);
+  if (!elements) return;
+  for (const child of codeChildren(body)) {
+    if (child.kind() === 'literal_element') {
+      visitElement(child, elements.value, ctx, out);
+    } else if (child.kind() === 'keyed_element') {
+      const key = child.field('key');
+      const value = child.field('value');
+      // Map keys may be elided literals too (`map[T]bool{{…}: true}`); array/slice keys are indices.
+      if (key && elements.key) visitElement(key, elements.key, ctx, out);
+      if (value) visitElement(value, elements.value, ctx, out);
+    }
+  }
+}
+
+function visitElement(element: SgNode, elementType: SgNode, ctx: GoFile, out: FileSites): void {
+  const inner = firstNamed(element);
+  if (inner?.kind() !== 'literal_value') return; // an explicit T{…} is found on its own
+  // `[]*T{{…}}` elides `&T`: the element is still a T constructed here.
+  const type = stripPointers(elementType);
+  if (typeMatches(type, ctx)) record(out, ctx, inner, 'elided-literal');
+  else elidedSites(inner, type, ctx, out);
+}
+
+function elementTypes(type: SgNode): { key: SgNode | undefined; value: SgNode } | undefined {
+  switch (type.kind()) {
+    case 'slice_type':
+    case 'array_type':
+    case 'implicit_length_array_type': {
+      const value = type.field('element');
+      return value ? { key: undefined, value } : undefined;
+    }
+    case 'map_type': {
+      const value = type.field('value');
+      return value ? { key: type.field('key') ?? undefined, value } : undefined;
+    }
+    case 'parenthesized_type': {
+      const inner = firstNamed(type);
+      return inner ? elementTypes(inner) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function stripPointers(type: SgNode): SgNode {
+  let current = type;
+  while (current.kind() === 'pointer_type' || current.kind() === 'parenthesized_type') {
+    const inner = firstNamed(current);
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+/** Is this type node the queried named type (`T`, `pkg.T`, `T[int]`)? */
+function typeMatches(type: SgNode, ctx: GoFile): boolean {
+  const { name, qualifier } = ctx.type;
+  switch (type.kind()) {
+    case 'type_identifier':
+      // Unqualified use names a type of the file's own package.
+      return type.text() === name && (qualifier === undefined || ctx.packageName === qualifier);
+    case 'qualified_type':
+      return type.field('name')?.text() === name && (qualifier === undefined || type.field('package')?.text() === qualifier);
+    case 'generic_type': {
+      const base = type.field('type');
+      return base !== null && typeMatches(base, ctx);
+    }
+    case 'parenthesized_type': {
+      const inner = firstNamed(type);
+      return inner !== undefined && typeMatches(inner, ctx);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Does a function's (first) result have the type, or a pointer to it? `(*T, error)` counts. */
+function returnsType(fn: SgNode, ctx: GoFile): boolean {
+  let result = fn.field('result');
+  if (result?.kind() === 'parameter_list') {
+    const first = codeChildren(result)[0];
+    result = first?.field('type') ?? null;
+  }
+  return result !== null && typeMatches(stripPointers(result), ctx);
+}
+
+function functionName(fn: SgNode): string | undefined {
+  const name = fn.field('name')?.text();
+  const receiver = receiverType(fn);
+  return receiver === undefined || name === undefined ? name : `${receiver}.${name}`;
+}
+
+/** `func (s *Server[K]) …` → "Server". */
+function receiverType(fn: SgNode): string | undefined {
+  if (fn.kind() !== 'method_declaration') return undefined;
+  const parameter = codeChildren(fn.field('receiver') ?? fn)[0];
+  const type = parameter?.field('type');
+  if (!type) return undefined;
+  const base = stripPointers(type);
+  return (base.kind() === 'generic_type' ? base.field('type') : base)?.text();
+}
+
+function packageName(root: SgNode): string | undefined {
+  return root.find({ rule: { kind: 'package_identifier', inside: { kind: 'package_clause' } } })?.text();
+}
+
+function declarations(root: SgNode, file: string): LocatedDeclaration[] {
+  const out: LocatedDeclaration[] = [];
+  const add = (node: SgNode, nameNode: SgNode | null | undefined, kind: DeclarationKind, container?: string): void => {
+    if (!nameNode) return;
+    out.push({
+      name: nameNode.text(),
+      container,
+      kind,
+      file,
+      ...startOf(nameNode),
+      startLine: startOf(node).line,
+      endLine: endLineOf(node),
+    });
+  };
+  for (const fn of root.findAll({ rule: { any: [{ kind: 'function_declaration' }, { kind: 'method_declaration' }] } })) {
+    const receiver = receiverType(fn);
+    add(fn, fn.field('name'), receiver === undefined ? 'function' : 'method', receiver);
+  }
+  for (const spec of root.findAll({ rule: { any: [{ kind: 'type_spec' }, { kind: 'type_alias' }] } })) {
+    const type = spec.field('type');
+    const kind = type?.kind() === 'struct_type' ? 'struct' : type?.kind() === 'interface_type' ? 'interface' : 'type';
+    const name = spec.field('name');
+    add(spec, name, kind);
+    if (type?.kind() === 'struct_type') {
+      for (const field of type.findAll({ rule: { kind: 'field_declaration' } })) {
+        // Only this struct's own fields, not those of nested anonymous structs' owners.
+        for (const fieldName of field.fieldChildren('name')) add(field, fieldName, 'field', name?.text());
+      }
+    }
+  }
+  for (const spec of root.findAll({ rule: { any: [{ kind: 'const_spec' }, { kind: 'var_spec' }] } })) {
+    if (nearestAncestor(spec, BODIES)) continue; // locals are not declarations a plan cites
+    const kind = spec.kind() === 'const_spec' ? 'constant' : 'variable';
+    for (const name of spec.fieldChildren('name')) if (name.kind() === 'identifier') add(spec, name, kind);
+  }
+  return out;
+}

@@ -1,0 +1,313 @@
+/**
+ * TypeScript and JavaScript (incl. tsx/jsx): declarations, construction sites and factories,
+ * read from the tree-sitter TypeScript/Tsx/JavaScript trees.
+ *
+ * A value of an interface or type-alias type is usually built as an object literal, so the
+ * object literal is the site when its type is written next to it: `const x: T = {…}`,
+ * `(p: T = {…})`, `field: T = {…}`, `{…} as T`, `{…} satisfies T`, `<T>{…}`, and `return {…}` in
+ * a function declared to return T (or Promise<T>). Elements of `T[]`, `Array<T>` and values of
+ * `Record<K, T>` literals count like Go's elided element literals. Classes: `new T(…)`.
+ */
+import { Lang, type SgNode } from '@ast-grep/napi';
+import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
+import type { Grammar } from './grammars.js';
+import { factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
+import { occursBefore } from './prefilter.js';
+import { codeChildren, endLineOf, findKinds, firstNamed, nearestAncestor, sameNode, startOf, unwrap } from './nodes.js';
+import type { TypeQuery } from './type-query.js';
+
+const TS_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx'] as const;
+const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx'] as const;
+
+const FUNCTION_LIKE = new Set([
+  'function_declaration',
+  'generator_function_declaration',
+  'function_expression',
+  'generator_function',
+  'arrow_function',
+  'method_definition',
+]);
+const CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
+const PARENS = new Set(['parenthesized_expression']);
+/** Holders whose `type` annotation types their `value` initializer. */
+const TYPED_HOLDERS = ['variable_declarator', 'required_parameter', 'optional_parameter', 'public_field_definition'];
+
+export const typescriptModule: LanguageModule = {
+  languages: ['typescript', 'javascript'],
+  extensionsFor: (language: Language) =>
+    language === 'typescript' ? [...TS_EXTENSIONS, ...JS_EXTENSIONS] : language === 'javascript' ? JS_EXTENSIONS : [],
+  grammarFor,
+  languageOf: (file: string) => (JS_EXTENSIONS.some((e) => file.endsWith(e)) ? 'javascript' : 'typescript'),
+  // Annotations can be far from the literal (a function's return type), so any mention may matter.
+  mayConstruct: () => true,
+  // `make(…)`, `make<T>(…)`, or make`…` (a tagged template is a call too).
+  mayCall: (text, name) => occursBefore(text, name, '(<`'),
+  declarations,
+  sites(root, file, type) {
+    const out: FileSites = { sites: [], factories: [] };
+    const ctx = { file, type, out };
+    const grammar = grammarFor(file) ?? Lang.TypeScript;
+    for (const node of root.findAll({ rule: { kind: 'new_expression' } })) {
+      const callee = node.field('constructor');
+      if (callee && valueNameMatches(callee, type)) record(ctx, node, 'new');
+    }
+    for (const holder of findKinds(root, grammar, TYPED_HOLDERS)) {
+      const annotation = firstNamed(holder.field('type'));
+      const value = holder.field('value');
+      if (annotation && value) typedValue(ctx, annotation, value, 'typed-object-literal');
+    }
+    for (const node of findKinds(root, grammar, ['as_expression', 'satisfies_expression'])) {
+      const [expression, annotation] = codeChildren(node);
+      if (expression && annotation) typedValue(ctx, annotation, expression, node.kind() === 'as_expression' ? 'as' : 'satisfies');
+    }
+    for (const node of findKinds(root, grammar, ['type_assertion'])) {
+      const [typeArguments, expression] = codeChildren(node);
+      const annotation = firstNamed(typeArguments);
+      if (annotation && expression) typedValue(ctx, annotation, expression, 'as');
+    }
+    for (const fn of findKinds(root, grammar, [...FUNCTION_LIKE])) {
+      const declared = returnType(fn);
+      if (!declared || !declared.text().includes(type.name)) continue;
+      const body = fn.field('body');
+      if (body && body.kind() !== 'statement_block') {
+        typedValue(ctx, declared, body, 'typed-return'); // `(): T => ({…})`
+        continue;
+      }
+      for (const ret of body?.findAll({ rule: { kind: 'return_statement' } }) ?? []) {
+        // Only returns of this function, not of callbacks nested in it.
+        if (!sameNode(nearestAncestor(ret, FUNCTION_LIKE), fn)) continue;
+        const value = firstNamed(ret);
+        if (value) typedValue(ctx, declared, value, 'typed-return');
+      }
+    }
+    return out;
+  },
+  factoryCalls(root, file, type, factories) {
+    const out: FileSites = { sites: [], factories: [] };
+    const ctx = { file, type, out };
+    const names = new Set(factories.map((f) => f.name));
+    for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
+      const callee = call.field('function');
+      const name = callee?.kind() === 'identifier' ? callee.text() : callee?.kind() === 'member_expression' ? callee.field('property')?.text() : undefined;
+      if (name === undefined || !names.has(name)) continue;
+      // A plain call reaches functions, `x.name()` reaches methods (or namespace-imported functions).
+      const factory = factories.find((f) => f.name === name && (callee?.kind() === 'member_expression' || f.container === undefined));
+      if (factory) record(ctx, call, 'factory-call', factoryLabel(factory));
+    }
+    return out;
+  },
+};
+
+interface Ctx {
+  file: string;
+  type: TypeQuery;
+  out: FileSites;
+}
+
+function grammarFor(file: string): Grammar | undefined {
+  if (file.endsWith('.tsx')) return Lang.Tsx;
+  if (TS_EXTENSIONS.some((e) => file.endsWith(e))) return Lang.TypeScript;
+  // The JavaScript grammar parses JSX as well.
+  if (JS_EXTENSIONS.some((e) => file.endsWith(e))) return Lang.JavaScript;
+  return undefined;
+}
+
+/**
+ * A value whose type is written next to it: the object literal is a site when the type is T;
+ * array elements when it is T[] / Array<T>; record values when it is Record<K, T>.
+ */
+function typedValue(ctx: Ctx, annotation: SgNode, valueNode: SgNode, kind: SiteKind): void {
+  const value = unwrapValue(valueNode);
+  if (!value) return;
+  const type = unwrapType(annotation);
+  if (typeNameMatches(type, ctx.type)) {
+    if (value.kind() === 'object') record(ctx, value, kind);
+    return;
+  }
+  const element = elementType(type);
+  if (element && value.kind() === 'array') {
+    for (const item of codeChildren(value)) typedValue(ctx, element, item, kind);
+    return;
+  }
+  const recordValue = recordValueType(type);
+  if (recordValue && value.kind() === 'object') {
+    for (const pair of codeChildren(value)) {
+      const item = pair.kind() === 'pair' ? pair.field('value') : null;
+      if (item) typedValue(ctx, recordValue, item, kind);
+    }
+  }
+}
+
+/** `({…})`, and `{…} as unknown as T`'s inner object, are the object itself. */
+function unwrapValue(node: SgNode): SgNode | undefined {
+  let current: SgNode | undefined = node;
+  for (;;) {
+    current = unwrap(current, PARENS);
+    if (current?.kind() !== 'as_expression' && current?.kind() !== 'satisfies_expression') return current;
+    current = codeChildren(current)[0];
+  }
+}
+
+function unwrapType(node: SgNode): SgNode {
+  let current = node;
+  while (current.kind() === 'parenthesized_type' || current.kind() === 'readonly_type' || current.kind() === 'type_annotation') {
+    const inner = firstNamed(current);
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+function elementType(type: SgNode): SgNode | undefined {
+  if (type.kind() === 'array_type') return firstNamed(type);
+  if (type.kind() === 'generic_type' && ['Array', 'ReadonlyArray'].includes(type.field('name')?.text() ?? '')) {
+    return firstNamed(type.field('type_arguments'));
+  }
+  return undefined;
+}
+
+function recordValueType(type: SgNode): SgNode | undefined {
+  if (type.kind() !== 'generic_type' || type.field('name')?.text() !== 'Record') return undefined;
+  return codeChildren(type.field('type_arguments') ?? type)[1];
+}
+
+/** The declared return type, with Promise<…> unwrapped for async functions. */
+function returnType(fn: SgNode): SgNode | undefined {
+  const annotation = fn.field('return_type');
+  if (annotation?.kind() !== 'type_annotation') return undefined;
+  let type = unwrapType(annotation);
+  if (type.kind() === 'generic_type' && type.field('name')?.text() === 'Promise') {
+    type = firstNamed(type.field('type_arguments')) ?? type;
+  }
+  return type;
+}
+
+/** Type position: `T`, `ns.T`, `T<X>`. */
+function typeNameMatches(type: SgNode, query: TypeQuery): boolean {
+  switch (type.kind()) {
+    case 'type_identifier':
+      return type.text() === query.name;
+    case 'nested_type_identifier':
+      return type.field('name')?.text() === query.name && qualifierOk(type.field('module'), query);
+    case 'generic_type': {
+      const name = type.field('name');
+      return name !== null && typeNameMatches(name, query);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Value position (`new T`, `new ns.T`). */
+function valueNameMatches(callee: SgNode, query: TypeQuery): boolean {
+  if (callee.kind() === 'identifier') return callee.text() === query.name;
+  if (callee.kind() === 'member_expression') {
+    return callee.field('property')?.text() === query.name && qualifierOk(callee.field('object'), query);
+  }
+  return false;
+}
+
+function qualifierOk(module: SgNode | null, query: TypeQuery): boolean {
+  if (query.qualifier === undefined || !module) return true;
+  // `a.b.T` → compare the last segment with the qualifier.
+  const text = module.text();
+  return text.slice(text.lastIndexOf('.') + 1) === query.qualifier;
+}
+
+function record(ctx: Ctx, node: SgNode, kind: SiteKind, via?: string): void {
+  const fn = enclosingFunction(node);
+  const site: ConstructionSite = { file: ctx.file, ...startOf(node), kind, enclosing: fn?.name };
+  if (via !== undefined) site.via = via;
+  ctx.out.sites.push(site);
+  const declared = fn && returnType(fn.node);
+  if (fn?.callName !== undefined && declared && typeNameMatches(declared, ctx.type)) {
+    if (!ctx.out.factories.some((f) => f.name === fn.callName && f.container === fn.container)) {
+      ctx.out.factories.push({ name: fn.callName, container: fn.container, file: ctx.file, packageName: undefined });
+    }
+  }
+}
+
+interface NamedFunction {
+  node: SgNode;
+  /** Display name: "f", "Class.method". */
+  name: string;
+  /** Name at call sites. */
+  callName: string;
+  container: string | undefined;
+}
+
+/** Nearest named function: declarations, methods, and arrows/function expressions bound to a name. */
+function enclosingFunction(node: SgNode): NamedFunction | undefined {
+  for (let fn = nearestAncestor(node, FUNCTION_LIKE); fn; fn = nearestAncestor(fn, FUNCTION_LIKE)) {
+    const named = functionName(fn);
+    if (named) return named;
+  }
+  return undefined;
+}
+
+function functionName(fn: SgNode): NamedFunction | undefined {
+  const own = fn.field('name')?.text();
+  if (fn.kind() === 'method_definition' && own !== undefined) {
+    const container = className(fn);
+    return { node: fn, name: container ? `${container}.${own}` : own, callName: own, container };
+  }
+  if (own !== undefined) return { node: fn, name: own, callName: own, container: undefined };
+  const parent = fn.parent();
+  if (parent?.kind() === 'variable_declarator') {
+    const name = parent.field('name');
+    if (name?.kind() === 'identifier') return { node: fn, name: name.text(), callName: name.text(), container: undefined };
+  }
+  if (parent?.kind() === 'public_field_definition') {
+    const field = parent.field('name')?.text();
+    const container = className(parent);
+    if (field !== undefined) return { node: fn, name: container ? `${container}.${field}` : field, callName: field, container };
+  }
+  return undefined;
+}
+
+function className(member: SgNode): string | undefined {
+  return nearestAncestor(member, CLASSES)?.field('name')?.text();
+}
+
+function declarations(root: SgNode, file: string): LocatedDeclaration[] {
+  const out: LocatedDeclaration[] = [];
+  const grammar = grammarFor(file) ?? Lang.TypeScript;
+  const add = (node: SgNode, nameNode: SgNode | null | undefined, kind: DeclarationKind, container?: string): void => {
+    if (!nameNode) return;
+    out.push({ name: nameNode.text(), container, kind, file, ...startOf(nameNode), startLine: startOf(node).line, endLine: endLineOf(node) });
+  };
+  const kinds: Record<string, DeclarationKind> = {
+    class_declaration: 'class',
+    abstract_class_declaration: 'class',
+    interface_declaration: 'interface',
+    type_alias_declaration: 'type',
+    enum_declaration: 'type',
+    function_declaration: 'function',
+    generator_function_declaration: 'function',
+  };
+  for (const node of findKinds(root, grammar, Object.keys(kinds))) {
+    add(node, node.field('name'), kinds[String(node.kind())] ?? 'type');
+  }
+  for (const node of findKinds(root, grammar, ['method_definition', 'method_signature'])) {
+    add(node, node.field('name'), 'method', className(node) ?? interfaceName(node));
+  }
+  for (const node of findKinds(root, grammar, ['public_field_definition', 'field_definition', 'property_signature'])) {
+    // JavaScript's grammar calls class fields `field_definition`, named by `property`.
+    add(node, node.field('name') ?? node.field('property'), 'field', className(node) ?? interfaceName(node));
+  }
+  for (const node of root.findAll({ rule: { kind: 'variable_declarator' } })) {
+    const value = unwrap(node.field('value'), PARENS);
+    const isFunction = value !== undefined && FUNCTION_LIKE.has(String(value.kind()));
+    // Module-level bindings and named function values; other locals are not cited by plans.
+    if (!isFunction && nearestAncestor(node, FUNCTION_LIKE)) continue;
+    const name = node.field('name');
+    if (name?.kind() !== 'identifier') continue;
+    const constant = node.parent()?.child(0)?.text() === 'const';
+    add(isFunction ? (node.parent() ?? node) : node, name, isFunction ? 'function' : constant ? 'constant' : 'variable');
+  }
+  return out;
+}
+
+function interfaceName(member: SgNode): string | undefined {
+  return nearestAncestor(member, new Set(['interface_declaration']))?.field('name')?.text();
+}

@@ -1,0 +1,67 @@
+/**
+ * Running git: always `execFile` with an argument vector (no shell, so paths and revisions are
+ * never interpreted), output as bytes because paths and file contents need not be UTF-8.
+ */
+import { execFile } from 'node:child_process';
+import { RepoError } from './types.js';
+
+export interface GitOutcome {
+  /** Process exit code (0 success). */
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Generous: `ls-tree -r` of a large monorepo is tens of megabytes. */
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+/** Runs git in `cwd` and resolves with its exit code and output; rejects only when git cannot start. */
+export function runGit(cwd: string, args: readonly string[]): Promise<GitOutcome> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      args,
+      { cwd, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true, env: gitEnv() },
+      (error, stdout, stderr) => {
+        const errno = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
+        if (errno && typeof errno.code === 'string') {
+          reject(
+            errno.code === 'ENOENT'
+              ? new RepoError('git is not installed or not on PATH; install git to read repositories')
+              : new RepoError(`cannot run git in ${cwd}: ${errno.message}`),
+          );
+          return;
+        }
+        resolve({
+          code: errno ? Number(errno.code ?? 1) : 0,
+          stdout,
+          stderr: stderr.toString('utf8').trim(),
+        });
+      },
+    );
+  });
+}
+
+/** Runs git and returns stdout, or throws RepoError with git's own first line of complaint. */
+export async function gitOutput(cwd: string, args: readonly string[], okCodes: readonly number[] = [0]): Promise<Buffer> {
+  const outcome = await runGit(cwd, args);
+  if (!okCodes.includes(outcome.code)) {
+    const reason = outcome.stderr.split('\n')[0] ?? `exit code ${outcome.code}`;
+    throw new RepoError(`git ${args[0] ?? ''} failed in ${cwd}: ${reason}`);
+  }
+  return outcome.stdout;
+}
+
+/** Splits NUL-terminated git output (`-z`) into strings. */
+export function splitNul(output: Buffer): string[] {
+  const text = output.toString('utf8');
+  return text.split('\0').filter((part) => part.length > 0);
+}
+
+/**
+ * Environment for git: no pager, no prompts, and a fixed C locale so messages we inspect are
+ * in English whatever the user's locale.
+ */
+export function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', LANG: 'C' };
+}

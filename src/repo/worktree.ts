@@ -1,0 +1,134 @@
+/**
+ * A Repository over the working tree as it is on disk now: tracked files plus untracked files
+ * git does not ignore, i.e. what the user would commit next.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { gitOutput, splitNul } from './git.js';
+import { decodeText, MAX_TEXT_BYTES } from './limits.js';
+import { confinePath, extensionPathspecs, hasExtension, isWithin } from './paths.js';
+import { RepoError, type Repository } from './types.js';
+
+const GITLINK_MODE = '160000';
+
+export class WorkingTreeRepository implements Repository {
+  readonly revision = undefined;
+  private files: Promise<string[]> | undefined;
+
+  /** `root` must be the real (symlink-free) path of the top-level directory. */
+  constructor(readonly root: string) {}
+
+  listFiles(): Promise<string[]> {
+    this.files ??= this.loadFiles();
+    return this.files;
+  }
+
+  async exists(file: string): Promise<boolean> {
+    const absolute = await this.resolve(file);
+    return absolute !== undefined;
+  }
+
+  async readText(file: string): Promise<string | undefined> {
+    const absolute = await this.resolve(file);
+    if (absolute === undefined) return undefined;
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(absolute, 'r');
+      const stat = await handle.stat();
+      // Size first: an oversized file is skipped without reading it.
+      if (!stat.isFile() || stat.size > MAX_TEXT_BYTES) return undefined;
+      return decodeText(await handle.readFile());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR') return undefined;
+      throw new RepoError(`cannot read ${confinePath(file, this.root)} in ${this.root}: ${describe(error)}; check its permissions`);
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  async filesContaining(needle: string, options?: { extensions?: readonly string[] }): Promise<string[]> {
+    // --untracked matches listFiles (tracked + untracked-not-ignored); -I skips binary files.
+    const out = await gitOutput(
+      this.root,
+      ['grep', '--untracked', '-I', '-l', '-z', '-F', '-e', needle, '--', ...extensionPathspecs(options?.extensions)],
+      [0, 1],
+    );
+    const hits = splitNul(out).filter((file) => hasExtension(file, options?.extensions));
+    // git grep has no size limit; stat only the hits (few) to drop oversized files.
+    const sizes = await Promise.all(
+      hits.map((file) => fs.stat(path.join(this.root, file)).then((s) => s.size, () => Infinity)),
+    );
+    return hits.filter((_, i) => (sizes[i] ?? Infinity) <= MAX_TEXT_BYTES);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /**
+   * Absolute, symlink-resolved path of a repo-relative path, or undefined when nothing is there.
+   * Throws RepoError for paths that leave the root, lexically or through a symlink.
+   */
+  private async resolve(file: string): Promise<string | undefined> {
+    const rel = confinePath(file, this.root);
+    const lexical = path.join(this.root, rel);
+    let real: string;
+    try {
+      real = await fs.realpath(lexical);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        await this.refuseDanglingEscape(rel);
+        return undefined;
+      }
+      if (code === 'ELOOP') throw new RepoError(`path ${JSON.stringify(rel)} is a symlink loop in ${this.root}; fix the link`);
+      throw new RepoError(`cannot read ${rel} in ${this.root}: ${describe(error)}; check its permissions`);
+    }
+    if (!isWithin(this.root, real)) {
+      throw new RepoError(
+        `path ${JSON.stringify(rel)} is a symlink to ${real}, outside the repository root ${this.root}; refer to a file inside the repository`,
+      );
+    }
+    return real;
+  }
+
+  /** A dangling link whose target would be outside the root is refused too, not reported missing. */
+  private async refuseDanglingEscape(rel: string): Promise<void> {
+    const absolute = path.join(this.root, rel);
+    const target = await fs.readlink(absolute).catch(() => undefined);
+    if (target === undefined) return;
+    const resolved = path.resolve(path.dirname(absolute), target);
+    if (!isWithin(this.root, resolved)) {
+      throw new RepoError(
+        `path ${JSON.stringify(rel)} is a symlink to ${target}, outside the repository root ${this.root}; refer to a file inside the repository`,
+      );
+    }
+  }
+
+  /** Tracked (minus deleted and submodules) plus untracked-not-ignored files. */
+  private async loadFiles(): Promise<string[]> {
+    const [staged, others, deleted] = await Promise.all([
+      gitOutput(this.root, ['ls-files', '-z', '--stage']),
+      gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard']),
+      gitOutput(this.root, ['ls-files', '-z', '--deleted']),
+    ]);
+    const gone = new Set(splitNul(deleted));
+    const files = new Set<string>();
+    for (const record of splitNul(staged)) {
+      // "<mode> SP <object> SP <stage> TAB <path>"; several stages of one path during a merge.
+      const tab = record.indexOf('\t');
+      const file = record.slice(tab + 1);
+      if (record.startsWith(GITLINK_MODE) || gone.has(file)) continue;
+      files.add(file);
+    }
+    for (const file of splitNul(others)) files.add(file);
+    return [...files];
+  }
+}
+
+function describe(error: unknown): string {
+  const errno = error as NodeJS.ErrnoException;
+  if (errno.code === 'EACCES' || errno.code === 'EPERM') return 'permission denied';
+  return errno.message ?? String(error);
+}

@@ -1,0 +1,219 @@
+import { symlinkSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRepository } from '../../src/repo/open.js';
+import { RepoError, type Repository } from '../../src/repo/types.js';
+import { MAX_TEXT_BYTES } from '../../src/repo/limits.js';
+import { tempDir, tempRepo, type TempRepo } from './git-fixture.js';
+
+describe('repository at a git revision', () => {
+  let repo: TempRepo;
+  let first: string;
+  let reader: Repository;
+
+  beforeAll(async () => {
+    repo = tempRepo();
+    repo.write('src/a.go', 'package a\n\nconst Version = 1\n');
+    repo.write('README.md', 'first\n');
+    first = repo.commit('first');
+    repo.write('src/a.go', 'package a\n\nconst Version = 2\n');
+    repo.write('src/later.go', 'package a\n');
+    repo.commit('second');
+    repo.write('src/a.go', 'package a\n\nconst Version = 3 // uncommitted\n');
+    reader = await openRepository({ dir: repo.dir, revision: first });
+  });
+  afterAll(async () => {
+    await reader.close();
+    repo.remove();
+  });
+
+  it('resolves the revision to a full commit sha', () => {
+    expect(reader.revision).toBe(first);
+    expect(reader.revision).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('reads a file as it was at that commit, not as it is on disk', async () => {
+    expect(await reader.readText('src/a.go')).toBe('package a\n\nconst Version = 1\n');
+  });
+
+  it('treats a file that only exists in a later commit as absent', async () => {
+    expect(await reader.exists('src/later.go')).toBe(false);
+    expect(await reader.readText('src/later.go')).toBeUndefined();
+    expect(await reader.listFiles()).not.toContain('src/later.go');
+  });
+
+  it('lists exactly the files of that commit', async () => {
+    expect((await reader.listFiles()).sort()).toEqual(['README.md', 'src/a.go']);
+  });
+
+  it('knows directories exist', async () => {
+    expect(await reader.exists('src')).toBe(true);
+    expect(await reader.exists('nope')).toBe(false);
+  });
+
+  it('finds the files containing a string at that commit', async () => {
+    expect(await reader.filesContaining('Version = 1')).toEqual(['src/a.go']);
+    expect(await reader.filesContaining('Version = 2')).toEqual([]);
+    expect(await reader.filesContaining('first', { extensions: ['.go'] })).toEqual([]);
+  });
+
+  it('answers many reads through one git process', async () => {
+    const reads = await Promise.all(Array.from({ length: 50 }, () => reader.readText('README.md')));
+    expect(new Set(reads)).toEqual(new Set(['first\n']));
+  });
+
+  it('reads relative revisions such as HEAD~1', async () => {
+    const previous = await openRepository({ dir: repo.dir, revision: 'HEAD~1' });
+    expect(previous.revision).toBe(first);
+    await previous.close();
+  });
+
+  it('refuses a revision that does not exist, naming it', async () => {
+    const error = await openRepository({ dir: repo.dir, revision: 'no-such-branch' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RepoError);
+    expect((error as Error).message).toMatch(/revision "no-such-branch" does not exist/);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
+
+describe('repository in the working tree', () => {
+  let repo: TempRepo;
+  let reader: Repository;
+
+  beforeAll(async () => {
+    repo = tempRepo();
+    repo.write('src/a.ts', 'export const a = 1;\n');
+    repo.write('.gitignore', 'ignored.txt\n');
+    repo.write('deleted.ts', 'gone\n');
+    repo.commit('first');
+    repo.write('src/new.ts', 'export const fresh = 1;\n');
+    repo.write('ignored.txt', 'secret\n');
+    repo.git('rm', '-q', '--cached', 'deleted.ts');
+    reader = await openRepository({ dir: path.join(repo.dir, 'src') });
+  });
+  afterAll(async () => {
+    await reader.close();
+    repo.remove();
+  });
+
+  it('has no revision and finds the root from a subdirectory', () => {
+    expect(reader.revision).toBeUndefined();
+    expect(path.basename(reader.root)).toBe(path.basename(repo.dir));
+  });
+
+  it('lists tracked and untracked files but not ignored ones', async () => {
+    const files = await reader.listFiles();
+    expect(files).toContain('src/a.ts');
+    expect(files).toContain('src/new.ts');
+    expect(files).not.toContain('ignored.txt');
+  });
+
+  it('reads the file as it is on disk', async () => {
+    expect(await reader.readText('src/new.ts')).toBe('export const fresh = 1;\n');
+    expect(await reader.readText('./src/../src/a.ts')).toBe('export const a = 1;\n');
+  });
+
+  it('reports a missing file as absent', async () => {
+    expect(await reader.exists('src/missing.ts')).toBe(false);
+    expect(await reader.readText('src/missing.ts')).toBeUndefined();
+  });
+
+  it('finds untracked files containing a string', async () => {
+    expect(await reader.filesContaining('fresh')).toEqual(['src/new.ts']);
+  });
+});
+
+describe('path confinement', () => {
+  let repo: TempRepo;
+  const readers: Repository[] = [];
+
+  beforeAll(async () => {
+    repo = tempRepo();
+    repo.write('inside.txt', 'inside\n');
+    symlinkSync('/etc/passwd', path.join(repo.dir, 'escape'));
+    symlinkSync('../../outside-target', path.join(repo.dir, 'dangling-escape'));
+    symlinkSync('inside.txt', path.join(repo.dir, 'friendly'));
+    repo.commit('links');
+    readers.push(await openRepository({ dir: repo.dir }), await openRepository({ dir: repo.dir, revision: 'HEAD' }));
+  });
+  afterAll(async () => {
+    await Promise.all(readers.map((r) => r.close()));
+    repo.remove();
+  });
+
+  for (const [name, index] of [['working tree', 0], ['revision', 1]] as const) {
+    describe(name, () => {
+      const reader = (): Repository => readers[index] as Repository;
+
+      it('refuses ../ paths, naming the path', async () => {
+        await expect(reader().readText('../x')).rejects.toThrow(/path "\.\.\/x" leaves the repository root/);
+        await expect(reader().exists('a/../../x')).rejects.toThrow(RepoError);
+      });
+
+      it('refuses absolute paths, naming the path', async () => {
+        await expect(reader().readText('/etc/passwd')).rejects.toThrow(/path "\/etc\/passwd" is absolute/);
+      });
+
+      it('refuses a symlink that points outside the root', async () => {
+        await expect(reader().readText('escape')).rejects.toThrow(/path "escape" is a symlink to .*outside the repository root/);
+        await expect(reader().exists('dangling-escape')).rejects.toThrow(/outside the repository root/);
+      });
+
+      it('follows a symlink that stays inside the root', async () => {
+        expect(await reader().readText('friendly')).toBe('inside\n');
+      });
+    });
+  }
+});
+
+describe('files the index must not read', () => {
+  let repo: TempRepo;
+  const readers: Repository[] = [];
+
+  beforeAll(async () => {
+    repo = tempRepo();
+    repo.write('binary.go', Buffer.from([0x70, 0x61, 0x00, 0x63, 0x6b]));
+    repo.write('large.go', `package large\n// ${'x'.repeat(MAX_TEXT_BYTES)}\n`);
+    repo.write('small.go', 'package small\n');
+    repo.commit('sizes');
+    readers.push(await openRepository({ dir: repo.dir }), await openRepository({ dir: repo.dir, revision: 'HEAD' }));
+  });
+  afterAll(async () => {
+    await Promise.all(readers.map((r) => r.close()));
+    repo.remove();
+  });
+
+  for (const [name, index] of [['working tree', 0], ['revision', 1]] as const) {
+    it(`skips binary and over-2 MB files (${name})`, async () => {
+      const reader = readers[index] as Repository;
+      expect(await reader.readText('binary.go')).toBeUndefined();
+      expect(await reader.readText('large.go')).toBeUndefined();
+      expect(await reader.readText('small.go')).toBe('package small\n');
+      expect(await reader.exists('large.go')).toBe(true);
+      expect(await reader.filesContaining('package')).toEqual(['small.go']);
+    });
+  }
+
+  it('names an unreadable file', async () => {
+    if (process.getuid?.() === 0) return; // root reads everything; permissions cannot be tested
+    repo.write('secret.go', 'package secret\n');
+    chmodSync(path.join(repo.dir, 'secret.go'), 0o000);
+    await expect((readers[0] as Repository).readText('secret.go')).rejects.toThrow(/cannot read secret\.go .*permission denied/);
+  });
+});
+
+describe('opening a repository', () => {
+  it('says a plain directory is not a git repository', async () => {
+    const dir = tempDir();
+    const error = await openRepository({ dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RepoError);
+    expect((error as Error).message).toBe(
+      `${dir} is not a git repository; run \`git init\` there or give a directory inside a git repository`,
+    );
+  });
+
+  it('says a missing directory does not exist', async () => {
+    const dir = path.join(tempDir(), 'nope');
+    await expect(openRepository({ dir })).rejects.toThrow(`directory ${dir} does not exist`);
+  });
+});
