@@ -9,7 +9,9 @@ import type { Citation } from './types.js';
 const PATH = String.raw`((?:[\w.-]+/)*[\w.-]+\.[A-Za-z][\w]{0,9})`;
 const COLON_FORM = new RegExp(String.raw`(?<![\w/.-])` + PATH + String.raw`:(\d+)(?:\s*[-–]\s*(\d+))?(?![\w])`, 'g');
 const PAREN_FORM = new RegExp('`' + PATH + String.raw`\`\s*\((?:at\s+)?lines?\s+(\d+)(?:\s*[-–]\s*(\d+))?\)`, 'g');
-const SYMBOL_BEFORE = /`([A-Za-z_][\w.]*(?:\(\))?)`\s*(?:\(|at|in|—|-)?\s*`?$/;
+/** The last inline-code span right before a citation: "`NewFoo` at `foo.go:12`", "`x := f()` (foo.go:12)". */
+const CODE_BEFORE = /`([^`]+)`\s*(?:\(|at|in|—|–|-|:)?\s*`?$/;
+const IDENTIFIER = /^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*(?:\(\))?$/;
 
 export function parseCitations(lines: readonly string[], o: Outline): Citation[] {
   const out: Citation[] = [];
@@ -25,12 +27,15 @@ export function parseCitations(lines: readonly string[], o: Outline): Citation[]
         const startLine = Number(m[2]);
         const endLine = m[3] ? Number(m[3]) : startLine;
         const before = lineText.slice(Math.max(0, m.index - 80), m.index);
-        const sym = SYMBOL_BEFORE.exec(before);
+        const code = CODE_BEFORE.exec(before)?.[1];
+        const isIdentifier = code !== undefined && IDENTIFIER.test(code) && !/\.[A-Za-z]{1,4}$/.test(code);
         out.push({
           path,
           startLine,
           endLine: Math.max(startLine, endLine),
-          symbol: sym ? sym[1]!.replace(/\(\)$/, '') : undefined,
+          // `pkg.Func` / `Type.Method()` → the last segment is what is declared at the line.
+          symbol: isIdentifier ? code.replace(/\(\)$/, '').split('.').pop() : undefined,
+          quote: code !== undefined && !isIdentifier && !code.includes(path) ? code : undefined,
           span: span(l, m.index + 1, l, m.index + m[0].length + 1),
         });
       }

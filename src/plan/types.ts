@@ -250,8 +250,10 @@ export interface Citation {
   path: string;
   startLine: number;
   endLine: number;
-  /** A symbol named right next to the citation (e.g. "`NewFoo` at foo.go:12"). */
+  /** A symbol named right before the citation (e.g. "`NewFoo` at foo.go:12" → "NewFoo"). */
   symbol: string | undefined;
+  /** A code snippet quoted right before the citation (e.g. "`x, _ := f()` at foo.go:12"). */
+  quote: string | undefined;
   span: Span;
 }
 

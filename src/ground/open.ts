@@ -1,0 +1,62 @@
+/**
+ * Opening the code a plan is held to. The reference state is `--base <rev>`, else the commit
+ * the plan records (`**Base:** <sha>`), else the working tree; `--against <rev>` adds the later
+ * state that drift is reported against. States are opened once per revision and shared.
+ */
+import { openRepository } from '../repo/open.js';
+import { RepositoryCodeIndex } from '../repo/code/code-index.js';
+import type { Plan } from '../plan/types.js';
+import type { CodeState, Grounding } from './types.js';
+
+export interface GroundingOptions {
+  /** Any directory inside the repository. */
+  dir: string;
+  /** Read the repository at this revision instead of the working tree (overrides the plan's Base). */
+  base?: string | undefined;
+  /** Report drift between the reference state and this revision. */
+  against?: string | undefined;
+}
+
+/** The `**Base:** <sha>` a plan records, if any. */
+export function planBase(plan: Plan): string | undefined {
+  const field = plan.header.find((f) => f.label.toLowerCase() === 'base' || f.label.toLowerCase() === 'base commit');
+  const value = field?.value.text.replace(/`/g, '').trim().split(/\s+/)[0];
+  return value && value !== '' ? value : undefined;
+}
+
+export class GroundingSession {
+  private readonly states = new Map<string, Promise<CodeState>>();
+
+  constructor(private readonly options: GroundingOptions) {}
+
+  private state(revision: string | undefined): Promise<CodeState> {
+    const key = revision ?? '';
+    let s = this.states.get(key);
+    if (!s) {
+      s = openRepository({ dir: this.options.dir, revision }).then((repo) => ({
+        repo,
+        index: new RepositoryCodeIndex(repo),
+        label: revision === undefined ? 'the working tree' : revision,
+      }));
+      this.states.set(key, s);
+    }
+    return s;
+  }
+
+  /** The grounding for one plan (its recorded base may differ from another plan's). */
+  async forPlan(plan: Plan): Promise<Grounding> {
+    const reference = await this.state(this.options.base ?? planBase(plan));
+    if (this.options.against === undefined) return reference;
+    return { ...reference, against: await this.state(this.options.against) };
+  }
+
+  /** Checks that the repository (and the revisions named on the command line) can be opened. */
+  async open(): Promise<void> {
+    await this.state(this.options.base);
+    if (this.options.against !== undefined) await this.state(this.options.against);
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.states.values()) await (await s.catch(() => undefined))?.repo.close();
+  }
+}

@@ -1,0 +1,71 @@
+import type { Finding, Rule } from '../types.js';
+import { citationStatuses, rewriteCitation } from '../../ground/plan-citations.js';
+
+const lines = (start: number, end: number): string => (end > start ? `lines ${start}-${end}` : `line ${start}`);
+
+export const citationMoved: Rule = {
+  id: 'citation-moved',
+  family: 'grounding',
+  severity: 'warning',
+  formats: ['full', 'compact'],
+  needsRepo: true,
+  description:
+    'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. `lint --fix` rewrites the line numbers.',
+  instruction: 'Name the symbol or quote the code next to each citation ("`NewFoo` at `pkg/foo.go:42`"), so moved code can be found again.',
+  async check(plan, { grounding }) {
+    if (!grounding) return [];
+    const out: Finding[] = [];
+    for (const { citation: c, status } of await citationStatuses(plan, grounding)) {
+      if (status.kind !== 'moved') continue;
+      out.push({
+        message: `${status.what} is now at ${status.path}:${status.to.start}${status.to.end > status.to.start ? `-${status.to.end}` : ''}, not ${lines(c.startLine, c.endLine)}: update the citation (lint --fix does).`,
+        span: c.span,
+        fix: { span: c.span, replacement: rewriteCitation(plan, c, status.to.start, status.to.end) },
+      });
+    }
+    return out;
+  },
+};
+
+export const citationChanged: Rule = {
+  id: 'citation-changed',
+  family: 'grounding',
+  severity: 'warning',
+  formats: ['full', 'compact'],
+  needsRepo: true,
+  description:
+    'With `--against <rev>`: the symbol a citation points at still exists, but its text differs from the plan\'s base. The plan may describe code that is no longer so; re-read it.',
+  instruction: 'Record the commit the plan was written against as `**Base:** <sha>` in the header, so drift can be reported.',
+  async check(plan, { grounding }) {
+    if (!grounding) return [];
+    const out: Finding[] = [];
+    for (const { citation: c, status } of await citationStatuses(plan, grounding)) {
+      if (status.kind !== 'changed') continue;
+      out.push({
+        message: `\`${status.symbol}\` (now ${status.path}:${status.line}) changed since the plan's base: re-check what the plan says about it.`,
+        span: c.span,
+      });
+    }
+    return out;
+  },
+};
+
+export const citationGone: Rule = {
+  id: 'citation-gone',
+  family: 'grounding',
+  severity: 'error',
+  formats: ['full', 'compact'],
+  needsRepo: true,
+  description:
+    'The code a citation points at is no longer in the file: the quoted snippet or named symbol is not there (or, with `--against`, was removed since the plan\'s base).',
+  instruction: 'Only cite code that exists now; if the source of work names code that is gone, flag it as a DEVIATION.',
+  async check(plan, { grounding }) {
+    if (!grounding) return [];
+    const out: Finding[] = [];
+    for (const { citation: c, status } of await citationStatuses(plan, grounding)) {
+      if (status.kind !== 'gone') continue;
+      out.push({ message: `${status.what} is not in ${status.path} (${grounding.against?.label ?? grounding.label}): fix or remove the citation.`, span: c.span });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { lintPlan } from '../../src/engine/lint.js';
+import { GroundingSession } from '../../src/ground/open.js';
+import { parsePlan } from '../../src/plan/parse.js';
+import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
+import type { Diagnostic } from '../../src/rules/types.js';
+import { tempRepo, type TempRepo } from './git-fixture.js';
+
+const WIDGET_V1 = [
+  'package widget', //                      1
+  '', //                                    2
+  '// Widget is a thing.', //               3
+  'type Widget struct {', //                4
+  '\tName string', //                       5
+  '}', //                                   6
+  '', //                                    7
+  'func NewWidget(name string) *Widget {', // 8
+  '\treturn &Widget{Name: name}', //        9
+  '}', //                                   10
+  '',
+].join('\n');
+
+// Three lines added on top: everything moves down by 3; Widget gains a field (its text changes).
+const WIDGET_V2 = [
+  'package widget',
+  '',
+  'import "fmt"',
+  '',
+  'var _ = fmt.Sprint',
+  '// Widget is a thing.',
+  'type Widget struct {',
+  '\tName string',
+  '\tSize int',
+  '}',
+  '',
+  'func NewWidget(name string) *Widget {',
+  '\treturn &Widget{Name: name}',
+  '}',
+  '',
+].join('\n');
+
+const USES = ['package app', '', 'import "x/widget"', '', 'func a() { _ = widget.Widget{Name: "a"} }', '', 'func b() { _ = &widget.Widget{} }', ''].join('\n');
+
+function plan(body: string, base?: string): string {
+  return [
+    '# Widget Size Implementation Plan',
+    '',
+    '**Goal:** Let widgets have a size.',
+    '**Source:** GitHub issue #1',
+    '**Closes:** Fixes #1',
+    ...(base ? [`**Base:** ${base}`] : []),
+    '',
+    '## Phase 0: Component Context',
+    '',
+    body,
+    '',
+    '## Behavioral Contracts',
+    '',
+    'BC-1: Size',
+    '- GIVEN a widget',
+    '- WHEN it is built',
+    '- THEN it has a size',
+    '',
+  ].join('\n');
+}
+
+let repo: TempRepo;
+let v1: string;
+let v2: string;
+
+beforeAll(() => {
+  repo = tempRepo();
+  repo.write({ 'widget/widget.go': WIDGET_V1, 'b/util.go': 'package b\n', 'c/util.go': 'package c\n', 'app/app.go': USES });
+  v1 = repo.commit('v1');
+  repo.write({ 'widget/widget.go': WIDGET_V2 });
+  v2 = repo.commit('v2');
+});
+
+const sessions: GroundingSession[] = [];
+afterAll(async () => {
+  for (const s of sessions) await s.close();
+});
+
+async function ground(markdown: string, options: { base?: string; against?: string } = {}): Promise<Diagnostic[]> {
+  const session = new GroundingSession({ dir: repo.dir, ...options });
+  sessions.push(session);
+  const p = parsePlan(markdown, 'plan.md');
+  return lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules: GROUNDING_RULES });
+}
+
+const summary = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.ruleId}@${d.span.start.line}`);
+
+describe('citation-exists', () => {
+  it('accepts a citation of an existing file and line', async () => {
+    expect(await ground(plan('- `NewWidget` at `widget/widget.go:12`'))).toEqual([]);
+  });
+
+  it('flags a file that does not exist', async () => {
+    const ds = await ground(plan('- see `widget/gadget.go:3`'));
+    expect(summary(ds)).toEqual(['citation-exists@9']);
+    expect(ds[0]!.message).toBe('Cited file widget/gadget.go does not exist in the working tree: fix the path or drop the citation.');
+  });
+
+  it('flags a bare file name that matches several files', async () => {
+    const ds = await ground(plan('- helpers live in util.go:1'));
+    expect(ds[0]!.message).toBe('Cited file util.go matches 2 files (b/util.go, c/util.go): write the full path.');
+  });
+
+  it('flags a line past the end of the file', async () => {
+    const ds = await ground(plan('- the end is at `app/app.go:40`'));
+    expect(ds[0]!.message).toBe('app/app.go has 7 lines, but the citation points at line 40: cite lines that exist.');
+  });
+});
+
+describe('citation-moved', () => {
+  it('flags a symbol now at another line, with a fix that rewrites the line number', async () => {
+    const ds = await ground(plan('- `NewWidget` at `widget/widget.go:8`'));
+    expect(summary(ds)).toEqual(['citation-moved@9']);
+    expect(ds[0]!.message).toContain('`NewWidget` is now at widget/widget.go:12, not line 8');
+    expect(ds[0]!.fix).toEqual({ span: ds[0]!.span, replacement: 'widget/widget.go:12' });
+  });
+
+  it('reads the plan against its recorded Base commit by default', async () => {
+    expect(await ground(plan('- `NewWidget` at `widget/widget.go:8`', v1))).toEqual([]);
+  });
+
+  it('with --against HEAD, reports cited lines that moved since the base', async () => {
+    const ds = await ground(plan('- constructor: `widget/widget.go:8-10`', v1), { against: 'HEAD' });
+    expect(summary(ds)).toEqual(['citation-moved@10']);
+    expect(ds[0]!.fix?.replacement).toBe('widget/widget.go:12-14');
+  });
+});
+
+describe('citation-changed', () => {
+  it('with --against, reports a symbol whose text changed since the base', async () => {
+    const ds = await ground(plan('- `Widget` at `widget/widget.go:4-6`', v1), { against: v2 });
+    expect(summary(ds)).toEqual(['citation-changed@10']);
+    expect(ds[0]!.message).toContain('`Widget` (now widget/widget.go:7) changed since the plan\'s base');
+  });
+});
+
+describe('citation-gone', () => {
+  it('flags a named symbol that is not in the file', async () => {
+    const ds = await ground(plan('- `OldWidget` at `widget/widget.go:8`'));
+    expect(summary(ds)).toEqual(['citation-gone@9']);
+  });
+
+  it('flags quoted code that is no longer in the file', async () => {
+    const ds = await ground(plan('- `return Widget{}` at `widget/widget.go:9`'));
+    expect(ds[0]!.message).toContain('the quoted code `return Widget{}` is not in widget/widget.go');
+  });
+});
+
+describe('task-files-exist', () => {
+  const tasks = (files: string[]): string =>
+    ['## Tasks', '', '### Task 1: Size (BC-1)', '', '**Files:**', ...files, '', '### Task 2: More (BC-1)', '', '**Files:**', '- Modify: `widget/new.go`', ''].join('\n');
+
+  it('accepts modifying existing files and a file an earlier task creates', async () => {
+    const ds = await ground(plan('') + tasks(['- Modify: `widget/widget.go`', '- Create: `widget/new.go`', '- Test: `widget/widget_test.go`']));
+    expect(ds).toEqual([]);
+  });
+
+  it('flags modifying a file that does not exist, suggesting the full path', async () => {
+    const ds = await ground(plan('') + tasks(['- Modify: `widget.go`', '- Create: `widget/new.go`']));
+    expect(ds.map((d) => d.message)).toEqual([
+      'Task 1 modifies widget.go, which does not exist in the working tree and no earlier task creates it; write its full path, widget/widget.go.',
+    ]);
+  });
+
+  it('flags creating a file that already exists', async () => {
+    const ds = await ground(plan('') + tasks(['- Create: `app/app.go`', '- Create: `widget/new.go`']));
+    expect(ds.map((d) => d.message)).toEqual(['Task 1 creates app/app.go, which already exists: list it as Modify.']);
+  });
+});
+
+describe('construction-sites-complete', () => {
+  it('accepts an audit that lists every site', async () => {
+    const audit = ['Construction sites of `Widget`:', '- `widget/widget.go:13` (NewWidget)', '- `app/app.go:5`', '- `app/app.go:7`'].join('\n');
+    expect(await ground(plan(audit))).toEqual([]);
+  });
+
+  it('lists the sites an audit misses with file:line', async () => {
+    const ds = await ground(plan(['Construction sites of `Widget`:', '- `widget/widget.go:13` (NewWidget)'].join('\n')));
+    expect(summary(ds)).toEqual(['construction-sites-complete@9']);
+    expect(ds[0]!.message).toMatch(/misses 2 of \d+ sites: app\/app\.go:5 \(a\), app\/app\.go:7 \(b\)/);
+  });
+});
