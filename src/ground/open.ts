@@ -50,6 +50,11 @@ export class GroundingSession {
     return { ...reference, against: await this.state(this.options.against) };
   }
 
+  /** The state named on the command line (`--base`, else the working tree), for commands without a plan. */
+  reference(): Promise<CodeState> {
+    return this.state(this.options.base);
+  }
+
   /** Checks that the repository (and the revisions named on the command line) can be opened. */
   async open(): Promise<void> {
     await this.state(this.options.base);

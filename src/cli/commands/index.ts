@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerContext } from './context.js';
 import { registerInit } from './init.js';
 
 /** Sets the process exit code from a command's action. */
@@ -7,4 +8,5 @@ export type SetExit = (code: number) => void;
 /** Every command registers here, one line each. */
 export function registerCommands(program: Command, setExit: SetExit): void {
   registerInit(program, setExit);
+  registerContext(program, setExit);
 }

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { defaultConfig } from '../../config/defaults.js';
+import { buildContext, renderContextMarkdown } from '../../ground/context.js';
+import { GroundingSession } from '../../ground/open.js';
+import { loadSource } from '../../write/sources/spec.js';
+import { EXIT, InputError } from '../errors.js';
+import type { SetExit } from './index.js';
+
+interface ContextOptions {
+  source: string;
+  section?: string;
+  githubRepo?: string;
+  repo: string;
+  base?: string;
+  format: string;
+}
+
+export function registerContext(program: Command, setExit: SetExit): void {
+  program
+    .command('context')
+    .description('Phase 0 facts for a source of work: what it names, where that is, construction sites, DEVIATIONs')
+    .requiredOption('--source <file|-|#N>', 'the source of work: a Markdown file, - for stdin, or GitHub issues (#12,#15)')
+    .option('--section <name>', 'with a macro-plan file: the section to use, e.g. "Phase 2, PR 4"')
+    .option('--github-repo <owner/name>', 'the GitHub repository for #N sources (default: the origin remote)')
+    .option('--repo <dir>', 'the repository to read', '.')
+    .option('--base <rev>', 'read the repository at this revision instead of the working tree')
+    .option('--format <md|json>', 'output format', 'md')
+    .action(async (opts: ContextOptions) => {
+      if (opts.format !== 'md' && opts.format !== 'json') throw new InputError(`--format must be md or json, not ${opts.format}.`);
+      const source = await loadSource({ source: opts.source, section: opts.section, githubRepo: opts.githubRepo, cwd: process.cwd(), env: process.env });
+      const session = new GroundingSession({ dir: opts.repo, base: opts.base });
+      try {
+        const state = await session.reference();
+        const report = await buildContext(source.text, source.origin, state, defaultConfig());
+        process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderContextMarkdown(report));
+      } finally {
+        await session.close();
+      }
+      setExit(EXIT.ok);
+    });
+}
