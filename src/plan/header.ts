@@ -74,7 +74,8 @@ export function parseHeader(lines: readonly string[], o: Outline): HeaderParse {
       continue;
     }
     if (!current) continue;
-    if (/^\s*(?:---+|\*\*\*+|___+)\s*$/.test(lineText)) {
+    // A thematic break or a blockquote (an "> **Note:** …" aside) ends the field's value.
+    if (/^\s*(?:---+|\*\*\*+|___+)\s*$/.test(lineText) || /^\s{0,3}>/.test(lineText)) {
       close();
       continue;
     }

@@ -26,3 +26,10 @@ describe('parseHeader', () => {
     expect(plan.header[0]!.items).toHaveLength(2);
   });
 });
+
+describe('parseHeader field values', () => {
+  it('ends a field at a blockquote aside, so "> **Note:** …" is not part of the Closes value', () => {
+    const plan = parsePlan(md('# X Implementation Plan', '', '**Closes:** Fixes #883', '', '> **Implementation note:** the factory changed.', '> More.'));
+    expect(plan.header.find((f) => f.name === 'Closes')!.value.text).toBe('Fixes #883');
+  });
+});
