@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { fullPlan } from './fixtures.js';
+import { fullPlan } from './plan-fixtures.js';
 
 describe('adds-numbered-list', () => {
   it('accepts a numbered list of 2–4 items', async () => {

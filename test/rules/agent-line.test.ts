@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { AGENT, compactPlan, fullPlan } from './fixtures.js';
+import { AGENT, compactPlan, fullPlan } from './plan-fixtures.js';
 
 describe('agent-line', () => {
   it('accepts the exact executing-agent line right after the title', async () => {

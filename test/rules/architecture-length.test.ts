@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { fullPlan } from './fixtures.js';
+import { fullPlan } from './plan-fixtures.js';
 
 describe('architecture-length', () => {
   it('accepts two or three sentences', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { compactPlan } from './fixtures.js';
+import { compactPlan } from './plan-fixtures.js';
 
 const closes = (text: string): string => compactPlan({ closes: [`**Closes:** ${text}`, ''] });
 

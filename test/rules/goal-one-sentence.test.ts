@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { compactPlan, fullPlan } from './fixtures.js';
+import { compactPlan, fullPlan } from './plan-fixtures.js';
 
 describe('goal-one-sentence', () => {
   it('accepts a one-sentence goal, abbreviations and decimals included', async () => {

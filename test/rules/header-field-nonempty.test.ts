@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { fullPlan } from './fixtures.js';
+import { fullPlan } from './plan-fixtures.js';
 
 describe('header-field-nonempty', () => {
   it('accepts fields with inline values or lists', async () => {

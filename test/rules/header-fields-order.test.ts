@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { compactPlan, fullPlan } from './fixtures.js';
+import { compactPlan, fullPlan } from './plan-fixtures.js';
 
 describe('header-fields-order', () => {
   it('accepts fields in spec order', async () => {

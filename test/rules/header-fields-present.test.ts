@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { compactPlan, fullPlan } from './fixtures.js';
+import { compactPlan, fullPlan } from './plan-fixtures.js';
 
 describe('header-fields-present', () => {
   it('accepts a full header with all eight fields', async () => {

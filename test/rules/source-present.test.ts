@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { fullPlan } from './fixtures.js';
+import { fullPlan } from './plan-fixtures.js';
 
 const source = (text: string): string => fullPlan({ source: [`**Source:** ${text}`, ''] });
 

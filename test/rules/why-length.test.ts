@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintRule } from '../helpers.js';
-import { fullPlan } from './fixtures.js';
+import { fullPlan } from './plan-fixtures.js';
 
 describe('why-length', () => {
   it('accepts one or two sentences', async () => {
