@@ -8,6 +8,11 @@ FIELD_BY_LOWER.set('behavioural contracts', 'Behavioral Contracts');
 
 /** `**Label:** value` or `**Label**: value` at the start of a line. */
 const FIELD_LINE = /^\s*\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:)\s*(.*)$/;
+/**
+ * The same written as a bullet (`- **Goal:** …`), as several real plans do. Only spec field
+ * names count here, so bold-labelled items under "What this PR adds" stay items.
+ */
+const BULLET_FIELD_LINE = /^\s{0,3}[-*+]\s+\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:)\s*(.*)$/;
 const LIST_ITEM = /^\s*(?:(\d+)[.)]|[-*+])\s+(.*)$/;
 
 export interface HeaderParse {
@@ -50,7 +55,8 @@ export function parseHeader(lines: readonly string[], o: Outline): HeaderParse {
   for (let l = startLine; l <= end; l++) {
     if (o.codeMask[l]) continue;
     const lineText = lines[l - 1] ?? '';
-    const m = FIELD_LINE.exec(lineText);
+    const bullet = BULLET_FIELD_LINE.exec(lineText);
+    const m = FIELD_LINE.exec(lineText) ?? (bullet && FIELD_BY_LOWER.has(bullet[1]!.trim().toLowerCase()) ? bullet : null);
     if (m) {
       close();
       const label = m[1]!.trim();
@@ -68,7 +74,8 @@ export function parseHeader(lines: readonly string[], o: Outline): HeaderParse {
       continue;
     }
     if (!current) continue;
-    if (/^\s*(?:---+|\*\*\*+|___+)\s*$/.test(lineText)) {
+    // A thematic break or a blockquote (an "> **Note:** …" aside) ends the field's value.
+    if (/^\s*(?:---+|\*\*\*+|___+)\s*$/.test(lineText) || /^\s{0,3}>/.test(lineText)) {
       close();
       continue;
     }

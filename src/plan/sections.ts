@@ -30,8 +30,9 @@ export function classifyHeading(raw: string): SectionKind {
     return { type: 'part', part: 'appendix' };
   }
 
-  // "B) Behavioral Contracts", "B. Behavioral Contracts", "B: …", "Section B — …".
-  const lettered = /^(?:section )?([A-K])(?:\)|\.|:| —| -)\s*(.*)$/.exec(text);
+  // "B) Behavioral Contracts", "B. Behavioral Contracts", "B: …", "Section B — …" — but not
+  // "K.1: `docs/rules.md`", a numbered subsection inside K.
+  const lettered = /^(?:section )?([A-K])(?:\)|\.(?!\d)|:| —| -)\s*(.*)$/.exec(text);
   if (lettered) return { type: 'lettered', letter: lettered[1] as SectionLetter };
 
   const name = lower.replace(/\s*\(.*\)\s*$/, '').replace(/[:.]$/, '').trim();

@@ -1,0 +1,144 @@
+/**
+ * The skeleton of a plan as the structure rules see it: which structural sections it has, in
+ * which order, and how long a stretch of it reads.
+ */
+import { countSentences, plainInline } from '../../plan/source.js';
+import { SECTION_NAMES, type Plan, type Section, type SectionLetter } from '../../plan/types.js';
+
+/** A place in the spec's skeleton: a Part heading, a lettered section or a compact section. */
+export interface Slot {
+  key: string;
+  /** What to call it in messages. */
+  label: string;
+  /** The heading to suggest when it is missing. */
+  heading: string;
+}
+
+const part = (n: 1 | 2 | 3, title: string): Slot => ({ key: `P${n}`, label: `the "Part ${n}: ${title}" heading`, heading: `## Part ${n}: ${title}` });
+const letter = (l: SectionLetter): Slot => ({ key: l, label: `section ${l} (${SECTION_NAMES[l]})`, heading: `### ${l}) ${SECTION_NAMES[l]}` });
+
+/** The full format's skeleton, in order. The appendix is one slot: "Appendix" or "K)" satisfy it. */
+export const FULL_SLOTS: readonly Slot[] = [
+  part(1, 'Design Validation'),
+  ...(['A', 'B', 'C', 'D', 'E'] as const).map(letter),
+  part(2, 'Executable Implementation'),
+  ...(['F', 'G', 'H', 'I'] as const).map(letter),
+  part(3, 'Quality Assurance'),
+  letter('J'),
+  { key: 'K', label: 'the Appendix (section K, File-Level Implementation Details)', heading: '## Appendix: File-Level Implementation Details' },
+];
+
+export const COMPACT_SLOTS: readonly Slot[] = [
+  { key: 'contracts', label: 'the "Behavioral Contracts" section', heading: '## Behavioral Contracts' },
+  { key: 'tasks', label: 'the "Tasks" section', heading: '## Tasks' },
+  { key: 'checklist', label: 'the "Sanity Checklist" section', heading: '## Sanity Checklist' },
+];
+
+const COMPACT_BY_LETTER: Partial<Record<SectionLetter, string>> = { B: 'contracts', G: 'tasks', J: 'checklist' };
+const LETTER_BY_COMPACT: Record<string, SectionLetter> = { contracts: 'B', tasks: 'G', checklist: 'J' };
+
+export function slotsFor(plan: Plan): readonly Slot[] {
+  return plan.format === 'compact' ? COMPACT_SLOTS : FULL_SLOTS;
+}
+
+/**
+ * The slot a section fills, if any. In a full plan an unlettered "## Sanity Checklist" stands in
+ * for J only when there is no lettered J (`fallback`); in a compact plan "B)", "G)" and "J)"
+ * headings stand in for the compact sections.
+ */
+export function slotKey(section: Section, format: Plan['format']): { key: string; fallback: boolean } | undefined {
+  const k = section.kind;
+  if (format === 'compact') {
+    if (k.type === 'compact' && k.name !== 'deviations') return { key: k.name, fallback: false };
+    if (k.type === 'lettered' && COMPACT_BY_LETTER[k.letter]) return { key: COMPACT_BY_LETTER[k.letter]!, fallback: true };
+    return undefined;
+  }
+  if (k.type === 'part') return { key: k.part === 'appendix' ? 'K' : `P${k.part}`, fallback: false };
+  if (k.type === 'lettered') return { key: k.letter, fallback: false };
+  if (k.type === 'compact' && LETTER_BY_COMPACT[k.name]) return { key: LETTER_BY_COMPACT[k.name]!, fallback: true };
+  return undefined;
+}
+
+export interface Placed {
+  slot: Slot;
+  section: Section;
+  rank: number;
+}
+
+/** Every section that fills a slot, in document order (duplicates included; fallbacks only where the slot is otherwise empty). */
+export function placedSections(plan: Plan): Placed[] {
+  const slots = slotsFor(plan);
+  const all = plan.sections.flatMap((section) => {
+    const at = slotKey(section, plan.format);
+    if (!at) return [];
+    const rank = slots.findIndex((s) => s.key === at.key);
+    return rank < 0 ? [] : [{ slot: slots[rank]!, section, rank, fallback: at.fallback }];
+  });
+  const direct = new Set(all.filter((p) => !p.fallback).map((p) => p.slot.key));
+  return all.filter((p) => !p.fallback || !direct.has(p.slot.key)).map(({ slot, section, rank }) => ({ slot, section, rank }));
+}
+
+/** The first section of each slot. */
+export function firstBySlot(plan: Plan): Map<string, Placed> {
+  const first = new Map<string, Placed>();
+  for (const p of placedSections(plan)) if (!first.has(p.slot.key)) first.set(p.slot.key, p);
+  return first;
+}
+
+/**
+ * A section's reach: from its heading to the next structural heading, at any depth. Real plans
+ * put "### Task 1" at the same depth as "### G) Task Breakdown", so the heading-depth span would
+ * leave G empty.
+ */
+export function reach(plan: Plan, section: Section): { start: number; end: number } {
+  const start = section.heading.span.start.line;
+  const next = placedSections(plan).find((p) => p.section.heading.span.start.line > start);
+  let end = next ? next.section.heading.span.start.line - 1 : plan.lines.length;
+  while (end > start && isBlankOrRule(plan.lines[end - 1] ?? '')) end--;
+  return { start, end };
+}
+
+function isBlankOrRule(line: string): boolean {
+  return /^\s*$|^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(line);
+}
+
+/** Lines with content in [from, to]: not blank, not a thematic break. */
+export function contentLines(plan: Plan, from: number, to: number): number {
+  let n = 0;
+  for (let l = from; l <= to; l++) if (!isBlankOrRule(plan.lines[l - 1] ?? '')) n++;
+  return n;
+}
+
+/**
+ * How many lines a stretch reads as. Real plans write a paragraph or a list item as one long
+ * source line, so counting source lines would call a five-sentence summary "1 line"; here each
+ * prose line counts as its sentences (at least 1), while code, table rows and headings count 1
+ * per line. Blank lines and thematic breaks count 0.
+ */
+export function readingLines(plan: Plan, from: number, to: number): number {
+  let n = 0;
+  for (let l = from; l <= to; l++) {
+    const line = plan.lines[l - 1] ?? '';
+    if (isBlankOrRule(line)) continue;
+    if (codeLines(plan).has(l) || /^\s*(?:#{1,6}\s|\|)/.test(line)) {
+      n++;
+      continue;
+    }
+    const prose = plainInline(line.replace(/^\s*(?:>\s*)?(?:\d+[.)]|[-*+])?\s*(?:\[[ xX]\]\s*)?/, ''));
+    n += Math.max(1, countSentences(prose));
+  }
+  return n;
+}
+
+const CODE_LINES = new WeakMap<Plan, Set<number>>();
+
+/** Lines inside fenced or indented code blocks. */
+function codeLines(plan: Plan): Set<number> {
+  let set = CODE_LINES.get(plan);
+  if (!set) {
+    set = new Set<number>();
+    for (const b of plan.codeBlocks) for (let l = b.span.start.line; l <= b.span.end.line; l++) set.add(l);
+    CODE_LINES.set(plan, set);
+  }
+  return set;
+}
