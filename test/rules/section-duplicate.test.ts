@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { lintRule } from '../helpers.js';
 import { fullBody, fullPlan } from './plan-fixtures.js';
 
@@ -20,5 +21,14 @@ describe('section-duplicate', () => {
     const ds = await lintRule('section-duplicate', plan);
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('Task 1 appears twice')]);
     expect(plan.split('\n')[ds[0]!.span.start.line - 1]).toBe('### Task 1: B (BC-1)');
+  });
+});
+
+describe('section-duplicate (appendix)', () => {
+  it('accepts the spec\'s "## Appendix: …" heading followed by "### K) Detailed specifications"', async () => {
+    const text = readFileSync('examples/lint-stats-plan.md', 'utf8');
+    expect(text).toMatch(/## Appendix: File-Level Implementation Details\n\n### K\) Detailed specifications/);
+    expect(await lintRule('section-duplicate', text)).toEqual([]);
+    expect(await lintRule('section-nonempty', text)).toEqual([]);
   });
 });

@@ -53,7 +53,8 @@ export function slotKey(section: Section, format: Plan['format']): { key: string
     if (k.type === 'lettered' && COMPACT_BY_LETTER[k.letter]) return { key: COMPACT_BY_LETTER[k.letter]!, fallback: true };
     return undefined;
   }
-  if (k.type === 'part') return { key: k.part === 'appendix' ? 'K' : `P${k.part}`, fallback: false };
+  // "## Appendix: …" fills the K slot only when no "### K)" section follows it (the spec writes both).
+  if (k.type === 'part') return k.part === 'appendix' ? { key: 'K', fallback: true } : { key: `P${k.part}`, fallback: false };
   if (k.type === 'lettered') return { key: k.letter, fallback: false };
   if (k.type === 'compact' && LETTER_BY_COMPACT[k.name]) return { key: LETTER_BY_COMPACT[k.name]!, fallback: true };
   return undefined;
