@@ -28,6 +28,12 @@ export function classify(s: FormatSignals): { format: PlanFormat; reason: string
       reason: 'no behavioral contracts (BC-N with GIVEN/WHEN/THEN) and no "Task N" sections — a design doc, macro plan or other document',
     };
   }
+  const hasSource = s.header.some((f) => f.name === 'Source');
+  const contractsHeading = s.sections.some((x) => (x.kind.type === 'compact' && x.kind.name === 'contracts') || (x.kind.type === 'lettered' && x.kind.letter === 'B'));
+  if (contractsWithClauses === 0 && letters.size < 3 && !hasSource && !contractsHeading) {
+    // Task-by-task plans in other templates (e.g. Goal / Architecture / Tech Stack headers).
+    return { format: 'none', reason: 'tasks but no behavioral contracts, no Source field and no contract section — a plan in another template, not a micro-plan' };
+  }
   if (s.tasks.length === 0 && !hasGoal && !planTitle) {
     return { format: 'none', reason: 'contracts but no tasks and no plan header — a design doc or partial plan' };
   }
