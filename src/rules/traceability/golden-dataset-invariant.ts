@@ -12,7 +12,7 @@ function goldenUpdate(plan: Plan): Span | undefined {
   // Shell blocks only: regeneration is a command (`go test ./sim/... -update`), not code.
   for (const block of plan.codeBlocks.filter((b) => SHELL.has(b.lang))) {
     const lines = block.content.split('\n');
-    const i = lines.findIndex((l) => /goldendataset\.json|golden[-_ ]?dataset/i.test(l) && /-update\b|--update|regenerat|UPDATE_GOLDEN|> *\S*golden/i.test(l));
+    const i = lines.findIndex((l) => /goldendataset\.json|golden[-_ ]?dataset/i.test(l) && /-update\b|--update|regenerat|UPDATE_GOLDEN|> *\S*golden|\bgit add\b/i.test(l));
     if (i >= 0) return { start: { line: block.contentLine + i, column: 1 }, end: { line: block.contentLine + i, column: lines[i]!.length + 1 } };
   }
   return undefined;
