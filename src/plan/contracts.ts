@@ -178,9 +178,20 @@ export function findContractRefs(lines: readonly string[], definedPrefixes: Read
       }
       refs.push({ id: m[0], span: span(l, m.index + 1, l, m.index + m[0].length + 1) });
       prev = { prefix, n, end: m.index + m[0].length, startCol: m.index + 1 };
+      // "BC-1..5", "BC-1–10": a short range names the ids up to the bare number. A plain "-"
+      // is not a join here ("BC-17-3" is a namespaced id).
+      const short = SHORT_RANGE.exec(lineText.slice(m.index + m[0].length));
+      if (short) {
+        const last = Number(short[1]);
+        const endCol = m.index + m[0].length + short[0].length + 1;
+        if (last > n && last - n <= 30) {
+          for (let k = n + 1; k <= last; k++) refs.push({ id: `${prefix}-${k}`, span: span(l, m.index + 1, l, endCol) });
+        }
+      }
     }
   }
   return refs;
 }
 
 const RANGE_JOIN = /^\s*(?:–|—|-|\.\.\.?|to|through|thru)\s*$/;
+const SHORT_RANGE = /^\s*(?:–|—|\.\.\.?)\s*(\d{1,3})\b(?!-)/;

@@ -8,7 +8,7 @@ import { parseDirectives } from './directives.js';
 import { parseHeader } from './header.js';
 import { buildSections, sectionByLetter } from './sections.js';
 import { normalizeText, splitLines } from './source.js';
-import { parseDeviations, parseRisks, parseTestStrategy } from './tables.js';
+import { parseDeviations, parseRisks, parseTestStrategy, partSection } from './tables.js';
 import { parseTasks } from './tasks.js';
 import type { Plan, Section } from './types.js';
 
@@ -26,7 +26,7 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
     ? parseContracts(lines, o, contractsSection.bodyStart, contractsSection.bodyEnd)
     : parseContracts(lines, o, header.end + 1, lines.length).filter((c) => c.clauses.length > 0);
   const tasks = parseTasks(lines, o, sections);
-  const checklistSection = sectionByLetter(sections, 'J') ?? compact('checklist');
+  const checklistSection = partSection(sections, 'checklist') ?? compact('checklist');
   const { format, reason } = classify({ title: header.title, header: header.fields, sections, contracts, tasks });
 
   return {
@@ -43,9 +43,9 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
     contracts,
     contractRefs: findContractRefs(lines, new Set(contracts.map((c) => c.prefix))),
     tasks,
-    testStrategy: parseTestStrategy(o, sectionByLetter(sections, 'H')),
-    deviations: parseDeviations(o, sectionByLetter(sections, 'D') ?? compact('deviations'), lines),
-    risks: parseRisks(o, sectionByLetter(sections, 'I')),
+    testStrategy: parseTestStrategy(o, partSection(sections, 'testStrategy')),
+    deviations: parseDeviations(o, partSection(sections, 'deviations'), lines),
+    risks: parseRisks(o, partSection(sections, 'risks'), lines),
     checklist: checklistSection ? parseChecklist(lines, o, checklistSection.bodyStart, checklistSection.bodyEnd) : [],
     codeBlocks: o.fences,
     citations: parseCitations(lines, o),

@@ -1,0 +1,37 @@
+import type { Finding, Rule } from '../types.js';
+import { lineSpan } from '../../plan/source.js';
+import { checklistSection } from './checklist-complete.js';
+
+const BULLET = /^( {0,1})(?:[-*+]|\d+[.)])\s+(?!\[[ xX]\])(\S.*)$/;
+
+export const checklistCheckboxes: Rule = {
+  id: 'checklist-checkboxes',
+  family: 'checklist',
+  severity: 'error',
+  formats: ['full', 'compact'],
+  description:
+    'Items of the sanity checklist are GitHub task-list checkboxes ("- [ ] item" / "- [x] item"), not plain bullets or numbered lines, so reviewers and agents can tick them off and tools can count them. Nested sub-bullets under an item are explanation and are left alone.',
+  instruction: 'Write every sanity-checklist item as a checkbox: "- [ ] <item>" (or "- [x]" once verified).',
+  check(plan) {
+    const section = checklistSection(plan);
+    if (!section) return [];
+    const inCode = new Set<number>();
+    for (const b of plan.codeBlocks) for (let l = b.span.start.line; l <= b.span.end.line; l++) inCode.add(l);
+    const bullets: number[] = [];
+    for (let l = section.bodyStart; l <= section.bodyEnd; l++) {
+      if (inCode.has(l)) continue;
+      if (BULLET.test(plan.lines[l - 1] ?? '')) bullets.push(l);
+    }
+    if (bullets.length === 0) return [];
+    const boxes = plan.checklist.filter((it) => it.span.start.line >= section.bodyStart && it.span.start.line <= section.bodyEnd).length;
+    if (boxes === 0 && bullets.length > 3) {
+      return [
+        {
+          message: `None of the ${bullets.length} sanity-checklist items is a checkbox: write each as "- [ ] <item>".`,
+          span: section.heading.span,
+        },
+      ];
+    }
+    return bullets.map((l): Finding => ({ message: 'Sanity-checklist item is a plain bullet: write it as "- [ ] <item>".', span: lineSpan(plan.lines, l) }));
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * Fuzzy matching of checklist items against the configured checklist. Real plans paraphrase
+ * ("Shared test helpers: `captureLogOutput` is local…" for "Shared test helpers used from existing
+ * shared test package"), so an item matches on its distinctive opening words or on most of its
+ * words, after normalisation.
+ */
+import type { ChecklistEntry } from '../../config/types.js';
+import type { ChecklistItem } from '../../plan/types.js';
+
+const STOP = new Set(
+  'a an the no not if of for to in on is are be been all and or any from with will by as its it this that new pr e g i via every each only when than'.split(' '),
+);
+
+/** Lower-case content words, lightly stemmed (plural / past-tense endings dropped). */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[`*_]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !STOP.has(w))
+    .map(stem);
+}
+
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 5 && /(?:ed|es)$/.test(w)) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** Whether some checklist item covers a configured entry (by id "R7" for antipatterns, else by words). */
+export function covered(entry: ChecklistEntry, items: readonly ChecklistItem[], itemWords: readonly Set<string>[]): boolean {
+  if (entry.id !== undefined) {
+    const id = new RegExp(`(?:^|[^A-Za-z0-9])${entry.id}(?![0-9])`);
+    if (items.some((it) => id.test(it.text.text))) return true;
+  }
+  const want = words(entry.text);
+  if (want.length === 0) return true;
+  const head = want.slice(0, Math.min(2, want.length));
+  return itemWords.some((have) => {
+    if (head.every((w) => have.has(w))) return true;
+    const hits = want.filter((w) => have.has(w)).length;
+    return hits / want.length >= 0.6;
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * Implementation code of a plan's tasks, parsed with tree-sitter grammars through @ast-grep/napi
+ * (never regular expressions over code): the compact-format rules look for new types, new CLI
+ * flags and control flow in it.
+ */
+import { Lang, parse, registerDynamicLanguage, type SgNode } from '@ast-grep/napi';
+import go from '@ast-grep/lang-go';
+import python from '@ast-grep/lang-python';
+import { span } from '../../plan/source.js';
+import type { CodeBlock, Plan, Span } from '../../plan/types.js';
+
+type Grammar = 'go' | 'python' | Lang.TypeScript | Lang.JavaScript;
+
+let ready = false;
+/** Go and Python are dynamic grammars registered once per process; another module may have done it already. */
+function ensureGrammars(): void {
+  if (ready) return;
+  try {
+    parse('go', '');
+  } catch {
+    registerDynamicLanguage({ go, python });
+  }
+  ready = true;
+}
+
+const BY_INFO: Record<string, Grammar> = {
+  go: 'go',
+  golang: 'go',
+  py: 'python',
+  python: 'python',
+  ts: Lang.TypeScript,
+  typescript: Lang.TypeScript,
+  js: Lang.JavaScript,
+  javascript: Lang.JavaScript,
+};
+
+function grammarOf(block: CodeBlock): Grammar | undefined {
+  if (block.lang !== '') return BY_INFO[block.lang];
+  // Bare fences: only the unmistakable opening of a Go file.
+  return /^\s*(?:package\s+\w+|func\s)/.test(block.content) ? 'go' : undefined;
+}
+
+/** The implementation code blocks of every task: compact **Impl:** blocks and full-format implement steps. */
+export function implBlocks(plan: Plan): CodeBlock[] {
+  const out = new Set<CodeBlock>();
+  for (const t of plan.tasks) {
+    for (const b of t.compact?.impl ?? []) out.add(b);
+    for (const s of t.steps) if (s.kind === 'implement') for (const b of s.codeBlocks) out.add(b);
+  }
+  return [...out];
+}
+
+export interface CodeHit {
+  what: string;
+  span: Span;
+}
+
+export interface CodeFacts {
+  types: CodeHit[];
+  flags: CodeHit[];
+  logic: CodeHit[];
+}
+
+const TYPE_KINDS: Record<Grammar, string[]> = {
+  go: ['type_spec'],
+  python: ['class_definition'],
+  [Lang.TypeScript]: ['class_declaration', 'interface_declaration', 'type_alias_declaration'],
+  [Lang.JavaScript]: ['class_declaration'],
+};
+const LOGIC_KINDS: Record<Grammar, string[]> = {
+  go: ['if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'],
+  python: ['if_statement', 'for_statement', 'while_statement', 'match_statement'],
+  [Lang.TypeScript]: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
+  [Lang.JavaScript]: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
+};
+/** pflag / flag registration methods: String, IntVar, Float64VarP, BoolP, DurationVar … */
+const FLAG_METHOD = /^(?:String|Int|Int64|Int32|Uint|Uint64|Float64|Float32|Bool|Duration|StringSlice|StringArray|IntSlice|StringToString)(?:Var)?P?$/;
+
+function hit(block: CodeBlock, node: SgNode, what: string): CodeHit {
+  const r = node.range();
+  const line = block.contentLine + r.start.line;
+  return { what, span: span(line, r.start.column + 1, line, r.start.column + 1 + Math.min(node.text().split('\n')[0]!.length, 80)) };
+}
+
+function isFlagCall(grammar: Grammar, call: SgNode): boolean {
+  const fn = call.field('function');
+  if (!fn) return false;
+  if (grammar === 'go') {
+    if (fn.kind() !== 'selector_expression') return false;
+    const method = fn.field('field')?.text() ?? '';
+    const operand = fn.field('operand')?.text() ?? '';
+    return FLAG_METHOD.test(method) && (/Flags\(\)$/.test(operand) || /^(?:flag|pflag|flags|fs|flagSet)$/.test(operand));
+  }
+  if (grammar === 'python') return fn.kind() === 'attribute' && fn.field('attribute')?.text() === 'add_argument';
+  // commander / yargs: .option("--x"), .requiredOption(...)
+  return fn.kind() === 'member_expression' && /^(?:option|requiredOption)$/.test(fn.field('property')?.text() ?? '');
+}
+
+/** New types, flag registrations and control flow in the given blocks. Unparseable blocks are skipped. */
+export function codeFacts(blocks: readonly CodeBlock[]): CodeFacts {
+  ensureGrammars();
+  const facts: CodeFacts = { types: [], flags: [], logic: [] };
+  for (const block of blocks) {
+    const grammar = grammarOf(block);
+    if (!grammar) continue;
+    let root: SgNode;
+    try {
+      root = parse(grammar, block.content).root();
+    } catch {
+      continue;
+    }
+    for (const kind of TYPE_KINDS[grammar]) {
+      for (const n of root.findAll({ rule: { kind } })) {
+        const name = n.field('name')?.text() ?? n.text().split(/\s/)[0] ?? '';
+        facts.types.push(hit(block, n, name));
+      }
+    }
+    const callKind = grammar === 'python' ? 'call' : 'call_expression';
+    for (const n of root.findAll({ rule: { kind: callKind } })) {
+      if (isFlagCall(grammar, n)) facts.flags.push(hit(block, n, n.field('function')?.text() ?? ''));
+    }
+    for (const kind of LOGIC_KINDS[grammar]) {
+      for (const n of root.findAll({ rule: { kind } })) facts.logic.push(hit(block, n, `${kind.replace(/_statement$/, '').replace(/_/g, ' ')} statement`));
+    }
+  }
+  for (const list of [facts.types, facts.flags, facts.logic]) list.sort((a, b) => a.span.start.line - b.span.start.line);
+  return facts;
+}

@@ -1,0 +1,52 @@
+import type { Rule, Finding } from '../types.js';
+import { partSection } from '../../plan/tables.js';
+
+export const deviationLog: Rule = {
+  id: 'deviation-log',
+  family: 'deviations',
+  severity: 'error',
+  formats: ['full'],
+  description:
+    'Section D (Deviation Log) compares the plan with its source as a table "| Source Says | Micro Plan Does | Reason |" (the source column may name the source: "Macro Plan Says"), or states "No deviations from source document." — never both, never neither. Reviewers read this table to see where the plan departs from what was asked.',
+  instruction:
+    'In section D, list each difference from the source as a row of "| Source Says | Micro Plan Does | Reason |"; if there are none, write exactly "No deviations from source document."',
+  check(plan) {
+    const section = partSection(plan.sections, 'deviations');
+    // A plan without section D is reported by the structure rules.
+    if (!section) return [];
+    const { table, rows, noDeviations } = plan.deviations;
+    if (!table) {
+      if (noDeviations) return [];
+      return [
+        {
+          message:
+            'The deviation log has no "| Source Says | Micro Plan Does | Reason |" table: list each deviation as a table row, or write "No deviations from source document."',
+          span: section.heading.span,
+        },
+      ];
+    }
+    const out: Finding[] = [];
+    const header = table.header.map((h) => h.text);
+    const missing = [
+      header.some((h) => /says|^source/i.test(h)) ? undefined : 'Source Says',
+      header.some((h) => /does|micro/i.test(h)) ? undefined : 'Micro Plan Does',
+      header.some((h) => /reason|rationale|why/i.test(h)) ? undefined : 'Reason',
+    ].filter((x): x is string => x !== undefined);
+    if (missing.length > 0) {
+      out.push({
+        message: `The deviation table lacks the ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length > 1 ? 's' : ''}: use "| Source Says | Micro Plan Does | Reason |".`,
+        span: table.header[0]?.span ?? table.span,
+      });
+    }
+    if (rows.length === 0 && !noDeviations) {
+      out.push({ message: 'The deviation table has no rows: add the deviations, or replace the table with "No deviations from source document."', span: table.span });
+    }
+    if (rows.length > 0 && noDeviations) {
+      out.push({
+        message: `The deviation log says "No deviations" but its table lists ${rows.length}: remove the sentence or the table.`,
+        span: noDeviations.span,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { lintRule, md } from '../helpers.js';
+import { at } from './fixtures-trace.js';
+
+const plan = (...impl: string[]): string =>
+  md(
+    '# Fix Implementation Plan',
+    '',
+    '**Goal:** Fix.',
+    '',
+    '## Behavioral Contracts',
+    '',
+    'BC-1: X',
+    '- GIVEN a',
+    '- WHEN b',
+    '- THEN c',
+    '',
+    '## Tasks',
+    '',
+    '### Task 1: Rename (BC-1)',
+    '',
+    '**Files:** modify `sim/a.go`',
+    '',
+    '**Impl:**',
+    '',
+    '```go',
+    ...impl,
+    '```',
+    '',
+    '**Verify:** `go test ./sim/...`',
+  );
+
+describe('compact-criteria', () => {
+  it('accepts a mechanical rename', async () => {
+    expect(await lintRule('compact-criteria', plan('func NewName() int { return oldValue() }'))).toEqual([]);
+  });
+
+  it('flags a new type declaration, at the declaration', async () => {
+    const text = plan('type Budget struct {', '\tLimit int', '}');
+    const ds = await lintRule('compact-criteria', text);
+    expect(ds.map((d) => d.message)).toEqual(['This compact plan declares types (Budget); compact plans may not add interfaces or types: use the full format.']);
+    expect(ds[0]!.span.start).toEqual(at(text, 'Budget struct'));
+  });
+
+  it('flags a CLI flag registration and control flow, once per criterion', async () => {
+    const text = plan('func init() {', '\tcmd.Flags().IntVar(&n, "n", 0, "count")', '\tif n < 0 {', '\t\tn = 0', '\t}', '\tfor i := 0; i < n; i++ {', '\t}', '}');
+    const ds = await lintRule('compact-criteria', text);
+    expect(ds.map((d) => d.message)).toEqual([
+      'This compact plan registers a CLI flag (cmd.Flags().IntVar); compact plans may not add CLI flags: use the full format.',
+      "This compact plan's implementation adds behavioural logic (2 control-flow statements, first: if statement); compact plans are for mechanical changes only: use the full format.",
+    ]);
+    expect(ds[0]!.span.start).toEqual(at(text, 'cmd.Flags()'));
+    expect(ds[1]!.span.start).toEqual(at(text, 'if n'));
+  });
+});
