@@ -140,7 +140,7 @@ function inlineClauses(lineText: string, l: number, from: number): Clause[] {
 }
 
 /** "**Negative Contracts:**", "#### Error Handling Contracts" … → the group they open. */
-function groupLabel(lineText: string): ContractGroup | undefined {
+export function groupLabel(lineText: string): ContractGroup | undefined {
   const t = lineText.trim();
   if (!/^(?:#{1,6}\s|\*\*|__)/.test(t) || t.length > 90) return undefined;
   const plain = plainInline(t.replace(/^#{1,6}\s+/, '')).toLowerCase();
