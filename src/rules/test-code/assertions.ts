@@ -137,7 +137,7 @@ function goOffences(body: SgNode): Offence[] {
   const receivers = goReceivers(body);
   const { checks, equalities } = goContexts(body);
   const inCheck = (n: SgNode): boolean => checks.some((c) => contains(c, n));
-  const declaredAnywhere = new Set(body.getRoot().root().findAll({ rule: { any: [{ kind: 'const_spec' }, { kind: 'var_spec' }] } }).flatMap((d) => d.fieldChildren('name').map((x) => x.text())));
+  const { declared: declaredAnywhere } = blockFacts(body);
   const isVariable = (n: SgNode): boolean => {
     // Locals, and bare lower-case names the snippet does not declare as constants (plans elide setup).
     if (n.kind() === 'identifier') return locals.has(n.text()) || (/^[a-z]/.test(n.text()) && !declaredAnywhere.has(n.text()) && !GO_BUILTINS.has(n.text()));
@@ -280,6 +280,23 @@ function goReceivers(body: SgNode): Set<string> {
   return names;
 }
 
+/** Per-snippet facts (types and package-level names it declares), computed once per snippet. */
+const factsCache = new Map<string, { types: Set<string>; declared: Set<string> }>();
+function blockFacts(body: SgNode): { types: Set<string>; declared: Set<string> } {
+  const root = body.getRoot().root();
+  const key = root.text();
+  let facts = factsCache.get(key);
+  if (!facts) {
+    facts = {
+      types: new Set(root.findAll({ rule: { kind: 'type_spec' } }).map((t) => t.field('name')?.text() ?? '')),
+      declared: new Set(root.findAll({ rule: { any: [{ kind: 'const_spec' }, { kind: 'var_spec' }] } }).flatMap((d) => d.fieldChildren('name').map((x) => x.text()))),
+    };
+    if (factsCache.size > 500) factsCache.clear();
+    factsCache.set(key, facts);
+  }
+  return facts;
+}
+
 /** Names declared in a Go function: parameters, `:=`, `var`, range variables. */
 function goLocals(body: SgNode): Set<string> {
   const names = new Set<string>();
@@ -301,9 +318,7 @@ function goTableVars(body: SgNode): Set<string> {
   for (const r of body.findAll({ rule: { kind: 'range_clause' } })) {
     for (const id of r.field('left')?.namedChildren() ?? []) if (id.kind() === 'identifier') names.add(id.text());
   }
-  const localTypes = new Set(
-    body.getRoot().root().findAll({ rule: { kind: 'type_spec' } }).map((t) => t.field('name')?.text() ?? ''),
-  );
+  const localTypes = blockFacts(body).types;
   for (const d of body.findAll({ rule: { kind: 'short_var_declaration' } })) {
     const values = d.field('right')?.namedChildren() ?? [];
     d.field('left')?.namedChildren().forEach((id, i) => {
