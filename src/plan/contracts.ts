@@ -15,8 +15,8 @@ const ID_PREFIXES = new Set(['BC', 'NC', 'EC']);
 const HEAD = /^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Z]{2,5}(?:-[A-Z]{1,4})?-\d{1,3})\b\s*(?:\*\*)?\s*[:.—–-]?\s*(.*)$/;
 /** Keywords inside one line: "GIVEN a, WHEN b, THEN c". */
 const INLINE_KEYWORD = /(?:^|[\s,;.(])(GIVEN|WHEN|THEN|MECHANISM)\b:?\s*/g;
-/** Fences whose content is prose (contracts are sometimes written inside a plain ``` block). */
-const PROSE_FENCE_LANGS = new Set(['', 'text', 'txt', 'plain', 'markdown', 'md']);
+/** Fences whose content is prose (contracts are sometimes written inside a plain ``` or ```gherkin block). */
+const PROSE_FENCE_LANGS = new Set(['', 'text', 'txt', 'plain', 'markdown', 'md', 'gherkin', 'feature', 'cucumber']);
 const CLAUSE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*)(GIVEN|WHEN|THEN|MECHANISM|Given|When|Then|Mechanism)\b(?:\s*:)?(?:\*\*|__)?(?:\s*:)?\s*/;
 
 export function parseContracts(lines: readonly string[], o: Outline, from: number, to: number): Contract[] {
@@ -140,7 +140,7 @@ function inlineClauses(lineText: string, l: number, from: number): Clause[] {
 }
 
 /** "**Negative Contracts:**", "#### Error Handling Contracts" … → the group they open. */
-function groupLabel(lineText: string): ContractGroup | undefined {
+export function groupLabel(lineText: string): ContractGroup | undefined {
   const t = lineText.trim();
   if (!/^(?:#{1,6}\s|\*\*|__)/.test(t) || t.length > 90) return undefined;
   const plain = plainInline(t.replace(/^#{1,6}\s+/, '')).toLowerCase();

@@ -1,0 +1,444 @@
+/**
+ * Structural assertions in test code, found on the syntax tree: the four PROHIBITED patterns of
+ * the spec (type assertions on concrete types, internal-field access, exact-formula reproduction,
+ * implementation counts) inside the checks of a test — assertion-library calls, `expect(…)`
+ * chains, `assert` statements, and `if` conditions that fail the test.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import type { CodeLang } from './code.js';
+
+export type OffenceKind = 'type' | 'field' | 'formula' | 'count';
+
+export interface Offence {
+  kind: OffenceKind;
+  node: SgNode;
+}
+
+/** Go assertion packages whose calls are checks (`assert.Equal`, `require.NoError`, `is.Equal`). */
+const GO_ASSERT_PKGS = new Set(['assert', 'require', 'is']);
+/** Calls that make an `if` a check: its condition is an assertion. */
+const GO_FAIL_METHODS = new Set(['Error', 'Errorf', 'Fatal', 'Fatalf', 'Fail', 'FailNow']);
+
+const GO_BUILTINS = new Set(['len', 'cap', 'float64', 'float32', 'int', 'int64', 'int32', 'uint', 'uint64', 'min', 'max', 'math', 'time', 'true', 'false', 'nil', 'iota']);
+const ARITH = new Set(['+', '-', '*', '/']);
+const NUMBER_KINDS = new Set(['int_literal', 'float_literal', 'number', 'integer', 'float']);
+const BINARY_KINDS = new Set(['binary_expression', 'binary_operator']);
+const PAREN_KINDS = new Set(['parenthesized_expression']);
+
+function rangeKey(n: SgNode): string {
+  const r = n.range();
+  return `${r.start.index}:${r.end.index}`;
+}
+
+function contains(outer: SgNode, inner: SgNode): boolean {
+  const a = outer.range();
+  const b = inner.range();
+  return a.start.index <= b.start.index && b.end.index <= a.end.index;
+}
+
+function operator(n: SgNode): string {
+  return n.field('operator')?.text() ?? '';
+}
+
+function isArith(n: SgNode): boolean {
+  return BINARY_KINDS.has(String(n.kind())) && ARITH.has(operator(n));
+}
+
+function unparen(n: SgNode): SgNode {
+  let cur = n;
+  while (PAREN_KINDS.has(String(cur.kind()))) {
+    const inner = cur.namedChildren()[0];
+    if (!inner) break;
+    cur = inner;
+  }
+  return cur;
+}
+
+/**
+ * A formula: an arithmetic tree with at least two operators, one of them a multiplication or
+ * division of a variable by a numeric coefficient (`0.6*cacheHit + 0.4*(1-load)`). Sums of
+ * counts (`completed+queued+running`) are invariants, not formulas; `2*time.Second` is a value.
+ */
+export function isFormula(root: SgNode, isVariable: (n: SgNode) => boolean): boolean {
+  let ops = 0;
+  let weighted = false;
+  const walk = (n: SgNode): void => {
+    const node = unparen(n);
+    if (!isArith(node)) return;
+    ops++;
+    const left = node.field('left');
+    const right = node.field('right');
+    if (!left || !right) return;
+    const op = operator(node);
+    if (op === '*' || op === '/') {
+      const l = unparen(left);
+      const r = unparen(right);
+      const coefficient = (x: SgNode): boolean => NUMBER_KINDS.has(String(x.kind())) && !isUnitFactor(x.text());
+      if ((coefficient(l) && hasVariable(r, isVariable)) || (coefficient(r) && hasVariable(l, isVariable))) weighted = true;
+    }
+    walk(left);
+    walk(right);
+  };
+  walk(root);
+  return ops >= 2 && weighted;
+}
+
+/** 0, 1 and powers of ten (unit conversions such as `/ 1000.0`) are not weights of a formula. */
+function isUnitFactor(literal: string): boolean {
+  const v = Number(literal.replace(/_/g, ''));
+  if (!Number.isFinite(v) || v === 0) return true;
+  const exp = Math.log10(Math.abs(v));
+  return Math.abs(exp - Math.round(exp)) < 1e-9;
+}
+
+function hasVariable(n: SgNode, isVariable: (n: SgNode) => boolean): boolean {
+  if (isVariable(n)) return true;
+  return n.namedChildren().some((c) => hasVariable(c, isVariable));
+}
+
+/** Outermost arithmetic expressions inside a node. */
+function arithRoots(n: SgNode): SgNode[] {
+  const out: SgNode[] = [];
+  const walk = (x: SgNode): void => {
+    if (isArith(x)) {
+      out.push(x);
+      return;
+    }
+    for (const c of x.namedChildren()) walk(c);
+  };
+  walk(n);
+  return out;
+}
+
+/** Offences in one test body (or a whole test snippet), deduplicated and outermost-first. */
+export function findOffences(lang: CodeLang, body: SgNode): Offence[] {
+  const raw = lang === 'go' ? goOffences(body) : lang === 'python' ? pythonOffences(body) : jsOffences(body);
+  const seen = new Set<string>();
+  const out: Offence[] = [];
+  // A count (`len(obj.items)`) already covers the field inside it; one finding per node.
+  const ordered = [...raw].sort((a, b) => (a.kind === 'count' ? 0 : 1) - (b.kind === 'count' ? 0 : 1));
+  for (const o of ordered) {
+    const key = rangeKey(o.node);
+    if (seen.has(key)) continue;
+    if (out.some((p) => p.kind === 'count' && o.kind === 'field' && contains(p.node, o.node))) continue;
+    if (out.some((p) => p.kind === o.kind && contains(p.node, o.node))) continue;
+    seen.add(key);
+    out.push(o);
+  }
+  return out.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
+}
+
+// ---------------------------------------------------------------- Go
+
+function goOffences(body: SgNode): Offence[] {
+  const out: Offence[] = [];
+  const locals = goLocals(body);
+  const tableVars = goTableVars(body);
+  const receivers = goReceivers(body);
+  const { checks, equalities } = goContexts(body);
+  const inCheck = (n: SgNode): boolean => checks.some((c) => contains(c, n));
+  const { declared: declaredAnywhere } = blockFacts(body);
+  const isVariable = (n: SgNode): boolean => {
+    // Locals, and bare lower-case names the snippet does not declare as constants (plans elide setup).
+    if (n.kind() === 'identifier') return locals.has(n.text()) || (/^[a-z]/.test(n.text()) && !declaredAnywhere.has(n.text()) && !GO_BUILTINS.has(n.text()));
+    if (n.kind() === 'selector_expression') {
+      const root = chainRoot(n);
+      return root !== undefined && locals.has(root.text());
+    }
+    return false;
+  };
+  const internal = (n: SgNode): boolean => isInternalGoField(n, tableVars, receivers);
+
+  // Type assertions to a pointer type anywhere in a test are a check on the concrete type.
+  for (const ta of body.findAll({ rule: { kind: 'type_assertion_expression' } })) {
+    const type = ta.field('type');
+    if (!type) continue;
+    if (type.kind() === 'pointer_type' || (inCheck(ta) && type.text() !== 'error' && !type.text().startsWith('interface'))) {
+      out.push({ kind: 'type', node: ta });
+    }
+  }
+  for (const ctx of checks) {
+    for (const call of ctx.findAll({ rule: { kind: 'call_expression' } })) {
+      const fn = call.field('function');
+      if (fn?.text() === 'reflect.TypeOf') out.push({ kind: 'type', node: call });
+      if (fn?.text() === 'len') {
+        const arg = call.field('arguments')?.namedChildren()[0];
+        if (arg && internal(arg)) out.push({ kind: 'count', node: call });
+      }
+    }
+    for (const sel of [ctx, ...ctx.findAll({ rule: { kind: 'selector_expression' } })]) {
+      if (internal(sel)) out.push({ kind: 'field', node: sel });
+    }
+  }
+  // Formulas matter where a value is pinned exactly: equality operands, directly or through a variable.
+  const pinned = new Set<string>();
+  for (const e of equalities) {
+    for (const a of arithRoots(e)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
+    if (e.kind() === 'identifier') pinned.add(e.text());
+    for (const id of e.findAll({ rule: { kind: 'identifier' } })) pinned.add(id.text());
+  }
+  // `want := 0.6*a + 0.4*b` … `assert.Equal(t, want, got)`.
+  for (const decl of body.findAll({ rule: { any: [{ kind: 'short_var_declaration' }, { kind: 'assignment_statement' }, { kind: 'var_spec' }] } })) {
+    const names = decl.kind() === 'var_spec' ? decl.fieldChildren('name') : (decl.field('left')?.namedChildren() ?? []);
+    const values = decl.kind() === 'var_spec' ? (decl.field('value')?.namedChildren() ?? []) : (decl.field('right')?.namedChildren() ?? []);
+    names.forEach((name, i) => {
+      const value = values[i] ? unparen(values[i]) : undefined;
+      if (!value || !pinned.has(name.text()) || !isArith(value)) return;
+      if (isFormula(value, isVariable)) out.push({ kind: 'formula', node: value });
+    });
+  }
+  return out;
+}
+
+/** Assertion-library calls whose arguments pin a value exactly. */
+const GO_EQUALITY_ASSERTS = /^(?:Equal|Equalf|EqualValues|EqualValuesf|Exactly|Exactlyf|NotEqual|NotEqualf|InDelta|InDeltaf|InEpsilon|InEpsilonf)$/;
+
+/**
+ * The parts of a Go test that are checks: arguments of assertion-library calls and the
+ * conditions of `if`s that fail the test; and among them, the operands pinned by an equality
+ * (`assert.Equal` arguments, `==`/`!=` operands, `math.Abs(got-want)` arguments).
+ */
+function goContexts(body: SgNode): { checks: SgNode[]; equalities: SgNode[] } {
+  const checks: SgNode[] = [];
+  const equalities: SgNode[] = [];
+  for (const call of body.findAll({ rule: { kind: 'call_expression' } })) {
+    const fn = call.field('function');
+    if (fn?.kind() !== 'selector_expression') continue;
+    const operand = fn.field('operand');
+    if (operand?.kind() === 'identifier' && GO_ASSERT_PKGS.has(operand.text())) {
+      const args = call.field('arguments');
+      if (!args) continue;
+      checks.push(args);
+      if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) equalities.push(...args.namedChildren());
+    }
+  }
+  for (const ifs of body.findAll({ rule: { kind: 'if_statement' } })) {
+    const consequence = ifs.field('consequence');
+    if (!consequence || !failsTest(consequence)) continue;
+    for (const part of [ifs.field('condition'), ifs.field('initializer')]) {
+      if (!part) continue;
+      checks.push(part);
+      for (const b of [part, ...part.findAll({ rule: { kind: 'binary_expression' } })]) {
+        if (b.kind() !== 'binary_expression') continue;
+        const op = operator(b);
+        if (op === '==' || op === '!=') {
+          for (const side of [b.field('left'), b.field('right')]) if (side) equalities.push(side);
+        }
+      }
+      for (const c of part.findAll({ rule: { kind: 'call_expression' } })) {
+        if (c.field('function')?.text() === 'math.Abs') equalities.push(...(c.field('arguments')?.namedChildren() ?? []));
+      }
+    }
+  }
+  return { checks, equalities };
+}
+
+function failsTest(block: SgNode): boolean {
+  return block.findAll({ rule: { kind: 'call_expression' } }).some((c) => {
+    const fn = c.field('function');
+    return fn?.kind() === 'selector_expression' && GO_FAIL_METHODS.has(fn.field('field')?.text() ?? '');
+  });
+}
+
+/** The identifier at the root of `a.b.c` (undefined for calls and other operands). */
+function chainRoot(sel: SgNode): SgNode | undefined {
+  let cur: SgNode | null = sel;
+  while (cur && cur.kind() === 'selector_expression') cur = cur.field('operand');
+  return cur?.kind() === 'identifier' ? cur : undefined;
+}
+
+/**
+ * `obj.items` on the unit under test: an unexported field, not called (a method call is API),
+ * selected from a value the test calls methods on (the object whose behavior is tested) —
+ * not from returned data (`rows[0].rate`) or the test's own table rows (`tc.want`).
+ */
+function isInternalGoField(sel: SgNode, tableVars: ReadonlySet<string>, receivers: ReadonlySet<string>): boolean {
+  if (sel.kind() !== 'selector_expression') return false;
+  const field = sel.field('field')?.text() ?? '';
+  if (!/^[a-z_]/.test(field)) return false;
+  const parent = sel.parent();
+  const callee = parent?.kind() === 'call_expression' ? parent.field('function') : null;
+  if (callee && rangeKey(callee) === rangeKey(sel)) return false;
+  const root = chainRoot(sel);
+  return root !== undefined && !tableVars.has(root.text()) && receivers.has(root.text());
+}
+
+/** Variables the test calls methods on (`cs.Run()`, `tiered.ReleaseKVBlocks(x)`): the units under test. */
+function goReceivers(body: SgNode): Set<string> {
+  const names = new Set<string>();
+  for (const call of body.findAll({ rule: { kind: 'call_expression' } })) {
+    const fn = call.field('function');
+    if (fn?.kind() !== 'selector_expression') continue;
+    // `cs.Run()`, `cs.instances[0].ID()`: the root variable is the object under test.
+    let cur: SgNode | null = fn.field('operand');
+    while (cur && ['selector_expression', 'index_expression', 'call_expression'].includes(String(cur.kind()))) {
+      cur = cur.field(cur.kind() === 'selector_expression' ? 'operand' : cur.kind() === 'index_expression' ? 'operand' : 'function');
+    }
+    if (cur?.kind() === 'identifier') names.add(cur.text());
+  }
+  for (const p of ['t', 'b', ...GO_ASSERT_PKGS]) names.delete(p);
+  return names;
+}
+
+/** Per-snippet facts (types and package-level names it declares), computed once per snippet. */
+const factsCache = new Map<string, { types: Set<string>; declared: Set<string> }>();
+function blockFacts(body: SgNode): { types: Set<string>; declared: Set<string> } {
+  const root = body.getRoot().root();
+  const key = root.text();
+  let facts = factsCache.get(key);
+  if (!facts) {
+    facts = {
+      types: new Set(root.findAll({ rule: { kind: 'type_spec' } }).map((t) => t.field('name')?.text() ?? '')),
+      declared: new Set(root.findAll({ rule: { any: [{ kind: 'const_spec' }, { kind: 'var_spec' }] } }).flatMap((d) => d.fieldChildren('name').map((x) => x.text()))),
+    };
+    if (factsCache.size > 500) factsCache.clear();
+    factsCache.set(key, facts);
+  }
+  return facts;
+}
+
+/** Names declared in a Go function: parameters, `:=`, `var`, range variables. */
+function goLocals(body: SgNode): Set<string> {
+  const names = new Set<string>();
+  const fn = body.parent();
+  for (const p of fn?.field('parameters')?.findAll({ rule: { kind: 'identifier' } }) ?? []) names.add(p.text());
+  for (const d of body.findAll({ rule: { any: [{ kind: 'short_var_declaration' }, { kind: 'range_clause' }] } })) {
+    for (const id of d.field('left')?.namedChildren() ?? []) if (id.kind() === 'identifier') names.add(id.text());
+  }
+  for (const v of body.findAll({ rule: { kind: 'var_spec' } })) for (const id of v.fieldChildren('name')) names.add(id.text());
+  return names;
+}
+
+/**
+ * Variables holding the test's own data: range variables over a table (`for _, tc := range tests`)
+ * and values of struct types declared in the test snippet itself or anonymous structs.
+ */
+function goTableVars(body: SgNode): Set<string> {
+  const names = new Set<string>();
+  for (const r of body.findAll({ rule: { kind: 'range_clause' } })) {
+    for (const id of r.field('left')?.namedChildren() ?? []) if (id.kind() === 'identifier') names.add(id.text());
+  }
+  const localTypes = blockFacts(body).types;
+  for (const d of body.findAll({ rule: { kind: 'short_var_declaration' } })) {
+    const values = d.field('right')?.namedChildren() ?? [];
+    d.field('left')?.namedChildren().forEach((id, i) => {
+      const v = values[i];
+      if (v?.kind() !== 'composite_literal') return;
+      const type = v.field('type');
+      const typeName = type?.text().replace(/^[[\]*&]+/, '') ?? '';
+      if (type?.kind() === 'struct_type' || typeName.startsWith('struct') || localTypes.has(typeName)) names.add(id.text());
+    });
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------- JavaScript / TypeScript
+
+function jsOffences(body: SgNode): Offence[] {
+  const out: Offence[] = [];
+  const contexts = jsContexts(body);
+  const isVariable = (n: SgNode): boolean => n.kind() === 'identifier' || n.kind() === 'member_expression';
+  for (const { node: ctx, matcher, pinned } of contexts) {
+    if (matcher === 'toBeInstanceOf') out.push({ kind: 'type', node: ctx.parent() ?? ctx });
+    for (const b of [ctx, ...ctx.findAll({ rule: { kind: 'binary_expression' } })]) {
+      if (b.kind() === 'binary_expression' && operator(b) === 'instanceof') out.push({ kind: 'type', node: b });
+    }
+    for (const a of ctx.findAll({ rule: { kind: 'as_expression' } })) {
+      const type = a.namedChildren()[1]?.text() ?? '';
+      if (!/^(?:any|unknown|const|never)$/.test(type)) out.push({ kind: 'type', node: a });
+    }
+    for (const m of [ctx, ...ctx.findAll({ rule: { kind: 'member_expression' } })]) {
+      if (m.kind() !== 'member_expression') continue;
+      const prop = m.field('property');
+      if (!prop) continue;
+      if (prop.text() === 'length' && isPrivateJsMember(m.field('object'))) out.push({ kind: 'count', node: m });
+      else if (isPrivateJsMember(m)) out.push({ kind: 'field', node: m });
+    }
+    if (pinned) for (const a of arithRoots(ctx)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
+  }
+  // expect(obj._items).toHaveLength(n)
+  for (const call of body.findAll({ rule: { kind: 'call_expression' } })) {
+    const fn = call.field('function');
+    if (fn?.kind() !== 'member_expression' || fn.field('property')?.text() !== 'toHaveLength') continue;
+    const subject = expectSubject(fn);
+    if (subject && isPrivateJsMember(subject)) out.push({ kind: 'count', node: call });
+  }
+  return out;
+}
+
+function isPrivateJsMember(n: SgNode | null | undefined): boolean {
+  if (!n || n.kind() !== 'member_expression') return false;
+  const prop = n.field('property');
+  if (!prop) return false;
+  return prop.kind() === 'private_property_identifier' || /^_[A-Za-z]/.test(prop.text());
+}
+
+/** The single argument of the `expect(x)` at the root of a matcher chain. */
+function expectSubject(chain: SgNode): SgNode | undefined {
+  let cur: SgNode | null = chain;
+  while (cur && cur.kind() === 'member_expression') cur = cur.field('object');
+  if (cur?.kind() !== 'call_expression' || cur.field('function')?.text() !== 'expect') return undefined;
+  return cur.field('arguments')?.namedChildren()[0];
+}
+
+const JS_EQUALITY = /^(?:toBe|toEqual|toStrictEqual|toBeCloseTo|equal|strictEqual|deepEqual|deepStrictEqual|notEqual|notStrictEqual)$/;
+
+/** `expect(…)` and its matcher arguments, `assert(…)` / `assert.x(…)` arguments; `pinned` when an equality. */
+function jsContexts(body: SgNode): Array<{ node: SgNode; matcher: string | undefined; pinned: boolean }> {
+  const out: Array<{ node: SgNode; matcher: string | undefined; pinned: boolean }> = [];
+  for (const call of body.findAll({ rule: { kind: 'call_expression' } })) {
+    const fn = call.field('function');
+    const args = call.field('arguments');
+    if (!fn || !args) continue;
+    const member = fn.kind() === 'member_expression' ? fn.field('property')?.text() : undefined;
+    const name = fn.kind() === 'member_expression' ? fn.field('object')?.text() : fn.text();
+    if (name === 'expect' || name === 'assert') {
+      out.push({ node: args, matcher: undefined, pinned: name === 'assert' && JS_EQUALITY.test(member ?? '') });
+    } else if (fn.kind() === 'member_expression' && expectSubject(fn) !== undefined) {
+      out.push({ node: args, matcher: member, pinned: JS_EQUALITY.test(member ?? '') });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- Python
+
+function pythonOffences(body: SgNode): Offence[] {
+  const out: Offence[] = [];
+  const contexts: SgNode[] = [...body.findAll({ rule: { kind: 'assert_statement' } })];
+  for (const call of body.findAll({ rule: { kind: 'call' } })) {
+    const fn = call.field('function');
+    const name = fn?.kind() === 'attribute' ? (fn.field('attribute')?.text() ?? '') : (fn?.text() ?? '');
+    if (/^assert[A-Z]/.test(name)) {
+      const args = call.field('arguments');
+      if (args) contexts.push(args);
+    }
+  }
+  const isVariable = (n: SgNode): boolean => n.kind() === 'identifier' || n.kind() === 'attribute';
+  const pinned: SgNode[] = [];
+  for (const ctx of contexts) {
+    for (const c of [ctx, ...ctx.findAll({ rule: { kind: 'comparison_operator' } })]) {
+      if (c.kind() === 'comparison_operator' && /(?:==|!=)/.test(c.children().map((x) => x.text()).join(' '))) pinned.push(...c.namedChildren());
+    }
+    if (ctx.kind() === 'argument_list' && /assert(?:Equal|AlmostEqual|NotEqual)/.test(ctx.parent()?.field('function')?.text() ?? '')) pinned.push(...ctx.namedChildren());
+  }
+  for (const p of pinned) for (const a of arithRoots(p)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
+  for (const ctx of contexts) {
+    for (const call of ctx.findAll({ rule: { kind: 'call' } })) {
+      const fn = call.field('function')?.text();
+      if (fn === 'isinstance' || fn === 'type') out.push({ kind: 'type', node: call });
+      if (fn === 'len') {
+        const arg = call.field('arguments')?.namedChildren()[0];
+        if (arg && isPrivatePyAttr(arg)) out.push({ kind: 'count', node: call });
+      }
+    }
+    for (const a of ctx.findAll({ rule: { kind: 'attribute' } })) if (isPrivatePyAttr(a)) out.push({ kind: 'field', node: a });
+  }
+  return out;
+}
+
+function isPrivatePyAttr(n: SgNode): boolean {
+  if (n.kind() !== 'attribute') return false;
+  const name = n.field('attribute')?.text() ?? '';
+  return /^_[A-Za-z]/.test(name) && !/^__.*__$/.test(name);
+}

@@ -1,0 +1,211 @@
+/**
+ * Code blocks of a plan, parsed with tree-sitter (through @ast-grep/napi): language detection
+ * from the fence info string and the content, tolerant parsing of partial snippets, test-function
+ * discovery, and mapping node ranges back to plan lines and columns.
+ */
+import { Lang, parse, registerDynamicLanguage, type SgNode } from '@ast-grep/napi';
+import go from '@ast-grep/lang-go';
+import python from '@ast-grep/lang-python';
+import { span } from '../../plan/source.js';
+import type { CodeBlock, Plan, Span } from '../../plan/types.js';
+
+export type CodeLang = 'go' | 'typescript' | 'javascript' | 'python';
+
+let languagesReady = false;
+
+/** Go and Python are dynamic grammars: register them once per process (napi ignores a second registration). */
+export function ensureLanguages(): void {
+  if (languagesReady) return;
+  const missing = (['go', 'python'] as const).some((l) => {
+    try {
+      parse(l, '');
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing) registerDynamicLanguage({ go, python });
+  languagesReady = true;
+}
+
+const INFO_LANGS: Record<string, CodeLang> = {
+  go: 'go',
+  golang: 'go',
+  ts: 'typescript',
+  typescript: 'typescript',
+  tsx: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  js: 'javascript',
+  javascript: 'javascript',
+  jsx: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  py: 'python',
+  python: 'python',
+  python3: 'python',
+};
+
+/** Languages whose fences never hold code we analyse. */
+const NOT_CODE = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'yaml', 'yml', 'json', 'markdown', 'md', 'text', 'txt', 'gherkin', 'diff', 'toml', 'csv']);
+
+/** The language of a fence: its info string, or (for bare fences) a sniff of the first lines. */
+export function detectLanguage(block: CodeBlock): CodeLang | undefined {
+  const byInfo = INFO_LANGS[block.lang];
+  if (byInfo) return byInfo;
+  if (block.lang !== '' && NOT_CODE.has(block.lang)) return undefined;
+  if (block.lang !== '') return undefined;
+  // Bare ``` fences: a light sniff of declarations is enough to pick a grammar; the parser does the rest.
+  const head = block.content.slice(0, 2000);
+  if (/^\s*(?:package\s+\w+|func\s+[\w(])/m.test(head)) return 'go';
+  if (/^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m.test(head)) return 'python';
+  if (/^\s*(?:describe|it|test)\s*\(\s*['"`]/m.test(head)) return 'typescript';
+  return undefined;
+}
+
+export interface ParsedBlock {
+  block: CodeBlock;
+  lang: CodeLang;
+  root: SgNode;
+  /** Lines added in front of the content before parsing (a wrapper), to subtract when mapping back. */
+  shift: number;
+}
+
+function grammar(lang: CodeLang): string {
+  if (lang === 'typescript') return Lang.TypeScript;
+  if (lang === 'javascript') return Lang.JavaScript;
+  return lang;
+}
+
+function errorCount(root: SgNode): number {
+  return root.findAll({ rule: { kind: 'ERROR' } }).length;
+}
+
+const cache = new WeakMap<CodeBlock, ParsedBlock | null>();
+
+/**
+ * Parse one fenced block. Plan snippets are often partial: Go statements outside any function
+ * are wrapped in `func _() { … }` when that parses with fewer errors than the bare snippet.
+ */
+export function parseBlock(block: CodeBlock): ParsedBlock | undefined {
+  const cached = cache.get(block);
+  if (cached !== undefined) return cached ?? undefined;
+  const lang = detectLanguage(block);
+  let result: ParsedBlock | undefined;
+  if (lang) {
+    ensureLanguages();
+    try {
+      const root = parse(grammar(lang), block.content).root();
+      result = { block, lang, root, shift: 0 };
+      if (lang === 'go') {
+        const errors = errorCount(root);
+        if (errors > 0) {
+          const wrapped = parse('go', `func _() {\n${block.content}\n}`).root();
+          if (errorCount(wrapped) < errors) result = { block, lang, root: wrapped, shift: 1 };
+        }
+      }
+    } catch {
+      result = undefined;
+    }
+  }
+  cache.set(block, result ?? null);
+  return result;
+}
+
+/** Parsed code blocks of a plan (only the languages we have grammars for). */
+export function parsedBlocks(plan: Plan): ParsedBlock[] {
+  const out: ParsedBlock[] = [];
+  for (const block of plan.codeBlocks) {
+    const parsed = parseBlock(block);
+    if (parsed) out.push(parsed);
+  }
+  return out;
+}
+
+/**
+ * Column offset of a content line inside the plan line: fences inside list items or blockquotes
+ * have their indentation / "> " stripped from the content that markdown-it hands us.
+ */
+function columnOffset(plan: Plan, block: CodeBlock, contentLineIndex: number): number {
+  const planLine = plan.lines[block.contentLine + contentLineIndex - 1] ?? '';
+  const contentLine = block.content.split('\n')[contentLineIndex] ?? '';
+  const offset = planLine.length - contentLine.length;
+  return offset > 0 && planLine.endsWith(contentLine) ? offset : 0;
+}
+
+/** The plan span of a node of a parsed block. */
+export function nodeSpan(plan: Plan, parsed: ParsedBlock, node: SgNode): Span {
+  const r = node.range();
+  const startIdx = r.start.line - parsed.shift;
+  const endIdx = r.end.line - parsed.shift;
+  const startLine = parsed.block.contentLine + Math.max(0, startIdx);
+  const endLine = parsed.block.contentLine + Math.max(0, endIdx);
+  return span(
+    startLine,
+    r.start.column + 1 + columnOffset(plan, parsed.block, Math.max(0, startIdx)),
+    endLine,
+    r.end.column + 1 + columnOffset(plan, parsed.block, Math.max(0, endIdx)),
+  );
+}
+
+export interface TestFunction {
+  parsed: ParsedBlock;
+  /** The test's identifier (Go / Python) or its description string (JS/TS `it('…')`). */
+  name: string;
+  /** The node to point at for the name. */
+  nameNode: SgNode;
+  /** Whether `name` is an identifier (Go, Python) rather than free text. */
+  identifier: boolean;
+  /** The test body. */
+  body: SgNode;
+}
+
+const JS_TEST_CALLEES = new Set(['it', 'test', 'describe']);
+
+/** Test functions in a parsed block: Go `func TestX(t *testing.T)`, Python `def test_x`, JS/TS `it(`/`test(`. */
+export function testFunctions(parsed: ParsedBlock): TestFunction[] {
+  const out: TestFunction[] = [];
+  const { root, lang } = parsed;
+  if (lang === 'go') {
+    for (const fn of root.findAll({ rule: { kind: 'function_declaration' } })) {
+      const name = fn.field('name');
+      const body = fn.field('body');
+      const params = fn.field('parameters');
+      if (!name || !body || !params) continue;
+      if (!/^Test/.test(name.text()) || !takesTestingT(params)) continue;
+      out.push({ parsed, name: name.text(), nameNode: name, identifier: true, body });
+    }
+  } else if (lang === 'python') {
+    for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
+      const name = fn.field('name');
+      const body = fn.field('body');
+      if (!name || !body || !name.text().startsWith('test')) continue;
+      out.push({ parsed, name: name.text(), nameNode: name, identifier: true, body });
+    }
+  } else {
+    for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
+      const callee = call.field('function');
+      const calleeName = callee?.kind() === 'member_expression' ? callee.field('object')?.text() : callee?.text();
+      if (!calleeName || !JS_TEST_CALLEES.has(calleeName) || calleeName === 'describe') continue;
+      const args = call.field('arguments');
+      const title = args?.namedChildren()[0];
+      const fn = args?.namedChildren().find((a) => a.kind() === 'arrow_function' || a.kind() === 'function_expression' || a.kind() === 'function');
+      const body = fn?.field('body');
+      if (!title || !body) continue;
+      out.push({ parsed, name: title.text().replace(/^['"`]|['"`]$/g, ''), nameNode: title, identifier: false, body });
+    }
+  }
+  return out;
+}
+
+/** `(t *testing.T)` — the parameter that makes a Go function a test (benchmarks and helpers are not). */
+function takesTestingT(params: SgNode): boolean {
+  return params
+    .findAll({ rule: { kind: 'qualified_type' } })
+    .some((q) => q.text().replace(/\s+/g, '') === 'testing.T');
+}
+
+/** All test functions in the plan's code blocks. */
+export function planTests(plan: Plan): TestFunction[] {
+  return parsedBlocks(plan).flatMap(testFunctions);
+}

@@ -1,0 +1,72 @@
+import type { Config } from '../../config/types.js';
+import { span } from '../../plan/source.js';
+import type { Finding, Rule } from '../types.js';
+import { nodeSpan, planTests, type CodeLang } from './code.js';
+
+/** Which test identifiers the project's pattern governs: those of its own language. */
+function governedLang(config: Config): Extract<CodeLang, 'go' | 'python'> | undefined {
+  const l = config.language.toLowerCase();
+  if (l === 'go' || l === 'golang') return 'go';
+  if (l === 'python' || l === 'py') return 'python';
+  return undefined;
+}
+
+/** Test identifiers in prose (test-strategy cells): `TestFoo_Bar` for Go, `test_foo` for Python. */
+const PROSE_TEST_NAME: Record<'go' | 'python', RegExp> = {
+  go: /\bTest[A-Z0-9_][A-Za-z0-9_]*/g,
+  python: /\btest_[A-Za-z0-9_]+/g,
+};
+
+function compile(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
+}
+
+export const testNamePattern: Rule = {
+  id: 'test-name-pattern',
+  family: 'test-code',
+  severity: 'warning',
+  formats: ['full', 'compact'],
+  description:
+    'Test names follow the project\'s pattern (by default `TestType_Scenario_Behavior`), so a name says which unit, which situation and which promised behavior it checks, and `-run` filters select tests by contract. Checked on test functions declared in the plan\'s code blocks (parsed, in the project\'s language) and on test identifiers named in the test-strategy table.',
+  instruction: (config) =>
+    `Name every test ${config.testNameExample} (pattern \`${config.testNamePattern}\`): the unit, the scenario and the expected behavior.`,
+  check(plan, { config }) {
+    const lang = governedLang(config);
+    const re = compile(config.testNamePattern);
+    if (!lang || !re) return [];
+    const findings: Finding[] = [];
+    const message = (name: string): string =>
+      `Test name "${name}" does not match the project's test-name pattern: rename it like ${config.testNameExample} (unit, scenario, expected behavior).`;
+    const declared = new Set<string>();
+    for (const t of planTests(plan)) {
+      if (t.parsed.lang !== lang || !t.identifier) continue;
+      // Plans often repeat a test in the appendix: report the first definition only.
+      if (declared.has(t.name)) continue;
+      declared.add(t.name);
+      if (t.name === 'TestMain' || re.test(t.name)) continue;
+      findings.push({ message: message(t.name), span: nodeSpan(plan, t.parsed, t.nameNode) });
+    }
+    // Names only mentioned in the test-strategy table (tests defined elsewhere are reported where they are defined).
+    const reported = new Set<string>();
+    for (const row of plan.testStrategy.rows) {
+      const cell = row.name;
+      if (cell.text === '' || cell.span.start.line !== cell.span.end.line) continue;
+      const prose = PROSE_TEST_NAME[lang];
+      prose.lastIndex = 0;
+      for (let m = prose.exec(cell.text); m; m = prose.exec(cell.text)) {
+        // "TestConvertPreset_*" is a -run glob over a family of tests, not a test name.
+        if (m[0].endsWith('_') || cell.text[m.index + m[0].length] === '*') continue;
+        const name = m[0];
+        if (name === 'TestMain' || declared.has(name) || reported.has(name) || re.test(name)) continue;
+        reported.add(name);
+        const col = cell.span.start.column + m.index;
+        findings.push({ message: message(name), span: span(cell.span.start.line, col, cell.span.start.line, col + m[0].length) });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { lintRule, md } from '../helpers.js';
+
+const head = ['# X Implementation Plan', '', '**Goal:** Do it.', '', '## Behavioral Contracts', ''];
+const withThen = (then: string, ...rest: string[]): string => md(...head, 'BC-1: Thing', '- GIVEN a request', '- WHEN it is routed', `- THEN ${then}`, '', ...rest);
+const THEN_LINE = 10;
+const col = (then: string, token: string): number => '- THEN '.length + then.indexOf(token) + 1;
+
+describe('contract-then-observable', () => {
+  it('accepts THEN clauses that describe observable behavior', async () => {
+    for (const then of [
+      'it returns a policy that computes 0.0 for any request',
+      'instances with higher cache hit rates rank higher than instances with lower ones',
+      '`Decide()` returns instance 1 and the `--routing-policy` flag is accepted',
+      'completed + queued + running + dropped == injected',
+      'the JSON report contains `trace_info.matched_pairs == N` and `metrics.ttft`',
+      'the warning is written to `sim/cluster/cluster.go` logs at 128 + 100 = 228 tokens',
+      'the CLI exits with a **fatal** error for *negative* values',
+    ]) {
+      expect(await lintRule('contract-then-observable', withThen(then)), then).toEqual([]);
+    }
+  });
+
+  it('flags a THEN that names a concrete type, at the type', async () => {
+    const then = 'it returns a *ConstantPriority';
+    const ds = await lintRule('contract-then-observable', withThen(then));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).toContain('names the type `*ConstantPriority`');
+    expect(ds[0]!.span).toEqual({ start: { line: THEN_LINE, column: col(then, '*Constant') }, end: { line: THEN_LINE, column: col(then, '*Constant') + 17 } });
+  });
+
+  it('flags a type the plan itself declares in its code', async () => {
+    const then = 'the caller gets a `Tally` back';
+    const ds = await lintRule('contract-then-observable', withThen(then, '```go', 'type Tally struct { n int }', '```'));
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('names the type `Tally`')]);
+  });
+
+  it('flags a THEN that references a field (the real record.Status case)', async () => {
+    const then = 'a warning is logged AND `record.Status` is `"error"` AND `record.ErrorMessage` names the status';
+    const ds = await lintRule('contract-then-observable', withThen(then));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).toBe(
+      'THEN of BC-1 references the field `record.Status` (and 1 more): describe the observable outcome (output, return value, later behavior) instead of internal state.',
+    );
+    expect(ds[0]!.span.start).toEqual({ line: THEN_LINE, column: col(then, 'record.Status') });
+  });
+
+  it('flags an internal field and the length of an internal collection', async () => {
+    const ds = await lintRule('contract-then-observable', withThen('the router\'s cs.scoreCache has 3 entries'));
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('`cs.scoreCache`')]);
+    const ds2 = await lintRule('contract-then-observable', withThen('`len(x.items)` is 3'));
+    expect(ds2.map((d) => d.message)).toEqual([expect.stringContaining('`len(x.items)`')]);
+  });
+
+  it('flags a reproduced formula, spanning the expression', async () => {
+    const then = 'score equals 0.6*cacheHit + 0.4*(1-load)';
+    const ds = await lintRule('contract-then-observable', withThen(then));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).toContain('reproduces the formula `0.6*cacheHit + 0.4*(1-load)`');
+    expect(ds[0]!.span).toEqual({ start: { line: THEN_LINE, column: col(then, '0.6') }, end: { line: THEN_LINE, column: col(then, '0.6') + 27 } });
+  });
+
+  it('reports each kind once per clause', async () => {
+    const ds = await lintRule('contract-then-observable', withThen('`cs.scoreA` and `cs.scoreB` equal 0.6*x + 0.4*y for a `*RoundRobin`'));
+    expect(ds.map((d) => d.message.split(' ')[3]).sort()).toEqual(['names', 'references', 'reproduces']);
+    expect(ds.find((d) => d.message.includes('references'))!.message).toContain('`cs.scoreA` (and 1 more)');
+  });
+});
