@@ -8,11 +8,12 @@ import { plainInline, span } from './source.js';
 import type { Clause, ClauseKeyword, Contract, ContractGroup, ContractRef } from './types.js';
 
 /** Contract ids: BC-3, NC-1, EC-2, BC-PD-1 (the corpus uses a few namespaced forms). */
-export const CONTRACT_ID = /\b([A-Z]{1,4}(?:-[A-Z]{1,4})?)-(\d{1,3})\b/g;
+/** "BC-17-2" (contract 2 of PR 17's series) is one id with prefix "BC-17". */
+export const CONTRACT_ID = /\b([A-Z]{1,4}(?:-[A-Z]{1,4})?(?:-\d{1,3}(?=-\d))?)-(\d{1,3})\b/g;
 const ID_PREFIXES = new Set(['BC', 'NC', 'EC']);
 
 /** A contract head line. Inside section B any upper-case prefix counts ("FIX-1", "BEH-2"); the id rule reports it. */
-const HEAD = /^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Z]{2,5}(?:-[A-Z]{1,4})?-\d{1,3})\b\s*(?:\*\*)?\s*[:.—–-]?\s*(.*)$/;
+const HEAD = /^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Z]{2,5}(?:-[A-Z]{1,4})?(?:-\d{1,3}(?=-\d))?-\d{1,3})\b\s*(?:\*\*)?\s*[:.—–-]?\s*(.*)$/;
 /** Keywords inside one line: "GIVEN a, WHEN b, THEN c". */
 const INLINE_KEYWORD = /(?:^|[\s,;.(])(GIVEN|WHEN|THEN|MECHANISM)\b:?\s*/g;
 /** Fences whose content is prose (contracts are sometimes written inside a plain ``` or ```gherkin block). */

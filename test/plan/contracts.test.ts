@@ -23,3 +23,11 @@ describe('contracts parser', () => {
     expect(plan.contracts[0]!.clauses[2]!.textSpan.start).toEqual({ line: 9, column: 6 });
   });
 });
+
+describe('contract ids with a series number', () => {
+  it('reads "BC-17-1" as one id, not as BC-17', () => {
+    const p = parsePlan(['# X Implementation Plan', '', '## Behavioral Contracts', '', 'BC-17-1: First', '- GIVEN a', '- WHEN b', '- THEN c', '', 'BC-17-2: Second', '- GIVEN a', '- WHEN b', '- THEN c', '', 'Covered: BC-17-2.', ''].join('\n'));
+    expect(p.contracts.map((c) => [c.id, c.prefix, c.number])).toEqual([['BC-17-1', 'BC-17', 1], ['BC-17-2', 'BC-17', 2]]);
+    expect(p.contractRefs.map((r) => r.id)).toEqual(['BC-17-1', 'BC-17-2', 'BC-17-2']);
+  });
+});
