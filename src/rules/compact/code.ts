@@ -3,25 +3,13 @@
  * (never regular expressions over code): the compact-format rules look for new types, new CLI
  * flags and control flow in it.
  */
-import { Lang, parse, registerDynamicLanguage, type SgNode } from '@ast-grep/napi';
-import go from '@ast-grep/lang-go';
-import python from '@ast-grep/lang-python';
+import { Lang, parse, type SgNode } from '@ast-grep/napi';
+import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
 
 type Grammar = 'go' | 'python' | Lang.TypeScript | Lang.JavaScript;
 
-let ready = false;
-/** Go and Python are dynamic grammars registered once per process; another module may have done it already. */
-function ensureGrammars(): void {
-  if (ready) return;
-  try {
-    parse('go', '');
-  } catch {
-    registerDynamicLanguage({ go, python });
-  }
-  ready = true;
-}
 
 const BY_INFO: Record<string, Grammar> = {
   go: 'go',

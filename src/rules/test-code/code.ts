@@ -3,30 +3,15 @@
  * from the fence info string and the content, tolerant parsing of partial snippets, test-function
  * discovery, and mapping node ranges back to plan lines and columns.
  */
-import { Lang, parse, registerDynamicLanguage, type SgNode } from '@ast-grep/napi';
-import go from '@ast-grep/lang-go';
-import python from '@ast-grep/lang-python';
+import { Lang, parse, type SgNode } from '@ast-grep/napi';
+import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
 
 export type CodeLang = 'go' | 'typescript' | 'javascript' | 'python';
 
-let languagesReady = false;
-
-/** Go and Python are dynamic grammars: register them once per process (napi ignores a second registration). */
-export function ensureLanguages(): void {
-  if (languagesReady) return;
-  const missing = (['go', 'python'] as const).some((l) => {
-    try {
-      parse(l, '');
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing) registerDynamicLanguage({ go, python });
-  languagesReady = true;
-}
+/** Go and Python grammars, registered once per process. */
+export const ensureLanguages = ensureGrammars;
 
 const INFO_LANGS: Record<string, CodeLang> = {
   go: 'go',
