@@ -25,7 +25,7 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
   const contracts = contractsSection
     ? parseContracts(lines, o, contractsSection.bodyStart, contractsSection.bodyEnd)
     : parseContracts(lines, o, header.end + 1, lines.length).filter((c) => c.clauses.length > 0);
-  const tasks = parseTasks(lines, o, sections);
+  const tasks = parseTasks(lines, o, sections, new Set(contracts.map((c) => c.prefix)));
   const checklistSection = sectionByLetter(sections, 'J') ?? compact('checklist');
   const { format, reason } = classify({ title: header.title, header: header.fields, sections, contracts, tasks });
 
