@@ -171,7 +171,7 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
         else compactParts.implLabel ??= whole;
       } else {
         // A later Verify wins: compact tasks with a red and a green command list red first.
-        compactParts[part] = label.value;
+        compactParts[part] = label.value.text.trim() === '' ? blockCommand(lines, o, fences, l, to) ?? label.value : label.value;
         blockLabel = undefined;
       }
     }
@@ -285,6 +285,13 @@ function refsIn(t: Text, lines: readonly string[], prefixes: ReadonlySet<string>
     id: r.id,
     span: span(t.span.start.line, r.span.start.column, t.span.start.line, r.span.end.column),
   }));
+}
+
+/** "**Verify:**" with the command in the shell block below it (before the next label). */
+function blockCommand(lines: readonly string[], o: Outline, fences: readonly CodeBlock[], l: number, to: number): Text | undefined {
+  const next = nextLabelLine(lines, o, l + 1, to);
+  const block = fences.find((f) => f.span.start.line > l && f.span.start.line < next && SHELL_LANGS.has(f.lang));
+  return block ? { text: commandLines(block.content).join('\n'), span: block.span } : undefined;
 }
 
 function nextLabelLine(lines: readonly string[], o: Outline, from: number, to: number): number {

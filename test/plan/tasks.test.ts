@@ -122,3 +122,10 @@ describe('parseTasks', () => {
     expect(t!.commit?.subject.text).toBe('feat(a): b (BC-1)');
   });
 });
+
+describe('parseTasks compact commands', () => {
+  it('takes a compact **Verify:** command from the shell block under it', () => {
+    const [t] = tasksOf('### Task 1: A (BC-1)', '**Test:**', '```go', 'x', '```', '**Verify:**', '```bash', '# count rows', 'grep -c x a.md', '```', '**Commit:** `docs: a (BC-1)`');
+    expect(t!.compact?.verify?.text).toBe('grep -c x a.md');
+  });
+});

@@ -26,9 +26,17 @@ describe('task-exact-commands', () => {
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('is a description, not a command')]);
   });
 
-  it('flags a Run with no Expected', async () => {
-    const ds = await lintRule('task-exact-commands', HEAD + task({ steps: steps(green('Run: `go test ./cache/...`')) }), FULL);
-    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('has no Expected')]);
+  it('flags a Run with no Expected (red and green steps are left to their own rules)', async () => {
+    const lint = ['**Step 5: Run lint check**', '', 'Run: `golangci-lint run ./cache/...`'];
+    const ds = await lintRule('task-exact-commands', HEAD + task({ steps: [STEP_TEST, STEP_RED, STEP_IMPL, green('Run: `go test ./cache/...`'), lint, STEP_COMMIT] }), FULL);
+    expect(ds.map((d) => d.message)).toEqual([
+      'The command of Step 5 in Task 1 has no Expected: add "Expected: PASS" (or the failure or output to expect) after it.',
+    ]);
+  });
+
+  it('flags a description in place of a command even when it starts with a capital', async () => {
+    const ds = await lintRule('task-exact-commands', HEAD + task({ steps: steps(green('Run: Read back the file and confirm the rows', 'Expected: PASS')) }), FULL);
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('is a description, not a command')]);
   });
 
   it('flags a compact Verify with a lone "..." argument', async () => {

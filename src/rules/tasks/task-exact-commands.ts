@@ -14,6 +14,8 @@ export function commandProblem(cmd: string): string | undefined {
   const words = c.split(/\s+/);
   if (VAGUE.test(c) && !/[/=]|\s-{1,2}\w/.test(c)) return 'is a description, not a command';
   if (words.length >= 3 && words.every((w) => /^[A-Za-z,;:()'"]+$/.test(w))) return 'is a description, not a command';
+  // "Read back the file and confirm …": commands do not start with a capitalised English word.
+  if (words.length >= 3 && /^[A-Z][a-z]+$/.test(words[0]!) && !/[/=`]|\s-{1,2}\w/.test(c)) return 'is a description, not a command';
   return undefined;
 }
 
@@ -31,12 +33,15 @@ export const taskExactCommands: Rule = {
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'Every "Run:" (and compact "**Verify:**" / "**Lint:**") is an exact command the agent can paste: not empty, not a description such as "run the tests", with no placeholder (`<package>`, `[path]`, a lone `...` or `…` in place of an argument — Go\'s `./pkg/...` pattern is fine — TODO). In numbered steps every Run has an "Expected:" so the agent knows whether verification succeeded ("Exact commands with expected output"); compact tasks have no Expected in their template and are not asked for one. Lint values of docs-only tasks such as "N/A (markdown)" are accepted.',
+    'Every "Run:" (and compact "**Verify:**" / "**Lint:**") is an exact command the agent can paste: not empty, not a description such as "run the tests", with no placeholder (`<package>`, `[path]`, a lone `...` or `…` in place of an argument — Go\'s `./pkg/...` pattern is fine — TODO). In numbered steps every Run has an "Expected:" so the agent knows whether verification succeeded ("Exact commands with expected output"); compact tasks have no Expected in their template and are not asked for one. Docs-only compact tasks may describe their Verify/Lint in words ("Visual review of the rendered page", "N/A (markdown)"): there may be no command to run. Red and green steps without an Expected are left to task-red-step and task-green-step.',
   instruction: 'Write every Run/Verify/Lint as the exact command (in backticks) and follow each Run with "Expected: <PASS, FAIL with \\"…\\", or the output>".',
   check(plan) {
     const out: Finding[] = [];
     for (const task of plan.tasks) {
       for (const step of task.steps) {
+        // Several Runs may share one Expected ("Run: a", "Run: b", "Expected: PASS"); a step with none is reported once.
+        const anyExpected = step.commands.some((c) => c.expected !== undefined);
+        let reportedMissing = false;
         for (const c of step.commands) {
           if (c.run.text.trim() === '') {
             out.push({
@@ -46,8 +51,14 @@ export const taskExactCommands: Rule = {
             continue;
           }
           const problem = commandProblem(c.run.text);
-          if (problem) out.push({ message: `The command of ${stepLabel(step)} in Task ${task.number} ${problem}: write the exact command to run.`, span: c.run.span });
-          if (!c.expected && step.kind !== 'commit' && !/^\s*git\s+(add|commit)\b/.test(c.run.text)) {
+          if (problem) {
+            out.push({ message: `The command of ${stepLabel(step)} in Task ${task.number} ${problem}: write the exact command to run.`, span: c.run.span });
+            continue;
+          }
+          // Red and green steps without an Expected are reported by task-red-step / task-green-step.
+          const ownExpected = step.kind !== 'commit' && step.kind !== 'run-fail' && step.kind !== 'run-pass';
+          if (!anyExpected && !reportedMissing && ownExpected && !/^\s*git\s+(add|commit)\b/.test(c.run.text)) {
+            reportedMissing = true;
             out.push({
               message: `The command of ${stepLabel(step)} in Task ${task.number} has no Expected: add "Expected: PASS" (or the failure or output to expect) after it.`,
               span: c.run.span.start.line === c.run.span.end.line ? c.run.span : stepHeadSpan(plan, step),
@@ -59,9 +70,11 @@ export const taskExactCommands: Rule = {
       if (!compact) continue;
       const docs = isDocsOnly(task);
       for (const [label, value] of [['Verify', compact.verify], ['Lint', compact.lint]] as const) {
-        if (!value || (docs && /^\s*n\/?a\b/i.test(value.text))) continue;
+        if (!value) continue;
         const cmd = compactCommand(value);
         const problem = commandProblem(cmd.text);
+        // Docs-only tasks may verify by review and skip lint ("Visual review", "N/A (markdown)").
+        if (docs && problem === 'is a description, not a command') continue;
         if (problem) out.push({ message: `The **${label}:** command of Task ${task.number} ${problem}: write the exact command in backticks.`, span: cmd.span });
       }
     }
