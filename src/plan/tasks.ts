@@ -395,11 +395,17 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   const lineRange = range ? { start: Number(range[2]), end: Number(range[3] ?? range[2]) } : parenRange(rest);
   const pathAt = lineText.indexOf(rawPath, offset);
   const noteStart = code ? rest.indexOf(code[0]) + code[0].length : rest.indexOf(rawPath) + rawPath.length;
+  const note = rest.slice(noteStart).replace(/^\s*[—–-]\s*/, '').trim();
+  if (action === 'other') {
+    // "File: `a.go` — create with full implementation", "`a_test.go` — add to existing tests".
+    const verb = /^(create|new|add|update|modify|change|extend|edit|delete|remove)\b/i.exec(note)?.[1]?.toLowerCase();
+    if (verb) action = verb === 'create' || verb === 'new' ? 'create' : verb === 'delete' || verb === 'remove' ? 'delete' : 'modify';
+  }
   return {
     action,
     path,
     lines: lineRange,
-    note: rest.slice(noteStart).replace(/^\s*[—–-]\s*/, '').trim(),
+    note,
     span: pathAt >= 0 ? span(line, pathAt + 1, line, pathAt + rawPath.length + 1) : span(line, 1, line, lineText.length + 1),
   };
 }

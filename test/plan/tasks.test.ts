@@ -123,6 +123,13 @@ describe('parseTasks', () => {
   });
 });
 
+describe('parseTasks file actions', () => {
+  it('reads the action from the note when the entry has none ("File: `a.go` — create …")', () => {
+    const [t] = tasksOf('### Task 1: A', '**Test:**', 'File: `a/b_test.go` — add to existing tests:', '**Impl:**', 'File: `a/b.go` — create with full implementation.');
+    expect(t!.files.map((f) => [f.action, f.path])).toEqual([['modify', 'a/b_test.go'], ['create', 'a/b.go']]);
+  });
+});
+
 describe('parseTasks compact commands', () => {
   it('takes a compact **Verify:** command from the shell block under it', () => {
     const [t] = tasksOf('### Task 1: A (BC-1)', '**Test:**', '```go', 'x', '```', '**Verify:**', '```bash', '# count rows', 'grep -c x a.md', '```', '**Commit:** `docs: a (BC-1)`');
