@@ -25,7 +25,8 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
   const contracts = contractsSection
     ? parseContracts(lines, o, contractsSection.bodyStart, contractsSection.bodyEnd)
     : parseContracts(lines, o, header.end + 1, lines.length).filter((c) => c.clauses.length > 0);
-  const tasks = parseTasks(lines, o, sections);
+  const contractPrefixes = new Set(contracts.map((c) => c.prefix));
+  const tasks = parseTasks(lines, o, sections, contractPrefixes);
   const checklistSection = partSection(sections, 'checklist') ?? compact('checklist');
   const { format, reason } = classify({ title: header.title, header: header.fields, sections, contracts, tasks });
 
@@ -41,7 +42,7 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
     headerEnd: header.end,
     sections,
     contracts,
-    contractRefs: findContractRefs(lines, new Set(contracts.map((c) => c.prefix))),
+    contractRefs: findContractRefs(lines, contractPrefixes),
     tasks,
     testStrategy: parseTestStrategy(o, partSection(sections, 'testStrategy')),
     deviations: parseDeviations(o, partSection(sections, 'deviations'), lines),

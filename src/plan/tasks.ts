@@ -21,20 +21,72 @@ import type {
 } from './types.js';
 
 const TASK_HEADING = /^Task\s+(\d+)\b\s*(?:[:.—–-]\s*)?(.*)$/i;
-const STEP_LINE = /^Step\s+(\d+)\b\s*(?:[:.—–-]\s*)?(.*)$/i;
-const LABEL = /^\s*(?:[-*+]\s+)?\*\*([A-Za-z][A-Za-z /,()-]{0,60}?)(?::\*\*|\*\*:)\s*(.*)$/;
+/** "Step 3", "Step 3a" (sub-steps), then an optional separator and the title. */
+const STEP_LINE = /^Step\s+(\d+)([a-z]?)(?:\.(\d+)(?![\d.]))?(?:\s*[-–]\s*(\d+)(?=\s*[:.—–]))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
+/** "**Task 3: Title**" written as a whole bold line instead of a heading (a few plans do this). */
+const BOLD_TASK = /^\s*\*\*Task\s+(\d+)\b\s*[:.—–-]\s*(.+?)\*\*\s*$/;
+/** Words a shell command in a step usually starts with (inline commands such as "— `go test ./...` → pass"). */
+const COMMAND_START = /^(?:cd|go|golangci-lint|npm|npx|pnpm|yarn|make|bash|sh|python3?|pytest|ruff|mypy|cargo|git|node|tsc|eslint|vitest|mkdocs|gofmt|\.\/)(?:\s|$)/;
+/** "**Label:**", "**Label**:", "**Test (already in place — `TestX`):**". */
+const LABEL = /^\s*(?:[-*+]\s+)?\*\*([A-Za-z][A-Za-z0-9 /,()—–`._'-]{0,80}?)(?::\*\*|\*\*:)\s*(.*)$/;
 const PLAIN_LABEL = /^\s*(Run|Verify|Expected|Lint|Commit|Files?|Contracts?(?: Implemented)?)\s*:\s*(.*)$/i;
+/** Label names of compact tasks, as the corpus writes them, and the part each one fills. */
+const COMPACT_LABELS: Record<string, 'test' | 'impl' | 'verify' | 'lint' | 'commit'> = {
+  test: 'test',
+  tests: 'test',
+  'test first': 'test',
+  impl: 'impl',
+  implementation: 'impl',
+  implement: 'impl',
+  code: 'impl',
+  verify: 'verify',
+  verification: 'verify',
+  'verify all': 'verify',
+  'verify passes': 'verify',
+  command: 'verify',
+  run: 'verify',
+  lint: 'lint',
+  commit: 'commit',
+};
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', '']);
 
 /** Task sections: headings whose text is "Task N …". */
-export function parseTasks(lines: readonly string[], o: Outline, sections: readonly Section[]): Task[] {
+/** `prefixes`: contract id prefixes the plan defines ("FIX", "BEH"), so task references to them are found too. */
+export function parseTasks(lines: readonly string[], o: Outline, sections: readonly Section[], prefixes: ReadonlySet<string> = new Set()): Task[] {
   const tasks: Task[] = [];
   for (const section of sections) {
     const m = TASK_HEADING.exec(section.heading.text);
     if (!m) continue;
-    tasks.push(parseTask(lines, o, section, Number(m[1]), m[2] ?? ''));
+    tasks.push(parseTask(lines, o, section, Number(m[1]), prefixes));
+  }
+  if (tasks.length > 0) return tasks;
+  // No "Task N" headings: fall back to whole-line bold "**Task N: Title**" paragraphs.
+  for (const section of boldTaskSections(lines, o, sections)) {
+    tasks.push(parseTask(lines, o, section, Number(BOLD_TASK.exec(lines[section.heading.span.start.line - 1] ?? '')![1]), prefixes));
   }
   return tasks;
+}
+
+/** Pseudo-sections for bold task lines, each running to the next one or the end of the enclosing section. */
+function boldTaskSections(lines: readonly string[], o: Outline, sections: readonly Section[]): Section[] {
+  const heads: number[] = [];
+  for (let l = 1; l <= lines.length; l++) if (!o.codeMask[l] && BOLD_TASK.test(lines[l - 1] ?? '')) heads.push(l);
+  return heads.map((l, i) => {
+    const enclosing = sections.filter((s) => s.span.start.line < l && s.span.end.line >= l).pop();
+    let end = enclosing ? enclosing.span.end.line : lines.length;
+    const next = heads[i + 1];
+    if (next !== undefined && next <= end) end = next - 1;
+    while (end > l && (lines[end - 1] ?? '').trim() === '') end--;
+    const lineText = lines[l - 1] ?? '';
+    return {
+      kind: { type: 'other' },
+      heading: { text: plainInline(lineText), span: span(l, 1, l, lineText.length + 1) },
+      depth: 7,
+      span: span(l, 1, end, (lines[end - 1] ?? '').length + 1),
+      bodyStart: l + 1,
+      bodyEnd: end,
+    };
+  });
 }
 
 interface LabelLine {
@@ -53,12 +105,12 @@ function labelAt(lines: readonly string[], l: number): LabelLine | undefined {
   return { label: name, value: textAt(l, lineText, valueStart, lineText.trimEnd().length), line: l };
 }
 
-function parseTask(lines: readonly string[], o: Outline, section: Section, number: number, titleRest: string): Task {
+function parseTask(lines: readonly string[], o: Outline, section: Section, number: number, prefixes: ReadonlySet<string>): Task {
   const from = section.bodyStart;
   const to = section.bodyEnd;
   const headingLine = section.heading.span.start.line;
   const headingText = lines[headingLine - 1] ?? '';
-  const title = findTitle(headingLine, headingText, titleRest);
+  const title = findTitle(headingLine, headingText);
   const fences = o.fences.filter((f) => f.span.start.line >= from && f.span.end.line <= to);
 
   let contracts: ContractRef[] = [];
@@ -69,51 +121,59 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
   let blockLabel: 'test' | 'impl' | undefined;
 
   // Step boundaries first: step heads are bold lines, headings, or plain "Step N:" lines.
-  const stepHeads: Array<{ line: number; number: number; title: Text }> = [];
+  const stepHeads: StepHead[] = [];
   for (let l = from; l <= to; l++) {
     if (o.codeMask[l]) continue;
-    const lineText = lines[l - 1] ?? '';
-    const plain = plainInline(lineText.replace(/^\s*#{1,6}\s+/, '').replace(/^\s*[-*+]\s+(?:\[[ xX]\]\s+)?/, ''));
-    const sm = STEP_LINE.exec(plain);
-    if (sm && /^\s*(?:#{1,6}\s+|\*\*|__|Step\b|[-*+]\s+(?:\[[ xX]\]\s+)?\*\*)/i.test(lineText)) {
-      const rest = (sm[2] ?? '').replace(/:$/, '').trim();
-      const at = lineText.indexOf(rest.slice(0, 12));
-      stepHeads.push({
-        line: l,
-        number: Number(sm[1]),
-        title: rest !== '' && at >= 0 ? textAt(l, lineText, at, at + rest.length) : trimmedLine(l, lineText),
-      });
+    const head = stepHeadAt(lines[l - 1] ?? '', l);
+    if (head) stepHeads.push(head);
+  }
+  // "Step 1.1 … Step 1.6" in Task 1: the number after the dot is the step number.
+  if (stepHeads.length > 0 && stepHeads.every((h) => h.minor !== undefined && h.number === number)) {
+    for (const h of stepHeads) h.number = h.minor!;
+  }
+  // "Step 2a, Step 2b" in Task 2: the letters are the steps.
+  if (stepHeads.length > 0 && stepHeads.every((h) => h.suffix !== '' && h.number === number)) {
+    for (const h of stepHeads) {
+      h.number = h.suffix.charCodeAt(0) - 96;
+      h.suffix = '';
     }
   }
 
+  let commitLabel: Text | undefined;
+  let filesFromPlural = false;
   for (let l = from; l <= to; l++) {
     if (o.codeMask[l]) continue;
     const label = labelAt(lines, l);
     if (!label) continue;
     const key = label.label;
+    const part = COMPACT_LABELS[key];
     if (/^contracts?(?: implemented)?$/.test(key)) {
-      contracts = refsIn(label.value, lines);
-      contractsSpan = span(l, 1, l, (lines[l - 1] ?? '').length + 1);
-    } else if (key === 'files' || key === 'file') {
-      files = parseFiles(lines, o, label, to);
-    } else if (key === 'test' && stepHeads.length === 0) {
+      if (contracts.length === 0) {
+        contracts = refsIn(label.value, lines, prefixes);
+        contractsSpan = span(l, 1, l, (lines[l - 1] ?? '').length + 1);
+      }
+    } else if (key === 'files') {
+      // The task's own Files list comes first; a later "Files:" inside a step does not replace it.
+      if (!filesFromPlural) files = parseFiles(lines, o, label, to);
+      filesFromPlural = true;
+    } else if (key === 'file') {
+      // Plans without a Files list name each file where it is edited ("File: `a.go` — add …").
+      if (!filesFromPlural) files.push(...parseFiles(lines, o, label, to));
+    } else if (key === 'commit' && stepHeads.length > 0) {
+      commitLabel ??= label.value;
+    } else if (part && stepHeads.length === 0) {
       isCompact = true;
-      blockLabel = 'test';
-    } else if ((key === 'impl' || key === 'implementation') && stepHeads.length === 0) {
-      isCompact = true;
-      blockLabel = 'impl';
-    } else if (key === 'verify' && stepHeads.length === 0) {
-      isCompact = true;
-      compactParts.verify = label.value;
-      blockLabel = undefined;
-    } else if (key === 'lint' && stepHeads.length === 0) {
-      isCompact = true;
-      compactParts.lint = label.value;
-      blockLabel = undefined;
-    } else if (key === 'commit' && stepHeads.length === 0) {
-      isCompact = true;
-      compactParts.commit = label.value;
-      blockLabel = undefined;
+      if (part === 'test' || part === 'impl') {
+        blockLabel = part;
+        // The whole label line, so "**Test (already in place):**" keeps what it says.
+        const whole = trimmedLine(l, lines[l - 1] ?? '');
+        if (part === 'test') compactParts.testLabel ??= whole;
+        else compactParts.implLabel ??= whole;
+      } else {
+        // A later Verify wins: compact tasks with a red and a green command list red first.
+        compactParts[part] = label.value.text.trim() === '' ? blockCommand(lines, o, fences, l, to) ?? label.value : label.value;
+        blockLabel = undefined;
+      }
     }
     if (blockLabel) {
       // Code blocks until the next label belong to the current compact label.
@@ -125,7 +185,7 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
 
   if (contracts.length === 0) {
     // "### Task 3: Foo (BC-2, BC-3)" names its contracts in the title.
-    contracts = refsIn(title, lines);
+    contracts = refsIn(title, lines, prefixes);
   }
 
   const steps: Step[] = stepHeads.map((head, i) => {
@@ -141,25 +201,97 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
     files,
     steps,
     compact: isCompact ? compactParts : undefined,
-    commit: findCommit(lines, steps, fences, compactParts.commit),
+    commit: findCommit(lines, steps, fences, compactParts.commit ?? commitLabel),
     span: section.span,
   };
 }
 
-function findTitle(line: number, lineText: string, rest: string): Text {
-  const clean = rest.trim();
-  const at = clean === '' ? -1 : lineText.indexOf(clean.slice(0, Math.min(clean.length, 12)));
-  return at >= 0 ? textAt(line, lineText, at, Math.min(lineText.length, at + clean.length)) : trimmedLine(line, lineText);
+/** The title after "Task N:" on the heading line, as written (inline code kept, so the span is exact). */
+interface StepHead {
+  line: number;
+  number: number;
+  suffix: string;
+  /** "Step 1.3" → 3 (task-qualified numbering; used when the major number is the task's). */
+  minor: number | undefined;
+  /** "Step 2-4" → 4. */
+  through: number | undefined;
+  title: Text;
+  /** Text after the bold title on the head line ("**Step 7: Build** — `go build ./...` → ok"). */
+  trailing: Text | undefined;
 }
 
-function refsIn(t: Text, lines: readonly string[]): ContractRef[] {
+/**
+ * "**Step 1: Title**", "**Step 1 — Title:**", "**Step 2:** Commit.", "- [ ] **Step 1: Title**",
+ * "### Step 1: Title", "Step 1: Title". With a bold head, the title is the bold part when it has
+ * one, and what follows the bold part is step text.
+ */
+function stepHeadAt(lineText: string, l: number): StepHead | undefined {
+  const lead = /^\s*(?:#{1,6}\s+)?(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?/.exec(lineText)![0].length;
+  const body = lineText.slice(lead);
+  const bold = body.startsWith('**') || body.startsWith('__');
+  if (!bold && !/^\s*(?:#{1,6}\s+|Step\b)/i.test(lineText)) return undefined;
+  if (!bold && lead > 0 && !/^\s*#/.test(lineText) && !/^Step\s+\d+[a-z]?\s*:/i.test(body)) return undefined;
+  const inner = bold ? body.slice(2) : body;
+  const sm = STEP_LINE.exec(inner);
+  if (!sm) return undefined;
+  const number = Number(sm[1]);
+  const suffix = (sm[2] ?? '').toLowerCase();
+  const innerAt = lead + (bold ? 2 : 0);
+  const titleAt = innerAt + inner.length - (sm[5] ?? '').length;
+  let titleEnd = lineText.trimEnd().length;
+  let trailing: Text | undefined;
+  if (bold) {
+    const close = lineText.indexOf(body.slice(0, 2), titleAt);
+    if (close >= 0) {
+      titleEnd = close;
+      const after = lineText.slice(close + 2);
+      const afterAt = close + 2 + (after.length - after.trimStart().length);
+      if (after.trim() !== '') trailing = textAt(l, lineText, afterAt, lineText.trimEnd().length);
+    }
+  }
+  let title = lineText.slice(titleAt, titleEnd).replace(/[:.]\s*$/, '').trimEnd();
+  let at = titleAt;
+  if (title.trim() === '' && trailing) {
+    // "**Step 2:** Commit." — the title is what follows the bold number.
+    title = trailing.text;
+    at = trailing.span.start.column - 1;
+    trailing = undefined;
+  }
+  return {
+    line: l,
+    number,
+    suffix,
+    minor: sm[3] !== undefined ? Number(sm[3]) : undefined,
+    through: sm[4] !== undefined ? Number(sm[4]) : undefined,
+    title: title.trim() === '' ? trimmedLine(l, lineText) : textAt(l, lineText, at, at + title.length),
+    trailing,
+  };
+}
+
+function findTitle(line: number, lineText: string): Text {
+  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?Task\s+\d+\b\s*(?:[:.—–-]\s*)?/i.exec(lineText);
+  if (!m) return trimmedLine(line, lineText);
+  let end = lineText.replace(/\s+#+\s*$/, '').trimEnd().length;
+  if (lineText.slice(0, end).endsWith('**') && m[0].includes('**')) end -= 2;
+  const start = m[0].length;
+  return end > start ? textAt(line, lineText, start, end) : trimmedLine(line, lineText);
+}
+
+function refsIn(t: Text, lines: readonly string[], prefixes: ReadonlySet<string>): ContractRef[] {
   const lineText = lines[t.span.start.line - 1] ?? '';
   const startCol = t.span.start.column;
   const endCol = t.span.end.line === t.span.start.line ? t.span.end.column : lineText.length + 1;
-  return findContractRefs([lineText]).filter((r) => r.span.start.column >= startCol && r.span.end.column <= endCol).map((r) => ({
+  return findContractRefs([lineText], prefixes).filter((r) => r.span.start.column >= startCol && r.span.end.column <= endCol).map((r) => ({
     id: r.id,
     span: span(t.span.start.line, r.span.start.column, t.span.start.line, r.span.end.column),
   }));
+}
+
+/** "**Verify:**" with the command in the shell block below it (before the next label). */
+function blockCommand(lines: readonly string[], o: Outline, fences: readonly CodeBlock[], l: number, to: number): Text | undefined {
+  const next = nextLabelLine(lines, o, l + 1, to);
+  const block = fences.find((f) => f.span.start.line > l && f.span.start.line < next && SHELL_LANGS.has(f.lang));
+  return block ? { text: commandLines(block.content).join('\n'), span: block.span } : undefined;
 }
 
 function nextLabelLine(lines: readonly string[], o: Outline, from: number, to: number): number {
@@ -179,7 +311,14 @@ const ACTIONS: Record<string, FileAction> = {
   tests: 'test',
   delete: 'delete',
   remove: 'delete',
+  move: 'modify',
+  rename: 'modify',
+  rewrite: 'modify',
+  replace: 'modify',
+  extend: 'modify',
 };
+/** List items under Files that explicitly name files NOT touched ("NOT modified: `x`", "NOTE: `y` stays"). */
+const NOT_AN_ENTRY = /^\s*(?:\*\*)?(?:NOT\b|NOTE\b|unchanged\b|no changes?\b)/i;
 
 /** The "**Files:**" block: inline value and/or the list items under it. */
 function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: number): FileEntry[] {
@@ -237,7 +376,10 @@ function splitTopLevel(s: string): Array<{ text: string; offset: number }> {
 
 /** "Create: `a/b.go`", "Modify: `a.go:12-40` (note)", "modify `x`", "`x` — note". */
 function parseFileEntry(body: string, line: number, lineText: string, offset: number, fallback: FileAction): FileEntry | undefined {
-  const m = /^\s*(?:\*\*)?([A-Za-z]+)(?:\/[A-Za-z]+)?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(.*)$/.exec(body);
+  if (NOT_AN_ENTRY.test(body)) return undefined;
+  // "Possibly update: `x`", "Move+Adapt: `x` → `y`": the action word is the first one we know.
+  body = body.replace(/^(\s*(?:\*\*)?)(?:possibly|optionally|maybe|also)\s+/i, '$1');
+  const m = /^\s*(?:\*\*)?([A-Za-z]+)(?:[/+][A-Za-z]+)?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(.*)$/.exec(body);
   let action = fallback;
   let rest = body;
   if (m && ACTIONS[m[1]!.toLowerCase()] !== undefined) {
@@ -253,11 +395,17 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   const lineRange = range ? { start: Number(range[2]), end: Number(range[3] ?? range[2]) } : parenRange(rest);
   const pathAt = lineText.indexOf(rawPath, offset);
   const noteStart = code ? rest.indexOf(code[0]) + code[0].length : rest.indexOf(rawPath) + rawPath.length;
+  const note = rest.slice(noteStart).replace(/^\s*[—–-]\s*/, '').trim();
+  if (action === 'other') {
+    // "File: `a.go` — create with full implementation", "`a_test.go` — add to existing tests".
+    const verb = /^(create|new|add|update|modify|change|extend|edit|delete|remove)\b/i.exec(note)?.[1]?.toLowerCase();
+    if (verb) action = verb === 'create' || verb === 'new' ? 'create' : verb === 'delete' || verb === 'remove' ? 'delete' : 'modify';
+  }
   return {
     action,
     path,
     lines: lineRange,
-    note: rest.slice(noteStart).replace(/^\s*[—–-]\s*/, '').trim(),
+    note,
     span: pathAt >= 0 ? span(line, pathAt + 1, line, pathAt + rawPath.length + 1) : span(line, 1, line, lineText.length + 1),
   };
 }
@@ -267,51 +415,105 @@ function parenRange(rest: string): FileEntry['lines'] {
   return m ? { start: Number(m[1]), end: Number(m[2] ?? m[1]) } : undefined;
 }
 
-function parseStep(
-  lines: readonly string[],
-  o: Outline,
-  head: { line: number; number: number; title: Text },
-  end: number,
-  fences: readonly CodeBlock[],
-): Step {
+function parseStep(lines: readonly string[], o: Outline, head: StepHead, end: number, fences: readonly CodeBlock[]): Step {
   const codeBlocks = fences.filter((f) => f.span.start.line > head.line && f.span.start.line <= end);
   const commands: Command[] = [];
   const prose: Text[] = [];
-  // Inline text on the step head line after the title ("**Step 1:** Commit.") counts as prose.
-  for (let l = head.line; l <= end; l++) {
+  const used = new Set<CodeBlock>();
+  // Text on the head line after a bold title ("**Step 7: Build** — `go build ./...`") is step text.
+  if (head.trailing) prose.push(head.trailing);
+  for (let l = head.line + 1; l <= end; l++) {
     if (o.codeMask[l]) continue;
     const lineText = lines[l - 1] ?? '';
     if (lineText.trim() === '') continue;
-    const label = l === head.line ? undefined : labelAt(lines, l);
+    const label = labelAt(lines, l);
     if (label && (label.label === 'run' || label.label === 'verify' || label.label === 'command')) {
-      commands.push({ run: commandText(label.value, lines, o, l, end, fences), expected: undefined });
+      const run = commandText(label.value, lines, o, l, end, fences);
+      const block = fences.find((f) => f.span.start.line === run.span.start.line && f.span.start.column === run.span.start.column);
+      if (block) used.add(block);
+      commands.push({ run, expected: inlineExpected(label.value, run) });
       continue;
     }
     if (label && label.label === 'expected') {
       const last = commands[commands.length - 1];
-      if (last && !last.expected) last.expected = label.value;
-      else commands.push({ run: { text: '', span: label.value.span }, expected: label.value });
+      if (last && !last.expected) {
+        last.expected = label.value;
+      } else {
+        // "```bash\ngo test ./...\n```" then "Expected: PASS": the block before is the command.
+        const block = [...codeBlocks].reverse().find((f) => f.span.end.line < l && !used.has(f) && SHELL_LANGS.has(f.lang));
+        if (block) {
+          used.add(block);
+          commands.push({ run: commandFromBlock(block).run, expected: label.value });
+        } else {
+          commands.push({ run: { text: '', span: label.value.span }, expected: label.value });
+        }
+      }
       continue;
     }
-    if (l !== head.line) prose.push(trimmedLine(l, lineText));
+    prose.push(trimmedLine(l, lineText));
   }
   const kind = stepKind(head.title.text, commands);
-  if (commands.length === 0 && (kind === 'run-fail' || kind === 'run-pass' || kind === 'lint')) {
+  const runLike = kind === 'run-fail' || kind === 'run-pass' || kind === 'lint' || (kind === 'other' && /\b(run|build|verify|check|confirm|execute|tests?)\b/i.test(head.title.text));
+  if (commands.length === 0 && runLike) {
     // Commands given only as a shell block ("```bash\ngo test ./...\n# Expected: PASS\n```").
     for (const block of codeBlocks) {
       if (!SHELL_LANGS.has(block.lang)) continue;
       commands.push(commandFromBlock(block));
     }
   }
+  if (commands.length === 0 && runLike) {
+    // Inline: "**Step 7: Build & test** — `go build ./... && go test ./...` → all pass."
+    for (const t of prose) {
+      const c = inlineCommand(t);
+      if (c) {
+        commands.push(c);
+        break;
+      }
+    }
+  }
+  let finalKind = commands.length > 0 ? refineKind(kind, commands) : kind;
+  if (finalKind === 'test' && commands.length > 0 && !codeBlocks.some((b) => !SHELL_LANGS.has(b.lang))) {
+    // "**Step 2: Test** Run: `go test ./...`" runs tests rather than writing one.
+    finalKind = refineKind('other', commands);
+  }
+  if (finalKind === 'other' && commands.length === 0 && codeBlocks.some((b) => !SHELL_LANGS.has(b.lang))) {
+    // A step that shows code and runs nothing makes a change, whatever its title ("Impl (cluster.go)").
+    finalKind = /\btests?\b/i.test(head.title.text) ? 'test' : 'implement';
+  }
   return {
     number: head.number,
+    suffix: head.suffix,
+    ...(head.through !== undefined ? { through: head.through } : {}),
     title: head.title,
-    kind: commands.length > 0 ? refineKind(kind, commands) : kind,
+    kind: finalKind,
     codeBlocks,
     commands,
     prose,
     span: span(head.line, 1, end, (lines[end - 1] ?? '').length + 1),
   };
+}
+
+/** An inline-code shell command in a line of step text, with what follows an arrow as its Expected. */
+function inlineCommand(t: Text): Command | undefined {
+  const re = /`([^`]+)`/g;
+  for (let m = re.exec(t.text); m; m = re.exec(t.text)) {
+    if (!COMMAND_START.test(m[1]!.trim())) continue;
+    const col = t.span.start.column + m.index + 1;
+    const run: Text = { text: m[1]!, span: span(t.span.start.line, col, t.span.start.line, col + m[1]!.length) };
+    return { run, expected: inlineExpected(t, run) };
+  }
+  return undefined;
+}
+
+/** "`go test ./x` → PASS", "`…` (expect FAIL)", "`…` — Expected: FAIL": the outcome written after the command. */
+function inlineExpected(t: Text, run: Text): Text | undefined {
+  if (run.span.start.line !== t.span.start.line) return undefined;
+  const afterCol = run.span.end.column + 1 - t.span.start.column;
+  const after = t.text.slice(Math.max(0, afterCol));
+  const m = /(?:→|->|=>|\bexpected:?|\bexpect\b:?)\s*(.+?)\)?\s*$/i.exec(after);
+  if (!m || m[1]!.trim() === '') return undefined;
+  const from = t.span.start.column - 1 + Math.max(0, afterCol) + m.index + m[0].indexOf(m[1]!);
+  return { text: m[1]!, span: span(t.span.start.line, from + 1, t.span.start.line, from + 1 + m[1]!.length) };
 }
 
 /** A `Run:` value: inline code, or (when empty) the shell block that follows. */
@@ -349,17 +551,23 @@ function commandFromBlock(block: CodeBlock): Command {
   return { run: { text: commandLines(block.content).join('\n'), span: block.span }, expected };
 }
 
+const IMPLEMENT_VERBS =
+  /\b(implement|impl|fix|add|update|create|refactor|change|modify|wire|extend|remove|delete|replace|rename|move|introduce|write|optimi[sz]e|extract|define|register|migrate|simplify|inline|port|adapt|convert|split|merge|restructure|document|populate|thread|edit|insert|append|drop)\b/;
+
 export function stepKind(title: string, commands: readonly Command[] = []): StepKind {
   const t = title.toLowerCase();
   if (/\bcommit\b/.test(t)) return 'commit';
+  if (/\bpush\b|\b(open|create) (a )?(pr|pull request)\b/.test(t)) return 'other';
   if (/\blint|golangci|eslint|ruff|\bvet\b/.test(t)) return 'lint';
-  if (/\b(write|add|create|extend|update)\b.*\btests?\b|\bfailing tests?\b|^tests?\b/.test(t) && !/\b(run|verify|confirm)\b/.test(t)) return 'test';
+  if (/\b(write|add|create|extend|update|rewrite|replace|modify|adjust)\b.*\b(tests?|benchmarks?)\b|\bfailing tests?\b|^tests?\b/.test(t) && !/\b(run|verify|confirm)\b/.test(t)) return 'test';
+  // "Create experiment run scripts": a title that starts with a change verb makes a change.
+  if (IMPLEMENT_VERBS.test(t.split(/\s+/)[0] ?? '') && !/^(run|verify|check)\b/.test(t)) return 'implement';
   if (/\b(run|verify|confirm|execute|check)\b/.test(t)) {
     if (/\bfail/.test(t)) return 'run-fail';
     if (/\bpass|succeed|green\b/.test(t)) return 'run-pass';
     return refineKind('other', commands);
   }
-  if (/\b(implement|fix|add|update|create|refactor|change|modify|wire|extend|remove|delete|replace|rename|move|introduce|write)\b/.test(t)) return 'implement';
+  if (IMPLEMENT_VERBS.test(t)) return 'implement';
   return 'other';
 }
 
@@ -373,10 +581,27 @@ function refineKind(kind: StepKind, commands: readonly Command[]): StepKind {
 }
 
 /** The commit message from `git commit -m "…"` (or a heredoc) in the task, or a compact **Commit:** value. */
-function findCommit(lines: readonly string[], steps: readonly Step[], fences: readonly CodeBlock[], compact: Text | undefined): CommitMessage | undefined {
-  const commitStep = steps.find((s) => s.kind === 'commit');
-  const candidates = commitStep ? commitStep.codeBlocks : fences;
-  for (const block of [...candidates].reverse()) {
+function findCommit(lines: readonly string[], steps: readonly Step[], fences: readonly CodeBlock[], label: Text | undefined): CommitMessage | undefined {
+  // The last commit step that carries a message wins ("Step 4: Verify and commit" may precede "Step 6: Commit").
+  const commitSteps = steps.filter((s) => s.kind === 'commit').reverse();
+  for (const step of commitSteps) {
+    const fromBlock = commitInBlocks(lines, step.codeBlocks);
+    if (fromBlock) return fromBlock;
+    // "**Step 6:** Commit: `feat(x): y (BC-1)`" or a Run line holding the commit.
+    for (const t of [step.title, ...step.prose]) {
+      const code = /`([^`]*\b(?:feat|fix|refactor|test|docs|chore|perf|build|ci|style)\b[^`]*)`/.exec(t.text);
+      if (code) return inlineCommit(t, code.index + 1, code[1]!);
+    }
+  }
+  if (label) {
+    const code = /`([^`]+)`/.exec(label.text);
+    return code ? inlineCommit(label, code.index + 1, code[1]!) : inlineCommit(label, 0, label.text);
+  }
+  return commitSteps.length === 0 ? commitInBlocks(lines, fences) : undefined;
+}
+
+function commitInBlocks(lines: readonly string[], blocks: readonly CodeBlock[]): CommitMessage | undefined {
+  for (const block of [...blocks].reverse()) {
     const msg = commitMessageIn(block.content);
     if (!msg) continue;
     const firstLine = msg.text.split('\n')[0]!;
@@ -390,23 +615,18 @@ function findCommit(lines: readonly string[], steps: readonly Step[], fences: re
       span: block.span,
     };
   }
-  if (commitStep) {
-    // "**Step 6:** Commit: `feat(x): y (BC-1)`" or a Run line holding the commit.
-    for (const t of [commitStep.title, ...commitStep.prose]) {
-      const code = /`([^`]*\b(?:feat|fix|refactor|test|docs|chore|perf|build|ci|style)\b[^`]*)`/.exec(t.text);
-      if (code) {
-        const inner = commitMessageIn(code[1]!)?.text ?? code[1]!;
-        return { subject: { text: inner.split('\n')[0]!, span: t.span }, text: inner, span: t.span };
-      }
-    }
-  }
-  if (compact) {
-    const code = /`([^`]+)`/.exec(compact.text);
-    const text = code ? code[1]! : compact.text;
-    const inner = commitMessageIn(text)?.text ?? text;
-    return { subject: { text: inner.split('\n')[0]!, span: compact.span }, text: inner, span: compact.span };
-  }
   return undefined;
+}
+
+/** A commit written inline: `feat(x): y (BC-1)` or `git commit -m "…"`, at `offset` in `t`. */
+function inlineCommit(t: Text, offset: number, raw: string): CommitMessage {
+  const inGit = commitMessageIn(raw);
+  const text = inGit?.text ?? raw.trim();
+  const subject = text.split('\n')[0]!;
+  const at = raw.indexOf(subject);
+  const col = t.span.start.column + offset + Math.max(0, at);
+  const subjectSpan = t.span.start.line === t.span.end.line && at >= 0 ? span(t.span.start.line, col, t.span.start.line, col + subject.length) : t.span;
+  return { subject: { text: subject, span: subjectSpan }, text, span: t.span };
 }
 
 /** Reads the message of a `git commit -m` in shell text: quoted (possibly multi-line) or heredoc. */

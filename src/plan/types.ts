@@ -165,6 +165,10 @@ export type StepKind = 'test' | 'run-fail' | 'implement' | 'run-pass' | 'lint' |
 export interface Step {
   /** The number as written ("Step 3"); compact plans use labels instead and get 0. */
   number: number;
+  /** Sub-step letter as written ("Step 3a" → "a"); absent or "" for a plain number. */
+  suffix?: string;
+  /** Last step number a range head covers ("Step 2-4: Run, verify, lint" → 4); absent otherwise. */
+  through?: number;
   title: Text;
   kind: StepKind;
   codeBlocks: CodeBlock[];
@@ -195,6 +199,10 @@ export interface Task {
   compact: {
     test: CodeBlock[];
     impl: CodeBlock[];
+    /** The **Test:** label's inline value, present whenever the label is written (even with no code). */
+    testLabel?: Text;
+    /** The **Impl:** label's inline value, present whenever the label is written. */
+    implLabel?: Text;
     verify: Text | undefined;
     lint: Text | undefined;
     commit: Text | undefined;

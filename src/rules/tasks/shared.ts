@@ -1,0 +1,133 @@
+/**
+ * What the task rules need to know about a task beyond the parsed model: its shape (numbered
+ * steps, compact parts, or neither), whether it is a docs-only, test-only or verification-only
+ * task, and whether it explicitly waives the failing-test step. The choices are documented in the
+ * rule descriptions; they are kept here so that every task rule decides them the same way.
+ */
+import type { Config } from '../../config/types.js';
+import { findInLine, span } from '../../plan/source.js';
+import type { CodeBlock, Plan, Span, Step, StepKind, Task } from '../../plan/types.js';
+
+export const CONVENTIONAL_COMMIT = /^(feat|fix|refactor|test|docs|chore|perf|build|ci|style)(\([^)\s]*\))?!?: \S/;
+export const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', '']);
+
+/** Stepped tasks follow the full template; compact tasks use Test/Impl/Verify labels; stubs have neither. */
+export function taskShape(task: Task): 'steps' | 'compact' | 'stub' {
+  if (task.steps.length > 0) return 'steps';
+  return task.compact ? 'compact' : 'stub';
+}
+
+/** The "Task N" words of the task's heading line (for pointing at the task itself). */
+export function taskHeadSpan(plan: Plan, task: Task): Span {
+  const line = task.span.start.line;
+  const lineText = plan.lines[line - 1] ?? '';
+  const m = /Task\s+\d+/i.exec(lineText);
+  return m ? span(line, m.index + 1, line, m.index + m[0].length + 1) : findInLine(plan.lines, line, lineText.trim());
+}
+
+/** The "Step N" words of a step's head line. */
+export function stepHeadSpan(plan: Plan, step: Step): Span {
+  const line = step.span.start.line;
+  const lineText = plan.lines[line - 1] ?? '';
+  const m = /Step\s+\d+[a-z]?/i.exec(lineText);
+  return m ? span(line, m.index + 1, line, m.index + m[0].length + 1) : step.title.span;
+}
+
+export function stepLabel(step: Step): string {
+  return `Step ${step.number}${step.suffix ?? ''}`;
+}
+
+const DOC_FILE = /\.(md|mdx|markdown|rst|txt|adoc)$|(^|\/)docs?\//i;
+
+/** The conventional-commit type of the task's commit message ("docs", "test", …), if any. */
+export function commitType(task: Task): string | undefined {
+  const m = CONVENTIONAL_COMMIT.exec(task.commit?.subject.text.trim() ?? '');
+  return m?.[1];
+}
+
+/** All code blocks of the task that are source code (not shell commands, not prose). */
+export function taskCode(task: Task): CodeBlock[] {
+  const blocks = [...task.steps.flatMap((s) => s.codeBlocks), ...(task.compact ? [...task.compact.test, ...task.compact.impl] : [])];
+  return blocks.filter((b) => !SHELL_LANGS.has(b.lang) && !['markdown', 'md', 'text', 'txt'].includes(b.lang));
+}
+
+/**
+ * A docs-only task changes documentation and nothing else: every listed file is documentation,
+ * or the commit type is "docs". It has nothing to test or lint; it still edits and commits.
+ */
+export function isDocsOnly(task: Task): boolean {
+  if (commitType(task) === 'docs') return true;
+  if (task.files.length > 0) return task.files.every((f) => DOC_FILE.test(f.path));
+  return taskCode(task).length === 0 && /\b(docs?|documentation|readme|claude\.md|glossary|erratum)\b/i.test(task.title.text);
+}
+
+/**
+ * A verification-only task ("Final verification gate", "Regenerate golden dataset") has no test
+ * or implementation step: it runs commands (and may commit what they produce), so the TDD cycle
+ * does not apply to it.
+ */
+export function isVerificationOnly(task: Task): boolean {
+  if (task.compact || task.steps.length === 0) return false;
+  // Regeneration and verification tasks may commit (e.g. a regenerated golden file) but write no code.
+  return !task.steps.some((s) => s.kind === 'test' || s.kind === 'implement');
+}
+
+/** A test-only task adds tests for behavior that already exists (commit type "test", or only test steps). */
+export function isTestOnly(task: Task): boolean {
+  if (commitType(task) === 'test') return true;
+  return task.steps.some((s) => s.kind === 'test') && !task.steps.some((s) => s.kind === 'implement');
+}
+
+const WAIVER =
+  /\bno (?:new |failing )?tests?\b|\bnot TDD\b|\bTDD (?:deviation|exception)\b|\bguard test\b|\bexisting tests (?:serve|validate|verify|cover)|\bno new implementation\b/i;
+
+/**
+ * The plan says in so many words that this task has no failing-test step ("**Step 1: No new
+ * test** — mechanical refactor", "TDD deviation note: …", "guard test, not TDD red-green").
+ */
+export function testWaived(plan: Plan, task: Task): boolean {
+  if (task.steps.some((s) => WAIVER.test(s.title.text))) return true;
+  // A note written before the first step, or on the first line of a step.
+  const firstStep = task.steps[0]?.span.start.line ?? task.span.end.line + 1;
+  for (let l = task.span.start.line + 1; l < firstStep; l++) if (WAIVER.test(plan.lines[l - 1] ?? '')) return true;
+  return task.steps.some((s) => s.prose.slice(0, 2).some((t) => WAIVER.test(t.text)));
+}
+
+/** Commit types that do not change behavior (or are the tests themselves): no new failing test is owed. */
+const NO_NEW_TEST_TYPES = new Set(['refactor', 'perf', 'test', 'docs', 'chore', 'build', 'ci', 'style']);
+
+/**
+ * Whether the TDD red cycle (a new failing test before the code) applies to this task: not for
+ * docs-only tasks, tasks that say they need no new test, or tasks whose conventional-commit type
+ * says they do not change behavior (refactor, perf, chore, …) or are tests themselves (test).
+ */
+export function needsNewTest(plan: Plan, task: Task): boolean {
+  const type = commitType(task);
+  return !(isDocsOnly(task) || testWaived(plan, task) || (type !== undefined && NO_NEW_TEST_TYPES.has(type)));
+}
+
+export function stepsOf(task: Task, kind: StepKind): Step[] {
+  return task.steps.filter((s) => s.kind === kind);
+}
+
+/**
+ * The tool a lint command runs: the program after any env assignments and `npx`-style launchers;
+ * for script runners (npm, make, …) the runner plus the script name.
+ */
+export function lintTool(command: string): string {
+  const words = command.trim().split(/\s+/).filter((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
+  while (words.length > 0 && /^(npx|bunx|pnpx|uv|poetry|pipenv|exec)$/.test(words[0]!)) {
+    words.shift();
+    if (words[0] === 'run' || words[0] === 'exec') words.shift();
+  }
+  const first = words[0] ?? '';
+  if (/^(npm|pnpm|yarn|bun|make|just|task)$/.test(first)) {
+    const rest = words.slice(1).filter((w) => w !== 'run' && !w.startsWith('-'));
+    return [first, rest[0] ?? ''].join(' ').trim();
+  }
+  return first.replace(/^.*\//, '');
+}
+
+export function configLintTool(config: Config): string {
+  return lintTool(config.commands.lint);
+}

@@ -1,0 +1,83 @@
+import { span } from '../../plan/source.js';
+import type { CodeBlock, Text } from '../../plan/types.js';
+import type { Finding, Rule } from '../types.js';
+import { SHELL_LANGS } from './shared.js';
+
+/** Prose that stands in for code ("add validation", "implement logic", "similar to above"). */
+const PROSE_PLACEHOLDER =
+  /\b(?:add (?:appropriate |necessary |proper |the )?(?:validation|error handling)|implement (?:the )?(?:logic|rest|remaining \w+)|similar to (?:above|before|the (?:previous|above) \w+)|same as (?:above|before)|fill in (?:the )?\w+|TBD)\b|^TODO\b/i;
+
+/** Lines inside code that stand in for code the agent must then invent. */
+const CODE_PLACEHOLDERS: readonly RegExp[] = [
+  /^\s*(?:\/\/|#|\/\*|--)\s*(?:TODO|FIXME|XXX|TBD)\b.*$/,
+  /^\s*(?:\.\.\.|…)\s*$/,
+  /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:implementation|implement (?:this|here|the logic|logic)|your code here|(?:add|insert) (?:code|logic|validation|implementation) here|similar to|same as)\b.*$/i,
+  /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:rest of|remaining|other) [\w\s]*(?:unchanged|as before|omitted|elided|same)\b.*$/i,
+  /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?existing (?:code|logic|implementation|body|tests?) (?:unchanged|as before|omitted|here|stays?)\b.*$/i,
+  /\{\s*(?:\.\.\.|…)\s*\}/,
+];
+
+function codePlaceholders(block: CodeBlock): Array<{ line: number; column: number; text: string }> {
+  if (SHELL_LANGS.has(block.lang) && block.lang !== '') return [];
+  const hits: Array<{ line: number; column: number; text: string }> = [];
+  block.content.split('\n').forEach((lineText, i) => {
+    for (const re of CODE_PLACEHOLDERS) {
+      const m = re.exec(lineText);
+      if (!m) continue;
+      const text = m[0].trim();
+      hits.push({ line: block.contentLine + i, column: lineText.indexOf(text) + 1, text });
+      break;
+    }
+  });
+  return hits;
+}
+
+function prosePlaceholder(t: Text): Finding | undefined {
+  const m = PROSE_PLACEHOLDER.exec(t.text);
+  if (!m) return undefined;
+  const col = t.span.start.column + m.index;
+  return { message: '', span: span(t.span.start.line, col, t.span.start.line, col + m[0].length) };
+}
+
+export const taskNoPlaceholders: Rule = {
+  id: 'task-no-placeholders',
+  family: 'tasks',
+  severity: 'error',
+  formats: ['full', 'compact'],
+  description:
+    'Where a task must show code — its test and implementation steps, and compact **Test:**/**Impl:** parts — it shows the code, not a placeholder for it: no "add validation" or "implement logic" in place of code, no "similar to above", no TBD or leading "TODO" (a mention of an existing TODO is fine), and inside code blocks no `// TODO`, no bare `...` line or `{ ... }` body, no `// implementation`, no "// rest unchanged" / "// existing code unchanged" elisions. Each finding points at the placeholder. Code shown in a "Delete …"/"Remove …" step only names what goes, so it is not checked. A prose phrase is only reported when the step has no code block of its own (a sentence that introduces the code is fine). Comments such as `// ... existing fields` that show where new lines go inside an existing struct are accepted: they locate an edit rather than omit code to write.',
+  instruction:
+    'Show complete code in every test and implementation step: never write "add validation", "implement logic", "similar to above", "// TODO", "// ..." or "// existing code unchanged" where the code belongs.',
+  check(plan) {
+    const out: Finding[] = [];
+    for (const task of plan.tasks) {
+      const blocks: CodeBlock[] = [];
+      for (const step of task.steps) {
+        if (step.kind !== 'test' && step.kind !== 'implement') continue;
+        // Code shown for deletion ("func TestOld(t *testing.T) { ... }") names what goes, not what to write.
+        if (/^(delete|remove)\b/i.test(step.title.text.trim())) continue;
+        blocks.push(...step.codeBlocks);
+        const hasCode = step.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang));
+        if (hasCode) continue;
+        for (const t of [step.title, ...step.prose]) {
+          const f = prosePlaceholder(t);
+          if (f) {
+            const phrase = plan.lines[f.span.start.line - 1]!.slice(f.span.start.column - 1, f.span.end.column - 1);
+            out.push({ message: `Task ${task.number} says "${phrase}" where code is required: show the complete code instead.`, span: f.span });
+            break;
+          }
+        }
+      }
+      if (task.compact) blocks.push(...task.compact.test, ...task.compact.impl);
+      for (const block of new Set(blocks)) {
+        for (const hit of codePlaceholders(block)) {
+          out.push({
+            message: `Code in Task ${task.number} has a placeholder ("${hit.text}"): write the complete code it stands for.`,
+            span: span(hit.line, hit.column, hit.line, hit.column + hit.text.length),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
