@@ -185,7 +185,7 @@ export async function runDraft(args: DraftArgs, io: DraftIo, deps: WriteDeps): P
   out.push(`Every round is kept: ${saved.join(', ')}`);
   for (const d of best.diagnostics) out.push(`${show(written)}:${d.span.start.line}:${d.span.start.column} ${d.severity} ${d.ruleId} ${d.message}`);
   if (errors > 0 && !failure) {
-    out.push(`${count(errors, 'error')} remain after ${count(outcome.rounds.length, 'round')}: fix them by hand, or run again with more --rounds.`);
+    out.push(`${count(errors, 'error')} ${errors === 1 ? 'remains' : 'remain'} after ${count(outcome.rounds.length, 'round')}: fix them by hand, or run again with more --rounds.`);
   }
   io.stdout.write(out.join('\n') + '\n');
   if (failure) return 2;
