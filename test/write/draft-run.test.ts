@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/errors.js';
 import { writeDeps } from '../../src/cli/commands/shared-config.js';
 import { runDraft, type DraftArgs, type DraftIo } from '../../src/write/draft/draft-run.js';
-import { json, pieces, startServer, type Scripted, type TestServer } from './helpers/server.js';
+import { json, pieces, startServer, type TestServer } from './helpers/server.js';
 import { anthropicStream, openaiStream } from './helpers/wire.js';
 import { BAD_ANSWER, BAD_PLAN, GOOD_PLAN, deltas } from './draft-plans.js';
 
