@@ -63,6 +63,8 @@ describe('default plan path', () => {
     expect(slugify('Répartir la charge')).toBe('repartir-la-charge');
     expect(slugify('#183 Horizon warning; #189 Log level')).toBe('183-horizon-warning-189-log-level');
     expect(slugify('KV Capacity Macro Plan')).toBe('kv-capacity');
+    expect(slugify('PR 2: Auto-calculate KV blocks (depends on PR 1)')).toBe('pr-2-auto-calculate-kv-blocks');
+    expect(slugify('(only an aside)')).toBe('only-an-aside');
     expect(slugify('!!!')).toBe('untitled');
     expect(slugify('a'.repeat(30) + ' ' + 'b'.repeat(40)).length).toBeLessThanOrEqual(60);
   });

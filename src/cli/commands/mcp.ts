@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { lintPlanHandler } from '../../mcp/lint-tool.js';
-import { serveStdio, type McpHandlers } from '../../mcp/server.js';
+import type { McpHandlers } from '../../mcp/server.js';
 import type { SetExit } from './index.js';
 import { configFor, lintFor } from './shared-config.js';
 
@@ -17,6 +17,8 @@ export function registerMcp(program: Command, setExit: SetExit): void {
     .command('mcp')
     .description('serve microplan tools (lint_plan, plan_context, …) to agents over MCP on stdio')
     .action(async () => {
+      // Loaded here, not at startup: the SDK costs every other command a fifth of a second.
+      const { serveStdio } = await import('../../mcp/server.js');
       // stdout carries the protocol: nothing else may be printed there while serving.
       await serveStdio(mcpHandlers(process.cwd()), program.version() ?? '0.0.0');
       setExit(0);

@@ -4,9 +4,11 @@ import type { Config } from '../../config/types.js';
 
 const MAX_SLUG = 60;
 
-/** "PR 4: Add KV-cache tiers (Phase 2)" → "pr-4-add-kv-cache-tiers-phase-2". */
+/** "PR 4: Add KV-cache tiers (depends on PR 3)" → "pr-4-add-kv-cache-tiers". */
 export function slugify(title: string): string {
-  let slug = title
+  // A trailing aside such as "(depends on PR 1)" says nothing about the plan itself.
+  const core = title.replace(/\s*\([^()]*\)\s*$/, '');
+  let slug = (core.trim() === '' ? title : core)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
