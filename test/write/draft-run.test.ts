@@ -257,3 +257,58 @@ describe('microplan draft usage errors, before any request', () => {
     });
   }
 });
+
+describe('microplan draft with injected config, lint and facts', () => {
+  it('puts the Phase 0 facts in the instructions and lints with the injected linter at the plan path', async () => {
+    server = await startServer([{ chunks: [anthropicStream([GOOD_PLAN])] }]);
+    const cwd = await project();
+    const linted: string[] = [];
+    const deps = {
+      ...writeDeps,
+      factsFor: () => async () => '- CONFIRMED: `recieveBatch` is declared at sim/queue.go:12',
+      lintFor: () => async (_text: string, path: string) => {
+        linted.push(path);
+        return [];
+      },
+    };
+    let stdout = '';
+    const code = await runDraft(
+      { source: 'issue.md', model: 'm', provider: 'anthropic', baseUrl: server.url, out: 'plan.md' },
+      {
+        cwd,
+        env: KEYS,
+        stdin: process.stdin,
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: () => true },
+      },
+      deps,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Wrote plan.md');
+    expect(lastUserMessage(server.requests[0]!.body)).toContain('## Phase 0 facts found by microplan\n\nChecked against the repository');
+    expect(lastUserMessage(server.requests[0]!.body)).toContain('- CONFIRMED: `recieveBatch` is declared at sim/queue.go:12');
+    expect(linted).toEqual([join(cwd, 'plan.md')]);
+  });
+
+  it('interrupted between rounds, keeps the saved rounds and writes no partial file', async () => {
+    server = await startServer([{ chunks: [anthropicStream([BAD_ANSWER])] }]);
+    const controller = new AbortController();
+    const cwd = await project();
+    const deps = {
+      ...writeDeps,
+      lintFor: () => async () => {
+        controller.abort(); // Ctrl-C while the first draft is being linted
+        return writeDeps.lintFor((await writeDeps.configFor(cwd)), cwd)(BAD_PLAN, 'p.md');
+      },
+    };
+    let stderr = '';
+    const code = await runDraft(
+      { source: 'issue.md', model: 'm', provider: 'anthropic', baseUrl: server.url, out: 'plan.md' },
+      { cwd, env: KEYS, stdin: process.stdin, stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, signal: controller.signal },
+      deps,
+    );
+    expect(code).toBe(130);
+    expect((await readdir(cwd)).sort()).toEqual(['issue.md', 'plan.round-1.md']);
+    expect(stderr).toContain('interrupted in round 2; kept plan.round-1.md');
+  });
+});

@@ -17,7 +17,19 @@ export function registerDraft(program: Command, setExit: SetExit): void {
     .option('--rounds <n>', `model calls at most, first draft included (default ${DEFAULT_ROUNDS})`)
     .option('--max-tokens <n>', 'output-token limit per answer')
     .option('--timeout <seconds>', 'longest silence from the model before giving up (default 120)')
-    .option('--out <path>', 'plan file (default: <plansDir>/<date>-<slug>-plan.md); an existing file is never overwritten')
+    .option('--out <path>', 'plan file (default: <plansDir>/<date>-<slug>-plan.md)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Files: every round is saved as it arrives, beside the plan: <name>.round-1.md, <name>.round-2.md, …;',
+        'on Ctrl-C, what has streamed so far goes to <name>.round-N.partial.md. The plan is the round with the',
+        'fewest errors (then warnings; the later round wins a tie). An existing file is never overwritten: if',
+        'the plan path (or its round files) exists, the run writes <name>.draft.md (then .draft-2.md, …) instead.',
+        '',
+        'Exit codes: 0 the plan is clean, 1 errors remain, 2 usage or provider error, 130 interrupted.',
+      ].join('\n'),
+    )
     .action(async (opts: DraftArgs) => {
       const controller = new AbortController();
       // First Ctrl-C: stop the request and keep what streamed; a second one: leave at once.

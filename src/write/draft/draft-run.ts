@@ -154,9 +154,13 @@ export async function runDraft(args: DraftArgs, io: DraftIo, deps: WriteDeps): P
     lint: draftLint(deps.lintFor(config, io.cwd)),
     signal: io.signal,
     events: {
-      roundStart: (n) => progress.start(n, n === 1 ? `asking ${settings.model} for a plan` : `asking ${settings.model} to revise`),
+      roundStart: (n) => {
+        tap.reset();
+        progress.start(n, n === 1 ? `asking ${settings.model} for a plan` : `asking ${settings.model} to revise`);
+      },
       progress: (n, p) => progress.update(n, p.chars, p.elapsedMs),
       answer: (n, text) => {
+        tap.reset(); // complete and saved: an interrupt from here on has no partial answer to keep
         const path = files.roundPath(n);
         if (!writeNewFile(path, text)) throw new InputError(`${show(path)} appeared during the run; it was left untouched — run again`);
         saved.push(show(path));

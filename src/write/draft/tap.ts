@@ -10,6 +10,8 @@ export interface StreamTap {
   fetch: typeof fetch;
   /** Text of the current (latest) attempt so far. */
   text(): string;
+  /** Forgets the text, e.g. when a new round starts, so it is never mistaken for the next one's. */
+  reset(): void;
 }
 
 export function createStreamTap(base: typeof fetch = fetch): StreamTap {
@@ -31,7 +33,13 @@ export function createStreamTap(base: typeof fetch = fetch): StreamTap {
     });
     return new Response(response.body.pipeThrough(copy), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
-  return { fetch: tapped, text: () => text };
+  return {
+    fetch: tapped,
+    text: () => text,
+    reset: () => {
+      text = '';
+    },
+  };
 }
 
 function deltaText(data: string): string {
