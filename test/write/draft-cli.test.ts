@@ -99,7 +99,7 @@ describe('microplan draft (child process)', () => {
         const timer = setInterval(() => {
           if (server!.requests.length > 0) {
             clearInterval(timer);
-            setTimeout(() => child.kill('SIGINT'), 300);
+            setTimeout(() => child.kill('SIGINT'), 1000);
           }
         }, 20);
       },

@@ -222,8 +222,9 @@ describe('microplan draft against each provider wire format', () => {
     server = await startServer([{ chunks: [stream.slice(0, cut)], stall: true }]);
     const controller = new AbortController();
     const running = draft({ provider: 'anthropic', baseUrl: server.url }, { signal: controller.signal });
-    // Wait until the server has sent the text, then press Ctrl-C.
-    await new Promise((r) => setTimeout(r, 300));
+    // Once the request is in and the server has sent its text, press Ctrl-C (generous wait: loaded CI machines).
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 800));
     controller.abort();
     const run = await running;
     expect(run.code).toBe(130);
