@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { registerContext } from './context.js';
 import { registerInit } from './init.js';
+import { registerPrompt } from './prompt.js';
+import { registerDraft } from './draft.js';
+import { registerMcp } from './mcp.js';
 
 /** Sets the process exit code from a command's action. */
 export type SetExit = (code: number) => void;
@@ -9,4 +12,7 @@ export type SetExit = (code: number) => void;
 export function registerCommands(program: Command, setExit: SetExit): void {
   registerInit(program, setExit);
   registerContext(program, setExit);
+  registerPrompt(program, setExit);
+  registerDraft(program, setExit);
+  registerMcp(program, setExit);
 }

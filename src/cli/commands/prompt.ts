@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { runPrompt } from '../../write/draft/prompt-run.js';
+import type { SetExit } from './index.js';
+import { writeDeps } from './shared-config.js';
+
+export function registerPrompt(program: Command, setExit: SetExit): void {
+  program
+    .command('prompt')
+    .description('print the full instructions for writing one plan, for any agent or model')
+    .requiredOption('--source <source>', 'the source of work: a Markdown file, - for stdin, or GitHub issues "#183,#189"')
+    .option('--section <heading>', 'one section of a macro-plan file, e.g. "Phase 2, PR 4"')
+    .option('--github-repo <owner/name>', 'repository of the issues (default: the origin remote)')
+    .option('--out <path>', 'where the plan is to be written (default: <plansDir>/<date>-<slug>-plan.md)')
+    .action(async (opts: { source: string; section?: string; githubRepo?: string; out?: string }) => {
+      const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+      setExit(await runPrompt(opts, io, writeDeps));
+    });
+}

@@ -1,0 +1,29 @@
+/** The default `lint_plan` handler: a plan file or text, linted like `microplan lint` does. */
+import { resolve } from 'node:path';
+import { InputError } from '../cli/errors.js';
+import type { Config } from '../config/types.js';
+import { parsePlan } from '../plan/parse.js';
+import type { LintFn } from '../write/draft/loop.js';
+import { readSourceFile } from '../write/sources/file.js';
+import { lintJson, type LintJson } from './lint-json.js';
+import type { LintPlanInput } from './server.js';
+
+export interface LintToolDeps {
+  cwd: string;
+  configFor(path: string): Promise<Config>;
+  lintFor(config: Config, cwd: string): LintFn;
+}
+
+export function lintPlanHandler(deps: LintToolDeps): (input: LintPlanInput) => Promise<LintJson> {
+  return async (input) => {
+    const hasPath = input.path !== undefined && input.path.trim() !== '';
+    const hasText = input.text !== undefined && input.text.trim() !== '';
+    if (hasPath === hasText) throw new InputError('pass either "path" (a plan file) or "text" (the plan Markdown), not both or neither');
+    const path = hasPath ? input.path!.trim() : '<text>';
+    // Binary, huge, non-UTF-8 and missing files get the same one-line messages as the CLI.
+    const text = hasPath ? await readSourceFile(path, { cwd: deps.cwd }) : input.text!;
+    const config = await deps.configFor(hasPath ? resolve(deps.cwd, path) : deps.cwd);
+    const diagnostics = await deps.lintFor(config, deps.cwd)(text, path);
+    return lintJson(path, parsePlan(text, path).format, diagnostics);
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * `microplan draft`: instructions → model → lint → revision, round after round, with every
+ * round saved the moment it arrives. Exit codes: 0 the plan is clean, 1 errors remain,
+ * 2 usage or provider error, 130 interrupted (Ctrl-C).
+ */
+import { resolve } from 'node:path';
+import { InputError } from '../../cli/errors.js';
+import { parsePlan } from '../../plan/parse.js';
+import type { Diagnostic } from '../../rules/types.js';
+import { makeRedactor } from '../redact.js';
+import { PROVIDER_IDS, resolveProvider } from '../providers/resolve.js';
+import type { RetryPolicy } from '../providers/retry.js';
+import type { ProviderId } from '../providers/types.js';
+import type { CommandIo, WriteDeps } from './deps.js';
+import { providerErrorLine } from './errors.js';
+import { chooseDraftFiles, writeNewFile, writePlan } from './files.js';
+import { planInstructions, showPath } from './instructions.js';
+import { draftLoop, type DraftRound, type LintFn } from './loop.js';
+import { ProgressLine } from './progress.js';
+import { countBySeverity } from './revision.js';
+import { loadSourceArg, type SourceArgs } from './source-arg.js';
+import { createStreamTap } from './tap.js';
+import { defaultPlanPath } from './plan-path.js';
+
+export interface DraftArgs extends SourceArgs {
+  provider?: string | undefined;
+  baseUrl?: string | undefined;
+  model?: string | undefined;
+  /** As typed; validated here. */
+  rounds?: string | undefined;
+  maxTokens?: string | undefined;
+  /** Seconds of silence from the model before giving up. */
+  timeout?: string | undefined;
+  out?: string | undefined;
+}
+
+export interface DraftIo extends CommandIo {
+  /** Fires on Ctrl-C. */
+  signal?: AbortSignal | undefined;
+  /** Retry timing for tests (the real policy waits seconds). */
+  retry?: Partial<RetryPolicy>;
+}
+
+export const EXIT_INTERRUPTED = 130;
+export const DEFAULT_ROUNDS = 3;
+const MAX_ROUNDS = 10;
+const DEFAULT_IDLE_SECONDS = 120;
+/** A slow local model can take long over a full plan; the idle timeout catches real hangs. */
+const TOTAL_MS = 60 * 60_000;
+
+export const SYSTEM_PROMPT = [
+  'You write micro-plans: implementation plans for one pull request, in the strict Markdown format the user describes.',
+  'You cannot run commands or read the repository: work from the source of work and the facts given, and cite only file:line facts you were given.',
+  'microplan lints your plan and sends you its findings; then return the whole corrected plan.',
+  'Answer with the plan only: one Markdown document starting with its "# … Implementation Plan" title, with no preamble, no closing remarks and no code fence around it.',
+].join(' ');
+
+interface Settings {
+  provider: ProviderId;
+  model: string;
+  rounds: number;
+  maxTokens: number | undefined;
+  idleMs: number;
+}
+
+/** Everything the user typed is checked before any file is read or any request is sent. */
+export function draftSettings(args: DraftArgs): Settings {
+  const provider = args.provider?.trim();
+  if (!provider) throw new InputError(`--provider is required: one of ${PROVIDER_IDS.join(', ')}`);
+  if (!(PROVIDER_IDS as readonly string[]).includes(provider)) {
+    throw new InputError(`unknown --provider "${provider}"; choose one of: ${PROVIDER_IDS.join(', ')}`);
+  }
+  const model = args.model?.trim();
+  if (!model) {
+    throw new InputError('--model is required, e.g. --model claude-sonnet-4-5 (anthropic), --model gpt-4.1 (openai), --model qwen2.5-coder (a local server)');
+  }
+  return {
+    provider: provider as ProviderId,
+    model,
+    rounds: integer(args.rounds, '--rounds', 1, MAX_ROUNDS) ?? DEFAULT_ROUNDS,
+    maxTokens: integer(args.maxTokens, '--max-tokens', 1, 10_000_000),
+    idleMs: (number(args.timeout, '--timeout') ?? DEFAULT_IDLE_SECONDS) * 1000,
+  };
+}
+
+function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw new InputError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+function number(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InputError(`${flag} must be a positive number of seconds, not "${value}"`);
+  return n;
+}
+
+/**
+ * The linter sees nothing in a document that is not a plan (no contracts, no tasks) and would
+ * call it clean; a model that answered with prose must be told instead.
+ */
+export function draftLint(lint: LintFn): LintFn {
+  return async (text, path) => {
+    const plan = parsePlan(text, path);
+    if (plan.format !== 'none') return lint(text, path);
+    const start = { line: 1, column: 1 };
+    const notAPlan: Diagnostic = {
+      ruleId: 'not-a-plan',
+      severity: 'error',
+      message: `This is not a micro-plan (${plan.formatReason}): write the plan itself, with its "# … Implementation Plan" title, Behavioral Contracts and Tasks.`,
+      span: { start, end: start },
+    };
+    return [notAPlan];
+  };
+}
+
+export async function runDraft(args: DraftArgs, io: DraftIo, deps: WriteDeps): Promise<number> {
+  const settings = draftSettings(args);
+  const config = await deps.configFor(io.cwd);
+  const source = await loadSourceArg(args, { cwd: io.cwd, env: io.env, stdin: io.stdin, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const today = io.today?.() ?? new Date();
+  const requested = args.out !== undefined ? resolve(io.cwd, args.out) : defaultPlanPath(config, source.title, io.cwd, today);
+  const files = chooseDraftFiles(requested);
+  // The plan path in the instructions is where the plan really lands, even when it moved aside.
+  const show = (path: string) => showPath(path, io.cwd);
+  const { prompt } = await planInstructions({ config, source, cwd: io.cwd, out: files.target, facts: deps.factsFor(config, io.cwd), today });
+
+  // Build the provider last: a missing key is reported after the cheap checks, before any request.
+  const tap = createStreamTap(io.fetch ?? fetch);
+  const provider = resolveProvider({
+    provider: settings.provider,
+    model: settings.model,
+    env: io.env,
+    fetch: tap.fetch,
+    timeouts: { idleMs: settings.idleMs, totalMs: TOTAL_MS },
+    ...(args.baseUrl !== undefined ? { baseUrl: args.baseUrl } : {}),
+    ...(io.retry ? { retry: io.retry } : {}),
+  });
+  const redact = makeRedactor(Object.entries(io.env).filter(([k]) => /KEY|TOKEN|SECRET/i.test(k)).map(([, v]) => v));
+
+  const progress = new ProgressLine(io.stderr);
+  if (files.displaced) progress.line(`${show(files.displaced)} already exists and is left untouched; this run writes ${show(files.target)}`);
+  const saved: string[] = [];
+  const outcome = await draftLoop({
+    provider,
+    model: settings.model,
+    maxTokens: settings.maxTokens,
+    system: SYSTEM_PROMPT,
+    prompt,
+    rounds: settings.rounds,
+    planPath: files.target,
+    lint: draftLint(deps.lintFor(config, io.cwd)),
+    signal: io.signal,
+    events: {
+      roundStart: (n) => {
+        tap.reset();
+        progress.start(n, n === 1 ? `asking ${settings.model} for a plan` : `asking ${settings.model} to revise`);
+      },
+      progress: (n, p) => progress.update(n, p.chars, p.elapsedMs),
+      answer: (n, text) => {
+        tap.reset(); // complete and saved: an interrupt from here on has no partial answer to keep
+        const path = files.roundPath(n);
+        if (!writeNewFile(path, text)) throw new InputError(`${show(path)} appeared during the run; it was left untouched — run again`);
+        saved.push(show(path));
+      },
+      linted: (r) => progress.done(r.round, r.chars, r.elapsedMs, roundOutcome(r)),
+    },
+  });
+  progress.close();
+
+  const { failure, best } = outcome;
+  if (failure?.error.kind === 'aborted') {
+    const partial = tap.text();
+    if (partial.trim() !== '' && writeNewFile(files.partialPath(failure.round), partial)) saved.push(show(files.partialPath(failure.round)));
+    io.stderr.write(`interrupted in round ${failure.round}${saved.length > 0 ? `; kept ${saved.join(', ')}` : ''}\n`);
+    return EXIT_INTERRUPTED;
+  }
+  if (failure) {
+    io.stderr.write(`microplan: round ${failure.round} failed: ${providerErrorLine(failure.error, { provider: settings.provider, model: settings.model, redact })}\n`);
+  }
+  if (!best) return 2;
+
+  const written = writePlan(files, best.text);
+  const out: string[] = [];
+  const { errors, warnings } = countBySeverity(best.diagnostics);
+  out.push(`Wrote ${show(written)} from round ${best.round} of ${outcome.rounds.length}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`);
+  out.push(`Every round is kept: ${saved.join(', ')}`);
+  for (const d of best.diagnostics) out.push(`${show(written)}:${d.span.start.line}:${d.span.start.column} ${d.severity} ${d.ruleId} ${d.message}`);
+  if (errors > 0 && !failure) {
+    out.push(`${count(errors, 'error')} ${errors === 1 ? 'remains' : 'remain'} after ${count(outcome.rounds.length, 'round')}: fix them by hand, or run again with more --rounds.`);
+  }
+  io.stdout.write(out.join('\n') + '\n');
+  if (failure) return 2;
+  return outcome.clean ? 0 : 1;
+}
+
+function roundOutcome(r: DraftRound): string {
+  const text = `${count(r.errors, 'error')}, ${count(r.warnings, 'warning')}`;
+  return r.truncated ? `${text} (the answer stopped at the output limit: raise --max-tokens)` : text;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

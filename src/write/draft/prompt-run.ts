@@ -1,0 +1,24 @@
+/** `microplan prompt`: the full instructions for one plan, printed for any agent or model. */
+import type { CommandIo, WriteDeps } from './deps.js';
+import { planInstructions } from './instructions.js';
+import { loadSourceArg, type SourceArgs } from './source-arg.js';
+
+export interface PromptArgs extends SourceArgs {
+  out?: string | undefined;
+}
+
+/** Prints the instructions; input errors are thrown as InputError (exit 2). Returns the exit code. */
+export async function runPrompt(args: PromptArgs, io: CommandIo, deps: WriteDeps): Promise<number> {
+  const config = await deps.configFor(io.cwd);
+  const source = await loadSourceArg(args, { cwd: io.cwd, env: io.env, stdin: io.stdin, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const { prompt } = await planInstructions({
+    config,
+    source,
+    cwd: io.cwd,
+    out: args.out,
+    facts: deps.factsFor(config, io.cwd),
+    today: io.today?.() ?? new Date(),
+  });
+  io.stdout.write(prompt);
+  return 0;
+}
