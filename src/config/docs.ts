@@ -1,18 +1,38 @@
 /** Renders docs/config.md from CONFIG_SCHEMA and the defaults, so the reference cannot drift. */
-import { stringify } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import { defaultConfig } from './defaults.js';
 import { CONFIG_FILE_NAMES } from './load.js';
 import { CONFIG_SCHEMA, type Spec } from './schema.js';
 
-const TYPE_NAMES: Record<Spec['type'], string> = {
-  string: 'string',
-  strings: 'list of strings',
-  checklist: 'list',
-  integer: 'whole number',
-  range: '[min, max]',
-  severities: 'mapping: rule id → error | warn | off',
-  object: 'mapping',
-};
+function typeName(spec: Spec): string {
+  switch (spec.type) {
+    case 'string':
+      return 'string';
+    case 'strings':
+      return 'list of strings';
+    case 'checklist':
+      return spec.requireId ? 'list of `"R1: text"` strings or `{ id, text }` mappings' : 'list of strings';
+    case 'integer':
+      return 'whole number';
+    case 'range':
+      return '`[min, max]`, two whole numbers';
+    case 'severities':
+      return 'mapping of rule id → `error` | `warn` | `warning` | `off`';
+    case 'object':
+      return 'mapping';
+  }
+}
+
+/** YAML of the defaults, with `[min, max]` ranges on one line as people write them. */
+function defaultsYaml(value: unknown): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length === 2 && node.items.every((i) => isScalar(i) && typeof i.value === 'number')) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
 
 function defaultAt(path: string[]): unknown {
   let v: unknown = defaultConfig();
@@ -24,6 +44,7 @@ function showDefault(value: unknown): string {
   if (Array.isArray(value)) {
     if (value.length === 2 && value.every((n) => typeof n === 'number')) return `\`[${value.join(', ')}]\``;
     if (value.length === 0) return '`[]`';
+    if (value.length <= 3 && value.every((v) => typeof v === 'string' && v.length < 20)) return `\`${JSON.stringify(value)}\``;
     return `${value.length} items (the spec's list; see the full defaults below)`;
   }
   if (typeof value === 'object' && value !== null) return Object.keys(value).length === 0 ? '`{}`' : 'see below';
@@ -47,7 +68,7 @@ export function renderConfigDoc(): string {
     for (const [key, spec] of Object.entries(keys)) {
       const p = [...path, key];
       out.push(`### \`${p.join('.')}\``, '');
-      out.push(`- Type: ${TYPE_NAMES[spec.type]}`);
+      out.push(`- Type: ${typeName(spec)}`);
       if (spec.type !== 'object') out.push(`- Default: ${showDefault(defaultAt(p))}`);
       out.push('', spec.description, '');
       if (spec.type === 'object') walk(spec.keys, p);
@@ -85,7 +106,7 @@ export function renderConfigDoc(): string {
     '## The defaults, in full',
     '',
     '```yaml',
-    stringify(yamlDefaults, { lineWidth: 0 }).trimEnd(),
+    defaultsYaml(yamlDefaults).trimEnd(),
     '```',
     '',
   );

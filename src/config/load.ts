@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../cli/errors.js';
 import { RULES } from '../rules/index.js';
 import { defaultConfig } from './defaults.js';
@@ -32,11 +32,12 @@ export function parseConfig(text: string, path: string, knownRuleIds: readonly s
 }
 
 function parseYaml(text: string, path: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const err = doc.errors[0];
   if (err) {
-    const at = err.linePos?.[0];
-    const where = at ? `:${at.line}:${at.col}` : '';
+    const at = lineCounter.linePos(err.pos[0]);
+    const where = `:${at.line}:${at.col}`;
     throw new InputError(`${path}${where}: invalid YAML (${err.message.split('\n')[0]}): fix the syntax`);
   }
   return doc.toJS();
@@ -79,7 +80,7 @@ export function mergeConfig(base: Config, overrides: Record<string, unknown>, pa
 }
 
 /** Reads and parses one config file, with a clear message when it cannot. */
-export function loadConfigFile(file: string): Config {
+export function loadConfigFile(file: string, knownRuleIds: readonly string[] = RULES.map((r) => r.id)): Config {
   const path = resolve(file);
   let size: number;
   try {
@@ -102,7 +103,7 @@ export function loadConfigFile(file: string): Config {
         : `${file}: the config file is not valid UTF-8: save it as UTF-8`,
     );
   }
-  return parseConfig(text, file);
+  return parseConfig(text, file, knownRuleIds);
 }
 
 /**
@@ -113,9 +114,11 @@ export class ConfigResolver {
   private readonly dirCache = new Map<string, string | null>();
   private readonly fileCache = new Map<string, Config | InputError>();
   private readonly explicit: Config | undefined;
+  private readonly knownRuleIds: readonly string[];
 
-  constructor(options: { configPath?: string | undefined } = {}) {
-    this.explicit = options.configPath ? loadConfigFile(options.configPath) : undefined;
+  constructor(options: { configPath?: string | undefined; knownRuleIds?: readonly string[] } = {}) {
+    this.knownRuleIds = options.knownRuleIds ?? RULES.map((r) => r.id);
+    this.explicit = options.configPath ? loadConfigFile(options.configPath, this.knownRuleIds) : undefined;
   }
 
   /** The config that applies to a file in `dir` (absolute or relative to the cwd). */
@@ -127,7 +130,7 @@ export class ConfigResolver {
     if (!config) {
       try {
         // Messages name the config relative to the cwd, as the user would type it.
-        config = loadConfigFile(relative(process.cwd(), file) || file);
+        config = loadConfigFile(relative(process.cwd(), file) || file, this.knownRuleIds);
       } catch (err) {
         // A broken config is read once, not once per plan under it.
         if (!(err instanceof InputError)) throw err;
@@ -143,7 +146,7 @@ export class ConfigResolver {
   private find(dir: string): string | null {
     const walked: string[] = [];
     let current = dir;
-    let found: string | null = null;
+    let found: string | null;
     for (;;) {
       const cached = this.dirCache.get(current);
       if (cached !== undefined) {

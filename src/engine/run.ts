@@ -31,7 +31,9 @@ export interface LintFilesOptions {
   configPath?: string | undefined;
   /** A config object for every plan (library use); wins over `configPath` and lookup. */
   config?: Config | undefined;
-  /** Run only these rule ids (default: the whole catalog). */
+  /** The rule set (default: the catalog); library users may add their own rules. */
+  rules?: readonly Rule[] | undefined;
+  /** Run only these rule ids (default: every rule of the set). */
   ruleIds?: readonly string[] | undefined;
   /** Report errors only. */
   quiet?: boolean;
@@ -69,15 +71,15 @@ export interface LintReport {
 }
 
 /** `--rule` ids → rules; unknown ids are a usage error naming the close ones. */
-export function selectRules(ids: readonly string[] | undefined): readonly Rule[] {
-  if (!ids || ids.length === 0) return RULES;
-  const known = RULES.map((r) => r.id);
+export function selectRules(ids: readonly string[] | undefined, from: readonly Rule[] = RULES): readonly Rule[] {
+  if (!ids || ids.length === 0) return from;
+  const known = from.map((r) => r.id);
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     const id = unknown[0]!;
     throw new InputError(`--rule ${id}: unknown rule id${didYouMean(id, known) || '; run "microplan rules" to list the rule ids'}`);
   }
-  return RULES.filter((r) => ids.includes(r.id));
+  return from.filter((r) => ids.includes(r.id));
 }
 
 /** Lints one plan text with one config: the in-process path an editor or a test would use. */
@@ -143,9 +145,11 @@ function strip(r: FileReport & { text: string }): FileReport {
 
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
-  const rules = selectRules(options.ruleIds);
+  const rules = selectRules(options.ruleIds, options.rules);
   // A bad --config stops the run: every plan would be linted against the wrong rules.
-  const resolver = options.config ? undefined : new ConfigResolver({ configPath: options.configPath });
+  const resolver = options.config
+    ? undefined
+    : new ConfigResolver({ configPath: options.configPath, knownRuleIds: (options.rules ?? RULES).map((r) => r.id) });
   const notices: string[] = [];
   let grounding: Grounding | undefined;
   if (options.repo !== undefined) {
