@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ describe('lintFiles', () => {
   it('lints a plan with the catalog and reports counts', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), PLAN);
-    const report = await lintFiles(['plan.md'], { cwd: dir });
+    const report = await lintFiles(['plan.md'], { cwd: dir, ruleIds: ['title-format'] });
     expect(report.problems).toEqual([]);
     expect(report.files).toHaveLength(1);
     expect(report.files[0]).toMatchObject({ path: 'plan.md', format: 'compact', errorCount: 1, warningCount: 0 });
@@ -92,8 +93,23 @@ describe('lintFiles', () => {
   });
 
   it('reads "-" from standard input', async () => {
-    const report = await lintFiles(['-'], { stdin: Readable.from([Buffer.from(PLAN)]) });
+    const report = await lintFiles(['-'], { ruleIds: ['title-format'], stdin: Readable.from([Buffer.from(PLAN)]) });
     expect(report.files[0]).toMatchObject({ path: '<stdin>', format: 'compact', errorCount: 1 });
+  });
+
+  it('refuses "-" when standard input is a terminal instead of waiting for typing', async () => {
+    const tty = { isTTY: true, async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {} };
+    const report = await lintFiles(['-'], { stdin: tty });
+    expect(report.problems).toEqual([
+      { path: '<stdin>', message: expect.stringMatching(/^"-" reads a plan from standard input, but standard input is a terminal: pipe a plan in/) },
+    ]);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe instead of blocking on it', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    const report = await lintFiles(['pipe.md'], { cwd: dir });
+    expect(report.problems).toEqual([{ path: 'pipe.md', message: 'is not a regular file (a device, socket or pipe): give a plan file' }]);
   });
 
   it('keeps linting the other files when one input is bad', async () => {
@@ -127,11 +143,14 @@ describe('lintFiles', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'quiet'));
     mkdirSync(join(dir, 'loud'));
-    writeFileSync(join(dir, 'quiet', 'microplan.config.yaml'), 'rules:\n  title-format: off\n');
+    writeFileSync(join(dir, 'quiet', 'microplan.config.yaml'), 'rules:\n  title-format: warn\n');
     writeFileSync(join(dir, 'quiet', 'plan.md'), PLAN);
     writeFileSync(join(dir, 'loud', 'plan.md'), PLAN);
-    const report = await lintFiles(['quiet/plan.md', 'loud/plan.md'], { cwd: dir });
-    expect(report.files.map((f) => f.errorCount)).toEqual([0, 1]);
+    const report = await lintFiles(['quiet/plan.md', 'loud/plan.md'], { cwd: dir, ruleIds: ['title-format'] });
+    expect(report.files.map((f) => [f.errorCount, f.warningCount])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
   });
 
   it('reports a broken config once, names it, and still lints plans outside it', async () => {
@@ -161,6 +180,13 @@ describe('lintFiles', () => {
     const quiet = await lintFiles(['plan.md'], { cwd: dir, rules: [spelling], quiet: true });
     expect(quiet.warningCount).toBe(0);
     expect(quiet.files[0]!.diagnostics).toEqual([]);
+  });
+
+  it('runs a rule named with ruleIds even where the config turns it off', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'microplan.config.yaml'), 'rules:\n  title-format: off\n');
+    writeFileSync(join(dir, 'plan.md'), PLAN);
+    expect((await lintFiles(['plan.md'], { cwd: dir, ruleIds: ['title-format'] })).errorCount).toBe(1);
   });
 
   it('runs only the rules named with ruleIds, and rejects an unknown id naming the close ones', async () => {
