@@ -11,7 +11,7 @@ interface LintCliOptions {
   maxWarnings?: string;
   config?: string;
   quiet?: boolean;
-  rule: string[];
+  rule?: string[];
   fix?: boolean;
   repo?: string;
   base?: string;
@@ -22,8 +22,8 @@ export interface LintCommandDeps {
   createGrounding?: LintFilesOptions['createGrounding'];
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseMaxWarnings(raw: string | undefined): number {
@@ -48,7 +48,7 @@ export function registerLint(program: Command, setExit: SetExit, deps: LintComma
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-c, --config <file>', 'use this config file instead of looking for microplan.config.{yaml,yml,json}')
     .option('-q, --quiet', 'report errors only')
-    .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
+    .option('--rule <id>', 'run only this rule (repeatable)', collect)
     .option('--fix', 'apply the fixes rules offer and write the files back')
     .option('--repo <dir>', 'ground the plan against the repository at <dir>')
     .option('--base <rev>', 'ground against this git revision of the repository (default: the working tree)')
@@ -60,7 +60,7 @@ export function registerLint(program: Command, setExit: SetExit, deps: LintComma
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code !== 'EPIPE') throw err;
       });
-      const ruleIds = opts.rule.length > 0 ? opts.rule : undefined;
+      const ruleIds = opts.rule && opts.rule.length > 0 ? opts.rule : undefined;
       const rules = selectRules(ruleIds);
       const report = await lintFiles(paths, {
         configPath: opts.config,
