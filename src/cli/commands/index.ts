@@ -1,17 +1,21 @@
 import type { Command } from 'commander';
 import { registerContext } from './context.js';
-import { registerInit } from './init.js';
-import { registerPrompt } from './prompt.js';
 import { registerDraft } from './draft.js';
+import { registerInit } from './init.js';
+import { registerLint } from './lint.js';
 import { registerMcp } from './mcp.js';
+import { registerPrompt } from './prompt.js';
+import { registerRules } from './rules.js';
 
 /** Sets the process exit code from a command's action. */
 export type SetExit = (code: number) => void;
 
 /** Every command registers here, one line each. */
 export function registerCommands(program: Command, setExit: SetExit): void {
-  registerInit(program, setExit);
+  registerLint(program, setExit);
+  registerRules(program, setExit);
   registerContext(program, setExit);
+  registerInit(program, setExit);
   registerPrompt(program, setExit);
   registerDraft(program, setExit);
   registerMcp(program, setExit);

@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+/**
+ * microplan benchmark (npm run bench [-- --runs N]).
+ *
+ * Over every .md file of ../shared/corpus/plans (relative to the repository):
+ *   - microplan in-process, warm (like an editor or a language server): parse + lint, whole catalog;
+ *   - a bare markdown-it parse of the same texts (the parser microplan uses, same options);
+ *   - microplan as a CLI process, cold start: `node bin/microplan.js lint <files>`;
+ *   - markdownlint-cli2 (default rules) as a CLI process over the same files;
+ * then one ~2,000-line plan linted in-process (median of many runs), and the corpus summary the
+ * README quotes: files classified full/compact/none, findings per rule, plans with zero errors.
+ * Targets: microplan CLI ≥ 5x faster than markdownlint-cli2; in-process within 2x of the bare
+ * parse; the 2,000-line plan in < 50 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MarkdownIt from 'markdown-it';
+
+/* global Buffer, performance */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CORPUS = resolve(ROOT, '../shared/corpus/plans');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
+
+if (!existsSync(CORPUS)) {
+  console.log(`bench: skipped — no corpus at ${CORPUS} (expected ../shared/corpus/plans next to the repository).`);
+  process.exit(0);
+}
+if (!existsSync(join(ROOT, 'dist', 'engine', 'run.js'))) {
+  console.error('bench: dist/ is missing — run "npm run bench" (it builds first) or "npm run build".');
+  process.exit(2);
+}
+
+const { lintText } = await import(join(ROOT, 'dist', 'engine', 'run.js'));
+const { defaultConfig } = await import(join(ROOT, 'dist', 'config', 'defaults.js'));
+const { RULES } = await import(join(ROOT, 'dist', 'rules', 'index.js'));
+const { parsePlan } = await import(join(ROOT, 'dist', 'plan', 'parse.js'));
+
+const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort().map((f) => join(CORPUS, f));
+const texts = files.map((f) => readFileSync(f, 'utf8'));
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
+const config = defaultConfig();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7) + ' ms';
+
+/** Medians of interleaved runs after one warm-up of each (the editor case), so load and GC hit all alike. */
+async function timeInterleaved(fns, runs) {
+  for (const fn of fns) await fn();
+  const out = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (let j = 0; j < fns.length; j++) {
+      const t = performance.now();
+      await fns[j]();
+      out[j].push(performance.now() - t);
+    }
+  }
+  return out.map(median);
+}
+
+function timeProcess(args, runs) {
+  const out = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    last = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    out.push(performance.now() - t);
+  }
+  return { ms: median(out), status: last.status, stderr: last.stderr };
+}
+
+console.log(`microplan bench — ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${lines} lines from ${CORPUS}`);
+console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians: in-process of ${Math.max(RUNS, 7)} interleaved runs after a warm-up, processes of ${Math.min(RUNS, 3)} runs\n`);
+
+// In-process, warm.
+const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
+const [bare, inProcess] = await timeInterleaved(
+  [
+    () => {
+      for (const t of texts) md.parse(t, {});
+    },
+    async () => {
+      for (let i = 0; i < texts.length; i++) await lintText(texts[i], files[i], { config });
+    },
+  ],
+  Math.max(RUNS, 7),
+);
+
+// Processes, cold start (fewer runs: markdownlint-cli2 takes tens of seconds on a loaded machine).
+const PROCESS_RUNS = Math.min(RUNS, 3);
+const nodeStart = timeProcess(['-e', '0'], PROCESS_RUNS);
+const cli = timeProcess([join(ROOT, 'bin', 'microplan.js'), 'lint', '--format', 'json', ...files], PROCESS_RUNS);
+if (cli.status !== 0 && cli.status !== 1) console.error(`microplan CLI exited ${cli.status}: ${cli.stderr.split('\n')[0]}`);
+const mdlBin = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+// ":" marks a literal path (no glob expansion); default rules, no config file in the repository.
+const mdl = existsSync(mdlBin) ? timeProcess([mdlBin, ...files.map((f) => `:${f}`)], PROCESS_RUNS) : undefined;
+
+// The agent's case: one plan, one process.
+const one = files[texts.findIndex((t) => t.length === Math.max(...texts.map((x) => x.length)))];
+const cliOne = timeProcess([join(ROOT, 'bin', 'microplan.js'), 'lint', '--format', 'json', one], PROCESS_RUNS);
+const mdlOne = existsSync(mdlBin) ? timeProcess([mdlBin, `:${one}`], PROCESS_RUNS) : undefined;
+
+const rows = [
+  ['node startup alone (node -e 0)', 'process, cold', nodeStart.ms],
+  ['markdown-it parse only', 'in-process, warm', bare],
+  ['microplan lint (parse + catalog)', 'in-process, warm', inProcess],
+  ['microplan lint', 'CLI process, cold', cli.ms],
+  ...(mdl ? [['markdownlint-cli2 (default rules)', 'CLI process, cold', mdl.ms]] : []),
+  ['microplan lint, largest file only', 'CLI process, cold', cliOne.ms],
+  ...(mdlOne ? [['markdownlint-cli2, largest file only', 'CLI process, cold', mdlOne.ms]] : []),
+];
+console.log('what'.padEnd(40) + 'how'.padEnd(20) + 'time'.padStart(10));
+for (const [what, how, t] of rows) console.log(what.padEnd(40) + how.padEnd(20) + ms(t));
+
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+console.log('');
+if (mdl) {
+  const ratio = mdl.ms / cli.ms;
+  console.log(`${verdict(ratio >= 5)}  CLI vs markdownlint-cli2: microplan is ${ratio.toFixed(1)}x faster (target ≥ 5x; both cold processes over the same ${files.length} files)`);
+} else {
+  console.log('SKIP  markdownlint-cli2 is not installed (devDependency): no comparison');
+}
+const overBare = inProcess / bare;
+console.log(`${verdict(overBare <= 2)}  in-process vs bare markdown-it parse: ${overBare.toFixed(2)}x the parse time (target ≤ 2x; both warm)`);
+
+// One ~2,000-line plan.
+const classified = texts.map((t, i) => ({ file: files[i], text: t, plan: parsePlan(t, files[i]) }));
+const plans = classified.filter((c) => c.plan.format !== 'none');
+const biggest = [...plans].sort((a, b) => b.plan.lines.length - a.plan.lines.length)[0];
+let big = biggest.text;
+let origin = `${biggest.file.slice(CORPUS.length + 1)} (${biggest.plan.lines.length} lines)`;
+if (biggest.plan.lines.length < 2000 && biggest.plan.tasks.length > 0) {
+  // Pad with copies of its own tasks, renumbered, to reach a realistic 2,000-line plan.
+  const taskTexts = biggest.plan.tasks.map((t) => biggest.plan.lines.slice(t.span.start.line - 1, t.span.end.line).join('\n'));
+  let n = biggest.plan.tasks.length;
+  for (let i = 0; big.split('\n').length < 2000; i++) big += '\n' + taskTexts[i % taskTexts.length].replace(/Task \d+/, `Task ${++n}`) + '\n';
+  origin += `, padded with copies of its tasks to ${big.split('\n').length} lines`;
+}
+const singleRuns = Math.max(20, RUNS * 4);
+const [single] = await timeInterleaved([() => lintText(big, 'big.md', { config })], singleRuns);
+console.log(`${verdict(single < 50)}  one ${big.split('\n').length}-line plan, in-process: median ${single.toFixed(1)} ms over ${singleRuns} runs (target < 50 ms) — ${origin}`);
+
+// Corpus summary.
+const byFormat = { full: 0, compact: 0, none: 0 };
+const perRule = new Map();
+let zeroErrors = 0;
+for (const c of classified) byFormat[c.plan.format]++;
+for (const c of plans) {
+  const r = await lintText(c.text, c.file, { config });
+  if (r.errorCount === 0) zeroErrors++;
+  const seen = new Set();
+  for (const d of r.diagnostics) {
+    const e = perRule.get(d.ruleId) ?? { findings: 0, plans: 0 };
+    e.findings++;
+    if (!seen.has(d.ruleId)) e.plans++;
+    seen.add(d.ruleId);
+    perRule.set(d.ruleId, e);
+  }
+}
+console.log(`\ncorpus: ${files.length} files — ${byFormat.full} full plans, ${byFormat.compact} compact plans, ${byFormat.none} not plans (design docs, macro plans, notes)`);
+console.log(`rules in the catalog: ${RULES.length}; plans with zero errors: ${zeroErrors} of ${plans.length}`);
+const top = [...perRule].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).slice(0, 15);
+if (top.length > 0) {
+  console.log('\nfindings per rule (top 15)');
+  console.log('rule'.padEnd(40) + 'plans'.padStart(7) + 'findings'.padStart(10));
+  for (const [id, e] of top) console.log(id.padEnd(40) + String(e.plans).padStart(7) + String(e.findings).padStart(10));
+}

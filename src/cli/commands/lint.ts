@@ -1,0 +1,83 @@
+/** `microplan lint <paths|globs|->`: a thin layer over engine/run.ts and the formatters. */
+import { Option, type Command } from 'commander';
+import { lintFiles, selectRules } from '../../engine/run.js';
+import { FORMATS, formatReport, isFormatName } from '../../format/index.js';
+import { problemLine } from '../input.js';
+import { EXIT, InputError } from '../errors.js';
+import type { SetExit } from './index.js';
+
+interface LintCliOptions {
+  format: string;
+  maxWarnings?: string;
+  config?: string;
+  quiet?: boolean;
+  rule?: string[];
+  fix?: boolean;
+  repo?: string;
+  base?: string;
+  against?: string;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function parseMaxWarnings(raw: string | undefined): number {
+  if (raw === undefined) return -1;
+  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < -1) {
+    throw new InputError(`--max-warnings ${raw}: expected a whole number ≥ 0 (or -1 for no limit)`);
+  }
+  return Number(raw);
+}
+
+/** Colours only for a person at a terminal who has not opted out (https://no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && !env.NO_COLOR;
+}
+
+export function registerLint(program: Command, setExit: SetExit): void {
+  program
+    .command('lint')
+    .description('Check plans against the rule catalog. Exit 0: clean; 1: errors (or too many warnings); 2: usage or input error.')
+    .argument('<paths...>', 'plan files, directories (their **/*.md), globs, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('stylish'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-c, --config <file>', 'use this config file instead of looking for microplan.config.{yaml,yml,json}')
+    .option('-q, --quiet', 'report errors only')
+    .option('--rule <id>', 'run only this rule (repeatable)', collect)
+    .option('--fix', 'apply the fixes rules offer and write the files back')
+    .option('--repo <dir>', 'ground the plan against the repository at <dir>')
+    .option('--base <rev>', "ground against this git revision (default: the plan's recorded **Base:** commit, else the working tree)")
+    .option('--against <rev>', "report citations that drifted between the plan's base and this revision (e.g. HEAD)")
+    .action(async (paths: string[], opts: LintCliOptions) => {
+      const format = opts.format;
+      if (!isFormatName(format)) throw new InputError(`--format ${format}: use one of ${Object.keys(FORMATS).join(', ')}`);
+      const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+      // `microplan lint … | head` closes the pipe early: that is not an error worth a stack trace.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') throw err;
+      });
+      const ruleIds = opts.rule && opts.rule.length > 0 ? opts.rule : undefined;
+      const rules = selectRules(ruleIds);
+      const report = await lintFiles(paths, {
+        configPath: opts.config,
+        ruleIds,
+        quiet: opts.quiet ?? false,
+        fix: opts.fix ?? false,
+        repo: opts.repo ?? (opts.base !== undefined || opts.against !== undefined ? '.' : undefined),
+        base: opts.base,
+        against: opts.against,
+      });
+      process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), cwd: process.cwd(), rules }));
+      for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);
+      for (const problem of report.problems) process.stderr.write(`microplan: ${problemLine(problem)}\n`);
+
+      if (report.problems.length > 0) return setExit(EXIT.usage);
+      if (report.errorCount > 0) return setExit(EXIT.findings);
+      if (maxWarnings >= 0 && report.warningCount > maxWarnings) {
+        process.stderr.write(`microplan: too many warnings (${report.warningCount}; --max-warnings is ${maxWarnings})\n`);
+        return setExit(EXIT.findings);
+      }
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,80 @@
+/**
+ * `lint --fix`: applies the fixes diagnostics carry, and writes a file back only atomically and
+ * only if nobody changed it since it was read — microplan must never lose a user's work.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, stat, unlink, writeFile, chmod } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Position } from '../plan/types.js';
+import type { Fix } from '../rules/types.js';
+
+/** Offset in `text` of a 1-based position; columns past the end of a line clamp to it. */
+function offsetOf(text: string, lineStarts: readonly number[], p: Position): number {
+  const lineIndex = Math.min(Math.max(p.line, 1), lineStarts.length) - 1;
+  const start = lineStarts[lineIndex]!;
+  const next = lineIndex + 1 < lineStarts.length ? lineStarts[lineIndex + 1]! - 1 : text.length;
+  return Math.min(start + Math.max(p.column, 1) - 1, next);
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Applies fixes that do not overlap (earlier-starting fix wins, as in ESLint); the rest are left
+ * for a later pass. Returns the new text and how many fixes were applied.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  if (fixes.length === 0) return { text, applied: 0 };
+  const starts = lineStartsOf(text);
+  const edits = fixes
+    .map((f) => ({ from: offsetOf(text, starts, f.span.start), to: offsetOf(text, starts, f.span.end), replacement: f.replacement }))
+    .filter((e) => e.to >= e.from)
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+  let out = '';
+  let at = 0;
+  let applied = 0;
+  for (const e of edits) {
+    // Touching is fine for replacements, but two insertions at one point would be ambiguous.
+    if (e.from < at || (applied > 0 && e.from === at && e.from === e.to)) continue;
+    out += text.slice(at, e.from) + e.replacement;
+    at = e.to;
+    applied++;
+  }
+  return { text: out + text.slice(at), applied };
+}
+
+/** The file's own conventions (BOM, CRLF) put back on normalised text before writing. */
+export function restoreEncoding(normalised: string, original: string): string {
+  const bom = original.charCodeAt(0) === 0xfeff;
+  const crlf = original.includes('\r\n');
+  const body = crlf ? normalised.replace(/\n/g, '\r\n') : normalised;
+  return bom ? '\ufeff' + body : body;
+}
+
+export class FileChangedError extends Error {
+  override name = 'FileChangedError';
+}
+
+/**
+ * Writes `text` to `path` through a temporary file and a rename (atomic on one filesystem),
+ * provided the file still holds `expected` bytes. Keeps the file's mode.
+ */
+export async function writeIfUnchanged(path: string, expected: Buffer, text: string): Promise<void> {
+  const current = await readFile(path);
+  if (!current.equals(expected)) {
+    throw new FileChangedError(`${path} changed on disk while it was being linted; fixes were not written: run again`);
+  }
+  const { mode } = await stat(path);
+  const tmp = join(dirname(path), `.${basename(path)}.microplan-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx', mode });
+    await chmod(tmp, mode);
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Linting files, as a library: `lintFiles(paths, options)` reads the inputs (see cli/input.ts),
+ * finds each plan's config, runs the catalog and, with `fix`, writes fixes back. It never
+ * throws for a user's files: unreadable inputs and broken configs come back as `problems`.
+ */
+import { dirname } from 'node:path';
+import { InputError } from '../cli/errors.js';
+import { expandInputs, isProblem, readInput, type InputProblem, type PlanInput, type StdinLike } from '../cli/input.js';
+import { ConfigResolver } from '../config/load.js';
+import { didYouMean } from '../config/suggest.js';
+import type { Config } from '../config/types.js';
+import { GroundingSession } from '../ground/open.js';
+import type { Grounding } from '../ground/types.js';
+import { parsePlan } from '../plan/parse.js';
+import type { Plan, PlanFormat } from '../plan/types.js';
+import { RULES } from '../rules/index.js';
+import type { Diagnostic, Rule } from '../rules/types.js';
+import { applyFixes, FileChangedError, restoreEncoding, writeIfUnchanged } from './fix.js';
+import { lintPlan } from './lint.js';
+
+/** A fixed grounding, or one chosen per plan (a plan may record the commit it was written against). */
+export type GroundingFor = Grounding | ((plan: Plan) => Promise<Grounding>);
+
+export interface LintFilesOptions {
+  /** Directory relative paths and globs are resolved against (default: process.cwd()). */
+  cwd?: string;
+  /** One config file for every plan, instead of looking up from each plan's directory. */
+  configPath?: string | undefined;
+  /** A config object for every plan (library use); wins over `configPath` and lookup. */
+  config?: Config | undefined;
+  /** The rule set (default: the catalog); library users may add their own rules. */
+  rules?: readonly Rule[] | undefined;
+  /** Run only these rule ids (default: every rule of the set). */
+  ruleIds?: readonly string[] | undefined;
+  /** Report errors only. */
+  quiet?: boolean;
+  /** Apply fixes and write the files back. */
+  fix?: boolean;
+  /** Grounding against a repository (`--repo`), read at `--base` (else each plan's recorded Base, else the working tree). */
+  repo?: string | undefined;
+  base?: string | undefined;
+  /** Report citation drift between the plan's base and this revision (`--against HEAD`). */
+  against?: string | undefined;
+  /** Standard input, for `-` (default: process.stdin). */
+  stdin?: StdinLike;
+}
+
+export interface FileReport {
+  path: string;
+  format: PlanFormat;
+  /** Why the classifier decided the format (shown for files that are not plans). */
+  formatReason: string;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  /** Fixes applied and written (with `fix`). */
+  fixesApplied: number;
+}
+
+export interface LintReport {
+  files: FileReport[];
+  /** Inputs that could not be linted, one message each (exit code 2 in the CLI). */
+  problems: InputProblem[];
+  /** One-line notes for the user (e.g. fixes written, grounding unavailable). */
+  notices: string[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** `--rule` ids → rules; unknown ids are a usage error naming the close ones. */
+export function selectRules(ids: readonly string[] | undefined, from: readonly Rule[] = RULES): readonly Rule[] {
+  if (!ids || ids.length === 0) return from;
+  const known = from.map((r) => r.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    const id = unknown[0]!;
+    throw new InputError(`--rule ${id}: unknown rule id${didYouMean(id, known) || '; run "microplan rules" to list the rule ids'}`);
+  }
+  return from.filter((r) => ids.includes(r.id));
+}
+
+/** Lints one plan text with one config: the in-process path an editor or a test would use. */
+export async function lintText(
+  text: string,
+  path: string,
+  options: { config: Config; rules?: readonly Rule[]; grounding?: GroundingFor | undefined; quiet?: boolean },
+): Promise<FileReport & { text: string }> {
+  const plan = parsePlan(text, path);
+  const grounding = typeof options.grounding === 'function' ? (plan.format === 'none' ? undefined : await options.grounding(plan)) : options.grounding;
+  let diagnostics = await lintPlan(plan, { config: options.config, grounding, rules: options.rules ?? RULES });
+  if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+  return {
+    path,
+    format: plan.format,
+    formatReason: plan.formatReason,
+    diagnostics,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    fixesApplied: 0,
+    text: plan.text,
+  };
+}
+
+/** Passes of fix-then-relint, as in ESLint: a fix may uncover or unblock another. */
+const MAX_FIX_PASSES = 10;
+
+async function lintAndFix(
+  input: PlanInput,
+  options: { config: Config; rules: readonly Rule[]; grounding: GroundingFor | undefined; quiet: boolean; fix: boolean },
+  notices: string[],
+): Promise<FileReport> {
+  let result = await lintText(input.text, input.path, options);
+  if (!options.fix) return strip(result);
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    const next = applyFixes(result.text, fixes);
+    if (next.applied === 0) break;
+    applied += next.applied;
+    result = await lintText(next.text, input.path, options);
+  }
+  if (applied === 0) return strip(result);
+  if (input.absPath === undefined || input.bytes === undefined) {
+    notices.push(`${input.path}: ${applied} fix${applied === 1 ? '' : 'es'} available, but standard input cannot be written back: lint the file itself with --fix`);
+    // Report what the input actually contains, not the fixed text nobody will see.
+    return strip(await lintText(input.text, input.path, options));
+  }
+  try {
+    await writeIfUnchanged(input.absPath, input.bytes, restoreEncoding(result.text, input.text));
+  } catch (err) {
+    const message = err instanceof FileChangedError ? err.message : `${input.path}: fixes not written (${err instanceof Error ? err.message : String(err)}): check that the file and its directory are writable`;
+    notices.push(message);
+    return strip(await lintText(input.text, input.path, options));
+  }
+  notices.push(`${input.path}: ${applied} fix${applied === 1 ? '' : 'es'} applied`);
+  return { ...strip(result), fixesApplied: applied };
+}
+
+function strip(r: FileReport & { text: string }): FileReport {
+  const { text: _text, ...report } = r;
+  return report;
+}
+
+export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const rules = selectRules(options.ruleIds, options.rules);
+  // A bad --config stops the run: every plan would be linted against the wrong rules.
+  const resolver = options.config
+    ? undefined
+    : new ConfigResolver({ configPath: options.configPath, knownRuleIds: (options.rules ?? RULES).map((r) => r.id) });
+  const notices: string[] = [];
+  if (options.repo === undefined && (options.base !== undefined || options.against !== undefined)) {
+    throw new InputError(`${options.base !== undefined ? '--base' : '--against'} reads a repository: add --repo <dir> (e.g. --repo .).`);
+  }
+  // Opening checks the repository and the named revisions up front: a bad one is one clear error.
+  const session = options.repo !== undefined ? new GroundingSession({ dir: options.repo, base: options.base, against: options.against }) : undefined;
+  try {
+    await session?.open();
+    return await lintAll(paths, options, cwd, rules, resolver, notices, session);
+  } finally {
+    await session?.close();
+  }
+}
+
+async function lintAll(
+  paths: readonly string[],
+  options: LintFilesOptions,
+  cwd: string,
+  rules: readonly Rule[],
+  resolver: ConfigResolver | undefined,
+  notices: string[],
+  session: GroundingSession | undefined,
+): Promise<LintReport> {
+  const grounding: GroundingFor | undefined = session ? (plan) => session.forPlan(plan) : undefined;
+
+  const { refs, problems } = await expandInputs(paths, cwd);
+  const files: FileReport[] = [];
+  for (const ref of refs) {
+    const input = await readInput(ref, options.stdin);
+    if (isProblem(input)) {
+      problems.push(input);
+      continue;
+    }
+    let config: Config;
+    try {
+      config = options.config ?? resolver!.forDirectory(input.absPath ? dirname(input.absPath) : cwd);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      // The config's message names the config file; report it once for all the plans under it.
+      if (!problems.some((p) => p.message === err.message)) problems.push({ path: '', message: err.message });
+      continue;
+    }
+    if (options.ruleIds && options.ruleIds.length > 0) config = turnOn(config, options.ruleIds);
+    files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false }, notices));
+  }
+  return {
+    files,
+    problems,
+    notices,
+    errorCount: files.reduce((n, f) => n + f.errorCount, 0),
+    warningCount: files.reduce((n, f) => n + f.warningCount, 0),
+  };
+}
+
+/** Rules asked for by name run even if the config turns them off. */
+function turnOn(config: Config, ids: readonly string[]): Config {
+  const rules = { ...config.rules };
+  for (const id of ids) if (rules[id] === 'off') delete rules[id];
+  return { ...config, rules };
+}

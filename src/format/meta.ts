@@ -1,0 +1,31 @@
+/** What the formatters say about the tool itself, read from package.json so it cannot go stale. */
+import { readFileSync } from 'node:fs';
+
+interface PackageJson {
+  name: string;
+  version: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+// dist/format/meta.js and src/format/meta.ts both sit two levels below the package root.
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
+
+export const TOOL_NAME = pkg.name;
+export const TOOL_VERSION = pkg.version;
+
+function repositoryUrl(): string | undefined {
+  const r = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  return r?.replace(/^git\+/, '').replace(/\.git$/, '');
+}
+
+/** Where the project lives; SARIF needs an absolute URI here. */
+export const TOOL_URI = pkg.homepage ?? repositoryUrl() ?? 'https://www.npmjs.com/package/microplan';
+
+/** Link to a rule's entry in the reference docs. */
+export function ruleHelpUri(ruleId: string): string {
+  const repo = repositoryUrl();
+  return repo && repo.startsWith('https://github.com/')
+    ? `${repo}/blob/main/docs/rules.md#${ruleId}`
+    : `${TOOL_URI.replace(/#.*$/, '')}#${ruleId}`;
+}
