@@ -53,6 +53,7 @@ describe('microplan sites', () => {
     fixture.write('server/extra.go', 'package server\n\nvar extra = Config{}\n');
     const now = microplan(['sites', 'server.Config', '--format', 'json'], path.join(fixture.dir, 'server'));
     const base = microplan(['sites', 'server.Config', '--format', 'json', '--base', 'HEAD'], fixture.dir);
+    expect(now.stderr + base.stderr).toBe('');
     expect((JSON.parse(now.stdout) as { sites: unknown[] }).sites).toHaveLength(25);
     expect((JSON.parse(base.stdout) as { sites: unknown[] }).sites).toHaveLength(24);
   });
