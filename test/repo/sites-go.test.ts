@@ -92,7 +92,7 @@ describe('construction sites (Go)', () => {
     expect(sites).toHaveLength(SERVER_CONFIG.length - 5);
   });
 
-  it('ignores mentions in comments, strings, parameter types and longer names', async () => {
+  it('ignores mentions in comments, strings, parameter types, longer names, and same-named methods of packages that cannot see the factory', async () => {
     const sites = await index.constructionSites('Config');
     expect(sites.filter((s) => s.file === 'other/other.go').map((s) => s.line)).toEqual([12]);
     expect(sites.filter((s) => s.file === 'server/config.go').map((s) => s.line)).toEqual([15, 19]);
