@@ -47,8 +47,12 @@ export class CatFileBatch {
     const proc = this.proc;
     this.proc = undefined;
     if (!proc) return Promise.resolve();
+    if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
       proc.once('close', () => resolve());
+      // Held again: an unref'd child would let the process exit before 'close' resolves us.
+      proc.ref();
+      for (const stream of [proc.stdin, proc.stdout, proc.stderr] as unknown as Refable[]) stream.ref?.();
       proc.stdin.end();
     });
   }

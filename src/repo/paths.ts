@@ -59,3 +59,8 @@ export function hasExtension(file: string, extensions: readonly string[] | undef
 export function extensionPathspecs(extensions: readonly string[] | undefined): string[] {
   return extensions === undefined ? [] : extensions.map((ext) => `*${ext}`);
 }
+
+/** `-e` arguments for `git grep -F`, one per needle (any may match). */
+export function needleArgs(needle: string | readonly string[]): string[] {
+  return (typeof needle === 'string' ? [needle] : needle).flatMap((n) => ['-e', n]);
+}

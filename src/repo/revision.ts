@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CatFileBatch } from './catfile.js';
 import { gitOutput } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
-import { confinePath, extensionPathspecs, hasExtension, resolveLinkTarget } from './paths.js';
+import { confinePath, extensionPathspecs, needleArgs, hasExtension, resolveLinkTarget } from './paths.js';
 import { RepoError, type Repository } from './types.js';
 
 interface TreeEntry {
@@ -62,12 +62,13 @@ export class RevisionRepository implements Repository {
     return decodeText(bytes);
   }
 
-  async filesContaining(needle: string, options?: { extensions?: readonly string[] }): Promise<string[]> {
+  async filesContaining(needle: string | readonly string[], options?: { extensions?: readonly string[] }): Promise<string[]> {
+    if (needleArgs(needle).length === 0) return [];
     const entries = await this.entries();
     // -I skips binary files, -F makes the needle literal, -z keeps odd paths intact.
     const out = await gitOutput(
       this.root,
-      ['grep', '-I', '-l', '-z', '-F', '-e', needle, this.revision, '--', ...extensionPathspecs(options?.extensions)],
+      ['grep', '-I', '-l', '-z', '-F', ...needleArgs(needle), this.revision, '--', ...extensionPathspecs(options?.extensions)],
       [0, 1],
     );
     const prefix = `${this.revision}:`;

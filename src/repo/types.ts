@@ -19,10 +19,11 @@ export interface Repository {
   /** File text; undefined when missing, binary or over the size limit. */
   readText(path: string): Promise<string | undefined>;
   /**
-   * Files whose text contains `needle` literally (a cheap prefilter before parsing), optionally
-   * limited to names ending in one of `extensions` (".go"). Binary and oversized files are left out.
+   * Files whose text contains `needle` (or any of several) literally — a cheap prefilter before
+   * parsing — optionally limited to names ending in one of `extensions` (".go"). Binary and
+   * oversized files are left out.
    */
-  filesContaining(needle: string, options?: { extensions?: readonly string[] }): Promise<string[]>;
+  filesContaining(needle: string | readonly string[], options?: { extensions?: readonly string[] }): Promise<string[]>;
   /** Releases the long-lived git processes a revision reader keeps; safe to call twice. */
   close(): Promise<void>;
 }

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { symlinkSync, chmodSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepository } from '../../src/repo/open.js';
 import { RepoError, type Repository } from '../../src/repo/types.js';
@@ -66,6 +68,17 @@ describe('repository at a git revision', () => {
     const previous = await openRepository({ dir: repo.dir, revision: 'HEAD~1' });
     expect(previous.revision).toBe(first);
     await previous.close();
+  });
+
+  it('lets a script that reads a revision and closes it run to completion', () => {
+    // The cat-file process is unref'd while idle; close() must still be awaited to the end.
+    const open = pathToFileURL(path.resolve('dist/repo/open.js')).href;
+    const script = `const { openRepository } = await import(${JSON.stringify(open)});
+      const r = await openRepository({ dir: ${JSON.stringify(repo.dir)}, revision: 'HEAD' });
+      await r.readText('README.md'); await r.close(); console.log('done');`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.stdout).toBe('done\n');
+    expect(result.status).toBe(0);
   });
 
   it('refuses a revision that does not exist, naming it', async () => {

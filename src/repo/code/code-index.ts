@@ -4,7 +4,7 @@
  * only narrows the candidates), then parsed lazily with tree-sitter and cached; all structure
  * comes from the parse trees.
  */
-import { parse, type SgNode } from '@ast-grep/napi';
+import { parse, parseAsync, type SgNode } from '@ast-grep/napi';
 import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository } from '../types.js';
 import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
@@ -103,13 +103,13 @@ export class RepositoryCodeIndex implements CodeIndex {
     withFactories: boolean,
   ): Promise<ConstructionSite[]> {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
-    const files = await this.repo.filesContaining(type.name, { extensions });
+    const files = await this.repo.filesContaining(module.siteNeedles(type), { extensions });
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
     await mapLimit(files, READ_CONCURRENCY, async (file) => {
       const source = await this.source(file);
       if (!source || !source.module.mayConstruct(source.text, type)) return;
-      const found = source.module.sites(this.tree(source), file, type);
+      const found = source.module.sites(await this.treeAsync(source), file, type);
       sites.push(...found.sites);
       frontier.push(...found.factories);
     });
@@ -121,11 +121,14 @@ export class RepositoryCodeIndex implements CodeIndex {
       const current = frontier;
       frontier = [];
       const names = [...new Set(current.map((f) => f.name))];
-      const callerFiles = new Set((await Promise.all(names.map((n) => this.repo.filesContaining(n, { extensions })))).flat());
-      await mapLimit([...callerFiles], READ_CONCURRENCY, async (file) => {
+      const callerFiles = await this.repo.filesContaining(
+        names.flatMap((n) => module.callNeedles(n)),
+        { extensions },
+      );
+      await mapLimit(callerFiles, READ_CONCURRENCY, async (file) => {
         const source = await this.source(file);
         if (!source || !names.some((name) => source.module.mayCall(source.text, name))) return;
-        const found = source.module.factoryCalls(this.tree(source), file, type, current);
+        const found = source.module.factoryCalls(await this.treeAsync(source), file, type, current);
         sites.push(...found.sites);
         for (const factory of found.factories) {
           if (seen.has(factoryKey(factory))) continue;
@@ -146,6 +149,12 @@ export class RepositoryCodeIndex implements CodeIndex {
 
   private tree(source: SourceFile): SgNode {
     source.root ??= parse(source.grammar, source.text).root();
+    return source.root;
+  }
+
+  /** Parses on libuv's thread pool, so several candidate files parse at once on a multi-core machine. */
+  private async treeAsync(source: SourceFile): Promise<SgNode> {
+    source.root ??= (await parseAsync(source.grammar, source.text)).root();
     return source.root;
   }
 

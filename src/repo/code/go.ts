@@ -12,7 +12,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { occursBefore } from './prefilter.js';
+import { grepNeedles, occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
@@ -38,6 +38,8 @@ export const goModule: LanguageModule = {
   mayConstruct: (text, type) => occursBefore(text, type.name, '{[]'),
   // A call is `NewT(…)` or, generic, `NewT[int](…)`.
   mayCall: (text, name) => occursBefore(text, name, '(['),
+  siteNeedles: (type) => grepNeedles(type.name, '{[]'),
+  callNeedles: (name) => grepNeedles(name, '(['),
   declarations,
   sites(root, file, type) {
     const ctx: GoFile = { file, packageName: packageName(root), type };
@@ -62,9 +64,10 @@ export const goModule: LanguageModule = {
     const out: FileSites = { sites: [], factories: [] };
     const byName = new Map<string, Factory[]>();
     for (const factory of factories) byName.set(factory.name, [...(byName.get(factory.name) ?? []), factory]);
+    const imports = importedPackages(root);
     for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
       const callee = call.field('function');
-      const factory = callee ? calledFactory(callee, byName, ctx) : undefined;
+      const factory = callee ? calledFactory(callee, byName, ctx, imports) : undefined;
       if (factory) record(out, ctx, call, 'factory-call', factoryLabel(factory));
     }
     return out;
@@ -72,7 +75,12 @@ export const goModule: LanguageModule = {
 };
 
 /** Which known factory a call's function expression names, if any. */
-function calledFactory(callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFile): Factory | undefined {
+function calledFactory(
+  callee: SgNode,
+  byName: Map<string, Factory[]>,
+  ctx: GoFile,
+  imports: ReadonlySet<string>,
+): Factory | undefined {
   if (callee.kind() === 'identifier') {
     // An unqualified call reaches only functions of the same package, i.e. the same directory.
     const dir = path.posix.dirname(ctx.file);
@@ -85,11 +93,27 @@ function calledFactory(callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFi
   const operand = callee.field('operand');
   const candidates = name === undefined ? undefined : byName.get(name);
   if (!candidates || !operand) return undefined;
-  // Methods can be called on any value; package functions only as pkg.Name. Import aliases
-  // are not resolved, so an aliased import of the factory's package is missed.
+  // Package functions are called as pkg.Name. A method is called on a value whose type we do not
+  // know, so it counts only where its package is visible (same directory, or imported): without
+  // that, every `.Next()` in a tree would be a call of tar's `(*Reader).Next() (*Header, error)`.
+  // Import aliases are not resolved, so a call through an aliased import is missed.
   return candidates.find((f) =>
-    f.container !== undefined ? true : operand.kind() === 'identifier' && operand.text() === f.packageName,
+    f.container !== undefined
+      ? path.posix.dirname(f.file) === path.posix.dirname(ctx.file) || (f.packageName !== undefined && imports.has(f.packageName))
+      : operand.kind() === 'identifier' && operand.text() === f.packageName,
   );
+}
+
+/** Package names a file imports: the alias when given, else the import path's last element. */
+function importedPackages(root: SgNode): Set<string> {
+  const names = new Set<string>();
+  for (const spec of root.findAll({ rule: { kind: 'import_spec' } })) {
+    const alias = spec.field('name')?.text();
+    const importPath = spec.field('path')?.text().replace(/^["`]|["`]$/g, '');
+    const name = alias ?? importPath?.slice(importPath.lastIndexOf('/') + 1);
+    if (name !== undefined) names.add(name);
+  }
+  return names;
 }
 
 /** Records a site, and its enclosing function as a factory when that function returns the type. */

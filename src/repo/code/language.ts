@@ -44,6 +44,10 @@ export interface LanguageModule {
   mayConstruct(text: string, type: TypeQuery): boolean;
   /** Cheap text test before parsing: false only when the file cannot call the factory. */
   mayCall(text: string, factoryName: string): boolean;
+  /** `git grep -F` needles: every file that passes mayConstruct contains one of them. */
+  siteNeedles(type: TypeQuery): string[];
+  /** `git grep -F` needles: every file that passes mayCall contains one of them. */
+  callNeedles(factoryName: string): string[];
   declarations(root: SgNode, file: string): LocatedDeclaration[];
   sites(root: SgNode, file: string, type: TypeQuery): FileSites;
   /** Calls of known factories in this file; factories among their callers are reported too. */

@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+/**
+ * Benchmark: `microplan sites` against `git grep -n 'T{'` on the Go standard library, both held
+ * to a go/ast ground truth (bench/groundtruth/main.go). Reports precision and recall on file:line
+ * sets, what grep misses and wrongly matches, and wall times.
+ *
+ * Usage: node bench/sites.mjs [Type …]   (needs `npm run build`; bench/setup.sh installs the sources)
+ * Env:   MICROPLAN_GO_SRC (default /usr/share/go-1.19/src), MICROPLAN_BENCH_RUNS (default 5)
+ */
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = process.env.MICROPLAN_GO_SRC ?? '/usr/share/go-1.19/src';
+const RUNS = Number(process.env.MICROPLAN_BENCH_RUNS ?? 5);
+const CACHE = path.join(ROOT, '.bench-cache');
+const TREE = path.join(CACHE, 'go-src');
+const BIN = path.join(ROOT, 'bin', 'microplan.js');
+/** Widely constructed types (counted with `groundtruth -top`), covering plain, &T{}, pkg.T{} and elided forms. */
+const DEFAULT_TYPES = ['Position', 'Ident', 'Header', 'Request', 'RGBA', 'Range16'];
+/** The kinds go/ast calls composite literals; factory calls are left out for a like-for-like comparison. */
+const LITERAL_KINDS = new Set(['composite-literal', 'address-of', 'elided-literal']);
+
+function skip(reason) {
+  console.log(`bench sites: skipped — ${reason}`);
+  process.exit(0);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  if (result.error) throw result.error;
+  return result;
+}
+
+function must(command, args, options) {
+  const result = run(command, args, options);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Median wall time (ms) of `fn` over RUNS runs, after one warm-up; returns [ms, last result]. */
+function timed(fn) {
+  let result = fn();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    result = fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return [times[Math.floor(times.length / 2)], result];
+}
+
+async function timedAsync(fn) {
+  let result = await fn();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    result = await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return [times[Math.floor(times.length / 2)], result];
+}
+
+/** A git repository holding a copy of the sources (git grep and microplan both need one), made once. */
+function prepareTree() {
+  const marker = path.join(TREE, '.microplan-bench-source');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === SRC) return;
+  console.log(`bench sites: copying ${SRC} into ${TREE} and committing it (once)…`);
+  rmSync(TREE, { recursive: true, force: true });
+  mkdirSync(CACHE, { recursive: true });
+  cpSync(SRC, TREE, { recursive: true });
+  const git = (...args) => must('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@microplan.local', ...args], { cwd: TREE });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'go sources');
+  writeFileSync(marker, SRC); // untracked on purpose: it is not Go source
+}
+
+function groundTruth(types) {
+  const binary = path.join(CACHE, 'groundtruth');
+  if (!existsSync(binary)) {
+    must('go', ['build', '-o', binary, 'main.go'], { cwd: path.join(ROOT, 'bench', 'groundtruth'), env: { ...process.env, GO111MODULE: 'off' } });
+  }
+  return JSON.parse(must(binary, ['-root', TREE, '-types', types.join(',')]));
+}
+
+const lineKey = (file, line) => `${file}:${line}`;
+
+function score(found, truth) {
+  const hits = [...found].filter((k) => truth.has(k)).length;
+  return {
+    precision: found.size === 0 ? 1 : hits / found.size,
+    recall: truth.size === 0 ? 1 : hits / truth.size,
+    missed: truth.size - hits,
+    wrong: found.size - hits,
+  };
+}
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+async function main() {
+  if (!existsSync(SRC)) skip(`Go sources not found at ${SRC}; run bench/setup.sh (apt-get install golang-go golang-1.19-src) or set MICROPLAN_GO_SRC`);
+  if (run('go', ['version']).status !== 0) skip('the go command is missing (it computes the ground truth); run bench/setup.sh');
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) skip('dist/ is missing; run `npm run build` first');
+  const types = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_TYPES;
+
+  prepareTree();
+  const files = must('git', ['ls-files', '--', '*.go'], { cwd: TREE }).split('\n').filter(Boolean).length;
+  const truth = groundTruth(types);
+  const unparsable = new Set(truth.failed);
+  const keep = (key) => !unparsable.has(key.slice(0, key.lastIndexOf(':')));
+
+  const { openRepository } = await import(pathToFileURL(path.join(ROOT, 'dist', 'repo', 'open.js')).href);
+  const { RepositoryCodeIndex } = await import(pathToFileURL(path.join(ROOT, 'dist', 'repo', 'code', 'code-index.js')).href);
+
+  console.log(`\nmicroplan sites vs git grep on ${SRC} (${files} .go files; ${unparsable.size} that go/parser rejects are left out of every count)`);
+  const [load1] = os.loadavg();
+  console.log(`machine: ${os.cpus().length} cores, load average ${load1.toFixed(1)} at start (wall times scale with load; compare ratios)`);
+  console.log(`times: median of ${RUNS} runs; "CLI" spawns bin/microplan.js (node start-up included), "library" is constructionSites() in-process with a fresh index\n`);
+  const rows = [];
+  const totals = { cli: 0, full: 0, lib: 0, grep: 0, truth: 0, mp: { hits: 0, found: 0 }, gg: { hits: 0, found: 0 } };
+  for (const type of types) {
+    const truthSet = new Set((truth.sites[type] ?? []).filter(keep));
+
+    const [cliMs, cli] = timed(() =>
+      run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories']),
+    );
+    if (cli.status !== 0) throw new Error(`microplan sites ${type} failed: ${cli.stderr}`);
+    const [fullMs, full] = timed(() => run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--lang', 'go', '--format', 'json']));
+    const allSites = JSON.parse(full.stdout).sites;
+    const sites = JSON.parse(cli.stdout).sites.filter((s) => LITERAL_KINDS.has(s.kind));
+    const mpSet = new Set(sites.map((s) => lineKey(s.file, s.line)).filter(keep));
+
+    const [libMs] = await timedAsync(async () => {
+      const repo = await openRepository({ dir: TREE });
+      const found = await new RepositoryCodeIndex(repo).constructionSites(type, { language: 'go', factories: false });
+      await repo.close();
+      return found;
+    });
+
+    const [grepMs, grep] = timed(() => run('git', ['grep', '-n', '-F', '-e', `${type}{`, '--', '*.go'], { cwd: TREE }));
+    const grepSet = new Set(
+      grep.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [file, lineNo] = line.split(':', 2);
+          return lineKey(file, Number(lineNo));
+        })
+        .filter(keep),
+    );
+
+    const mp = score(mpSet, truthSet);
+    const gg = score(grepSet, truthSet);
+    rows.push({
+      type,
+      truth: truthSet.size,
+      mpP: pct(mp.precision),
+      mpR: pct(mp.recall),
+      mpMiss: mp.missed,
+      mpWrong: mp.wrong,
+      grepP: pct(gg.precision),
+      grepR: pct(gg.recall),
+      grepMiss: gg.missed,
+      grepWrong: gg.wrong,
+      factoryCalls: allSites.filter((s) => s.kind === 'factory-call').length,
+      cli: ms(cliMs),
+      full: ms(fullMs),
+      lib: ms(libMs),
+      grep: ms(grepMs),
+      ratio: `${(cliMs / grepMs).toFixed(1)}x`,
+    });
+    totals.cli += cliMs;
+    totals.full += fullMs;
+    totals.lib += libMs;
+    totals.grep += grepMs;
+    totals.truth += truthSet.size;
+    totals.mp.hits += mpSet.size - mp.wrong;
+    totals.mp.found += mpSet.size;
+    totals.gg.hits += grepSet.size - gg.wrong;
+    totals.gg.found += grepSet.size;
+  }
+
+  printTable(rows, [
+    ['type', 'type'],
+    ['truth', 'go/ast lines'],
+    ['mpP', 'microplan P'],
+    ['mpR', 'microplan R'],
+    ['mpMiss', 'mp missed'],
+    ['mpWrong', 'mp wrong'],
+    ['grepP', 'grep P'],
+    ['grepR', 'grep R'],
+    ['grepMiss', 'grep missed'],
+    ['grepWrong', 'grep wrong'],
+    ['cli', 'microplan CLI'],
+    ['lib', 'library'],
+    ['grep', 'git grep'],
+    ['ratio', 'CLI/grep'],
+    ['full', 'CLI +factories'],
+    ['factoryCalls', 'factory calls'],
+  ]);
+  console.log(
+    `\nall types: microplan precision ${pct(totals.mp.hits / Math.max(1, totals.mp.found))}, recall ${pct(totals.mp.hits / Math.max(1, totals.truth))}; ` +
+      `git grep precision ${pct(totals.gg.hits / Math.max(1, totals.gg.found))}, recall ${pct(totals.gg.hits / Math.max(1, totals.truth))}`,
+  );
+  console.log(
+    `time for all types: microplan CLI ${ms(totals.cli)} (${(totals.cli / totals.grep).toFixed(1)}x git grep), library ${ms(totals.lib)} (${(totals.lib / totals.grep).toFixed(1)}x), ` +
+      `git grep ${ms(totals.grep)}; with factory calls ${ms(totals.full)}`,
+  );
+}
+
+function printTable(rows, columns) {
+  const widths = columns.map(([key, title]) => Math.max(title.length, ...rows.map((r) => String(r[key]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(columns.map(([, title]) => title)));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(columns.map(([key]) => row[key])));
+}
+
+main().catch((error) => {
+  console.error(`bench sites: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,37 @@
+/** `microplan sites <Type>`: the construction-site audit, as a Markdown table or JSON. */
+import { Option, type Command } from 'commander';
+import { EXIT } from '../errors.js';
+import { constructionSites } from '../../ground/sites.js';
+import { formatSitesJson, formatSitesMarkdown } from '../../ground/sites-format.js';
+import type { Language } from '../../repo/types.js';
+import type { SetExit } from './index.js';
+
+interface SitesOptions {
+  lang?: Language;
+  format: 'md' | 'json';
+  repo?: string;
+  base?: string;
+  factories: boolean;
+}
+
+export function registerSites(program: Command, setExit: SetExit): void {
+  program
+    .command('sites')
+    .description('construction-site audit: every place a type is constructed, with file:line (for Phase 0)')
+    .argument('<type>', 'type name, bare (Config) or qualified by package/module (server.Config)')
+    .addOption(new Option('--lang <language>', 'only this language').choices(['go', 'typescript', 'python']))
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .option('--repo <dir>', 'repository to read (default: the current directory)')
+    .option('--base <rev>', 'read the code at this git revision instead of the working tree')
+    .option('--no-factories', 'leave out calls of factory functions (faster)')
+    .action(async (type: string, options: SitesOptions) => {
+      const audit = await constructionSites(type, {
+        dir: options.repo ?? process.cwd(),
+        revision: options.base,
+        language: options.lang,
+        factories: options.factories,
+      });
+      process.stdout.write(options.format === 'json' ? formatSitesJson(audit) : formatSitesMarkdown(audit));
+      setExit(EXIT.ok);
+    });
+}

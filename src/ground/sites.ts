@@ -1,0 +1,44 @@
+/**
+ * The construction-site audit of Phase 0 ("for every struct this PR adds fields to, list every
+ * place it is constructed"), as a library call: open the repository (working tree or revision),
+ * ask the code index, release the git processes.
+ */
+import { RepositoryCodeIndex, type SkippedFile } from '../repo/code/code-index.js';
+import { openRepository } from '../repo/open.js';
+import type { ConstructionSite, Language } from '../repo/types.js';
+
+export interface SiteAuditOptions {
+  /** Any directory inside the repository. */
+  dir: string;
+  /** Read the code at this revision (branch, tag, sha) instead of the working tree. */
+  revision?: string | undefined;
+  language?: Language | undefined;
+  /** Include calls of factory functions (default true). */
+  factories?: boolean | undefined;
+}
+
+export interface SiteAudit {
+  /** The type as asked ("Config", "server.Config"). */
+  type: string;
+  /** Repository root the site paths are relative to. */
+  root: string;
+  /** Commit read, or undefined for the working tree. */
+  revision: string | undefined;
+  sites: ConstructionSite[];
+  /** Files that could not be read and so were not searched. */
+  skipped: SkippedFile[];
+}
+
+export async function constructionSites(type: string, options: SiteAuditOptions): Promise<SiteAudit> {
+  const repo = await openRepository({ dir: options.dir, revision: options.revision });
+  try {
+    const index = new RepositoryCodeIndex(repo);
+    const sites = await index.constructionSites(type, {
+      ...(options.language ? { language: options.language } : {}),
+      factories: options.factories ?? true,
+    });
+    return { type, root: repo.root, revision: repo.revision, sites, skipped: index.skipped };
+  } finally {
+    await repo.close();
+  }
+}
