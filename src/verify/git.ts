@@ -3,7 +3,7 @@
  * an environment stripped of the variables that would redirect git to another repository or
  * index (a hook exports GIT_DIR / GIT_INDEX_FILE — obeying them could touch the user's tree).
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { RepoError } from '../repo/types.js';
 import type { CommitInfo } from './types.js';
@@ -39,8 +39,14 @@ export interface GitResult {
   stderr: string;
 }
 
+export interface RunGitOptions {
+  input?: string | Buffer;
+  /** Receives the git process (so an interrupt can stop it). */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
 /** Runs git; resolves with the exit code (rejects only when git cannot start). */
-export function runGit(cwd: string, args: readonly string[], input?: string | Buffer): Promise<GitResult> {
+export function runGit(cwd: string, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
@@ -59,7 +65,8 @@ export function runGit(cwd: string, args: readonly string[], input?: string | Bu
         resolve({ code: errno ? Number(errno.code ?? 1) : 0, stdout, stderr: stderr.toString('utf8').trim() });
       },
     );
-    if (input !== undefined) child.stdin?.end(input);
+    options.onSpawn?.(child);
+    if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
 

@@ -184,7 +184,10 @@ async function replayRed(ctx: PhaseContext, v: Verification, commits: CommitInfo
     const candidates = [...new Set([...task.files.filter((f) => f.action === 'test').map((f) => f.path.replace(/^\.\//, '')), ...commits.flatMap((c) => c.files).filter(isTestPath)])];
     for (const f of candidates) if (await existsAt(v.root, last.sha, f)) overlay.push(f);
     overlay = overlay.sort();
-    where = `at ${short(parent)} (the commit before the task) with the task's tests${overlay.length > 0 ? ` (${overlay.join(', ')})` : ''} in place`;
+    where =
+      overlay.length > 0
+        ? `at ${short(parent)} (the commit before the task) with the task's tests (${overlay.join(', ')}) in place`
+        : `at ${short(parent)} (the commit before the task, which changes no test file)`;
   }
 
   const runs = await runPhase(ctx, 'red', at, overlay, last.sha, commands);

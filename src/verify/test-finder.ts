@@ -154,7 +154,7 @@ export function gitTreeTestFinder(root: string, sha: string): TestFinder {
     candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const out = new Map<string, { text: string; grammar: Grammar }>();
     if (candidates.length === 0) return out;
-    const r = await runGit(root, ['cat-file', '--batch'], candidates.map((c) => `${c.oid}\n`).join(''));
+    const r = await runGit(root, ['cat-file', '--batch'], { input: candidates.map((c) => `${c.oid}\n`).join('') });
     let pos = 0;
     for (const c of candidates) {
       const eol = r.stdout.indexOf(0x0a, pos);

@@ -4,22 +4,49 @@
  * looked up, so descriptions yield nothing and are not reported missing.
  */
 
-const GO_OR_PY_NAME = /\b(?:Test|Benchmark|Fuzz)[A-Z0-9_]\w*(?:\/[\w-]+)*|\btest_\w+/g;
+/** A bare Go/Python test identifier, not part of a path or a wildcard. */
+const GO_OR_PY_NAME = /(?<![\w/.:-])(?:(?:Test|Benchmark|Fuzz)[A-Z0-9_]\w*(?:\/[\w-]+)*|test_\w+)(?![\w*]|\.\w)/g;
+const IDENTIFIER = /^(?:(?:Test|Benchmark|Fuzz)[A-Z0-9_]\w*|test_\w+)$/;
+const QUOTED = /`([^`]+)`|"([^"]+)"|“([^”]+)”/g;
 
-/** Names in a cell: backticked or quoted titles, and bare Go/Python test identifiers. */
+/**
+ * Names in a cell. Go/Python test identifiers win: when a cell has them, other quoted text is a
+ * table-driven case or a note ("`TestX` (row `"bad input"`)"), not a test of its own. Otherwise
+ * backticked or quoted titles (JS/TS tests) count when they are the whole cell and read as
+ * phrases, not commands, paths or code.
+ * A cell about a test's removal names a test that must not exist, so it yields nothing.
+ */
 export function testNamesIn(cell: string): string[] {
+  if (/^\W*(?:removal|removed|remove|deleted|delete)\b/i.test(cell) || /\((?:removed|deleted)\)/i.test(cell)) return [];
   const names: string[] = [];
   const add = (raw: string): void => {
     const name = cleanName(raw);
     if (name !== undefined && !names.includes(name)) names.push(name);
   };
-  let rest = cell;
-  for (const m of cell.matchAll(/`([^`]+)`|"([^"]+)"|“([^”]+)”/g)) {
-    add(m[1] ?? m[2] ?? m[3] ?? '');
-    rest = rest.replace(m[0], ' ');
+  const quoted = [...cell.matchAll(QUOTED)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  for (const q of quoted) {
+    const name = cleanName(q);
+    if (name !== undefined && IDENTIFIER.test(name)) add(name);
   }
-  for (const m of rest.matchAll(GO_OR_PY_NAME)) add(m[0]);
+  for (const m of cell.replace(QUOTED, ' ').matchAll(GO_OR_PY_NAME)) add(m[0]);
+  if (names.length > 0) return names;
+  // A title counts only when the cell is nothing but titles: in "`blis run` shows a verdict" the
+  // backticks mark code in a description, not a test.
+  const rest = cell.replace(QUOTED, ' ').replace(/\band\b/g, ' ').replace(/[\s,;&+()]+/g, '');
+  if (rest !== '') return [];
+  for (const q of quoted) if (looksLikeTitle(q)) add(q);
   return names;
+}
+
+const COMMANDS = /^(?:go|npm|npx|node|pytest|python3?|make|grep|cd|bash|sh|git|cargo|golangci-lint|ruff|eslint|vitest|jest|cat|diff|curl)\b/;
+
+/** A test title, not a command (`grep -c x`), a path, or a code expression (`a == ""`). */
+function looksLikeTitle(text: string): boolean {
+  const t = text.trim();
+  // Test titles are phrases; a single word in backticks is an identifier.
+  if (!/\s/.test(t) || COMMANDS.test(t)) return false;
+  if (/\s--?\w|\.\/|&&|\|\||[|;$]|[=!]==?|=>/.test(t)) return false;
+  return true;
 }
 
 function cleanName(raw: string): string | undefined {
@@ -28,8 +55,8 @@ function cleanName(raw: string): string | undefined {
   if (name.includes('::')) name = name.slice(name.lastIndexOf('::') + 2);
   name = name.replace(/\(\)$/, '').trim();
   if (name === '' || name.includes('*')) return undefined;
-  // A path, a command or a file name is not a test name.
-  if (/^[\w./-]+\.(?:go|py|[cm]?[jt]sx?|json|ya?ml|md)(?::\d+)?$/.test(name) || /^(?:go|npm|npx|node|pytest|make)\s/.test(name)) return undefined;
+  // A path or a file name is not a test name.
+  if (/^[\w./-]+\.(?:go|py|[cm]?[jt]sx?|json|ya?ml|md)(?::\d+)?$/.test(name)) return undefined;
   // Go subtests: the test function is what the tree declares.
   if (/^(?:Test|Benchmark|Fuzz)\w*\//.test(name)) name = name.slice(0, name.indexOf('/'));
   return name;

@@ -75,13 +75,15 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
   const headName = options.head ?? 'HEAD';
   const baseSha = await resolveCommit(root, options.base, 'base');
   const headSha = await resolveCommit(root, headName, 'head');
-  const commits = await listCommits(root, baseSha, headSha);
+  const allCommits = await listCommits(root, baseSha, headSha);
   const range = `${options.base}..${headName}`;
+  const planInRepo = await relativeInside(root, options.planPath);
+  // A commit that only adds or edits the plan itself is part of the PR but of no task.
+  const commits = allCommits.filter((c) => !(planInRepo !== undefined && c.files.length > 0 && c.files.every((f) => f === planInRepo)));
 
   const prefixes = contractPrefixes(plan);
   const promises = plan.tasks.map(taskPromise);
   const matching = matchCommits(promises, commits, prefixes);
-  const planInRepo = await relativeInside(root, options.planPath);
   const refsOf = new Map(commits.map((c) => [c.sha, contractRefs(c.message, prefixes)]));
 
   const commitsOf = new Map<number, CommitInfo[]>();
@@ -194,8 +196,9 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
     plan: options.planPath,
     base: baseSha,
     head: headSha,
-    commits: commits.map((c, i) => {
-      const ti = matching.taskOf[i];
+    commits: allCommits.map((c) => {
+      const i = commits.indexOf(c);
+      const ti = i >= 0 ? matching.taskOf[i] : undefined;
       return { sha: c.sha, subject: c.subject, files: c.files, task: ti === undefined ? undefined : plan.tasks[ti]!.number };
     }),
     tasks,

@@ -7,7 +7,7 @@
  * Hooks are disabled for every git call here: a post-checkout hook of the user's repository has
  * no business running on a replay checkout.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
 
 export class TempWorktree {
   private removed = false;
+  /** The git process working on the worktree right now, stopped first when removing it. */
+  private active: ChildProcess | undefined;
 
   private constructor(
     /** Repository root (the main working tree). */
@@ -38,7 +40,7 @@ export class TempWorktree {
   }
 
   async add(sha: string): Promise<void> {
-    const r = await runGit(this.root, [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', this.path, sha]);
+    const r = await runGit(this.root, [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', this.path, sha], { onSpawn: (c) => (this.active = c) });
     if (r.code !== 0) throw new RepoError(`cannot create a temporary worktree at ${this.path}: ${r.stderr.split('\n')[0] ?? ''}`);
   }
 
@@ -53,7 +55,7 @@ export class TempWorktree {
   }
 
   private async git(args: string[]): Promise<void> {
-    const r = await runGit(this.path, [...NO_HOOKS, ...args]);
+    const r = await runGit(this.path, [...NO_HOOKS, ...args], { onSpawn: (c) => (this.active = c) });
     if (r.code !== 0) throw new RepoError(`git ${args[0] ?? ''} failed in the temporary worktree ${this.path}: ${r.stderr.split('\n')[0] ?? ''}`);
   }
 
@@ -64,6 +66,8 @@ export class TempWorktree {
   removeSync(): void {
     if (this.removed) return;
     this.removed = true;
+    // A checkout still writing would recreate files after the rm below.
+    if (this.active && this.active.exitCode === null && this.active.signalCode === null) this.active.kill('SIGKILL');
     const opts = { cwd: this.root, env: gitEnv(), stdio: 'ignore' as const, timeout: 30_000 };
     try {
       execFileSync('git', [...NO_HOOKS, 'worktree', 'remove', '--force', '--force', this.path], opts);

@@ -2,11 +2,13 @@
  * The example plan against real histories: one that keeps every promise and one per broken
  * promise. Each is checked statically and then replayed for real (`--run`).
  */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayLedger } from '../../src/verify/replay.js';
 import type { Problem, VerifyReport } from '../../src/verify/types.js';
 import { verifyPlan } from '../../src/verify/verify.js';
-import { makeExample, removeTempDirs, repoState, shaOf, short, type Variant } from './helpers.js';
+import { gitIn, makeExample, removeTempDirs, repoState, shaOf, short, type Variant } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -185,5 +187,21 @@ describe('verify against the example plan', () => {
     ]);
     expect(runs[0]!.exitCode).not.toBe(0);
     expect(runs[0]!.outputTail).toContain('# fail 1');
+  });
+});
+
+describe('verify and the plan itself', () => {
+  it('counts a commit that only edits the plan as part of the PR, not as an orphan', async () => {
+    const dir = await makeExample('good');
+    appendFileSync(join(dir, PLAN), '\n<!-- executed -->\n');
+    gitIn(dir, 'commit', '-qam', 'docs: mark the plan executed');
+    const v = await verifyPlan({ planPath: join(dir, PLAN), repo: dir, base: 'main' });
+    expect(problems(v.report)).toEqual([]);
+    expect(v.report.commits.map((c) => [c.subject, c.task])).toEqual([
+      [T1, 1],
+      [T2, 2],
+      [T3, 3],
+      ['docs: mark the plan executed', undefined],
+    ]);
   });
 });

@@ -38,3 +38,30 @@ describe('taskNumbersIn', () => {
     expect(taskNumbersIn('—')).toEqual([]);
   });
 });
+
+describe('testNamesIn on real test-strategy cells', () => {
+  it('ignores a table-driven case quoted next to the test that holds it', () => {
+    expect(testNamesIn('`TestPolicyBundle_Validate_InvalidPolicy` (table row `"bad preemption"`)')).toEqual(['TestPolicyBundle_Validate_InvalidPolicy']);
+  });
+
+  it('ignores commands and code in backticks', () => {
+    expect(testNamesIn('Verified by `grep -c` in Task 1 Step 4')).toEqual([]);
+    expect(testNamesIn('`r1.Model == ""` holds')).toEqual([]);
+  });
+
+  it('does not look for tests the row says are removed', () => {
+    expect(testNamesIn('Removal of `TestValidateMinTokensMean` + `TestClampRequestsToMinTokens` (dead code gone)')).toEqual([]);
+  });
+});
+
+describe('testNamesIn and code in descriptions', () => {
+  it('takes backticked code inside a description for code, not for a test title', () => {
+    expect(testNamesIn('Manual test: `blis replay` shows verdict section')).toEqual([]);
+    expect(testNamesIn('`NewBatchFormation(latencyModel)` compiles')).toEqual([]);
+    expect(testNamesIn('`logrus.Fatalf`')).toEqual([]);
+  });
+
+  it('takes a cell made only of titles for test titles', () => {
+    expect(testNamesIn('`drops punctuation`, `keeps digits`')).toEqual(['drops punctuation', 'keeps digits']);
+  });
+});
