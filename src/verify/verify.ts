@@ -96,7 +96,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
 
     if (own.length === 0) {
       const hint = commits.filter((c) => promise.contracts.some((id) => refsOf.get(c.sha)!.includes(id)));
-      const where = hint.length > 0 ? ` (its contracts appear in ${hint.map((c) => short(c.sha)).join(', ')}, matched elsewhere: give the task its own commit)` : '';
+      const where = hint.length > 0 ? ` (its contracts appear in ${hint.map((c) => short(c.sha)).join(', ')}, which is not this task's: give the task its own commit)` : '';
       const expect = promise.subject ? `commit it with the plan's message ${quote(promise.subject, 80)}` : 'commit its work with a message naming its contracts';
       problems.push({ kind: 'no-commit', task: task.number, message: `${label} (${task.title.text}) has no commit in ${range}${where}: ${expect}.` });
     }
@@ -148,9 +148,11 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
           message: `${label} lists ${path} (${entry.action}) but its commits do not change it: commit the change with the task, or correct the task's Files list.`,
         });
       }
+      const reported = new Set<string>();
       for (const c of own) {
         for (const f of c.files) {
-          if (f === planInRepo || promise.files.some((e) => fileMatches(e, f))) continue;
+          if (f === planInRepo || reported.has(f) || promise.files.some((e) => fileMatches(e, f))) continue;
+          reported.add(f);
           const elsewhere = plan.tasks.find((t, k) => k !== ti && promises[k]!.files.some((e) => fileMatches(e, f)));
           const note = elsewhere ? ` (it is listed under Task ${elsewhere.number})` : '';
           problems.push({

@@ -2,7 +2,7 @@
  * The example plan against real histories: one that keeps every promise and one per broken
  * promise. Each is checked statically and then replayed for real (`--run`).
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayLedger } from '../../src/verify/replay.js';
@@ -202,6 +202,33 @@ describe('verify and the plan itself', () => {
       [T2, 2],
       [T3, 3],
       ['docs: mark the plan executed', undefined],
+    ]);
+  });
+});
+
+describe('verify on a history committed out of the plan order', () => {
+  it('attaches the late commit to its task and reports the order', async () => {
+    const dir = await makeExample('good');
+    // Rebuild the feature branch with Task 3 committed before Task 2 (only the tests' contents matter here).
+    const tests = { empty: gitIn(dir, 'show', 'HEAD:test/empty.test.js'), punctuation: gitIn(dir, 'show', 'HEAD:test/punctuation.test.js') };
+    gitIn(dir, 'reset', '-q', '--hard', shaOf(dir, T1));
+    for (const [subject, test] of [
+      [T3, 'empty'],
+      [T2, 'punctuation'],
+    ] as const) {
+      appendFileSync(join(dir, 'src/slug.js'), `// ${subject}\n`);
+      writeFileSync(join(dir, `test/${test}.test.js`), tests[test]);
+      gitIn(dir, 'add', '.');
+      gitIn(dir, 'commit', '-qm', subject);
+    }
+    const v = await verifyPlan({ planPath: join(dir, PLAN), repo: dir, base: 'main' });
+    expect(v.report.tasks.map((t) => t.commits.length)).toEqual([1, 1, 1]);
+    expect(problems(v.report)).toEqual([
+      {
+        kind: 'out-of-order',
+        task: 2,
+        message: `Commit ${short(shaOf(dir, T2))} "${T2}" belongs to Task 2 but comes after commits of Task 3: commit tasks in the plan's order so each builds on the previous ones.`,
+      },
     ]);
   });
 });
