@@ -1,0 +1,36 @@
+/** `microplan pr-body <plan> [--verify <verify.json>]`: the PR description from the plan. */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { parseVerifyJson, renderPrBody, type VerifySummary } from '../../verify/pr-body.js';
+import { loadPlan } from '../../verify/verify.js';
+import { EXIT, InputError } from '../errors.js';
+import type { SetExit } from './index.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function registerPrBody(program: Command, setExit: SetExit): void {
+  program
+    .command('pr-body')
+    .description('Print the PR description: summary (Goal, What this PR adds, Why), behavioral contracts, test verification, closing keywords.')
+    .argument('<plan>', 'the plan Markdown file')
+    .option('--verify <file>', 'the output of "microplan verify <plan> --base <rev> --format json" (- for standard input)')
+    .action(async (planPath: string, opts: { verify?: string }) => {
+      const plan = await loadPlan(planPath);
+      let verify: VerifySummary | undefined;
+      if (opts.verify !== undefined) {
+        let text: string;
+        try {
+          text = opts.verify === '-' ? await readStdin() : await readFile(opts.verify, 'utf8');
+        } catch {
+          throw new InputError(`cannot read ${opts.verify}: give the file "microplan verify … --format json" wrote`);
+        }
+        verify = parseVerifyJson(text, opts.verify === '-' ? '<stdin>' : opts.verify);
+      }
+      process.stdout.write(renderPrBody(plan, verify));
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,129 @@
+/**
+ * The git plumbing verification needs: always `execFile` with an argument vector (no shell), in
+ * an environment stripped of the variables that would redirect git to another repository or
+ * index (a hook exports GIT_DIR / GIT_INDEX_FILE — obeying them could touch the user's tree).
+ */
+import { execFile, type ChildProcess } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { RepoError } from '../repo/types.js';
+import type { CommitInfo } from './types.js';
+
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+const REDIRECTING = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+  'GIT_CEILING_DIRECTORIES',
+];
+
+/** The process environment minus git's redirecting variables; used for git and for replayed commands. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of REDIRECTING) delete env[name];
+  return { ...env, ...extra };
+}
+
+export function gitEnv(): NodeJS.ProcessEnv {
+  return cleanEnv({ GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', LANG: 'C' });
+}
+
+export interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export interface RunGitOptions {
+  input?: string | Buffer;
+  /** Receives the git process (so an interrupt can stop it). */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+/** Runs git; resolves with the exit code (rejects only when git cannot start). */
+export function runGit(cwd: string, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      args,
+      { cwd, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true, env: gitEnv() },
+      (error, stdout, stderr) => {
+        const errno = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
+        if (errno && typeof errno.code === 'string') {
+          reject(
+            errno.code === 'ENOENT'
+              ? new RepoError('git is not installed or not on PATH: install git to verify a history')
+              : new RepoError(`cannot run git in ${cwd}: ${errno.message}`),
+          );
+          return;
+        }
+        resolve({ code: errno ? Number(errno.code ?? 1) : 0, stdout, stderr: stderr.toString('utf8').trim() });
+      },
+    );
+    options.onSpawn?.(child);
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** Runs git and returns stdout as text, or throws RepoError with git's first line of complaint. */
+export async function git(cwd: string, args: readonly string[]): Promise<string> {
+  const r = await runGit(cwd, args);
+  if (r.code !== 0) {
+    const reason = r.stderr.split('\n')[0] || `exit code ${r.code}`;
+    throw new RepoError(`git ${args[0] ?? ''} failed in ${cwd}: ${reason}`);
+  }
+  return r.stdout.toString('utf8');
+}
+
+/** The top directory of the repository containing `dir`. */
+export async function repoRoot(dir: string): Promise<string> {
+  const st = await stat(dir).catch(() => undefined);
+  if (!st || !st.isDirectory()) throw new RepoError(`${dir} is not a directory: pass --repo <dir> with the repository to verify`);
+  const r = await runGit(dir, ['rev-parse', '--show-toplevel']);
+  if (r.code !== 0) throw new RepoError(`${dir} is not inside a git repository: pass --repo <dir> with the repository to verify`);
+  return r.stdout.toString('utf8').trim();
+}
+
+/** The full commit id a revision names; RepoError naming the revision when there is none. */
+export async function resolveCommit(root: string, rev: string, what: string): Promise<string> {
+  // A revision that starts with "-" would be read as an option.
+  if (rev === '' || rev.startsWith('-')) throw new RepoError(`${what} revision '${rev}' is not valid: give a branch, tag or commit id`);
+  const r = await runGit(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  if (r.code !== 0) throw new RepoError(`${what} revision '${rev}' does not name a commit in ${root}: give a branch, tag or commit id (see git log)`);
+  return r.stdout.toString('utf8').trim();
+}
+
+/** Non-merge commits reachable from head but not from base, oldest first. */
+export async function listCommits(root: string, base: string, head: string): Promise<CommitInfo[]> {
+  const log = await git(root, ['log', '--reverse', '--topo-order', '--no-merges', '--format=%H%x1f%P%x1f%B%x1e', `${base}..${head}`]);
+  const commits: CommitInfo[] = [];
+  for (const record of log.split('\x1e')) {
+    const [sha, parents, message] = record.replace(/^\n/, '').split('\x1f');
+    if (!sha || message === undefined) continue;
+    const text = message.trim();
+    commits.push({
+      sha,
+      parents: parents ? parents.split(' ').filter(Boolean) : [],
+      subject: text.split('\n')[0] ?? '',
+      message: text,
+      files: await changedFiles(root, sha),
+    });
+  }
+  return commits;
+}
+
+async function changedFiles(root: string, sha: string): Promise<string[]> {
+  const out = await git(root, ['diff-tree', '--no-commit-id', '-r', '--name-only', '--no-renames', '--root', '-z', sha]);
+  return out.split('\0').filter((p) => p !== '');
+}
+
+/** Whether `path` exists in the tree of `sha`. */
+export async function existsAt(root: string, sha: string, path: string): Promise<boolean> {
+  const r = await runGit(root, ['cat-file', '-e', `${sha}:${path}`]);
+  return r.code === 0;
+}

@@ -1,0 +1,234 @@
+/**
+ * The example plan against real histories: one that keeps every promise and one per broken
+ * promise. Each is checked statically and then replayed for real (`--run`).
+ */
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { replayLedger } from '../../src/verify/replay.js';
+import type { Problem, VerifyReport } from '../../src/verify/types.js';
+import { verifyPlan } from '../../src/verify/verify.js';
+import { gitIn, makeExample, removeTempDirs, repoState, shaOf, short, type Variant } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const PLAN = 'docs/plans/slugify-plan.md';
+const T1 = 'feat(slug): lower-case hyphenated slugs (BC-1)';
+const T2 = 'feat(slug): strip punctuation (BC-2)';
+const T3 = 'feat(slug): reject empty titles (BC-3)';
+
+type Found = Pick<Problem, 'kind' | 'task' | 'message'>;
+
+/** Problems as task number, kind and message, task problems first. */
+function problems(report: VerifyReport, kinds?: (k: Problem['kind']) => boolean): Found[] {
+  const all = [...report.tasks.flatMap((t) => t.problems), ...report.problems];
+  return all.filter((p) => !kinds || kinds(p.kind)).map((p) => ({ kind: p.kind, task: p.task, message: p.message }));
+}
+
+const REPLAY_KINDS = new Set<Problem['kind']>(['red-passed', 'test-passed-before-implementation', 'red-unexpected', 'red-not-checkable', 'green-failed', 'lint-failed', 'setup-failed', 'command-timeout']);
+
+interface Case {
+  variant: Variant;
+  /** Problems visible without running anything. */
+  history: (dir: string) => Found[];
+  /** Problems only the replay finds. */
+  replay: (dir: string) => Found[];
+}
+
+const cases: Case[] = [
+  { variant: 'good', history: () => [], replay: () => [] },
+  {
+    variant: 'skip-red',
+    history: () => [],
+    replay: (dir) => [
+      {
+        kind: 'red-passed',
+        task: 2,
+        message: `Task 2's failing-test step did not fail: \`node --test test/punctuation.test.js\` passed at ${short(shaOf(dir, T1))} (the commit before the task) with the task's tests (test/punctuation.test.js) in place, so the test does not detect the missing behavior — write a test that fails before the implementation.`,
+      },
+    ],
+  },
+  {
+    variant: 'test-passes-first',
+    history: () => [],
+    replay: (dir) => [
+      {
+        kind: 'test-passed-before-implementation',
+        task: 2,
+        message: `Task 2's test passed before its implementation: \`node --test test/punctuation.test.js\` passed at its test commit ${short(shaOf(dir, 'test(slug): cover punctuation stripping (BC-2)'))}, before the implementing commit ${short(shaOf(dir, T2))}; a test must fail until the behavior it checks exists.`,
+      },
+    ],
+  },
+  {
+    variant: 'stray-file',
+    history: (dir) => [
+      {
+        kind: 'file-unexpected',
+        task: 1,
+        message: `Commit ${short(shaOf(dir, T1))} of Task 1 changes notes.txt, which Task 1's Files list does not name: move the change to the task that lists it, or add the file to the plan.`,
+      },
+    ],
+    replay: () => [],
+  },
+  {
+    variant: 'orphan',
+    history: (dir) => [
+      {
+        kind: 'orphan-commit',
+        task: undefined,
+        message: `Commit ${short(shaOf(dir, 'chore: bump version to 0.2.0'))} "chore: bump version to 0.2.0" belongs to no task of the plan: fold it into its task's commit, drop it, or add it to the plan.`,
+      },
+    ],
+    replay: () => [],
+  },
+  {
+    variant: 'unreferenced',
+    history: () => [
+      {
+        kind: 'commit-missing-contract',
+        task: 3,
+        message: `Task 3's commit message does not name BC-3: add "(BC-3)" to the subject, as the plan's commit step does.`,
+      },
+      {
+        kind: 'contract-unreferenced',
+        task: undefined,
+        message: 'Contract BC-3 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 3).',
+      },
+    ],
+    replay: () => [],
+  },
+  {
+    variant: 'missing-test',
+    history: (dir) => [
+      {
+        kind: 'test-missing',
+        task: 3,
+        message: `Test "slugify rejects an empty title" that the test strategy names for BC-3 is not declared in the head tree (${short(shaOf(dir, T3))}): add the test, or correct its name in the table.`,
+      },
+    ],
+    replay: () => [],
+  },
+  {
+    variant: 'missing-task',
+    history: (dir) => [
+      {
+        kind: 'no-commit',
+        task: 3,
+        message: `Task 3 (Reject empty titles) has no commit in main..HEAD: commit it with the plan's message "${T3}".`,
+      },
+      {
+        kind: 'test-missing',
+        task: 3,
+        message: `Test "slugify rejects an empty title" that the test strategy names for BC-3 is not declared in the head tree (${short(shaOf(dir, T2))}): add the test, or correct its name in the table.`,
+      },
+      {
+        kind: 'contract-unreferenced',
+        task: undefined,
+        message: 'Contract BC-3 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 3).',
+      },
+    ],
+    replay: () => [],
+  },
+  {
+    variant: 'bad-message',
+    history: (dir) => [
+      {
+        kind: 'commit-format',
+        task: 1,
+        message: `Commit ${short(shaOf(dir, 'Lower-case hyphenated slugs'))} subject "Lower-case hyphenated slugs" is not a conventional commit: write it as "type(scope): description", e.g. "${T1}".`,
+      },
+      {
+        kind: 'commit-missing-contract',
+        task: 1,
+        message: `Task 1's commit message does not name BC-1: add "(BC-1)" to the subject, as the plan's commit step does.`,
+      },
+      {
+        kind: 'contract-unreferenced',
+        task: undefined,
+        message: 'Contract BC-1 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 1).',
+      },
+    ],
+    replay: () => [],
+  },
+];
+
+describe('verify against the example plan', () => {
+  it.each(cases)('reports exactly the broken promises of the $variant history, statically and replayed', async ({ variant, history, replay }) => {
+    const dir = await makeExample(variant);
+    const before = repoState(dir);
+    const v = await verifyPlan({ planPath: `${dir}/${PLAN}`, repo: dir, base: 'main' });
+    expect(problems(v.report)).toEqual(history(dir));
+    expect(v.report.ok).toBe(history(dir).length === 0);
+
+    const report = await replayLedger(v, { timeoutSeconds: 60 });
+    expect(report.ran).toBe(true);
+    expect(problems(report, (k) => REPLAY_KINDS.has(k))).toEqual(replay(dir));
+    expect(problems(report, (k) => !REPLAY_KINDS.has(k))).toEqual(history(dir));
+    expect(report.ok).toBe(history(dir).length === 0 && replay(dir).length === 0);
+    // Replaying never touches the user's repository state.
+    expect(repoState(dir)).toEqual(before);
+  });
+
+  it('maps each task of the kept history to its commit, with its tests found and every step replayed', async () => {
+    const dir = await makeExample('good');
+    const v = await verifyPlan({ planPath: `${dir}/${PLAN}`, repo: dir, base: 'main' });
+    expect(v.report.tasks.map((t) => [t.task, t.commits])).toEqual([
+      [1, [shaOf(dir, T1)]],
+      [2, [shaOf(dir, T2)]],
+      [3, [shaOf(dir, T3)]],
+    ]);
+    expect(v.report.tasks[1]!.tests).toEqual([{ contract: 'BC-2', name: 'slugify drops punctuation', found: { file: 'test/punctuation.test.js', line: 5 } }]);
+    const report = await replayLedger(v, { timeoutSeconds: 60 });
+    const runs = report.tasks[0]!.runs!;
+    expect(runs.map((r) => [r.phase, r.command, r.commit, r.overlay, r.ok])).toEqual([
+      ['red', 'node --test test/slug.test.js', shaOf(dir, 'chore: project skeleton and slugify plan'), ['test/slug.test.js'], true],
+      ['green', 'node --test test/slug.test.js', shaOf(dir, T1), [], true],
+      ['lint', 'node --check src/slug.js', shaOf(dir, T1), [], true],
+    ]);
+    expect(runs[0]!.exitCode).not.toBe(0);
+    expect(runs[0]!.outputTail).toContain('# fail 1');
+  });
+});
+
+describe('verify and the plan itself', () => {
+  it('counts a commit that only edits the plan as part of the PR, not as an orphan', async () => {
+    const dir = await makeExample('good');
+    appendFileSync(join(dir, PLAN), '\n<!-- executed -->\n');
+    gitIn(dir, 'commit', '-qam', 'docs: mark the plan executed');
+    const v = await verifyPlan({ planPath: join(dir, PLAN), repo: dir, base: 'main' });
+    expect(problems(v.report)).toEqual([]);
+    expect(v.report.commits.map((c) => [c.subject, c.task])).toEqual([
+      [T1, 1],
+      [T2, 2],
+      [T3, 3],
+      ['docs: mark the plan executed', undefined],
+    ]);
+  });
+});
+
+describe('verify on a history committed out of the plan order', () => {
+  it('attaches the late commit to its task and reports the order', async () => {
+    const dir = await makeExample('good');
+    // Rebuild the feature branch with Task 3 committed before Task 2 (only the tests' contents matter here).
+    const tests = { empty: gitIn(dir, 'show', 'HEAD:test/empty.test.js'), punctuation: gitIn(dir, 'show', 'HEAD:test/punctuation.test.js') };
+    gitIn(dir, 'reset', '-q', '--hard', shaOf(dir, T1));
+    for (const [subject, test] of [
+      [T3, 'empty'],
+      [T2, 'punctuation'],
+    ] as const) {
+      appendFileSync(join(dir, 'src/slug.js'), `// ${subject}\n`);
+      writeFileSync(join(dir, `test/${test}.test.js`), tests[test]);
+      gitIn(dir, 'add', '.');
+      gitIn(dir, 'commit', '-qm', subject);
+    }
+    const v = await verifyPlan({ planPath: join(dir, PLAN), repo: dir, base: 'main' });
+    expect(v.report.tasks.map((t) => t.commits.length)).toEqual([1, 1, 1]);
+    expect(problems(v.report)).toEqual([
+      {
+        kind: 'out-of-order',
+        task: 2,
+        message: `Commit ${short(shaOf(dir, T2))} "${T2}" belongs to Task 2 but comes after commits of Task 3: commit tasks in the plan's order so each builds on the previous ones.`,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parsePlan } from '../../src/plan/parse.js';
+import { closingLines, renderPrBody } from '../../src/verify/pr-body.js';
+import { EXAMPLE_PLAN, makeExample, removeTempDirs, runCli, shaOf, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const plan = parsePlan(readFileSync(EXAMPLE_PLAN, 'utf8'), EXAMPLE_PLAN);
+
+describe('renderPrBody', () => {
+  it('writes the summary, the contracts condensed, the planned tests and the closing keywords', () => {
+    expect(renderPrBody(plan)).toBe(
+      [
+        '## Summary',
+        '',
+        'Turn a title such as "Hello, World!" into a URL-friendly slug such as "hello-world".',
+        '',
+        '**What this PR adds:**',
+        '1. Readable slugs — "Release Notes 2024" becomes "release-notes-2024".',
+        '2. Punctuation stripping — "Hello, World!" becomes "hello-world", never "hello,-world!".',
+        '3. Clear rejection of empty titles — an empty title raises an error instead of producing an empty address.',
+        '',
+        '**Why this matters:** Readable addresses are the first step towards shareable links; the page router in the next PR builds on this helper.',
+        '',
+        '## Behavioral Contracts',
+        '',
+        '**Behavioral**',
+        '',
+        '- **BC-1: Words become a lower-case hyphenated slug** — GIVEN a title made of words separated by spaces; WHEN slugify is called with it; THEN it returns the words in lower case joined by single hyphens',
+        '- **BC-2: Punctuation is dropped** — GIVEN a title containing punctuation such as commas and exclamation marks; WHEN slugify is called with it; THEN the slug contains only lower-case letters, digits and hyphens',
+        '',
+        '**Error handling**',
+        '',
+        '- **BC-3: Empty titles are rejected** — GIVEN a title that is empty or only whitespace; WHEN slugify is called with it; THEN it throws a TypeError that says the title is empty',
+        '',
+        '## Test Verification',
+        '',
+        '| Contract | Task | Type | Test |',
+        '|---|---|---|---|',
+        '| BC-1 | Task 1 | Unit | `slugify joins lower-case words with hyphens` |',
+        '| BC-2 | Task 2 | Unit | `slugify drops punctuation` |',
+        '| BC-3 | Task 3 | Failure | `slugify rejects an empty title` |',
+        '',
+        '_Not verified: run `microplan verify <plan> --base <rev> --format json` and pass it with `--verify`._',
+        '',
+        'Fixes #12',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows each task ✓/✗ with its problems from a verify report', () => {
+    const body = renderPrBody(plan, {
+      ok: false,
+      base: 'a'.repeat(40),
+      head: 'b'.repeat(40),
+      ran: true,
+      tasks: [
+        { task: 1, title: 'Lower-case hyphenated slugs', commits: ['c'.repeat(40)], ok: true, problems: [] },
+        { task: 2, title: 'Strip punctuation', commits: ['d'.repeat(40)], ok: false, problems: [{ kind: 'red-passed', message: 'Task 2 … did not fail.' }] },
+      ],
+      problems: [{ kind: 'orphan-commit', message: 'Commit e … belongs to no task.' }],
+    });
+    const section = body.slice(body.indexOf('## Test Verification'), body.indexOf('Fixes #12'));
+    expect(section).toBe(
+      [
+        '## Test Verification',
+        '',
+        '`microplan verify` on aaaaaaa..bbbbbbb: ✗ 1 of 2 tasks broke a promise (history checked, red → green steps replayed).',
+        '',
+        '- ✓ Task 1: Lower-case hyphenated slugs (ccccccc)',
+        '- ✗ Task 2: Strip punctuation (ddddddd)',
+        '  - red-passed: Task 2 … did not fail.',
+        '',
+        '**Plan-wide:**',
+        '',
+        '- ✗ orphan-commit: Commit e … belongs to no task.',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('closingLines', () => {
+  it('gives every issue its own closing keyword', () => {
+    expect(closingLines('Fixes #183, fixes #189, #195')).toEqual(['Fixes #183', 'Fixes #189', 'Fixes #195']);
+    expect(closingLines('Closes #42')).toEqual(['Closes #42']);
+    expect(closingLines('#7 and org/repo#8')).toEqual(['Closes #7', 'Closes org/repo#8']);
+  });
+
+  it('gives nothing for N/A', () => {
+    expect(closingLines('N/A — source is macro plan, no linked issues')).toEqual([]);
+  });
+});
+
+describe('microplan pr-body', () => {
+  it('reads the JSON that verify --format json wrote', async () => {
+    const dir = await makeExample('good');
+    const v = await runCli('verify', EXAMPLE_PLAN, '--repo', dir, '--base', 'main', '--format', 'json');
+    const file = join(tempDir(), 'verify.json');
+    writeFileSync(file, v.stdout);
+    const r = await runCli('pr-body', EXAMPLE_PLAN, '--verify', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('`microplan verify` on ');
+    expect(r.stdout).toContain(': ✓ every task kept its promises (history checked, commands not replayed).');
+    expect(r.stdout).toContain(`- ✓ Task 3: Reject empty titles (${shaOf(dir, 'feat(slug): reject empty titles (BC-3)').slice(0, 7)})`);
+  });
+
+  it('exits 2 for a file that is not a verify report', async () => {
+    const file = join(tempDir(), 'other.json');
+    writeFileSync(file, '{"results": []}');
+    const r = await runCli('pr-body', EXAMPLE_PLAN, '--verify', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`microplan: ${file} is not a verify report (expected {"ok", "tasks", "problems"}): give the output of "microplan verify … --format json"\n`);
+  });
+});
