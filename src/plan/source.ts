@@ -32,7 +32,9 @@ export function linesSpan(lines: readonly string[], startLine: number, endLine: 
 
 /** A Text for a slice of one line, given 0-based offsets into that line. */
 export function textAt(line: number, lineText: string, from: number, to: number = lineText.length): Text {
-  return { text: lineText.slice(from, to), span: span(line, from + 1, line, to + 1) };
+  // An empty value after a label ("Run: ") ends where it starts, never before.
+  const end = Math.max(from, to);
+  return { text: lineText.slice(from, end), span: span(line, from + 1, line, end + 1) };
 }
 
 /** A Text for a whole line, trimmed, with the span covering the trimmed part. */

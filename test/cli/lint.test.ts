@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -223,10 +224,29 @@ describe('microplan lint: formats', () => {
 });
 
 describe('microplan lint: grounding flags', () => {
-  it('accepts --repo and --base and says in one line that grounding is not available yet', () => {
-    const r = cli(['lint', ...onlyTitle(), '--repo', '.', '--base', 'HEAD', 'plan.md'], { cwd: workspace({ 'plan.md': GOOD }) });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^microplan: --repo \.: grounding against the code is not available in this build; only the structural rules ran\n$/);
+  it('refuses --repo on a directory that is not a git repository, in one line, exit 2', () => {
+    const r = cli(['lint', ...onlyTitle(), '--repo', '.', 'plan.md'], { cwd: workspace({ 'plan.md': GOOD }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^microplan: \S+ is not a git repository; run `git init` there or give a directory inside a git repository\n$/);
+  });
+
+  it('refuses a --base revision that does not exist, exit 2', () => {
+    const dir = workspace({ 'plan.md': GOOD });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const r = cli(['lint', ...onlyTitle(), '--base', 'no-such-rev', 'plan.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/revision "no-such-rev" does not exist/);
+  });
+
+  it('runs the grounding rules with --repo: a citation of a missing file is an error', () => {
+    const dir = workspace({ 'plan.md': GOOD.replace('**Goal:**', 'See `src/missing.go:12`.\n\n**Goal:**') });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const r = cli(['lint', '--rule', 'citation-exists', '--repo', '.', '--format', 'json', 'plan.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ ruleId: string; message: string }> }> };
+    expect(report.files[0]!.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'citation-exists', message: 'Cited file src/missing.go does not exist in the working tree: fix the path or drop the citation.' }),
+    ]);
   });
 });
 

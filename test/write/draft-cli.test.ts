@@ -52,7 +52,7 @@ describe('microplan draft (child process)', () => {
       ['draft', '--source', 'issue.md', '--provider', 'anthropic', '--base-url', server.url, '--model', 'claude-test', '--out', 'plan.md'],
       { cwd, env: env({ ANTHROPIC_API_KEY: ANTHROPIC_KEY }) },
     );
-    expect(run.stderr).toMatch(/^round 1: asking claude-test for a plan…\nround 1: .* — 1 error, 0 warnings\nround 2: asking claude-test to revise…\nround 2: .* — 0 errors, 0 warnings\n$/);
+    expect(run.stderr).toMatch(/^round 1: asking claude-test for a plan…\nround 1: .* — 2 errors, 0 warnings\nround 2: asking claude-test to revise…\nround 2: .* — 0 errors, 0 warnings\n$/);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Wrote plan.md from round 2 of 2: 0 errors, 0 warnings.\nEvery round is kept: plan.round-1.md, plan.round-2.md\n');
     expect(await readFile(join(cwd, 'plan.md'), 'utf8')).toBe(GOOD_PLAN);

@@ -105,7 +105,7 @@ describe('microplan draft against each provider wire format', () => {
       ]);
       const run = await draft({ provider: wire.provider, baseUrl: wire.url(server) });
 
-      expect(run.stderr).toMatch(/round 1: .*chars.* — 1 error, 0 warnings/);
+      expect(run.stderr).toMatch(/round 1: .*chars.* — 2 errors, 0 warnings/);
       expect(run.stderr).toMatch(/round 2: .*chars.* — 0 errors, 0 warnings/);
       expect(run.code).toBe(0);
       expect(await run.files()).toEqual([
@@ -124,6 +124,7 @@ describe('microplan draft against each provider wire format', () => {
       expect(first).toContain(`Write the plan to \`${PLAN}\`.`);
       const revision = lastUserMessage(server.requests[1]!.body);
       expect(revision).toContain('1:3 title-format Title "Rename the Batch Receiver" must end with "Implementation Plan"');
+      expect(revision).toMatch(/\d+:\d+ contract-banned-words .*"should"/);
       expect(revision).toContain('return the WHOLE corrected plan');
       expect(JSON.parse(server.requests[1]!.body).messages.some((m: { role: string; content: string }) => m.role === 'assistant' && m.content === BAD_PLAN)).toBe(true);
       expectNoKey(await everything(run));
@@ -182,7 +183,7 @@ describe('microplan draft against each provider wire format', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/round 2 failed: anthropic does not know model "test-model"/);
     expect(await run.file(PLAN)).toBe(BAD_PLAN);
-    expect(run.stdout).toContain(`Wrote ${PLAN} from round 1 of 1: 1 error, 0 warnings.`);
+    expect(run.stdout).toContain(`Wrote ${PLAN} from round 1 of 1: 2 errors, 0 warnings.`);
   });
 
   it('exits 1 and prints the remaining findings when --rounds run out before the plan is clean', async () => {
@@ -190,9 +191,9 @@ describe('microplan draft against each provider wire format', () => {
     const run = await draft({ provider: 'openai', baseUrl: server.url, rounds: '2' });
     expect(run.code).toBe(1);
     expect(server.requests).toHaveLength(2);
-    expect(run.stdout).toContain(`Wrote ${PLAN} from round 2 of 2: 1 error, 0 warnings.`);
+    expect(run.stdout).toContain(`Wrote ${PLAN} from round 2 of 2: 2 errors, 0 warnings.`);
     expect(run.stdout).toContain(`${PLAN}:1:3 error title-format Title "Rename the Batch Receiver" must end with "Implementation Plan"`);
-    expect(run.stdout).toContain('1 error remains after 2 rounds');
+    expect(run.stdout).toContain('2 errors remain after 2 rounds');
     expect(await run.files()).toHaveLength(3);
   });
 
