@@ -75,7 +75,7 @@ export function createMcpServer(handlers: McpHandlers, version: string): McpServ
 }
 
 async function call(run: (() => Promise<unknown>) | undefined, tool = ''): Promise<CallToolResult> {
-  if (!run) return failure(`${tool} is not available in this build of microplan (its command has not landed yet).`);
+  if (!run) return failure(`${tool} is not available in this build of microplan (no handler is registered for it).`);
   try {
     const value = await run();
     return { content: [{ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) }] };

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -18,6 +19,14 @@ beforeAll(async () => {
   requireBuild();
   dir = await mkdtemp(join(tmpdir(), 'microplan-mcp-'));
   await writeFile(join(dir, 'bad-plan.md'), BAD_PLAN);
+  // A small Go repository, so the repository tools answer from real code.
+  await mkdir(join(dir, 'sim'));
+  await writeFile(join(dir, 'sim/request.go'), 'package sim\n\ntype Request struct {\n\tID int\n}\n\nfunc use() { _ = Request{ID: 1} }\n');
+  await writeFile(join(dir, 'sim/queue.go'), 'package sim\n');
+  await writeFile(join(dir, 'source.md'), '# Deadlines\n\nAdd a deadline to `sim.Request` and to `Session`.\n');
+  for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init']]) {
+    execFileSync('git', args, { cwd: dir });
+  }
   client = new Client({ name: 'microplan-test', version: '1.0.0' });
   // The official client spawns the server exactly as an agent's MCP config would.
   await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: dir, stderr: 'pipe' }));
@@ -57,6 +66,19 @@ describe('microplan mcp', () => {
     expect(report.findings[0]).toMatchObject({ ruleId: 'title-format', severity: 'error', line: 1, column: 3 });
   });
 
+  it('lint_plan returns the same findings as `microplan lint --repo .` on the command line', async () => {
+    const mcp = JSON.parse(text(await call('lint_plan', { path: 'bad-plan.md' }))) as LintJson;
+    let stdout: string;
+    try {
+      stdout = execFileSync(process.execPath, [BIN, 'lint', '--repo', '.', '--format', 'json', 'bad-plan.md'], { cwd: dir, encoding: 'utf8' });
+    } catch (err) {
+      stdout = (err as { stdout: string }).stdout; // exit 1: the plan has errors
+    }
+    const cli = JSON.parse(stdout) as { files: Array<{ diagnostics: Array<{ ruleId: string; line: number; column: number; message: string }> }> };
+    const key = (d: { ruleId: string; line: number; column: number; message: string }): string => `${d.line}:${d.column} ${d.ruleId} ${d.message}`;
+    expect(mcp.findings.map(key)).toEqual(cli.files[0]!.diagnostics.map(key));
+  });
+
   it('lint_plan on text reports a clean plan as clean', async () => {
     const report = JSON.parse(text(await call('lint_plan', { text: GOOD_PLAN }))) as LintJson;
     expect(report).toMatchObject({ path: '<text>', format: 'compact', errors: 0, warnings: 0, findings: [] });
@@ -71,15 +93,28 @@ describe('microplan mcp', () => {
     expect(text(missing)).toBe('nope.md does not exist');
   });
 
-  it('plan_context, construction_sites and verify_pr say they are not available in this build, with no made-up data', async () => {
-    for (const [name, args] of [
-      ['plan_context', { source: '#1' }],
-      ['construction_sites', { type: 'Request' }],
-      ['verify_pr', { plan: 'bad-plan.md' }],
-    ] as const) {
-      const result = await call(name, args);
-      expect(result.isError).toBe(true);
-      expect(text(result)).toBe(`${name} is not available in this build of microplan (its command has not landed yet).`);
-    }
+  it('construction_sites lists the sites the sites command finds', async () => {
+    const result = await call('construction_sites', { type: 'Request' });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.parse(text(result))).toEqual({
+      type: 'Request',
+      sites: [{ file: 'sim/request.go', line: 7, column: 18, kind: 'composite-literal', enclosing: 'use' }],
+    });
+  });
+
+  it('plan_context gives the Phase 0 facts for a source file, with DEVIATIONs', async () => {
+    const result = await call('plan_context', { source: 'source.md' });
+    expect(result.isError).toBeFalsy();
+    expect(text(result)).toContain('- `sim/request.go:7` — composite-literal in `use`');
+    expect(text(result)).toContain('DEVIATION: `Session` is named in the source but declared nowhere');
+  });
+
+  it('verify_pr asks for the base revision, then reports the ledger', async () => {
+    const missing = await call('verify_pr', { plan: 'bad-plan.md' });
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toContain('verify_pr needs base');
+    const report = JSON.parse(text(await call('verify_pr', { plan: 'bad-plan.md', base: 'HEAD' }))) as { ok: boolean; tasks: Array<{ task: number; problems: Array<{ kind: string }> }> };
+    expect(report.ok).toBe(false);
+    expect(report.tasks[0]!.problems.map((p) => p.kind)).toContain('no-commit');
   });
 });

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { defaultConfig } from '../../config/defaults.js';
 import { buildContext, renderContextMarkdown } from '../../ground/context.js';
 import { GroundingSession } from '../../ground/open.js';
 import { loadSource } from '../../write/sources/spec.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
+import { configFor } from './shared-config.js';
 
 interface ContextOptions {
   source: string;
@@ -31,7 +31,7 @@ export function registerContext(program: Command, setExit: SetExit): void {
       const session = new GroundingSession({ dir: opts.repo, base: opts.base });
       try {
         const state = await session.reference();
-        const report = await buildContext(source.text, source.origin, state, defaultConfig());
+        const report = await buildContext(source.text, source.origin, state, await configFor(state.repo.root));
         process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderContextMarkdown(report));
       } finally {
         await session.close();
