@@ -11,6 +11,8 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - [...s].length));
 }
 
+const MAX_ALIGNED_MESSAGE = 100;
+
 export function formatStylish(report: LintReport, options: Pick<FormatOptions, 'color'>): string {
   const c = options.color;
   const underline = paint(c, '4', '24');
@@ -37,7 +39,8 @@ export function formatStylish(report: LintReport, options: Pick<FormatOptions, '
     fixable += file.diagnostics.filter((d) => d.fix).length;
     const wAt = Math.max(...rows.map((r) => r.at.length));
     const wSev = Math.max(...rows.map((r) => r.sev.length));
-    const wMsg = Math.max(...rows.map((r) => [...r.msg].length));
+    // Align rule ids only while messages are short; one long message must not push every id off-screen.
+    const wMsg = Math.min(MAX_ALIGNED_MESSAGE, Math.max(...rows.map((r) => [...r.msg].length)));
     out.push('', underline(file.path));
     for (const r of rows) {
       const sev = r.sev === 'error' ? red(pad(r.sev, wSev)) : yellow(pad(r.sev, wSev));
