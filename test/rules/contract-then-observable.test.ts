@@ -35,6 +35,12 @@ describe('contract-then-observable', () => {
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('names the type `Tally`')]);
   });
 
+  it('reads the classes a plan declares in plain JavaScript code, which has no interfaces or type aliases', async () => {
+    const then = 'the caller gets a `Tally` back';
+    const ds = await lintRule('contract-then-observable', withThen(then, '```js', 'export class Tally { constructor() { this.n = 0; } }', '```'));
+    expect(ds.map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringContaining('names the type `Tally`')]]);
+  });
+
   it('flags a THEN that references a field (the real record.Status case)', async () => {
     const then = 'a warning is logged AND `record.Status` is `"error"` AND `record.ErrorMessage` names the status';
     const ds = await lintRule('contract-then-observable', withThen(then));

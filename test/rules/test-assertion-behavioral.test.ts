@@ -65,6 +65,12 @@ describe('test-assertion-behavioral', () => {
     expect(ds.map((d) => d.message.slice(0, 30))).toEqual(['Test checks a concrete type wi', 'Test reads internal field `rou']);
   });
 
+  it('checks plain JavaScript tests, whose grammar has no `as` casts', async () => {
+    const text = md(...head, '```js', "it('routes', () => {", '  expect(p instanceof ConstantPriority).toBe(true);', "  expect(slugify('A b')).toBe('a-b');", '});', '```');
+    const ds = await lintRule('test-assertion-behavioral', text);
+    expect(ds.map((d) => [d.severity, d.message.slice(0, 30)])).toEqual([['warning', 'Test checks a concrete type wi']]);
+  });
+
   it('flags isinstance and private attributes in Python asserts', async () => {
     const text = md(...head, '```python', 'def test_router_picks_highest():', '    assert isinstance(p, ConstantPriority)', '    assert r._cache == {}', '```');
     const ds = await lintRule('test-assertion-behavioral', text);

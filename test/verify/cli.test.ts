@@ -10,6 +10,7 @@ afterAll(removeTempDirs);
 
 const T1 = 'feat(slug): lower-case hyphenated slugs (BC-1)';
 const T2 = 'feat(slug): strip punctuation (BC-2)';
+const T5 = 'feat(slug): cap slugs at 60 characters on a word boundary (BC-6)';
 
 /** Applies `edit` to the text of one task of the plan only. */
 function inTask(n: number, edit: (section: string) => string): (text: string) => string {
@@ -27,7 +28,8 @@ describe('microplan verify', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`1     ✓   ${short(shaOf(dir, T1))}  Lower-case hyphenated slugs`);
     expect(r.stdout).toContain('test ✓ BC-2 "slugify drops punctuation" (test/punctuation.test.js:5)');
-    expect(r.stdout).toContain('✓ Every task kept its promises (3 tasks, 3 commits).');
+    expect(r.stdout).toContain('test ✓ BC-5 "slugify leaves an existing slug unchanged" (test/separators.test.js:9)');
+    expect(r.stdout).toContain('✓ Every task kept its promises (6 tasks, 6 commits).');
     // Nothing runs without --run.
     expect(r.stderr).toBe('');
   });
@@ -46,7 +48,7 @@ describe('microplan verify', () => {
       ok: false,
       problems: [{ kind: 'file-unexpected', file: 'notes.txt', task: 1 }],
     });
-    expect(report.tasks.slice(1).map((t) => t.ok)).toEqual([true, true]);
+    expect(report.tasks.slice(1).map((t) => t.ok)).toEqual([true, true, true, true, true]);
   });
 
   it('reads the plan from outside the repository and HEAD by default; --head picks another tip', async () => {
@@ -54,8 +56,8 @@ describe('microplan verify', () => {
     const r = await runCli('verify', EXAMPLE_PLAN, '--repo', dir, '--base', 'main', '--head', 'HEAD~1', '--format', 'json');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as VerifyReport;
-    expect(report.head).toBe(shaOf(dir, T2));
-    expect(report.tasks[2]!.problems.map((p) => p.kind)).toEqual(['no-commit', 'test-missing']);
+    expect(report.head).toBe(shaOf(dir, T5));
+    expect(report.tasks[5]!.problems.map((p) => p.kind)).toEqual(['no-commit', 'test-missing']);
   });
 
   describe('exits 2 with one clear message', () => {
@@ -110,17 +112,18 @@ describe('microplan verify --run', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines.slice(0, 4)).toEqual([
       `verify:   Task 1 red @ ${short(shaOf(dir, 'chore: project skeleton and slugify plan'))} + 1 test file: $ node --test test/slug.test.js`,
-      `verify:   Task 1 green @ ${short(shaOf(dir, T1))}: $ node --test test/slug.test.js`,
+      `verify:   Task 1 green @ ${short(shaOf(dir, T1))}: $ node --test`,
       `verify:   Task 1 lint @ ${short(shaOf(dir, T1))}: $ node --check src/slug.js`,
-      expect.stringMatching(/^verify: Task 1\/3 Lower-case hyphenated slugs — red ✓ green ✓ lint ✓ \(\d+\.\d+s\)$/),
+      expect.stringMatching(/^verify: Task 1\/6 Lower-case hyphenated slugs — red ✓ green ✓ lint ✓ \(\d+\.\d+s\)$/),
     ]);
     expect(r.stdout).toContain('run  red ✓  green ✓  lint ✓');
-    expect(r.stdout).toContain('✓ Every task kept its promises (3 tasks, 3 commits, red → green replayed).');
+    expect(lines.at(-1)).toMatch(/^verify: Task 6\/6 Reject titles with nothing to slugify — red ✓ green ✓ lint ✓ \(\d+\.\d+s\)$/);
+    expect(r.stdout).toContain('✓ Every task kept its promises (6 tasks, 6 commits, red → green replayed).');
   });
 
   it('reports a passing-test step that fails at the task commit, with the output tail', async () => {
     const dir = await makeExample('good');
-    const plan = planVariant(inTask(1, (s) => s.replace('Run: `node --test test/slug.test.js`\nExpected: PASS', 'Run: `node --test test/slug.test.js test/later.test.js`\nExpected: PASS')));
+    const plan = planVariant(inTask(1, (s) => s.replace('Run: `node --test`\nExpected: PASS', 'Run: `node --test test/slug.test.js test/later.test.js`\nExpected: PASS')));
     const r = await runCli('verify', plan, '--repo', dir, '--base', 'main', '--run', '--format', 'json');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as VerifyReport;
@@ -157,11 +160,11 @@ describe('microplan verify --run', () => {
 
   it('reports a task whose red step has no command to replay', async () => {
     const dir = await makeExample('good');
-    const plan = planVariant(inTask(3, (s) => s.replace('Run: `node --test test/empty.test.js`\nExpected: FAIL with "Missing expected exception"', 'Run the new test and watch it fail.')));
+    const plan = planVariant(inTask(6, (s) => s.replace('Run: `node --test test/empty.test.js`\nExpected: FAIL with "Missing expected exception"', 'Run the new test and watch it fail.')));
     const r = await runCli('verify', plan, '--repo', dir, '--base', 'main', '--run', '--format', 'json');
     const report = JSON.parse(r.stdout) as VerifyReport;
-    expect(report.tasks[2]!.problems.map((p) => [p.kind, p.message])).toEqual([
-      ['red-not-checkable', 'Task 3 has no Step 2 (run-fail) command, so its red step cannot be replayed: add "Run: <test command>" and "Expected: FAIL …" to the step.'],
+    expect(report.tasks[5]!.problems.map((p) => [p.kind, p.message])).toEqual([
+      ['red-not-checkable', 'Task 6 has no Step 2 (run-fail) command, so its red step cannot be replayed: add "Run: <test command>" and "Expected: FAIL …" to the step.'],
     ]);
   });
 

@@ -1,4 +1,4 @@
-/** Real git repositories for verify tests: the example project with a scripted history. */
+/** Real git repositories for verify tests: the demo project of examples/verify-demo with a scripted history. */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +9,9 @@ import { main } from '../../src/cli/main.js';
 
 const exec = promisify(execFile);
 
-export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'verify');
-export const EXAMPLE_PLAN = join(FIXTURES, 'example', 'plan.md');
-export const MAKE_EXAMPLE = join(FIXTURES, 'make-example.sh');
+export const DEMO = join(import.meta.dirname, '..', '..', 'examples', 'verify-demo');
+export const EXAMPLE_PLAN = join(DEMO, 'plan.md');
+export const MAKE_EXAMPLE = join(DEMO, 'make-history.sh');
 
 export type Variant =
   | 'good'
@@ -36,7 +36,7 @@ export function removeTempDirs(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
-/** A repository whose `feature/slugify` branch (checked out) executes the example plan. */
+/** A repository whose `feature/slugify` branch (checked out) executes the demo plan. */
 export async function makeExample(variant: Variant): Promise<string> {
   const dir = join(tempDir(), 'repo');
   await exec('sh', [MAKE_EXAMPLE, dir, variant]);

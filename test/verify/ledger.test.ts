@@ -1,6 +1,6 @@
 /**
- * The example plan against real histories: one that keeps every promise and one per broken
- * promise. Each is checked statically and then replayed for real (`--run`).
+ * The demo plan (examples/verify-demo) against real histories: one that keeps every promise and
+ * one per broken promise. Each is checked statically and then replayed for real (`--run`).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,10 @@ afterAll(removeTempDirs);
 const PLAN = 'docs/plans/slugify-plan.md';
 const T1 = 'feat(slug): lower-case hyphenated slugs (BC-1)';
 const T2 = 'feat(slug): strip punctuation (BC-2)';
-const T3 = 'feat(slug): reject empty titles (BC-3)';
+const T3 = 'feat(slug): fold accented letters (BC-3)';
+const T4 = 'feat(slug): treat underscores and slashes as separators (BC-4, BC-5)';
+const T5 = 'feat(slug): cap slugs at 60 characters on a word boundary (BC-6)';
+const T6 = 'feat(slug): reject titles with nothing to slugify (BC-7)';
 
 type Found = Pick<Problem, 'kind' | 'task' | 'message'>;
 
@@ -86,13 +89,13 @@ const cases: Case[] = [
     history: () => [
       {
         kind: 'commit-missing-contract',
-        task: 3,
-        message: `Task 3's commit message does not name BC-3: add "(BC-3)" to the subject, as the plan's commit step does.`,
+        task: 6,
+        message: `Task 6's commit message does not name BC-7: add "(BC-7)" to the subject, as the plan's commit step does.`,
       },
       {
         kind: 'contract-unreferenced',
         task: undefined,
-        message: 'Contract BC-3 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 3).',
+        message: 'Contract BC-7 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 6).',
       },
     ],
     replay: () => [],
@@ -102,8 +105,8 @@ const cases: Case[] = [
     history: (dir) => [
       {
         kind: 'test-missing',
-        task: 3,
-        message: `Test "slugify rejects an empty title" that the test strategy names for BC-3 is not declared in the head tree (${short(shaOf(dir, T3))}): add the test, or correct its name in the table.`,
+        task: 6,
+        message: `Test "slugify rejects an empty title" that the test strategy names for BC-7 is not declared in the head tree (${short(shaOf(dir, T6))}): add the test, or correct its name in the table.`,
       },
     ],
     replay: () => [],
@@ -113,18 +116,18 @@ const cases: Case[] = [
     history: (dir) => [
       {
         kind: 'no-commit',
-        task: 3,
-        message: `Task 3 (Reject empty titles) has no commit in main..HEAD: commit it with the plan's message "${T3}".`,
+        task: 6,
+        message: `Task 6 (Reject titles with nothing to slugify) has no commit in main..HEAD: commit it with the plan's message "${T6}".`,
       },
       {
         kind: 'test-missing',
-        task: 3,
-        message: `Test "slugify rejects an empty title" that the test strategy names for BC-3 is not declared in the head tree (${short(shaOf(dir, T2))}): add the test, or correct its name in the table.`,
+        task: 6,
+        message: `Test "slugify rejects an empty title" that the test strategy names for BC-7 is not declared in the head tree (${short(shaOf(dir, T5))}): add the test, or correct its name in the table.`,
       },
       {
         kind: 'contract-unreferenced',
         task: undefined,
-        message: 'Contract BC-3 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 3).',
+        message: 'Contract BC-7 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 6).',
       },
     ],
     replay: () => [],
@@ -152,7 +155,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('verify against the example plan', () => {
+describe('verify against the demo plan', () => {
   it.each(cases)('reports exactly the broken promises of the $variant history, statically and replayed', async ({ variant, history, replay }) => {
     const dir = await makeExample(variant);
     const before = repoState(dir);
@@ -176,13 +179,21 @@ describe('verify against the example plan', () => {
       [1, [shaOf(dir, T1)]],
       [2, [shaOf(dir, T2)]],
       [3, [shaOf(dir, T3)]],
+      [4, [shaOf(dir, T4)]],
+      [5, [shaOf(dir, T5)]],
+      [6, [shaOf(dir, T6)]],
     ]);
     expect(v.report.tasks[1]!.tests).toEqual([{ contract: 'BC-2', name: 'slugify drops punctuation', found: { file: 'test/punctuation.test.js', line: 5 } }]);
+    // One test file may hold the tests of two contracts.
+    expect(v.report.tasks[3]!.tests).toEqual([
+      { contract: 'BC-4', name: 'slugify turns underscores and slashes into hyphens', found: { file: 'test/separators.test.js', line: 5 } },
+      { contract: 'BC-5', name: 'slugify leaves an existing slug unchanged', found: { file: 'test/separators.test.js', line: 9 } },
+    ]);
     const report = await replayLedger(v, { timeoutSeconds: 60 });
     const runs = report.tasks[0]!.runs!;
     expect(runs.map((r) => [r.phase, r.command, r.commit, r.overlay, r.ok])).toEqual([
       ['red', 'node --test test/slug.test.js', shaOf(dir, 'chore: project skeleton and slugify plan'), ['test/slug.test.js'], true],
-      ['green', 'node --test test/slug.test.js', shaOf(dir, T1), [], true],
+      ['green', 'node --test', shaOf(dir, T1), [], true],
       ['lint', 'node --check src/slug.js', shaOf(dir, T1), [], true],
     ]);
     expect(runs[0]!.exitCode).not.toBe(0);
@@ -201,6 +212,9 @@ describe('verify and the plan itself', () => {
       [T1, 1],
       [T2, 2],
       [T3, 3],
+      [T4, 4],
+      [T5, 5],
+      [T6, 6],
       ['docs: mark the plan executed', undefined],
     ]);
   });
@@ -210,19 +224,23 @@ describe('verify on a history committed out of the plan order', () => {
   it('attaches the late commit to its task and reports the order', async () => {
     const dir = await makeExample('good');
     // Rebuild the feature branch with Task 3 committed before Task 2 (only the tests' contents matter here).
-    const tests = { empty: gitIn(dir, 'show', 'HEAD:test/empty.test.js'), punctuation: gitIn(dir, 'show', 'HEAD:test/punctuation.test.js') };
-    gitIn(dir, 'reset', '-q', '--hard', shaOf(dir, T1));
-    for (const [subject, test] of [
-      [T3, 'empty'],
+    const order = [
+      [T3, 'accents'],
       [T2, 'punctuation'],
-    ] as const) {
+      [T4, 'separators'],
+      [T5, 'length'],
+      [T6, 'empty'],
+    ] as const;
+    const tests = new Map(order.map(([, test]) => [test, gitIn(dir, 'show', `HEAD:test/${test}.test.js`)]));
+    gitIn(dir, 'reset', '-q', '--hard', shaOf(dir, T1));
+    for (const [subject, test] of order) {
       appendFileSync(join(dir, 'src/slug.js'), `// ${subject}\n`);
-      writeFileSync(join(dir, `test/${test}.test.js`), tests[test]);
+      writeFileSync(join(dir, `test/${test}.test.js`), tests.get(test)!);
       gitIn(dir, 'add', '.');
       gitIn(dir, 'commit', '-qm', subject);
     }
     const v = await verifyPlan({ planPath: join(dir, PLAN), repo: dir, base: 'main' });
-    expect(v.report.tasks.map((t) => t.commits.length)).toEqual([1, 1, 1]);
+    expect(v.report.tasks.map((t) => t.commits.length)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(problems(v.report)).toEqual([
       {
         kind: 'out-of-order',

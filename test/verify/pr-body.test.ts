@@ -15,12 +15,13 @@ describe('renderPrBody', () => {
       [
         '## Summary',
         '',
-        'Turn a title such as "Hello, World!" into a URL-friendly slug such as "hello-world".',
+        'Turn a page title such as "Hello, World!" into a short, readable web address such as "hello-world".',
         '',
         '**What this PR adds:**',
-        '1. Readable slugs — "Release Notes 2024" becomes "release-notes-2024".',
-        '2. Punctuation stripping — "Hello, World!" becomes "hello-world", never "hello,-world!".',
-        '3. Clear rejection of empty titles — an empty title raises an error instead of producing an empty address.',
+        '1. Readable slugs — "Release Notes 2024" becomes "release-notes-2024", and "Hello, World!" becomes "hello-world".',
+        '2. Accent folding — "Crème Brûlée" becomes "creme-brulee" instead of losing its letters.',
+        '3. Bounded length — a long title stops at the last whole word within 60 characters, never in the middle of a word.',
+        '4. Clear rejection — a title with nothing usable in it ("   ", "!?") raises an error instead of producing an empty address.',
         '',
         '**Why this matters:** Readable addresses are the first step towards shareable links; the page router in the next PR builds on this helper.',
         '',
@@ -30,10 +31,17 @@ describe('renderPrBody', () => {
         '',
         '- **BC-1: Words become a lower-case hyphenated slug** — GIVEN a title made of words separated by spaces; WHEN slugify is called with it; THEN it returns the words in lower case joined by single hyphens',
         '- **BC-2: Punctuation is dropped** — GIVEN a title containing punctuation such as commas and exclamation marks; WHEN slugify is called with it; THEN the slug contains only lower-case letters, digits and hyphens',
+        '- **BC-3: Accented letters are folded** — GIVEN a title with accented letters such as "è", "û" or "à"; WHEN slugify is called with it; THEN each accented letter appears in the slug as its plain letter',
+        '- **BC-4: Word separators become hyphens** — GIVEN a title whose words are joined by underscores, slashes or hyphens; WHEN slugify is called with it; THEN those words are separated by single hyphens in the slug',
+        '',
+        '**Negative**',
+        '',
+        '- **BC-5: A slug MUST NOT change when slugified again** — GIVEN a string that is already a slug; WHEN slugify is called with it; THEN it returns the same string unchanged',
+        '- **BC-6: Long slugs MUST NOT exceed 60 characters or end in a partial word** — GIVEN a title whose slug would be longer than 60 characters; WHEN slugify is called with it; THEN the slug is at most 60 characters long and ends with the last whole word that fits',
         '',
         '**Error handling**',
         '',
-        '- **BC-3: Empty titles are rejected** — GIVEN a title that is empty or only whitespace; WHEN slugify is called with it; THEN it throws a TypeError that says the title is empty',
+        '- **BC-7: Titles with nothing to slugify are rejected** — GIVEN a title that is empty, only whitespace, or only punctuation; WHEN slugify is called with it; THEN the call fails with an error whose message quotes the title and says nothing is left to make a slug from',
         '',
         '## Test Verification',
         '',
@@ -41,7 +49,11 @@ describe('renderPrBody', () => {
         '|---|---|---|---|',
         '| BC-1 | Task 1 | Unit | `slugify joins lower-case words with hyphens` |',
         '| BC-2 | Task 2 | Unit | `slugify drops punctuation` |',
-        '| BC-3 | Task 3 | Failure | `slugify rejects an empty title` |',
+        '| BC-3 | Task 3 | Unit | `slugify folds accented letters to plain ones` |',
+        '| BC-4 | Task 4 | Unit | `slugify turns underscores and slashes into hyphens` |',
+        '| BC-5 | Task 4 | Invariant | `slugify leaves an existing slug unchanged` |',
+        '| BC-6 | Task 5 | Unit | `slugify cuts a long slug after the last whole word` |',
+        '| BC-7 | Task 6 | Failure | `slugify rejects an empty title` |',
         '',
         '_Not verified: run `microplan verify <plan> --base <rev> --format json` and pass it with `--verify`._',
         '',
@@ -106,7 +118,7 @@ describe('microplan pr-body', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('`microplan verify` on ');
     expect(r.stdout).toContain(': ✓ every task kept its promises (history checked, commands not replayed).');
-    expect(r.stdout).toContain(`- ✓ Task 3: Reject empty titles (${shaOf(dir, 'feat(slug): reject empty titles (BC-3)').slice(0, 7)})`);
+    expect(r.stdout).toContain(`- ✓ Task 6: Reject titles with nothing to slugify (${shaOf(dir, 'feat(slug): reject titles with nothing to slugify (BC-7)').slice(0, 7)})`);
   });
 
   it('exits 2 for a file that is not a verify report', async () => {

@@ -58,7 +58,9 @@ export function planVocabulary(plan: Plan): PlanVocabulary {
     } else if (parsed.lang === 'python') {
       for (const t of names('class_definition', 'name')) types.add(t);
     } else {
-      for (const kind of ['class_declaration', 'interface_declaration', 'type_alias_declaration']) for (const t of names(kind, 'name')) types.add(t);
+      // Interfaces and type aliases exist only in the TypeScript grammar; napi rejects a rule naming a kind JavaScript lacks.
+      const kinds = parsed.lang === 'typescript' ? ['class_declaration', 'interface_declaration', 'type_alias_declaration'] : ['class_declaration'];
+      for (const kind of kinds) for (const t of names(kind, 'name')) types.add(t);
     }
   }
   packages.delete('');

@@ -112,7 +112,7 @@ function arithRoots(n: SgNode): SgNode[] {
 
 /** Offences in one test body (or a whole test snippet), deduplicated and outermost-first. */
 export function findOffences(lang: CodeLang, body: SgNode): Offence[] {
-  const raw = lang === 'go' ? goOffences(body) : lang === 'python' ? pythonOffences(body) : jsOffences(body);
+  const raw = lang === 'go' ? goOffences(body) : lang === 'python' ? pythonOffences(body) : jsOffences(body, lang === 'typescript');
   const seen = new Set<string>();
   const out: Offence[] = [];
   // A count (`len(obj.items)`) already covers the field inside it; one finding per node.
@@ -334,7 +334,8 @@ function goTableVars(body: SgNode): Set<string> {
 
 // ---------------------------------------------------------------- JavaScript / TypeScript
 
-function jsOffences(body: SgNode): Offence[] {
+/** `typescript`: only that grammar has `as` casts; napi rejects a rule naming a kind the JavaScript grammar lacks. */
+function jsOffences(body: SgNode, typescript: boolean): Offence[] {
   const out: Offence[] = [];
   const contexts = jsContexts(body);
   const isVariable = (n: SgNode): boolean => n.kind() === 'identifier' || n.kind() === 'member_expression';
@@ -343,7 +344,7 @@ function jsOffences(body: SgNode): Offence[] {
     for (const b of [ctx, ...ctx.findAll({ rule: { kind: 'binary_expression' } })]) {
       if (b.kind() === 'binary_expression' && operator(b) === 'instanceof') out.push({ kind: 'type', node: b });
     }
-    for (const a of ctx.findAll({ rule: { kind: 'as_expression' } })) {
+    for (const a of typescript ? ctx.findAll({ rule: { kind: 'as_expression' } }) : []) {
       const type = a.namedChildren()[1]?.text() ?? '';
       if (!/^(?:any|unknown|const|never)$/.test(type)) out.push({ kind: 'type', node: a });
     }
