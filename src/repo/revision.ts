@@ -8,7 +8,7 @@ import { CatFileBatch } from './catfile.js';
 import { gitOutput } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
 import { confinePath, extensionPathspecs, needleArgs, hasExtension, resolveLinkTarget } from './paths.js';
-import { RepoError, type Repository } from './types.js';
+import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 
 interface TreeEntry {
   mode: string;
@@ -62,13 +62,13 @@ export class RevisionRepository implements Repository {
     return decodeText(bytes);
   }
 
-  async filesContaining(needle: string | readonly string[], options?: { extensions?: readonly string[] }): Promise<string[]> {
+  async filesContaining(needle: string | readonly string[], options?: FilesContainingOptions): Promise<string[]> {
     if (needleArgs(needle).length === 0) return [];
     const entries = await this.entries();
-    // -I skips binary files, -F makes the needle literal, -z keeps odd paths intact.
+    // -I skips binary files, -F makes the needle literal (-E a regex), -z keeps odd paths intact.
     const out = await gitOutput(
       this.root,
-      ['grep', '-I', '-l', '-z', '-F', ...needleArgs(needle), this.revision, '--', ...extensionPathspecs(options?.extensions)],
+      ['grep', '-I', '-l', '-z', options?.regex ? '-E' : '-F', ...needleArgs(needle), this.revision, '--', ...extensionPathspecs(options?.extensions)],
       [0, 1],
     );
     const prefix = `${this.revision}:`;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gitOutput, splitNul } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
 import { confinePath, extensionPathspecs, needleArgs, hasExtension, isWithin } from './paths.js';
-import { RepoError, type Repository } from './types.js';
+import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 
 const GITLINK_MODE = '160000';
 
@@ -47,12 +47,12 @@ export class WorkingTreeRepository implements Repository {
     }
   }
 
-  async filesContaining(needle: string | readonly string[], options?: { extensions?: readonly string[] }): Promise<string[]> {
+  async filesContaining(needle: string | readonly string[], options?: FilesContainingOptions): Promise<string[]> {
     if (needleArgs(needle).length === 0) return [];
     // --untracked matches listFiles (tracked + untracked-not-ignored); -I skips binary files.
     const out = await gitOutput(
       this.root,
-      ['grep', '--untracked', '-I', '-l', '-z', '-F', ...needleArgs(needle), '--', ...extensionPathspecs(options?.extensions)],
+      ['grep', '--untracked', '-I', '-l', '-z', options?.regex ? '-E' : '-F', ...needleArgs(needle), '--', ...extensionPathspecs(options?.extensions)],
       [0, 1],
     );
     const hits = splitNul(out).filter((file) => hasExtension(file, options?.extensions));

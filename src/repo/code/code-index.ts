@@ -10,6 +10,7 @@ import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
 import type { Factory, LanguageModule, LocatedDeclaration } from './language.js';
 import { mapLimit } from './map-limit.js';
+import { grepPatterns, type TextNeedle } from './prefilter.js';
 import { pythonModule } from './python.js';
 import { parseTypeQuery, type TypeQuery } from './type-query.js';
 import { typescriptModule } from './typescript.js';
@@ -103,7 +104,7 @@ export class RepositoryCodeIndex implements CodeIndex {
     withFactories: boolean,
   ): Promise<ConstructionSite[]> {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
-    const files = await this.repo.filesContaining(module.siteNeedles(type), { extensions });
+    const files = await this.filesMatching(module.siteNeedles(type), extensions);
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
     await mapLimit(files, READ_CONCURRENCY, async (file) => {
@@ -121,10 +122,7 @@ export class RepositoryCodeIndex implements CodeIndex {
       const current = frontier;
       frontier = [];
       const names = [...new Set(current.map((f) => f.name))];
-      const callerFiles = await this.repo.filesContaining(
-        names.flatMap((n) => module.callNeedles(n)),
-        { extensions },
-      );
+      const callerFiles = await this.filesMatching(module.callNeedles(names), extensions);
       await mapLimit(callerFiles, READ_CONCURRENCY, async (file) => {
         const source = await this.source(file);
         if (!source || !names.some((name) => source.module.mayCall(source.text, name))) return;
@@ -138,6 +136,11 @@ export class RepositoryCodeIndex implements CodeIndex {
       });
     }
     return sites;
+  }
+
+  private filesMatching(needle: TextNeedle, extensions: readonly string[]): Promise<string[]> {
+    const { patterns, regex } = grepPatterns(needle);
+    return this.repo.filesContaining(patterns, { extensions, regex });
   }
 
   private async fileDeclarations(file: string): Promise<LocatedDeclaration[]> {

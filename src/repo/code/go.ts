@@ -12,7 +12,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { grepNeedles, occursBefore } from './prefilter.js';
+import { occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
@@ -38,8 +38,8 @@ export const goModule: LanguageModule = {
   mayConstruct: (text, type) => occursBefore(text, type.name, '{[]'),
   // A call is `NewT(…)` or, generic, `NewT[int](…)`.
   mayCall: (text, name) => occursBefore(text, name, '(['),
-  siteNeedles: (type) => grepNeedles(type.name, '{[]'),
-  callNeedles: (name) => grepNeedles(name, '(['),
+  siteNeedles: (type) => ({ words: [type.name], next: '{[]' }),
+  callNeedles: (names) => ({ words: names, next: '([' }),
   declarations,
   sites(root, file, type) {
     const ctx: GoFile = { file, packageName: packageName(root), type };
