@@ -110,7 +110,7 @@ export class RepositoryCodeIndex implements CodeIndex {
     await mapLimit(files, READ_CONCURRENCY, async (file) => {
       const source = await this.source(file);
       if (!source || !source.module.mayConstruct(source.text, type)) return;
-      const found = source.module.sites(await this.treeAsync(source), file, type);
+      const found = source.module.sites(await this.partialTree(source, source.module.siteText?.(source.text, type)), file, type);
       sites.push(...found.sites);
       frontier.push(...found.factories);
     });
@@ -126,7 +126,8 @@ export class RepositoryCodeIndex implements CodeIndex {
       await mapLimit(callerFiles, READ_CONCURRENCY, async (file) => {
         const source = await this.source(file);
         if (!source || !names.some((name) => source.module.mayCall(source.text, name))) return;
-        const found = source.module.factoryCalls(await this.treeAsync(source), file, type, current);
+        const tree = await this.partialTree(source, source.module.callText?.(source.text, names));
+        const found = source.module.factoryCalls(tree, file, type, current);
         sites.push(...found.sites);
         for (const factory of found.factories) {
           if (seen.has(factoryKey(factory))) continue;
@@ -159,6 +160,15 @@ export class RepositoryCodeIndex implements CodeIndex {
   private async treeAsync(source: SourceFile): Promise<SgNode> {
     source.root ??= (await parseAsync(source.grammar, source.text)).root();
     return source.root;
+  }
+
+  /**
+   * The tree to answer one question from: the whole file's when it is cached or asked for (text
+   * undefined or the file's own), else a parse of the partial text, which is not cached.
+   */
+  private async partialTree(source: SourceFile, text: string | undefined): Promise<SgNode> {
+    if (source.root || text === undefined || text === source.text) return this.treeAsync(source);
+    return (await parseAsync(source.grammar, text)).root();
   }
 
   /** The file's text (read at most once while cached); undefined for unknown languages and unreadable files. */

@@ -12,7 +12,8 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { occursBefore } from './prefilter.js';
+import { keepDeclarationsAt } from './go-sparse.js';
+import { occurrences, occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
@@ -40,6 +41,11 @@ export const goModule: LanguageModule = {
   mayCall: (text, name) => occursBefore(text, name, '(['),
   siteNeedles: (type) => ({ words: [type.name], next: '{[]' }),
   callNeedles: (names) => ({ words: names, next: '([' }),
+  // A site lies in the top-level declaration that spells its type (elided literals too: the
+  // enclosing literal spells it), a call in the one that names the factory.
+  siteText: (text, type) => keepDeclarationsAt(text, occurrences(text, type.name, '{[]')),
+  // Imports stay: a call of a method counts only where the factory's package is imported.
+  callText: (text, names) => keepDeclarationsAt(text, names.flatMap((name) => occurrences(text, name, '([')), true),
   declarations,
   sites(root, file, type) {
     const ctx: GoFile = { file, packageName: packageName(root), type };

@@ -49,6 +49,13 @@ export interface LanguageModule {
   siteNeedles(type: TypeQuery): TextNeedle;
   /** What every file that passes mayCall for one of the names contains. */
   callNeedles(factoryNames: readonly string[]): TextNeedle;
+  /**
+   * Optional: the part of a file worth parsing for sites, as text of the same lines and columns
+   * with the rest blanked out; the text itself, or undefined, means parse the whole file.
+   */
+  siteText?(text: string, type: TypeQuery): string | undefined;
+  /** Optional, like siteText: the part of a file worth parsing for calls of the factories. */
+  callText?(text: string, factoryNames: readonly string[]): string | undefined;
   declarations(root: SgNode, file: string): LocatedDeclaration[];
   sites(root: SgNode, file: string, type: TypeQuery): FileSites;
   /** Calls of known factories in this file; factories among their callers are reported too. */

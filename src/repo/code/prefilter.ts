@@ -9,15 +9,26 @@
  * not matching structure: `T{`, `T [`, `NewT(` are the shapes every site of those kinds needs.
  */
 export function occursBefore(text: string, word: string, next: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+  return nextOccurrence(text, word, next, 0) !== -1;
+}
+
+/** Every index where `word` occurs as `occursBefore` means it. */
+export function occurrences(text: string, word: string, next: string): number[] {
+  const found: number[] = [];
+  for (let at = nextOccurrence(text, word, next, 0); at !== -1; at = nextOccurrence(text, word, next, at + 1)) found.push(at);
+  return found;
+}
+
+function nextOccurrence(text: string, word: string, next: string, from: number): number {
+  for (let at = text.indexOf(word, from); at !== -1; at = text.indexOf(word, at + 1)) {
     // `MIMEHeader{` is not `Header{`: the word must not continue an identifier.
     if (at > 0 && isIdentifierChar(text.charCodeAt(at - 1))) continue;
     let i = at + word.length;
     while (text[i] === ' ' || text[i] === '\t') i++;
     const c = text[i];
-    if (c !== undefined && next.includes(c)) return true;
+    if (c !== undefined && next.includes(c)) return at;
   }
-  return false;
+  return -1;
 }
 
 /** ASCII letters, digits, `_` and `$`: a conservative "inside an identifier" test (non-ASCII letters keep the file). */
