@@ -24,9 +24,26 @@ const EXTENSIONS = ['.go'] as const;
 /** Per-file facts every question needs. */
 interface GoFile {
   file: string;
+  root: SgNode;
   /** Name from the package clause ("http"). */
   packageName: string | undefined;
   type: TypeQuery;
+  /** The root's children with their extents, read on first use (see enclosingFunction). */
+  topLevel?: TopLevel[];
+  /** What record() derives from an enclosing function, by node id: sites cluster in few functions. */
+  functions: Map<number, FunctionFacts>;
+}
+
+interface TopLevel {
+  start: number;
+  end: number;
+  kind: string;
+  node: SgNode;
+}
+
+interface FunctionFacts {
+  enclosing: string | undefined;
+  factory: Factory | undefined;
 }
 
 export const goModule: LanguageModule = {
@@ -48,7 +65,7 @@ export const goModule: LanguageModule = {
   callText: (text, names) => keepDeclarationsAt(text, names.flatMap((name) => occurrences(text, name, '([')), true),
   declarations,
   sites(root, file, type) {
-    const ctx: GoFile = { file, packageName: packageName(root), type };
+    const ctx: GoFile = { file, root, packageName: packageName(root), type, functions: new Map() };
     const out: FileSites = { sites: [], factories: [] };
     for (const literal of root.findAll({ rule: { kind: 'composite_literal' } })) {
       const literalType = literal.field('type');
@@ -66,7 +83,7 @@ export const goModule: LanguageModule = {
     return out;
   },
   factoryCalls(root, file, type, factories) {
-    const ctx: GoFile = { file, packageName: packageName(root), type };
+    const ctx: GoFile = { file, root, packageName: packageName(root), type, functions: new Map() };
     const out: FileSites = { sites: [], factories: [] };
     const byName = new Map<string, Factory[]>();
     for (const factory of factories) byName.set(factory.name, [...(byName.get(factory.name) ?? []), factory]);
@@ -124,17 +141,46 @@ function importedPackages(root: SgNode): Set<string> {
 
 /** Records a site, and its enclosing function as a factory when that function returns the type. */
 function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?: string): void {
-  const fn = nearestAncestor(node, FUNCTIONS);
-  const site: ConstructionSite = { file: ctx.file, ...startOf(node), kind, enclosing: fn ? functionName(fn) : undefined };
+  const { start } = node.range();
+  const fn = enclosingFunction(node, start.index, ctx);
+  let facts = fn && ctx.functions.get(fn.id());
+  if (fn && !facts) {
+    // Closures do not make their outer function a factory by themselves; the returned type decides.
+    const name = fn.field('name')?.text();
+    const factory =
+      name !== undefined && returnsType(fn, ctx) ? { name, container: receiverType(fn), file: ctx.file, packageName: ctx.packageName } : undefined;
+    facts = { enclosing: functionName(fn), factory };
+    ctx.functions.set(fn.id(), facts);
+  }
+  const site: ConstructionSite = { file: ctx.file, line: start.line + 1, column: start.column + 1, kind, enclosing: facts?.enclosing };
   if (via !== undefined) site.via = via;
   out.sites.push(site);
-  // Closures do not make their outer function a factory by themselves; the returned type decides.
-  if (fn && returnsType(fn, ctx)) {
-    const name = fn.field('name')?.text();
-    if (name !== undefined && !out.factories.some((f) => f.name === name)) {
-      out.factories.push({ name, container: receiverType(fn), file: ctx.file, packageName: ctx.packageName });
-    }
+  const factory = facts?.factory;
+  if (factory && !out.factories.some((f) => f.name === factory.name)) out.factories.push(factory);
+}
+
+/**
+ * The function or method declaration around a node (`index` is where the node starts). Go
+ * declares them only at top level, so the root's child that holds the node answers without
+ * walking up from a node deep in a literal; inside an ERROR node, walk up after all.
+ */
+function enclosingFunction(node: SgNode, index: number, ctx: GoFile): SgNode | undefined {
+  ctx.topLevel ??= ctx.root.children().map((child) => {
+    const { start, end } = child.range();
+    return { start: start.index, end: end.index, kind: String(child.kind()), node: child };
+  });
+  const entries = ctx.topLevel;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const entry = entries[mid] as TopLevel;
+    if (index < entry.start) high = mid - 1;
+    else if (index >= entry.end) low = mid + 1;
+    else if (entry.kind === 'ERROR') break;
+    else return FUNCTIONS.has(entry.kind) ? entry.node : undefined;
   }
+  return nearestAncestor(node, FUNCTIONS);
 }
 
 /** Elided element literals inside a literal of array, slice or map type, recursively. */
