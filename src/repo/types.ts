@@ -26,7 +26,8 @@ export interface Repository {
   /**
    * Files whose text contains `needle` (or any of several) literally — a cheap prefilter before
    * parsing — optionally limited to names ending in one of `extensions` (".go"). With `regex`
-   * the needles are POSIX extended regular expressions (`git grep -E`), matched within a line.
+   * the needles are regular expressions matched within a line, written in the common subset of
+   * POSIX ERE and PCRE (see gitGrep).
    * Binary and oversized files are left out.
    */
   filesContaining(needle: string | readonly string[], options?: FilesContainingOptions): Promise<string[]>;

@@ -38,4 +38,11 @@ describe('regex prefilter through git grep -E', () => {
       expect((await reader.filesContaining(patterns, { extensions: ['.go'], regex })).sort()).toEqual(['elided.go', 'spaced.go']);
     }
   });
+
+  it('means the same to git grep -E and -P (git falls back to -E without PCRE)', () => {
+    const { patterns } = grepPatterns({ words: ['T', 'U'], next: '{[]' });
+    const files = (mode: string): string => repo.git('grep', '-l', mode, ...patterns.flatMap((p) => ['-e', p]));
+    expect(files('-E')).toBe('elided.go\nspaced.go');
+    expect(files('-P')).toBe(files('-E'));
+  });
 });
