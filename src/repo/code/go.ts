@@ -187,26 +187,41 @@ function enclosingFunction(node: SgNode, index: number, ctx: GoFile): SgNode | u
 function elidedSites(body: SgNode, containerType: SgNode, ctx: GoFile, out: FileSites): void {
   const elements = elementTypes(containerType);
   if (!elements) return;
+  // Decided once per literal, not per element: tables hold thousands of elements of one type.
+  const value = elementPlan(elements.value, ctx);
+  const key = elements.key && elementPlan(elements.key, ctx);
+  if (!value && !key) return;
   for (const child of codeChildren(body)) {
-    if (child.kind() === 'literal_element') {
-      visitElement(child, elements.value, ctx, out);
-    } else if (child.kind() === 'keyed_element') {
-      const key = child.field('key');
-      const value = child.field('value');
+    const kind = child.kind();
+    if (kind === 'literal_element') {
+      if (value) visitElement(child, value, ctx, out);
+    } else if (kind === 'keyed_element') {
       // Map keys may be elided literals too (`map[T]bool{{…}: true}`); array/slice keys are indices.
-      if (key && elements.key) visitElement(key, elements.key, ctx, out);
-      if (value) visitElement(value, elements.value, ctx, out);
+      const keyNode = key && child.field('key');
+      const valueNode = value && child.field('value');
+      if (keyNode && key) visitElement(keyNode, key, ctx, out);
+      if (valueNode && value) visitElement(valueNode, value, ctx, out);
     }
   }
 }
 
-function visitElement(element: SgNode, elementType: SgNode, ctx: GoFile, out: FileSites): void {
+/** An element type that can hold elided sites: the type itself (`[]*T` elides `&T`), or a container of one. */
+interface ElementPlan {
+  type: SgNode;
+  matches: boolean;
+}
+
+function elementPlan(elementType: SgNode, ctx: GoFile): ElementPlan | undefined {
+  const type = stripPointers(elementType);
+  const matches = typeMatches(type, ctx);
+  return matches || elementTypes(type) ? { type, matches } : undefined;
+}
+
+function visitElement(element: SgNode, plan: ElementPlan, ctx: GoFile, out: FileSites): void {
   const inner = firstNamed(element);
   if (inner?.kind() !== 'literal_value') return; // an explicit T{…} is found on its own
-  // `[]*T{{…}}` elides `&T`: the element is still a T constructed here.
-  const type = stripPointers(elementType);
-  if (typeMatches(type, ctx)) record(out, ctx, inner, 'elided-literal');
-  else elidedSites(inner, type, ctx, out);
+  if (plan.matches) record(out, ctx, inner, 'elided-literal');
+  else elidedSites(inner, plan.type, ctx, out);
 }
 
 function elementTypes(type: SgNode): { key: SgNode | undefined; value: SgNode } | undefined {
