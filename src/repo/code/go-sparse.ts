@@ -66,8 +66,11 @@ function newlinesIn(text: string, start: number, end: number): string {
 export function topLevelChunks(text: string): Chunk[] | undefined {
   const chunks: Chunk[] = [{ start: 0, end: text.length, keyword: undefined }];
   let depth = 0;
-  /** The last token ends a statement if a newline follows. */
+  /** The last token ends a statement if a newline follows (for a word, decided from the word when needed). */
   let pendingEnd = false;
+  /** Extent of the last token when it is a word; only the last word before a line break needs reading. */
+  let wordStart = -1;
+  let wordEnd = -1;
   /** The next token begins a new statement or declaration. */
   let ended = true;
   /** Only spaces and tabs so far on this line, which starts at `lineStart`. */
@@ -76,15 +79,22 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
   const n = text.length;
   const token = (endsStatement: boolean): void => {
     pendingEnd = endsStatement;
+    wordStart = -1;
     ended = false;
     blank = false;
+  };
+  const endsStatement = (): boolean => {
+    if (wordStart === -1) return pendingEnd;
+    const word = text.slice(wordStart, wordEnd);
+    return !KEYWORDS.has(word) || ENDING_KEYWORDS.has(word);
   };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === LF) {
-      if (pendingEnd) ended = true;
+      if (endsStatement()) ended = true;
       pendingEnd = false;
+      wordStart = -1;
       blank = true;
       lineStart = ++i;
       continue;
@@ -103,8 +113,9 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
       if (close === -1) return undefined;
       // A comment spanning lines acts like a newline.
       if (text.lastIndexOf('\n', close) > i) {
-        if (pendingEnd) ended = true;
+        if (endsStatement()) ended = true;
         pendingEnd = false;
+        wordStart = -1;
       }
       blank = false;
       i = close + 2;
@@ -127,13 +138,17 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     if (isWordStart(c)) {
       let j = i + 1;
       while (j < n && isWordPart(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
-      if (depth === 0 && ended && blank && DECLARATION_KEYWORDS.has(word) && lineStart > 0) {
-        const last = chunks[chunks.length - 1] as Chunk;
-        last.end = lineStart;
-        chunks.push({ start: lineStart, end: n, keyword: word });
+      if (depth === 0 && ended && blank && lineStart > 0) {
+        const word = text.slice(i, j);
+        if (DECLARATION_KEYWORDS.has(word)) {
+          const last = chunks[chunks.length - 1] as Chunk;
+          last.end = lineStart;
+          chunks.push({ start: lineStart, end: n, keyword: word });
+        }
       }
-      token(!KEYWORDS.has(word) || ENDING_KEYWORDS.has(word));
+      token(false);
+      wordStart = i;
+      wordEnd = j;
       i = j;
       continue;
     }
