@@ -1,8 +1,9 @@
 /**
  * The code index: answers declaration, enclosing-declaration and construction-site questions
- * over a Repository. Files are found with a textual prefilter (`git grep -F` for the name, which
- * only narrows the candidates), then parsed lazily with tree-sitter and cached; all structure
- * comes from the parse trees.
+ * over a Repository. Files are found with a textual prefilter (`git grep` for the name, or the
+ * name before `{`, `(`…, which only narrows the candidates), then parsed lazily with tree-sitter;
+ * all structure comes from the parse trees. Whole-file trees are cached; a site or call search
+ * may parse only the declarations that can hold an answer (a module's siteText/callText).
  */
 import { parse, parseAsync, type SgNode } from '@ast-grep/napi';
 import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository } from '../types.js';
