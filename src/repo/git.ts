@@ -52,6 +52,36 @@ export async function gitOutput(cwd: string, args: readonly string[], okCodes: r
   return outcome.stdout;
 }
 
+/** Whether this git greps with -P (PCRE), learnt on first use: builds without libpcre refuse it. */
+let perlRegex: boolean | undefined;
+
+/**
+ * `git grep <flags> -F|-E|-P -e <pattern>… <rest>` and its output (exit code 1, no match, is
+ * fine). Regex patterns must lie in the common subset of POSIX ERE and PCRE: they run with -P
+ * where git has PCRE, as fast as a fixed string there and markedly faster than -E, else with -E.
+ */
+export async function gitGrep(
+  cwd: string,
+  flags: readonly string[],
+  patterns: readonly string[],
+  regex: boolean,
+  rest: readonly string[],
+): Promise<Buffer> {
+  const args = (mode: string): string[] => ['grep', ...flags, mode, ...patterns.flatMap((p) => ['-e', p]), ...rest];
+  if (regex && perlRegex !== false) {
+    const outcome = await runGit(cwd, args('-P'));
+    if (outcome.code === 0 || outcome.code === 1) {
+      perlRegex = true;
+      return outcome.stdout;
+    }
+    if (!/perl|pcre/i.test(outcome.stderr)) {
+      throw new RepoError(`git grep failed in ${cwd}: ${outcome.stderr.split('\n')[0] ?? `exit code ${outcome.code}`}`);
+    }
+    perlRegex = false;
+  }
+  return gitOutput(cwd, args(regex ? '-E' : '-F'), [0, 1]);
+}
+
 /** Splits NUL-terminated git output (`-z`) into strings. */
 export function splitNul(output: Buffer): string[] {
   const text = output.toString('utf8');

@@ -60,7 +60,7 @@ export function extensionPathspecs(extensions: readonly string[] | undefined): s
   return extensions === undefined ? [] : extensions.map((ext) => `*${ext}`);
 }
 
-/** `-e` arguments for `git grep -F`, one per needle (any may match). */
-export function needleArgs(needle: string | readonly string[]): string[] {
-  return (typeof needle === 'string' ? [needle] : needle).flatMap((n) => ['-e', n]);
+/** One needle or several, as a list. */
+export function needles(needle: string | readonly string[]): readonly string[] {
+  return typeof needle === 'string' ? [needle] : needle;
 }

@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { CatFileBatch } from './catfile.js';
-import { gitOutput } from './git.js';
+import { gitGrep, gitOutput } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
-import { confinePath, extensionPathspecs, needleArgs, hasExtension, resolveLinkTarget } from './paths.js';
-import { RepoError, type Repository } from './types.js';
+import { confinePath, extensionPathspecs, needles, hasExtension, resolveLinkTarget } from './paths.js';
+import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 
 interface TreeEntry {
   mode: string;
@@ -62,15 +62,17 @@ export class RevisionRepository implements Repository {
     return decodeText(bytes);
   }
 
-  async filesContaining(needle: string | readonly string[], options?: { extensions?: readonly string[] }): Promise<string[]> {
-    if (needleArgs(needle).length === 0) return [];
-    const entries = await this.entries();
-    // -I skips binary files, -F makes the needle literal, -z keeps odd paths intact.
-    const out = await gitOutput(
-      this.root,
-      ['grep', '-I', '-l', '-z', '-F', ...needleArgs(needle), this.revision, '--', ...extensionPathspecs(options?.extensions)],
-      [0, 1],
-    );
+  async filesContaining(needle: string | readonly string[], options?: FilesContainingOptions): Promise<string[]> {
+    if (needles(needle).length === 0) return [];
+    // -I skips binary files, -z keeps odd paths intact; the tree listing loads meanwhile.
+    const [entries, out] = await Promise.all([
+      this.entries(),
+      gitGrep(this.root, ['-I', '-l', '-z'], needles(needle), options?.regex ?? false, [
+        this.revision,
+        '--',
+        ...extensionPathspecs(options?.extensions),
+      ]),
+    ]);
     const prefix = `${this.revision}:`;
     const files: string[] = [];
     for (const hit of out.toString('utf8').split('\0')) {

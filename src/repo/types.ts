@@ -8,6 +8,11 @@ export class RepoError extends Error {
   override name = 'RepoError';
 }
 
+export interface FilesContainingOptions {
+  extensions?: readonly string[];
+  regex?: boolean;
+}
+
 export interface Repository {
   /** Absolute path of the repository root. */
   readonly root: string;
@@ -20,10 +25,12 @@ export interface Repository {
   readText(path: string): Promise<string | undefined>;
   /**
    * Files whose text contains `needle` (or any of several) literally — a cheap prefilter before
-   * parsing — optionally limited to names ending in one of `extensions` (".go"). Binary and
-   * oversized files are left out.
+   * parsing — optionally limited to names ending in one of `extensions` (".go"). With `regex`
+   * the needles are regular expressions matched within a line, written in the common subset of
+   * POSIX ERE and PCRE (see gitGrep).
+   * Binary and oversized files are left out.
    */
-  filesContaining(needle: string | readonly string[], options?: { extensions?: readonly string[] }): Promise<string[]>;
+  filesContaining(needle: string | readonly string[], options?: FilesContainingOptions): Promise<string[]>;
   /** Releases the long-lived git processes a revision reader keeps; safe to call twice. */
   close(): Promise<void>;
 }

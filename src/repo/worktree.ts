@@ -4,10 +4,10 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { gitOutput, splitNul } from './git.js';
+import { gitGrep, gitOutput, splitNul } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
-import { confinePath, extensionPathspecs, needleArgs, hasExtension, isWithin } from './paths.js';
-import { RepoError, type Repository } from './types.js';
+import { confinePath, extensionPathspecs, needles, hasExtension, isWithin } from './paths.js';
+import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 
 const GITLINK_MODE = '160000';
 
@@ -47,14 +47,13 @@ export class WorkingTreeRepository implements Repository {
     }
   }
 
-  async filesContaining(needle: string | readonly string[], options?: { extensions?: readonly string[] }): Promise<string[]> {
-    if (needleArgs(needle).length === 0) return [];
+  async filesContaining(needle: string | readonly string[], options?: FilesContainingOptions): Promise<string[]> {
+    if (needles(needle).length === 0) return [];
     // --untracked matches listFiles (tracked + untracked-not-ignored); -I skips binary files.
-    const out = await gitOutput(
-      this.root,
-      ['grep', '--untracked', '-I', '-l', '-z', '-F', ...needleArgs(needle), '--', ...extensionPathspecs(options?.extensions)],
-      [0, 1],
-    );
+    const out = await gitGrep(this.root, ['--untracked', '-I', '-l', '-z'], needles(needle), options?.regex ?? false, [
+      '--',
+      ...extensionPathspecs(options?.extensions),
+    ]);
     const hits = splitNul(out).filter((file) => hasExtension(file, options?.extensions));
     // git grep has no size limit; stat only the hits (few) to drop oversized files.
     const sizes = await Promise.all(

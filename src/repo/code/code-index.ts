@@ -1,8 +1,9 @@
 /**
  * The code index: answers declaration, enclosing-declaration and construction-site questions
- * over a Repository. Files are found with a textual prefilter (`git grep -F` for the name, which
- * only narrows the candidates), then parsed lazily with tree-sitter and cached; all structure
- * comes from the parse trees.
+ * over a Repository. Files are found with a textual prefilter (`git grep` for the name, or the
+ * name before `{`, `(`…, which only narrows the candidates), then parsed lazily with tree-sitter;
+ * all structure comes from the parse trees. Whole-file trees are cached; a site or call search
+ * may parse only the declarations that can hold an answer (a module's siteText/callText).
  */
 import { parse, parseAsync, type SgNode } from '@ast-grep/napi';
 import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository } from '../types.js';
@@ -10,6 +11,7 @@ import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
 import type { Factory, LanguageModule, LocatedDeclaration } from './language.js';
 import { mapLimit } from './map-limit.js';
+import { grepPatterns, type TextNeedle } from './prefilter.js';
 import { pythonModule } from './python.js';
 import { parseTypeQuery, type TypeQuery } from './type-query.js';
 import { typescriptModule } from './typescript.js';
@@ -103,13 +105,13 @@ export class RepositoryCodeIndex implements CodeIndex {
     withFactories: boolean,
   ): Promise<ConstructionSite[]> {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
-    const files = await this.repo.filesContaining(module.siteNeedles(type), { extensions });
+    const files = await this.filesMatching(module.siteNeedles(type), extensions);
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
     await mapLimit(files, READ_CONCURRENCY, async (file) => {
       const source = await this.source(file);
       if (!source || !source.module.mayConstruct(source.text, type)) return;
-      const found = source.module.sites(await this.treeAsync(source), file, type);
+      const found = source.module.sites(await this.partialTree(source, source.module.siteText?.(source.text, type)), file, type);
       sites.push(...found.sites);
       frontier.push(...found.factories);
     });
@@ -121,14 +123,12 @@ export class RepositoryCodeIndex implements CodeIndex {
       const current = frontier;
       frontier = [];
       const names = [...new Set(current.map((f) => f.name))];
-      const callerFiles = await this.repo.filesContaining(
-        names.flatMap((n) => module.callNeedles(n)),
-        { extensions },
-      );
+      const callerFiles = await this.filesMatching(module.callNeedles(names), extensions);
       await mapLimit(callerFiles, READ_CONCURRENCY, async (file) => {
         const source = await this.source(file);
         if (!source || !names.some((name) => source.module.mayCall(source.text, name))) return;
-        const found = source.module.factoryCalls(await this.treeAsync(source), file, type, current);
+        const tree = await this.partialTree(source, source.module.callText?.(source.text, names));
+        const found = source.module.factoryCalls(tree, file, type, current);
         sites.push(...found.sites);
         for (const factory of found.factories) {
           if (seen.has(factoryKey(factory))) continue;
@@ -138,6 +138,11 @@ export class RepositoryCodeIndex implements CodeIndex {
       });
     }
     return sites;
+  }
+
+  private filesMatching(needle: TextNeedle, extensions: readonly string[]): Promise<string[]> {
+    const { patterns, regex } = grepPatterns(needle);
+    return this.repo.filesContaining(patterns, { extensions, regex });
   }
 
   private async fileDeclarations(file: string): Promise<LocatedDeclaration[]> {
@@ -156,6 +161,15 @@ export class RepositoryCodeIndex implements CodeIndex {
   private async treeAsync(source: SourceFile): Promise<SgNode> {
     source.root ??= (await parseAsync(source.grammar, source.text)).root();
     return source.root;
+  }
+
+  /**
+   * The tree to answer one question from: the whole file's when it is cached or asked for (text
+   * undefined or the file's own), else a parse of the partial text, which is not cached.
+   */
+  private async partialTree(source: SourceFile, text: string | undefined): Promise<SgNode> {
+    if (source.root || text === undefined || text === source.text) return this.treeAsync(source);
+    return (await parseAsync(source.grammar, text)).root();
   }
 
   /** The file's text (read at most once while cached); undefined for unknown languages and unreadable files. */

@@ -12,7 +12,8 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { grepNeedles, occursBefore } from './prefilter.js';
+import { keepDeclarationsAt } from './go-sparse.js';
+import { occurrences, occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
@@ -23,9 +24,26 @@ const EXTENSIONS = ['.go'] as const;
 /** Per-file facts every question needs. */
 interface GoFile {
   file: string;
+  root: SgNode;
   /** Name from the package clause ("http"). */
   packageName: string | undefined;
   type: TypeQuery;
+  /** The root's children with their extents, read on first use (see enclosingFunction). */
+  topLevel?: TopLevel[];
+  /** What record() derives from an enclosing function, by node id: sites cluster in few functions. */
+  functions: Map<number, FunctionFacts>;
+}
+
+interface TopLevel {
+  start: number;
+  end: number;
+  kind: string;
+  node: SgNode;
+}
+
+interface FunctionFacts {
+  enclosing: string | undefined;
+  factory: Factory | undefined;
 }
 
 export const goModule: LanguageModule = {
@@ -38,11 +56,16 @@ export const goModule: LanguageModule = {
   mayConstruct: (text, type) => occursBefore(text, type.name, '{[]'),
   // A call is `NewT(…)` or, generic, `NewT[int](…)`.
   mayCall: (text, name) => occursBefore(text, name, '(['),
-  siteNeedles: (type) => grepNeedles(type.name, '{[]'),
-  callNeedles: (name) => grepNeedles(name, '(['),
+  siteNeedles: (type) => ({ words: [type.name], next: '{[]' }),
+  callNeedles: (names) => ({ words: names, next: '([' }),
+  // A site lies in the top-level declaration that spells its type (elided literals too: the
+  // enclosing literal spells it), a call in the one that names the factory.
+  siteText: (text, type) => keepDeclarationsAt(text, occurrences(text, type.name, '{[]')),
+  // Imports stay: a call of a method counts only where the factory's package is imported.
+  callText: (text, names) => keepDeclarationsAt(text, names.flatMap((name) => occurrences(text, name, '([')), true),
   declarations,
   sites(root, file, type) {
-    const ctx: GoFile = { file, packageName: packageName(root), type };
+    const ctx: GoFile = { file, root, packageName: packageName(root), type, functions: new Map() };
     const out: FileSites = { sites: [], factories: [] };
     for (const literal of root.findAll({ rule: { kind: 'composite_literal' } })) {
       const literalType = literal.field('type');
@@ -60,7 +83,7 @@ export const goModule: LanguageModule = {
     return out;
   },
   factoryCalls(root, file, type, factories) {
-    const ctx: GoFile = { file, packageName: packageName(root), type };
+    const ctx: GoFile = { file, root, packageName: packageName(root), type, functions: new Map() };
     const out: FileSites = { sites: [], factories: [] };
     const byName = new Map<string, Factory[]>();
     for (const factory of factories) byName.set(factory.name, [...(byName.get(factory.name) ?? []), factory]);
@@ -118,43 +141,87 @@ function importedPackages(root: SgNode): Set<string> {
 
 /** Records a site, and its enclosing function as a factory when that function returns the type. */
 function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?: string): void {
-  const fn = nearestAncestor(node, FUNCTIONS);
-  const site: ConstructionSite = { file: ctx.file, ...startOf(node), kind, enclosing: fn ? functionName(fn) : undefined };
+  const { start } = node.range();
+  const fn = enclosingFunction(node, start.index, ctx);
+  let facts = fn && ctx.functions.get(fn.id());
+  if (fn && !facts) {
+    // Closures do not make their outer function a factory by themselves; the returned type decides.
+    const name = fn.field('name')?.text();
+    const factory =
+      name !== undefined && returnsType(fn, ctx) ? { name, container: receiverType(fn), file: ctx.file, packageName: ctx.packageName } : undefined;
+    facts = { enclosing: functionName(fn), factory };
+    ctx.functions.set(fn.id(), facts);
+  }
+  const site: ConstructionSite = { file: ctx.file, line: start.line + 1, column: start.column + 1, kind, enclosing: facts?.enclosing };
   if (via !== undefined) site.via = via;
   out.sites.push(site);
-  // Closures do not make their outer function a factory by themselves; the returned type decides.
-  if (fn && returnsType(fn, ctx)) {
-    const name = fn.field('name')?.text();
-    if (name !== undefined && !out.factories.some((f) => f.name === name)) {
-      out.factories.push({ name, container: receiverType(fn), file: ctx.file, packageName: ctx.packageName });
-    }
+  const factory = facts?.factory;
+  if (factory && !out.factories.some((f) => f.name === factory.name)) out.factories.push(factory);
+}
+
+/**
+ * The function or method declaration around a node (`index` is where the node starts). Go
+ * declares them only at top level, so the root's child that holds the node answers without
+ * walking up from a node deep in a literal; inside an ERROR node, walk up after all.
+ */
+function enclosingFunction(node: SgNode, index: number, ctx: GoFile): SgNode | undefined {
+  ctx.topLevel ??= ctx.root.children().map((child) => {
+    const { start, end } = child.range();
+    return { start: start.index, end: end.index, kind: String(child.kind()), node: child };
+  });
+  const entries = ctx.topLevel;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const entry = entries[mid] as TopLevel;
+    if (index < entry.start) high = mid - 1;
+    else if (index >= entry.end) low = mid + 1;
+    else if (entry.kind === 'ERROR') break;
+    else return FUNCTIONS.has(entry.kind) ? entry.node : undefined;
   }
+  return nearestAncestor(node, FUNCTIONS);
 }
 
 /** Elided element literals inside a literal of array, slice or map type, recursively. */
 function elidedSites(body: SgNode, containerType: SgNode, ctx: GoFile, out: FileSites): void {
   const elements = elementTypes(containerType);
   if (!elements) return;
+  // Decided once per literal, not per element: tables hold thousands of elements of one type.
+  const value = elementPlan(elements.value, ctx);
+  const key = elements.key && elementPlan(elements.key, ctx);
+  if (!value && !key) return;
   for (const child of codeChildren(body)) {
-    if (child.kind() === 'literal_element') {
-      visitElement(child, elements.value, ctx, out);
-    } else if (child.kind() === 'keyed_element') {
-      const key = child.field('key');
-      const value = child.field('value');
+    const kind = child.kind();
+    if (kind === 'literal_element') {
+      if (value) visitElement(child, value, ctx, out);
+    } else if (kind === 'keyed_element') {
       // Map keys may be elided literals too (`map[T]bool{{…}: true}`); array/slice keys are indices.
-      if (key && elements.key) visitElement(key, elements.key, ctx, out);
-      if (value) visitElement(value, elements.value, ctx, out);
+      const keyNode = key && child.field('key');
+      const valueNode = value && child.field('value');
+      if (keyNode && key) visitElement(keyNode, key, ctx, out);
+      if (valueNode && value) visitElement(valueNode, value, ctx, out);
     }
   }
 }
 
-function visitElement(element: SgNode, elementType: SgNode, ctx: GoFile, out: FileSites): void {
+/** An element type that can hold elided sites: the type itself (`[]*T` elides `&T`), or a container of one. */
+interface ElementPlan {
+  type: SgNode;
+  matches: boolean;
+}
+
+function elementPlan(elementType: SgNode, ctx: GoFile): ElementPlan | undefined {
+  const type = stripPointers(elementType);
+  const matches = typeMatches(type, ctx);
+  return matches || elementTypes(type) ? { type, matches } : undefined;
+}
+
+function visitElement(element: SgNode, plan: ElementPlan, ctx: GoFile, out: FileSites): void {
   const inner = firstNamed(element);
   if (inner?.kind() !== 'literal_value') return; // an explicit T{…} is found on its own
-  // `[]*T{{…}}` elides `&T`: the element is still a T constructed here.
-  const type = stripPointers(elementType);
-  if (typeMatches(type, ctx)) record(out, ctx, inner, 'elided-literal');
-  else elidedSites(inner, type, ctx, out);
+  if (plan.matches) record(out, ctx, inner, 'elided-literal');
+  else elidedSites(inner, plan.type, ctx, out);
 }
 
 function elementTypes(type: SgNode): { key: SgNode | undefined; value: SgNode } | undefined {

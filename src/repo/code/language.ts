@@ -5,6 +5,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, Declaration, Language } from '../types.js';
 import type { Grammar } from './grammars.js';
+import type { TextNeedle } from './prefilter.js';
 import type { TypeQuery } from './type-query.js';
 
 /** A declaration plus the first line of its whole node (decorators, doc-less `func` line), for containment. */
@@ -44,10 +45,17 @@ export interface LanguageModule {
   mayConstruct(text: string, type: TypeQuery): boolean;
   /** Cheap text test before parsing: false only when the file cannot call the factory. */
   mayCall(text: string, factoryName: string): boolean;
-  /** `git grep -F` needles: every file that passes mayConstruct contains one of them. */
-  siteNeedles(type: TypeQuery): string[];
-  /** `git grep -F` needles: every file that passes mayCall contains one of them. */
-  callNeedles(factoryName: string): string[];
+  /** What every file that passes mayConstruct contains (the `git grep` prefilter). */
+  siteNeedles(type: TypeQuery): TextNeedle;
+  /** What every file that passes mayCall for one of the names contains. */
+  callNeedles(factoryNames: readonly string[]): TextNeedle;
+  /**
+   * Optional: the part of a file worth parsing for sites, as text of the same lines and columns
+   * with the rest blanked out; the text itself, or undefined, means parse the whole file.
+   */
+  siteText?(text: string, type: TypeQuery): string | undefined;
+  /** Optional, like siteText: the part of a file worth parsing for calls of the factories. */
+  callText?(text: string, factoryNames: readonly string[]): string | undefined;
   declarations(root: SgNode, file: string): LocatedDeclaration[];
   sites(root: SgNode, file: string, type: TypeQuery): FileSites;
   /** Calls of known factories in this file; factories among their callers are reported too. */

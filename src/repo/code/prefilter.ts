@@ -9,15 +9,26 @@
  * not matching structure: `T{`, `T [`, `NewT(` are the shapes every site of those kinds needs.
  */
 export function occursBefore(text: string, word: string, next: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+  return nextOccurrence(text, word, next, 0) !== -1;
+}
+
+/** Every index where `word` occurs as `occursBefore` means it. */
+export function occurrences(text: string, word: string, next: string): number[] {
+  const found: number[] = [];
+  for (let at = nextOccurrence(text, word, next, 0); at !== -1; at = nextOccurrence(text, word, next, at + 1)) found.push(at);
+  return found;
+}
+
+function nextOccurrence(text: string, word: string, next: string, from: number): number {
+  for (let at = text.indexOf(word, from); at !== -1; at = text.indexOf(word, at + 1)) {
     // `MIMEHeader{` is not `Header{`: the word must not continue an identifier.
     if (at > 0 && isIdentifierChar(text.charCodeAt(at - 1))) continue;
     let i = at + word.length;
     while (text[i] === ' ' || text[i] === '\t') i++;
     const c = text[i];
-    if (c !== undefined && next.includes(c)) return true;
+    if (c !== undefined && next.includes(c)) return at;
   }
-  return false;
+  return -1;
 }
 
 /** ASCII letters, digits, `_` and `$`: a conservative "inside an identifier" test (non-ASCII letters keep the file). */
@@ -28,9 +39,40 @@ function isIdentifierChar(code: number): boolean {
 }
 
 /**
- * Literal strings for `git grep -F` that every file passing `occursBefore(text, word, next)` contains:
- * the word followed by one of `next`, or by a space or tab (whitespace runs are checked afterwards).
+ * What a file must contain for a module to read it: one of `words`, followed (after optional
+ * spaces or tabs) by one of the characters of `next` when that is given.
  */
-export function grepNeedles(word: string, next: string): string[] {
-  return [...next, ' ', '\t'].map((c) => `${word}${c}`);
+export interface TextNeedle {
+  words: readonly string[];
+  next?: string;
+}
+
+/**
+ * The `git grep` patterns for a needle: the words as fixed strings, or one extended regular
+ * expression `(w1|w2)[ \t]*[next]`. One alternation, not a pattern per word: git runs the
+ * regex engine once per line either way, and a pattern per word multiplies that; it also needs
+ * no whitespace variants, which as fixed strings (`T `) matched every file where T begins a
+ * sentence in a comment.
+ */
+export function grepPatterns(needle: TextNeedle): { patterns: string[]; regex: boolean } {
+  if (needle.next === undefined) return { patterns: [...needle.words], regex: false };
+  if (needle.words.length === 0) return { patterns: [], regex: true };
+  const words = needle.words.map(escapeEre);
+  const alternation = words.length === 1 ? words[0] : `(${words.join('|')})`;
+  return { patterns: [`${alternation}[ \t]*${bracket(needle.next)}`], regex: true };
+}
+
+/** Identifiers hold letters, digits, `_` and `$`; of those only `$` means something in an ERE. */
+function escapeEre(word: string): string {
+  return word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+
+/** A bracket expression for a set of characters: `]` must come first and `-` last to be literal. */
+function bracket(chars: string): string {
+  const set = [...new Set(chars)];
+  const close = set.includes(']') ? ']' : '';
+  const dash = set.includes('-') ? '-' : '';
+  const rest = set.filter((c) => c !== ']' && c !== '-' && c !== '^').join('');
+  const caret = set.includes('^') ? '^' : '';
+  return `[${close}${rest}${caret}${dash}]`;
 }

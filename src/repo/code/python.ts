@@ -11,7 +11,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { grepNeedles, occursBefore } from './prefilter.js';
+import { occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
@@ -27,8 +27,8 @@ export const pythonModule: LanguageModule = {
   // A replace site needs only an annotation naming T, so any mention may matter.
   mayConstruct: () => true,
   mayCall: (text, name) => occursBefore(text, name, '('),
-  siteNeedles: (type) => [type.name],
-  callNeedles: (name) => grepNeedles(name, '('),
+  siteNeedles: (type) => ({ words: [type.name] }),
+  callNeedles: (names) => ({ words: names, next: '(' }),
   declarations,
   sites(root, file, type) {
     const out: FileSites = { sites: [], factories: [] };

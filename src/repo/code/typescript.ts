@@ -12,7 +12,7 @@ import { Lang, type SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { grepNeedles, occursBefore } from './prefilter.js';
+import { occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, findKinds, firstNamed, nearestAncestor, sameNode, startOf, unwrap } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
@@ -42,8 +42,8 @@ export const typescriptModule: LanguageModule = {
   mayConstruct: () => true,
   // `make(…)`, `make<T>(…)`, or make`…` (a tagged template is a call too).
   mayCall: (text, name) => occursBefore(text, name, '(<`'),
-  siteNeedles: (type) => [type.name],
-  callNeedles: (name) => grepNeedles(name, '(<`'),
+  siteNeedles: (type) => ({ words: [type.name] }),
+  callNeedles: (names) => ({ words: names, next: '(<`' }),
   declarations,
   sites(root, file, type) {
     const out: FileSites = { sites: [], factories: [] };

@@ -1,0 +1,214 @@
+/**
+ * Partial parsing of Go files. A type's sites sit in a few top-level declarations of the files
+ * that name it, and parsing is most of the cost of a search, so a question parses only the
+ * declarations that mention what it looks for: the others are blanked out (their newlines kept,
+ * so every kept node has the line and column it has in the whole file).
+ *
+ * Top-level declarations are found with a small lexer (comments, strings, raw strings, runes and
+ * bracket depth), not by line shape: Go sources embed Go in raw strings. A declaration starts
+ * where a line's first token is `func`, `type`, `var`, `const` or `import`, outside every bracket,
+ * after a token that ends a statement (Go's semicolon rule). In a valid file every top-level
+ * declaration is then a whole run of chunks, so a kept chunk parses exactly as in the whole file.
+ * Anything the lexer cannot follow (an unterminated string or comment, unbalanced brackets)
+ * gives up, and the caller parses the whole file.
+ */
+
+/** A run of top-level source: from a declaration start to the next one (chunk 0 holds the package clause). */
+interface Chunk {
+  start: number;
+  end: number;
+  /** The keyword the chunk begins with; undefined for chunk 0. */
+  keyword: string | undefined;
+}
+
+const DECLARATION_KEYWORDS = new Set(['func', 'type', 'var', 'const', 'import']);
+const KEYWORDS = new Set([
+  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+]);
+/** Keywords after which a newline ends the statement (the spec's semicolon rule). */
+const ENDING_KEYWORDS = new Set(['break', 'continue', 'fallthrough', 'return']);
+
+const LF = 0x0a;
+
+/**
+ * The text with only chunk 0, the chunks holding one of `positions` and, when asked, the import
+ * declarations left in; the same string when everything is kept; undefined when the file cannot
+ * be split (parse it whole).
+ */
+export function keepDeclarationsAt(text: string, positions: readonly number[], keepImports = false): string | undefined {
+  const chunks = topLevelChunks(text);
+  if (!chunks) return undefined;
+  const sorted = [...positions].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let dropped = false;
+  let p = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    while (p < sorted.length && (sorted[p] as number) < chunk.start) p++;
+    const holds = p < sorted.length && (sorted[p] as number) < chunk.end;
+    if (index === 0 || holds || (keepImports && chunk.keyword === 'import')) {
+      parts.push(text.slice(chunk.start, chunk.end));
+    } else {
+      dropped = true;
+      parts.push(newlinesIn(text, chunk.start, chunk.end));
+    }
+  }
+  return dropped ? parts.join('') : text;
+}
+
+function newlinesIn(text: string, start: number, end: number): string {
+  let count = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return '\n'.repeat(count);
+}
+
+/** The file cut at top-level declaration starts; undefined when the lexer loses track. */
+export function topLevelChunks(text: string): Chunk[] | undefined {
+  const chunks: Chunk[] = [{ start: 0, end: text.length, keyword: undefined }];
+  let depth = 0;
+  /** The last token ends a statement if a newline follows (for a word, decided from the word when needed). */
+  let pendingEnd = false;
+  /** Extent of the last token when it is a word; only the last word before a line break needs reading. */
+  let wordStart = -1;
+  let wordEnd = -1;
+  /** The next token begins a new statement or declaration. */
+  let ended = true;
+  /** Only spaces and tabs so far on this line, which starts at `lineStart`. */
+  let blank = true;
+  let lineStart = 0;
+  const n = text.length;
+  const token = (endsStatement: boolean): void => {
+    pendingEnd = endsStatement;
+    wordStart = -1;
+    ended = false;
+    blank = false;
+  };
+  const endsStatement = (): boolean => {
+    if (wordStart === -1) return pendingEnd;
+    const word = text.slice(wordStart, wordEnd);
+    return !KEYWORDS.has(word) || ENDING_KEYWORDS.has(word);
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === LF) {
+      if (endsStatement()) ended = true;
+      pendingEnd = false;
+      wordStart = -1;
+      blank = true;
+      lineStart = ++i;
+      continue;
+    }
+    if (c === 0x20 || c === 0x09 || c === 0x0d) {
+      i++;
+      continue;
+    }
+    if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? n : eol;
+      continue;
+    }
+    if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      if (close === -1) return undefined;
+      // A comment spanning lines acts like a newline.
+      if (text.lastIndexOf('\n', close) > i) {
+        if (endsStatement()) ended = true;
+        pendingEnd = false;
+        wordStart = -1;
+      }
+      blank = false;
+      i = close + 2;
+      continue;
+    }
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+      const close = quotedEnd(text, i, c);
+      if (close === undefined) return undefined;
+      token(true);
+      i = close;
+      continue;
+    }
+    if (c === 0x60 /* ` */) {
+      const close = text.indexOf('`', i + 1);
+      if (close === -1) return undefined;
+      token(true);
+      i = close + 1;
+      continue;
+    }
+    if (isWordStart(c)) {
+      let j = i + 1;
+      while (j < n && isWordPart(text.charCodeAt(j))) j++;
+      if (depth === 0 && ended && blank && lineStart > 0) {
+        const word = text.slice(i, j);
+        if (DECLARATION_KEYWORDS.has(word)) {
+          const last = chunks[chunks.length - 1] as Chunk;
+          last.end = lineStart;
+          chunks.push({ start: lineStart, end: n, keyword: word });
+        }
+      }
+      token(false);
+      wordStart = i;
+      wordEnd = j;
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || (c === 0x2e /* . */ && isDigit(text.charCodeAt(i + 1)))) {
+      // Loose on purpose (exponent signs split it): every form still ends in a number token.
+      let j = i + 1;
+      while (j < n && (isWordPart(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2e)) j++;
+      token(true);
+      i = j;
+      continue;
+    }
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      depth++;
+      token(false);
+      i++;
+      continue;
+    }
+    if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      if (--depth < 0) return undefined;
+      token(true);
+      i++;
+      continue;
+    }
+    if (c === 0x3b /* ; */) {
+      token(false);
+      ended = true;
+      i++;
+      continue;
+    }
+    if ((c === 0x2b || c === 0x2d) && text.charCodeAt(i + 1) === c) {
+      token(true); // ++ and --
+      i += 2;
+      continue;
+    }
+    token(false);
+    i++;
+  }
+  return depth === 0 ? chunks : undefined;
+}
+
+/** Index just past the closing quote of a string or rune literal; undefined if a line ends first. */
+function quotedEnd(text: string, open: number, quote: number): number | undefined {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return i + 1;
+    if (c === LF) return undefined;
+    if (c === 0x5c /* \ */) i++;
+  }
+  return undefined;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Letters (any non-ASCII code unit counts: Go identifiers may use Unicode letters) and `_`. */
+function isWordStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
+}
+
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || isDigit(c);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { keepDeclarationsAt, topLevelChunks } from '../../src/repo/code/go-sparse.js';
+
+const starts = (text: string): number[] | undefined => topLevelChunks(text)?.map((c) => c.start);
+const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
+describe('topLevelChunks', () => {
+  it('cuts at each top-level declaration keyword that starts a line', () => {
+    const text = ['package p', '', 'import "fmt"', '', 'func a() {', '\tvar x = 1', '}', '', 'type T struct{}', ''].join('\n');
+    expect(starts(text)?.map((s) => lineOf(text, s))).toEqual([1, 3, 5, 9]);
+  });
+
+  it('does not cut inside a raw string that holds Go source, a comment or a bracket', () => {
+    const text = ['package p', 'var src = `', 'func inner() {}', '`', '/*', 'func commented() {}', '*/', 'var (', 'x = 1', ')', ''].join('\n');
+    expect(starts(text)?.map((s) => lineOf(text, s))).toEqual([1, 2, 8]);
+  });
+
+  it('does not cut where the previous line continues (no statement end before the keyword)', () => {
+    const text = ['package p', 'var f =', 'func() int { return 1 }', ''].join('\n');
+    expect(starts(text)?.map((s) => lineOf(text, s))).toEqual([1, 2]);
+  });
+
+  it('gives up on an unterminated string or unbalanced brackets', () => {
+    expect(topLevelChunks('package p\nvar s = "open\n')).toBeUndefined();
+    expect(topLevelChunks('package p\nfunc f() {\n')).toBeUndefined();
+    expect(topLevelChunks("package p\nvar r = '\\''\n")).toBeDefined();
+  });
+});
+
+describe('keepDeclarationsAt', () => {
+  const text = ['package p', '', 'import "fmt"', '', 'func a() { _ = T{} }', '', 'func b() { fmt.Println() }', ''].join('\n');
+
+  it('blanks the declarations without a position and keeps lines and columns of the rest', () => {
+    const at = text.indexOf('T{');
+    const kept = keepDeclarationsAt(text, [at]);
+    expect(kept).toBe(['package p', '', '', '', 'func a() { _ = T{} }', '', '', ''].join('\n'));
+    expect(lineOf(kept ?? '', kept?.indexOf('T{') ?? -1)).toBe(lineOf(text, at));
+  });
+
+  it('keeps imports when asked, and returns the text itself when everything is kept', () => {
+    expect(keepDeclarationsAt(text, [text.indexOf('T{')], true)).toContain('import "fmt"');
+    expect(keepDeclarationsAt(text, [text.indexOf('"fmt"'), text.indexOf('T{'), text.indexOf('fmt.P')])).toBe(text);
+  });
+});

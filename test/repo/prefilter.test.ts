@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grepPatterns } from '../../src/repo/code/prefilter.js';
+import { openRepository } from '../../src/repo/open.js';
+import type { Repository } from '../../src/repo/types.js';
+import { tempRepo, type TempRepo } from './git-fixture.js';
+
+describe('grepPatterns', () => {
+  it('keeps words without a following character as fixed strings', () => {
+    expect(grepPatterns({ words: ['Config'] })).toEqual({ patterns: ['Config'], regex: false });
+  });
+
+  it('joins the words into one extended regex with a literal bracket set', () => {
+    expect(grepPatterns({ words: ['NewA', 'a$b'], next: '([' })).toEqual({ patterns: ['(NewA|a\\$b)[ \t]*[([]'], regex: true });
+    expect(grepPatterns({ words: ['T'], next: '{[]' })).toEqual({ patterns: ['T[ \t]*[]{[]'], regex: true });
+  });
+});
+
+describe('regex prefilter through git grep -E', () => {
+  let repo: TempRepo;
+  const readers: Repository[] = [];
+
+  beforeAll(async () => {
+    repo = tempRepo();
+    repo.write('spaced.go', 'package a\n\nvar x = T  \t {}\n');
+    repo.write('elided.go', 'package a\n\nvar m = map[T]int{{}: 1}\n');
+    repo.write('prose.go', 'package a\n\n// T is a type; T (the type) and T. are prose.\n');
+    repo.commit('files');
+    readers.push(await openRepository({ dir: repo.dir }), await openRepository({ dir: repo.dir, revision: 'HEAD' }));
+  });
+  afterAll(async () => {
+    for (const reader of readers) await reader.close();
+    repo.remove();
+  });
+
+  it('finds T before {, [ or ] across a run of spaces and tabs, and skips prose, in the working tree and at a revision', async () => {
+    const { patterns, regex } = grepPatterns({ words: ['T'], next: '{[]' });
+    for (const reader of readers) {
+      expect((await reader.filesContaining(patterns, { extensions: ['.go'], regex })).sort()).toEqual(['elided.go', 'spaced.go']);
+    }
+  });
+
+  it('means the same to git grep -E and -P (git falls back to -E without PCRE)', () => {
+    const { patterns } = grepPatterns({ words: ['T', 'U'], next: '{[]' });
+    const files = (mode: string): string => repo.git('grep', '-l', mode, ...patterns.flatMap((p) => ['-e', p]));
+    expect(files('-E')).toBe('elided.go\nspaced.go');
+    expect(files('-P')).toBe(files('-E'));
+  });
+});
