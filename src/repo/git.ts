@@ -2,7 +2,7 @@
  * Running git: always `execFile` with an argument vector (no shell, so paths and revisions are
  * never interpreted), output as bytes because paths and file contents need not be UTF-8.
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { RepoError } from './types.js';
 
 export interface GitOutcome {
@@ -15,10 +15,17 @@ export interface GitOutcome {
 /** Generous: `ls-tree -r` of a large monorepo is tens of megabytes. */
 const MAX_BUFFER = 512 * 1024 * 1024;
 
+export interface RunGitOptions {
+  /** Written to git's standard input (e.g. object ids for `cat-file --batch`). */
+  input?: string | Buffer;
+  /** Receives the git process, so an interrupt can stop it. */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
 /** Runs git in `cwd` and resolves with its exit code and output; rejects only when git cannot start. */
-export function runGit(cwd: string, args: readonly string[]): Promise<GitOutcome> {
+export function runGit(cwd: string, args: readonly string[], options: RunGitOptions = {}): Promise<GitOutcome> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       args,
       { cwd, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true, env: gitEnv() },
@@ -39,6 +46,8 @@ export function runGit(cwd: string, args: readonly string[]): Promise<GitOutcome
         });
       },
     );
+    options.onSpawn?.(child);
+    if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
 
@@ -88,10 +97,30 @@ export function splitNul(output: Buffer): string[] {
   return text.split('\0').filter((part) => part.length > 0);
 }
 
+/** Variables that would redirect git to another repository or index (a hook exports them). */
+const REDIRECTING = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+  'GIT_CEILING_DIRECTORIES',
+];
+
+/** The process environment minus git's redirecting variables; also used for commands `verify --run` replays. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of REDIRECTING) delete env[name];
+  return { ...env, ...extra };
+}
+
 /**
- * Environment for git: no pager, no prompts, and a fixed C locale so messages we inspect are
- * in English whatever the user's locale.
+ * Environment for git: the repository we were given (never one a hook's GIT_DIR points at), no
+ * pager, no prompts, and a fixed C locale so messages we inspect are in English.
  */
 export function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', LANG: 'C' };
+  return cleanEnv({ GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', LANG: 'C' });
 }

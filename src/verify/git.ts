@@ -1,74 +1,14 @@
 /**
- * The git plumbing verification needs: always `execFile` with an argument vector (no shell), in
- * an environment stripped of the variables that would redirect git to another repository or
- * index (a hook exports GIT_DIR / GIT_INDEX_FILE — obeying them could touch the user's tree).
+ * The git questions verification asks (commits of a range, files of a commit, a path at a
+ * commit), over the repository layer's git runner — which strips the variables that would
+ * redirect git to another repository or index.
  */
-import { execFile, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import { runGit } from '../repo/git.js';
 import { RepoError } from '../repo/types.js';
 import type { CommitInfo } from './types.js';
 
-const MAX_BUFFER = 256 * 1024 * 1024;
-
-const REDIRECTING = [
-  'GIT_DIR',
-  'GIT_WORK_TREE',
-  'GIT_INDEX_FILE',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_COMMON_DIR',
-  'GIT_NAMESPACE',
-  'GIT_PREFIX',
-  'GIT_CEILING_DIRECTORIES',
-];
-
-/** The process environment minus git's redirecting variables; used for git and for replayed commands. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of REDIRECTING) delete env[name];
-  return { ...env, ...extra };
-}
-
-export function gitEnv(): NodeJS.ProcessEnv {
-  return cleanEnv({ GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', LANG: 'C' });
-}
-
-export interface GitResult {
-  code: number;
-  stdout: Buffer;
-  stderr: string;
-}
-
-export interface RunGitOptions {
-  input?: string | Buffer;
-  /** Receives the git process (so an interrupt can stop it). */
-  onSpawn?: (child: ChildProcess) => void;
-}
-
-/** Runs git; resolves with the exit code (rejects only when git cannot start). */
-export function runGit(cwd: string, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'git',
-      args,
-      { cwd, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true, env: gitEnv() },
-      (error, stdout, stderr) => {
-        const errno = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
-        if (errno && typeof errno.code === 'string') {
-          reject(
-            errno.code === 'ENOENT'
-              ? new RepoError('git is not installed or not on PATH: install git to verify a history')
-              : new RepoError(`cannot run git in ${cwd}: ${errno.message}`),
-          );
-          return;
-        }
-        resolve({ code: errno ? Number(errno.code ?? 1) : 0, stdout, stderr: stderr.toString('utf8').trim() });
-      },
-    );
-    options.onSpawn?.(child);
-    if (options.input !== undefined) child.stdin?.end(options.input);
-  });
-}
+export { cleanEnv, gitEnv, runGit } from '../repo/git.js';
 
 /** Runs git and returns stdout as text, or throws RepoError with git's first line of complaint. */
 export async function git(cwd: string, args: readonly string[]): Promise<string> {
