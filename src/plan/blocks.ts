@@ -40,7 +40,10 @@ export interface Outline {
   codeMask: boolean[];
 }
 
+// Block structure only: the outline reads inline tokens' `content`, never their children, so the
+// inline pass (most of markdown-it's time and tokens) is skipped. Block parsing is unaffected by it.
 const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
+md.core.ruler.disable(['inline', 'text_join']);
 
 export function outline(text: string, lines: readonly string[]): Outline {
   const tokens = md.parse(text, {});
