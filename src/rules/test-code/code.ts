@@ -190,7 +190,27 @@ function takesTestingT(params: SgNode): boolean {
     .some((q) => q.text().replace(/\s+/g, '') === 'testing.T');
 }
 
-/** All test functions in the plan's code blocks. */
-export function planTests(plan: Plan): TestFunction[] {
-  return parsedBlocks(plan).flatMap(testFunctions);
+/**
+ * Cheap text test before parsing: false only when `testFunctions` cannot find a test in the block
+ * (a Go test needs `func`, a `Test` name and `testing.T`; Python `def test…`; JS/TS an `it`/`test`
+ * call). Which functions are tests is still decided on the syntax tree.
+ */
+export function mayDeclareTests(block: CodeBlock): boolean {
+  const lang = detectLanguage(block);
+  if (!lang) return false;
+  const text = block.content;
+  if (lang === 'go') return text.includes('func') && text.includes('Test') && text.includes('testing');
+  if (lang === 'python') return text.includes('def') && text.includes('test');
+  return text.includes('it') || text.includes('test');
+}
+
+/** All test functions in the plan's code blocks (of one language, if given); only blocks that may hold tests are parsed. */
+export function planTests(plan: Plan, lang?: CodeLang): TestFunction[] {
+  const out: TestFunction[] = [];
+  for (const block of plan.codeBlocks) {
+    if ((lang !== undefined && detectLanguage(block) !== lang) || !mayDeclareTests(block)) continue;
+    const parsed = parseBlock(block);
+    if (parsed) out.push(...testFunctions(parsed));
+  }
+  return out;
 }
