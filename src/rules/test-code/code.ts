@@ -36,6 +36,17 @@ const NOT_CODE = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'yaml', 'yml'
 
 /** The language of a fence: its info string, or (for bare fences) a sniff of the first lines. */
 export function detectLanguage(block: CodeBlock): CodeLang | undefined {
+  const cached = languages.get(block);
+  if (cached !== undefined) return cached ?? undefined;
+  const lang = sniffLanguage(block);
+  languages.set(block, lang ?? null);
+  return lang;
+}
+
+/** Several rules ask for each block's language; the sniff runs once per block. */
+const languages = new WeakMap<CodeBlock, CodeLang | null>();
+
+function sniffLanguage(block: CodeBlock): CodeLang | undefined {
   const byInfo = INFO_LANGS[block.lang];
   if (byInfo) return byInfo;
   if (block.lang !== '' && NOT_CODE.has(block.lang)) return undefined;
@@ -149,6 +160,18 @@ const JS_TEST_CALLEES = new Set(['it', 'test', 'describe']);
 
 /** Test functions in a parsed block: Go `func TestX(t *testing.T)`, Python `def test_x`, JS/TS `it(`/`test(`. */
 export function testFunctions(parsed: ParsedBlock): TestFunction[] {
+  let tests = testsOf.get(parsed);
+  if (!tests) {
+    tests = findTestFunctions(parsed);
+    testsOf.set(parsed, tests);
+  }
+  return tests;
+}
+
+/** Two rules read each block's tests: found once per parsed block. */
+const testsOf = new WeakMap<ParsedBlock, TestFunction[]>();
+
+function findTestFunctions(parsed: ParsedBlock): TestFunction[] {
   const out: TestFunction[] = [];
   const { root, lang } = parsed;
   if (lang === 'go') {

@@ -63,7 +63,7 @@ export const testAssertionBehavioral: Rule = {
       const parsed = parseBlock(block);
       if (!parsed) continue;
       for (const body of testBodies(parsed, isTestStep)) {
-        for (const o of findOffences(parsed.lang, body)) {
+        for (const o of findOffences(parsed.lang, body, parsed)) {
           findings.push({ message: MESSAGES[o.kind](quote(o.node)), span: nodeSpan(plan, parsed, o.node) });
         }
       }
