@@ -138,6 +138,7 @@ const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*`;
 const GO_MAY_ASSERT_TYPE = new RegExp(String.raw`\.${GAP}\(`);
 const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.`);
 const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
+const GO_MAY_WEIGH = /(?<![/*])[*/](?![/*])|\*\*|\*\//;
 const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
 
 /**
@@ -230,7 +231,8 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   });
   // `want := 0.6*a + 0.4*b` … `assert.Equal(t, want, got)`.
   // Without pinned operands no declaration is pinned.
-  const decls = equalities.length > 0 ? goDecls(body) : [];
+  // A formula weighs by `*` or `/` (not the slashes and stars of comments).
+  const decls = equalities.length > 0 && GO_MAY_WEIGH.test(text) ? goDecls(body) : [];
   for (const decl of decls) {
     const names = decl.kind() === 'var_spec' ? decl.fieldChildren('name') : (decl.field('left')?.namedChildren() ?? []);
     const values = decl.kind() === 'var_spec' ? (decl.field('value')?.namedChildren() ?? []) : (decl.field('right')?.namedChildren() ?? []);
