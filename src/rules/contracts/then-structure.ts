@@ -195,9 +195,9 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
       const pointer = /(?:(?<!\*)\*|&|\[\])$/.test(prefix);
       const literal = /^\{/.test(after);
       const phrase = /\b(?:returns?|produces?|constructs?|creates?|is)\s+(?:an?|the|new)\s+`?\*?$/.test(prefix) || /^`?\s+(?:instances?|struct|type|object)\b/.test(suffix) || /\bof type\s+`?\*?$/.test(prefix);
-      const declared = vocab.types.has(id);
       const named = CAMEL.test(id) && TYPE_SUFFIX.test(id);
-      if (pointer || literal || declared || named || (phrase && CAMEL.test(id))) {
+      // The plan's own declarations are looked up last: that may parse code blocks.
+      if (pointer || literal || named || (phrase && CAMEL.test(id)) || vocab.types.has(id)) {
         hits.push({ kind: 'type', text: (pointer && /\*$/.test(prefix) ? '*' : '') + id, from: start - (pointer && /\*$/.test(prefix) ? 1 : 0), to: end });
       }
       continue;
@@ -205,14 +205,15 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
 
     // Dotted chains.
     const root = segs[0]!;
-    const isPackage = vocab.packages.has(root);
     // An identifier-looking chain ("record.Status", "cs.scoreCache"); all-lowercase dotted names are
     // serialized keys, hosts or packages (`metrics.ttft`, "github.com"). `len(x.items)` is caught below.
     if (!segs.slice(1).some((s) => /[A-Z]/.test(s))) continue;
+    const isPackage = vocab.packages.has(root);
     if (isPackage) {
       const member = segs[1]!;
-      const typeLike = /^[A-Z]/.test(member) && !VERB.test(member) && (vocab.types.has(member) || (segs.length > 2 && !called) || (CAMEL.test(member) && TYPE_SUFFIX.test(member)) || (segs.length > 2 && called));
-      if (typeLike && !(called && segs.length === 2)) {
+      const typeLike = (): boolean =>
+        /^[A-Z]/.test(member) && !VERB.test(member) && ((segs.length > 2 && !called) || (CAMEL.test(member) && TYPE_SUFFIX.test(member)) || (segs.length > 2 && called) || vocab.types.has(member));
+      if (!(called && segs.length === 2) && typeLike()) {
         hits.push({ kind: 'type', text: `${root}.${member}`, from: start, to: start + root.length + 1 + member.length });
       }
       const fields = called ? segs.slice(2, -1) : segs.slice(2);
@@ -221,9 +222,9 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
     }
     // value.field…: a field of some object. A trailing call is API (`cs.ShedByTier()`), but the hops before it are fields.
     const fieldHops = called ? segs.slice(1, -1) : segs.slice(1);
-    if (/^[A-Z]/.test(root) && vocab.types.has(root) && called && fieldHops.length === 0) continue; // Type.Method()
+    if (called && fieldHops.length === 0 && /^[A-Z]/.test(root) && vocab.types.has(root)) continue; // Type.Method()
     if (fieldHops.length === 0) continue;
-    if (/^[A-Z]/.test(root) && (vocab.types.has(root) || (CAMEL.test(root) && TYPE_SUFFIX.test(root)))) {
+    if (/^[A-Z]/.test(root) && ((CAMEL.test(root) && TYPE_SUFFIX.test(root)) || vocab.types.has(root))) {
       hits.push({ kind: 'type', text: root, from: start, to: start + root.length });
     }
     const fieldText = called ? segs.slice(0, -1).join('.') : m[0];
