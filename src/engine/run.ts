@@ -179,8 +179,15 @@ async function lintAll(
 
   const { refs, problems } = await expandInputs(paths, cwd);
   const files: FileReport[] = [];
-  for (const ref of refs) {
-    const input = await readInput(ref, options.stdin);
+  // While one plan is linted the next one is read. Not with --fix: a fix written to one file must
+  // be seen by a later input that names the same file another way (a symlink).
+  const read = (i: number): Promise<PlanInput | InputProblem> | undefined => (i < refs.length ? readInput(refs[i]!, options.stdin) : undefined);
+  let next: Promise<PlanInput | InputProblem> | undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const input = (await (next ?? read(i)))!;
+    next = options.fix ? undefined : read(i + 1);
+    // Awaited on the next turn; if this one throws, the read must not become an unhandled rejection.
+    next?.catch(() => undefined);
     if (isProblem(input)) {
       problems.push(input);
       continue;
