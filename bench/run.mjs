@@ -67,19 +67,23 @@ async function timeInterleaved(fns, runs) {
   return out.map(median);
 }
 
-function timeProcess(args, runs) {
-  const out = [];
-  let last;
+/** Medians of cold processes, the commands' runs interleaved (A B A B …) so load drifts hit each alike. */
+function timeProcesses(argLists, runs) {
+  const out = argLists.map(() => []);
+  const last = argLists.map(() => undefined);
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    last = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    out.push(performance.now() - t);
+    argLists.forEach((args, j) => {
+      const t = performance.now();
+      last[j] = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      out[j].push(performance.now() - t);
+    });
   }
-  return { ms: median(out), status: last.status, stderr: last.stderr };
+  return out.map((xs, j) => ({ ms: median(xs), status: last[j].status, stderr: last[j].stderr }));
 }
+const timeProcess = (args, runs) => timeProcesses([args], runs)[0];
 
 console.log(`microplan bench — ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${lines} lines from ${CORPUS}`);
-console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians: in-process of ${Math.max(RUNS, 7)} interleaved runs after a warm-up, processes of ${Math.min(RUNS, 3)} runs\n`);
+console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians: in-process of ${Math.max(RUNS, 7)} interleaved runs after a warm-up, processes of ${Math.min(RUNS, 3)} interleaved runs (microplan, markdownlint-cli2, …)\n`);
 
 // In-process, warm.
 const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
@@ -98,16 +102,17 @@ const [bare, inProcess] = await timeInterleaved(
 // Processes, cold start (fewer runs: markdownlint-cli2 takes tens of seconds on a loaded machine).
 const PROCESS_RUNS = Math.min(RUNS, 3);
 const nodeStart = timeProcess(['-e', '0'], PROCESS_RUNS);
-const cli = timeProcess([join(ROOT, 'bin', 'microplan.js'), 'lint', '--format', 'json', ...files], PROCESS_RUNS);
-if (cli.status !== 0 && cli.status !== 1) console.error(`microplan CLI exited ${cli.status}: ${cli.stderr.split('\n')[0]}`);
 const mdlBin = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const hasMdl = existsSync(mdlBin);
+const cliArgs = [join(ROOT, 'bin', 'microplan.js'), 'lint', '--format', 'json', ...files];
 // ":" marks a literal path (no glob expansion); default rules, no config file in the repository.
-const mdl = existsSync(mdlBin) ? timeProcess([mdlBin, ...files.map((f) => `:${f}`)], PROCESS_RUNS) : undefined;
+const [cli, mdl] = timeProcesses(hasMdl ? [cliArgs, [mdlBin, ...files.map((f) => `:${f}`)]] : [cliArgs], PROCESS_RUNS);
+if (cli.status !== 0 && cli.status !== 1) console.error(`microplan CLI exited ${cli.status}: ${cli.stderr.split('\n')[0]}`);
 
 // The agent's case: one plan, one process.
 const one = files[texts.findIndex((t) => t.length === Math.max(...texts.map((x) => x.length)))];
-const cliOne = timeProcess([join(ROOT, 'bin', 'microplan.js'), 'lint', '--format', 'json', one], PROCESS_RUNS);
-const mdlOne = existsSync(mdlBin) ? timeProcess([mdlBin, `:${one}`], PROCESS_RUNS) : undefined;
+const cliOneArgs = [join(ROOT, 'bin', 'microplan.js'), 'lint', '--format', 'json', one];
+const [cliOne, mdlOne] = timeProcesses(hasMdl ? [cliOneArgs, [mdlBin, `:${one}`]] : [cliOneArgs], PROCESS_RUNS);
 
 const rows = [
   ['node startup alone (node -e 0)', 'process, cold', nodeStart.ms],

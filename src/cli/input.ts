@@ -55,13 +55,15 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
     seen.add(key);
     refs.push({ path, absPath });
   };
-  for (const arg of args) {
+  // The arguments' stats run together (each is a round trip to the file system); results are used in order.
+  const stats = await Promise.all(args.map((arg) => (arg === '-' ? undefined : stat(resolve(cwd, arg)).catch((err: NodeJS.ErrnoException) => err))));
+  for (const [i, arg] of args.entries()) {
     if (arg === '-') {
       add(STDIN_PATH, undefined);
       continue;
     }
     const abs = resolve(cwd, arg);
-    const st = await stat(abs).catch((err: NodeJS.ErrnoException) => err);
+    const st = stats[i]!;
     if (!(st instanceof Error)) {
       if (st.isDirectory()) {
         const matches = await glob('**/*.md', { cwd: abs, ignore: IGNORE, onlyFiles: true });

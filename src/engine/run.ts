@@ -9,7 +9,7 @@ import { expandInputs, isProblem, readInput, type InputProblem, type PlanInput, 
 import { ConfigResolver } from '../config/load.js';
 import { didYouMean } from '../config/suggest.js';
 import type { Config } from '../config/types.js';
-import { GroundingSession } from '../ground/open.js';
+import type { GroundingSession } from '../ground/open.js';
 import type { Grounding } from '../ground/types.js';
 import { parsePlan } from '../plan/parse.js';
 import type { Plan, PlanFormat } from '../plan/types.js';
@@ -153,7 +153,11 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     throw new InputError(`${options.base !== undefined ? '--base' : '--against'} reads a repository: add --repo <dir> (e.g. --repo .).`);
   }
   // Opening checks the repository and the named revisions up front: a bad one is one clear error.
-  const session = options.repo !== undefined ? new GroundingSession({ dir: options.repo, base: options.base, against: options.against }) : undefined;
+  // The repository machinery loads only when a run grounds: plain lint stays light.
+  const session =
+    options.repo !== undefined
+      ? new (await import('../ground/open.js')).GroundingSession({ dir: options.repo, base: options.base, against: options.against })
+      : undefined;
   try {
     await session?.open();
     return await lintAll(paths, options, cwd, rules, resolver, notices, session);
@@ -175,8 +179,15 @@ async function lintAll(
 
   const { refs, problems } = await expandInputs(paths, cwd);
   const files: FileReport[] = [];
-  for (const ref of refs) {
-    const input = await readInput(ref, options.stdin);
+  // While one plan is linted the next one is read. Not with --fix: a fix written to one file must
+  // be seen by a later input that names the same file another way (a symlink).
+  const read = (i: number): Promise<PlanInput | InputProblem> | undefined => (i < refs.length ? readInput(refs[i]!, options.stdin) : undefined);
+  let next: Promise<PlanInput | InputProblem> | undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const input = (await (next ?? read(i)))!;
+    next = options.fix ? undefined : read(i + 1);
+    // Awaited on the next turn; if this one throws, the read must not become an unhandled rejection.
+    next?.catch(() => undefined);
     if (isProblem(input)) {
       problems.push(input);
       continue;

@@ -40,7 +40,41 @@ export interface Outline {
   codeMask: boolean[];
 }
 
+// Block structure only: the outline reads inline tokens' `content`, never their children, so the
+// inline pass (most of markdown-it's time and tokens) is skipped. Block parsing is unaffected by it.
 const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
+md.core.ruler.disable(['inline', 'text_join']);
+
+/*
+ * markdown-it's published build creates every Token through a defineProperty helper per field,
+ * about half of its block-parse time. This parser's own block state (only this instance) makes the
+ * same tokens — same prototype, fields and order, as StateBlock.push does — by plain assignment.
+ */
+const TOKEN_PROTO = Object.getPrototypeOf(md.parse('x', {})[0]) as Token;
+const BaseState = md.block.State;
+md.block.State = class extends BaseState {
+  override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
+    const token = Object.create(TOKEN_PROTO) as Token;
+    token.map = null;
+    token.level = 0;
+    token.children = null;
+    token.content = '';
+    token.markup = '';
+    token.info = '';
+    token.block = true;
+    token.hidden = false;
+    token.type = type;
+    token.tag = tag;
+    token.attrs = null;
+    token.nesting = nesting;
+    token.meta = null;
+    if (nesting < 0) this.level--;
+    token.level = this.level;
+    if (nesting > 0) this.level++;
+    this.tokens.push(token);
+    return token;
+  }
+};
 
 export function outline(text: string, lines: readonly string[]): Outline {
   const tokens = md.parse(text, {});

@@ -11,6 +11,7 @@ const COLON_FORM = new RegExp(String.raw`(?<![\w/.-])` + PATH + String.raw`:(\d+
 const PAREN_FORM = new RegExp('`' + PATH + String.raw`\`\s*\((?:at\s+)?lines?\s+(\d+)(?:\s*[-–]\s*(\d+))?\)`, 'g');
 /** The last inline-code span right before a citation: "`NewFoo` at `foo.go:12`", "`x := f()` (foo.go:12)". */
 const CODE_BEFORE = /`([^`]+)`\s*(?:\(|at|in|—|–|-|:)?\s*`?$/;
+const COLON_DIGIT = /:\d/;
 const IDENTIFIER = /^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*(?:\(\))?$/;
 
 export function parseCitations(lines: readonly string[], o: Outline): Citation[] {
@@ -20,6 +21,8 @@ export function parseCitations(lines: readonly string[], o: Outline): Citation[]
     const lineText = lines[l - 1]!;
     if (!/\d/.test(lineText)) continue;
     for (const re of [COLON_FORM, PAREN_FORM]) {
+      // Cheap necessary conditions: ":<digit>" for the colon form, "line" for the parenthesised one.
+      if (re === COLON_FORM ? !COLON_DIGIT.test(lineText) : !lineText.includes('line')) continue;
       re.lastIndex = 0;
       for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
         const path = m[1]!;

@@ -57,6 +57,8 @@ export function findInLine(lines: readonly string[], line: number, needle: strin
  * Used on heading and label text, never on code.
  */
 export function plainInline(s: string): string {
+  // Most labels carry no decoration: every replacement below needs one of these characters.
+  if (!/[[*_`]/.test(s)) return s.trim();
   return s
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\*\*|__/g, '')

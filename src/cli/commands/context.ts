@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { buildContext, renderContextMarkdown } from '../../ground/context.js';
-import { GroundingSession } from '../../ground/open.js';
-import { loadSource } from '../../write/sources/spec.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
-import { configFor } from './shared-config.js';
 
 interface ContextOptions {
   source: string;
@@ -27,6 +23,13 @@ export function registerContext(program: Command, setExit: SetExit): void {
     .option('--format <md|json>', 'output format', 'md')
     .action(async (opts: ContextOptions) => {
       if (opts.format !== 'md' && opts.format !== 'json') throw new InputError(`--format must be md or json, not ${opts.format}.`);
+      // Implementations load when their command runs: startup stays cheap for every other command.
+      const [{ buildContext, renderContextMarkdown }, { GroundingSession }, { loadSource }, { configFor }] = await Promise.all([
+        import('../../ground/context.js'),
+        import('../../ground/open.js'),
+        import('../../write/sources/spec.js'),
+        import('./shared-config.js'),
+      ]);
       const source = await loadSource({ source: opts.source, section: opts.section, githubRepo: opts.githubRepo, cwd: process.cwd(), env: process.env });
       const session = new GroundingSession({ dir: opts.repo, base: opts.base });
       try {

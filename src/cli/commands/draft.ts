@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { PROVIDER_IDS } from '../../write/providers/resolve.js';
-import { DEFAULT_ROUNDS, EXIT_INTERRUPTED, runDraft, type DraftArgs } from '../../write/draft/draft-run.js';
+import type { DraftArgs } from '../../write/draft/draft-run.js';
+import { DEFAULT_ROUNDS, EXIT_INTERRUPTED } from '../../write/draft/limits.js';
 import type { SetExit } from './index.js';
-import { writeDeps } from './shared-config.js';
 
 export function registerDraft(program: Command, setExit: SetExit): void {
   program
@@ -40,6 +40,7 @@ export function registerDraft(program: Command, setExit: SetExit): void {
       process.on('SIGINT', onSigint);
       try {
         const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, signal: controller.signal };
+        const [{ runDraft }, { writeDeps }] = await Promise.all([import('../../write/draft/draft-run.js'), import('./shared-config.js')]);
         setExit(await runDraft(opts, io, writeDeps));
       } finally {
         process.off('SIGINT', onSigint);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { init } from '../../write/init/init.js';
 import { AGENTS } from '../../write/init/detect.js';
 import { InputError, EXIT } from '../errors.js';
 import type { SetExit } from './index.js';
@@ -14,7 +13,8 @@ export function registerInit(program: Command, setExit: SetExit): void {
     .option('--repo <dir>', 'repository root', '.')
     .option('--dry-run', 'print what would be written, write nothing')
     .option('--force', 'overwrite files even if you edited them')
-    .action((opts: { agents?: string; repo: string; dryRun?: boolean; force?: boolean }) => {
+    .action(async (opts: { agents?: string; repo: string; dryRun?: boolean; force?: boolean }) => {
+      const { init } = await import('../../write/init/init.js');
       const root = resolve(opts.repo);
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new InputError(`${opts.repo}: not a directory; pass the repository root with --repo.`);
       const result = init({ root, agents: opts.agents !== undefined ? [opts.agents] : undefined, dryRun: opts.dryRun ?? false, force: opts.force ?? false });

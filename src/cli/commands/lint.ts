@@ -1,6 +1,5 @@
 /** `microplan lint <paths|globs|->`: a thin layer over engine/run.ts and the formatters. */
 import { Option, type Command } from 'commander';
-import { lintFiles, selectRules } from '../../engine/run.js';
 import { FORMATS, formatReport, isFormatName } from '../../format/index.js';
 import { problemLine } from '../input.js';
 import { EXIT, InputError } from '../errors.js';
@@ -57,6 +56,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code !== 'EPIPE') throw err;
       });
+      const { lintFiles, selectRules } = await import('../../engine/run.js');
       const ruleIds = opts.rule && opts.rule.length > 0 ? opts.rule : undefined;
       const rules = selectRules(ruleIds);
       const report = await lintFiles(paths, {

@@ -1,39 +1,5 @@
 import type { Command } from 'commander';
-import { buildContext, renderContextMarkdown } from '../../ground/context.js';
-import { GroundingSession } from '../../ground/open.js';
-import { constructionSites } from '../../ground/sites.js';
-import { sitesJson } from '../../ground/sites-format.js';
-import { lintPlanHandler } from '../../mcp/lint-tool.js';
-import type { McpHandlers } from '../../mcp/server.js';
-import { verifyPlan } from '../../verify/verify.js';
-import { loadSource } from '../../write/sources/spec.js';
-import { InputError } from '../errors.js';
 import type { SetExit } from './index.js';
-import { configFor, lintFor } from './shared-config.js';
-
-/** The tools' work, each the same library call its command makes, rooted at the server's cwd. */
-export function mcpHandlers(cwd: string): McpHandlers {
-  return {
-    lintPlan: lintPlanHandler({ cwd, configFor, lintFor }),
-    async planContext({ source, section }) {
-      const loaded = await loadSource({ source, section, cwd, env: process.env });
-      const session = new GroundingSession({ dir: cwd });
-      try {
-        const state = await session.reference();
-        return renderContextMarkdown(await buildContext(loaded.text, loaded.origin, state, await configFor(state.repo.root)));
-      } finally {
-        await session.close();
-      }
-    },
-    async constructionSites({ type }) {
-      return sitesJson(await constructionSites(type, { dir: cwd }));
-    },
-    async verifyPr({ plan, base }) {
-      if (base === undefined) throw new InputError('verify_pr needs base: the revision the PR branched from (e.g. "main").');
-      return (await verifyPlan({ planPath: plan, repo: cwd, base })).report;
-    },
-  };
-}
 
 export function registerMcp(program: Command, setExit: SetExit): void {
   program
@@ -41,7 +7,7 @@ export function registerMcp(program: Command, setExit: SetExit): void {
     .description('serve microplan tools (lint_plan, plan_context, construction_sites, verify_pr) to agents over MCP on stdio')
     .action(async () => {
       // Loaded here, not at startup: the SDK costs every other command a fifth of a second.
-      const { serveStdio } = await import('../../mcp/server.js');
+      const [{ serveStdio }, { mcpHandlers }] = await Promise.all([import('../../mcp/server.js'), import('./mcp-handlers.js')]);
       // stdout carries the protocol: nothing else may be printed there while serving.
       await serveStdio(mcpHandlers(process.cwd()), program.version() ?? '0.0.0');
       setExit(0);

@@ -1,8 +1,7 @@
 /** `microplan pr-body <plan> [--verify <verify.json>]`: the PR description from the plan. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseVerifyJson, renderPrBody, type VerifySummary } from '../../verify/pr-body.js';
-import { loadPlan } from '../../verify/verify.js';
+import type { VerifySummary } from '../../verify/pr-body.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
 
@@ -19,6 +18,7 @@ export function registerPrBody(program: Command, setExit: SetExit): void {
     .argument('<plan>', 'the plan Markdown file')
     .option('--verify <file>', 'the output of "microplan verify <plan> --base <rev> --format json" (- for standard input)')
     .action(async (planPath: string, opts: { verify?: string }) => {
+      const [{ parseVerifyJson, renderPrBody }, { loadPlan }] = await Promise.all([import('../../verify/pr-body.js'), import('../../verify/verify.js')]);
       const plan = await loadPlan(planPath);
       let verify: VerifySummary | undefined;
       if (opts.verify !== undefined) {

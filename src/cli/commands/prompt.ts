@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { runPrompt } from '../../write/draft/prompt-run.js';
 import type { SetExit } from './index.js';
-import { writeDeps } from './shared-config.js';
 
 export function registerPrompt(program: Command, setExit: SetExit): void {
   program
@@ -13,6 +11,7 @@ export function registerPrompt(program: Command, setExit: SetExit): void {
     .option('--out <path>', 'where the plan is to be written (default: <plansDir>/<date>-<slug>-plan.md)')
     .action(async (opts: { source: string; section?: string; githubRepo?: string; out?: string }) => {
       const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+      const [{ runPrompt }, { writeDeps }] = await Promise.all([import('../../write/draft/prompt-run.js'), import('./shared-config.js')]);
       setExit(await runPrompt(opts, io, writeDeps));
     });
 }

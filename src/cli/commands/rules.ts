@@ -1,9 +1,5 @@
 /** `microplan rules`: the catalog as a table, the reference docs (`--format md`) or JSON. */
 import type { Command } from 'commander';
-import { loadConfigFile } from '../../config/load.js';
-import { defaultConfig } from '../../config/defaults.js';
-import { renderRulesJson, renderRulesMarkdown, renderRulesTable } from '../../format/rules.js';
-import { RULES } from '../../rules/index.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
 
@@ -15,7 +11,13 @@ export function registerRules(program: Command, setExit: SetExit): void {
     .description('List the rule catalog: id, family, default severity and description.')
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('-c, --config <file>', 'render agent instructions with this project config (md, json)')
-    .action((opts: { format: string; config?: string }) => {
+    .action(async (opts: { format: string; config?: string }) => {
+      const [{ loadConfigFile }, { defaultConfig }, { renderRulesJson, renderRulesMarkdown, renderRulesTable }, { RULES }] = await Promise.all([
+        import('../../config/load.js'),
+        import('../../config/defaults.js'),
+        import('../../format/rules.js'),
+        import('../../rules/index.js'),
+      ]);
       const config = opts.config ? loadConfigFile(opts.config) : defaultConfig();
       let out: string;
       if (opts.format === 'table') out = renderRulesTable(RULES, process.stdout.isTTY ? process.stdout.columns : undefined);

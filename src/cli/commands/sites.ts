@@ -1,8 +1,6 @@
 /** `microplan sites <Type>`: the construction-site audit, as a Markdown table or JSON. */
 import { Option, type Command } from 'commander';
 import { EXIT } from '../errors.js';
-import { constructionSites } from '../../ground/sites.js';
-import { formatSitesJson, formatSitesMarkdown } from '../../ground/sites-format.js';
 import type { Language } from '../../repo/types.js';
 import type { SetExit } from './index.js';
 
@@ -25,6 +23,7 @@ export function registerSites(program: Command, setExit: SetExit): void {
     .option('--base <rev>', 'read the code at this git revision instead of the working tree')
     .option('--no-factories', 'leave out calls of factory functions (faster)')
     .action(async (type: string, options: SitesOptions) => {
+      const [{ constructionSites }, { formatSitesJson, formatSitesMarkdown }] = await Promise.all([import('../../ground/sites.js'), import('../../ground/sites-format.js')]);
       const audit = await constructionSites(type, {
         dir: options.repo ?? process.cwd(),
         revision: options.base,

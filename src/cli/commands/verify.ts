@@ -1,8 +1,5 @@
 /** `microplan verify <plan> --base <rev>`: the PR's git history checked against its plan. */
 import { Option, type Command } from 'commander';
-import { formatJson, formatTable } from '../../verify/format.js';
-import { replayLedger } from '../../verify/replay.js';
-import { verifyPlan } from '../../verify/verify.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
 
@@ -44,6 +41,11 @@ export function registerVerify(program: Command, setExit: SetExit): void {
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code !== 'EPIPE') throw err;
       });
+      const [{ formatJson, formatTable }, { replayLedger }, { verifyPlan }] = await Promise.all([
+        import('../../verify/format.js'),
+        import('../../verify/replay.js'),
+        import('../../verify/verify.js'),
+      ]);
       const verification = await verifyPlan({ planPath, repo: opts.repo, base: opts.base, head: opts.head });
       const report = opts.run
         ? await replayLedger(verification, {

@@ -29,13 +29,34 @@ function stem(w: string): string {
   return w;
 }
 
+// The configured entries are the same for every plan a config lints: their words and id patterns are built once.
+const idPatterns = new Map<string, RegExp>();
+function idPattern(id: string): RegExp {
+  let re = idPatterns.get(id);
+  if (!re) {
+    re = new RegExp(`(?:^|[^A-Za-z0-9])${id}(?![0-9])`);
+    idPatterns.set(id, re);
+  }
+  return re;
+}
+
+const wordsOf = new WeakMap<ChecklistEntry, string[]>();
+function entryWords(entry: ChecklistEntry): string[] {
+  let w = wordsOf.get(entry);
+  if (!w) {
+    w = words(entry.text);
+    wordsOf.set(entry, w);
+  }
+  return w;
+}
+
 /** Whether some checklist item covers a configured entry (by id "R7" for antipatterns, else by words). */
 export function covered(entry: ChecklistEntry, items: readonly ChecklistItem[], itemWords: readonly Set<string>[]): boolean {
   if (entry.id !== undefined) {
-    const id = new RegExp(`(?:^|[^A-Za-z0-9])${entry.id}(?![0-9])`);
+    const id = idPattern(entry.id);
     if (items.some((it) => id.test(it.text.text))) return true;
   }
-  const want = words(entry.text);
+  const want = entryWords(entry);
   if (want.length === 0) return true;
   const head = want.slice(0, Math.min(2, want.length));
   return itemWords.some((have) => {

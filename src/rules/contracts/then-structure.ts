@@ -7,8 +7,8 @@
  * file paths and serialized keys (`trace_info.matched_pairs`) are observable, never reported.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { parsedBlocks } from '../test-code/code.js';
-import type { Plan } from '../../plan/types.js';
+import { parseBlock } from '../test-code/code.js';
+import type { CodeBlock, Plan } from '../../plan/types.js';
 
 export type StructureKind = 'type' | 'field' | 'formula';
 
@@ -21,18 +21,23 @@ export interface StructureHit {
   to: number;
 }
 
+/** A set of names, answered on demand. */
+export interface NameSet {
+  has(name: string): boolean;
+}
+
 /** Names a plan's own code declares: its types and its Go packages (so `sim.Request` reads as package.Type). */
 export interface PlanVocabulary {
-  types: Set<string>;
-  packages: Set<string>;
+  types: NameSet;
+  packages: NameSet;
 }
 
 /** Go packages a THEN may name without naming a field (`io.ReadAll`, `logrus.Warn`). */
-const KNOWN_PACKAGES = [
+const KNOWN_PACKAGES = new Set([
   'bufio', 'bytes', 'context', 'errors', 'exec', 'filepath', 'flag', 'fmt', 'http', 'io', 'json', 'log', 'logrus',
   'math', 'os', 'path', 'rand', 'reflect', 'regexp', 'slog', 'sort', 'strconv', 'strings', 'sync', 'testing', 'time',
   'url', 'yaml', 'cobra', 'atomic', 'slices', 'maps', 'runtime', 'signal', 'csv', 'heap', 'utf8', 'assert', 'require',
-];
+]);
 
 /** Endings that mark an identifier as a type name rather than a field or a function. */
 const TYPE_SUFFIX =
@@ -40,31 +45,112 @@ const TYPE_SUFFIX =
 
 const FILE_EXT = /^(?:go|md|ya?ml|json|ts|tsx|js|mjs|py|txt|csv|sh|toml|html|lock|mod|sum|cfg|ini|log|out)$/;
 
-export function planVocabulary(plan: Plan): PlanVocabulary {
-  const types = new Set<string>();
-  const packages = new Set<string>(KNOWN_PACKAGES);
-  for (const parsed of parsedBlocks(plan)) {
-    const root = parsed.root;
+interface BlockVocabulary {
+  types: Set<string>;
+  packages: Set<string>;
+}
+
+const blockVocabularies = new WeakMap<CodeBlock, BlockVocabulary | null>();
+
+/** Types and packages one code block declares, read from its syntax tree (parsed at most once). */
+function blockVocabulary(block: CodeBlock): BlockVocabulary | undefined {
+  const cached = blockVocabularies.get(block);
+  if (cached !== undefined) return cached ?? undefined;
+  const parsed = parseBlock(block);
+  let vocab: BlockVocabulary | undefined;
+  if (parsed) {
+    vocab = { types: new Set(), packages: new Set() };
+    const { root } = parsed;
     const names = (kind: string, field: string): string[] =>
       root.findAll({ rule: { kind } }).map((n: SgNode) => n.field(field)?.text() ?? '').filter((s) => s !== '');
     if (parsed.lang === 'go') {
-      for (const t of names('type_spec', 'name')) types.add(t);
-      for (const p of root.findAll({ rule: { kind: 'package_identifier' } })) packages.add(p.text());
+      for (const t of names('type_spec', 'name')) vocab.types.add(t);
+      for (const p of root.findAll({ rule: { kind: 'package_identifier' } })) vocab.packages.add(p.text());
       for (const spec of root.findAll({ rule: { kind: 'import_spec' } })) {
         const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
         const alias = spec.field('name')?.text();
-        packages.add(alias ?? path.split('/').pop() ?? '');
+        vocab.packages.add(alias ?? path.split('/').pop() ?? '');
       }
     } else if (parsed.lang === 'python') {
-      for (const t of names('class_definition', 'name')) types.add(t);
+      for (const t of names('class_definition', 'name')) vocab.types.add(t);
     } else {
       // Interfaces and type aliases exist only in the TypeScript grammar; napi rejects a rule naming a kind JavaScript lacks.
       const kinds = parsed.lang === 'typescript' ? ['class_declaration', 'interface_declaration', 'type_alias_declaration'] : ['class_declaration'];
-      for (const kind of kinds) for (const t of names(kind, 'name')) types.add(t);
+      for (const kind of kinds) for (const t of names(kind, 'name')) vocab.types.add(t);
     }
+    vocab.packages.delete('');
   }
-  packages.delete('');
-  return { types, packages };
+  blockVocabularies.set(block, vocab ?? null);
+  return vocab;
+}
+
+/** ASCII identifier characters; a name next to one of them is part of a longer identifier. */
+function isWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x24;
+}
+
+/** Does `name` occur in `text` as a whole identifier? A text prefilter: a block that declares the name contains it so. */
+function hasWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    const end = at + name.length;
+    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+    return true;
+  }
+  return false;
+}
+
+const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whitespace or comments between two tokens. */
+const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$)|#[^\n]*(?:\n|$))`;
+
+/**
+ * Could the block declare type `name`? Its name follows `type`/`class`/`interface` (Go, Python,
+ * TypeScript), or the block has a grouped Go `type (…)` and mentions the name.
+ */
+function mayDeclareType(text: string, name: string): boolean {
+  if (!hasWord(text, name)) return false;
+  if (new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escape(name)}(?![\w$])`).test(text)) return true;
+  return new RegExp(String.raw`\btype${GAP}*\(`).test(text);
+}
+
+/**
+ * Could the block name Go package `name`? In its package clause, an import (alias or last path
+ * element) or a qualified type `name.T`: a block that does mentions the word with `package`,
+ * `import`, or a `.` after it.
+ */
+function mayNamePackage(text: string, name: string): boolean {
+  if (!hasWord(text, name)) return false;
+  return /\b(?:package|import)\b/.test(text) || new RegExp(String.raw`(?<![\w$])${escape(name)}${GAP}*\.`).test(text);
+}
+
+function declares(block: CodeBlock, name: string, pick: (v: BlockVocabulary) => Set<string>): boolean {
+  const vocab = blockVocabulary(block);
+  return vocab !== undefined && pick(vocab).has(name);
+}
+
+/**
+ * The plan's vocabulary, answered lazily: a name is looked up only when a THEN clause asks, and
+ * only code blocks whose text contains it as a word (and, for types, a declaring keyword) are
+ * parsed — the names themselves always come from the syntax tree.
+ */
+export function planVocabulary(plan: Plan): PlanVocabulary {
+  const lookup = (pick: (v: BlockVocabulary) => Set<string>, mayDeclare: (text: string, name: string) => boolean): NameSet => {
+    const answers = new Map<string, boolean>();
+    return {
+      has(name: string): boolean {
+        let answer = answers.get(name);
+        if (answer === undefined) {
+          answer = name !== '' && plan.codeBlocks.some((b) => mayDeclare(b.content, name) && declares(b, name, pick));
+          answers.set(name, answer);
+        }
+        return answer;
+      },
+    };
+  };
+  const types = lookup((v) => v.types, mayDeclareType);
+  const declaredPackages = lookup((v) => v.packages, mayNamePackage);
+  return { types, packages: { has: (name) => KNOWN_PACKAGES.has(name) || declaredPackages.has(name) } };
 }
 
 const CAMEL = /^[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]*[A-Z]/;
@@ -111,9 +197,9 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
       const pointer = /(?:(?<!\*)\*|&|\[\])$/.test(prefix);
       const literal = /^\{/.test(after);
       const phrase = /\b(?:returns?|produces?|constructs?|creates?|is)\s+(?:an?|the|new)\s+`?\*?$/.test(prefix) || /^`?\s+(?:instances?|struct|type|object)\b/.test(suffix) || /\bof type\s+`?\*?$/.test(prefix);
-      const declared = vocab.types.has(id);
       const named = CAMEL.test(id) && TYPE_SUFFIX.test(id);
-      if (pointer || literal || declared || named || (phrase && CAMEL.test(id))) {
+      // The plan's own declarations are looked up last: that may parse code blocks.
+      if (pointer || literal || named || (phrase && CAMEL.test(id)) || vocab.types.has(id)) {
         hits.push({ kind: 'type', text: (pointer && /\*$/.test(prefix) ? '*' : '') + id, from: start - (pointer && /\*$/.test(prefix) ? 1 : 0), to: end });
       }
       continue;
@@ -121,14 +207,15 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
 
     // Dotted chains.
     const root = segs[0]!;
-    const isPackage = vocab.packages.has(root);
     // An identifier-looking chain ("record.Status", "cs.scoreCache"); all-lowercase dotted names are
     // serialized keys, hosts or packages (`metrics.ttft`, "github.com"). `len(x.items)` is caught below.
     if (!segs.slice(1).some((s) => /[A-Z]/.test(s))) continue;
+    const isPackage = vocab.packages.has(root);
     if (isPackage) {
       const member = segs[1]!;
-      const typeLike = /^[A-Z]/.test(member) && !VERB.test(member) && (vocab.types.has(member) || (segs.length > 2 && !called) || (CAMEL.test(member) && TYPE_SUFFIX.test(member)) || (segs.length > 2 && called));
-      if (typeLike && !(called && segs.length === 2)) {
+      const typeLike = (): boolean =>
+        /^[A-Z]/.test(member) && !VERB.test(member) && ((segs.length > 2 && !called) || (CAMEL.test(member) && TYPE_SUFFIX.test(member)) || (segs.length > 2 && called) || vocab.types.has(member));
+      if (!(called && segs.length === 2) && typeLike()) {
         hits.push({ kind: 'type', text: `${root}.${member}`, from: start, to: start + root.length + 1 + member.length });
       }
       const fields = called ? segs.slice(2, -1) : segs.slice(2);
@@ -137,9 +224,9 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
     }
     // value.field…: a field of some object. A trailing call is API (`cs.ShedByTier()`), but the hops before it are fields.
     const fieldHops = called ? segs.slice(1, -1) : segs.slice(1);
-    if (/^[A-Z]/.test(root) && vocab.types.has(root) && called && fieldHops.length === 0) continue; // Type.Method()
+    if (called && fieldHops.length === 0 && /^[A-Z]/.test(root) && vocab.types.has(root)) continue; // Type.Method()
     if (fieldHops.length === 0) continue;
-    if (/^[A-Z]/.test(root) && (vocab.types.has(root) || (CAMEL.test(root) && TYPE_SUFFIX.test(root)))) {
+    if (/^[A-Z]/.test(root) && ((CAMEL.test(root) && TYPE_SUFFIX.test(root)) || vocab.types.has(root))) {
       hits.push({ kind: 'type', text: root, from: start, to: start + root.length });
     }
     const fieldText = called ? segs.slice(0, -1).join('.') : m[0];

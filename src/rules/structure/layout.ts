@@ -67,7 +67,19 @@ export interface Placed {
 }
 
 /** Every section that fills a slot, in document order (duplicates included; fallbacks only where the slot is otherwise empty). */
-export function placedSections(plan: Plan): Placed[] {
+export function placedSections(plan: Plan): readonly Placed[] {
+  // Several rules, and reach() once per section, ask for the same plan's placement.
+  let placed = placements.get(plan);
+  if (!placed) {
+    placed = placeSections(plan);
+    placements.set(plan, placed);
+  }
+  return placed;
+}
+
+const placements = new WeakMap<Plan, readonly Placed[]>();
+
+function placeSections(plan: Plan): Placed[] {
   const slots = slotsFor(plan);
   const all = plan.sections.flatMap((section) => {
     const at = slotKey(section, plan.format);

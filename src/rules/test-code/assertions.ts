@@ -4,7 +4,7 @@
  * implementation counts) inside the checks of a test — assertion-library calls, `expect(…)`
  * chains, `assert` statements, and `if` conditions that fail the test.
  */
-import type { SgNode } from '@ast-grep/napi';
+import { kind as kindId, type SgNode } from '@ast-grep/napi';
 import type { CodeLang } from './code.js';
 
 export type OffenceKind = 'type' | 'field' | 'formula' | 'count';
@@ -110,9 +110,43 @@ function arithRoots(n: SgNode): SgNode[] {
   return out;
 }
 
-/** Offences in one test body (or a whole test snippet), deduplicated and outermost-first. */
-export function findOffences(lang: CodeLang, body: SgNode): Offence[] {
-  const raw = lang === 'go' ? goOffences(body) : lang === 'python' ? pythonOffences(body) : jsOffences(body, lang === 'typescript');
+/** A value computed on first use: most tests never need most facts. */
+function lazy<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
+
+/** Could a node hold arithmetic? Every `+ - * /` operator is in its text. */
+function mayHoldArith(n: SgNode): boolean {
+  return /[-+*/]/.test(n.text());
+}
+
+/** Go node kinds as numbers: a numeric matcher skips building a rule for every query. */
+const goKinds = new Map<string, number>();
+function goKind(name: string): number {
+  let id = goKinds.get(name);
+  if (id === undefined) {
+    id = kindId('go', name);
+    goKinds.set(name, id);
+  }
+  return id;
+}
+
+/** Whitespace or comments between two Go tokens, for text prefilters. */
+const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*`;
+/** Text prefilters: a body without these cannot hold the nodes the query after them looks for. */
+const GO_MAY_ASSERT_TYPE = new RegExp(String.raw`\.${GAP}\(`);
+const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.`);
+const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
+const GO_MAY_WEIGH = /(?<![/*])[*/](?![/*])|\*\*|\*\//;
+const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
+
+/**
+ * Offences in one test body (or a whole test snippet), deduplicated and outermost-first. `block`
+ * identifies the parsed snippet the body belongs to, so per-snippet facts are computed once.
+ */
+export function findOffences(lang: CodeLang, body: SgNode, block?: object): Offence[] {
+  const raw = lang === 'go' ? goOffences(body, block) : lang === 'python' ? pythonOffences(body) : jsOffences(body, lang === 'typescript');
   const seen = new Set<string>();
   const out: Offence[] = [];
   // A count (`len(obj.items)`) already covers the field inside it; one finding per node.
@@ -130,27 +164,37 @@ export function findOffences(lang: CodeLang, body: SgNode): Offence[] {
 
 // ---------------------------------------------------------------- Go
 
-function goOffences(body: SgNode): Offence[] {
+/*
+ * Cost model: each ast-grep query walks the subtree natively (fast for a single node kind, several
+ * times slower for rules with `has`/`any`/`regex`), and each node or call handed to JavaScript is a
+ * round trip. So queries name one kind, run only when a text prefilter says their nodes can be
+ * there, and facts are computed only when a check needs them. The JavaScript checks are unchanged.
+ */
+function goOffences(body: SgNode, block: object | undefined): Offence[] {
   const out: Offence[] = [];
-  const locals = goLocals(body);
-  const tableVars = goTableVars(body);
-  const receivers = goReceivers(body);
-  const { checks, equalities } = goContexts(body);
+  const facts = lazy(() => blockFacts(body, block));
+  const locals = lazy(() => goLocals(body));
+  const tableVars = lazy(() => goTableVars(body, facts));
+  const receivers = lazy(() => goReceivers(body));
+  const text = body.text();
+  // No assertion call, failing `if` or type assertion: nothing in the body is a check.
+  if (!GO_MAY_CALL_ASSERT.test(text) && !GO_MAY_FAIL.test(text) && !GO_MAY_ASSERT_TYPE.test(text)) return out;
+  const found = goCandidates(body, text);
+  const { checks, equalities } = goContexts(found);
   const inCheck = (n: SgNode): boolean => checks.some((c) => contains(c, n));
-  const { declared: declaredAnywhere } = blockFacts(body);
   const isVariable = (n: SgNode): boolean => {
     // Locals, and bare lower-case names the snippet does not declare as constants (plans elide setup).
-    if (n.kind() === 'identifier') return locals.has(n.text()) || (/^[a-z]/.test(n.text()) && !declaredAnywhere.has(n.text()) && !GO_BUILTINS.has(n.text()));
+    if (n.kind() === 'identifier') return locals().has(n.text()) || (/^[a-z]/.test(n.text()) && !facts().declared.has(n.text()) && !GO_BUILTINS.has(n.text()));
     if (n.kind() === 'selector_expression') {
       const root = chainRoot(n);
-      return root !== undefined && locals.has(root.text());
+      return root !== undefined && locals().has(root.text());
     }
     return false;
   };
   const internal = (n: SgNode): boolean => isInternalGoField(n, tableVars, receivers);
 
   // Type assertions to a pointer type anywhere in a test are a check on the concrete type.
-  for (const ta of body.findAll({ rule: { kind: 'type_assertion_expression' } })) {
+  for (const ta of found.typeAssertions) {
     const type = ta.field('type');
     if (!type) continue;
     if (type.kind() === 'pointer_type' || (inCheck(ta) && type.text() !== 'error' && !type.text().startsWith('interface'))) {
@@ -158,7 +202,9 @@ function goOffences(body: SgNode): Offence[] {
     }
   }
   for (const ctx of checks) {
-    for (const call of ctx.findAll({ rule: { kind: 'call_expression' } })) {
+    const ctxText = ctx.text();
+    const calls = ctxText.includes('len') || ctxText.includes('reflect.TypeOf') ? ctx.findAll(goKind('call_expression')) : [];
+    for (const call of calls) {
       const fn = call.field('function');
       if (fn?.text() === 'reflect.TypeOf') out.push({ kind: 'type', node: call });
       if (fn?.text() === 'len') {
@@ -166,24 +212,33 @@ function goOffences(body: SgNode): Offence[] {
         if (arg && internal(arg)) out.push({ kind: 'count', node: call });
       }
     }
-    for (const sel of [ctx, ...ctx.findAll({ rule: { kind: 'selector_expression' } })]) {
+    for (const sel of GO_MAY_SELECT_LOWER.test(ctxText) ? ctx.findAll(goKind('selector_expression')) : [ctx]) {
       if (internal(sel)) out.push({ kind: 'field', node: sel });
     }
   }
   // Formulas matter where a value is pinned exactly: equality operands, directly or through a variable.
-  const pinned = new Set<string>();
   for (const e of equalities) {
+    if (!mayHoldArith(e)) continue;
     for (const a of arithRoots(e)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
-    if (e.kind() === 'identifier') pinned.add(e.text());
-    for (const id of e.findAll({ rule: { kind: 'identifier' } })) pinned.add(id.text());
   }
+  const pinned = lazy(() => {
+    const names = new Set<string>();
+    for (const e of equalities) {
+      if (e.kind() === 'identifier') names.add(e.text());
+      for (const id of e.findAll({ rule: { kind: 'identifier' } })) names.add(id.text());
+    }
+    return names;
+  });
   // `want := 0.6*a + 0.4*b` … `assert.Equal(t, want, got)`.
-  for (const decl of body.findAll({ rule: { any: [{ kind: 'short_var_declaration' }, { kind: 'assignment_statement' }, { kind: 'var_spec' }] } })) {
+  // Without pinned operands no declaration is pinned.
+  // A formula weighs by `*` or `/` (not the slashes and stars of comments).
+  const decls = equalities.length > 0 && GO_MAY_WEIGH.test(text) ? goDecls(body) : [];
+  for (const decl of decls) {
     const names = decl.kind() === 'var_spec' ? decl.fieldChildren('name') : (decl.field('left')?.namedChildren() ?? []);
     const values = decl.kind() === 'var_spec' ? (decl.field('value')?.namedChildren() ?? []) : (decl.field('right')?.namedChildren() ?? []);
     names.forEach((name, i) => {
       const value = values[i] ? unparen(values[i]) : undefined;
-      if (!value || !pinned.has(name.text()) || !isArith(value)) return;
+      if (!value || !isArith(value) || !pinned().has(name.text())) return;
       if (isFormula(value, isVariable)) out.push({ kind: 'formula', node: value });
     });
   }
@@ -198,10 +253,55 @@ const GO_EQUALITY_ASSERTS = /^(?:Equal|Equalf|EqualValues|EqualValuesf|Exactly|E
  * conditions of `if`s that fail the test; and among them, the operands pinned by an equality
  * (`assert.Equal` arguments, `==`/`!=` operands, `math.Abs(got-want)` arguments).
  */
-function goContexts(body: SgNode): { checks: SgNode[]; equalities: SgNode[] } {
+
+interface GoCandidates {
+  assertCalls: SgNode[];
+  failingIfs: SgNode[];
+  typeAssertions: SgNode[];
+}
+
+/**
+ * The nodes a test body's checks start from, each list in document order. Each query names one
+ * node kind (ast-grep walks those fast; rules with `has` or `any` cost several times more), the
+ * JavaScript filters are the original ones, and a text prefilter skips a query whose nodes
+ * cannot be there.
+ */
+function goCandidates(body: SgNode, text: string): GoCandidates {
+  const found: GoCandidates = { assertCalls: [], failingIfs: [], typeAssertions: [] };
+  if (GO_MAY_CALL_ASSERT.test(text)) {
+    for (const call of body.findAll(goKind('call_expression'))) {
+      const fn = call.field('function');
+      if (fn?.kind() !== 'selector_expression') continue;
+      const operand = fn.field('operand');
+      if (operand?.kind() === 'identifier' && GO_ASSERT_PKGS.has(operand.text())) found.assertCalls.push(call);
+    }
+  }
+  if (GO_MAY_FAIL.test(text)) {
+    for (const ifs of body.findAll(goKind('if_statement'))) {
+      const consequence = ifs.field('consequence');
+      if (consequence && GO_MAY_FAIL.test(consequence.text()) && failsTest(consequence)) found.failingIfs.push(ifs);
+    }
+  }
+  if (GO_MAY_ASSERT_TYPE.test(text)) found.typeAssertions = body.findAll(goKind('type_assertion_expression'));
+  return found;
+}
+
+/** Declarations that may assign a formula: only looked for when some operand is pinned. */
+function goDecls(body: SgNode): SgNode[] {
+  return body.findAll({ rule: { any: [{ kind: 'short_var_declaration' }, { kind: 'assignment_statement' }, { kind: 'var_spec' }] } });
+}
+
+function failsTest(block: SgNode): boolean {
+  return block.findAll(goKind('call_expression')).some((c) => {
+    const fn = c.field('function');
+    return fn?.kind() === 'selector_expression' && GO_FAIL_METHODS.has(fn.field('field')?.text() ?? '');
+  });
+}
+
+function goContexts(found: GoCandidates): { checks: SgNode[]; equalities: SgNode[] } {
   const checks: SgNode[] = [];
   const equalities: SgNode[] = [];
-  for (const call of body.findAll({ rule: { kind: 'call_expression' } })) {
+  for (const call of found.assertCalls) {
     const fn = call.field('function');
     if (fn?.kind() !== 'selector_expression') continue;
     const operand = fn.field('operand');
@@ -212,32 +312,25 @@ function goContexts(body: SgNode): { checks: SgNode[]; equalities: SgNode[] } {
       if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) equalities.push(...args.namedChildren());
     }
   }
-  for (const ifs of body.findAll({ rule: { kind: 'if_statement' } })) {
-    const consequence = ifs.field('consequence');
-    if (!consequence || !failsTest(consequence)) continue;
+  for (const ifs of found.failingIfs) {
     for (const part of [ifs.field('condition'), ifs.field('initializer')]) {
       if (!part) continue;
       checks.push(part);
-      for (const b of [part, ...part.findAll({ rule: { kind: 'binary_expression' } })]) {
+      const partText = part.text();
+      const binaries = partText.includes('==') || partText.includes('!=') ? part.findAll(goKind('binary_expression')) : [];
+      for (const b of binaries) {
         if (b.kind() !== 'binary_expression') continue;
         const op = operator(b);
         if (op === '==' || op === '!=') {
           for (const side of [b.field('left'), b.field('right')]) if (side) equalities.push(side);
         }
       }
-      for (const c of part.findAll({ rule: { kind: 'call_expression' } })) {
+      for (const c of partText.includes('math.Abs') ? part.findAll(goKind('call_expression')) : []) {
         if (c.field('function')?.text() === 'math.Abs') equalities.push(...(c.field('arguments')?.namedChildren() ?? []));
       }
     }
   }
   return { checks, equalities };
-}
-
-function failsTest(block: SgNode): boolean {
-  return block.findAll({ rule: { kind: 'call_expression' } }).some((c) => {
-    const fn = c.field('function');
-    return fn?.kind() === 'selector_expression' && GO_FAIL_METHODS.has(fn.field('field')?.text() ?? '');
-  });
 }
 
 /** The identifier at the root of `a.b.c` (undefined for calls and other operands). */
@@ -252,7 +345,7 @@ function chainRoot(sel: SgNode): SgNode | undefined {
  * selected from a value the test calls methods on (the object whose behavior is tested) —
  * not from returned data (`rows[0].rate`) or the test's own table rows (`tc.want`).
  */
-function isInternalGoField(sel: SgNode, tableVars: ReadonlySet<string>, receivers: ReadonlySet<string>): boolean {
+function isInternalGoField(sel: SgNode, tableVars: () => ReadonlySet<string>, receivers: () => ReadonlySet<string>): boolean {
   if (sel.kind() !== 'selector_expression') return false;
   const field = sel.field('field')?.text() ?? '';
   if (!/^[a-z_]/.test(field)) return false;
@@ -260,13 +353,13 @@ function isInternalGoField(sel: SgNode, tableVars: ReadonlySet<string>, receiver
   const callee = parent?.kind() === 'call_expression' ? parent.field('function') : null;
   if (callee && rangeKey(callee) === rangeKey(sel)) return false;
   const root = chainRoot(sel);
-  return root !== undefined && !tableVars.has(root.text()) && receivers.has(root.text());
+  return root !== undefined && !tableVars().has(root.text()) && receivers().has(root.text());
 }
 
 /** Variables the test calls methods on (`cs.Run()`, `tiered.ReleaseKVBlocks(x)`): the units under test. */
 function goReceivers(body: SgNode): Set<string> {
   const names = new Set<string>();
-  for (const call of body.findAll({ rule: { kind: 'call_expression' } })) {
+  for (const call of body.findAll(goKind('call_expression'))) {
     const fn = call.field('function');
     if (fn?.kind() !== 'selector_expression') continue;
     // `cs.Run()`, `cs.instances[0].ID()`: the root variable is the object under test.
@@ -280,20 +373,32 @@ function goReceivers(body: SgNode): Set<string> {
   return names;
 }
 
+interface BlockFacts {
+  types: Set<string>;
+  declared: Set<string>;
+}
+
 /** Per-snippet facts (types and package-level names it declares), computed once per snippet. */
-const factsCache = new Map<string, { types: Set<string>; declared: Set<string> }>();
-function blockFacts(body: SgNode): { types: Set<string>; declared: Set<string> } {
+const factsCache = new Map<string, BlockFacts>();
+const factsByBlock = new WeakMap<object, BlockFacts>();
+function blockFacts(body: SgNode, block: object | undefined): BlockFacts {
+  let facts = block ? factsByBlock.get(block) : undefined;
+  if (facts) return facts;
   const root = body.getRoot().root();
-  const key = root.text();
-  let facts = factsCache.get(key);
+  // Without the snippet's identity, its text is the key (copying it costs; callers pass `block`).
+  const key = block ? undefined : root.text();
+  facts = key !== undefined ? factsCache.get(key) : undefined;
   if (!facts) {
     facts = {
       types: new Set(root.findAll({ rule: { kind: 'type_spec' } }).map((t) => t.field('name')?.text() ?? '')),
       declared: new Set(root.findAll({ rule: { any: [{ kind: 'const_spec' }, { kind: 'var_spec' }] } }).flatMap((d) => d.fieldChildren('name').map((x) => x.text()))),
     };
-    if (factsCache.size > 500) factsCache.clear();
-    factsCache.set(key, facts);
+    if (key !== undefined) {
+      if (factsCache.size > 500) factsCache.clear();
+      factsCache.set(key, facts);
+    }
   }
+  if (block) factsByBlock.set(block, facts);
   return facts;
 }
 
@@ -313,20 +418,19 @@ function goLocals(body: SgNode): Set<string> {
  * Variables holding the test's own data: range variables over a table (`for _, tc := range tests`)
  * and values of struct types declared in the test snippet itself or anonymous structs.
  */
-function goTableVars(body: SgNode): Set<string> {
+function goTableVars(body: SgNode, facts: () => BlockFacts): Set<string> {
   const names = new Set<string>();
   for (const r of body.findAll({ rule: { kind: 'range_clause' } })) {
     for (const id of r.field('left')?.namedChildren() ?? []) if (id.kind() === 'identifier') names.add(id.text());
   }
-  const localTypes = blockFacts(body).types;
-  for (const d of body.findAll({ rule: { kind: 'short_var_declaration' } })) {
+  for (const d of body.findAll(goKind('short_var_declaration'))) {
     const values = d.field('right')?.namedChildren() ?? [];
     d.field('left')?.namedChildren().forEach((id, i) => {
       const v = values[i];
       if (v?.kind() !== 'composite_literal') return;
       const type = v.field('type');
       const typeName = type?.text().replace(/^[[\]*&]+/, '') ?? '';
-      if (type?.kind() === 'struct_type' || typeName.startsWith('struct') || localTypes.has(typeName)) names.add(id.text());
+      if (type?.kind() === 'struct_type' || typeName.startsWith('struct') || facts().types.has(typeName)) names.add(id.text());
     });
   }
   return names;

@@ -36,6 +36,17 @@ const NOT_CODE = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'yaml', 'yml'
 
 /** The language of a fence: its info string, or (for bare fences) a sniff of the first lines. */
 export function detectLanguage(block: CodeBlock): CodeLang | undefined {
+  const cached = languages.get(block);
+  if (cached !== undefined) return cached ?? undefined;
+  const lang = sniffLanguage(block);
+  languages.set(block, lang ?? null);
+  return lang;
+}
+
+/** Several rules ask for each block's language; the sniff runs once per block. */
+const languages = new WeakMap<CodeBlock, CodeLang | null>();
+
+function sniffLanguage(block: CodeBlock): CodeLang | undefined {
   const byInfo = INFO_LANGS[block.lang];
   if (byInfo) return byInfo;
   if (block.lang !== '' && NOT_CODE.has(block.lang)) return undefined;
@@ -149,6 +160,18 @@ const JS_TEST_CALLEES = new Set(['it', 'test', 'describe']);
 
 /** Test functions in a parsed block: Go `func TestX(t *testing.T)`, Python `def test_x`, JS/TS `it(`/`test(`. */
 export function testFunctions(parsed: ParsedBlock): TestFunction[] {
+  let tests = testsOf.get(parsed);
+  if (!tests) {
+    tests = findTestFunctions(parsed);
+    testsOf.set(parsed, tests);
+  }
+  return tests;
+}
+
+/** Two rules read each block's tests: found once per parsed block. */
+const testsOf = new WeakMap<ParsedBlock, TestFunction[]>();
+
+function findTestFunctions(parsed: ParsedBlock): TestFunction[] {
   const out: TestFunction[] = [];
   const { root, lang } = parsed;
   if (lang === 'go') {
@@ -190,7 +213,27 @@ function takesTestingT(params: SgNode): boolean {
     .some((q) => q.text().replace(/\s+/g, '') === 'testing.T');
 }
 
-/** All test functions in the plan's code blocks. */
-export function planTests(plan: Plan): TestFunction[] {
-  return parsedBlocks(plan).flatMap(testFunctions);
+/**
+ * Cheap text test before parsing: false only when `testFunctions` cannot find a test in the block
+ * (a Go test needs `func`, a `Test` name and `testing.T`; Python `def test…`; JS/TS an `it`/`test`
+ * call). Which functions are tests is still decided on the syntax tree.
+ */
+export function mayDeclareTests(block: CodeBlock): boolean {
+  const lang = detectLanguage(block);
+  if (!lang) return false;
+  const text = block.content;
+  if (lang === 'go') return text.includes('func') && text.includes('Test') && text.includes('testing');
+  if (lang === 'python') return text.includes('def') && text.includes('test');
+  return text.includes('it') || text.includes('test');
+}
+
+/** All test functions in the plan's code blocks (of one language, if given); only blocks that may hold tests are parsed. */
+export function planTests(plan: Plan, lang?: CodeLang): TestFunction[] {
+  const out: TestFunction[] = [];
+  for (const block of plan.codeBlocks) {
+    if ((lang !== undefined && detectLanguage(block) !== lang) || !mayDeclareTests(block)) continue;
+    const parsed = parseBlock(block);
+    if (parsed) out.push(...testFunctions(parsed));
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { findOffences, type OffenceKind } from './assertions.js';
-import { nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
+import { mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
 
 function quote(node: SgNode): string {
   const t = node.text().replace(/\s+/g, ' ').trim();
@@ -57,10 +57,13 @@ export const testAssertionBehavioral: Rule = {
     const findings: Finding[] = [];
     const stepBlocks = testStepBlocks(plan);
     for (const block of plan.codeBlocks) {
+      // Only test steps and blocks that may declare tests have anything to inspect: parse just those.
+      const isTestStep = stepBlocks.has(block);
+      if (!isTestStep && !mayDeclareTests(block)) continue;
       const parsed = parseBlock(block);
       if (!parsed) continue;
-      for (const body of testBodies(parsed, stepBlocks.has(block))) {
-        for (const o of findOffences(parsed.lang, body)) {
+      for (const body of testBodies(parsed, isTestStep)) {
+        for (const o of findOffences(parsed.lang, body, parsed)) {
           findings.push({ message: MESSAGES[o.kind](quote(o.node)), span: nodeSpan(plan, parsed, o.node) });
         }
       }

@@ -42,8 +42,8 @@ export const testNamePattern: Rule = {
     const message = (name: string): string =>
       `Test name "${name}" does not match the project's test-name pattern: rename it like ${config.testNameExample} (unit, scenario, expected behavior).`;
     const declared = new Set<string>();
-    for (const t of planTests(plan)) {
-      if (t.parsed.lang !== lang || !t.identifier) continue;
+    for (const t of planTests(plan, lang)) {
+      if (!t.identifier) continue;
       // Plans often repeat a test in the appendix: report the first definition only.
       if (declared.has(t.name)) continue;
       declared.add(t.name);

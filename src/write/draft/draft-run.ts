@@ -21,6 +21,7 @@ import { countBySeverity } from './revision.js';
 import { loadSourceArg, type SourceArgs } from './source-arg.js';
 import { createStreamTap } from './tap.js';
 import { defaultPlanPath } from './plan-path.js';
+import { DEFAULT_ROUNDS, EXIT_INTERRUPTED } from './limits.js';
 
 export interface DraftArgs extends SourceArgs {
   provider?: string | undefined;
@@ -41,8 +42,7 @@ export interface DraftIo extends CommandIo {
   retry?: Partial<RetryPolicy>;
 }
 
-export const EXIT_INTERRUPTED = 130;
-export const DEFAULT_ROUNDS = 3;
+export { EXIT_INTERRUPTED, DEFAULT_ROUNDS };
 const MAX_ROUNDS = 10;
 const DEFAULT_IDLE_SECONDS = 120;
 /** A slow local model can take long over a full plan; the idle timeout catches real hangs. */
