@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { lintPlan } from '../../src/engine/lint.js';
+import { lintFiles } from '../../src/engine/run.js';
 import { GroundingSession } from '../../src/ground/open.js';
 import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
@@ -184,5 +187,16 @@ describe('construction-sites-complete', () => {
     const ds = await ground(plan(['Construction sites of `Widget`:', '- `widget/widget.go:13` (NewWidget)'].join('\n')));
     expect(summary(ds)).toEqual(['construction-sites-complete@9']);
     expect(ds[0]!.message).toMatch(/misses 2 of \d+ sites: app\/app\.go:5 \(a\), app\/app\.go:7 \(b\)/);
+  });
+});
+
+describe('citation-moved with --fix', () => {
+  it('rewrites the moved citation in the plan file and leaves nothing to report', async () => {
+    const planPath = join(repo.dir, 'plan.md');
+    writeFileSync(planPath, plan('- `NewWidget` at `widget/widget.go:8`'));
+    const first = await lintFiles([planPath], { repo: repo.dir, fix: true, rules: GROUNDING_RULES });
+    expect(first.files[0]!.fixesApplied).toBe(1);
+    expect(readFileSync(planPath, 'utf8')).toContain('- `NewWidget` at `widget/widget.go:12`');
+    expect(first.files[0]!.diagnostics).toEqual([]);
   });
 });
