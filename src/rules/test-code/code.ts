@@ -67,7 +67,7 @@ export interface ParsedBlock {
   shift: number;
 }
 
-function grammar(lang: CodeLang): string {
+export function grammar(lang: CodeLang): string {
   if (lang === 'typescript') return Lang.TypeScript;
   if (lang === 'javascript') return Lang.JavaScript;
   return lang;
@@ -218,13 +218,15 @@ function findTestFunctions(parsed: ParsedBlock): TestFunction[] {
   const out: TestFunction[] = [];
   const { root, lang } = parsed;
   if (lang === 'go') {
-    for (const fn of root.findAll({ rule: { kind: 'function_declaration' } })) {
+    for (const fn of root.findAll(kindOf('go', 'function_declaration'))) {
+      // The name first: helpers and benchmarks are ruled out before their other fields are fetched.
       const name = fn.field('name');
+      const nameText = name?.text();
+      if (!name || nameText === undefined || !/^Test/.test(nameText)) continue;
       const body = fn.field('body');
       const params = fn.field('parameters');
-      if (!name || !body || !params) continue;
-      if (!/^Test/.test(name.text()) || !takesTestingT(params)) continue;
-      out.push({ parsed, name: name.text(), nameNode: name, identifier: true, body });
+      if (!body || !params || !takesTestingT(params)) continue;
+      out.push({ parsed, name: nameText, nameNode: name, identifier: true, body });
     }
   } else if (lang === 'python') {
     for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
@@ -252,7 +254,7 @@ function findTestFunctions(parsed: ParsedBlock): TestFunction[] {
 /** `(t *testing.T)` — the parameter that makes a Go function a test (benchmarks and helpers are not). */
 function takesTestingT(params: SgNode): boolean {
   return params
-    .findAll({ rule: { kind: 'qualified_type' } })
+    .findAll(kindOf('go', 'qualified_type'))
     .some((q) => q.text().replace(/\s+/g, '') === 'testing.T');
 }
 
