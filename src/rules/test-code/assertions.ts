@@ -138,7 +138,11 @@ const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*`;
 const GO_MAY_ASSERT_TYPE = new RegExp(String.raw`\.${GAP}\(`);
 const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.`);
 const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
-const GO_MAY_WEIGH = /(?<![/*])[*/](?![/*])|\*\*|\*\//;
+/**
+ * A formula weighs a variable by a numeric coefficient: some number literal stands next to a `*`
+ * or `/` (through parentheses, spaces or comments). Comment slashes may pass; no formula is missed.
+ */
+const GO_MAY_WEIGH = new RegExp(String.raw`(?:\d[\w.]*(?:${GAP}\))*${GAP}[*/]|[*/](?:${GAP}\()*${GAP}\.?\d)`);
 const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
 
 /**
@@ -219,7 +223,9 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
     }
   }
   // Formulas matter where a value is pinned exactly: equality operands, directly or through a variable.
-  for (const e of equalities) {
+  // Without a weighted term in the body, nothing in it is a formula.
+  const mayWeigh = equalities.length > 0 && GO_MAY_WEIGH.test(text);
+  for (const e of mayWeigh ? equalities : []) {
     if (!mayHoldArith(e)) continue;
     for (const a of arithRoots(e)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
   }
@@ -233,8 +239,7 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   });
   // `want := 0.6*a + 0.4*b` … `assert.Equal(t, want, got)`.
   // Without pinned operands no declaration is pinned.
-  // A formula weighs by `*` or `/` (not the slashes and stars of comments).
-  const decls = equalities.length > 0 && GO_MAY_WEIGH.test(text) ? goDecls(body) : [];
+  const decls = mayWeigh ? goDecls(body) : [];
   for (const decl of decls) {
     const names = decl.kind() === 'var_spec' ? decl.fieldChildren('name') : (decl.field('left')?.namedChildren() ?? []);
     const values = decl.kind() === 'var_spec' ? (decl.field('value')?.namedChildren() ?? []) : (decl.field('right')?.namedChildren() ?? []);
