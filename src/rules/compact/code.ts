@@ -3,8 +3,8 @@
  * (never regular expressions over code): the compact-format rules look for new types, new CLI
  * flags and control flow in it.
  */
-import { Lang, parse, type SgNode } from '@ast-grep/napi';
-import { ensureGrammars } from '../../repo/code/grammars.js';
+import { Lang, type SgNode } from '@ast-grep/napi';
+import { kindOf, parseRaw } from '../test-code/code.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
 
@@ -86,29 +86,25 @@ function isFlagCall(grammar: Grammar, call: SgNode): boolean {
 
 /** New types, flag registrations and control flow in the given blocks. Unparseable blocks are skipped. */
 export function codeFacts(blocks: readonly CodeBlock[]): CodeFacts {
-  ensureGrammars();
   const facts: CodeFacts = { types: [], flags: [], logic: [] };
   for (const block of blocks) {
     const grammar = grammarOf(block);
     if (!grammar) continue;
-    let root: SgNode;
-    try {
-      root = parse(grammar, block.content).root();
-    } catch {
-      continue;
-    }
+    // The plain tree the test-code rules parse too (each block is parsed once per plan).
+    const root = parseRaw(block, grammar);
+    if (!root) continue;
     for (const kind of TYPE_KINDS[grammar]) {
-      for (const n of root.findAll({ rule: { kind } })) {
+      for (const n of root.findAll(kindOf(grammar, kind))) {
         const name = n.field('name')?.text() ?? n.text().split(/\s/)[0] ?? '';
         facts.types.push(hit(block, n, name));
       }
     }
     const callKind = grammar === 'python' ? 'call' : 'call_expression';
-    for (const n of root.findAll({ rule: { kind: callKind } })) {
+    for (const n of root.findAll(kindOf(grammar, callKind))) {
       if (isFlagCall(grammar, n)) facts.flags.push(hit(block, n, n.field('function')?.text() ?? ''));
     }
     for (const kind of LOGIC_KINDS[grammar]) {
-      for (const n of root.findAll({ rule: { kind } })) facts.logic.push(hit(block, n, `${kind.replace(/_statement$/, '').replace(/_/g, ' ')} statement`));
+      for (const n of root.findAll(kindOf(grammar, kind))) facts.logic.push(hit(block, n, `${kind.replace(/_statement$/, '').replace(/_/g, ' ')} statement`));
     }
   }
   for (const list of [facts.types, facts.flags, facts.logic]) list.sort((a, b) => a.span.start.line - b.span.start.line);

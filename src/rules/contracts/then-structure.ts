@@ -7,7 +7,7 @@
  * file paths and serialized keys (`trace_info.matched_pairs`) are observable, never reported.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { parseBlock } from '../test-code/code.js';
+import { grammar, kindOf, parseBlock } from '../test-code/code.js';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 
 export type StructureKind = 'type' | 'field' | 'formula';
@@ -61,12 +61,13 @@ function blockVocabulary(block: CodeBlock): BlockVocabulary | undefined {
   if (parsed) {
     vocab = { types: new Set(), packages: new Set() };
     const { root } = parsed;
+    const lang = grammar(parsed.lang);
     const names = (kind: string, field: string): string[] =>
-      root.findAll({ rule: { kind } }).map((n: SgNode) => n.field(field)?.text() ?? '').filter((s) => s !== '');
+      root.findAll(kindOf(lang, kind)).map((n: SgNode) => n.field(field)?.text() ?? '').filter((s) => s !== '');
     if (parsed.lang === 'go') {
       for (const t of names('type_spec', 'name')) vocab.types.add(t);
-      for (const p of root.findAll({ rule: { kind: 'package_identifier' } })) vocab.packages.add(p.text());
-      for (const spec of root.findAll({ rule: { kind: 'import_spec' } })) {
+      for (const p of root.findAll(kindOf(lang, 'package_identifier'))) vocab.packages.add(p.text());
+      for (const spec of root.findAll(kindOf(lang, 'import_spec'))) {
         const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
         const alias = spec.field('name')?.text();
         vocab.packages.add(alias ?? path.split('/').pop() ?? '');

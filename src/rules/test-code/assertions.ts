@@ -138,7 +138,11 @@ const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*`;
 const GO_MAY_ASSERT_TYPE = new RegExp(String.raw`\.${GAP}\(`);
 const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.`);
 const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
-const GO_MAY_WEIGH = /(?<![/*])[*/](?![/*])|\*\*|\*\//;
+/**
+ * A formula weighs a variable by a numeric coefficient: some number literal stands next to a `*`
+ * or `/` (through parentheses, spaces or comments). Comment slashes may pass; no formula is missed.
+ */
+const GO_MAY_WEIGH = new RegExp(String.raw`(?:\d[\w.]*(?:${GAP}\))*${GAP}[*/]|[*/](?:${GAP}\()*${GAP}\.?\d)`);
 const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
 
 /**
@@ -175,11 +179,13 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   const facts = lazy(() => blockFacts(body, block));
   const locals = lazy(() => goLocals(body));
   const tableVars = lazy(() => goTableVars(body, facts));
-  const receivers = lazy(() => goReceivers(body));
+  // The body's calls, fetched once: the assertion calls and the receivers are both read from them.
+  const calls = lazy(() => body.findAll(goKind('call_expression')));
+  const receivers = lazy(() => goReceivers(calls()));
   const text = body.text();
   // No assertion call, failing `if` or type assertion: nothing in the body is a check.
   if (!GO_MAY_CALL_ASSERT.test(text) && !GO_MAY_FAIL.test(text) && !GO_MAY_ASSERT_TYPE.test(text)) return out;
-  const found = goCandidates(body, text);
+  const found = goCandidates(body, text, calls);
   const { checks, equalities } = goContexts(found);
   const inCheck = (n: SgNode): boolean => checks.some((c) => contains(c, n));
   const isVariable = (n: SgNode): boolean => {
@@ -217,7 +223,9 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
     }
   }
   // Formulas matter where a value is pinned exactly: equality operands, directly or through a variable.
-  for (const e of equalities) {
+  // Without a weighted term in the body, nothing in it is a formula.
+  const mayWeigh = equalities.length > 0 && GO_MAY_WEIGH.test(text);
+  for (const e of mayWeigh ? equalities : []) {
     if (!mayHoldArith(e)) continue;
     for (const a of arithRoots(e)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
   }
@@ -231,8 +239,7 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   });
   // `want := 0.6*a + 0.4*b` … `assert.Equal(t, want, got)`.
   // Without pinned operands no declaration is pinned.
-  // A formula weighs by `*` or `/` (not the slashes and stars of comments).
-  const decls = equalities.length > 0 && GO_MAY_WEIGH.test(text) ? goDecls(body) : [];
+  const decls = mayWeigh ? goDecls(body) : [];
   for (const decl of decls) {
     const names = decl.kind() === 'var_spec' ? decl.fieldChildren('name') : (decl.field('left')?.namedChildren() ?? []);
     const values = decl.kind() === 'var_spec' ? (decl.field('value')?.namedChildren() ?? []) : (decl.field('right')?.namedChildren() ?? []);
@@ -255,7 +262,7 @@ const GO_EQUALITY_ASSERTS = /^(?:Equal|Equalf|EqualValues|EqualValuesf|Exactly|E
  */
 
 interface GoCandidates {
-  assertCalls: SgNode[];
+  assertCalls: AssertCall[];
   failingIfs: SgNode[];
   typeAssertions: SgNode[];
 }
@@ -266,14 +273,15 @@ interface GoCandidates {
  * JavaScript filters are the original ones, and a text prefilter skips a query whose nodes
  * cannot be there.
  */
-function goCandidates(body: SgNode, text: string): GoCandidates {
+function goCandidates(body: SgNode, text: string, calls: () => SgNode[]): GoCandidates {
   const found: GoCandidates = { assertCalls: [], failingIfs: [], typeAssertions: [] };
   if (GO_MAY_CALL_ASSERT.test(text)) {
-    for (const call of body.findAll(goKind('call_expression'))) {
+    for (const call of calls()) {
       const fn = call.field('function');
-      if (fn?.kind() !== 'selector_expression') continue;
+      // The callee's text starts with the package name: one crossing rules out most calls.
+      if (!fn || !GO_ASSERT_CALLEE.test(fn.text()) || fn.kind() !== 'selector_expression') continue;
       const operand = fn.field('operand');
-      if (operand?.kind() === 'identifier' && GO_ASSERT_PKGS.has(operand.text())) found.assertCalls.push(call);
+      if (operand?.kind() === 'identifier' && GO_ASSERT_PKGS.has(operand.text())) found.assertCalls.push({ call, fn });
     }
   }
   if (GO_MAY_FAIL.test(text)) {
@@ -285,6 +293,15 @@ function goCandidates(body: SgNode, text: string): GoCandidates {
   if (GO_MAY_ASSERT_TYPE.test(text)) found.typeAssertions = body.findAll(goKind('type_assertion_expression'));
   return found;
 }
+
+/** An assertion-library call and its callee (`assert.Equal`). */
+interface AssertCall {
+  call: SgNode;
+  fn: SgNode;
+}
+
+/** The text of a callee `assert.X`, `require.X`, `is.X` (whitespace or comments may precede the dot). */
+const GO_ASSERT_CALLEE = /^(?:assert|require|is)(?![\w$])/;
 
 /** Declarations that may assign a formula: only looked for when some operand is pinned. */
 function goDecls(body: SgNode): SgNode[] {
@@ -301,16 +318,12 @@ function failsTest(block: SgNode): boolean {
 function goContexts(found: GoCandidates): { checks: SgNode[]; equalities: SgNode[] } {
   const checks: SgNode[] = [];
   const equalities: SgNode[] = [];
-  for (const call of found.assertCalls) {
-    const fn = call.field('function');
-    if (fn?.kind() !== 'selector_expression') continue;
-    const operand = fn.field('operand');
-    if (operand?.kind() === 'identifier' && GO_ASSERT_PKGS.has(operand.text())) {
-      const args = call.field('arguments');
-      if (!args) continue;
-      checks.push(args);
-      if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) equalities.push(...args.namedChildren());
-    }
+  // Assertion calls were selected by their callee already.
+  for (const { call, fn } of found.assertCalls) {
+    const args = call.field('arguments');
+    if (!args) continue;
+    checks.push(args);
+    if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) equalities.push(...args.namedChildren());
   }
   for (const ifs of found.failingIfs) {
     for (const part of [ifs.field('condition'), ifs.field('initializer')]) {
@@ -357,9 +370,9 @@ function isInternalGoField(sel: SgNode, tableVars: () => ReadonlySet<string>, re
 }
 
 /** Variables the test calls methods on (`cs.Run()`, `tiered.ReleaseKVBlocks(x)`): the units under test. */
-function goReceivers(body: SgNode): Set<string> {
+function goReceivers(calls: readonly SgNode[]): Set<string> {
   const names = new Set<string>();
-  for (const call of body.findAll(goKind('call_expression'))) {
+  for (const call of calls) {
     const fn = call.field('function');
     if (fn?.kind() !== 'selector_expression') continue;
     // `cs.Run()`, `cs.instances[0].ID()`: the root variable is the object under test.

@@ -3,7 +3,7 @@
  * from the fence info string and the content, tolerant parsing of partial snippets, test-function
  * discovery, and mapping node ranges back to plan lines and columns.
  */
-import { Lang, parse, type SgNode } from '@ast-grep/napi';
+import { kind as kindId, Lang, parse, type SgNode } from '@ast-grep/napi';
 import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
@@ -67,14 +67,56 @@ export interface ParsedBlock {
   shift: number;
 }
 
-function grammar(lang: CodeLang): string {
+export function grammar(lang: CodeLang): string {
   if (lang === 'typescript') return Lang.TypeScript;
   if (lang === 'javascript') return Lang.JavaScript;
   return lang;
 }
 
+/** Node kinds as numbers (per grammar): a numeric matcher skips building a rule for every query. */
+const kindIds = new Map<string, number>();
+export function kindOf(lang: string, name: string): number {
+  const key = `${lang}:${name}`;
+  let id = kindIds.get(key);
+  if (id === undefined) {
+    id = kindId(lang, name);
+    kindIds.set(key, id);
+  }
+  return id;
+}
+
 function errorCount(root: SgNode): number {
-  return root.findAll({ rule: { kind: 'ERROR' } }).length;
+  return root.findAll(kindOf('go', 'ERROR')).length;
+}
+
+/**
+ * Go snippets that open (after comments) with a package clause, an import or a named function or
+ * method declaration are files or top-level code: inside the `func _() { … }` wrapper that opening
+ * is itself a syntax error, so the wrapped parse cannot win and neither parse needs its errors counted.
+ */
+const GO_TOP_LEVEL_START = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:package\s|import[\s("]|func\s+[A-Za-z_]|func\s*\([^()]*\)\s*[A-Za-z_]\w*\s*[([])/;
+
+/** Untouched parses of a block's content, per grammar: rules that need the plain tree share them. */
+const rawTrees = new WeakMap<CodeBlock, Map<string, SgNode | null>>();
+
+/** The block's content parsed as is with a grammar (undefined when the parser throws); parsed once per block. */
+export function parseRaw(block: CodeBlock, grammarName: string): SgNode | undefined {
+  let trees = rawTrees.get(block);
+  if (!trees) {
+    trees = new Map();
+    rawTrees.set(block, trees);
+  }
+  const cached = trees.get(grammarName);
+  if (cached !== undefined) return cached ?? undefined;
+  ensureLanguages();
+  let root: SgNode | undefined;
+  try {
+    root = parse(grammarName, block.content).root();
+  } catch {
+    root = undefined;
+  }
+  trees.set(grammarName, root ?? null);
+  return root;
 }
 
 const cache = new WeakMap<CodeBlock, ParsedBlock | null>();
@@ -89,19 +131,20 @@ export function parseBlock(block: CodeBlock): ParsedBlock | undefined {
   const lang = detectLanguage(block);
   let result: ParsedBlock | undefined;
   if (lang) {
-    ensureLanguages();
-    try {
-      const root = parse(grammar(lang), block.content).root();
+    const root = parseRaw(block, grammar(lang));
+    if (root) {
       result = { block, lang, root, shift: 0 };
-      if (lang === 'go') {
-        const errors = errorCount(root);
-        if (errors > 0) {
-          const wrapped = parse('go', `func _() {\n${block.content}\n}`).root();
-          if (errorCount(wrapped) < errors) result = { block, lang, root: wrapped, shift: 1 };
+      if (lang === 'go' && !GO_TOP_LEVEL_START.test(block.content)) {
+        try {
+          const errors = errorCount(root);
+          if (errors > 0) {
+            const wrapped = parse('go', `func _() {\n${block.content}\n}`).root();
+            if (errorCount(wrapped) < errors) result = { block, lang, root: wrapped, shift: 1 };
+          }
+        } catch {
+          result = undefined;
         }
       }
-    } catch {
-      result = undefined;
     }
   }
   cache.set(block, result ?? null);
@@ -175,13 +218,15 @@ function findTestFunctions(parsed: ParsedBlock): TestFunction[] {
   const out: TestFunction[] = [];
   const { root, lang } = parsed;
   if (lang === 'go') {
-    for (const fn of root.findAll({ rule: { kind: 'function_declaration' } })) {
+    for (const fn of root.findAll(kindOf('go', 'function_declaration'))) {
+      // The name first: helpers and benchmarks are ruled out before their other fields are fetched.
       const name = fn.field('name');
+      const nameText = name?.text();
+      if (!name || nameText === undefined || !/^Test/.test(nameText)) continue;
       const body = fn.field('body');
       const params = fn.field('parameters');
-      if (!name || !body || !params) continue;
-      if (!/^Test/.test(name.text()) || !takesTestingT(params)) continue;
-      out.push({ parsed, name: name.text(), nameNode: name, identifier: true, body });
+      if (!body || !params || !takesTestingT(params)) continue;
+      out.push({ parsed, name: nameText, nameNode: name, identifier: true, body });
     }
   } else if (lang === 'python') {
     for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
@@ -209,7 +254,7 @@ function findTestFunctions(parsed: ParsedBlock): TestFunction[] {
 /** `(t *testing.T)` — the parameter that makes a Go function a test (benchmarks and helpers are not). */
 function takesTestingT(params: SgNode): boolean {
   return params
-    .findAll({ rule: { kind: 'qualified_type' } })
+    .findAll(kindOf('go', 'qualified_type'))
     .some((q) => q.text().replace(/\s+/g, '') === 'testing.T');
 }
 

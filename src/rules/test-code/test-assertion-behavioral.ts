@@ -2,7 +2,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { findOffences, type OffenceKind } from './assertions.js';
-import { mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
+import { grammar, kindOf, mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
 
 function quote(node: SgNode): string {
   const t = node.text().replace(/\s+/g, ' ').trim();
@@ -39,8 +39,8 @@ function testBodies(parsed: ParsedBlock, isTestStep: boolean): SgNode[] {
   if (tests.length > 0) return tests.map((t) => t.body);
   if (!isTestStep) return [];
   // A fragment of a test ("add to TestFoo: …") with no function of its own: the snippet is the test.
-  const kinds = FUNCTION_KINDS[parsed.lang].map((kind) => ({ kind }));
-  const declaresFunctions = parsed.root.findAll({ rule: { any: kinds } }).length > 0;
+  const lang = grammar(parsed.lang);
+  const declaresFunctions = FUNCTION_KINDS[parsed.lang].some((kind) => parsed.root.find(kindOf(lang, kind)) !== null);
   return declaresFunctions ? [] : [parsed.root];
 }
 
