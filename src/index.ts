@@ -26,4 +26,4 @@ export { loadSource, type SourceSpec } from './write/sources/spec.js';
 export type { Source } from './write/sources/types.js';
 export { resolveProvider, ProviderError } from './write/providers/index.js';
 export { verifyPlan, replayLedger, renderPrBody } from './verify/index.js';
-export { InputError } from './cli/errors.js';
+export { InputError } from './errors.js';

@@ -1,10 +1,5 @@
-/**
- * Errors the user can fix: the CLI prints the message alone (no stack) and exits 2.
- * Library code throws InputError for bad input; RepoError (repo/) is treated the same way.
- */
-export class InputError extends Error {
-  override name = 'InputError';
-}
+/** Exit codes of every command, and the user-fixable error the CLI reports in one line. */
+export { InputError } from '../errors.js';
 
 export const EXIT = {
   ok: 0,

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import { defaultConfig } from './defaults.js';
 import { validateConfig } from './schema.js';

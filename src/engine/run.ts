@@ -4,7 +4,7 @@
  * throws for a user's files: unreadable inputs and broken configs come back as `problems`.
  */
 import { dirname } from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { expandInputs, isProblem, readInput, type InputProblem, type PlanInput, type StdinLike } from '../cli/input.js';
 import { ConfigResolver } from '../config/load.js';
 import { didYouMean } from '../config/suggest.js';

@@ -1,6 +1,6 @@
 /** The default `lint_plan` handler: a plan file or text, linted like `microplan lint` does. */
 import { resolve } from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import type { Config } from '../config/types.js';
 import { parsePlan } from '../plan/parse.js';
 import type { LintFn } from '../write/draft/loop.js';

@@ -3,7 +3,7 @@
  * `verify --format json` report): summary, behavioral contracts, test verification, closing
  * keywords.
  */
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import type { Contract, HeaderFieldName, Plan } from '../plan/types.js';
 
 /** The part of a verify report the PR body reads (what `verify --format json` prints). */

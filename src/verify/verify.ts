@@ -6,7 +6,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/parse.js';
 import type { Plan, Task } from '../plan/types.js';
 import { listCommits, repoRoot, resolveCommit } from './git.js';

@@ -3,7 +3,7 @@
  * package/module where the syntax shows one (`http.Server{}`, or `Server{}` inside package http);
  * without one, every type of that name matches, as a reader grepping for it would expect.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 
 export interface TypeQuery {
   /** The bare type name ("Server"). */

@@ -4,7 +4,7 @@
  * 2 usage or provider error, 130 interrupted (Ctrl-C).
  */
 import { resolve } from 'node:path';
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { parsePlan } from '../../plan/parse.js';
 import type { Diagnostic } from '../../rules/types.js';
 import { makeRedactor } from '../redact.js';

@@ -3,7 +3,7 @@
  * `--section` narrows a file to one macro-plan section. Loading is the sources module's job;
  * this only dispatches and refuses combinations that cannot mean anything.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { loadFileSource } from '../sources/file.js';
 import { loadGithubIssues } from '../sources/github.js';
 import { loadMacroSection } from '../sources/macro-section.js';

@@ -3,7 +3,7 @@ import { agentFile } from './agent-files.js';
 import { renderConfig } from './config-file.js';
 import { AGENTS, detectAgents, detectStack, type Agent, type Stack } from './detect.js';
 import { writeFiles, type PlannedFile, type WriteResult } from './safe-write.js';
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 
 export interface InitOptions {
   root: string;

@@ -3,7 +3,7 @@
  * "https://host/openai/v1/", even the full ".../chat/completions". We accept them all and build
  * the endpoint once, so "/v1" is never doubled or missing.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 
 export function endpointUrl(baseUrl: string, endpoint: 'chat/completions' | 'messages', flag: string): string {
   let url: URL;

@@ -2,7 +2,7 @@
  * Picks and configures a provider from user choices. Keys come only from the environment —
  * a key in a flag ends up in shell history and process listings — so there is no key parameter.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { createAnthropicProvider } from './anthropic.js';
 import type { TransportOptions } from './http.js';
 import { createOpenAIProvider } from './openai.js';

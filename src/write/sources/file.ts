@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { parseHeadings } from './headings.js';
 import { MAX_SOURCE_BYTES, decodeSourceText, tooLarge } from './text.js';
 import type { Source } from './types.js';

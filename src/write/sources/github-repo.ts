@@ -3,7 +3,7 @@
  * the git repository in cwd. Remote URLs can embed tokens (https://user:token@github.com/…), so
  * messages never quote the URL itself.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { run } from './exec.js';
 
 export interface RepoSlug {

@@ -3,7 +3,7 @@
  * already holds the user's credentials, including for GitHub Enterprise); otherwise the REST API
  * with GITHUB_TOKEN. The token never appears in a message.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { makeRedactor, oneLine, type Redactor } from '../redact.js';
 import { run } from './exec.js';
 import { detectRepo, parseRepoSlug, type RepoSlug } from './github-repo.js';

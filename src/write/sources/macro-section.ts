@@ -3,7 +3,7 @@
  * heading "PR 5: …" nested under a heading "Phase 2 …". Matching is on words, not characters, so
  * punctuation, case and "PR5"/"PR 5" do not matter, yet "PR 4" never matches "PR 40".
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { readSourceFile, type FileOptions } from './file.js';
 import { headingPath, parseHeadings, type Heading } from './headings.js';
 import type { Source } from './types.js';

@@ -2,7 +2,7 @@
  * One `--source` value → a Source: "-" is standard input, "#12" / "#12,#15" / "12,15" are GitHub
  * issues, anything else is a file (with `--section`, a section of a macro plan).
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { loadFileSource } from './file.js';
 import { loadGithubIssues } from './github.js';
 import { loadMacroSection } from './macro-section.js';

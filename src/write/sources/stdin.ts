@@ -2,7 +2,7 @@
  * The source piped on standard input. A terminal on stdin means nothing was piped: waiting for
  * the user to type would look like a hang, so it is refused with a hint instead.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { titleOf } from './file.js';
 import { MAX_SOURCE_BYTES, decodeSourceText } from './text.js';
 import type { Source } from './types.js';

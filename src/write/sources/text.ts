@@ -3,7 +3,7 @@
  * reasonable-size UTF-8 text is refused with one message naming the input — never garbled,
  * never silently truncated.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
