@@ -22,7 +22,7 @@ export { constructionSites, type SiteAudit } from './ground/sites.js';
 export { buildContext, renderContextMarkdown, type ContextReport } from './ground/context.js';
 export { renderPrompt, renderRuleList, type PromptInput } from './write/prompt.js';
 export { init, type InitOptions, type InitResult } from './write/init/init.js';
-export { loadSource, type SourceSpec } from './write/sources/spec.js';
+export { loadSourceArg, type SourceArgs } from './write/sources/source-arg.js';
 export type { Source } from './write/sources/types.js';
 export { resolveProvider, ProviderError } from './write/providers/index.js';
 export { verifyPlan, replayLedger, renderPrBody } from './verify/index.js';

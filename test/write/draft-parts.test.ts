@@ -7,7 +7,7 @@ import { providerErrorLine } from '../../src/write/draft/errors.js';
 import { chooseDraftFiles, writeNewFile, writePlan } from '../../src/write/draft/files.js';
 import { defaultPlanPath, slugify } from '../../src/write/draft/plan-path.js';
 import { ProgressLine } from '../../src/write/draft/progress.js';
-import { isIssueSpec } from '../../src/write/draft/source-arg.js';
+import { isIssueSpec } from '../../src/write/sources/source-arg.js';
 import { createStreamTap } from '../../src/write/draft/tap.js';
 import { makeRedactor } from '../../src/write/redact.js';
 import { ProviderError } from '../../src/write/providers/types.js';

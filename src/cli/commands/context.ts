@@ -24,21 +24,14 @@ export function registerContext(program: Command, setExit: SetExit): void {
     .action(async (opts: ContextOptions) => {
       if (opts.format !== 'md' && opts.format !== 'json') throw new InputError(`--format must be md or json, not ${opts.format}.`);
       // Implementations load when their command runs: startup stays cheap for every other command.
-      const [{ buildContext, renderContextMarkdown }, { GroundingSession }, { loadSource }, { configFor }] = await Promise.all([
+      const [{ renderContextMarkdown }, { loadSourceArg }, { contextReport }] = await Promise.all([
         import('../../ground/context.js'),
-        import('../../ground/open.js'),
-        import('../../write/sources/spec.js'),
+        import('../../write/sources/source-arg.js'),
         import('./shared-config.js'),
       ]);
-      const source = await loadSource({ source: opts.source, section: opts.section, githubRepo: opts.githubRepo, cwd: process.cwd(), env: process.env });
-      const session = new GroundingSession({ dir: opts.repo, base: opts.base });
-      try {
-        const state = await session.reference();
-        const report = await buildContext(source.text, source.origin, state, await configFor(state.repo.root));
-        process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderContextMarkdown(report));
-      } finally {
-        await session.close();
-      }
+      const source = await loadSourceArg(opts, { cwd: process.cwd(), env: process.env, stdin: process.stdin });
+      const report = await contextReport(source, { dir: opts.repo, base: opts.base });
+      process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderContextMarkdown(report));
       setExit(EXIT.ok);
     });
 }

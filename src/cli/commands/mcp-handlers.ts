@@ -1,28 +1,23 @@
 /** The MCP tools' handlers: loaded only by `microplan mcp`, so other commands do not pay for them. */
-import { buildContext, renderContextMarkdown } from '../../ground/context.js';
-import { GroundingSession } from '../../ground/open.js';
+import { renderContextMarkdown } from '../../ground/context.js';
 import { constructionSites } from '../../ground/sites.js';
 import { sitesJson } from '../../ground/sites-format.js';
 import { lintPlanHandler } from '../../mcp/lint-tool.js';
 import type { McpHandlers } from '../../mcp/server.js';
 import { verifyPlan } from '../../verify/verify.js';
-import { loadSource } from '../../write/sources/spec.js';
+import { loadSourceArg } from '../../write/sources/source-arg.js';
 import { InputError } from '../errors.js';
-import { configFor, lintFor } from './shared-config.js';
+import { configFor, contextReport, lintFor } from './shared-config.js';
 
 /** The tools' work, each the same library call its command makes, rooted at the server's cwd. */
 export function mcpHandlers(cwd: string): McpHandlers {
   return {
     lintPlan: lintPlanHandler({ cwd, configFor, lintFor }),
     async planContext({ source, section }) {
-      const loaded = await loadSource({ source, section, cwd, env: process.env });
-      const session = new GroundingSession({ dir: cwd });
-      try {
-        const state = await session.reference();
-        return renderContextMarkdown(await buildContext(loaded.text, loaded.origin, state, await configFor(state.repo.root)));
-      } finally {
-        await session.close();
-      }
+      // Standard input carries the MCP protocol itself: it can never be a source here.
+      if (source.trim() === '-') throw new InputError('plan_context reads a file or GitHub issues ("#12"); "-" (standard input) is not available over MCP.');
+      const loaded = await loadSourceArg({ source, section }, { cwd, env: process.env, stdin: process.stdin });
+      return renderContextMarkdown(await contextReport(loaded, { dir: cwd }));
     },
     async constructionSites({ type }) {
       return sitesJson(await constructionSites(type, { dir: cwd }));

@@ -6,11 +6,12 @@
 import { ConfigResolver } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { lintPlan } from '../../engine/lint.js';
-import { buildContext, renderContextMarkdown } from '../../ground/context.js';
+import { buildContext, renderContextMarkdown, type ContextReport } from '../../ground/context.js';
 import { GroundingSession } from '../../ground/open.js';
 import { parsePlan } from '../../plan/parse.js';
 import { RepoError } from '../../repo/types.js';
 import type { FactsFn, WriteDeps } from '../../write/draft/deps.js';
+import type { Source } from '../../write/sources/types.js';
 import type { LintFn } from '../../write/draft/loop.js';
 
 const resolver = new ConfigResolver();
@@ -43,15 +44,29 @@ export function lintFor(config: Config, cwd: string): LintFn {
   };
 }
 
+/**
+ * Phase 0 facts for a source of work, read from the repository at `dir` (at `base`, or the working
+ * tree), with the config governing that repository unless one is given.
+ */
+export async function contextReport(source: Pick<Source, 'text' | 'origin'>, options: { dir: string; base?: string | undefined; config?: Config }): Promise<ContextReport> {
+  const session = new GroundingSession({ dir: options.dir, base: options.base });
+  try {
+    const state = await session.reference();
+    return await buildContext(source.text, source.origin, state, options.config ?? (await configFor(state.repo.root)));
+  } finally {
+    await session.close();
+  }
+}
+
 /** Phase 0 facts for a source, from the repository around `cwd`; undefined outside a git repository. */
 export function factsFor(config: Config, cwd: string): FactsFn | undefined {
   return async (source) => {
-    const session = await sessionFor(cwd);
-    if (!session) return undefined;
     try {
-      return renderContextMarkdown(await buildContext(source.text, source.origin, await session.reference(), config));
-    } finally {
-      await session.close();
+      return renderContextMarkdown(await contextReport(source, { dir: cwd, config }));
+    } catch (err) {
+      // Outside a git repository there are no facts to give; the prompt goes out without them.
+      if (err instanceof RepoError) return undefined;
+      throw err;
     }
   };
 }

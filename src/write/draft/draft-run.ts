@@ -18,7 +18,7 @@ import { planInstructions, showPath } from './instructions.js';
 import { draftLoop, type DraftRound, type LintFn } from './loop.js';
 import { ProgressLine } from './progress.js';
 import { countBySeverity } from './revision.js';
-import { loadSourceArg, type SourceArgs } from './source-arg.js';
+import { loadSourceArg, type SourceArgs } from '../sources/source-arg.js';
 import { createStreamTap } from './tap.js';
 import { defaultPlanPath } from './plan-path.js';
 import { DEFAULT_ROUNDS, EXIT_INTERRUPTED } from './limits.js';

@@ -7,7 +7,7 @@ export { ProgressLine, progressText, type ProgressStream, type ProgressOptions }
 export { createStreamTap, type StreamTap } from './tap.js';
 export { providerErrorLine, KEY_VARS } from './errors.js';
 export { slugify, isoDate, defaultPlanPath } from './plan-path.js';
-export { loadSourceArg, isIssueSpec, type SourceArgs, type SourceDeps } from './source-arg.js';
+export { loadSourceArg, isIssueSpec, type SourceArgs, type SourceDeps } from '../sources/source-arg.js';
 export { planInstructions, showPath, type PlanInstructions } from './instructions.js';
 export type { FactsFn, WriteDeps, CommandIo } from './deps.js';
 export { runPrompt, type PromptArgs } from './prompt-run.js';

@@ -1,7 +1,7 @@
 /** `microplan prompt`: the full instructions for one plan, printed for any agent or model. */
 import type { CommandIo, WriteDeps } from './deps.js';
 import { planInstructions } from './instructions.js';
-import { loadSourceArg, type SourceArgs } from './source-arg.js';
+import { loadSourceArg, type SourceArgs } from '../sources/source-arg.js';
 
 export interface PromptArgs extends SourceArgs {
   out?: string | undefined;

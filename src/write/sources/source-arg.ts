@@ -4,11 +4,11 @@
  * this only dispatches and refuses combinations that cannot mean anything.
  */
 import { InputError } from '../../errors.js';
-import { loadFileSource } from '../sources/file.js';
-import { loadGithubIssues } from '../sources/github.js';
-import { loadMacroSection } from '../sources/macro-section.js';
-import { loadStdinSource, type StdinLike } from '../sources/stdin.js';
-import type { Source } from '../sources/types.js';
+import { loadFileSource } from './file.js';
+import { loadGithubIssues } from './github.js';
+import { loadMacroSection } from './macro-section.js';
+import { loadStdinSource, type StdinLike } from './stdin.js';
+import type { Source } from './types.js';
 
 export interface SourceArgs {
   source: string | undefined;
