@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/cli (built by `npm run build`, which `npm ci` runs via prepare).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/bundle by `npm run build` (which `npm ci` runs via prepare).
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -2,7 +2,7 @@
  * The `microplan` command line: a thin layer over the library. Each command lives in
  * `./commands/<name>.ts` and registers itself on the program; its action returns an exit code.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { InputError, EXIT } from './errors.js';
 import { RepoError } from '../repo/types.js';
 import { registerCommands } from './commands/index.js';

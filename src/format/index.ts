@@ -4,6 +4,7 @@ import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
+import type { FormatName } from './names.js';
 import type { FormatOptions } from './types.js';
 
 export const FORMATS = {
@@ -11,13 +12,9 @@ export const FORMATS = {
   json: (report: LintReport) => formatJson(report),
   sarif: formatSarif,
   github: formatGithub,
-} as const satisfies Record<string, (report: LintReport, options: FormatOptions) => string>;
+} as const satisfies Record<FormatName, (report: LintReport, options: FormatOptions) => string>;
 
-export type FormatName = keyof typeof FORMATS;
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATS, name);
-}
+export { FORMAT_NAMES, isFormatName, type FormatName } from './names.js';
 
 export function formatReport(name: FormatName, report: LintReport, options: FormatOptions): string {
   return FORMATS[name](report, options);

@@ -1,4 +1,4 @@
-/** Runs the built CLI (`npm test` builds first; otherwise run `npx tsc -p tsconfig.build.json`). */
+/** Runs the built CLI (`npm test` builds first; otherwise run `npm run build`). */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'microplan.js');
 
-if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-  throw new Error('dist/ is missing: run "npx tsc -p tsconfig.build.json" (npm test does it) before the CLI tests');
+if (!existsSync(join(ROOT, 'dist', 'bundle', 'main.js'))) {
+  throw new Error('the CLI bundle is missing: run "npm run build" (npm test does it) before the CLI tests');
 }
 
 export interface CliResult {

@@ -1,6 +1,6 @@
 /**
- * The `sites` command end to end: spawns bin/microplan.js, which runs the built dist/ (`npm test`
- * builds before running vitest).
+ * The `sites` command end to end: spawns bin/microplan.js, which runs the built dist/bundle/
+ * (`npm test` builds before running vitest).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

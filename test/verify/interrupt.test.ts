@@ -1,7 +1,7 @@
 /**
  * An interrupted `verify --run` (SIGTERM or SIGINT while a slow command runs) leaves the user's
  * working tree, HEAD and branches as they were, no worktree registered and no temp dir behind.
- * Runs the real CLI (bin/microplan.js over dist/), rebuilt first when src/ is newer.
+ * Runs the real CLI (bin/microplan.js over dist/bundle/), rebuilt first when src/ is newer.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { gitIn, makeExample, planVariant, removeTempDirs, repoState, tempDir } f
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'microplan.js');
-const BUILT = join(ROOT, 'dist', 'cli', 'main.js');
+const BUILT = join(ROOT, 'dist', 'bundle', 'main.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -25,6 +25,7 @@ function newestSource(dir: string): number {
 beforeAll(() => {
   if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(join(ROOT, 'src'))) {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, stdio: 'ignore' });
   }
 }, 120_000);
 afterAll(removeTempDirs);

@@ -7,8 +7,8 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/microplan.js', import.meta.url));
 
 export function requireBuild(): void {
-  if (!existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)))) {
-    throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` (npm test does it) before these tests');
+  if (!existsSync(fileURLToPath(new URL('../../dist/bundle/main.js', import.meta.url)))) {
+    throw new Error('the CLI bundle is missing: run `npm run build` (npm test does it) before these tests');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PROVIDER_IDS } from '../../write/providers/resolve.js';
+import { PROVIDER_IDS } from '../../write/providers/types.js';
 import type { DraftArgs } from '../../write/draft/draft-run.js';
 import { DEFAULT_ROUNDS, EXIT_INTERRUPTED } from '../../write/draft/limits.js';
 import type { SetExit } from './index.js';

@@ -1,7 +1,6 @@
 /** `microplan lint <paths|globs|->`: a thin layer over engine/run.ts and the formatters. */
-import { Option, type Command } from 'commander';
-import { FORMATS, formatReport, isFormatName } from '../../format/index.js';
-import { problemLine } from '../input.js';
+import { Option, type Command } from '../commander.js';
+import { FORMAT_NAMES, isFormatName } from '../../format/names.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
 
@@ -39,7 +38,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .command('lint')
     .description('Check plans against the rule catalog. Exit 0: clean; 1: errors (or too many warnings); 2: usage or input error.')
     .argument('<paths...>', 'plan files, directories (their **/*.md), globs, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-c, --config <file>', 'use this config file instead of looking for microplan.config.{yaml,yml,json}')
     .option('-q, --quiet', 'report errors only')
@@ -50,13 +49,18 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .option('--against <rev>', "report citations that drifted between the plan's base and this revision (e.g. HEAD)")
     .action(async (paths: string[], opts: LintCliOptions) => {
       const format = opts.format;
-      if (!isFormatName(format)) throw new InputError(`--format ${format}: use one of ${Object.keys(FORMATS).join(', ')}`);
+      if (!isFormatName(format)) throw new InputError(`--format ${format}: use one of ${FORMAT_NAMES.join(', ')}`);
       const maxWarnings = parseMaxWarnings(opts.maxWarnings);
       // `microplan lint … | head` closes the pipe early: that is not an error worth a stack trace.
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code !== 'EPIPE') throw err;
       });
-      const { lintFiles, selectRules } = await import('../../engine/run.js');
+      // Loaded here, not at start-up: every other command would pay for the engine and formatters.
+      const [{ lintFiles, selectRules }, { formatReport }, { problemLine }] = await Promise.all([
+        import('../../engine/run.js'),
+        import('../../format/index.js'),
+        import('../input.js'),
+      ]);
       const ruleIds = opts.rule && opts.rule.length > 0 ? opts.rule : undefined;
       const rules = selectRules(ruleIds);
       const report = await lintFiles(paths, {

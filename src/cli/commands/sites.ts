@@ -1,5 +1,5 @@
 /** `microplan sites <Type>`: the construction-site audit, as a Markdown table or JSON. */
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.js';
 import { EXIT } from '../errors.js';
 import type { Language } from '../../repo/types.js';
 import type { SetExit } from './index.js';

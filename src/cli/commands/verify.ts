@@ -1,5 +1,5 @@
 /** `microplan verify <plan> --base <rev>`: the PR's git history checked against its plan. */
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
 

@@ -1,6 +1,6 @@
 /** Model providers: one streaming `complete()` over Anthropic, OpenAI and OpenAI-compatible servers. */
 export * from './types.js';
-export { resolveProvider, PROVIDER_IDS, type ResolveProviderOptions } from './resolve.js';
+export { resolveProvider, type ResolveProviderOptions } from './resolve.js';
 export { createAnthropicProvider, type AnthropicOptions } from './anthropic.js';
 export { createOpenAIProvider, type OpenAIOptions } from './openai.js';
 export { DEFAULT_TIMEOUTS, type Timeouts, type TransportOptions } from './http.js';

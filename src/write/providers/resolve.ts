@@ -6,9 +6,7 @@ import { InputError } from '../../errors.js';
 import { createAnthropicProvider } from './anthropic.js';
 import type { TransportOptions } from './http.js';
 import { createOpenAIProvider } from './openai.js';
-import type { Provider, ProviderId } from './types.js';
-
-export const PROVIDER_IDS: readonly ProviderId[] = ['anthropic', 'openai', 'openai-compatible'];
+import { PROVIDER_IDS, type Provider } from './types.js';
 
 export interface ResolveProviderOptions extends TransportOptions {
   /** As typed by the user; validated here. */

@@ -4,7 +4,8 @@
  * timeout and the caller can show progress.
  */
 
-export type ProviderId = 'anthropic' | 'openai' | 'openai-compatible';
+export const PROVIDER_IDS = ['anthropic', 'openai', 'openai-compatible'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export interface ChatMessage {
   role: 'user' | 'assistant';

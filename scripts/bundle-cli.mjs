@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * Bundles the command line into dist/bundle/ (run by `npm run build`, after tsc has type-checked
+ * and emitted dist/ for library users). Why: Node 20 spends ~0.6 ms per ES module it loads, and a
+ * lint run loads ~200 of them (our files, markdown-it's, tinyglobby's…), a `sites` run ~60. One
+ * bundle with a chunk per lazily loaded command makes that a handful.
+ *
+ * The native tree-sitter packages stay outside (src/repo/code/grammars.ts requires them at run
+ * time), and so does every package our code loads with `createRequire` on purpose. Bundled
+ * CommonJS code calls `require` for Node's built-ins, which an ES module lacks: the banner gives
+ * each chunk one.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bundle`;
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Depth matters: src/format/meta.ts finds package.json two directories up, as from dist/format/.
+  chunkNames: '[name]-[hash]',
+  external: ['@ast-grep/napi', '@ast-grep/lang-go', '@ast-grep/lang-python'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
