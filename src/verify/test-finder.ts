@@ -7,25 +7,14 @@
  * can replace it. Only test-like files are read, and a file is parsed only when its text contains
  * the name asked for (a substring prefilter — structure always comes from the parse).
  */
-import { Lang, parse, registerDynamicLanguage, type SgNode } from '@ast-grep/napi';
-import go from '@ast-grep/lang-go';
-import python from '@ast-grep/lang-python';
+import type { SgNode } from '@ast-grep/napi';
+import { ensureGrammars, type Grammar } from '../repo/code/grammars.js';
 import { git, runGit } from './git.js';
 import type { TestFinder, TestLocation } from './types.js';
-
-type Grammar = Lang | 'go' | 'python';
 
 /** Files over this size are generated or vendored, not tests anyone names in a plan. */
 const MAX_FILE_BYTES = 1024 * 1024;
 const SKIPPED_DIRS = /(?:^|\/)(?:node_modules|vendor|dist|build|\.git|third_party)\//;
-
-let grammarsRegistered = false;
-function ensureGrammars(): void {
-  // napi wants one registration per process; src/repo/ guards the same way.
-  if (grammarsRegistered) return;
-  registerDynamicLanguage({ go, python });
-  grammarsRegistered = true;
-}
 
 /** The grammar of a test-like file, or undefined when the path is not one. */
 export function testGrammar(path: string): Grammar | undefined {
@@ -39,9 +28,9 @@ export function testGrammar(path: string): Grammar | undefined {
   const testLike = inTestDir || /[._-](?:test|spec)\.[cm]?[jt]sx?$/.test(base) || /^test[._-]/.test(base) || base.startsWith('test.');
   if (!testLike) return undefined;
   const ext = js[1]!;
-  if (ext === 'tsx') return Lang.Tsx;
-  if (ext.endsWith('ts')) return Lang.TypeScript;
-  return Lang.JavaScript;
+  if (ext === 'tsx') return 'Tsx';
+  if (ext.endsWith('ts')) return 'TypeScript';
+  return 'JavaScript';
 }
 
 interface Declared {
@@ -53,8 +42,7 @@ const JS_TEST_FUNCS = new Set(['test', 'it', 'describe', 'suite', 'context', 'sp
 
 /** Test names a file declares. */
 export function declaredTests(grammar: Grammar, text: string): Declared[] {
-  ensureGrammars();
-  const root = parse(grammar, text).root();
+  const root = ensureGrammars().parse(grammar, text).root();
   const out: Declared[] = [];
   const at = (node: SgNode): number => node.range().start.line + 1;
   if (grammar === 'go') {

@@ -134,6 +134,16 @@ describe('repository in the working tree', () => {
   it('finds untracked files containing a string', async () => {
     expect(await reader.filesContaining('fresh')).toEqual(['src/new.ts']);
   });
+
+  it('searches tracked and untracked files alike, by extension and pattern, never ignored ones', async () => {
+    repo.write('src/[draft] b.ts', 'export const later = 2;\n');
+    repo.write('src/notes.md', 'export const later = 3;\n');
+    repo.write('ignored.txt', 'export const later = 4;\n');
+    repo.write('src/a2.ts', 'export const later = 5;\n');
+    repo.git('add', 'src/a2.ts');
+    const found = await reader.filesContaining(['const[ ]+later'], { extensions: ['.ts'], regex: true });
+    expect(found.sort()).toEqual(['src/[draft] b.ts', 'src/a2.ts']);
+  });
 });
 
 describe('path confinement', () => {

@@ -5,7 +5,7 @@
  * all structure comes from the parse trees. Whole-file trees are cached; a site or call search
  * may parse only the declarations that can hold an answer (a module's siteText/callText).
  */
-import { parse, parseAsync, type SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository } from '../types.js';
 import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
@@ -61,7 +61,6 @@ export class RepositoryCodeIndex implements CodeIndex {
     readonly repo: Repository,
     options: CodeIndexOptions = {},
   ) {
-    ensureGrammars();
     this.maxCachedFiles = options.maxCachedFiles ?? 4000;
   }
 
@@ -105,7 +104,10 @@ export class RepositoryCodeIndex implements CodeIndex {
     withFactories: boolean,
   ): Promise<ConstructionSite[]> {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
-    const files = await this.filesMatching(module.siteNeedles(type), extensions);
+    const candidates = this.filesMatching(module.siteNeedles(type), extensions);
+    // Load the parsers while git greps: a CLI run pays for both once, and they overlap.
+    ensureGrammars();
+    const files = await candidates;
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
     await mapLimit(files, READ_CONCURRENCY, async (file) => {
@@ -153,13 +155,13 @@ export class RepositoryCodeIndex implements CodeIndex {
   }
 
   private tree(source: SourceFile): SgNode {
-    source.root ??= parse(source.grammar, source.text).root();
+    source.root ??= ensureGrammars().parse(source.grammar, source.text).root();
     return source.root;
   }
 
   /** Parses on libuv's thread pool, so several candidate files parse at once on a multi-core machine. */
   private async treeAsync(source: SourceFile): Promise<SgNode> {
-    source.root ??= (await parseAsync(source.grammar, source.text)).root();
+    source.root ??= (await ensureGrammars().parseAsync(source.grammar, source.text)).root();
     return source.root;
   }
 
@@ -169,7 +171,7 @@ export class RepositoryCodeIndex implements CodeIndex {
    */
   private async partialTree(source: SourceFile, text: string | undefined): Promise<SgNode> {
     if (source.root || text === undefined || text === source.text) return this.treeAsync(source);
-    return (await parseAsync(source.grammar, text)).root();
+    return (await ensureGrammars().parseAsync(source.grammar, text)).root();
   }
 
   /** The file's text (read at most once while cached); undefined for unknown languages and unreadable files. */

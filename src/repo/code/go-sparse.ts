@@ -65,7 +65,6 @@ function newlinesIn(text: string, start: number, end: number): string {
 /** The file cut at top-level declaration starts; undefined when the lexer loses track. */
 export function topLevelChunks(text: string): Chunk[] | undefined {
   const chunks: Chunk[] = [{ start: 0, end: text.length, keyword: undefined }];
-  let depth = 0;
   /** The last token ends a statement if a newline follows (for a word, decided from the word when needed). */
   let pendingEnd = false;
   /** Extent of the last token when it is a word; only the last word before a line break needs reading. */
@@ -138,7 +137,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     if (isWordStart(c)) {
       let j = i + 1;
       while (j < n && isWordPart(text.charCodeAt(j))) j++;
-      if (depth === 0 && ended && blank && lineStart > 0) {
+      if (ended && blank && lineStart > 0) {
         const word = text.slice(i, j);
         if (DECLARATION_KEYWORDS.has(word)) {
           const last = chunks[chunks.length - 1] as Chunk;
@@ -161,17 +160,14 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
       continue;
     }
     if (c === 0x28 || c === 0x5b || c === 0x7b) {
-      depth++;
-      token(false);
-      i++;
-      continue;
-    }
-    if (c === 0x29 || c === 0x5d || c === 0x7d) {
-      if (--depth < 0) return undefined;
+      // Inside brackets no declaration starts: jump to the matching bracket, then go on here.
+      const close = matchingBracket(text, i);
+      if (close === undefined) return undefined;
       token(true);
-      i++;
+      i = close + 1;
       continue;
     }
+    if (c === 0x29 || c === 0x5d || c === 0x7d) return undefined; // closes nothing
     if (c === 0x3b /* ; */) {
       token(false);
       ended = true;
@@ -186,7 +182,52 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     token(false);
     i++;
   }
-  return depth === 0 ? chunks : undefined;
+  return chunks;
+}
+
+/**
+ * The characters that matter inside brackets: brackets and the openers of strings, runes and
+ * comments. A character-class search, the lexer's strpbrk: it only finds the next candidate
+ * character (natively, where a character loop would run interpreted in a short-lived CLI
+ * process); what each one means is decided by matchingBracket.
+ */
+const BRACKETED = /[()[\]{}"'`/]/g;
+
+/**
+ * Index of the bracket that closes the one at `open`, skipping strings, runes and comments;
+ * undefined when the file ends first or a string is unterminated. Inside brackets no
+ * declaration starts, so only the characters of BRACKETED can change anything.
+ */
+function matchingBracket(text: string, open: number): number | undefined {
+  let depth = 1;
+  BRACKETED.lastIndex = open + 1;
+  // test(), not exec(): it moves lastIndex past the match without building a match array.
+  while (BRACKETED.test(text)) {
+    const at = BRACKETED.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      depth++;
+    } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      if (--depth === 0) return at;
+    } else if (c === 0x22 || c === 0x27) {
+      const close = quotedEnd(text, at, c);
+      if (close === undefined) return undefined;
+      BRACKETED.lastIndex = close;
+    } else if (c === 0x60) {
+      const close = text.indexOf('`', at + 1);
+      if (close === -1) return undefined;
+      BRACKETED.lastIndex = close + 1;
+    } else if (text.charCodeAt(at + 1) === 0x2f) {
+      const eol = text.indexOf('\n', at);
+      if (eol === -1) return undefined;
+      BRACKETED.lastIndex = eol;
+    } else if (text.charCodeAt(at + 1) === 0x2a) {
+      const close = text.indexOf('*/', at + 2);
+      if (close === -1) return undefined;
+      BRACKETED.lastIndex = close + 2;
+    } // else a division sign
+  }
+  return undefined;
 }
 
 /** Index just past the closing quote of a string or rune literal; undefined if a line ends first. */

@@ -1,5 +1,6 @@
 /** Small helpers over ast-grep nodes shared by the language modules. */
-import { kind, type SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import { ensureGrammars, type Parsers } from './grammars.js';
 
 /** 1-based line and column (UTF-16 units, as napi reports) of a node's start. */
 export function startOf(node: SgNode): { line: number; column: number } {
@@ -42,7 +43,7 @@ export function sameNode(a: SgNode | undefined, b: SgNode | undefined): boolean 
 }
 
 /** A grammar as napi names it (Lang.TypeScript, "go", …). */
-export type NapiLang = Parameters<typeof kind>[0];
+export type NapiLang = Parameters<Parsers['kind']>[0];
 
 const validKinds = new Map<string, boolean>();
 
@@ -55,7 +56,7 @@ export function kindsIn(grammar: NapiLang, kinds: readonly string[]): string[] {
     const key = `${grammar}\0${name}`;
     let valid = validKinds.get(key);
     if (valid === undefined) {
-      valid = kind(grammar, name) !== 0;
+      valid = ensureGrammars().kind(grammar, name) !== 0;
       validKinds.set(key, valid);
     }
     return valid;

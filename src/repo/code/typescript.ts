@@ -8,7 +8,7 @@
  * a function declared to return T (or Promise<T>). Elements of `T[]`, `Array<T>` and values of
  * `Record<K, T>` literals count like Go's elided element literals. Classes: `new T(…)`.
  */
-import { Lang, type SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
@@ -48,7 +48,7 @@ export const typescriptModule: LanguageModule = {
   sites(root, file, type) {
     const out: FileSites = { sites: [], factories: [] };
     const ctx = { file, type, out };
-    const grammar = grammarFor(file) ?? Lang.TypeScript;
+    const grammar = grammarFor(file) ?? 'TypeScript';
     for (const node of root.findAll({ rule: { kind: 'new_expression' } })) {
       const callee = node.field('constructor');
       if (callee && valueNameMatches(callee, type)) record(ctx, node, 'new');
@@ -107,10 +107,10 @@ interface Ctx {
 }
 
 function grammarFor(file: string): Grammar | undefined {
-  if (file.endsWith('.tsx')) return Lang.Tsx;
-  if (TS_EXTENSIONS.some((e) => file.endsWith(e))) return Lang.TypeScript;
+  if (file.endsWith('.tsx')) return 'Tsx';
+  if (TS_EXTENSIONS.some((e) => file.endsWith(e))) return 'TypeScript';
   // The JavaScript grammar parses JSX as well.
-  if (JS_EXTENSIONS.some((e) => file.endsWith(e))) return Lang.JavaScript;
+  if (JS_EXTENSIONS.some((e) => file.endsWith(e))) return 'JavaScript';
   return undefined;
 }
 
@@ -273,7 +273,7 @@ function className(member: SgNode): string | undefined {
 
 function declarations(root: SgNode, file: string): LocatedDeclaration[] {
   const out: LocatedDeclaration[] = [];
-  const grammar = grammarFor(file) ?? Lang.TypeScript;
+  const grammar = grammarFor(file) ?? 'TypeScript';
   const add = (node: SgNode, nameNode: SgNode | null | undefined, kind: DeclarationKind, container?: string): void => {
     if (!nameNode) return;
     out.push({ name: nameNode.text(), container, kind, file, ...startOf(nameNode), startLine: startOf(node).line, endLine: endLineOf(node) });
