@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
+import { benchEnv, startupNote } from './env.mjs';
 
 /* global Buffer, performance */
 
@@ -74,7 +75,7 @@ function timeProcesses(argLists, runs) {
   for (let i = 0; i < runs; i++) {
     argLists.forEach((args, j) => {
       const t = performance.now();
-      last[j] = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      last[j] = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: benchEnv() });
       out[j].push(performance.now() - t);
     });
   }
@@ -83,7 +84,8 @@ function timeProcesses(argLists, runs) {
 const timeProcess = (args, runs) => timeProcesses([args], runs)[0];
 
 console.log(`microplan bench — ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${lines} lines from ${CORPUS}`);
-console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians: in-process of ${Math.max(RUNS, 7)} interleaved runs after a warm-up, processes of ${Math.min(RUNS, 3)} interleaved runs (microplan, markdownlint-cli2, …)\n`);
+console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians: in-process of ${Math.max(RUNS, 7)} interleaved runs after a warm-up, processes of ${Math.min(RUNS, 3)} interleaved runs (microplan, markdownlint-cli2, …)`);
+console.log(`${startupNote()}\n`);
 
 // In-process, warm.
 const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);

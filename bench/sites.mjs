@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchEnv, startupNote } from './env.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = process.env.MICROPLAN_GO_SRC ?? '/usr/share/go-1.19/src';
@@ -31,7 +32,7 @@ function skip(reason) {
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: benchEnv(), ...options });
   if (result.error) throw result.error;
   return result;
 }
@@ -108,7 +109,7 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 async function main() {
   if (!existsSync(SRC)) skip(`Go sources not found at ${SRC}; run bench/setup.sh (apt-get install golang-go golang-1.19-src) or set MICROPLAN_GO_SRC`);
   if (run('go', ['version']).status !== 0) skip('the go command is missing (it computes the ground truth); run bench/setup.sh');
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) skip('dist/ is missing; run `npm run build` first');
+  if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))) skip('dist/ is missing; run `npm run build` first');
   const types = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_TYPES;
 
   prepareTree();
@@ -123,6 +124,7 @@ async function main() {
   console.log(`\nmicroplan sites vs git grep on ${SRC} (${files} .go files; ${unparsable.size} that go/parser rejects are left out of every count)`);
   const [load1] = os.loadavg();
   console.log(`machine: ${os.cpus().length} cores, load average ${load1.toFixed(1)} at start (wall times scale with load; compare ratios)`);
+  console.log(startupNote());
   console.log(`times: median of ${RUNS} runs; "CLI" spawns bin/microplan.js (node start-up included), "library" is constructionSites() in-process with a fresh index\n`);
   const rows = [];
   const totals = { cli: 0, full: 0, lib: 0, grep: 0, truth: 0, mp: { hits: 0, found: 0 }, gg: { hits: 0, found: 0 } };
