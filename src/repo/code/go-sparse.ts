@@ -56,11 +56,12 @@ export function keepDeclarationsAt(text: string, positions: readonly number[], k
   return dropped ? parts.join('') : text;
 }
 
+/** The chunk's line breaks alone (one native replace; a loop of indexOf calls was most of a cold run's cost here). */
 function newlinesIn(text: string, start: number, end: number): string {
-  let count = 0;
-  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
-  return '\n'.repeat(count);
+  return text.slice(start, end).replace(NOT_NEWLINES, '');
 }
+
+const NOT_NEWLINES = /[^\n]+/g;
 
 /** The file cut at top-level declaration starts; undefined when the lexer loses track. */
 export function topLevelChunks(text: string): Chunk[] | undefined {
