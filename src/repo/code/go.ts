@@ -30,8 +30,12 @@ interface GoFile {
   type: TypeQuery;
   /** The root's children with their extents, read on first use (see enclosingFunction). */
   topLevel?: TopLevel[];
-  /** What record() derives from an enclosing function, by node id: sites cluster in few functions. */
-  functions: Map<number, FunctionFacts>;
+  /**
+   * What record() derives from an enclosing function: sites cluster in few functions. Keyed by the
+   * node when it comes from the top-level table (the same object every time, so a table of
+   * thousands of sites costs no napi id() call each), else by node id.
+   */
+  functions: Map<SgNode | number, FunctionFacts>;
 }
 
 interface TopLevel {
@@ -143,14 +147,17 @@ function importedPackages(root: SgNode): Set<string> {
 function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?: string): void {
   const { start } = node.range();
   const fn = enclosingFunction(node, start.index, ctx);
-  let facts = fn && ctx.functions.get(fn.id());
-  if (fn && !facts) {
+  const key = fn && (fn.topLevel ? fn.node : fn.node.id());
+  let facts = key === undefined ? undefined : ctx.functions.get(key);
+  if (fn && key !== undefined && !facts) {
     // Closures do not make their outer function a factory by themselves; the returned type decides.
-    const name = fn.field('name')?.text();
+    const name = fn.node.field('name')?.text();
     const factory =
-      name !== undefined && returnsType(fn, ctx) ? { name, container: receiverType(fn), file: ctx.file, packageName: ctx.packageName } : undefined;
-    facts = { enclosing: functionName(fn), factory };
-    ctx.functions.set(fn.id(), facts);
+      name !== undefined && returnsType(fn.node, ctx)
+        ? { name, container: receiverType(fn.node), file: ctx.file, packageName: ctx.packageName }
+        : undefined;
+    facts = { enclosing: functionName(fn.node), factory };
+    ctx.functions.set(key, facts);
   }
   const site: ConstructionSite = { file: ctx.file, line: start.line + 1, column: start.column + 1, kind, enclosing: facts?.enclosing };
   if (via !== undefined) site.via = via;
@@ -164,7 +171,7 @@ function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?:
  * declares them only at top level, so the root's child that holds the node answers without
  * walking up from a node deep in a literal; inside an ERROR node, walk up after all.
  */
-function enclosingFunction(node: SgNode, index: number, ctx: GoFile): SgNode | undefined {
+function enclosingFunction(node: SgNode, index: number, ctx: GoFile): { node: SgNode; topLevel: boolean } | undefined {
   ctx.topLevel ??= ctx.root.children().map((child) => {
     const { start, end } = child.range();
     return { start: start.index, end: end.index, kind: String(child.kind()), node: child };
@@ -178,9 +185,10 @@ function enclosingFunction(node: SgNode, index: number, ctx: GoFile): SgNode | u
     if (index < entry.start) high = mid - 1;
     else if (index >= entry.end) low = mid + 1;
     else if (entry.kind === 'ERROR') break;
-    else return FUNCTIONS.has(entry.kind) ? entry.node : undefined;
+    else return FUNCTIONS.has(entry.kind) ? { node: entry.node, topLevel: true } : undefined;
   }
-  return nearestAncestor(node, FUNCTIONS);
+  const fn = nearestAncestor(node, FUNCTIONS);
+  return fn && { node: fn, topLevel: false };
 }
 
 /** Elided element literals inside a literal of array, slice or map type, recursively. */
@@ -191,7 +199,9 @@ function elidedSites(body: SgNode, containerType: SgNode, ctx: GoFile, out: File
   const value = elementPlan(elements.value, ctx);
   const key = elements.key && elementPlan(elements.key, ctx);
   if (!value && !key) return;
-  for (const child of codeChildren(body)) {
+  // namedChildren and one kind() each, not codeChildren: napi calls are the cost of a table
+  // literal with thousands of elements (unicode's Range16 tables).
+  for (const child of body.namedChildren()) {
     const kind = child.kind();
     if (kind === 'literal_element') {
       if (value) visitElement(child, value, ctx, out);
