@@ -36,7 +36,7 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = p
 export function registerLint(program: Command, setExit: SetExit): void {
   program
     .command('lint')
-    .description('Check plans against the rule catalog. Exit 0: clean; 1: errors (or too many warnings); 2: usage or input error.')
+    .description('check plans against the rule catalog (exit 0: clean; 1: errors or too many warnings; 2: usage or input error)')
     .argument('<paths...>', 'plan files, directories (their **/*.md), globs, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')

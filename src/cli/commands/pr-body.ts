@@ -14,7 +14,7 @@ async function readStdin(): Promise<string> {
 export function registerPrBody(program: Command, setExit: SetExit): void {
   program
     .command('pr-body')
-    .description('Print the PR description: summary (Goal, What this PR adds, Why), behavioral contracts, test verification, closing keywords.')
+    .description('print the PR description: summary (Goal, What this PR adds, Why), behavioral contracts, test verification, closing keywords')
     .argument('<plan>', 'the plan Markdown file')
     .option('--verify <file>', 'the output of "microplan verify <plan> --base <rev> --format json" (- for standard input)')
     .action(async (planPath: string, opts: { verify?: string }) => {

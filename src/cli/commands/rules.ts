@@ -8,7 +8,7 @@ const FORMATS = ['table', 'md', 'json'] as const;
 export function registerRules(program: Command, setExit: SetExit): void {
   program
     .command('rules')
-    .description('List the rule catalog: id, family, default severity and description.')
+    .description('list the rule catalog: id, family, default severity and description')
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('-c, --config <file>', 'render agent instructions with this project config (md, json)')
     .action(async (opts: { format: string; config?: string }) => {

@@ -22,7 +22,7 @@ export function registerVerify(program: Command, setExit: SetExit): void {
   program
     .command('verify')
     .description(
-      "Check the PR's git history (base..head) against its plan, task by task: a commit per task whose conventional message names the task's contracts, only the task's files, the test-strategy tests present in head; with --run, replay each task's red → green steps. Exit 0: every promise kept; 1: a promise broken; 2: usage or input error.",
+      "check the PR's git history (base..head) against its plan, task by task: a commit per task whose conventional message names the task's contracts, only the task's files, the test-strategy tests present in head; with --run, replay each task's red → green steps (exit 0: every promise kept; 1: a promise broken; 2: usage or input error)",
     )
     .argument('<plan>', 'the plan Markdown file the PR executed')
     .requiredOption('--base <rev>', 'where the PR starts (e.g. main or origin/main)')
