@@ -224,14 +224,14 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   }
   // Formulas matter where a value is pinned exactly: equality operands, directly or through a variable.
   // Without a weighted term in the body, nothing in it is a formula.
-  const mayWeigh = equalities.length > 0 && GO_MAY_WEIGH.test(text);
-  for (const e of mayWeigh ? equalities : []) {
+  const mayWeigh = GO_MAY_WEIGH.test(text) && equalities().length > 0;
+  for (const e of mayWeigh ? equalities() : []) {
     if (!mayHoldArith(e)) continue;
     for (const a of arithRoots(e)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
   }
   const pinned = lazy(() => {
     const names = new Set<string>();
-    for (const e of equalities) {
+    for (const e of equalities()) {
       if (e.kind() === 'identifier') names.add(e.text());
       for (const id of e.findAll({ rule: { kind: 'identifier' } })) names.add(id.text());
     }
@@ -241,6 +241,8 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   // Without pinned operands no declaration is pinned.
   const decls = mayWeigh ? goDecls(body) : [];
   for (const decl of decls) {
+    // A formula has a weighted term, so the declaration's text has one too.
+    if (!GO_MAY_WEIGH.test(decl.text())) continue;
     const names = decl.kind() === 'var_spec' ? decl.fieldChildren('name') : (decl.field('left')?.namedChildren() ?? []);
     const values = decl.kind() === 'var_spec' ? (decl.field('value')?.namedChildren() ?? []) : (decl.field('right')?.namedChildren() ?? []);
     names.forEach((name, i) => {
@@ -315,34 +317,46 @@ function failsTest(block: SgNode): boolean {
   });
 }
 
-function goContexts(found: GoCandidates): { checks: SgNode[]; equalities: SgNode[] } {
+function goContexts(found: GoCandidates): { checks: SgNode[]; equalities: () => SgNode[] } {
   const checks: SgNode[] = [];
-  const equalities: SgNode[] = [];
+  const assertArgs: Array<{ args: SgNode; fn: SgNode }> = [];
+  const ifParts: SgNode[] = [];
   // Assertion calls were selected by their callee already.
   for (const { call, fn } of found.assertCalls) {
     const args = call.field('arguments');
     if (!args) continue;
     checks.push(args);
-    if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) equalities.push(...args.namedChildren());
+    assertArgs.push({ args, fn });
   }
   for (const ifs of found.failingIfs) {
     for (const part of [ifs.field('condition'), ifs.field('initializer')]) {
       if (!part) continue;
       checks.push(part);
+      ifParts.push(part);
+    }
+  }
+  // Only formulas need the pinned operands, and most bodies cannot hold one: found on demand.
+  const equalities = lazy(() => {
+    const out: SgNode[] = [];
+    for (const { args, fn } of assertArgs) {
+      if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) out.push(...args.namedChildren());
+    }
+    for (const part of ifParts) {
       const partText = part.text();
       const binaries = partText.includes('==') || partText.includes('!=') ? part.findAll(goKind('binary_expression')) : [];
       for (const b of binaries) {
         if (b.kind() !== 'binary_expression') continue;
         const op = operator(b);
         if (op === '==' || op === '!=') {
-          for (const side of [b.field('left'), b.field('right')]) if (side) equalities.push(side);
+          for (const side of [b.field('left'), b.field('right')]) if (side) out.push(side);
         }
       }
       for (const c of partText.includes('math.Abs') ? part.findAll(goKind('call_expression')) : []) {
-        if (c.field('function')?.text() === 'math.Abs') equalities.push(...(c.field('arguments')?.namedChildren() ?? []));
+        if (c.field('function')?.text() === 'math.Abs') out.push(...(c.field('arguments')?.namedChildren() ?? []));
       }
     }
-  }
+    return out;
+  });
   return { checks, equalities };
 }
 
