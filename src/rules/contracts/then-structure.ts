@@ -45,43 +45,48 @@ const TYPE_SUFFIX =
 
 const FILE_EXT = /^(?:go|md|ya?ml|json|ts|tsx|js|mjs|py|txt|csv|sh|toml|html|lock|mod|sum|cfg|ini|log|out)$/;
 
-interface BlockVocabulary {
-  types: Set<string>;
-  packages: Set<string>;
-}
+/** What a block's syntax tree declares: its type names, or the Go packages it names. */
+type VocabularyKind = 'types' | 'packages';
 
-const blockVocabularies = new WeakMap<CodeBlock, BlockVocabulary | null>();
+const blockVocabularies: Record<VocabularyKind, WeakMap<CodeBlock, Set<string> | null>> = { types: new WeakMap(), packages: new WeakMap() };
 
-/** Types and packages one code block declares, read from its syntax tree (parsed at most once). */
-function blockVocabulary(block: CodeBlock): BlockVocabulary | undefined {
-  const cached = blockVocabularies.get(block);
+/**
+ * Types or packages one code block declares, read from its syntax tree (parsed at most once).
+ * The two sets are computed separately: most blocks are asked for only one of them.
+ */
+function blockVocabulary(block: CodeBlock, which: VocabularyKind): Set<string> | undefined {
+  const cached = blockVocabularies[which].get(block);
   if (cached !== undefined) return cached ?? undefined;
   const parsed = parseBlock(block);
-  let vocab: BlockVocabulary | undefined;
+  let vocab: Set<string> | undefined;
   if (parsed) {
-    vocab = { types: new Set(), packages: new Set() };
+    vocab = new Set();
     const { root } = parsed;
     const lang = grammar(parsed.lang);
     const names = (kind: string, field: string): string[] =>
       root.findAll(kindOf(lang, kind)).map((n: SgNode) => n.field(field)?.text() ?? '').filter((s) => s !== '');
-    if (parsed.lang === 'go') {
-      for (const t of names('type_spec', 'name')) vocab.types.add(t);
-      for (const p of root.findAll(kindOf(lang, 'package_identifier'))) vocab.packages.add(p.text());
-      for (const spec of root.findAll(kindOf(lang, 'import_spec'))) {
-        const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
-        const alias = spec.field('name')?.text();
-        vocab.packages.add(alias ?? path.split('/').pop() ?? '');
+    if (which === 'packages') {
+      // Only Go code names packages.
+      if (parsed.lang === 'go') {
+        for (const p of root.findAll(kindOf(lang, 'package_identifier'))) vocab.add(p.text());
+        for (const spec of root.findAll(kindOf(lang, 'import_spec'))) {
+          const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
+          const alias = spec.field('name')?.text();
+          vocab.add(alias ?? path.split('/').pop() ?? '');
+        }
       }
+      vocab.delete('');
+    } else if (parsed.lang === 'go') {
+      for (const t of names('type_spec', 'name')) vocab.add(t);
     } else if (parsed.lang === 'python') {
-      for (const t of names('class_definition', 'name')) vocab.types.add(t);
+      for (const t of names('class_definition', 'name')) vocab.add(t);
     } else {
       // Interfaces and type aliases exist only in the TypeScript grammar; napi rejects a rule naming a kind JavaScript lacks.
       const kinds = parsed.lang === 'typescript' ? ['class_declaration', 'interface_declaration', 'type_alias_declaration'] : ['class_declaration'];
-      for (const kind of kinds) for (const t of names(kind, 'name')) vocab.types.add(t);
+      for (const kind of kinds) for (const t of names(kind, 'name')) vocab.add(t);
     }
-    vocab.packages.delete('');
   }
-  blockVocabularies.set(block, vocab ?? null);
+  blockVocabularies[which].set(block, vocab ?? null);
   return vocab;
 }
 
@@ -104,30 +109,29 @@ function hasWord(text: string, name: string): boolean {
 const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whitespace or comments between two tokens. */
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$)|#[^\n]*(?:\n|$))`;
+const GROUPED_TYPE = new RegExp(String.raw`\btype${GAP}*\(`);
+const PACKAGE_OR_IMPORT = /\b(?:package|import)\b/;
+
+/** A text test for one name, built once per name and run over every block. */
+type TextTest = (text: string) => boolean;
 
 /**
- * Could the block declare type `name`? Its name follows `type`/`class`/`interface` (Go, Python,
+ * Could a block declare type `name`? Its name follows `type`/`class`/`interface` (Go, Python,
  * TypeScript), or the block has a grouped Go `type (…)` and mentions the name.
  */
-function mayDeclareType(text: string, name: string): boolean {
-  if (!hasWord(text, name)) return false;
-  if (new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escape(name)}(?![\w$])`).test(text)) return true;
-  return new RegExp(String.raw`\btype${GAP}*\(`).test(text);
+function mayDeclareType(name: string): TextTest {
+  const declared = new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escape(name)}(?![\w$])`);
+  return (text) => hasWord(text, name) && (declared.test(text) || GROUPED_TYPE.test(text));
 }
 
 /**
- * Could the block name Go package `name`? In its package clause, an import (alias or last path
+ * Could a block name Go package `name`? In its package clause, an import (alias or last path
  * element) or a qualified type `name.T`: a block that does mentions the word with `package`,
  * `import`, or a `.` after it.
  */
-function mayNamePackage(text: string, name: string): boolean {
-  if (!hasWord(text, name)) return false;
-  return /\b(?:package|import)\b/.test(text) || new RegExp(String.raw`(?<![\w$])${escape(name)}${GAP}*\.`).test(text);
-}
-
-function declares(block: CodeBlock, name: string, pick: (v: BlockVocabulary) => Set<string>): boolean {
-  const vocab = blockVocabulary(block);
-  return vocab !== undefined && pick(vocab).has(name);
+function mayNamePackage(name: string): TextTest {
+  const qualifier = new RegExp(String.raw`(?<![\w$])${escape(name)}${GAP}*\.`);
+  return (text) => hasWord(text, name) && (PACKAGE_OR_IMPORT.test(text) || qualifier.test(text));
 }
 
 /**
@@ -136,21 +140,22 @@ function declares(block: CodeBlock, name: string, pick: (v: BlockVocabulary) => 
  * parsed — the names themselves always come from the syntax tree.
  */
 export function planVocabulary(plan: Plan): PlanVocabulary {
-  const lookup = (pick: (v: BlockVocabulary) => Set<string>, mayDeclare: (text: string, name: string) => boolean): NameSet => {
+  const lookup = (which: VocabularyKind, mayDeclare: (name: string) => TextTest): NameSet => {
     const answers = new Map<string, boolean>();
     return {
       has(name: string): boolean {
         let answer = answers.get(name);
         if (answer === undefined) {
-          answer = name !== '' && plan.codeBlocks.some((b) => mayDeclare(b.content, name) && declares(b, name, pick));
+          const test = name === '' ? undefined : mayDeclare(name);
+          answer = test !== undefined && plan.codeBlocks.some((b) => test(b.content) && (blockVocabulary(b, which)?.has(name) ?? false));
           answers.set(name, answer);
         }
         return answer;
       },
     };
   };
-  const types = lookup((v) => v.types, mayDeclareType);
-  const declaredPackages = lookup((v) => v.packages, mayNamePackage);
+  const types = lookup('types', mayDeclareType);
+  const declaredPackages = lookup('packages', mayNamePackage);
   return { types, packages: { has: (name) => KNOWN_PACKAGES.has(name) || declaredPackages.has(name) } };
 }
 
