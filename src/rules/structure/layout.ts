@@ -130,10 +130,11 @@ export function contentLines(plan: Plan, from: number, to: number): number {
  */
 export function readingLines(plan: Plan, from: number, to: number): number {
   let n = 0;
+  const code = codeLines(plan);
   for (let l = from; l <= to; l++) {
     const line = plan.lines[l - 1] ?? '';
     if (isBlankOrRule(line)) continue;
-    if (codeLines(plan).has(l) || /^\s*(?:#{1,6}\s|\|)/.test(line)) {
+    if (code.has(l) || /^\s*(?:#{1,6}\s|\|)/.test(line)) {
       n++;
       continue;
     }
