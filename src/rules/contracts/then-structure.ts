@@ -216,22 +216,22 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
     // An identifier-looking chain ("record.Status", "cs.scoreCache"); all-lowercase dotted names are
     // serialized keys, hosts or packages (`metrics.ttft`, "github.com"). `len(x.items)` is caught below.
     if (!segs.slice(1).some((s) => /[A-Z]/.test(s))) continue;
+    // `x.Method()` is behavior whatever `x` is (a package, a type, a value): no lookup, no hit.
+    if (called && segs.length === 2) continue;
     const isPackage = vocab.packages.has(root);
     if (isPackage) {
       const member = segs[1]!;
       const typeLike = (): boolean =>
         /^[A-Z]/.test(member) && !VERB.test(member) && ((segs.length > 2 && !called) || (CAMEL.test(member) && TYPE_SUFFIX.test(member)) || (segs.length > 2 && called) || vocab.types.has(member));
-      if (!(called && segs.length === 2) && typeLike()) {
+      if (typeLike()) {
         hits.push({ kind: 'type', text: `${root}.${member}`, from: start, to: start + root.length + 1 + member.length });
       }
       const fields = called ? segs.slice(2, -1) : segs.slice(2);
       if (fields.length > 0) hits.push({ kind: 'field', text: m[0], from: start, to: end });
       continue;
     }
-    // value.field…: a field of some object. A trailing call is API (`cs.ShedByTier()`), but the hops before it are fields.
-    const fieldHops = called ? segs.slice(1, -1) : segs.slice(1);
-    if (called && fieldHops.length === 0 && /^[A-Z]/.test(root) && vocab.types.has(root)) continue; // Type.Method()
-    if (fieldHops.length === 0) continue;
+    // value.field…: a field of some object. A trailing call is API (`cs.ShedByTier()`), but the hops before it are fields
+    // (a chain has one at least: `x.Method()` was passed over above).
     if (/^[A-Z]/.test(root) && ((CAMEL.test(root) && TYPE_SUFFIX.test(root)) || vocab.types.has(root))) {
       hits.push({ kind: 'type', text: root, from: start, to: start + root.length });
     }

@@ -116,11 +116,6 @@ function lazy<T>(compute: () => T): () => T {
   return () => (value ??= { v: compute() }).v;
 }
 
-/** Could a node hold arithmetic? Every `+ - * /` operator is in its text. */
-function mayHoldArith(n: SgNode): boolean {
-  return /[-+*/]/.test(n.text());
-}
-
 /** Go node kinds as numbers: a numeric matcher skips building a rule for every query. */
 const goKinds = new Map<string, number>();
 function goKind(name: string): number {
@@ -228,7 +223,8 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   // Without a weighted term in the body, nothing in it is a formula.
   const mayWeigh = GO_MAY_WEIGH.test(text) && equalities().length > 0;
   for (const e of mayWeigh ? equalities() : []) {
-    if (!mayHoldArith(e)) continue;
+    // A formula in the operand puts its weighted term in the operand's text.
+    if (!GO_MAY_WEIGH.test(e.text())) continue;
     for (const a of arithRoots(e)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
   }
   const pinned = lazy(() => {
