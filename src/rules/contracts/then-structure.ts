@@ -109,11 +109,24 @@ function hasWord(text: string, name: string): boolean {
 const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whitespace or comments between two tokens. */
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$)|#[^\n]*(?:\n|$))`;
-const GROUPED_TYPE = new RegExp(String.raw`\btype${GAP}*\(`);
-const PACKAGE_OR_IMPORT = /\b(?:package|import)\b/;
+
+/** A name-independent test of a block's text, answered once per block (blocks are asked once per name). */
+function perBlock(re: RegExp): (block: CodeBlock) => boolean {
+  const answers = new WeakMap<CodeBlock, boolean>();
+  return (block) => {
+    let answer = answers.get(block);
+    if (answer === undefined) {
+      answer = re.test(block.content);
+      answers.set(block, answer);
+    }
+    return answer;
+  };
+}
+const hasGroupedType = perBlock(new RegExp(String.raw`\btype${GAP}*\(`));
+const hasPackageOrImport = perBlock(/\b(?:package|import)\b/);
 
 /** A text test for one name, built once per name and run over every block. */
-type TextTest = (text: string) => boolean;
+type TextTest = (block: CodeBlock) => boolean;
 
 /**
  * Could a block declare type `name`? Its name follows `type`/`class`/`interface` (Go, Python,
@@ -121,7 +134,7 @@ type TextTest = (text: string) => boolean;
  */
 function mayDeclareType(name: string): TextTest {
   const declared = new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escape(name)}(?![\w$])`);
-  return (text) => hasWord(text, name) && (declared.test(text) || GROUPED_TYPE.test(text));
+  return (block) => hasWord(block.content, name) && (declared.test(block.content) || hasGroupedType(block));
 }
 
 /**
@@ -131,7 +144,7 @@ function mayDeclareType(name: string): TextTest {
  */
 function mayNamePackage(name: string): TextTest {
   const qualifier = new RegExp(String.raw`(?<![\w$])${escape(name)}${GAP}*\.`);
-  return (text) => hasWord(text, name) && (PACKAGE_OR_IMPORT.test(text) || qualifier.test(text));
+  return (block) => hasWord(block.content, name) && (hasPackageOrImport(block) || qualifier.test(block.content));
 }
 
 /**
@@ -147,7 +160,7 @@ export function planVocabulary(plan: Plan): PlanVocabulary {
         let answer = answers.get(name);
         if (answer === undefined) {
           const test = name === '' ? undefined : mayDeclare(name);
-          answer = test !== undefined && plan.codeBlocks.some((b) => test(b.content) && (blockVocabulary(b, which)?.has(name) ?? false));
+          answer = test !== undefined && plan.codeBlocks.some((b) => test(b) && (blockVocabulary(b, which)?.has(name) ?? false));
           answers.set(name, answer);
         }
         return answer;
@@ -173,7 +186,6 @@ function codeRanges(text: string): Array<[number, number]> {
 /** Structural references in one line piece of a THEN clause ([from, to) of `text`). */
 export function structureHits(text: string, from: number, to: number, vocab: PlanVocabulary): StructureHit[] {
   const hits: StructureHit[] = [];
-  const code = codeRanges(text);
   const piece = text.slice(0, to);
 
   const CHAIN = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g;
@@ -244,7 +256,8 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
   LEN.lastIndex = from;
   for (let m = LEN.exec(piece); m; m = LEN.exec(piece)) hits.push({ kind: 'field', text: m[0], from: m.index, to: m.index + m[0].length });
 
-  hits.push(...formulaHits(text, from, to, code));
+  // A formula weighs a term with `*`, `/` or `×`: a piece without one has none.
+  if (/[*/×]/.test(text.slice(from, to))) hits.push(...formulaHits(text, from, to, codeRanges(text)));
   // `sim.Request.Model` is one field reference, not also a type.
   return hits.filter((h) => h.kind !== 'type' || !hits.some((f) => f.kind === 'field' && f.from <= h.from && h.to <= f.to));
 }
