@@ -182,6 +182,9 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   const text = body.text();
   // No assertion call, failing `if` or type assertion: nothing in the body is a check.
   if (!GO_MAY_CALL_ASSERT.test(text) && !GO_MAY_FAIL.test(text) && !GO_MAY_ASSERT_TYPE.test(text)) return out;
+  // Nor can there be an offence without its marks in the text: a type assertion or `reflect.TypeOf`
+  // (type), a lower-case selector (field, and the count `len(x.items)`), a weighted term (formula).
+  if (!GO_MAY_ASSERT_TYPE.test(text) && !text.includes('reflect.TypeOf') && !GO_MAY_SELECT_LOWER.test(text) && !GO_MAY_WEIGH.test(text)) return out;
   const found = goCandidates(body, text, calls);
   const { checks, equalities } = goContexts(found);
   const inCheck = (n: SgNode): boolean => checks.some((c) => contains(c, n));
