@@ -135,10 +135,11 @@ const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.
 const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
 /**
  * A formula weighs a variable by a numeric coefficient: some number literal stands next to a `*`
- * or `/` (through parentheses, spaces or comments). A `/` followed by `/` or `*` opens a comment,
- * never a division, so a number before a `// comment` line does not pass; no formula is missed.
+ * or `/` (through parentheses, spaces or comments). In Go `//` and `/*` always open a comment, so
+ * a `/` or `*` right after a `/` (unless that `/` closes a block comment) or a `/` right before
+ * one is no operator: numbers next to a comment's slashes do not pass; no formula is missed.
  */
-const GO_MUL_DIV = String.raw`(?:\*|\/(?![/*]))`;
+const GO_MUL_DIV = String.raw`(?<!(?<!\*)\/)(?:\*|\/(?![/*]))`;
 const GO_MAY_WEIGH = new RegExp(String.raw`(?:\d[\w.]*(?:${GAP}\))*${GAP}${GO_MUL_DIV}|${GO_MUL_DIV}(?:${GAP}\()*${GAP}\.?\d)`);
 const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
 
