@@ -115,11 +115,10 @@ function isBlankOrRule(line: string): boolean {
   return /^\s*$|^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(line);
 }
 
-/** Lines with content in [from, to]: not blank, not a thematic break. */
-export function contentLines(plan: Plan, from: number, to: number): number {
-  let n = 0;
-  for (let l = from; l <= to; l++) if (!isBlankOrRule(plan.lines[l - 1] ?? '')) n++;
-  return n;
+/** Whether [from, to] has a line with content — not blank, not a thematic break (stops at the first: sections run long). */
+export function hasContentLine(plan: Plan, from: number, to: number): boolean {
+  for (let l = from; l <= to; l++) if (!isBlankOrRule(plan.lines[l - 1] ?? '')) return true;
+  return false;
 }
 
 /**
