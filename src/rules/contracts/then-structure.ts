@@ -191,6 +191,8 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
   const CHAIN = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g;
   CHAIN.lastIndex = from;
   for (let m = CHAIN.exec(piece); m; m = CHAIN.exec(piece)) {
+    // Most matches are plain words: a single name counts only when Capitalized and not all caps (see below).
+    if (!m[0].includes('.') && (!/^[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0]))) continue;
     const start = m.index;
     const end = start + m[0].length;
     const before = piece.slice(Math.max(0, start - 2), start);
