@@ -136,8 +136,8 @@ const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
 /**
  * A formula weighs a variable by a numeric coefficient: some number literal stands next to a `*`
  * or `/` (through parentheses, spaces or comments). In Go `//` and `/*` always open a comment, so
- * a `/` or `*` right after a `/` (unless that `/` closes a block comment) or a `/` right before
- * one is no operator: numbers next to a comment's slashes do not pass; no formula is missed.
+ * neither their first character nor their second (unless the `/` before it ends a block comment)
+ * is an operator: numbers next to a comment's slashes do not pass; no formula is missed.
  */
 const GO_MUL_DIV = String.raw`(?<!(?<!\*)\/)(?:\*|\/(?![/*]))`;
 const GO_MAY_WEIGH = new RegExp(String.raw`(?:\d[\w.]*(?:${GAP}\))*${GAP}${GO_MUL_DIV}|${GO_MUL_DIV}(?:${GAP}\()*${GAP}\.?\d)`);
