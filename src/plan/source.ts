@@ -69,13 +69,18 @@ export function plainInline(s: string): string {
 
 /** Sentences in a piece of prose, ignoring periods inside code spans, numbers and common abbreviations. */
 export function countSentences(prose: string): number {
-  const cleaned = prose
-    .replace(/`[^`]*`/g, 'CODE')
-    .replace(/\b(e\.g|i\.e|etc|vs|cf|approx|incl)\./gi, '$1')
-    .replace(/(\d)\.(\d)/g, '$1$2')
-    .replace(/\.{2,}/g, '.')
-    .trim();
+  let cleaned = prose.includes('`') ? prose.replace(/`[^`]*`/g, 'CODE') : prose;
+  // The abbreviation, decimal and ellipsis rewrites all need a period: lines without one skip them.
+  if (cleaned.includes('.')) {
+    cleaned = cleaned
+      .replace(/\b(e\.g|i\.e|etc|vs|cf|approx|incl)\./gi, '$1')
+      .replace(/(\d)\.(\d)/g, '$1$2')
+      .replace(/\.{2,}/g, '.');
+  }
+  cleaned = cleaned.trim();
   if (cleaned === '') return 0;
+  // Sentences end at . ! or ?: prose without one is a single sentence, if it has a word at all.
+  if (!/[.!?]/.test(cleaned)) return /[A-Za-z0-9]/.test(cleaned) ? 1 : 0;
   const parts = cleaned.split(/(?<=[.!?])["')\]]*\s+(?=[A-Z0-9"'(`*])/);
   return parts.filter((p) => /[A-Za-z0-9]/.test(p)).length;
 }

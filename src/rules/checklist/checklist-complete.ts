@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../types.js';
 import { partSection } from '../../plan/tables.js';
 import type { Plan, Section } from '../../plan/types.js';
-import { covered, words } from './match.js';
+import { covered, itemWords } from './match.js';
 
 /** The plan's checklist section: J in the full format, "## Sanity Checklist" in the compact one. */
 export function checklistSection(plan: Plan): Section | undefined {
@@ -27,10 +27,10 @@ export const checklistComplete: Rule = {
     // A plan without a checklist section is reported by the structure rules.
     if (!section) return [];
     const items = plan.checklist;
-    const itemWords = items.map((it) => new Set(words(it.text.text)));
+    const index = itemWords(items);
     const out: Finding[] = [];
-    const missingChecks = config.planSpecificChecks.filter((e) => !covered(e, items, itemWords));
-    const missingRules = config.antipatterns.filter((e) => !covered(e, items, itemWords));
+    const missingChecks = config.planSpecificChecks.filter((e) => !covered(e, items, index));
+    const missingRules = config.antipatterns.filter((e) => !covered(e, items, index));
     if (missingChecks.length > 0) {
       out.push({
         message: `Sanity checklist is missing ${missingChecks.length} plan-specific check${missingChecks.length > 1 ? 's' : ''}: add "- [ ]" items for ${missingChecks.map((e) => `"${short(e.text)}"`).join(', ')}.`,

@@ -50,18 +50,43 @@ function entryWords(entry: ChecklistEntry): string[] {
   return w;
 }
 
+/** The checklist items' words: each item's set, and for each word the items that have it. */
+export interface ItemWords {
+  sets: Set<string>[];
+  itemsWith: Map<string, number[]>;
+}
+
+export function itemWords(items: readonly ChecklistItem[]): ItemWords {
+  const sets = items.map((it) => new Set(words(it.text.text)));
+  const itemsWith = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const w of set) {
+      const list = itemsWith.get(w);
+      if (list) list.push(i);
+      else itemsWith.set(w, [i]);
+    }
+  });
+  return { sets, itemsWith };
+}
+
 /** Whether some checklist item covers a configured entry (by id "R7" for antipatterns, else by words). */
-export function covered(entry: ChecklistEntry, items: readonly ChecklistItem[], itemWords: readonly Set<string>[]): boolean {
+export function covered(entry: ChecklistEntry, items: readonly ChecklistItem[], index: ItemWords): boolean {
   if (entry.id !== undefined) {
-    const id = idPattern(entry.id);
-    if (items.some((it) => id.test(it.text.text))) return true;
+    const idText = entry.id;
+    const id = idPattern(idText);
+    // A plain id ("R7") matches only where it is written: most items are ruled out by a substring search.
+    const literal = !/[\\^$.*+?()[\]{}|]/.test(idText);
+    if (items.some((it) => (!literal || it.text.text.includes(idText)) && id.test(it.text.text))) return true;
   }
   const want = entryWords(entry);
   if (want.length === 0) return true;
+  // Only items sharing a word with the entry can cover it: their hits are counted from the index.
+  const hits = new Map<number, number>();
+  for (const w of want) for (const i of index.itemsWith.get(w) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
   const head = want.slice(0, Math.min(2, want.length));
-  return itemWords.some((have) => {
-    if (head.every((w) => have.has(w))) return true;
-    const hits = want.filter((w) => have.has(w)).length;
-    return hits / want.length >= 0.6;
-  });
+  for (const [i, n] of hits) {
+    // Its distinctive opening words, or most (60%) of its words.
+    if (head.every((w) => index.sets[i]!.has(w)) || n / want.length >= 0.6) return true;
+  }
+  return false;
 }

@@ -45,43 +45,48 @@ const TYPE_SUFFIX =
 
 const FILE_EXT = /^(?:go|md|ya?ml|json|ts|tsx|js|mjs|py|txt|csv|sh|toml|html|lock|mod|sum|cfg|ini|log|out)$/;
 
-interface BlockVocabulary {
-  types: Set<string>;
-  packages: Set<string>;
-}
+/** What a block's syntax tree declares: its type names, or the Go packages it names. */
+type VocabularyKind = 'types' | 'packages';
 
-const blockVocabularies = new WeakMap<CodeBlock, BlockVocabulary | null>();
+const blockVocabularies: Record<VocabularyKind, WeakMap<CodeBlock, Set<string> | null>> = { types: new WeakMap(), packages: new WeakMap() };
 
-/** Types and packages one code block declares, read from its syntax tree (parsed at most once). */
-function blockVocabulary(block: CodeBlock): BlockVocabulary | undefined {
-  const cached = blockVocabularies.get(block);
+/**
+ * Types or packages one code block declares, read from its syntax tree (parsed at most once).
+ * The two sets are computed separately: most blocks are asked for only one of them.
+ */
+function blockVocabulary(block: CodeBlock, which: VocabularyKind): Set<string> | undefined {
+  const cached = blockVocabularies[which].get(block);
   if (cached !== undefined) return cached ?? undefined;
   const parsed = parseBlock(block);
-  let vocab: BlockVocabulary | undefined;
+  let vocab: Set<string> | undefined;
   if (parsed) {
-    vocab = { types: new Set(), packages: new Set() };
+    vocab = new Set();
     const { root } = parsed;
     const lang = grammar(parsed.lang);
     const names = (kind: string, field: string): string[] =>
       root.findAll(kindOf(lang, kind)).map((n: SgNode) => n.field(field)?.text() ?? '').filter((s) => s !== '');
-    if (parsed.lang === 'go') {
-      for (const t of names('type_spec', 'name')) vocab.types.add(t);
-      for (const p of root.findAll(kindOf(lang, 'package_identifier'))) vocab.packages.add(p.text());
-      for (const spec of root.findAll(kindOf(lang, 'import_spec'))) {
-        const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
-        const alias = spec.field('name')?.text();
-        vocab.packages.add(alias ?? path.split('/').pop() ?? '');
+    if (which === 'packages') {
+      // Only Go code names packages.
+      if (parsed.lang === 'go') {
+        for (const p of root.findAll(kindOf(lang, 'package_identifier'))) vocab.add(p.text());
+        for (const spec of root.findAll(kindOf(lang, 'import_spec'))) {
+          const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
+          const alias = spec.field('name')?.text();
+          vocab.add(alias ?? path.split('/').pop() ?? '');
+        }
       }
+      vocab.delete('');
+    } else if (parsed.lang === 'go') {
+      for (const t of names('type_spec', 'name')) vocab.add(t);
     } else if (parsed.lang === 'python') {
-      for (const t of names('class_definition', 'name')) vocab.types.add(t);
+      for (const t of names('class_definition', 'name')) vocab.add(t);
     } else {
       // Interfaces and type aliases exist only in the TypeScript grammar; napi rejects a rule naming a kind JavaScript lacks.
       const kinds = parsed.lang === 'typescript' ? ['class_declaration', 'interface_declaration', 'type_alias_declaration'] : ['class_declaration'];
-      for (const kind of kinds) for (const t of names(kind, 'name')) vocab.types.add(t);
+      for (const kind of kinds) for (const t of names(kind, 'name')) vocab.add(t);
     }
-    vocab.packages.delete('');
   }
-  blockVocabularies.set(block, vocab ?? null);
+  blockVocabularies[which].set(block, vocab ?? null);
   return vocab;
 }
 
@@ -105,29 +110,41 @@ const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** Whitespace or comments between two tokens. */
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$)|#[^\n]*(?:\n|$))`;
 
+/** A name-independent test of a block's text, answered once per block (blocks are asked once per name). */
+function perBlock(re: RegExp): (block: CodeBlock) => boolean {
+  const answers = new WeakMap<CodeBlock, boolean>();
+  return (block) => {
+    let answer = answers.get(block);
+    if (answer === undefined) {
+      answer = re.test(block.content);
+      answers.set(block, answer);
+    }
+    return answer;
+  };
+}
+const hasGroupedType = perBlock(new RegExp(String.raw`\btype${GAP}*\(`));
+const hasPackageOrImport = perBlock(/\b(?:package|import)\b/);
+
+/** A text test for one name, built once per name and run over every block. */
+type TextTest = (block: CodeBlock) => boolean;
+
 /**
- * Could the block declare type `name`? Its name follows `type`/`class`/`interface` (Go, Python,
+ * Could a block declare type `name`? Its name follows `type`/`class`/`interface` (Go, Python,
  * TypeScript), or the block has a grouped Go `type (…)` and mentions the name.
  */
-function mayDeclareType(text: string, name: string): boolean {
-  if (!hasWord(text, name)) return false;
-  if (new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escape(name)}(?![\w$])`).test(text)) return true;
-  return new RegExp(String.raw`\btype${GAP}*\(`).test(text);
+function mayDeclareType(name: string): TextTest {
+  const declared = new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escape(name)}(?![\w$])`);
+  return (block) => hasWord(block.content, name) && (declared.test(block.content) || hasGroupedType(block));
 }
 
 /**
- * Could the block name Go package `name`? In its package clause, an import (alias or last path
+ * Could a block name Go package `name`? In its package clause, an import (alias or last path
  * element) or a qualified type `name.T`: a block that does mentions the word with `package`,
  * `import`, or a `.` after it.
  */
-function mayNamePackage(text: string, name: string): boolean {
-  if (!hasWord(text, name)) return false;
-  return /\b(?:package|import)\b/.test(text) || new RegExp(String.raw`(?<![\w$])${escape(name)}${GAP}*\.`).test(text);
-}
-
-function declares(block: CodeBlock, name: string, pick: (v: BlockVocabulary) => Set<string>): boolean {
-  const vocab = blockVocabulary(block);
-  return vocab !== undefined && pick(vocab).has(name);
+function mayNamePackage(name: string): TextTest {
+  const qualifier = new RegExp(String.raw`(?<![\w$])${escape(name)}${GAP}*\.`);
+  return (block) => hasWord(block.content, name) && (hasPackageOrImport(block) || qualifier.test(block.content));
 }
 
 /**
@@ -136,21 +153,22 @@ function declares(block: CodeBlock, name: string, pick: (v: BlockVocabulary) => 
  * parsed — the names themselves always come from the syntax tree.
  */
 export function planVocabulary(plan: Plan): PlanVocabulary {
-  const lookup = (pick: (v: BlockVocabulary) => Set<string>, mayDeclare: (text: string, name: string) => boolean): NameSet => {
+  const lookup = (which: VocabularyKind, mayDeclare: (name: string) => TextTest): NameSet => {
     const answers = new Map<string, boolean>();
     return {
       has(name: string): boolean {
         let answer = answers.get(name);
         if (answer === undefined) {
-          answer = name !== '' && plan.codeBlocks.some((b) => mayDeclare(b.content, name) && declares(b, name, pick));
+          const test = name === '' ? undefined : mayDeclare(name);
+          answer = test !== undefined && plan.codeBlocks.some((b) => test(b) && (blockVocabulary(b, which)?.has(name) ?? false));
           answers.set(name, answer);
         }
         return answer;
       },
     };
   };
-  const types = lookup((v) => v.types, mayDeclareType);
-  const declaredPackages = lookup((v) => v.packages, mayNamePackage);
+  const types = lookup('types', mayDeclareType);
+  const declaredPackages = lookup('packages', mayNamePackage);
   return { types, packages: { has: (name) => KNOWN_PACKAGES.has(name) || declaredPackages.has(name) } };
 }
 
@@ -168,12 +186,13 @@ function codeRanges(text: string): Array<[number, number]> {
 /** Structural references in one line piece of a THEN clause ([from, to) of `text`). */
 export function structureHits(text: string, from: number, to: number, vocab: PlanVocabulary): StructureHit[] {
   const hits: StructureHit[] = [];
-  const code = codeRanges(text);
   const piece = text.slice(0, to);
 
   const CHAIN = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g;
   CHAIN.lastIndex = from;
   for (let m = CHAIN.exec(piece); m; m = CHAIN.exec(piece)) {
+    // Most matches are plain words: a single name counts only when Capitalized and not all caps (see below).
+    if (!m[0].includes('.') && (!/^[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0]))) continue;
     const start = m.index;
     const end = start + m[0].length;
     const before = piece.slice(Math.max(0, start - 2), start);
@@ -211,22 +230,22 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
     // An identifier-looking chain ("record.Status", "cs.scoreCache"); all-lowercase dotted names are
     // serialized keys, hosts or packages (`metrics.ttft`, "github.com"). `len(x.items)` is caught below.
     if (!segs.slice(1).some((s) => /[A-Z]/.test(s))) continue;
+    // `x.Method()` is behavior whatever `x` is (a package, a type, a value): no lookup, no hit.
+    if (called && segs.length === 2) continue;
     const isPackage = vocab.packages.has(root);
     if (isPackage) {
       const member = segs[1]!;
       const typeLike = (): boolean =>
         /^[A-Z]/.test(member) && !VERB.test(member) && ((segs.length > 2 && !called) || (CAMEL.test(member) && TYPE_SUFFIX.test(member)) || (segs.length > 2 && called) || vocab.types.has(member));
-      if (!(called && segs.length === 2) && typeLike()) {
+      if (typeLike()) {
         hits.push({ kind: 'type', text: `${root}.${member}`, from: start, to: start + root.length + 1 + member.length });
       }
       const fields = called ? segs.slice(2, -1) : segs.slice(2);
       if (fields.length > 0) hits.push({ kind: 'field', text: m[0], from: start, to: end });
       continue;
     }
-    // value.field…: a field of some object. A trailing call is API (`cs.ShedByTier()`), but the hops before it are fields.
-    const fieldHops = called ? segs.slice(1, -1) : segs.slice(1);
-    if (called && fieldHops.length === 0 && /^[A-Z]/.test(root) && vocab.types.has(root)) continue; // Type.Method()
-    if (fieldHops.length === 0) continue;
+    // value.field…: a field of some object. A trailing call is API (`cs.ShedByTier()`), but the hops before it are fields
+    // (a chain has one at least: `x.Method()` was passed over above).
     if (/^[A-Z]/.test(root) && ((CAMEL.test(root) && TYPE_SUFFIX.test(root)) || vocab.types.has(root))) {
       hits.push({ kind: 'type', text: root, from: start, to: start + root.length });
     }
@@ -239,7 +258,8 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
   LEN.lastIndex = from;
   for (let m = LEN.exec(piece); m; m = LEN.exec(piece)) hits.push({ kind: 'field', text: m[0], from: m.index, to: m.index + m[0].length });
 
-  hits.push(...formulaHits(text, from, to, code));
+  // A formula weighs a term with `*`, `/` or `×`: a piece without one has none.
+  if (/[*/×]/.test(text.slice(from, to))) hits.push(...formulaHits(text, from, to, codeRanges(text)));
   // `sim.Request.Model` is one field reference, not also a type.
   return hits.filter((h) => h.kind !== 'type' || !hits.some((f) => f.kind === 'field' && f.from <= h.from && h.to <= f.to));
 }

@@ -4,13 +4,20 @@ import type { DeviationRow, Plan, Text } from '../../plan/types.js';
 
 export const DEVIATION_CATEGORIES = ['CLARIFICATION', 'SIMPLIFICATION', 'CORRECTION', 'DEFERRAL', 'ADDITION', 'SCOPE_CHANGE'] as const;
 
+/** Per category: written upper-case near the start, and written in any case as the first word (compiled once). */
+const CATEGORY_PATTERNS = DEVIATION_CATEGORIES.map((c) => ({
+  category: c,
+  upper: new RegExp(`(?:^|[^A-Z_])${c}(?![A-Z_])`),
+  first: new RegExp(`^${c.replace('_', '[_ ]')}\\b`, 'i'),
+}));
+
 /** The category a cell names: upper-case anywhere near its start ("DES SIMPLIFICATION —", "REORDER + SCOPE_CHANGE"), or any case as its first word. */
 export function categoryIn(text: string): string | undefined {
   const t = plainInline(text).trim();
   const head = t.slice(0, 48);
-  for (const c of DEVIATION_CATEGORIES) {
-    if (new RegExp(`(?:^|[^A-Z_])${c}(?![A-Z_])`).test(head)) return c;
-    if (new RegExp(`^${c.replace('_', '[_ ]')}\\b`, 'i').test(t)) return c;
+  for (const { category, upper, first } of CATEGORY_PATTERNS) {
+    if (upper.test(head)) return category;
+    if (first.test(t)) return category;
   }
   return undefined;
 }

@@ -115,11 +115,10 @@ function isBlankOrRule(line: string): boolean {
   return /^\s*$|^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(line);
 }
 
-/** Lines with content in [from, to]: not blank, not a thematic break. */
-export function contentLines(plan: Plan, from: number, to: number): number {
-  let n = 0;
-  for (let l = from; l <= to; l++) if (!isBlankOrRule(plan.lines[l - 1] ?? '')) n++;
-  return n;
+/** Whether [from, to] has a line with content — not blank, not a thematic break (stops at the first: sections run long). */
+export function hasContentLine(plan: Plan, from: number, to: number): boolean {
+  for (let l = from; l <= to; l++) if (!isBlankOrRule(plan.lines[l - 1] ?? '')) return true;
+  return false;
 }
 
 /**
@@ -129,18 +128,29 @@ export function contentLines(plan: Plan, from: number, to: number): number {
  * per line. Blank lines and thematic breaks count 0.
  */
 export function readingLines(plan: Plan, from: number, to: number): number {
+  let weights = LINE_WEIGHTS.get(plan);
+  if (!weights) {
+    weights = new Int32Array(plan.lines.length + 2).fill(-1);
+    LINE_WEIGHTS.set(plan, weights);
+  }
+  const code = codeLines(plan);
   let n = 0;
   for (let l = from; l <= to; l++) {
-    const line = plan.lines[l - 1] ?? '';
-    if (isBlankOrRule(line)) continue;
-    if (codeLines(plan).has(l) || /^\s*(?:#{1,6}\s|\|)/.test(line)) {
-      n++;
-      continue;
-    }
-    const prose = plainInline(line.replace(/^\s*(?:>\s*)?(?:\d+[.)]|[-*+])?\s*(?:\[[ xX]\]\s*)?/, ''));
-    n += Math.max(1, countSentences(prose));
+    let w = weights[l] ?? 0;
+    if (w < 0) w = weights[l] = lineWeight(plan.lines[l - 1] ?? '', code.has(l));
+    n += w;
   }
   return n;
+}
+
+/** Each line's reading weight (-1: not yet read), once per plan: Part 1 and the sections inside it are measured alike. */
+const LINE_WEIGHTS = new WeakMap<Plan, Int32Array>();
+
+function lineWeight(line: string, inCode: boolean): number {
+  if (isBlankOrRule(line)) return 0;
+  if (inCode || /^\s*(?:#{1,6}\s|\|)/.test(line)) return 1;
+  const prose = plainInline(line.replace(/^\s*(?:>\s*)?(?:\d+[.)]|[-*+])?\s*(?:\[[ xX]\]\s*)?/, ''));
+  return Math.max(1, countSentences(prose));
 }
 
 const CODE_LINES = new WeakMap<Plan, Set<number>>();

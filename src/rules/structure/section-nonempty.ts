@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../types.js';
-import { contentLines, firstBySlot, reach } from './layout.js';
+import { firstBySlot, hasContentLine, reach } from './layout.js';
 
 export const sectionNonempty: Rule = {
   id: 'section-nonempty',
@@ -14,7 +14,7 @@ export const sectionNonempty: Rule = {
     for (const p of firstBySlot(plan).values()) {
       if (/^P\d$/.test(p.slot.key)) continue;
       const { end } = reach(plan, p.section);
-      if (contentLines(plan, p.section.heading.span.end.line + 1, end) > 0) continue;
+      if (hasContentLine(plan, p.section.heading.span.end.line + 1, end)) continue;
       findings.push({
         message: `${p.slot.label.charAt(0).toUpperCase() + p.slot.label.slice(1)} is empty: write its content, or state why it does not apply.`,
         span: p.section.heading.span,

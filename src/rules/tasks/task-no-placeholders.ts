@@ -17,10 +17,14 @@ const CODE_PLACEHOLDERS: readonly RegExp[] = [
   /\{\s*(?:\.\.\.|…)\s*\}/,
 ];
 
+/** Every placeholder above needs a comment marker or an ellipsis: lines without one are skipped. */
+const MAY_HOLD_PLACEHOLDER = /\/[/*]|#|--|\.\.\.|…/;
+
 function codePlaceholders(block: CodeBlock): Array<{ line: number; column: number; text: string }> {
   if (SHELL_LANGS.has(block.lang) && block.lang !== '') return [];
   const hits: Array<{ line: number; column: number; text: string }> = [];
   block.content.split('\n').forEach((lineText, i) => {
+    if (!MAY_HOLD_PLACEHOLDER.test(lineText)) return;
     for (const re of CODE_PLACEHOLDERS) {
       const m = re.exec(lineText);
       if (!m) continue;

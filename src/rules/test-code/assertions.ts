@@ -116,11 +116,6 @@ function lazy<T>(compute: () => T): () => T {
   return () => (value ??= { v: compute() }).v;
 }
 
-/** Could a node hold arithmetic? Every `+ - * /` operator is in its text. */
-function mayHoldArith(n: SgNode): boolean {
-  return /[-+*/]/.test(n.text());
-}
-
 /** Go node kinds as numbers: a numeric matcher skips building a rule for every query. */
 const goKinds = new Map<string, number>();
 function goKind(name: string): number {
@@ -140,9 +135,12 @@ const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.
 const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
 /**
  * A formula weighs a variable by a numeric coefficient: some number literal stands next to a `*`
- * or `/` (through parentheses, spaces or comments). Comment slashes may pass; no formula is missed.
+ * or `/` (through parentheses, spaces or comments). In Go `//` and `/*` always open a comment, so
+ * neither their first character nor their second (unless the `/` before it ends a block comment)
+ * is an operator: numbers next to a comment's slashes do not pass; no formula is missed.
  */
-const GO_MAY_WEIGH = new RegExp(String.raw`(?:\d[\w.]*(?:${GAP}\))*${GAP}[*/]|[*/](?:${GAP}\()*${GAP}\.?\d)`);
+const GO_MUL_DIV = String.raw`(?<!(?<!\*)\/)(?:\*|\/(?![/*]))`;
+const GO_MAY_WEIGH = new RegExp(String.raw`(?:\d[\w.]*(?:${GAP}\))*${GAP}${GO_MUL_DIV}|${GO_MUL_DIV}(?:${GAP}\()*${GAP}\.?\d)`);
 const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
 
 /**
@@ -185,6 +183,9 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   const text = body.text();
   // No assertion call, failing `if` or type assertion: nothing in the body is a check.
   if (!GO_MAY_CALL_ASSERT.test(text) && !GO_MAY_FAIL.test(text) && !GO_MAY_ASSERT_TYPE.test(text)) return out;
+  // Nor can there be an offence without its marks in the text: a type assertion or `reflect.TypeOf`
+  // (type), a lower-case selector (field, and the count `len(x.items)`), a weighted term (formula).
+  if (!GO_MAY_ASSERT_TYPE.test(text) && !text.includes('reflect.TypeOf') && !GO_MAY_SELECT_LOWER.test(text) && !GO_MAY_WEIGH.test(text)) return out;
   const found = goCandidates(body, text, calls);
   const { checks, equalities } = goContexts(found);
   const inCheck = (n: SgNode): boolean => checks.some((c) => contains(c, n));
@@ -224,14 +225,15 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   }
   // Formulas matter where a value is pinned exactly: equality operands, directly or through a variable.
   // Without a weighted term in the body, nothing in it is a formula.
-  const mayWeigh = equalities.length > 0 && GO_MAY_WEIGH.test(text);
-  for (const e of mayWeigh ? equalities : []) {
-    if (!mayHoldArith(e)) continue;
+  const mayWeigh = GO_MAY_WEIGH.test(text) && equalities().length > 0;
+  for (const e of mayWeigh ? equalities() : []) {
+    // A formula in the operand puts its weighted term in the operand's text.
+    if (!GO_MAY_WEIGH.test(e.text())) continue;
     for (const a of arithRoots(e)) if (isFormula(a, isVariable)) out.push({ kind: 'formula', node: a });
   }
   const pinned = lazy(() => {
     const names = new Set<string>();
-    for (const e of equalities) {
+    for (const e of equalities()) {
       if (e.kind() === 'identifier') names.add(e.text());
       for (const id of e.findAll({ rule: { kind: 'identifier' } })) names.add(id.text());
     }
@@ -241,6 +243,8 @@ function goOffences(body: SgNode, block: object | undefined): Offence[] {
   // Without pinned operands no declaration is pinned.
   const decls = mayWeigh ? goDecls(body) : [];
   for (const decl of decls) {
+    // A formula has a weighted term, so the declaration's text has one too.
+    if (!GO_MAY_WEIGH.test(decl.text())) continue;
     const names = decl.kind() === 'var_spec' ? decl.fieldChildren('name') : (decl.field('left')?.namedChildren() ?? []);
     const values = decl.kind() === 'var_spec' ? (decl.field('value')?.namedChildren() ?? []) : (decl.field('right')?.namedChildren() ?? []);
     names.forEach((name, i) => {
@@ -315,34 +319,46 @@ function failsTest(block: SgNode): boolean {
   });
 }
 
-function goContexts(found: GoCandidates): { checks: SgNode[]; equalities: SgNode[] } {
+function goContexts(found: GoCandidates): { checks: SgNode[]; equalities: () => SgNode[] } {
   const checks: SgNode[] = [];
-  const equalities: SgNode[] = [];
+  const assertArgs: Array<{ args: SgNode; fn: SgNode }> = [];
+  const ifParts: SgNode[] = [];
   // Assertion calls were selected by their callee already.
   for (const { call, fn } of found.assertCalls) {
     const args = call.field('arguments');
     if (!args) continue;
     checks.push(args);
-    if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) equalities.push(...args.namedChildren());
+    assertArgs.push({ args, fn });
   }
   for (const ifs of found.failingIfs) {
     for (const part of [ifs.field('condition'), ifs.field('initializer')]) {
       if (!part) continue;
       checks.push(part);
+      ifParts.push(part);
+    }
+  }
+  // Only formulas need the pinned operands, and most bodies cannot hold one: found on demand.
+  const equalities = lazy(() => {
+    const out: SgNode[] = [];
+    for (const { args, fn } of assertArgs) {
+      if (GO_EQUALITY_ASSERTS.test(fn.field('field')?.text() ?? '')) out.push(...args.namedChildren());
+    }
+    for (const part of ifParts) {
       const partText = part.text();
       const binaries = partText.includes('==') || partText.includes('!=') ? part.findAll(goKind('binary_expression')) : [];
       for (const b of binaries) {
         if (b.kind() !== 'binary_expression') continue;
         const op = operator(b);
         if (op === '==' || op === '!=') {
-          for (const side of [b.field('left'), b.field('right')]) if (side) equalities.push(side);
+          for (const side of [b.field('left'), b.field('right')]) if (side) out.push(side);
         }
       }
       for (const c of partText.includes('math.Abs') ? part.findAll(goKind('call_expression')) : []) {
-        if (c.field('function')?.text() === 'math.Abs') equalities.push(...(c.field('arguments')?.namedChildren() ?? []));
+        if (c.field('function')?.text() === 'math.Abs') out.push(...(c.field('arguments')?.namedChildren() ?? []));
       }
     }
-  }
+    return out;
+  });
   return { checks, equalities };
 }
 

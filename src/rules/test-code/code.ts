@@ -167,9 +167,20 @@ export function parsedBlocks(plan: Plan): ParsedBlock[] {
  */
 function columnOffset(plan: Plan, block: CodeBlock, contentLineIndex: number): number {
   const planLine = plan.lines[block.contentLine + contentLineIndex - 1] ?? '';
-  const contentLine = block.content.split('\n')[contentLineIndex] ?? '';
+  const contentLine = contentLinesOf(block)[contentLineIndex] ?? '';
   const offset = planLine.length - contentLine.length;
   return offset > 0 && planLine.endsWith(contentLine) ? offset : 0;
+}
+
+/** A block's content lines, split once: every span mapped into the block needs two of them. */
+const contentLines = new WeakMap<CodeBlock, string[]>();
+function contentLinesOf(block: CodeBlock): string[] {
+  let lines = contentLines.get(block);
+  if (!lines) {
+    lines = block.content.split('\n');
+    contentLines.set(block, lines);
+  }
+  return lines;
 }
 
 /** The plan span of a node of a parsed block. */
