@@ -3,12 +3,12 @@
  * (never regular expressions over code): the compact-format rules look for new types, new CLI
  * flags and control flow in it.
  */
-import { Lang, type SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import { kindOf, parseRaw } from '../test-code/code.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
 
-type Grammar = 'go' | 'python' | Lang.TypeScript | Lang.JavaScript;
+type Grammar = 'go' | 'python' | 'TypeScript' | 'JavaScript';
 
 
 const BY_INFO: Record<string, Grammar> = {
@@ -16,10 +16,10 @@ const BY_INFO: Record<string, Grammar> = {
   golang: 'go',
   py: 'python',
   python: 'python',
-  ts: Lang.TypeScript,
-  typescript: Lang.TypeScript,
-  js: Lang.JavaScript,
-  javascript: Lang.JavaScript,
+  ts: 'TypeScript',
+  typescript: 'TypeScript',
+  js: 'JavaScript',
+  javascript: 'JavaScript',
 };
 
 function grammarOf(block: CodeBlock): Grammar | undefined {
@@ -52,14 +52,14 @@ export interface CodeFacts {
 const TYPE_KINDS: Record<Grammar, string[]> = {
   go: ['type_spec'],
   python: ['class_definition'],
-  [Lang.TypeScript]: ['class_declaration', 'interface_declaration', 'type_alias_declaration'],
-  [Lang.JavaScript]: ['class_declaration'],
+  TypeScript: ['class_declaration', 'interface_declaration', 'type_alias_declaration'],
+  JavaScript: ['class_declaration'],
 };
 const LOGIC_KINDS: Record<Grammar, string[]> = {
   go: ['if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'],
   python: ['if_statement', 'for_statement', 'while_statement', 'match_statement'],
-  [Lang.TypeScript]: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
-  [Lang.JavaScript]: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
+  TypeScript: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
+  JavaScript: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
 };
 /** pflag / flag registration methods: String, IntVar, Float64VarP, BoolP, DurationVar … */
 const FLAG_METHOD = /^(?:String|Int|Int64|Int32|Uint|Uint64|Float64|Float32|Bool|Duration|StringSlice|StringArray|IntSlice|StringToString)(?:Var)?P?$/;

@@ -4,7 +4,8 @@
  * implementation counts) inside the checks of a test — assertion-library calls, `expect(…)`
  * chains, `assert` statements, and `if` conditions that fail the test.
  */
-import { kind as kindId, type SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import { ensureGrammars } from '../../repo/code/grammars.js';
 import type { CodeLang } from './code.js';
 
 export type OffenceKind = 'type' | 'field' | 'formula' | 'count';
@@ -121,7 +122,7 @@ const goKinds = new Map<string, number>();
 function goKind(name: string): number {
   let id = goKinds.get(name);
   if (id === undefined) {
-    id = kindId('go', name);
+    id = ensureGrammars().kind('go', name);
     goKinds.set(name, id);
   }
   return id;

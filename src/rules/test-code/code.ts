@@ -3,15 +3,12 @@
  * from the fence info string and the content, tolerant parsing of partial snippets, test-function
  * discovery, and mapping node ranges back to plan lines and columns.
  */
-import { kind as kindId, Lang, parse, type SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
 
 export type CodeLang = 'go' | 'typescript' | 'javascript' | 'python';
-
-/** Go and Python grammars, registered once per process. */
-export const ensureLanguages = ensureGrammars;
 
 const INFO_LANGS: Record<string, CodeLang> = {
   go: 'go',
@@ -68,8 +65,8 @@ export interface ParsedBlock {
 }
 
 export function grammar(lang: CodeLang): string {
-  if (lang === 'typescript') return Lang.TypeScript;
-  if (lang === 'javascript') return Lang.JavaScript;
+  if (lang === 'typescript') return 'TypeScript';
+  if (lang === 'javascript') return 'JavaScript';
   return lang;
 }
 
@@ -79,7 +76,7 @@ export function kindOf(lang: string, name: string): number {
   const key = `${lang}:${name}`;
   let id = kindIds.get(key);
   if (id === undefined) {
-    id = kindId(lang, name);
+    id = ensureGrammars().kind(lang, name);
     kindIds.set(key, id);
   }
   return id;
@@ -108,10 +105,10 @@ export function parseRaw(block: CodeBlock, grammarName: string): SgNode | undefi
   }
   const cached = trees.get(grammarName);
   if (cached !== undefined) return cached ?? undefined;
-  ensureLanguages();
+  const napi = ensureGrammars(); // outside the try: a parser that fails to load is an error, not an unparsable block
   let root: SgNode | undefined;
   try {
-    root = parse(grammarName, block.content).root();
+    root = napi.parse(grammarName, block.content).root();
   } catch {
     root = undefined;
   }
@@ -138,7 +135,7 @@ export function parseBlock(block: CodeBlock): ParsedBlock | undefined {
         try {
           const errors = errorCount(root);
           if (errors > 0) {
-            const wrapped = parse('go', `func _() {\n${block.content}\n}`).root();
+            const wrapped = ensureGrammars().parse('go', `func _() {\n${block.content}\n}`).root();
             if (errorCount(wrapped) < errors) result = { block, lang, root: wrapped, shift: 1 };
           }
         } catch {
