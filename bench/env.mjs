@@ -1,6 +1,6 @@
 /**
  * The environment the benchmarks run child processes in. NODE_EXTRA_CA_CERTS is removed when set:
- * Node loads those certificates at start-up, before any of a tool's code runs (about 60 ms per
+ * Node loads those certificates at start-up, before any of a tool's code runs (40–60 ms per
  * process on the machines this project is built on), and no tool measured here makes a TLS
  * connection. Both sides of every comparison get the same environment; `startupNote()` measures
  * and prints what the variable would have added, so nothing is hidden.

@@ -61,7 +61,7 @@ export class WorkingTreeRepository implements Repository {
       gitGrep(this.root, ['-I', '-l', '-z'], patterns, regex, ['--', ...pathspecs]),
       gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
     ]);
-    const hits = [...splitNul(tracked), ...(await this.untrackedContaining(splitNul(untracked), patterns, regex))].filter((file) =>
+    const hits = [...splitNul(tracked), ...(await this.untrackedContaining(splitNul(untracked), patterns, regex, pathspecs))].filter((file) =>
       hasExtension(file, options?.extensions),
     );
     // git grep has no size limit; stat only the hits (few) to drop oversized files.
@@ -71,8 +71,21 @@ export class WorkingTreeRepository implements Repository {
     return hits.filter((_, i) => (sizes[i] ?? Infinity) <= MAX_TEXT_BYTES);
   }
 
-  /** The untracked files (named as literal pathspecs, a batch at a time) that contain a pattern. */
-  private async untrackedContaining(files: readonly string[], patterns: readonly string[], regex: boolean): Promise<string[]> {
+  /**
+   * The untracked files that contain a pattern: named as literal pathspecs, a batch at a time;
+   * past a few batches (an unignored build directory) one walk of the tree is cheaper.
+   */
+  private async untrackedContaining(
+    files: readonly string[],
+    patterns: readonly string[],
+    regex: boolean,
+    pathspecs: readonly string[],
+  ): Promise<string[]> {
+    if (files.length > UNTRACKED_BATCH * 4) {
+      const all = splitNul(await gitGrep(this.root, ['--untracked', '-I', '-l', '-z'], patterns, regex, ['--', ...pathspecs]));
+      const untracked = new Set(files);
+      return all.filter((file) => untracked.has(file));
+    }
     const found: string[] = [];
     for (let i = 0; i < files.length; i += UNTRACKED_BATCH) {
       const batch = files.slice(i, i + UNTRACKED_BATCH).map((file) => `:(literal)${file}`);

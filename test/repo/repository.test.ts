@@ -146,6 +146,24 @@ describe('repository in the working tree', () => {
   });
 });
 
+describe('working tree with many untracked files', () => {
+  it('finds the untracked files containing a pattern when there are more than a few batches of them', async () => {
+    const repo = tempRepo();
+    try {
+      repo.write('tracked.go', 'var a = Marker{}\n');
+      repo.commit('first');
+      for (let i = 0; i < 2100; i++) repo.write(`gen/f${i}.go`, i % 700 === 0 ? 'var b = Marker{}\n' : 'var c = 1\n');
+      repo.write('gen/notes.txt', 'Marker{}\n');
+      const reader = await openRepository({ dir: repo.dir });
+      const found = await reader.filesContaining(['Marker[{]'], { extensions: ['.go'], regex: true });
+      expect(found.sort()).toEqual(['gen/f0.go', 'gen/f1400.go', 'gen/f700.go', 'tracked.go']);
+      await reader.close();
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe('path confinement', () => {
   let repo: TempRepo;
   const readers: Repository[] = [];
