@@ -31,6 +31,16 @@ describe('checklist-complete', () => {
     expect(ds[0]!.span.start).toEqual(at(text, '### J)'));
   });
 
+  it('matches a configured id literally, even when it holds pattern characters', async () => {
+    const odd = { planSpecificChecks: [], antipatterns: [{ id: 'AP(1)', text: 'No silent drops' }, { id: 'R.2', text: 'Sorted keys' }] };
+    // "AP1" and "Rx2" are what the ids would match read as regular expressions.
+    const ds = await lintRule('checklist-complete', plan('- [x] AP1: none', '- [x] Rx2: none'), { config: odd });
+    expect(ds.map((d) => d.message)).toEqual([
+      'Sanity checklist is missing antipattern rules AP(1), R.2: add a "- [ ] AP(1): No silent drops" item for each.',
+    ]);
+    expect(await lintRule('checklist-complete', plan('- [x] AP(1): none', '- [x] R.2: none'), { config: odd })).toEqual([]);
+  });
+
   it('uses the configured lists (defaults: 18 checks and R1–R23)', async () => {
     const ds = await lintRule('checklist-complete', plan('- [x] R1: ok'), { config: { antipatterns: defaultConfig().antipatterns } });
     expect(ds[1]!.message).toContain('R2, R3');

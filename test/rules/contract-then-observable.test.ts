@@ -51,6 +51,24 @@ describe('contract-then-observable', () => {
     expect(ds[0]!.span.start).toEqual({ line: THEN_LINE, column: col(then, 'record.Status') });
   });
 
+  it('reads a chain as package.Name when the plan\'s Go code names the package, in any of its spellings', async () => {
+    const then = 'the run ends with `cluster.Drained` reported';
+    const go = (...code: string[]): string[] => ['```go', ...code, '```'];
+    for (const code of [
+      go('import "example.com/sim/cluster"'),
+      go('import cluster "example.com/sim/v2"'),
+      go('package cluster'),
+      go('var d cluster.Drained'),
+    ]) {
+      expect(await lintRule('contract-then-observable', withThen(then, ...code)), code.join(' ')).toEqual([]);
+    }
+    // A value's field (a selector, not a qualified type), Python's import, a comment: no package there.
+    for (const code of [go('x := cluster.Drained'), ['```python', 'import cluster', '```'], go('// package cluster')]) {
+      const ds = await lintRule('contract-then-observable', withThen(then, ...code));
+      expect(ds.map((d) => d.message), code.join(' ')).toEqual([expect.stringContaining('references the field `cluster.Drained`')]);
+    }
+  });
+
   it('flags an internal field and the length of an internal collection', async () => {
     const ds = await lintRule('contract-then-observable', withThen('the router\'s cs.scoreCache has 3 entries'));
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('`cs.scoreCache`')]);

@@ -19,6 +19,12 @@ describe('test-name-pattern', () => {
     expect(ds[0]!.span).toEqual({ start: { line: head.length + 2, column: 6 }, end: { line: head.length + 2, column: 21 } });
   });
 
+  it('finds a Go test that follows a syntax error in the snippet (a stray closing brace)', async () => {
+    const text = md(...head, '```go', 'func TestRouterWorks(t *testing.T) {', '\tassert.True(t, true)', '}}', '', 'func TestRouterFails(t *testing.T) {', '}', '```');
+    const ds = await lintRule('test-name-pattern', text);
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('"TestRouterWorks"'), expect.stringContaining('"TestRouterFails"')]);
+  });
+
   it('reports a test repeated in the appendix once', async () => {
     const ds = await lintRule('test-name-pattern', md(...head, ...goTest('TestRouterWorks'), '## Appendix', '', ...goTest('TestRouterWorks')));
     expect(ds).toHaveLength(1);

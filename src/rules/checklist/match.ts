@@ -34,7 +34,8 @@ const idPatterns = new Map<string, RegExp>();
 function idPattern(id: string): RegExp {
   let re = idPatterns.get(id);
   if (!re) {
-    re = new RegExp(`(?:^|[^A-Za-z0-9])${id}(?![0-9])`);
+    // Ids are the project's own text ("AP(1)", "R.1"): matched literally, never as a pattern.
+    re = new RegExp(`(?:^|[^A-Za-z0-9])${id.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}(?![0-9])`);
     idPatterns.set(id, re);
   }
   return re;
@@ -74,9 +75,8 @@ export function covered(entry: ChecklistEntry, items: readonly ChecklistItem[], 
   if (entry.id !== undefined) {
     const idText = entry.id;
     const id = idPattern(idText);
-    // A plain id ("R7") matches only where it is written: most items are ruled out by a substring search.
-    const literal = !/[\\^$.*+?()[\]{}|]/.test(idText);
-    if (items.some((it) => (!literal || it.text.text.includes(idText)) && id.test(it.text.text))) return true;
+    // An id matches only where it is written: most items are ruled out by a substring search.
+    if (items.some((it) => it.text.text.includes(idText) && id.test(it.text.text))) return true;
   }
   const want = entryWords(entry);
   if (want.length === 0) return true;

@@ -7,7 +7,7 @@
  * file paths and serialized keys (`trace_info.matched_pairs`) are observable, never reported.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { grammar, kindOf, parseBlock } from '../test-code/code.js';
+import { detectLanguage, grammar, kindOf, parseBlock } from '../test-code/code.js';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 
 export type StructureKind = 'type' | 'field' | 'formula';
@@ -123,7 +123,6 @@ function perBlock(re: RegExp): (block: CodeBlock) => boolean {
   };
 }
 const hasGroupedType = perBlock(new RegExp(String.raw`\btype${GAP}*\(`));
-const hasPackageOrImport = perBlock(/\b(?:package|import)\b/);
 
 /** A text test for one name, built once per name and run over every block. */
 type TextTest = (block: CodeBlock) => boolean;
@@ -138,13 +137,15 @@ function mayDeclareType(name: string): TextTest {
 }
 
 /**
- * Could a block name Go package `name`? In its package clause, an import (alias or last path
- * element) or a qualified type `name.T`: a block that does mentions the word with `package`,
- * `import`, or a `.` after it.
+ * Could a block name Go package `name`? Only Go blocks have packages, and the tree names one
+ * (a `package_identifier`) only in its package clause (`package name`), a qualified type
+ * (`name.T`) or an import alias (`name "path"`); an import's path names it by its last element
+ * (`"…/name"`). A block without one of those spellings is not parsed for the question.
  */
 function mayNamePackage(name: string): TextTest {
-  const qualifier = new RegExp(String.raw`(?<![\w$])${escape(name)}${GAP}*\.`);
-  return (block) => hasWord(block.content, name) && (hasPackageOrImport(block) || qualifier.test(block.content));
+  const n = escape(name);
+  const named = new RegExp(String.raw`(?<![\w$])${n}(?:${GAP}*\.|"|${GAP}+["\x60])|\bpackage${GAP}+${n}(?![\w$])`);
+  return (block) => detectLanguage(block) === 'go' && hasWord(block.content, name) && named.test(block.content);
 }
 
 /**
