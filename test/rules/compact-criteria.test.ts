@@ -42,6 +42,13 @@ describe('compact-criteria', () => {
     expect(ds[0]!.span.start).toEqual(at(text, 'Budget struct'));
   });
 
+  it('reads implementation code in the fences the test-code rules read (`tsx`, a bare fence of Python)', async () => {
+    const tsx = plan('interface Budget {', '  limit: number;', '}').replace('```go', '```tsx');
+    expect((await lintRule('compact-criteria', tsx)).map((d) => d.message)).toEqual([expect.stringContaining('declares types (Budget)')]);
+    const python = plan('def fetch(url):', '    if url:', '        return 1', '    for u in url:', '        pass').replace('```go', '```');
+    expect((await lintRule('compact-criteria', python)).map((d) => d.message)).toEqual([expect.stringContaining('2 control-flow statements')]);
+  });
+
   it('flags a CLI flag registration and control flow, once per criterion', async () => {
     const text = plan('func init() {', '\tcmd.Flags().IntVar(&n, "n", 0, "count")', '\tif n < 0 {', '\t\tn = 0', '\t}', '\tfor i := 0; i < n; i++ {', '\t}', '}');
     const ds = await lintRule('compact-criteria', text);

@@ -4,28 +4,14 @@
  * flags and control flow in it.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { kindOf, parseRaw } from '../test-code/code.js';
+import { detectLanguage, grammar, kindOf, parseRaw, type CodeGrammar } from '../test-code/code.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
 
-type Grammar = 'go' | 'python' | 'TypeScript' | 'JavaScript';
-
-
-const BY_INFO: Record<string, Grammar> = {
-  go: 'go',
-  golang: 'go',
-  py: 'python',
-  python: 'python',
-  ts: 'TypeScript',
-  typescript: 'TypeScript',
-  js: 'JavaScript',
-  javascript: 'JavaScript',
-};
-
-function grammarOf(block: CodeBlock): Grammar | undefined {
-  if (block.lang !== '') return BY_INFO[block.lang];
-  // Bare fences: only the unmistakable opening of a Go file.
-  return /^\s*(?:package\s+\w+|func\s)/.test(block.content) ? 'go' : undefined;
+/** The block's grammar, by the same detection the test-code rules use (fence info string, or a sniff of a bare fence). */
+function grammarOf(block: CodeBlock): CodeGrammar | undefined {
+  const lang = detectLanguage(block);
+  return lang === undefined ? undefined : grammar(lang);
 }
 
 /** The implementation code blocks of every task: compact **Impl:** blocks and full-format implement steps. */
@@ -49,13 +35,13 @@ export interface CodeFacts {
   logic: CodeHit[];
 }
 
-const TYPE_KINDS: Record<Grammar, string[]> = {
+const TYPE_KINDS: Record<CodeGrammar, string[]> = {
   go: ['type_spec'],
   python: ['class_definition'],
   TypeScript: ['class_declaration', 'interface_declaration', 'type_alias_declaration'],
   JavaScript: ['class_declaration'],
 };
-const LOGIC_KINDS: Record<Grammar, string[]> = {
+const LOGIC_KINDS: Record<CodeGrammar, string[]> = {
   go: ['if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'],
   python: ['if_statement', 'for_statement', 'while_statement', 'match_statement'],
   TypeScript: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
@@ -70,7 +56,7 @@ function hit(block: CodeBlock, node: SgNode, what: string): CodeHit {
   return { what, span: span(line, r.start.column + 1, line, r.start.column + 1 + Math.min(node.text().split('\n')[0]!.length, 80)) };
 }
 
-function isFlagCall(grammar: Grammar, call: SgNode): boolean {
+function isFlagCall(grammar: CodeGrammar, call: SgNode): boolean {
   const fn = call.field('function');
   if (!fn) return false;
   if (grammar === 'go') {

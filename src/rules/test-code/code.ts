@@ -64,7 +64,10 @@ export interface ParsedBlock {
   shift: number;
 }
 
-export function grammar(lang: CodeLang): string {
+/** The tree-sitter grammar that parses a language's blocks. */
+export type CodeGrammar = 'go' | 'python' | 'TypeScript' | 'JavaScript';
+
+export function grammar(lang: CodeLang): CodeGrammar {
   if (lang === 'typescript') return 'TypeScript';
   if (lang === 'javascript') return 'JavaScript';
   return lang;
