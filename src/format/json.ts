@@ -1,5 +1,6 @@
 /** Machine-readable output; its shape is a public contract (see docs and test/format/json.test.ts). */
 import type { LintReport } from '../engine/run.js';
+import type { Diagnostic } from '../rules/types.js';
 
 export interface JsonDiagnostic {
   ruleId: string;
@@ -17,20 +18,25 @@ export interface JsonReport {
   warningCount: number;
 }
 
+/** One diagnostic as JSON, with 1-based positions: `lint --format json` and the MCP `lint_plan` tool share it. */
+export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    line: d.span.start.line,
+    column: d.span.start.column,
+    endLine: d.span.end.line,
+    endColumn: d.span.end.column,
+  };
+}
+
 export function toJsonReport(report: LintReport): JsonReport {
   return {
     files: report.files.map((f) => ({
       path: f.path,
       format: f.format,
-      diagnostics: f.diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        severity: d.severity,
-        message: d.message,
-        line: d.span.start.line,
-        column: d.span.start.column,
-        endLine: d.span.end.line,
-        endColumn: d.span.end.column,
-      })),
+      diagnostics: f.diagnostics.map(toJsonDiagnostic),
     })),
     errorCount: report.errorCount,
     warningCount: report.warningCount,

@@ -1,19 +1,11 @@
 /**
  * Lint findings as JSON for machines (MCP clients, scripts): one flat object per finding with
- * 1-based positions. MERGE POINT: once the `lint` CLI's JSON formatter lands, use its shape here
- * so `lint_plan` and `microplan lint --format json` stay identical.
+ * 1-based positions, the same object `microplan lint --format json` writes for a diagnostic.
  */
+import { toJsonDiagnostic, type JsonDiagnostic } from '../format/json.js';
 import type { Diagnostic } from '../rules/types.js';
 
-export interface LintJsonFinding {
-  ruleId: string;
-  severity: 'error' | 'warning';
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-}
+export type LintJsonFinding = JsonDiagnostic;
 
 export interface LintJson {
   path: string;
@@ -25,17 +17,7 @@ export interface LintJson {
 }
 
 export function lintJson(path: string, format: string, diagnostics: readonly Diagnostic[]): LintJson {
-  const findings = diagnostics.map(
-    (d): LintJsonFinding => ({
-      ruleId: d.ruleId,
-      severity: d.severity,
-      line: d.span.start.line,
-      column: d.span.start.column,
-      endLine: d.span.end.line,
-      endColumn: d.span.end.column,
-      message: d.message,
-    }),
-  );
+  const findings = diagnostics.map(toJsonDiagnostic);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { path, format, errors, warnings: findings.length - errors, findings };
 }
