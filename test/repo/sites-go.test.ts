@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RepositoryCodeIndex } from '../../src/repo/code/code-index.js';
 import { openRepository } from '../../src/repo/open.js';
-import type { Repository } from '../../src/repo/types.js';
-import { fixtureRepo, type TempRepo } from './git-fixture.js';
-import { siteLines } from './site-helpers.js';
+import { siteLines, useFixtureIndex } from './site-helpers.js';
 
 /** Hand-checked against test/fixtures/repos/go: every construction of server.Config. */
 const SERVER_CONFIG = [
@@ -34,31 +32,19 @@ const SERVER_CONFIG = [
 ].sort();
 
 describe('construction sites (Go)', () => {
-  let fixture: TempRepo;
-  let repo: Repository;
-  let index: RepositoryCodeIndex;
-
-  beforeAll(async () => {
-    fixture = fixtureRepo('go');
-    repo = await openRepository({ dir: fixture.dir });
-    index = new RepositoryCodeIndex(repo);
-  });
-  afterAll(async () => {
-    await repo.close();
-    fixture.remove();
-  });
+  const fx = useFixtureIndex('go');
 
   it('finds every construction of a bare type name, in every package (precision and recall 100%)', async () => {
-    const sites = siteLines(await index.constructionSites('Config'));
+    const sites = siteLines(await fx.index.constructionSites('Config'));
     expect(sites).toEqual([...SERVER_CONFIG, 'other/other.go:12 composite-literal build'].sort());
   });
 
   it('limits a qualified name to its package: pkg.T{} elsewhere and T{} inside the package', async () => {
-    expect(siteLines(await index.constructionSites('server.Config'))).toEqual(SERVER_CONFIG);
+    expect(siteLines(await fx.index.constructionSites('server.Config'))).toEqual(SERVER_CONFIG);
   });
 
   it('finds elided element literals inside a slice of T, one site per element', async () => {
-    const sites = await index.constructionSites('server.Config');
+    const sites = await fx.index.constructionSites('server.Config');
     const line13 = sites.filter((s) => s.file === 'server/literals.go' && s.line === 13);
     // `ptrs := []*Config{{Name: "p"}, {}}`: the elided &Config elements, not the slice literal.
     expect(line13.map((s) => [s.column, s.kind])).toEqual([
@@ -68,38 +54,38 @@ describe('construction sites (Go)', () => {
   });
 
   it('finds elided literals in maps (values and keys), arrays, [...] arrays and nested slices', async () => {
-    const lines = (await index.constructionSites('server.Config'))
+    const lines = (await fx.index.constructionSites('server.Config'))
       .filter((s) => s.file === 'server/literals.go' && s.kind === 'elided-literal')
       .map((s) => s.line);
     expect(lines).toEqual([10, 11, 13, 13, 15, 17, 17, 18, 19, 20]);
   });
 
   it('finds generic composite literals T[A, B]{}', async () => {
-    expect(siteLines(await index.constructionSites('Pair'))).toEqual([
+    expect(siteLines(await fx.index.constructionSites('Pair'))).toEqual([
       'server/literals.go:21 composite-literal literals',
       'server/literals.go:22 composite-literal literals',
     ]);
   });
 
   it('reports calls of factories, including methods and factories that call factories', async () => {
-    const calls = (await index.constructionSites('server.Config')).filter((s) => s.kind === 'factory-call');
+    const calls = (await fx.index.constructionSites('server.Config')).filter((s) => s.kind === 'factory-call');
     expect(calls.map((s) => s.via)).toEqual(['NewConfig', 'NewConfig', 'Server.WithName', 'NewConfig', 'configOrError']);
   });
 
   it('leaves out factory calls when asked to', async () => {
-    const sites = await index.constructionSites('server.Config', { factories: false });
+    const sites = await fx.index.constructionSites('server.Config', { factories: false });
     expect(sites.some((s) => s.kind === 'factory-call')).toBe(false);
     expect(sites).toHaveLength(SERVER_CONFIG.length - 5);
   });
 
   it('ignores mentions in comments, strings, parameter types, longer names, and same-named methods of packages that cannot see the factory', async () => {
-    const sites = await index.constructionSites('Config');
+    const sites = await fx.index.constructionSites('Config');
     expect(sites.filter((s) => s.file === 'other/other.go').map((s) => s.line)).toEqual([12]);
     expect(sites.filter((s) => s.file === 'server/config.go').map((s) => s.line)).toEqual([15, 19]);
   });
 
   it('reads the same sites at a revision as in the working tree', async () => {
-    const atHead = await openRepository({ dir: fixture.dir, revision: 'HEAD' });
+    const atHead = await openRepository({ dir: fx.fixture.dir, revision: 'HEAD' });
     const sites = siteLines(await new RepositoryCodeIndex(atHead).constructionSites('server.Config'));
     await atHead.close();
     expect(sites).toEqual(SERVER_CONFIG);
@@ -107,39 +93,27 @@ describe('construction sites (Go)', () => {
 });
 
 describe('declarations (Go)', () => {
-  let fixture: TempRepo;
-  let repo: Repository;
-  let index: RepositoryCodeIndex;
-
-  beforeAll(async () => {
-    fixture = fixtureRepo('go');
-    repo = await openRepository({ dir: fixture.dir });
-    index = new RepositoryCodeIndex(repo);
-  });
-  afterAll(async () => {
-    await repo.close();
-    fixture.remove();
-  });
+  const fx = useFixtureIndex('go');
 
   it('finds where a struct is declared, in every package that declares one', async () => {
-    const found = (await index.declarations('Config')).filter((d) => d.kind === 'struct');
+    const found = (await fx.index.declarations('Config')).filter((d) => d.kind === 'struct');
     expect(found.map((d) => `${d.file}:${d.line}`).sort()).toEqual(['other/other.go:4', 'server/config.go:4']);
   });
 
   it('finds a method by Receiver.Name', async () => {
-    const [method] = await index.declarations('Server.WithName');
+    const [method] = await fx.index.declarations('Server.WithName');
     expect(method).toMatchObject({ name: 'WithName', container: 'Server', kind: 'method', file: 'server/server.go', line: 10, endLine: 13 });
   });
 
   it('finds functions, fields and package-level variables', async () => {
-    expect((await index.declarations('NewConfig')).map((d) => d.kind)).toEqual(['function']);
-    expect((await index.declarations('Port')).map((d) => `${d.kind} ${d.container ?? ''}`)).toEqual(['field Config']);
-    expect((await index.declarations('defaultConfig')).map((d) => d.kind)).toEqual(['variable']);
+    expect((await fx.index.declarations('NewConfig')).map((d) => d.kind)).toEqual(['function']);
+    expect((await fx.index.declarations('Port')).map((d) => `${d.kind} ${d.container ?? ''}`)).toEqual(['field Config']);
+    expect((await fx.index.declarations('defaultConfig')).map((d) => d.kind)).toEqual(['variable']);
   });
 
   it('names the innermost declaration enclosing a line', async () => {
-    expect(await index.enclosing('server/server.go', 19)).toMatchObject({ name: 'Start', kind: 'method' });
-    expect(await index.enclosing('server/config.go', 5)).toMatchObject({ name: 'Name', kind: 'field', container: 'Config' });
-    expect(await index.enclosing('server/config.go', 16)).toBeUndefined();
+    expect(await fx.index.enclosing('server/server.go', 19)).toMatchObject({ name: 'Start', kind: 'method' });
+    expect(await fx.index.enclosing('server/config.go', 5)).toMatchObject({ name: 'Name', kind: 'field', container: 'Config' });
+    expect(await fx.index.enclosing('server/config.go', 16)).toBeUndefined();
   });
 });

@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RepositoryCodeIndex } from '../../src/repo/code/code-index.js';
-import { openRepository } from '../../src/repo/open.js';
-import type { Repository } from '../../src/repo/types.js';
-import { fixtureRepo, type TempRepo } from './git-fixture.js';
-import { siteLines } from './site-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { siteLines, useFixtureIndex } from './site-helpers.js';
 
 describe('construction sites (Python)', () => {
-  let fixture: TempRepo;
-  let repo: Repository;
-  let index: RepositoryCodeIndex;
-
-  beforeAll(async () => {
-    fixture = fixtureRepo('py');
-    repo = await openRepository({ dir: fixture.dir });
-    index = new RepositoryCodeIndex(repo);
-  });
-  afterAll(async () => {
-    await repo.close();
-    fixture.remove();
-  });
+  const fx = useFixtureIndex('py');
 
   it('finds every construction of a dataclass (precision and recall 100%)', async () => {
-    expect(siteLines(await index.constructionSites('Job'))).toEqual(
+    expect(siteLines(await fx.index.constructionSites('Job'))).toEqual(
       [
         'jobs/model.py:14 call Job.default',
         'jobs/model.py:17 replace Job.retried',
@@ -39,21 +23,21 @@ describe('construction sites (Python)', () => {
   });
 
   it('counts dataclasses.replace only when the copied value is visibly a T', async () => {
-    const replaces = (await index.constructionSites('Job')).filter((s) => s.kind === 'replace');
+    const replaces = (await fx.index.constructionSites('Job')).filter((s) => s.kind === 'replace');
     // runner.py:12 replaces an untyped parameter: not claimed.
     expect(replaces.map((s) => `${s.file}:${s.line}`)).not.toContain('jobs/runner.py:12');
   });
 
   it('treats cls(…) in a classmethod of T as constructing T', async () => {
-    const sites = await index.constructionSites('Job');
+    const sites = await fx.index.constructionSites('Job');
     expect(sites.find((s) => s.file === 'jobs/model.py' && s.line === 14)).toMatchObject({ kind: 'call', column: 16 });
   });
 
   it('finds class, method and function declarations and the enclosing method of a line', async () => {
-    expect((await index.declarations('Job')).map((d) => `${d.kind} ${d.file}:${d.line}`)).toEqual(['class jobs/model.py:8']);
-    expect((await index.declarations('Job.retried')).map((d) => d.kind)).toEqual(['method']);
-    expect((await index.declarations('EMPTY')).map((d) => d.kind)).toEqual(['constant']);
-    expect(await index.enclosing('jobs/model.py', 14)).toMatchObject({ name: 'default', container: 'Job', kind: 'method' });
-    expect(await index.enclosing('jobs/model.py', 9)).toMatchObject({ name: 'name', kind: 'field', container: 'Job' });
+    expect((await fx.index.declarations('Job')).map((d) => `${d.kind} ${d.file}:${d.line}`)).toEqual(['class jobs/model.py:8']);
+    expect((await fx.index.declarations('Job.retried')).map((d) => d.kind)).toEqual(['method']);
+    expect((await fx.index.declarations('EMPTY')).map((d) => d.kind)).toEqual(['constant']);
+    expect(await fx.index.enclosing('jobs/model.py', 14)).toMatchObject({ name: 'default', container: 'Job', kind: 'method' });
+    expect(await fx.index.enclosing('jobs/model.py', 9)).toMatchObject({ name: 'name', kind: 'field', container: 'Job' });
   });
 });

@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RepositoryCodeIndex } from '../../src/repo/code/code-index.js';
-import { openRepository } from '../../src/repo/open.js';
-import type { Repository } from '../../src/repo/types.js';
-import { fixtureRepo, type TempRepo } from './git-fixture.js';
-import { siteLines } from './site-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { siteLines, useFixtureIndex } from './site-helpers.js';
 
 describe('construction sites (TypeScript/JavaScript)', () => {
-  let fixture: TempRepo;
-  let repo: Repository;
-  let index: RepositoryCodeIndex;
-
-  beforeAll(async () => {
-    fixture = fixtureRepo('ts');
-    repo = await openRepository({ dir: fixture.dir });
-    index = new RepositoryCodeIndex(repo);
-  });
-  afterAll(async () => {
-    await repo.close();
-    fixture.remove();
-  });
+  const fx = useFixtureIndex('ts');
 
   it('finds every object literal typed as an interface (precision and recall 100%)', async () => {
-    expect(siteLines(await index.constructionSites('Settings'))).toEqual(
+    expect(siteLines(await fx.index.constructionSites('Settings'))).toEqual(
       [
         'src/client.ts:4 typed-object-literal -',
         'src/client.ts:13 typed-object-literal Client.configure',
@@ -45,7 +29,7 @@ describe('construction sites (TypeScript/JavaScript)', () => {
   });
 
   it('finds each element of a T[] literal and each value of a Record<K, T> literal, not the container', async () => {
-    const sites = await index.constructionSites('Settings');
+    const sites = await fx.index.constructionSites('Settings');
     expect(sites.filter((s) => s.file === 'src/settings.ts' && s.line >= 20 && s.line <= 22).map((s) => [s.line, s.column])).toEqual([
       [20, 33],
       [20, 50],
@@ -55,7 +39,7 @@ describe('construction sites (TypeScript/JavaScript)', () => {
   });
 
   it('finds new T() in .ts, .tsx and .js files, and calls of a static factory', async () => {
-    expect(siteLines(await index.constructionSites('Client'))).toEqual([
+    expect(siteLines(await fx.index.constructionSites('Client'))).toEqual([
       'src/client.ts:9 new Client.create',
       'src/client.ts:20 factory-call boot via Client.create',
       'src/main.js:4 new start',
@@ -64,13 +48,13 @@ describe('construction sites (TypeScript/JavaScript)', () => {
   });
 
   it('limits the search to JavaScript files with language javascript', async () => {
-    expect(siteLines(await index.constructionSites('Client', { language: 'javascript' }))).toEqual(['src/main.js:4 new start']);
+    expect(siteLines(await fx.index.constructionSites('Client', { language: 'javascript' }))).toEqual(['src/main.js:4 new start']);
   });
 
   it('finds declarations and the enclosing method of a line', async () => {
-    expect((await index.declarations('Settings')).map((d) => `${d.kind} ${d.file}:${d.line}`)).toEqual(['interface src/settings.ts:2']);
-    expect((await index.declarations('Client.configure')).map((d) => d.kind)).toEqual(['method']);
-    expect((await index.declarations('arrow')).map((d) => d.kind)).toEqual(['function']);
-    expect(await index.enclosing('src/client.ts', 13)).toMatchObject({ name: 'configure', container: 'Client' });
+    expect((await fx.index.declarations('Settings')).map((d) => `${d.kind} ${d.file}:${d.line}`)).toEqual(['interface src/settings.ts:2']);
+    expect((await fx.index.declarations('Client.configure')).map((d) => d.kind)).toEqual(['method']);
+    expect((await fx.index.declarations('arrow')).map((d) => d.kind)).toEqual(['function']);
+    expect(await fx.index.enclosing('src/client.ts', 13)).toMatchObject({ name: 'configure', container: 'Client' });
   });
 });
