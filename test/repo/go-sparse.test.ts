@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepDeclarationsAt, topLevelChunks } from '../../src/repo/code/go-sparse.js';
+import { functionSignatures, keepDeclarationsAt, topLevelChunks } from '../../src/repo/code/go-sparse.js';
 
 const starts = (text: string): number[] | undefined => topLevelChunks(text)?.map((c) => c.start);
 const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
@@ -40,5 +40,41 @@ describe('keepDeclarationsAt', () => {
   it('keeps imports when asked, and returns the text itself when everything is kept', () => {
     expect(keepDeclarationsAt(text, [text.indexOf('T{')], true)).toContain('import "fmt"');
     expect(keepDeclarationsAt(text, [text.indexOf('"fmt"'), text.indexOf('T{'), text.indexOf('fmt.P')])).toBe(text);
+  });
+});
+
+describe('functionSignatures', () => {
+  it('keeps function and method signatures at their lines and columns, and blanks the rest', () => {
+    const text = [
+      'package p',
+      '',
+      'func TestA(t *testing.T) {',
+      '\tt.Run("x", func(t *testing.T) { check(t) })',
+      '}',
+      '',
+      '// Get returns n.',
+      'func (s *S) Get() struct{ n int } {',
+      '\treturn struct{ n int }{1}',
+      '}',
+      '',
+      'type T struct{ a int }',
+      '',
+    ].join('\n');
+    expect(functionSignatures(text)).toBe(
+      ['', '', 'func TestA(t *testing.T) {', '', '}', '', '', 'func (s *S) Get() struct{ n int } {', '', '}', '', '', ''].join('\n'),
+    );
+  });
+
+  it('reads a function on the first line as a declaration too', () => {
+    expect(functionSignatures('func TestA(t *testing.T) {\n\tx()\n}\n')).toBe('func TestA(t *testing.T) {\n\n}\n');
+  });
+
+  it('keeps a function whole when code follows its body before the next declaration', () => {
+    const text = ['package p', 'func f() {', '\tx()', '}', 'x := T{1}', ''].join('\n');
+    expect(functionSignatures(text)).toBe(['', 'func f() {', '\tx()', '}', 'x := T{1}', ''].join('\n'));
+  });
+
+  it('gives up where the lexer does', () => {
+    expect(functionSignatures('func f() {\n')).toBeUndefined();
   });
 });

@@ -12,22 +12,19 @@
  * Anything the lexer cannot follow (an unterminated string or comment, unbalanced brackets)
  * gives up, and the caller parses the whole file.
  */
+import { ENDING_KEYWORDS, isDigit, isWordPart, isWordStart, KEYWORDS, quotedEnd } from './go-tokens.js';
 
 /** A run of top-level source: from a declaration start to the next one (chunk 0 holds the package clause). */
 interface Chunk {
   start: number;
   end: number;
-  /** The keyword the chunk begins with; undefined for chunk 0. */
+  /** The keyword the chunk begins with; undefined when chunk 0 begins otherwise (a package clause, a comment). */
   keyword: string | undefined;
+  /** Offsets of the chunk's last top-level `{` and its `}` (a function's body, in a `func` chunk). */
+  braces?: { open: number; close: number };
 }
 
 const DECLARATION_KEYWORDS = new Set(['func', 'type', 'var', 'const', 'import']);
-const KEYWORDS = new Set([
-  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
-  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
-]);
-/** Keywords after which a newline ends the statement (the spec's semicolon rule). */
-const ENDING_KEYWORDS = new Set(['break', 'continue', 'fallthrough', 'return']);
 
 const LF = 0x0a;
 
@@ -56,6 +53,49 @@ export function keepDeclarationsAt(text: string, positions: readonly number[], k
   return dropped ? parts.join('') : text;
 }
 
+/**
+ * The signatures of the text's top-level functions and methods, everything else blanked (newlines
+ * kept, so each signature keeps its lines and columns): for questions about the functions alone
+ * (which are tests) that need no statement, type or comment. A function's body is the chunk's
+ * last top-level `{…}` on its first statement with nothing but comments after it; a function
+ * whose body is not found so is kept whole. Undefined when the text cannot be split.
+ */
+export function functionSignatures(text: string): string | undefined {
+  const chunks = topLevelChunks(text);
+  if (!chunks) return undefined;
+  const parts: string[] = [];
+  for (const chunk of chunks) {
+    const body = chunk.braces;
+    if (chunk.keyword !== 'func') {
+      parts.push(newlinesIn(text, chunk.start, chunk.end));
+    } else if (!body || !onlyCommentsBetween(text, body.close + 1, chunk.end)) {
+      parts.push(text.slice(chunk.start, chunk.end));
+    } else {
+      parts.push(text.slice(chunk.start, body.open + 1), newlinesIn(text, body.open + 1, body.close), '}', newlinesIn(text, body.close + 1, chunk.end));
+    }
+  }
+  return parts.join('');
+}
+
+/** Whether text[from, to) holds nothing but whitespace and comments. */
+function onlyCommentsBetween(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === LF) {
+      i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? to : eol;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      i = text.indexOf('*/', i + 2) + 2; // closed: topLevelChunks checked
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** The chunk's line breaks alone (one native replace; a loop of indexOf calls was most of a cold run's cost here). */
 function newlinesIn(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(NOT_NEWLINES, '');
@@ -73,6 +113,8 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
   let wordEnd = -1;
   /** The next token begins a new statement or declaration. */
   let ended = true;
+  /** No statement has ended since the current chunk began: its declaration's first line(s) are still going. */
+  let firstStatement = true;
   /** Only spaces and tabs so far on this line, which starts at `lineStart`. */
   let blank = true;
   let lineStart = 0;
@@ -93,6 +135,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     const c = text.charCodeAt(i);
     if (c === LF) {
       if (endsStatement()) ended = true;
+      if (ended) firstStatement = false;
       pendingEnd = false;
       wordStart = -1;
       blank = true;
@@ -114,6 +157,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
       // A comment spanning lines acts like a newline.
       if (text.lastIndexOf('\n', close) > i) {
         if (endsStatement()) ended = true;
+        if (ended) firstStatement = false;
         pendingEnd = false;
         wordStart = -1;
       }
@@ -138,12 +182,17 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     if (isWordStart(c)) {
       let j = i + 1;
       while (j < n && isWordPart(text.charCodeAt(j))) j++;
-      if (ended && blank && lineStart > 0) {
+      if (ended && blank) {
         const word = text.slice(i, j);
         if (DECLARATION_KEYWORDS.has(word)) {
           const last = chunks[chunks.length - 1] as Chunk;
-          last.end = lineStart;
-          chunks.push({ start: lineStart, end: n, keyword: word });
+          if (lineStart === 0) {
+            last.keyword = word; // the text's first token: chunk 0 is a declaration too
+          } else {
+            last.end = lineStart;
+            chunks.push({ start: lineStart, end: n, keyword: word });
+            firstStatement = true;
+          }
         }
       }
       token(false);
@@ -164,6 +213,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
       // Inside brackets no declaration starts: jump to the matching bracket, then go on here.
       const close = matchingBracket(text, i);
       if (close === undefined) return undefined;
+      if (c === 0x7b && firstStatement) (chunks[chunks.length - 1] as Chunk).braces = { open: i, close };
       token(true);
       i = close + 1;
       continue;
@@ -172,6 +222,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     if (c === 0x3b /* ; */) {
       token(false);
       ended = true;
+      firstStatement = false;
       i++;
       continue;
     }
@@ -229,28 +280,4 @@ function matchingBracket(text: string, open: number): number | undefined {
     } // else a division sign
   }
   return undefined;
-}
-
-/** Index just past the closing quote of a string or rune literal; undefined if a line ends first. */
-function quotedEnd(text: string, open: number, quote: number): number | undefined {
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === quote) return i + 1;
-    if (c === LF) return undefined;
-    if (c === 0x5c /* \ */) i++;
-  }
-  return undefined;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** Letters (any non-ASCII code unit counts: Go identifiers may use Unicode letters) and `_`. */
-function isWordStart(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
-}
-
-function isWordPart(c: number): boolean {
-  return isWordStart(c) || isDigit(c);
 }

@@ -16,7 +16,7 @@ export interface Offence {
 }
 
 /** Go assertion packages whose calls are checks (`assert.Equal`, `require.NoError`, `is.Equal`). */
-const GO_ASSERT_PKGS = new Set(['assert', 'require', 'is']);
+export const GO_ASSERT_PKGS = new Set(['assert', 'require', 'is']);
 /** Calls that make an `if` a check: its condition is an assertion. */
 const GO_FAIL_METHODS = new Set(['Error', 'Errorf', 'Fatal', 'Fatalf', 'Fail', 'FailNow']);
 
@@ -85,7 +85,7 @@ export function isFormula(root: SgNode, isVariable: (n: SgNode) => boolean): boo
 }
 
 /** 0, 1 and powers of ten (unit conversions such as `/ 1000.0`) are not weights of a formula. */
-function isUnitFactor(literal: string): boolean {
+export function isUnitFactor(literal: string): boolean {
   const v = Number(literal.replace(/_/g, ''));
   if (!Number.isFinite(v) || v === 0) return true;
   const exp = Math.log10(Math.abs(v));
@@ -131,9 +131,9 @@ function goKind(name: string): number {
 /** Whitespace or comments between two Go tokens, for text prefilters. */
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*`;
 /** Text prefilters: a body without these cannot hold the nodes the query after them looks for. */
-const GO_MAY_ASSERT_TYPE = new RegExp(String.raw`\.${GAP}\(`);
-const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.`);
-const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
+export const GO_MAY_ASSERT_TYPE = new RegExp(String.raw`\.${GAP}\(`);
+export const GO_MAY_CALL_ASSERT = new RegExp(String.raw`\b(?:assert|require|is)${GAP}\.`);
+export const GO_MAY_FAIL = /\b(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b/;
 /**
  * A formula weighs a variable by a numeric coefficient: some number literal stands next to a `*`
  * or `/` (through parentheses, spaces or comments). In Go `//` and `/*` always open a comment, so

@@ -4,6 +4,8 @@
  * discovery, and mapping node ranges back to plan lines and columns.
  */
 import type { SgNode } from '@ast-grep/napi';
+import { functionSignatures } from '../../repo/code/go-sparse.js';
+import { goBlockMayOffend } from './go-block-filter.js';
 import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
@@ -298,13 +300,44 @@ export function mayDeclareTests(block: CodeBlock): boolean {
   return text.includes('it') || text.includes('test');
 }
 
-/** All test functions in the plan's code blocks (of one language, if given); only blocks that may hold tests are parsed. */
-export function planTests(plan: Plan, lang?: CodeLang): TestFunction[] {
-  const out: TestFunction[] = [];
+/** A test as declared: its name and where it is, not its body. */
+export type DeclaredTest = Omit<TestFunction, 'body'>;
+
+/** All tests declared in the plan's code blocks (of one language, if given); only blocks that may hold tests are parsed. */
+export function planTests(plan: Plan, lang?: CodeLang): DeclaredTest[] {
+  const out: DeclaredTest[] = [];
   for (const block of plan.codeBlocks) {
     if ((lang !== undefined && detectLanguage(block) !== lang) || !mayDeclareTests(block)) continue;
-    const parsed = parseBlock(block);
+    const parsed = parseDeclarations(block);
     if (parsed) out.push(...testFunctions(parsed));
   }
   return out;
+}
+
+const declarationTrees = new WeakMap<CodeBlock, ParsedBlock | null>();
+
+/**
+ * A block parsed for its test declarations: of a Go file (one that opens with a package clause, an
+ * import or a function) only the function signatures, since which functions are tests shows there
+ * and most of a test file is bodies; any other block as parseBlock parses it, and so is a Go file
+ * that test-assertion-behavioral parses whole anyway (one parse serves both rules).
+ */
+function parseDeclarations(block: CodeBlock): ParsedBlock | undefined {
+  const cached = declarationTrees.get(block);
+  if (cached !== undefined) return cached ?? undefined;
+  let result: ParsedBlock | undefined;
+  const goFile = detectLanguage(block) === 'go' && GO_TOP_LEVEL_START.test(block.content);
+  const signatures = goFile && !goBlockMayOffend(block) ? functionSignatures(block.content) : undefined;
+  if (signatures !== undefined && signatures !== block.content) {
+    const napi = ensureGrammars();
+    try {
+      result = { block, lang: 'go', root: napi.parse('go', signatures).root(), shift: 0 };
+    } catch {
+      result = undefined;
+    }
+  } else {
+    result = parseBlock(block);
+  }
+  declarationTrees.set(block, result ?? null);
+  return result;
 }

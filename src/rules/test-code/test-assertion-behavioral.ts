@@ -2,7 +2,8 @@ import type { SgNode } from '@ast-grep/napi';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { findOffences, type OffenceKind } from './assertions.js';
-import { grammar, kindOf, mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
+import { detectLanguage, grammar, kindOf, mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
+import { goBlockMayOffend } from './go-block-filter.js';
 
 function quote(node: SgNode): string {
   const t = node.text().replace(/\s+/g, ' ').trim();
@@ -57,9 +58,11 @@ export const testAssertionBehavioral: Rule = {
     const findings: Finding[] = [];
     const stepBlocks = testStepBlocks(plan);
     for (const block of plan.codeBlocks) {
-      // Only test steps and blocks that may declare tests have anything to inspect: parse just those.
+      // Only test steps and blocks that may declare tests have anything to inspect, and of Go
+      // snippets only those whose tokens have an offence's shape: parse just those.
       const isTestStep = stepBlocks.has(block);
       if (!isTestStep && !mayDeclareTests(block)) continue;
+      if (detectLanguage(block) === 'go' && !goBlockMayOffend(block)) continue;
       const parsed = parseBlock(block);
       if (!parsed) continue;
       for (const body of testBodies(parsed, isTestStep)) {
