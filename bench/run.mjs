@@ -54,9 +54,14 @@ const median = (xs) => {
 };
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7) + ' ms';
 
-/** Medians of interleaved runs after one warm-up of each (the editor case), so load and GC hit all alike. */
+/**
+ * Medians of interleaved runs after warm-ups of each (the editor case: a long-lived process), so
+ * load and GC hit all alike. Three warm-ups: the lint's many functions reach V8's optimizing tier
+ * over its first few runs (about 380, 340, 320 ms, then ~300), markdown-it's few after one.
+ */
+const WARM_UPS = 3;
 async function timeInterleaved(fns, runs) {
-  for (const fn of fns) await fn();
+  for (let i = 0; i < WARM_UPS; i++) for (const fn of fns) await fn();
   const out = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
     for (let j = 0; j < fns.length; j++) {
@@ -84,7 +89,7 @@ function timeProcesses(argLists, runs) {
 const timeProcess = (args, runs) => timeProcesses([args], runs)[0];
 
 console.log(`microplan bench — ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${lines} lines from ${CORPUS}`);
-console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians: in-process of ${Math.max(RUNS, 7)} interleaved runs after a warm-up, processes of ${Math.min(RUNS, 3)} interleaved runs (microplan, markdownlint-cli2, …)`);
+console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians: in-process of ${Math.max(RUNS, 11)} interleaved runs after ${WARM_UPS} warm-ups, processes of ${Math.min(RUNS, 3)} interleaved runs (microplan, markdownlint-cli2, …)`);
 console.log(`${startupNote()}\n`);
 
 // In-process, warm.
@@ -98,7 +103,7 @@ const [bare, inProcess] = await timeInterleaved(
       for (let i = 0; i < texts.length; i++) await lintText(texts[i], files[i], { config });
     },
   ],
-  Math.max(RUNS, 7),
+  Math.max(RUNS, 11),
 );
 
 // Processes, cold start (fewer runs: markdownlint-cli2 takes tens of seconds on a loaded machine).
