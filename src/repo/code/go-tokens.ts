@@ -2,7 +2,8 @@
  * A Go lexer: the text as a flat list of tokens (identifiers and keywords, numbers, string and
  * rune literals, one token per punctuation character), comments and whitespace dropped. Enough
  * for a prefilter to look at token shapes (`x.f`, `0.6 * w`) without a parse; what the code
- * means is still decided on the syntax tree. The characters rules are those of go-sparse's lexer.
+ * means is still decided on the syntax tree. go-sparse's lexer, which only follows brackets,
+ * shares its character classes, literal rules and keyword sets.
  */
 
 export const TOKEN = { identifier: 1, number: 2, literal: 3, punctuation: 4 } as const;
@@ -23,8 +24,6 @@ export interface GoTokens {
   readonly kind: Uint8Array;
   readonly start: Uint32Array;
   readonly end: Uint32Array;
-  /** 1 where a line break (or a comment spanning lines) comes before the token. */
-  readonly lineBreakBefore: Uint8Array;
 }
 
 const LF = 0x0a;
@@ -36,30 +35,22 @@ export function goTokens(text: string): GoTokens | undefined {
   let kind = new Uint8Array((n >> 2) + 16);
   let start = new Uint32Array(kind.length);
   let end = new Uint32Array(kind.length);
-  let lineBreakBefore = new Uint8Array(kind.length);
   let count = 0;
-  let lineBreak = false;
   const push = (k: TokenKind, from: number, to: number): void => {
     if (count === kind.length) {
       kind = grown(kind, new Uint8Array(count * 2));
       start = grown(start, new Uint32Array(count * 2));
       end = grown(end, new Uint32Array(count * 2));
-      lineBreakBefore = grown(lineBreakBefore, new Uint8Array(count * 2));
     }
     kind[count] = k;
     start[count] = from;
     end[count] = to;
-    lineBreakBefore[count] = lineBreak ? 1 : 0;
-    lineBreak = false;
     count++;
   };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0d) {
-      i++;
-    } else if (c === LF) {
-      lineBreak = true;
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === LF) {
       i++;
     } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
       const eol = text.indexOf('\n', i);
@@ -67,8 +58,6 @@ export function goTokens(text: string): GoTokens | undefined {
     } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
       const close = text.indexOf('*/', i + 2);
       if (close === -1) return undefined;
-      // A comment spanning lines acts like a newline.
-      if (text.lastIndexOf('\n', close) > i) lineBreak = true;
       i = close + 2;
     } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       const close = quotedEnd(text, i, c);
@@ -94,7 +83,7 @@ export function goTokens(text: string): GoTokens | undefined {
       i++;
     }
   }
-  return { text, count, kind, start, end, lineBreakBefore };
+  return { text, count, kind, start, end };
 }
 
 function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {

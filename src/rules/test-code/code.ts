@@ -5,10 +5,10 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { functionSignatures } from '../../repo/code/go-sparse.js';
-import { goBlockMayOffend } from './go-block-filter.js';
 import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
+import { goBlockMayOffend } from './go-block-filter.js';
 
 export type CodeLang = 'go' | 'typescript' | 'javascript' | 'python';
 

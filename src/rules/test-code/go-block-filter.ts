@@ -37,24 +37,39 @@ export function goSnippetMayOffend(text: string): boolean {
 const NOT_RECEIVERS = new Set(['t', 'b', ...GO_ASSERT_PKGS]);
 
 function punctuation(t: GoTokens, i: number, char: number): boolean {
-  return i >= 0 && i < t.count && t.kind[i] === TOKEN.punctuation && t.text.charCodeAt(t.start[i] as number) === char;
+  return i >= 0 && i < t.count && charOf(t, i) === char;
 }
 
 const DOT = 0x2e;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 const STAR = 0x2a;
 const SLASH = 0x2f;
+
+function isOpening(c: number): boolean {
+  return c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE;
+}
+
+function isClosing(c: number): boolean {
+  return c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE;
+}
+
+/** The character of a punctuation token; 0 for any other token. */
+function charOf(t: GoTokens, i: number): number {
+  return t.kind[i] === TOKEN.punctuation ? t.text.charCodeAt(t.start[i] as number) : 0;
+}
 
 /** Index after the bracket that closes the one at `open` (the end when none does). */
 function afterClosing(t: GoTokens, open: number): number {
   let depth = 0;
   for (let i = open; i < t.count; i++) {
-    if (t.kind[i] !== TOKEN.punctuation) continue;
-    const c = t.text.charCodeAt(t.start[i] as number);
-    if (c === OPEN_PAREN || c === OPEN_BRACKET || c === 0x7b) depth++;
-    else if ((c === CLOSE_PAREN || c === 0x5d || c === 0x7d) && --depth === 0) return i + 1;
+    const c = charOf(t, i);
+    if (isOpening(c)) depth++;
+    else if (isClosing(c) && --depth === 0) return i + 1;
   }
   return t.count;
 }
@@ -75,6 +90,7 @@ function mayReadInternalField(t: GoTokens): boolean {
     let j = i + 1;
     while (punctuation(t, j, DOT) && t.kind[j + 1] === TOKEN.identifier) {
       const first = t.text.charCodeAt(t.start[j + 1] as number);
+      // A field starting [a-z_] that is not called (a call is API, not a read).
       if (((first >= 0x61 && first <= 0x7a) || first === 0x5f) && !punctuation(t, j + 2, OPEN_PAREN)) lower.add(name);
       j += 2;
     }
@@ -144,15 +160,15 @@ function arithmeticOperatorsAround(t: GoTokens, at: number): number {
     const kind = t.kind[k];
     if (kind === TOKEN.identifier) return !STATEMENT_KEYWORDS.has(t.text.slice(t.start[k], t.end[k]));
     if (kind !== TOKEN.punctuation) return true;
-    const c = t.text.charCodeAt(t.start[k] as number);
+    const c = charOf(t, k);
     if (STOPS.has(c)) return false;
     if (ARITHMETIC.has(c)) count++;
     return true;
   };
   for (let k = at - 1; k >= 0; k--) {
-    const c = t.kind[k] === TOKEN.punctuation ? t.text.charCodeAt(t.start[k] as number) : 0;
-    if (c === 0x7b /* { */) break;
-    if (c === CLOSE_PAREN || c === 0x5d /* ] */ || c === 0x7d /* } */) {
+    const c = charOf(t, k);
+    if (c === OPEN_BRACE) break;
+    if (isClosing(c)) {
       const open = openingOf(t, k);
       if (open === undefined) break;
       if (c === CLOSE_PAREN) count += arithmeticIn(t, open + 1, k);
@@ -162,9 +178,9 @@ function arithmeticOperatorsAround(t: GoTokens, at: number): number {
     }
   }
   for (let k = at + 1; k < t.count; k++) {
-    const c = t.kind[k] === TOKEN.punctuation ? t.text.charCodeAt(t.start[k] as number) : 0;
-    if (c === 0x7d) break;
-    if (c === OPEN_PAREN || c === OPEN_BRACKET || c === 0x7b) {
+    const c = charOf(t, k);
+    if (c === CLOSE_BRACE) break;
+    if (isOpening(c)) {
       const close = afterClosing(t, k) - 1;
       if (c === OPEN_PAREN) count += arithmeticIn(t, k + 1, close);
       k = close;
@@ -179,7 +195,7 @@ function arithmeticOperatorsAround(t: GoTokens, at: number): number {
 function arithmeticIn(t: GoTokens, from: number, to: number): number {
   let count = 0;
   for (let k = from; k < to; k++) {
-    if (t.kind[k] === TOKEN.punctuation && ARITHMETIC.has(t.text.charCodeAt(t.start[k] as number))) count++;
+    if (ARITHMETIC.has(charOf(t, k))) count++;
   }
   return count;
 }
@@ -188,10 +204,9 @@ function arithmeticIn(t: GoTokens, from: number, to: number): number {
 function openingOf(t: GoTokens, close: number): number | undefined {
   let depth = 0;
   for (let i = close; i >= 0; i--) {
-    if (t.kind[i] !== TOKEN.punctuation) continue;
-    const c = t.text.charCodeAt(t.start[i] as number);
-    if (c === CLOSE_PAREN || c === 0x5d || c === 0x7d) depth++;
-    else if ((c === OPEN_PAREN || c === OPEN_BRACKET || c === 0x7b) && --depth === 0) return i;
+    const c = charOf(t, i);
+    if (isClosing(c)) depth++;
+    else if (isOpening(c) && --depth === 0) return i;
   }
   return undefined;
 }
