@@ -24,10 +24,11 @@ export function goBlockMayOffend(block: CodeBlock): boolean {
 
 /** Could a test in this Go snippet break the rule? False only when none can. */
 export function goSnippetMayOffend(text: string): boolean {
+  const typeAssertion = GO_MAY_ASSERT_TYPE.test(text);
   // Every offence sits in a check: an assertion call, a failing `if`, or is a type assertion.
-  if (!GO_MAY_CALL_ASSERT.test(text) && !GO_MAY_FAIL.test(text) && !GO_MAY_ASSERT_TYPE.test(text)) return false;
+  if (!typeAssertion && !GO_MAY_CALL_ASSERT.test(text) && !GO_MAY_FAIL.test(text)) return false;
   // A concrete-type check: `x.(T)` or `reflect.TypeOf`.
-  if (GO_MAY_ASSERT_TYPE.test(text) || text.includes('reflect.TypeOf')) return true;
+  if (typeAssertion || text.includes('reflect.TypeOf')) return true;
   const tokens = goTokens(text);
   if (!tokens) return true;
   return mayWeigh(tokens) || mayReadInternalField(tokens);
