@@ -25,6 +25,33 @@ describe('test-name-pattern', () => {
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('"TestRouterWorks"'), expect.stringContaining('"TestRouterFails"')]);
   });
 
+  it('finds the tests of a whole Go test file, signatures over several lines included, at their names', async () => {
+    const file = [
+      'package router',
+      '',
+      'import "testing"',
+      '',
+      'var cases = []struct{ in int }{{1}, {2}}',
+      '',
+      '// TestRouterWorks routes every case.',
+      'func TestRouterWorks(',
+      '\tt *testing.T,',
+      ') {',
+      '\tfor _, c := range cases {',
+      '\t\tif route(c.in) != c.in {',
+      '\t\t\tt.Errorf("bad")',
+      '\t\t}',
+      '\t}',
+      '}',
+      '',
+      'func helperFor(t *testing.T) {}',
+      '',
+      'func TestRouter_Empty_Errors(t *testing.T) { t.Errorf("x") }',
+    ];
+    const ds = await lintRule('test-name-pattern', md(...head, '```go', ...file, '```'));
+    expect(ds.map((d) => [d.message.match(/"(\w+)"/)?.[1], d.span.start])).toEqual([['TestRouterWorks', { line: head.length + 9, column: 6 }]]);
+  });
+
   it('reports a test repeated in the appendix once', async () => {
     const ds = await lintRule('test-name-pattern', md(...head, ...goTest('TestRouterWorks'), '## Appendix', '', ...goTest('TestRouterWorks')));
     expect(ds).toHaveLength(1);
