@@ -37,6 +37,64 @@ describe('keepDeclarationsAt', () => {
     expect(lineOf(kept ?? '', kept?.indexOf('T{') ?? -1)).toBe(lineOf(text, at));
   });
 
+  it('of a kept function, keeps only the statements of its body that hold a position', () => {
+    const body = [
+      'package p',
+      '',
+      'func f() {',
+      '\ta := 1; b := T{}',
+      '\tif v, ok := m[k]; ok {',
+      '\t\tuse(v)',
+      '\t}',
+      '\tfor i := 0; i < n; i++ {',
+      '\t\t_ = T{}',
+      '\t}',
+      '\tfor _, x := range xs {',
+      '\t\tuse(x)',
+      '\t}',
+      '\tL:',
+      '\tfor {',
+      '\t\t_ = []T{{}}',
+      '\t}',
+      '\tdefer func() {',
+      '\t\tdone()',
+      '\t}()',
+      '\treturn',
+      '}',
+      '',
+    ].join('\n');
+    const at = [body.indexOf('T{}'), body.indexOf('_ = T{}') + 4, body.indexOf('T{{')];
+    const kept = keepDeclarationsAt(body, at) ?? '';
+    expect(kept.split('\n').map((l) => l.trimEnd())).toEqual([
+      'package p',
+      '',
+      'func f() {',
+      '\ta := 1; b := T{}',
+      '',
+      '',
+      '',
+      ' for i := 0; i < n; i++ {',
+      '\t\t_ = T{}',
+      '\t}',
+      '',
+      '',
+      '',
+      ' L:',
+      '\tfor {',
+      '\t\t_ = []T{{}}',
+      '\t}',
+      '',
+      '',
+      '',
+      '',
+      '}',
+      '',
+    ]);
+    // The statements holding a position keep their lines and columns.
+    const lineAndColumn = (text: string, index: number): [number, number] => [lineOf(text, index), index - text.lastIndexOf('\n', index - 1)];
+    expect([kept.indexOf('T{}'), kept.indexOf('_ = T{}') + 4, kept.indexOf('T{{')].map((i) => lineAndColumn(kept, i))).toEqual(at.map((i) => lineAndColumn(body, i)));
+  });
+
   it('keeps imports when asked, and returns the text itself when everything is kept', () => {
     expect(keepDeclarationsAt(text, [text.indexOf('T{')], true)).toContain('import "fmt"');
     expect(keepDeclarationsAt(text, [text.indexOf('"fmt"'), text.indexOf('T{'), text.indexOf('fmt.P')])).toBe(text);

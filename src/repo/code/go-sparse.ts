@@ -30,8 +30,9 @@ const LF = 0x0a;
 
 /**
  * The text with only chunk 0, the chunks holding one of `positions` and, when asked, the import
- * declarations left in; the same string when everything is kept; undefined when the file cannot
- * be split (parse it whole).
+ * declarations left in — and of a kept function, only the statements of its body that hold a
+ * position (its signature and braces stay); the same string when everything is kept; undefined
+ * when the file cannot be split (parse it whole).
  */
 export function keepDeclarationsAt(text: string, positions: readonly number[], keepImports = false): string | undefined {
   const chunks = topLevelChunks(text);
@@ -39,18 +40,66 @@ export function keepDeclarationsAt(text: string, positions: readonly number[], k
   const sorted = [...positions].sort((a, b) => a - b);
   const parts: string[] = [];
   let dropped = false;
-  let p = 0;
   for (const [index, chunk] of chunks.entries()) {
-    while (p < sorted.length && (sorted[p] as number) < chunk.start) p++;
-    const holds = p < sorted.length && (sorted[p] as number) < chunk.end;
-    if (index === 0 || holds || (keepImports && chunk.keyword === 'import')) {
+    if (index === 0 || (keepImports && chunk.keyword === 'import')) {
       parts.push(text.slice(chunk.start, chunk.end));
+    } else if (holdsAny(sorted, chunk.start, chunk.end)) {
+      const partial = functionStatementsAt(text, chunk, sorted);
+      if (partial !== undefined) dropped = true;
+      parts.push(partial ?? text.slice(chunk.start, chunk.end));
     } else {
       dropped = true;
       parts.push(newlinesIn(text, chunk.start, chunk.end));
     }
   }
   return dropped ? parts.join('') : text;
+}
+
+/**
+ * A function declaration that holds a position, with the statements of its body that hold none
+ * blanked (its signature and braces stay); undefined when the chunk is not a function whose body
+ * is found (see functionSignatures) or every statement stays. Statements parse alike alone or
+ * among their neighbours, so each kept one parses as it does in the whole file.
+ */
+function functionStatementsAt(text: string, chunk: Chunk, sorted: readonly number[]): string | undefined {
+  const body = chunk.braces;
+  if (chunk.keyword !== 'func' || !body || !onlyCommentsBetween(text, body.close + 1, chunk.end)) return undefined;
+  const statements = splitChunks(text, body.open + 1, body.close, true);
+  if (!statements) return undefined;
+  const parts = [text.slice(chunk.start, body.open + 1)];
+  let dropped = false;
+  for (const statement of statements) {
+    if (holdsAny(sorted, statement.start, statement.end)) {
+      parts.push(text.slice(statement.start, statement.end));
+    } else {
+      dropped = true;
+      parts.push(blankedInLine(text, statement.start, statement.end));
+    }
+  }
+  parts.push(text.slice(body.close, chunk.end));
+  return dropped ? parts.join('') : undefined;
+}
+
+/**
+ * text[start, end) blanked where a statement may start or end mid-line (`a := 1; b := T{}`): its
+ * line breaks, then a space for each character of its last line, so what follows keeps its column.
+ */
+function blankedInLine(text: string, start: number, end: number): string {
+  const lastBreak = text.lastIndexOf('\n', end - 1);
+  if (lastBreak < start) return ' '.repeat(end - start);
+  return newlinesIn(text, start, lastBreak + 1) + ' '.repeat(end - lastBreak - 1);
+}
+
+/** Whether a sorted list holds a value in [start, end). */
+function holdsAny(sorted: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && (sorted[low] as number) < end;
 }
 
 /**
@@ -105,7 +154,19 @@ const NOT_NEWLINES = /[^\n]+/g;
 
 /** The file cut at top-level declaration starts; undefined when the lexer loses track. */
 export function topLevelChunks(text: string): Chunk[] | undefined {
-  const chunks: Chunk[] = [{ start: 0, end: text.length, keyword: undefined }];
+  return splitChunks(text, 0, text.length, false);
+}
+
+/**
+ * text[from, to) cut at top-level declaration starts or, with `statements`, at the statements of a
+ * function body: where a line break ends one (the semicolon rule, one level of brackets down). An
+ * explicit `;` does not cut a body: it also separates the clauses of `if x := f(); x {` and
+ * `for i := 0; i < n; i++ {`, and statements sharing a line are rare enough to keep together.
+ */
+function splitChunks(text: string, from: number, to: number, statements: boolean): Chunk[] | undefined {
+  const chunks: Chunk[] = [{ start: from, end: to, keyword: undefined }];
+  /** Some token has been read (the first one starts chunk 0 instead of a new chunk). */
+  let seen = false;
   /** The last token ends a statement if a newline follows (for a word, decided from the word when needed). */
   let pendingEnd = false;
   /** Extent of the last token when it is a word; only the last word before a line break needs reading. */
@@ -117,8 +178,16 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
   let firstStatement = true;
   /** Only spaces and tabs so far on this line, which starts at `lineStart`. */
   let blank = true;
-  let lineStart = 0;
-  const n = text.length;
+  let lineStart = from;
+  const n = to;
+  /** A token starts at `at`: with `statements`, a new chunk when the last statement has ended. */
+  const begin = (at: number): void => {
+    if (statements && ended && seen) {
+      (chunks[chunks.length - 1] as Chunk).end = at;
+      chunks.push({ start: at, end: n, keyword: undefined });
+    }
+    seen = true;
+  };
   const token = (endsStatement: boolean): void => {
     pendingEnd = endsStatement;
     wordStart = -1;
@@ -130,7 +199,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     const word = text.slice(wordStart, wordEnd);
     return !KEYWORDS.has(word) || ENDING_KEYWORDS.has(word);
   };
-  let i = 0;
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === LF) {
@@ -165,6 +234,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
       i = close + 2;
       continue;
     }
+    begin(i);
     if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       const close = quotedEnd(text, i, c);
       if (close === undefined) return undefined;
@@ -182,11 +252,11 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
     if (isWordStart(c)) {
       let j = i + 1;
       while (j < n && isWordPart(text.charCodeAt(j))) j++;
-      if (ended && blank) {
+      if (!statements && ended && blank) {
         const word = text.slice(i, j);
         if (DECLARATION_KEYWORDS.has(word)) {
           const last = chunks[chunks.length - 1] as Chunk;
-          if (lineStart === 0) {
+          if (lineStart === from) {
             last.keyword = word; // the text's first token: chunk 0 is a declaration too
           } else {
             last.end = lineStart;
@@ -219,7 +289,7 @@ export function topLevelChunks(text: string): Chunk[] | undefined {
       continue;
     }
     if (c === 0x29 || c === 0x5d || c === 0x7d) return undefined; // closes nothing
-    if (c === 0x3b /* ; */) {
+    if (c === 0x3b /* ; */ && !statements) {
       token(false);
       ended = true;
       firstStatement = false;
