@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RepositoryCodeIndex } from '../../src/repo/code/code-index.js';
 import { openRepository } from '../../src/repo/open.js';
+import { tempRepo } from './git-fixture.js';
 import { siteLines, useFixtureIndex } from './site-helpers.js';
 
 /** Hand-checked against test/fixtures/repos/go: every construction of server.Config. */
@@ -70,6 +71,23 @@ describe('construction sites (Go)', () => {
   it('reports calls of factories, including methods and factories that call factories', async () => {
     const calls = (await fx.index.constructionSites('server.Config')).filter((s) => s.kind === 'factory-call');
     expect(calls.map((s) => s.via)).toEqual(['NewConfig', 'NewConfig', 'Server.WithName', 'NewConfig', 'configOrError']);
+  });
+
+  it('names the same factory every run when two methods of one name could be the callee', async () => {
+    // A's make is long, so a.go finishes parsing after b.go: the answer must not follow parse order.
+    const repo = tempRepo();
+    repo.write('p/t.go', 'package p\n\ntype T struct{}\n');
+    repo.write('p/a.go', `package p\n\ntype A struct{}\n\nfunc (a *A) make() *T { return pick(&T{}, ${'1+'.repeat(40000)}1) }\n`);
+    repo.write('p/b.go', 'package p\n\ntype B struct{}\n\nfunc (b *B) make() *T { return &T{} }\n');
+    repo.write('p/use.go', 'package p\n\nfunc use(v interface{ make() *T }) { v.make() }\n');
+    repo.commit('fixture');
+    try {
+      const index = new RepositoryCodeIndex(await openRepository({ dir: repo.dir }));
+      const calls = (await index.constructionSites('T')).filter((s) => s.kind === 'factory-call');
+      expect(calls.map((s) => `${s.file}:${s.line} via ${s.via}`)).toEqual(['p/use.go:3 via A.make']);
+    } finally {
+      repo.remove();
+    }
   });
 
   it('leaves out factory calls when asked to', async () => {

@@ -122,7 +122,9 @@ export class RepositoryCodeIndex implements CodeIndex {
     // itself a factory, so search again for its callers, a few levels deep.
     const seen = new Set(frontier.map(factoryKey));
     for (let round = 0; round < MAX_FACTORY_ROUNDS && frontier.length > 0; round++) {
-      const current = frontier;
+      // In a fixed order: files finish parsing in any order, and where two factories of one name
+      // could be the callee (methods of different types), the first listed is reported.
+      const current = frontier.sort((a, b) => (factoryKey(a) < factoryKey(b) ? -1 : factoryKey(a) > factoryKey(b) ? 1 : 0));
       frontier = [];
       const names = [...new Set(current.map((f) => f.name))];
       const callerFiles = await this.filesMatching(module.callNeedles(names), extensions);
