@@ -1,8 +1,9 @@
 /**
  * Partial parsing of Go files. A type's sites sit in a few top-level declarations of the files
  * that name it, and parsing is most of the cost of a search, so a question parses only the
- * declarations that mention what it looks for: the others are blanked out (their newlines kept,
- * so every kept node has the line and column it has in the whole file).
+ * declarations that mention what it looks for, and of a function only the statements of its body
+ * that do: the others are blanked out (their newlines kept, so every kept node has the line and
+ * column it has in the whole file).
  *
  * Top-level declarations are found with a small lexer (comments, strings, raw strings, runes and
  * bracket depth), not by line shape: Go sources embed Go in raw strings. A declaration starts
@@ -58,12 +59,12 @@ export function keepDeclarationsAt(text: string, positions: readonly number[], k
 /**
  * A function declaration that holds a position, with the statements of its body that hold none
  * blanked (its signature and braces stay); undefined when the chunk is not a function whose body
- * is found (see functionSignatures) or every statement stays. Statements parse alike alone or
+ * is found (see functionBody) or every statement stays. Statements parse alike alone or
  * among their neighbours, so each kept one parses as it does in the whole file.
  */
 function functionStatementsAt(text: string, chunk: Chunk, sorted: readonly number[]): string | undefined {
-  const body = chunk.braces;
-  if (chunk.keyword !== 'func' || !body || !onlyCommentsBetween(text, body.close + 1, chunk.end)) return undefined;
+  const body = functionBody(text, chunk);
+  if (!body) return undefined;
   const statements = splitChunks(text, body.open + 1, body.close, true);
   if (!statements) return undefined;
   const parts = [text.slice(chunk.start, body.open + 1)];
@@ -103,21 +104,30 @@ function holdsAny(sorted: readonly number[], start: number, end: number): boolea
 }
 
 /**
+ * The body of a `func` chunk: its last top-level `{…}` on its first statement, with nothing but
+ * comments after it; undefined for other chunks, and when code follows (the chunk is not a
+ * plain function declaration, so it is kept whole).
+ */
+function functionBody(text: string, chunk: Chunk): { open: number; close: number } | undefined {
+  const body = chunk.braces;
+  return chunk.keyword === 'func' && body && onlyCommentsBetween(text, body.close + 1, chunk.end) ? body : undefined;
+}
+
+/**
  * The signatures of the text's top-level functions and methods, everything else blanked (newlines
  * kept, so each signature keeps its lines and columns): for questions about the functions alone
- * (which are tests) that need no statement, type or comment. A function's body is the chunk's
- * last top-level `{…}` on its first statement with nothing but comments after it; a function
- * whose body is not found so is kept whole. Undefined when the text cannot be split.
+ * (which are tests) that need no statement, type or comment. A function whose body is not found
+ * (see functionBody) is kept whole. Undefined when the text cannot be split.
  */
 export function functionSignatures(text: string): string | undefined {
   const chunks = topLevelChunks(text);
   if (!chunks) return undefined;
   const parts: string[] = [];
   for (const chunk of chunks) {
-    const body = chunk.braces;
+    const body = functionBody(text, chunk);
     if (chunk.keyword !== 'func') {
       parts.push(newlinesIn(text, chunk.start, chunk.end));
-    } else if (!body || !onlyCommentsBetween(text, body.close + 1, chunk.end)) {
+    } else if (!body) {
       parts.push(text.slice(chunk.start, chunk.end));
     } else {
       parts.push(text.slice(chunk.start, body.open + 1), newlinesIn(text, body.open + 1, body.close), '}', newlinesIn(text, body.close + 1, chunk.end));
