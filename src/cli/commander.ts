@@ -1,14 +1,6 @@
 /**
- * commander, required rather than imported: it is CommonJS, and Node's ESM translation of a
- * CommonJS package (a lexer pass over its source, set up on first use) costs a CLI run ~10 ms of
- * start-up that `require` does not. The types are commander's own.
+ * commander, in one place. The CLI bundle (scripts/bundle-cli.mjs) compiles it in: loaded from
+ * node_modules, with `require` it cost a run ~10 ms (five files found, read and compiled), and as
+ * an ES import more (Node translates a CommonJS package); bundled, a few.
  */
-import { createRequire } from 'node:module';
-import type * as Commander from 'commander';
-
-const commander = createRequire(import.meta.url)('commander') as typeof Commander;
-
-export const { Command, CommanderError, Option } = commander;
-export type Command = Commander.Command;
-export type CommanderError = Commander.CommanderError;
-export type Option = Commander.Option;
+export { Command, CommanderError, Option } from 'commander';

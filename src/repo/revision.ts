@@ -64,25 +64,37 @@ export class RevisionRepository implements Repository {
 
   async filesContaining(needle: string | readonly string[], options?: FilesContainingOptions): Promise<string[]> {
     if (needles(needle).length === 0) return [];
-    // -I skips binary files, -z keeps odd paths intact; the tree listing loads meanwhile.
-    const [entries, out] = await Promise.all([
-      this.entries(),
-      gitGrep(this.root, ['-I', '-l', '-z'], needles(needle), options?.regex ?? false, [
-        this.revision,
-        '--',
-        ...extensionPathspecs(options?.extensions),
-      ]),
-    ]);
     const prefix = `${this.revision}:`;
     const files: string[] = [];
-    for (const hit of out.toString('utf8').split('\0')) {
-      if (hit.length === 0) continue;
+    let entries: Map<string, TreeEntry> | undefined;
+    // Hits that arrive before the tree listing has loaded wait for it.
+    const early: string[] = [];
+    const found = (hit: string): void => {
+      if (!entries) {
+        early.push(hit);
+        return;
+      }
       const rel = hit.startsWith(prefix) ? hit.slice(prefix.length) : hit;
       const entry = entries.get(rel);
       if (entry && entry.mode !== SYMLINK_MODE && entry.size <= MAX_TEXT_BYTES && hasExtension(rel, options?.extensions)) {
         files.push(rel);
+        options?.onFile?.(rel);
       }
-    }
+    };
+    // -I skips binary files, -z keeps odd paths intact; the tree listing loads meanwhile.
+    const listed = this.entries().then((loaded) => {
+      entries = loaded;
+      for (const hit of early.splice(0)) found(hit);
+    });
+    const grep = gitGrep(
+      this.root,
+      ['-I', '-l', '-z'],
+      needles(needle),
+      options?.regex ?? false,
+      [this.revision, '--', ...extensionPathspecs(options?.extensions)],
+      found,
+    );
+    await Promise.all([listed, grep]);
     return files;
   }
 

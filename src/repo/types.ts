@@ -11,6 +11,12 @@ export class RepoError extends Error {
 export interface FilesContainingOptions {
   extensions?: readonly string[];
   regex?: boolean;
+  /**
+   * Called with each file as soon as the search finds it, before the promise resolves (which
+   * still lists them all): a caller reading and parsing the files overlaps the search. Must not
+   * throw; it should only schedule work.
+   */
+  onFile?: (file: string) => void;
 }
 
 export interface Repository {

@@ -2,7 +2,7 @@
  * A Repository over the working tree as it is on disk now: tracked files plus untracked files
  * git does not ignore, i.e. what the user would commit next.
  */
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gitGrep, gitOutput, splitNul } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
@@ -26,26 +26,30 @@ export class WorkingTreeRepository implements Repository {
   }
 
   async exists(file: string): Promise<boolean> {
-    const absolute = await this.resolve(file);
-    return absolute !== undefined;
+    return this.resolve(file) !== undefined;
   }
 
+  /**
+   * Synchronous system calls on purpose: a source file is small and in the page cache, and the
+   * five calls through libuv's thread pool cost several times the reading (they also queue behind
+   * the parses that share that pool). The method stays async, as the interface is.
+   */
   async readText(file: string): Promise<string | undefined> {
-    const absolute = await this.resolve(file);
+    const absolute = this.resolve(file);
     if (absolute === undefined) return undefined;
-    let handle: fs.FileHandle | undefined;
+    let fd: number | undefined;
     try {
-      handle = await fs.open(absolute, 'r');
-      const stat = await handle.stat();
+      fd = openSync(absolute, 'r');
+      const stat = fstatSync(fd);
       // Size first: an oversized file is skipped without reading it.
       if (!stat.isFile() || stat.size > MAX_TEXT_BYTES) return undefined;
-      return decodeText(await handle.readFile());
+      return decodeText(readFileSync(fd));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR') return undefined;
       throw new RepoError(`cannot read ${confinePath(file, this.root)} in ${this.root}: ${describe(error)}; check its permissions`);
     } finally {
-      await handle?.close();
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -54,21 +58,22 @@ export class WorkingTreeRepository implements Repository {
     if (patterns.length === 0) return [];
     const regex = options?.regex ?? false;
     const pathspecs = extensionPathspecs(options?.extensions);
+    const hits: string[] = [];
+    const found = (file: string): void => {
+      // git grep has no size limit; stat each hit (few) to drop oversized files.
+      if (!hasExtension(file, options?.extensions) || fileSize(path.join(this.root, file)) > MAX_TEXT_BYTES) return;
+      hits.push(file);
+      options?.onFile?.(file);
+    };
     // Tracked plus untracked-not-ignored files, as listFiles; -I skips binary files. Not one
     // `grep --untracked`: its walk of the whole tree for untracked files costs half as much
     // again as the grep, and usually finds none. Listing them runs beside the tracked grep.
-    const [tracked, untracked] = await Promise.all([
-      gitGrep(this.root, ['-I', '-l', '-z'], patterns, regex, ['--', ...pathspecs]),
+    const [, untracked] = await Promise.all([
+      gitGrep(this.root, ['-I', '-l', '-z'], patterns, regex, ['--', ...pathspecs], found),
       gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
     ]);
-    const hits = [...splitNul(tracked), ...(await this.untrackedContaining(splitNul(untracked), patterns, regex, pathspecs))].filter((file) =>
-      hasExtension(file, options?.extensions),
-    );
-    // git grep has no size limit; stat only the hits (few) to drop oversized files.
-    const sizes = await Promise.all(
-      hits.map((file) => fs.stat(path.join(this.root, file)).then((s) => s.size, () => Infinity)),
-    );
-    return hits.filter((_, i) => (sizes[i] ?? Infinity) <= MAX_TEXT_BYTES);
+    for (const file of await this.untrackedContaining(splitNul(untracked), patterns, regex, pathspecs)) found(file);
+    return hits;
   }
 
   /**
@@ -102,16 +107,17 @@ export class WorkingTreeRepository implements Repository {
    * Absolute, symlink-resolved path of a repo-relative path, or undefined when nothing is there.
    * Throws RepoError for paths that leave the root, lexically or through a symlink.
    */
-  private async resolve(file: string): Promise<string | undefined> {
+  private resolve(file: string): string | undefined {
     const rel = confinePath(file, this.root);
     const lexical = path.join(this.root, rel);
     let real: string;
     try {
-      real = await fs.realpath(lexical);
+      // libc's realpath: one call, where Node's own walks the path a component at a time.
+      real = realpathSync.native(lexical);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') {
-        await this.refuseDanglingEscape(rel);
+        this.refuseDanglingEscape(rel);
         return undefined;
       }
       if (code === 'ELOOP') throw new RepoError(`path ${JSON.stringify(rel)} is a symlink loop in ${this.root}; fix the link`);
@@ -126,10 +132,14 @@ export class WorkingTreeRepository implements Repository {
   }
 
   /** A dangling link whose target would be outside the root is refused too, not reported missing. */
-  private async refuseDanglingEscape(rel: string): Promise<void> {
+  private refuseDanglingEscape(rel: string): void {
     const absolute = path.join(this.root, rel);
-    const target = await fs.readlink(absolute).catch(() => undefined);
-    if (target === undefined) return;
+    let target: string;
+    try {
+      target = readlinkSync(absolute);
+    } catch {
+      return;
+    }
     const resolved = path.resolve(path.dirname(absolute), target);
     if (!isWithin(this.root, resolved)) {
       throw new RepoError(
@@ -156,6 +166,15 @@ export class WorkingTreeRepository implements Repository {
     }
     for (const file of splitNul(others)) files.add(file);
     return [...files];
+  }
+}
+
+/** Size in bytes, Infinity when the file cannot be stat'ed (it is then left out). */
+function fileSize(absolute: string): number {
+  try {
+    return statSync(absolute).size;
+  } catch {
+    return Infinity;
   }
 }
 

@@ -53,6 +53,13 @@ describe('repository at a git revision', () => {
     expect(await reader.exists('nope')).toBe(false);
   });
 
+  it('hands each file found at that commit to onFile before the search resolves', async () => {
+    const handed: string[] = [];
+    const found = await reader.filesContaining('package', { extensions: ['.go'], onFile: (file) => handed.push(file) });
+    expect(found).toEqual(['src/a.go']);
+    expect(handed).toEqual(found);
+  });
+
   it('finds the files containing a string at that commit', async () => {
     expect(await reader.filesContaining('Version = 1')).toEqual(['src/a.go']);
     expect(await reader.filesContaining('Version = 2')).toEqual([]);
@@ -141,8 +148,11 @@ describe('repository in the working tree', () => {
     repo.write('ignored.txt', 'export const later = 4;\n');
     repo.write('src/a2.ts', 'export const later = 5;\n');
     repo.git('add', 'src/a2.ts');
-    const found = await reader.filesContaining(['const[ ]+later'], { extensions: ['.ts'], regex: true });
+    const handed: string[] = [];
+    const found = await reader.filesContaining(['const[ ]+later'], { extensions: ['.ts'], regex: true, onFile: (file) => handed.push(file) });
     expect(found.sort()).toEqual(['src/[draft] b.ts', 'src/a2.ts']);
+    // Tracked and untracked hits alike reach onFile, each once, by the time the search resolves.
+    expect(handed.sort()).toEqual(found);
   });
 });
 

@@ -11,6 +11,7 @@ import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
 import type { Factory, LanguageModule, LocatedDeclaration } from './language.js';
 import { mapLimit } from './map-limit.js';
+import { TaskQueue } from './task-queue.js';
 import { grepPatterns, type TextNeedle } from './prefilter.js';
 import { pythonModule } from './python.js';
 import { parseTypeQuery, type TypeQuery } from './type-query.js';
@@ -104,13 +105,9 @@ export class RepositoryCodeIndex implements CodeIndex {
     withFactories: boolean,
   ): Promise<ConstructionSite[]> {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
-    const candidates = this.filesMatching(module.siteNeedles(type), extensions);
-    // Load the parsers while git greps: a CLI run pays for both once, and they overlap.
-    ensureGrammars();
-    const files = await candidates;
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
-    await mapLimit(files, READ_CONCURRENCY, async (file) => {
+    await this.eachFileMatching(module.siteNeedles(type), extensions, async (file) => {
       const source = await this.source(file);
       if (!source || !source.module.mayConstruct(source.text, type)) return;
       const found = source.module.sites(await this.partialTree(source, source.module.siteText?.(source.text, type)), file, type);
@@ -127,8 +124,7 @@ export class RepositoryCodeIndex implements CodeIndex {
       const current = frontier.sort((a, b) => (factoryKey(a) < factoryKey(b) ? -1 : factoryKey(a) > factoryKey(b) ? 1 : 0));
       frontier = [];
       const names = [...new Set(current.map((f) => f.name))];
-      const callerFiles = await this.filesMatching(module.callNeedles(names), extensions);
-      await mapLimit(callerFiles, READ_CONCURRENCY, async (file) => {
+      await this.eachFileMatching(module.callNeedles(names), extensions, async (file) => {
         const source = await this.source(file);
         if (!source || !names.some((name) => source.module.mayCall(source.text, name))) return;
         const tree = await this.partialTree(source, source.module.callText?.(source.text, names));
@@ -144,9 +140,19 @@ export class RepositoryCodeIndex implements CodeIndex {
     return sites;
   }
 
-  private filesMatching(needle: TextNeedle, extensions: readonly string[]): Promise<string[]> {
+  /**
+   * Runs `fn` on every file that contains the needle, each as soon as `git grep` names it, so
+   * reading and parsing overlap the search; resolves when the search and every call have ended.
+   */
+  private async eachFileMatching(needle: TextNeedle, extensions: readonly string[], fn: (file: string) => Promise<void>): Promise<void> {
     const { patterns, regex } = grepPatterns(needle);
-    return this.repo.filesContaining(patterns, { extensions, regex });
+    const queue = new TaskQueue(READ_CONCURRENCY);
+    const search = this.repo.filesContaining(patterns, { extensions, regex, onFile: (file) => queue.add(() => fn(file)) });
+    // Load the parsers while git greps: a CLI run pays for both once, and they overlap. (Files
+    // found meanwhile wait: their tasks start on a later turn of the event loop.)
+    ensureGrammars();
+    await search;
+    await queue.drained();
   }
 
   private async fileDeclarations(file: string): Promise<LocatedDeclaration[]> {
