@@ -190,6 +190,13 @@ async function main() {
     totals.gg.found += grepSet.size;
   }
 
+  // The command's floor: a name found nowhere, so no file is read or parsed; what remains is
+  // Node's start-up, the CLI's modules, git rev-parse and the search itself.
+  const [floorMs, floor] = timed(() =>
+    run(process.execPath, [BIN, 'sites', 'ZzNoSuchType0', '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories']),
+  );
+  if (floor.status !== 0 || JSON.parse(floor.stdout).sites.length !== 0) throw new Error(`the floor run found something or failed: ${floor.stderr}`);
+
   printTable(rows, [
     ['type', 'type'],
     ['truth', 'go/ast lines'],
@@ -215,6 +222,12 @@ async function main() {
   console.log(
     `time for all types: microplan CLI ${ms(totals.cli)} (${(totals.cli / totals.grep).toFixed(1)}x git grep), library ${ms(totals.lib)} (${(totals.lib / totals.grep).toFixed(1)}x), ` +
       `git grep ${ms(totals.grep)}; with factory calls ${ms(totals.full)}`,
+  );
+  const meanGrep = totals.grep / types.length;
+  console.log(
+    `CLI floor (a name found nowhere: start-up, git rev-parse and grep, nothing read or parsed): ${ms(floorMs)}, ` +
+      `${(floorMs / meanGrep).toFixed(1)}x the mean git grep (${ms(meanGrep)}); the CLI's work past its floor: ` +
+      `${ms(totals.cli - floorMs * types.length)} for all types (${((totals.cli - floorMs * types.length) / totals.grep).toFixed(1)}x git grep)`,
   );
 }
 
