@@ -37,7 +37,9 @@ export async function constructionSites(type: string, options: SiteAuditOptions)
       ...(options.language ? { language: options.language } : {}),
       factories: options.factories ?? true,
     });
-    return { type, root: repo.root, revision: repo.revision, sites, skipped: index.skipped };
+    // Files are read as the search finds them, in no fixed order: sort, so output is stable.
+    const skipped = [...index.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return { type, root: repo.root, revision: repo.revision, sites, skipped };
   } finally {
     await repo.close();
   }
