@@ -10,7 +10,6 @@ import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, typ
 import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
 import type { Factory, LanguageModule, LocatedDeclaration } from './language.js';
-import { mapLimit } from './map-limit.js';
 import { TaskQueue } from './task-queue.js';
 import { grepPatterns, type TextNeedle } from './prefilter.js';
 import { pythonModule } from './python.js';
@@ -69,8 +68,11 @@ export class RepositoryCodeIndex implements CodeIndex {
     const dot = name.lastIndexOf('.');
     const bare = name.slice(dot + 1);
     const container = dot === -1 ? undefined : name.slice(0, dot);
-    const files = await this.repo.filesContaining(bare, { extensions: allExtensions(LANGUAGE_MODULES) });
-    const perFile = await mapLimit(files, READ_CONCURRENCY, (file) => this.fileDeclarations(file));
+    // Indexed by the order git names the files, so the answer's order does not depend on which parse ends first.
+    const perFile: LocatedDeclaration[][] = [];
+    await this.eachFileMatching({ words: [bare] }, allExtensions(LANGUAGE_MODULES), async (file, order) => {
+      perFile[order] = await this.fileDeclarations(file);
+    });
     return perFile
       .flat()
       .filter((d) => d.name === bare && (container === undefined || d.container === container))
@@ -141,13 +143,23 @@ export class RepositoryCodeIndex implements CodeIndex {
   }
 
   /**
-   * Runs `fn` on every file that contains the needle, each as soon as `git grep` names it, so
-   * reading and parsing overlap the search; resolves when the search and every call have ended.
+   * Runs `fn` on every file that contains the needle, each as soon as `git grep` names it (`order`
+   * counts from 0 in that sequence), so reading and parsing overlap the search; resolves when the
+   * search and every call have ended.
    */
-  private async eachFileMatching(needle: TextNeedle, extensions: readonly string[], fn: (file: string) => Promise<void>): Promise<void> {
+  private async eachFileMatching(
+    needle: TextNeedle,
+    extensions: readonly string[],
+    fn: (file: string, order: number) => Promise<void>,
+  ): Promise<void> {
     const { patterns, regex } = grepPatterns(needle);
     const queue = new TaskQueue(READ_CONCURRENCY);
-    const search = this.repo.filesContaining(patterns, { extensions, regex, onFile: (file) => queue.add(() => fn(file)) });
+    let named = 0;
+    const onFile = (file: string): void => {
+      const order = named++;
+      queue.add(() => fn(file, order));
+    };
+    const search = this.repo.filesContaining(patterns, { extensions, regex, onFile });
     // Load the parsers while git greps: a CLI run pays for both once, and they overlap. (Files
     // found meanwhile wait: their tasks start on a later turn of the event loop.)
     ensureGrammars();

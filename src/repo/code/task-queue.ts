@@ -1,7 +1,7 @@
 /**
  * Bounded concurrency for work that arrives over time: files are handed over one by one while
  * `git grep` still searches, and each is read and parsed at once, at most `limit` at a time
- * (thousands at once would open thousands of descriptors without being any faster).
+ * (thousands at once would hold thousands of texts and parses in memory without being any faster).
  */
 export class TaskQueue {
   private running = 0;
