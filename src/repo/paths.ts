@@ -4,7 +4,7 @@
  * half because only they know what a link points to.
  */
 import path from 'node:path';
-import { RepoError } from './types.js';
+import { RepoError, type SearchScope } from './types.js';
 
 /**
  * Normalises a caller's path to a clean repo-relative POSIX path ("" for the root itself).
@@ -50,14 +50,29 @@ export function isWithin(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** Does a repo-relative file name end in one of the extensions (".go")? No filter when absent. */
-export function hasExtension(file: string, extensions: readonly string[] | undefined): boolean {
-  return extensions === undefined || extensions.some((ext) => file.endsWith(ext));
+/** Is a repo-relative file inside the scope? No limit for what the scope leaves out. */
+export function inScope(file: string, scope: SearchScope | undefined): boolean {
+  const extensions = scope?.extensions;
+  const directories = scope?.directories;
+  return (
+    (extensions === undefined || extensions.some((ext) => file.endsWith(ext))) &&
+    (directories === undefined || directories.some((dir) => dir === '' || file.startsWith(`${dir}/`)))
+  );
 }
 
-/** Pathspecs for `git grep`/`git ls-files` limiting to extensions; `*` crosses `/` in git pathspecs. */
-export function extensionPathspecs(extensions: readonly string[] | undefined): string[] {
-  return extensions === undefined ? [] : extensions.map((ext) => `*${ext}`);
+/**
+ * Pathspecs for `git grep`/`git ls-files` limiting to a scope. `*` crosses `/` in git pathspecs,
+ * so `dir/*.go` reaches subdirectories too, as inScope does; wildcard characters in names are
+ * escaped.
+ */
+export function scopePathspecs(scope: SearchScope | undefined): string[] {
+  const endings = scope?.extensions?.map((ext) => `*${escapeWildcards(ext)}`) ?? ['*'];
+  if (scope?.directories === undefined) return scope?.extensions === undefined ? [] : endings;
+  return scope.directories.flatMap((dir) => endings.map((ending) => (dir === '' ? ending : `${escapeWildcards(dir)}/${ending}`)));
+}
+
+function escapeWildcards(name: string): string {
+  return name.replace(/[*?[\\]/g, '\\$&');
 }
 
 /** One needle or several, as a list. */

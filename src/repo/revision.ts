@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CatFileBatch } from './catfile.js';
 import { gitGrep, gitOutput } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
-import { confinePath, extensionPathspecs, needles, hasExtension, resolveLinkTarget } from './paths.js';
+import { confinePath, inScope, needles, resolveLinkTarget, scopePathspecs } from './paths.js';
 import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 
 interface TreeEntry {
@@ -76,7 +76,7 @@ export class RevisionRepository implements Repository {
       }
       const rel = hit.startsWith(prefix) ? hit.slice(prefix.length) : hit;
       const entry = entries.get(rel);
-      if (entry && entry.mode !== SYMLINK_MODE && entry.size <= MAX_TEXT_BYTES && hasExtension(rel, options?.extensions)) {
+      if (entry && entry.mode !== SYMLINK_MODE && entry.size <= MAX_TEXT_BYTES && inScope(rel, options)) {
         files.push(rel);
         options?.onFile?.(rel);
       }
@@ -91,7 +91,7 @@ export class RevisionRepository implements Repository {
       ['-I', '-l', '-z'],
       needles(needle),
       options?.regex ?? false,
-      [this.revision, '--', ...extensionPathspecs(options?.extensions)],
+      [this.revision, '--', ...scopePathspecs(options)],
       found,
     );
     await Promise.all([listed, grep]);

@@ -8,8 +8,14 @@ export class RepoError extends Error {
   override name = 'RepoError';
 }
 
-export interface FilesContainingOptions {
-  extensions?: readonly string[];
+/** Where a search looks: file name endings (".go") and directories (repo-relative), each optional. */
+export interface SearchScope {
+  extensions?: readonly string[] | undefined;
+  /** Files in or beneath one of these directories; "" is the root. */
+  directories?: readonly string[] | undefined;
+}
+
+export interface FilesContainingOptions extends SearchScope {
   regex?: boolean;
   /**
    * Called with each file as soon as the search finds it, before the promise resolves (which
@@ -24,7 +30,11 @@ export interface Repository {
   readonly root: string;
   /** Resolved commit sha when reading a revision; undefined for the working tree. */
   readonly revision: string | undefined;
-  /** Every file (repo-relative), tracked plus untracked-not-ignored for a working tree. */
+  /**
+   * Every file (repo-relative), tracked plus untracked-not-ignored for a working tree. A working
+   * tree's file list and untracked files are read once per object: open another to see files
+   * created since.
+   */
   listFiles(): Promise<string[]>;
   exists(path: string): Promise<boolean>;
   /** File text; undefined when missing, binary or over the size limit. */

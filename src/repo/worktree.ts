@@ -6,7 +6,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSyn
 import path from 'node:path';
 import { gitGrep, gitOutput, splitNul } from './git.js';
 import { decodeText, MAX_TEXT_BYTES } from './limits.js';
-import { confinePath, extensionPathspecs, needles, hasExtension, isWithin } from './paths.js';
+import { confinePath, inScope, isWithin, needles, scopePathspecs } from './paths.js';
 import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 
 const GITLINK_MODE = '160000';
@@ -16,6 +16,7 @@ const UNTRACKED_BATCH = 500;
 export class WorkingTreeRepository implements Repository {
   readonly revision = undefined;
   private files: Promise<string[]> | undefined;
+  private untracked: Promise<string[]> | undefined;
 
   /** `root` must be the real (symlink-free) path of the top-level directory. */
   constructor(readonly root: string) {}
@@ -58,11 +59,11 @@ export class WorkingTreeRepository implements Repository {
     const patterns = needles(needle);
     if (patterns.length === 0) return [];
     const regex = options?.regex ?? false;
-    const pathspecs = extensionPathspecs(options?.extensions);
+    const pathspecs = scopePathspecs(options);
     const hits: string[] = [];
     const found = (file: string): void => {
       // git grep has no size limit; stat each hit (few) to drop oversized files.
-      if (!hasExtension(file, options?.extensions) || fileSize(path.join(this.root, file)) > MAX_TEXT_BYTES) return;
+      if (!inScope(file, options) || fileSize(path.join(this.root, file)) > MAX_TEXT_BYTES) return;
       hits.push(file);
       options?.onFile?.(file);
     };
@@ -71,9 +72,10 @@ export class WorkingTreeRepository implements Repository {
     // again as the grep, and usually finds none. Listing them runs beside the tracked grep.
     const [, untracked] = await Promise.all([
       gitGrep(this.root, ['-I', '-l', '-z'], patterns, regex, ['--', ...pathspecs], found),
-      gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
+      this.untrackedFiles(),
     ]);
-    for (const file of await this.untrackedContaining(splitNul(untracked), patterns, regex, pathspecs)) found(file);
+    const candidates = untracked.filter((file) => inScope(file, options));
+    for (const file of await this.untrackedContaining(candidates, patterns, regex, pathspecs)) found(file);
     return hits;
   }
 
@@ -153,7 +155,7 @@ export class WorkingTreeRepository implements Repository {
   private async loadFiles(): Promise<string[]> {
     const [staged, others, deleted] = await Promise.all([
       gitOutput(this.root, ['ls-files', '-z', '--stage']),
-      gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard']),
+      this.untrackedFiles(),
       gitOutput(this.root, ['ls-files', '-z', '--deleted']),
     ]);
     const gone = new Set(splitNul(deleted));
@@ -165,8 +167,18 @@ export class WorkingTreeRepository implements Repository {
       if (record.startsWith(GITLINK_MODE) || gone.has(file)) continue;
       files.add(file);
     }
-    for (const file of splitNul(others)) files.add(file);
+    for (const file of others) files.add(file);
     return [...files];
+  }
+
+  /**
+   * Untracked files git does not ignore, listed once per repository object like listFiles: the
+   * walk of the whole tree costs a third of a search, and a site audit with factory calls
+   * searches several times (each search filters the list by extension).
+   */
+  private untrackedFiles(): Promise<string[]> {
+    this.untracked ??= gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard']).then(splitNul);
+    return this.untracked;
   }
 }
 

@@ -60,6 +60,11 @@ describe('repository at a git revision', () => {
     expect(handed).toEqual(found);
   });
 
+  it('limits a search at that commit to directories', async () => {
+    expect(await reader.filesContaining('Version', { directories: ['src'] })).toEqual(['src/a.go']);
+    expect(await reader.filesContaining('Version', { directories: ['sr'] })).toEqual([]);
+  });
+
   it('finds the files containing a string at that commit', async () => {
     expect(await reader.filesContaining('Version = 1')).toEqual(['src/a.go']);
     expect(await reader.filesContaining('Version = 2')).toEqual([]);
@@ -148,11 +153,29 @@ describe('repository in the working tree', () => {
     repo.write('ignored.txt', 'export const later = 4;\n');
     repo.write('src/a2.ts', 'export const later = 5;\n');
     repo.git('add', 'src/a2.ts');
+    // A repository object lists untracked files once: the new ones are seen by a new object.
+    const later = await openRepository({ dir: repo.dir });
     const handed: string[] = [];
-    const found = await reader.filesContaining(['const[ ]+later'], { extensions: ['.ts'], regex: true, onFile: (file) => handed.push(file) });
+    const found = await later.filesContaining(['const[ ]+later'], { extensions: ['.ts'], regex: true, onFile: (file) => handed.push(file) });
     expect(found.sort()).toEqual(['src/[draft] b.ts', 'src/a2.ts']);
     // Tracked and untracked hits alike reach onFile, each once, by the time the search resolves.
     expect(handed.sort()).toEqual(found);
+    expect(await reader.filesContaining(['const[ ]+later'], { extensions: ['.ts'], regex: true })).toEqual(['src/a2.ts']);
+  });
+
+  it('limits a search to directories, tracked and untracked files alike, their subdirectories included', async () => {
+    repo.write('lib/[x]/deep/k.ts', 'export const scoped = 1;\n');
+    repo.write('lib/[x]/k.ts', 'export const scoped = 2;\n');
+    repo.write('lib/xy/k.ts', 'export const scoped = 3;\n');
+    repo.write('top.ts', 'export const scoped = 4;\n');
+    repo.git('add', 'lib/[x]/k.ts', 'top.ts');
+    const fresh = await openRepository({ dir: repo.dir });
+    // "[x]" is a name, not a wildcard matching "x": lib/xy stays out.
+    expect((await fresh.filesContaining('scoped', { extensions: ['.ts'], directories: ['lib/[x]'] })).sort()).toEqual([
+      'lib/[x]/deep/k.ts',
+      'lib/[x]/k.ts',
+    ]);
+    expect((await fresh.filesContaining('scoped', { directories: [''] })).sort()).toEqual(['lib/[x]/deep/k.ts', 'lib/[x]/k.ts', 'lib/xy/k.ts', 'top.ts']);
   });
 });
 
