@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grepPatterns } from '../../src/repo/code/prefilter.js';
+import { grepPatterns, occursAsWord } from '../../src/repo/code/prefilter.js';
 import { openRepository } from '../../src/repo/open.js';
 import type { Repository } from '../../src/repo/types.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
@@ -12,6 +12,18 @@ describe('grepPatterns', () => {
   it('joins the words into one extended regex with a literal bracket set', () => {
     expect(grepPatterns({ words: ['NewA', 'a$b'], next: '([' })).toEqual({ patterns: ['(NewA|a\\$b)[ \t]*[([]'], regex: true });
     expect(grepPatterns({ words: ['T'], next: '{[]' })).toEqual({ patterns: ['T[ \t]*[]{[]'], regex: true });
+  });
+});
+
+describe('occursAsWord', () => {
+  it('finds a word between non-identifier characters, at either end of the text too', () => {
+    expect(occursAsWord('import "archive/tar"', 'tar')).toBe(true);
+    expect(occursAsWord('tar.NewReader(f)', 'tar')).toBe(true);
+    expect(occursAsWord('x := tar', 'tar')).toBe(true);
+  });
+
+  it('does not find a word inside a longer identifier', () => {
+    expect(occursAsWord('start(target, tar_x, $tar)', 'tar')).toBe(false);
   });
 });
 

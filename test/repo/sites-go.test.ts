@@ -90,6 +90,28 @@ describe('construction sites (Go)', () => {
     }
   });
 
+  it('counts calls of an unexported factory only in its own package, and of an exported method where its package is imported', async () => {
+    const repo = tempRepo();
+    repo.write('go.mod', 'module example.com/m\n');
+    repo.write('p/t.go', 'package p\n\ntype T struct{}\n\ntype R struct{}\n\nfunc (r *R) next() *T { return &T{} }\n\nfunc (r *R) Next() *T { return r.next() }\n');
+    repo.write('p/use.go', 'package p\n\nfunc use(r *R) { r.next() }\n');
+    // q imports p, but its own `next` is not p's: p's is not visible outside p.
+    repo.write('q/q.go', 'package q\n\nimport "example.com/m/p"\n\ntype own struct{}\n\nfunc (own) next() {}\n\nfunc f(r *p.R, o own) { o.next(); r.Next() }\n');
+    repo.write('z/z.go', 'package z\n\ntype S struct{}\n\nfunc (S) Next() {}\n\nfunc g(s S) { s.Next() }\n');
+    repo.commit('fixture');
+    try {
+      const index = new RepositoryCodeIndex(await openRepository({ dir: repo.dir }));
+      const calls = (await index.constructionSites('T')).filter((s) => s.kind === 'factory-call');
+      expect(calls.map((s) => `${s.file}:${s.line}:${s.column} via ${s.via}`)).toEqual([
+        'p/t.go:9:32 via R.next',
+        'p/use.go:3:18 via R.next',
+        'q/q.go:9:35 via R.Next',
+      ]);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('leaves out factory calls when asked to', async () => {
     const sites = await fx.index.constructionSites('server.Config', { factories: false });
     expect(sites.some((s) => s.kind === 'factory-call')).toBe(false);

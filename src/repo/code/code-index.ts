@@ -6,7 +6,7 @@
  * may parse only the declarations that can hold an answer (a module's siteText/callText).
  */
 import type { SgNode } from '@ast-grep/napi';
-import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository } from '../types.js';
+import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository, type SearchScope } from '../types.js';
 import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
 import type { Factory, LanguageModule, LocatedDeclaration } from './language.js';
@@ -70,7 +70,7 @@ export class RepositoryCodeIndex implements CodeIndex {
     const container = dot === -1 ? undefined : name.slice(0, dot);
     // Indexed by the order git names the files, so the answer's order does not depend on which parse ends first.
     const perFile: LocatedDeclaration[][] = [];
-    await this.eachFileMatching({ words: [bare] }, allExtensions(LANGUAGE_MODULES), async (file, order) => {
+    await this.eachFileMatching({ words: [bare] }, { extensions: allExtensions(LANGUAGE_MODULES) }, async (file, order) => {
       perFile[order] = await this.fileDeclarations(file);
     });
     return perFile
@@ -95,9 +95,9 @@ export class RepositoryCodeIndex implements CodeIndex {
     const type = parseTypeQuery(typeName);
     const language = options?.language;
     const modules = LANGUAGE_MODULES.filter((m) => language === undefined || m.languages.includes(language));
-    const sites: ConstructionSite[] = [];
-    for (const module of modules) sites.push(...(await this.moduleSites(module, type, language, options?.factories ?? true)));
-    return dedupeAndSort(sites);
+    // Side by side: each language's searches are mostly waiting for git.
+    const perModule = await Promise.all(modules.map((module) => this.moduleSites(module, type, language, options?.factories ?? true)));
+    return dedupeAndSort(perModule.flat());
   }
 
   private async moduleSites(
@@ -109,7 +109,7 @@ export class RepositoryCodeIndex implements CodeIndex {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
-    await this.eachFileMatching(module.siteNeedles(type), extensions, async (file) => {
+    await this.eachFileMatching(module.siteNeedles(type), { extensions }, async (file) => {
       const source = await this.source(file);
       if (!source || !source.module.mayConstruct(source.text, type)) return;
       const found = source.module.sites(await this.partialTree(source, source.module.siteText?.(source.text, type)), file, type);
@@ -125,11 +125,15 @@ export class RepositoryCodeIndex implements CodeIndex {
       // could be the callee (methods of different types), the first listed is reported.
       const current = frontier.sort((a, b) => (factoryKey(a) < factoryKey(b) ? -1 : factoryKey(a) > factoryKey(b) ? 1 : 0));
       frontier = [];
-      const names = [...new Set(current.map((f) => f.name))];
-      await this.eachFileMatching(module.callNeedles(names), extensions, async (file) => {
+      const visited = new Set<string>();
+      const visit = async (file: string): Promise<void> => {
+        // A file found by both searches below is read once, for every factory of the round.
+        if (visited.has(file)) return;
+        visited.add(file);
         const source = await this.source(file);
-        if (!source || !names.some((name) => source.module.mayCall(source.text, name))) return;
-        const tree = await this.partialTree(source, source.module.callText?.(source.text, names));
+        const callable = source ? source.module.callableIn(source.text, file, current) : [];
+        if (!source || callable.length === 0) return;
+        const tree = await this.partialTree(source, source.module.callText?.(source.text, callable));
         const found = source.module.factoryCalls(tree, file, type, current);
         sites.push(...found.sites);
         for (const factory of found.factories) {
@@ -137,7 +141,17 @@ export class RepositoryCodeIndex implements CodeIndex {
           seen.add(factoryKey(factory));
           frontier.push(factory);
         }
-      });
+      };
+      // Factories only callable in their own directory (Go's unexported names) are searched for
+      // there alone: most factories of a type are such helpers, and a search of the whole tree
+      // costs as much as the type's own.
+      const anywhere = current.filter((f) => module.callScope?.(f) === undefined);
+      const confined = current.filter((f) => module.callScope?.(f) !== undefined);
+      const directories = [...new Set(confined.map((f) => module.callScope?.(f) ?? ''))];
+      await Promise.all([
+        anywhere.length > 0 && this.eachFileMatching(module.callNeedles(names(anywhere)), { extensions }, visit),
+        confined.length > 0 && this.eachFileMatching(module.callNeedles(names(confined)), { extensions, directories }, visit),
+      ]);
     }
     return sites;
   }
@@ -149,7 +163,7 @@ export class RepositoryCodeIndex implements CodeIndex {
    */
   private async eachFileMatching(
     needle: TextNeedle,
-    extensions: readonly string[],
+    scope: SearchScope,
     fn: (file: string, order: number) => Promise<void>,
   ): Promise<void> {
     const { patterns, regex } = grepPatterns(needle);
@@ -159,7 +173,7 @@ export class RepositoryCodeIndex implements CodeIndex {
       const order = named++;
       queue.add(() => fn(file, order));
     };
-    const search = this.repo.filesContaining(patterns, { extensions, regex, onFile });
+    const search = this.repo.filesContaining(patterns, { ...scope, regex, onFile });
     // Load the parsers while git greps: a CLI run pays for both once, and they overlap. (Files
     // found meanwhile wait: their tasks start on a later turn of the event loop.)
     ensureGrammars();
@@ -231,6 +245,10 @@ export class RepositoryCodeIndex implements CodeIndex {
 
 function allExtensions(modules: readonly LanguageModule[]): string[] {
   return [...new Set(modules.flatMap((m) => m.languages.flatMap((l) => [...m.extensionsFor(l)])))];
+}
+
+function names(factories: readonly Factory[]): string[] {
+  return [...new Set(factories.map((f) => f.name))];
 }
 
 function factoryKey(f: Factory): string {

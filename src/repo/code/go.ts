@@ -11,9 +11,9 @@ import path from 'node:path';
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
-import { factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
+import { callableNames, factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { keepDeclarationsAt } from './go-sparse.js';
-import { occurrences, occursBefore } from './prefilter.js';
+import { occurrences, occursAsWord, occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
@@ -58,8 +58,20 @@ export const goModule: LanguageModule = {
   // Every Go site spells the name right before `{` (T{}, &T{}, []T{{…}}), `[` (T[int]{}) or
   // `]` (an elided map key, map[T]V{{…}: v}); a newline there would end the statement instead.
   mayConstruct: (text, type) => occursBefore(text, type.name, '{[]'),
-  // A call is `NewT(…)` or, generic, `NewT[int](…)`.
-  mayCall: (text, name) => occursBefore(text, name, '(['),
+  // A call is `NewT(…)` or, generic, `NewT[int](…)`. Go's export rule: an unexported name is
+  // visible only in its own package (its directory); elsewhere a file reaches an exported one
+  // through the package's name, `pkg.NewT()` or a value of a type from an import of pkg, so it
+  // spells that name. (Only ever more than calledFactory accepts.)
+  callableIn: (text, file, factories) => {
+    const dir = path.posix.dirname(file);
+    return callableNames(
+      factories,
+      (f) =>
+        occursBefore(text, f.name, '([') &&
+        (path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && occursAsWord(text, f.packageName))),
+    );
+  },
+  callScope: (factory) => (isExported(factory.name) ? undefined : directoryOf(factory.file)),
   siteNeedles: (type) => ({ words: [type.name], next: '{[]' }),
   callNeedles: (names) => ({ words: names, next: '([' }),
   // A site lies in the top-level declaration that spells its type (elided literals too: the
@@ -124,11 +136,24 @@ function calledFactory(
   // know, so it counts only where its package is visible (same directory, or imported): without
   // that, every `.Next()` in a tree would be a call of tar's `(*Reader).Next() (*Header, error)`.
   // Import aliases are not resolved, so a call through an aliased import is missed.
+  // An unexported name is callable only inside its package (a file of another package calling
+  // `.next()` calls some other type's method).
   return candidates.find((f) =>
     f.container !== undefined
-      ? path.posix.dirname(f.file) === path.posix.dirname(ctx.file) || (f.packageName !== undefined && imports.has(f.packageName))
-      : operand.kind() === 'identifier' && operand.text() === f.packageName,
+      ? path.posix.dirname(f.file) === path.posix.dirname(ctx.file) || (isExported(f.name) && f.packageName !== undefined && imports.has(f.packageName))
+      : isExported(f.name) && operand.kind() === 'identifier' && operand.text() === f.packageName,
   );
+}
+
+/** A file's directory as a search scope names it ("" for the root). */
+function directoryOf(file: string): string {
+  const dir = path.posix.dirname(file);
+  return dir === '.' ? '' : dir;
+}
+
+/** Go exports an identifier whose first character is an upper-case letter (Unicode class Lu). */
+function isExported(name: string): boolean {
+  return /^\p{Lu}/u.test(name);
 }
 
 /** Package names a file imports: the alias when given, else the import path's last element. */

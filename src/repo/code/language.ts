@@ -43,11 +43,19 @@ export interface LanguageModule {
    * (see prefilter.ts). The file is known to contain the type's name.
    */
   mayConstruct(text: string, type: TypeQuery): boolean;
-  /** Cheap text test before parsing: false only when the file cannot call the factory. */
-  mayCall(text: string, factoryName: string): boolean;
+  /**
+   * Cheap text test before parsing: the names of the factories that `file` may call, leaving out
+   * only those it cannot (see prefilter.ts); empty when it calls none.
+   */
+  callableIn(text: string, file: string, factories: readonly Factory[]): string[];
   /** What every file that passes mayConstruct contains (the `git grep` prefilter). */
   siteNeedles(type: TypeQuery): TextNeedle;
-  /** What every file that passes mayCall for one of the names contains. */
+  /**
+   * Optional: the directory outside of which a factory cannot be called (Go: an unexported name's
+   * package), so its calls are searched for there only; undefined when any file may call it.
+   */
+  callScope?(factory: Factory): string | undefined;
+  /** What every file that callableIn names a factory for contains. */
   callNeedles(factoryNames: readonly string[]): TextNeedle;
   /**
    * Optional: the part of a file worth parsing for sites, as text of the same lines and columns
@@ -65,4 +73,9 @@ export interface LanguageModule {
 /** Display name of a factory in `via`: "NewServer" or "Server.clone". */
 export function factoryLabel(factory: Factory): string {
   return factory.container === undefined ? factory.name : `${factory.container}.${factory.name}`;
+}
+
+/** The distinct names of the factories that pass `test`, for callableIn. */
+export function callableNames(factories: readonly Factory[], test: (factory: Factory) => boolean): string[] {
+  return [...new Set(factories.filter(test).map((f) => f.name))];
 }

@@ -19,6 +19,15 @@ export function occurrences(text: string, word: string, next: string): number[] 
   return found;
 }
 
+/** Does `word` occur with no identifier character right before or after it? */
+export function occursAsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || !isIdentifierChar(text.charCodeAt(at - 1))) && (end === text.length || !isIdentifierChar(text.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
 function nextOccurrence(text: string, word: string, next: string, from: number): number {
   for (let at = text.indexOf(word, from); at !== -1; at = text.indexOf(word, at + 1)) {
     // `MIMEHeader{` is not `Header{`: the word must not continue an identifier.

@@ -10,7 +10,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
-import { factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
+import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
@@ -26,7 +26,7 @@ export const pythonModule: LanguageModule = {
   languageOf: () => 'python',
   // A replace site needs only an annotation naming T, so any mention may matter.
   mayConstruct: () => true,
-  mayCall: (text, name) => occursBefore(text, name, '('),
+  callableIn: (text, _file, factories) => callableNames(factories, (f) => occursBefore(text, f.name, '(')),
   siteNeedles: (type) => ({ words: [type.name] }),
   callNeedles: (names) => ({ words: names, next: '(' }),
   declarations,

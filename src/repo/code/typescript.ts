@@ -11,7 +11,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
-import { factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
+import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, findKinds, firstNamed, nearestAncestor, sameNode, startOf, unwrap } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
@@ -41,7 +41,7 @@ export const typescriptModule: LanguageModule = {
   // Annotations can be far from the literal (a function's return type), so any mention may matter.
   mayConstruct: () => true,
   // `make(…)`, `make<T>(…)`, or make`…` (a tagged template is a call too).
-  mayCall: (text, name) => occursBefore(text, name, '(<`'),
+  callableIn: (text, _file, factories) => callableNames(factories, (f) => occursBefore(text, f.name, '(<`')),
   siteNeedles: (type) => ({ words: [type.name] }),
   callNeedles: (names) => ({ words: names, next: '(<`' }),
   declarations,
