@@ -112,6 +112,33 @@ describe('construction sites (Go)', () => {
     }
   });
 
+  it('follows the name a file imports a package under: an alias, a dot import, and not a variable of the package name', async () => {
+    const repo = tempRepo();
+    repo.write('go.mod', 'module example.com/m\n');
+    repo.write('server/config.go', 'package server\n\ntype Config struct{}\n\nfunc NewConfig() *Config { return &Config{} }\n');
+    repo.write('app/a.go', 'package app\n\nimport srv "example.com/m/server"\n\nfunc a() { _ = srv.Config{}; _ = srv.NewConfig() }\n');
+    repo.write('dot/b.go', 'package dot\n\nimport . "example.com/m/server"\n\nfunc b() { _ = &Config{}; _ = NewConfig() }\n');
+    // Its own Config, and a blank import that names nothing.
+    repo.write('own/c.go', 'package own\n\nimport _ "example.com/m/server"\n\ntype Config struct{}\n\nfunc c() { _ = Config{} }\n');
+    // `server` here is a parameter, not the package.
+    repo.write('other/o.go', 'package other\n\nfunc o(server struct{ NewConfig func() int }) { server.NewConfig() }\n');
+    repo.commit('fixture');
+    try {
+      const index = new RepositoryCodeIndex(await openRepository({ dir: repo.dir }));
+      expect(siteLines(await index.constructionSites('server.Config'))).toEqual(
+        [
+          'app/a.go:5 composite-literal a',
+          'app/a.go:5 factory-call a via NewConfig',
+          'dot/b.go:5 address-of b',
+          'dot/b.go:5 factory-call b via NewConfig',
+          'server/config.go:5 address-of NewConfig',
+        ].sort(),
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('leaves out factory calls when asked to', async () => {
     const sites = await fx.index.constructionSites('server.Config', { factories: false });
     expect(sites.some((s) => s.kind === 'factory-call')).toBe(false);

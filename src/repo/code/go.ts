@@ -36,6 +36,21 @@ interface GoFile {
    * thousands of sites costs no napi id() call each), else by node id.
    */
   functions: Map<SgNode | number, FunctionFacts>;
+  /** The file's imports, read on first use. */
+  imports?: Imports;
+}
+
+/**
+ * What a file imports. A package is known by its import path's last element (the usual package
+ * name); the file may use it under another name (`t "archive/tar"`) or unqualified (`. "…"`).
+ */
+interface Imports {
+  /** The name a package is used by in the file (alias, else the package name) → package name. */
+  byLocalName: Map<string, string>;
+  /** Every package imported under some name or with `.`. */
+  packages: Set<string>;
+  /** Packages imported with `.`: their exported names are used unqualified. */
+  dotted: Set<string>;
 }
 
 interface TopLevel {
@@ -76,7 +91,8 @@ export const goModule: LanguageModule = {
   callNeedles: (names) => ({ words: names, next: '([' }),
   // A site lies in the top-level declaration that spells its type (elided literals too: the
   // enclosing literal spells it), a call in the one that names the factory.
-  siteText: (text, type) => keepDeclarationsAt(text, occurrences(text, type.name, '{[]')),
+  // (Imports stay for a qualified name: `t.Header{}` is `tar.Header` where t names archive/tar.)
+  siteText: (text, type) => keepDeclarationsAt(text, occurrences(text, type.name, '{[]'), type.qualifier !== undefined),
   // Imports stay: a call of a method counts only where the factory's package is imported.
   callText: (text, names) => keepDeclarationsAt(text, names.flatMap((name) => occurrences(text, name, '([')), true),
   declarations,
@@ -103,10 +119,9 @@ export const goModule: LanguageModule = {
     const out: FileSites = { sites: [], factories: [] };
     const byName = new Map<string, Factory[]>();
     for (const factory of factories) byName.set(factory.name, [...(byName.get(factory.name) ?? []), factory]);
-    const imports = importedPackages(root);
     for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
       const callee = call.field('function');
-      const factory = callee ? calledFactory(callee, byName, ctx, imports) : undefined;
+      const factory = callee ? calledFactory(callee, byName, ctx) : undefined;
       if (factory) record(out, ctx, call, 'factory-call', factoryLabel(factory));
     }
     return out;
@@ -114,34 +129,36 @@ export const goModule: LanguageModule = {
 };
 
 /** Which known factory a call's function expression names, if any. */
-function calledFactory(
-  callee: SgNode,
-  byName: Map<string, Factory[]>,
-  ctx: GoFile,
-  imports: ReadonlySet<string>,
-): Factory | undefined {
+function calledFactory(callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFile): Factory | undefined {
+  const dir = path.posix.dirname(ctx.file);
+  const imports = importsOf(ctx);
   if (callee.kind() === 'identifier') {
-    // An unqualified call reaches only functions of the same package, i.e. the same directory.
-    const dir = path.posix.dirname(ctx.file);
+    // Unqualified: a function of the same package (directory), or an exported one of a package
+    // imported with `.`.
     return byName
       .get(callee.text())
-      ?.find((f) => f.container === undefined && path.posix.dirname(f.file) === dir);
+      ?.find(
+        (f) =>
+          f.container === undefined &&
+          (path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.dotted.has(f.packageName))),
+      );
   }
   if (callee.kind() !== 'selector_expression') return undefined;
   const name = callee.field('field')?.text();
   const operand = callee.field('operand');
   const candidates = name === undefined ? undefined : byName.get(name);
   if (!candidates || !operand) return undefined;
-  // Package functions are called as pkg.Name. A method is called on a value whose type we do not
-  // know, so it counts only where its package is visible (same directory, or imported): without
-  // that, every `.Next()` in a tree would be a call of tar's `(*Reader).Next() (*Header, error)`.
-  // Import aliases are not resolved, so a call through an aliased import is missed.
-  // An unexported name is callable only inside its package (a file of another package calling
-  // `.next()` calls some other type's method).
+  // Package functions are called as pkg.Name, pkg being whatever name the file imports the
+  // package under. A method is called on a value whose type we do not know, so it counts only
+  // where its package is visible (same directory, or imported): without that, every `.Next()` in
+  // a tree would be a call of tar's `(*Reader).Next() (*Header, error)`. An unexported name is
+  // callable only inside its package (a file of another package calling `.next()` calls some
+  // other type's method).
+  const qualifier = operand.kind() === 'identifier' ? imports.byLocalName.get(operand.text()) : undefined;
   return candidates.find((f) =>
     f.container !== undefined
-      ? path.posix.dirname(f.file) === path.posix.dirname(ctx.file) || (isExported(f.name) && f.packageName !== undefined && imports.has(f.packageName))
-      : isExported(f.name) && operand.kind() === 'identifier' && operand.text() === f.packageName,
+      ? path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.packages.has(f.packageName))
+      : isExported(f.name) && qualifier !== undefined && qualifier === f.packageName,
   );
 }
 
@@ -156,16 +173,23 @@ function isExported(name: string): boolean {
   return /^\p{Lu}/u.test(name);
 }
 
-/** Package names a file imports: the alias when given, else the import path's last element. */
-function importedPackages(root: SgNode): Set<string> {
-  const names = new Set<string>();
+function importsOf(ctx: GoFile): Imports {
+  ctx.imports ??= importedPackages(ctx.root);
+  return ctx.imports;
+}
+
+function importedPackages(root: SgNode): Imports {
+  const imports: Imports = { byLocalName: new Map(), packages: new Set(), dotted: new Set() };
   for (const spec of root.findAll({ rule: { kind: 'import_spec' } })) {
     const alias = spec.field('name')?.text();
     const importPath = spec.field('path')?.text().replace(/^["`]|["`]$/g, '');
-    const name = alias ?? importPath?.slice(importPath.lastIndexOf('/') + 1);
-    if (name !== undefined) names.add(name);
+    if (importPath === undefined || alias === '_') continue;
+    const packageName = importPath.slice(importPath.lastIndexOf('/') + 1);
+    imports.packages.add(packageName);
+    if (alias === '.') imports.dotted.add(packageName);
+    else imports.byLocalName.set(alias ?? packageName, packageName);
   }
-  return names;
+  return imports;
 }
 
 /** Records a site, and its enclosing function as a factory when that function returns the type. */
@@ -295,10 +319,15 @@ function typeMatches(type: SgNode, ctx: GoFile): boolean {
   const { name, qualifier } = ctx.type;
   switch (type.kind()) {
     case 'type_identifier':
-      // Unqualified use names a type of the file's own package.
-      return type.text() === name && (qualifier === undefined || ctx.packageName === qualifier);
-    case 'qualified_type':
-      return type.field('name')?.text() === name && (qualifier === undefined || type.field('package')?.text() === qualifier);
+      // Unqualified use names a type of the file's own package, or of one imported with `.`.
+      return type.text() === name && (qualifier === undefined || ctx.packageName === qualifier || importsOf(ctx).dotted.has(qualifier));
+    case 'qualified_type': {
+      if (type.field('name')?.text() !== name) return false;
+      if (qualifier === undefined) return true;
+      // The qualifier is the name the file imports the package under (`t.Header` after `t "archive/tar"`).
+      const local = type.field('package')?.text();
+      return local !== undefined && (importsOf(ctx).byLocalName.get(local) ?? local) === qualifier;
+    }
     case 'generic_type': {
       const base = type.field('type');
       return base !== null && typeMatches(base, ctx);
