@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { RepositoryCodeIndex } from '../../src/repo/code/code-index.js';
 import { openRepository } from '../../src/repo/open.js';
 import type { ConstructionSite, Repository } from '../../src/repo/types.js';
-import { fixtureRepo, type TempRepo } from './git-fixture.js';
+import { fixtureRepo, tempRepo, type TempRepo } from './git-fixture.js';
 
 /** "file:line kind enclosing [via]" — one string per site, sorted. */
 export function siteLines(sites: readonly ConstructionSite[]): string[] {
@@ -34,4 +34,17 @@ export function useFixtureIndex(name: 'go' | 'ts' | 'py'): FixtureIndex {
     state.fixture.remove();
   });
   return state;
+}
+
+/** The construction sites of `type` in a committed temporary repository holding `files`, as siteLines. */
+export async function sitesInFiles(files: Record<string, string>, type: string): Promise<string[]> {
+  const repo = tempRepo();
+  try {
+    for (const [file, text] of Object.entries(files)) repo.write(file, text);
+    repo.commit('fixture');
+    const opened = await openRepository({ dir: repo.dir });
+    return siteLines(await new RepositoryCodeIndex(opened).constructionSites(type));
+  } finally {
+    repo.remove();
+  }
 }

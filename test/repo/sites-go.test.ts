@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RepositoryCodeIndex } from '../../src/repo/code/code-index.js';
 import { openRepository } from '../../src/repo/open.js';
 import { tempRepo } from './git-fixture.js';
-import { siteLines, useFixtureIndex } from './site-helpers.js';
+import { siteLines, sitesInFiles, useFixtureIndex } from './site-helpers.js';
 
 /** Hand-checked against test/fixtures/repos/go: every construction of server.Config. */
 const SERVER_CONFIG = [
@@ -91,52 +91,47 @@ describe('construction sites (Go)', () => {
   });
 
   it('counts calls of an unexported factory only in its own package, and of an exported method where its package is imported', async () => {
-    const repo = tempRepo();
-    repo.write('go.mod', 'module example.com/m\n');
-    repo.write('p/t.go', 'package p\n\ntype T struct{}\n\ntype R struct{}\n\nfunc (r *R) next() *T { return &T{} }\n\nfunc (r *R) Next() *T { return r.next() }\n');
-    repo.write('p/use.go', 'package p\n\nfunc use(r *R) { r.next() }\n');
-    // q imports p, but its own `next` is not p's: p's is not visible outside p.
-    repo.write('q/q.go', 'package q\n\nimport "example.com/m/p"\n\ntype own struct{}\n\nfunc (own) next() {}\n\nfunc f(r *p.R, o own) { o.next(); r.Next() }\n');
-    repo.write('z/z.go', 'package z\n\ntype S struct{}\n\nfunc (S) Next() {}\n\nfunc g(s S) { s.Next() }\n');
-    repo.commit('fixture');
-    try {
-      const index = new RepositoryCodeIndex(await openRepository({ dir: repo.dir }));
-      const calls = (await index.constructionSites('T')).filter((s) => s.kind === 'factory-call');
-      expect(calls.map((s) => `${s.file}:${s.line}:${s.column} via ${s.via}`)).toEqual([
-        'p/t.go:9:32 via R.next',
-        'p/use.go:3:18 via R.next',
-        'q/q.go:9:35 via R.Next',
-      ]);
-    } finally {
-      repo.remove();
-    }
+    const calls = await sitesInFiles(
+      {
+        'go.mod': 'module example.com/m\n',
+        'p/t.go': 'package p\n\ntype T struct{}\n\ntype R struct{}\n\nfunc (r *R) next() *T { return &T{} }\n\nfunc (r *R) Next() *T { return r.next() }\n',
+        'p/use.go': 'package p\n\nfunc use(r *R) { r.next() }\n',
+        // q imports p, but its own `next` is not p's: p's is not visible outside p.
+        'q/q.go': 'package q\n\nimport "example.com/m/p"\n\ntype own struct{}\n\nfunc (own) next() {}\n\nfunc f(r *p.R, o own) { o.next(); r.Next() }\n',
+        'z/z.go': 'package z\n\ntype S struct{}\n\nfunc (S) Next() {}\n\nfunc g(s S) { s.Next() }\n',
+      },
+      'T',
+    );
+    expect(calls.filter((line) => line.includes('factory-call'))).toEqual([
+      'p/t.go:9 factory-call R.Next via R.next',
+      'p/use.go:3 factory-call use via R.next',
+      'q/q.go:9 factory-call f via R.Next',
+    ]);
   });
 
   it('follows the name a file imports a package under: an alias, a dot import, and not a variable of the package name', async () => {
-    const repo = tempRepo();
-    repo.write('go.mod', 'module example.com/m\n');
-    repo.write('server/config.go', 'package server\n\ntype Config struct{}\n\nfunc NewConfig() *Config { return &Config{} }\n');
-    repo.write('app/a.go', 'package app\n\nimport srv "example.com/m/server"\n\nfunc a() { _ = srv.Config{}; _ = srv.NewConfig() }\n');
-    repo.write('dot/b.go', 'package dot\n\nimport . "example.com/m/server"\n\nfunc b() { _ = &Config{}; _ = NewConfig() }\n');
-    // Its own Config, and a blank import that names nothing.
-    repo.write('own/c.go', 'package own\n\nimport _ "example.com/m/server"\n\ntype Config struct{}\n\nfunc c() { _ = Config{} }\n');
-    // `server` here is a parameter, not the package.
-    repo.write('other/o.go', 'package other\n\nfunc o(server struct{ NewConfig func() int }) { server.NewConfig() }\n');
-    repo.commit('fixture');
-    try {
-      const index = new RepositoryCodeIndex(await openRepository({ dir: repo.dir }));
-      expect(siteLines(await index.constructionSites('server.Config'))).toEqual(
-        [
-          'app/a.go:5 composite-literal a',
-          'app/a.go:5 factory-call a via NewConfig',
-          'dot/b.go:5 address-of b',
-          'dot/b.go:5 factory-call b via NewConfig',
-          'server/config.go:5 address-of NewConfig',
-        ].sort(),
-      );
-    } finally {
-      repo.remove();
-    }
+    const sites = await sitesInFiles(
+      {
+        'go.mod': 'module example.com/m\n',
+        'server/config.go': 'package server\n\ntype Config struct{}\n\nfunc NewConfig() *Config { return &Config{} }\n',
+        'app/a.go': 'package app\n\nimport srv "example.com/m/server"\n\nfunc a() { _ = srv.Config{}; _ = srv.NewConfig() }\n',
+        'dot/b.go': 'package dot\n\nimport . "example.com/m/server"\n\nfunc b() { _ = &Config{}; _ = NewConfig() }\n',
+        // Its own Config, and a blank import that names nothing.
+        'own/c.go': 'package own\n\nimport _ "example.com/m/server"\n\ntype Config struct{}\n\nfunc c() { _ = Config{} }\n',
+        // `server` here is a parameter, not the package.
+        'other/o.go': 'package other\n\nfunc o(server struct{ NewConfig func() int }) { server.NewConfig() }\n',
+      },
+      'server.Config',
+    );
+    expect(sites).toEqual(
+      [
+        'app/a.go:5 composite-literal a',
+        'app/a.go:5 factory-call a via NewConfig',
+        'dot/b.go:5 address-of b',
+        'dot/b.go:5 factory-call b via NewConfig',
+        'server/config.go:5 address-of NewConfig',
+      ].sort(),
+    );
   });
 
   it('leaves out factory calls when asked to', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteLines, useFixtureIndex } from './site-helpers.js';
+import { siteLines, sitesInFiles, useFixtureIndex } from './site-helpers.js';
 
 describe('construction sites (Python)', () => {
   const fx = useFixtureIndex('py');
@@ -26,6 +26,28 @@ describe('construction sites (Python)', () => {
     const replaces = (await fx.index.constructionSites('Job')).filter((s) => s.kind === 'replace');
     // runner.py:12 replaces an untyped parameter: not claimed.
     expect(replaces.map((s) => `${s.file}:${s.line}`)).not.toContain('jobs/runner.py:12');
+  });
+
+  it('follows the names a file imports the class and its module under', async () => {
+    const sites = await sitesInFiles(
+      {
+        'app/server.py': 'from dataclasses import dataclass\n\n@dataclass\nclass Config:\n    n: int\n',
+        'use.py': [
+          'from app.server import Config as C',
+          'import app.server as s',
+          'import other',
+          '',
+          'a = C(1)',
+          'b = s.Config(2)',
+          'c = other.Config(3)',
+          '',
+          'def make() -> C:',
+          '    return C(4)',
+        ].join('\n'),
+      },
+      'server.Config',
+    );
+    expect(sites).toEqual(['use.py:10 call make', 'use.py:5 call -', 'use.py:6 call -']);
   });
 
   it('treats cls(…) in a classmethod of T as constructing T', async () => {

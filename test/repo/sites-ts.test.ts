@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteLines, useFixtureIndex } from './site-helpers.js';
+import { siteLines, sitesInFiles, useFixtureIndex } from './site-helpers.js';
 
 describe('construction sites (TypeScript/JavaScript)', () => {
   const fx = useFixtureIndex('ts');
@@ -45,6 +45,28 @@ describe('construction sites (TypeScript/JavaScript)', () => {
       'src/main.js:4 new start',
       'src/view.tsx:5 new View',
     ].sort());
+  });
+
+  it('follows the names a file imports the type and its module under', async () => {
+    const files = {
+      'src/config.ts': 'export class Config {}\nexport interface Opts { a: number }\n',
+      'src/use.ts': [
+        "import { Config as Cfg, type Opts as O } from './config.js';",
+        "import * as cfg from './config';",
+        'export const a = new Cfg();',
+        'export const b = new cfg.Config();',
+        'export const c: O = { a: 1 };',
+        'export function make(): Cfg { return new Cfg(); }',
+        "export const d = { a: 2 } as cfg.Opts;",
+        "export const e = new other.Config();",
+      ].join('\n'),
+    };
+    expect(await sitesInFiles(files, 'config.Config')).toEqual([
+      'src/use.ts:3 new -',
+      'src/use.ts:4 new -',
+      'src/use.ts:6 new make',
+    ]);
+    expect(await sitesInFiles(files, 'config.Opts')).toEqual(['src/use.ts:5 typed-object-literal -', 'src/use.ts:7 as -']);
   });
 
   it('limits the search to JavaScript files with language javascript', async () => {

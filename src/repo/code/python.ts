@@ -13,7 +13,7 @@ import type { Grammar } from './grammars.js';
 import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
-import type { TypeQuery } from './type-query.js';
+import { qualifierNames, type LocalType, type TypeQuery } from './type-query.js';
 
 const EXTENSIONS = ['.py', '.pyi'] as const;
 const FUNCTIONS = new Set(['function_definition']);
@@ -30,8 +30,9 @@ export const pythonModule: LanguageModule = {
   siteNeedles: (type) => ({ words: [type.name] }),
   callNeedles: (names) => ({ words: names, next: '(' }),
   declarations,
-  sites(root, file, type) {
+  sites(root, file, query) {
     const out: FileSites = { sites: [], factories: [] };
+    const type = localType(root, query);
     const replaceNames = dataclassReplaceNames(root);
     for (const call of root.findAll({ rule: { kind: 'call' } })) {
       if (constructs(call, type)) record(out, file, type, call, 'call');
@@ -42,8 +43,9 @@ export const pythonModule: LanguageModule = {
     }
     return out;
   },
-  factoryCalls(root, file, type, factories) {
+  factoryCalls(root, file, query, factories) {
     const out: FileSites = { sites: [], factories: [] };
+    const type = localType(root, query);
     const names = new Set(factories.map((f) => f.name));
     for (const call of root.findAll({ rule: { kind: 'call' } })) {
       const callee = call.field('function');
@@ -58,23 +60,41 @@ export const pythonModule: LanguageModule = {
   },
 };
 
-/** `T(…)`, `mod.T(…)`, or `cls(…)` inside a classmethod of T. */
-function constructs(call: SgNode, type: TypeQuery): boolean {
+/**
+ * `from m import T as U` names T as U here; `import a.b.m as x` (or `from a.b import m as x`)
+ * names module m x.
+ */
+function localType(root: SgNode, query: TypeQuery): LocalType {
+  const names = new Set([query.name]);
+  const modules = new Map<string, string>();
+  for (const imported of root.findAll({ rule: { kind: 'aliased_import' } })) {
+    const name = imported.field('name')?.text();
+    const alias = imported.field('alias')?.text();
+    if (name === undefined || alias === undefined) continue;
+    if (name === query.name) names.add(alias);
+    // What `from a import b as x` imports may be a module or a name in one: as a module it can qualify.
+    else modules.set(alias, name.slice(name.lastIndexOf('.') + 1));
+  }
+  return { query, names, modules };
+}
+
+/** `T(…)` (or a name T is imported under), `mod.T(…)`, or `cls(…)` inside a classmethod of T. */
+function constructs(call: SgNode, type: LocalType): boolean {
   const callee = call.field('function');
   if (!callee) return false;
   if (callee.kind() === 'identifier') {
-    if (callee.text() === type.name) return true;
+    if (type.names.has(callee.text())) return true;
     return callee.text() === 'cls' && isClassmethodOf(call, type);
   }
   if (callee.kind() === 'attribute') {
-    return callee.field('attribute')?.text() === type.name && qualifierOk(callee.field('object'), type);
+    return callee.field('attribute')?.text() === type.query.name && qualifierOk(callee.field('object'), type);
   }
   return false;
 }
 
-function isClassmethodOf(node: SgNode, type: TypeQuery): boolean {
+function isClassmethodOf(node: SgNode, type: LocalType): boolean {
   const fn = nearestAncestor(node, FUNCTIONS);
-  if (!fn || containingClass(fn) !== type.name) return false;
+  if (!fn || containingClass(fn) !== type.query.name) return false;
   const decorated = fn.parent();
   if (decorated?.kind() !== 'decorated_definition') return false;
   return decorated.children().some((d) => d.kind() === 'decorator' && firstNamed(d)?.text() === 'classmethod');
@@ -103,12 +123,12 @@ function isReplaceCall(call: SgNode, replaceNames: ReadonlySet<string>): boolean
 }
 
 /** Is this expression visibly a T, from syntax alone? */
-function isTypedAs(expression: SgNode, type: TypeQuery): boolean {
+function isTypedAs(expression: SgNode, type: LocalType): boolean {
   if (expression.kind() === 'call') return constructs(expression, type);
   if (expression.kind() !== 'identifier') return false;
   const name = expression.text();
   const fn = nearestAncestor(expression, FUNCTIONS);
-  if (name === 'self') return fn !== undefined && containingClass(fn) === type.name;
+  if (name === 'self') return fn !== undefined && containingClass(fn) === type.query.name;
   const scope = fn ?? expression.getRoot().root();
   if (fn) {
     for (const parameter of codeChildren(fn.field('parameters') ?? fn)) {
@@ -127,19 +147,19 @@ function isTypedAs(expression: SgNode, type: TypeQuery): boolean {
 }
 
 /** Annotation `T`, `mod.T`, `"T"`, `Optional[T]`, `T | None`. */
-function annotationMatches(node: SgNode, type: TypeQuery): boolean {
+function annotationMatches(node: SgNode, type: LocalType): boolean {
   switch (node.kind()) {
     case 'type':
     case 'type_parameter':
       return codeChildren(node).some((child) => annotationMatches(child, type));
     case 'identifier':
-      return node.text() === type.name;
+      return type.names.has(node.text());
     case 'attribute':
-      return node.field('attribute')?.text() === type.name && qualifierOk(node.field('object'), type);
+      return node.field('attribute')?.text() === type.query.name && qualifierOk(node.field('object'), type);
     case 'string': {
       // A forward reference: the string's content is the type's name.
       const content = node.children().find((c) => c.kind() === 'string_content')?.text() ?? '';
-      return content === type.name || content.endsWith(`.${type.name}`);
+      return type.names.has(content) || content.endsWith(`.${type.query.name}`);
     }
     case 'generic_type':
       return firstNamed(node)?.text() === 'Optional' && codeChildren(node).slice(1).some((c) => annotationMatches(c, type));
@@ -153,13 +173,11 @@ function annotationMatches(node: SgNode, type: TypeQuery): boolean {
   }
 }
 
-function qualifierOk(object: SgNode | null, type: TypeQuery): boolean {
-  if (type.qualifier === undefined || !object) return true;
-  const text = object.text();
-  return text.slice(text.lastIndexOf('.') + 1) === type.qualifier;
+function qualifierOk(object: SgNode | null, type: LocalType): boolean {
+  return qualifierNames(type, object?.text());
 }
 
-function record(out: FileSites, file: string, type: TypeQuery, node: SgNode, kind: SiteKind, via?: string): void {
+function record(out: FileSites, file: string, type: LocalType, node: SgNode, kind: SiteKind, via?: string): void {
   const fn = nearestAncestor(node, FUNCTIONS);
   const name = fn?.field('name')?.text();
   const container = fn ? containingClass(fn) : undefined;

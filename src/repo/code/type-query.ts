@@ -23,9 +23,27 @@ export function parseTypeQuery(text: string): TypeQuery {
   return { name, qualifier };
 }
 
-/** Matches a qualifier seen in code (`http` in `http.Server`) against the query's. */
-export function qualifierMatches(query: TypeQuery, seen: string | undefined): boolean {
-  return query.qualifier === undefined || seen === undefined || seen === query.qualifier;
+/**
+ * The queried type as one file spells it: a file may import the type under another name
+ * (`import { Server as S }`, `from http import Server as S`), or its module under another name
+ * (`import * as h from './http'`, `import http as h`).
+ */
+export interface LocalType {
+  query: TypeQuery;
+  /** Unqualified names that denote the type here: its own, and those it is imported under. */
+  names: ReadonlySet<string>;
+  /** Modules imported under a name: that name → the module's own ("h" → "http"). */
+  modules: ReadonlyMap<string, string>;
+}
+
+/**
+ * Does a qualifier as written (`http`, `a.b.http`, or a name a module is imported under) name
+ * the query's package or module? Always, when the query has none.
+ */
+export function qualifierNames(local: LocalType, written: string | undefined): boolean {
+  const qualifier = local.query.qualifier;
+  if (qualifier === undefined || written === undefined) return true;
+  return (local.modules.get(written) ?? written.slice(written.lastIndexOf('.') + 1)) === qualifier;
 }
 
 function isIdentifier(text: string): boolean {

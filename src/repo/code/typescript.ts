@@ -14,7 +14,7 @@ import type { Grammar } from './grammars.js';
 import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, findKinds, firstNamed, nearestAncestor, sameNode, startOf, unwrap } from './nodes.js';
-import type { TypeQuery } from './type-query.js';
+import { qualifierNames, type LocalType, type TypeQuery } from './type-query.js';
 
 const TS_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx'] as const;
 const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx'] as const;
@@ -47,11 +47,11 @@ export const typescriptModule: LanguageModule = {
   declarations,
   sites(root, file, type) {
     const out: FileSites = { sites: [], factories: [] };
-    const ctx = { file, type, out };
+    const ctx: Ctx = { file, type: localType(root, type), out };
     const grammar = grammarFor(file) ?? 'TypeScript';
     for (const node of root.findAll({ rule: { kind: 'new_expression' } })) {
       const callee = node.field('constructor');
-      if (callee && valueNameMatches(callee, type)) record(ctx, node, 'new');
+      if (callee && valueNameMatches(callee, ctx.type)) record(ctx, node, 'new');
     }
     for (const holder of findKinds(root, grammar, TYPED_HOLDERS)) {
       const annotation = firstNamed(holder.field('type'));
@@ -69,7 +69,7 @@ export const typescriptModule: LanguageModule = {
     }
     for (const fn of findKinds(root, grammar, [...FUNCTION_LIKE])) {
       const declared = returnType(fn);
-      if (!declared || !declared.text().includes(type.name)) continue;
+      if (!declared || !mentions(declared.text(), ctx.type)) continue;
       const body = fn.field('body');
       if (body && body.kind() !== 'statement_block') {
         typedValue(ctx, declared, body, 'typed-return'); // `(): T => ({…})`
@@ -86,7 +86,7 @@ export const typescriptModule: LanguageModule = {
   },
   factoryCalls(root, file, type, factories) {
     const out: FileSites = { sites: [], factories: [] };
-    const ctx = { file, type, out };
+    const ctx: Ctx = { file, type: localType(root, type), out };
     const names = new Set(factories.map((f) => f.name));
     for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
       const callee = call.field('function');
@@ -102,8 +102,37 @@ export const typescriptModule: LanguageModule = {
 
 interface Ctx {
   file: string;
-  type: TypeQuery;
+  type: LocalType;
   out: FileSites;
+}
+
+/** `import { T as U }` names T as U here; `import * as cfg from './config'` names module config cfg. */
+function localType(root: SgNode, query: TypeQuery): LocalType {
+  const names = new Set([query.name]);
+  const modules = new Map<string, string>();
+  for (const specifier of root.findAll({ rule: { kind: 'import_specifier' } })) {
+    const alias = specifier.field('alias')?.text();
+    if (alias !== undefined && specifier.field('name')?.text() === query.name) names.add(alias);
+  }
+  for (const namespace of root.findAll({ rule: { kind: 'namespace_import' } })) {
+    const name = firstNamed(namespace)?.text();
+    const source = namespace.parent()?.parent()?.field('source')?.text();
+    if (name !== undefined && source !== undefined) modules.set(name, moduleBaseName(source));
+  }
+  return { query, names, modules };
+}
+
+/** `'./lib/config.js'` → "config", `'@scope/pkg'` → "pkg", `'node:path'` → "path". */
+function moduleBaseName(source: string): string {
+  const specifier = source.slice(1, -1);
+  const base = specifier.slice(specifier.lastIndexOf('/') + 1).replace(/^node:/, '');
+  return base.replace(/(?:\.d)?\.(?:[cm]?[jt]s|[jt]sx)$/, '');
+}
+
+/** Does a type's text name the type under any of its local names? (A cheap test before walking it.) */
+function mentions(text: string, type: LocalType): boolean {
+  for (const name of type.names) if (text.includes(name)) return true;
+  return false;
 }
 
 function grammarFor(file: string): Grammar | undefined {
@@ -184,16 +213,16 @@ function returnType(fn: SgNode): SgNode | undefined {
   return type;
 }
 
-/** Type position: `T`, `ns.T`, `T<X>`. */
-function typeNameMatches(type: SgNode, query: TypeQuery): boolean {
+/** Type position: `T` (or a name T is imported under), `ns.T`, `T<X>`. */
+function typeNameMatches(type: SgNode, local: LocalType): boolean {
   switch (type.kind()) {
     case 'type_identifier':
-      return type.text() === query.name;
+      return local.names.has(type.text());
     case 'nested_type_identifier':
-      return type.field('name')?.text() === query.name && qualifierOk(type.field('module'), query);
+      return type.field('name')?.text() === local.query.name && qualifierOk(type.field('module'), local);
     case 'generic_type': {
       const name = type.field('name');
-      return name !== null && typeNameMatches(name, query);
+      return name !== null && typeNameMatches(name, local);
     }
     default:
       return false;
@@ -201,19 +230,16 @@ function typeNameMatches(type: SgNode, query: TypeQuery): boolean {
 }
 
 /** Value position (`new T`, `new ns.T`). */
-function valueNameMatches(callee: SgNode, query: TypeQuery): boolean {
-  if (callee.kind() === 'identifier') return callee.text() === query.name;
+function valueNameMatches(callee: SgNode, local: LocalType): boolean {
+  if (callee.kind() === 'identifier') return local.names.has(callee.text());
   if (callee.kind() === 'member_expression') {
-    return callee.field('property')?.text() === query.name && qualifierOk(callee.field('object'), query);
+    return callee.field('property')?.text() === local.query.name && qualifierOk(callee.field('object'), local);
   }
   return false;
 }
 
-function qualifierOk(module: SgNode | null, query: TypeQuery): boolean {
-  if (query.qualifier === undefined || !module) return true;
-  // `a.b.T` → compare the last segment with the qualifier.
-  const text = module.text();
-  return text.slice(text.lastIndexOf('.') + 1) === query.qualifier;
+function qualifierOk(module: SgNode | null, local: LocalType): boolean {
+  return qualifierNames(local, module?.text());
 }
 
 function record(ctx: Ctx, node: SgNode, kind: SiteKind, via?: string): void {
