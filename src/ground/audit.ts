@@ -6,6 +6,7 @@
 import type { Citation, Plan } from '../plan/types.js';
 
 export interface WrittenAudit {
+  /** As written: `Header`, or `tar.Header` with its package. */
   typeName: string;
   /** Line of the audit's heading/lead line. */
   line: number;
@@ -15,7 +16,8 @@ export interface WrittenAudit {
   saysNone: boolean;
 }
 
-const TYPE_IN_CODE = /`(?:\*|&)?(?:[a-z_][\w]*\.)?([A-Z][A-Za-z0-9_]*)(?:\{\})?`/;
+/** `T`, `pkg.T`, `*T`, `&pkg.T{}`: the package qualifier, when written, is kept (`tar.Header` is not `http.Header`). */
+const TYPE_IN_CODE = /`(?:\*|&)?((?:[a-z_][\w]*\.)?[A-Z][A-Za-z0-9_]*)(?:\{\})?`/;
 
 export function findAudits(plan: Plan): WrittenAudit[] {
   const audits: WrittenAudit[] = [];

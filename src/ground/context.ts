@@ -50,10 +50,26 @@ export async function buildContext(sourceText: string, origin: string, state: Co
   const audits: AuditFact[] = [];
   const deviations: Deviation[] = [];
 
-  for (const name of mentions.entities) {
-    let decls = await state.index.declarations(name);
-    // "pkg.Type" names the type; the package qualifier is not a container in the index.
-    if (decls.length === 0 && name.includes('.')) decls = await state.index.declarations(name.slice(name.lastIndexOf('.') + 1));
+  // Each lookup searches the repository: they run side by side, and are reported in the source's order.
+  const sitesOf = new Map<string, Promise<ConstructionSite[]>>();
+  const audit = (type: string): Promise<ConstructionSite[]> => {
+    let sites = sitesOf.get(type);
+    if (!sites) sitesOf.set(type, (sites = state.index.constructionSites(type)));
+    return sites;
+  };
+  const looked = await Promise.all(
+    mentions.entities.map(async (name) => {
+      let decls = await state.index.declarations(name);
+      // "pkg.Type" names the type; the package qualifier is not a container in the index, but it
+      // does narrow the audit to that package's type.
+      const qualified = decls.length === 0 && name.includes('.');
+      if (qualified) decls = await state.index.declarations(name.slice(name.lastIndexOf('.') + 1));
+      const type = decls.find((d) => TYPE_KINDS.has(d.kind));
+      const auditName = type && (qualified ? name : type.name);
+      return { name, decls, auditName, sites: auditName === undefined ? undefined : await audit(auditName) };
+    }),
+  );
+  for (const { name, decls, auditName, sites } of looked) {
     if (decls.length === 0) {
       if (looksLikeCode(name)) {
         deviations.push({ name, message: `\`${name}\` is named in the source but declared nowhere in ${state.label}` });
@@ -61,10 +77,7 @@ export async function buildContext(sourceText: string, origin: string, state: Co
       continue;
     }
     entities.push({ name, declarations: decls });
-    if (decls.some((d) => TYPE_KINDS.has(d.kind))) {
-      const typeName = decls.find((d) => TYPE_KINDS.has(d.kind))!.name;
-      if (!audits.some((a) => a.type === typeName)) audits.push({ type: typeName, sites: await state.index.constructionSites(typeName) });
-    }
+    if (auditName !== undefined && sites && !audits.some((a) => a.type === auditName)) audits.push({ type: auditName, sites });
   }
 
   const files: FileFact[] = [];

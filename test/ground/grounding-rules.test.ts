@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -187,6 +187,32 @@ describe('construction-sites-complete', () => {
     const ds = await ground(plan(['Construction sites of `Widget`:', '- `widget/widget.go:13` (NewWidget)'].join('\n')));
     expect(summary(ds)).toEqual(['construction-sites-complete@9']);
     expect(ds[0]!.message).toMatch(/misses 2 of \d+ sites: app\/app\.go:5 \(a\), app\/app\.go:7 \(b\)/);
+  });
+});
+
+describe('construction-sites-complete with a package-qualified type', () => {
+  it('audits the type of the package the plan names, not every type of that name', async () => {
+    const two = tempRepo();
+    two.write({
+      'widget/widget.go': 'package widget\n\ntype Widget struct{}\n\nvar W = Widget{}\n',
+      'gadget/gadget.go': 'package gadget\n\ntype Widget struct{}\n\nvar G = Widget{}\n',
+    });
+    two.commit('two widgets');
+    try {
+      const session = new GroundingSession({ dir: two.dir });
+      sessions.push(session);
+      const lint = async (audit: string): Promise<string[]> => {
+        const p = parsePlan(plan(audit), 'plan.md');
+        const ds = await lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules: GROUNDING_RULES });
+        return ds.map((d) => d.message);
+      };
+      expect(await lint('Construction sites of `widget.Widget`:\n- `widget/widget.go:5`')).toEqual([]);
+      expect(await lint('Construction sites of `Widget`:\n- `widget/widget.go:5`')).toEqual([
+        'The construction-site audit of `Widget` misses 1 of 2 sites: gadget/gadget.go:5. List each and cover it in a task.',
+      ]);
+    } finally {
+      rmSync(two.dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -24,8 +24,11 @@ export const constructionSitesComplete: Rule = {
   async check(plan, { grounding }) {
     if (!grounding) return [];
     const out: Finding[] = [];
-    for (const audit of findAudits(plan)) {
-      const sites = await grounding.index.constructionSites(audit.typeName);
+    const audits = findAudits(plan);
+    // The searches run side by side; findings keep the plan's order.
+    const found = await Promise.all(audits.map((audit) => grounding.index.constructionSites(audit.typeName)));
+    for (const [i, audit] of audits.entries()) {
+      const sites = found[i] ?? [];
       const missing = sites.filter((s) => !isListed(s, audit.listed));
       if (missing.length === 0) continue;
       const shown = missing.slice(0, 12).map((s) => `${s.file}:${s.line}${s.enclosing ? ` (${s.enclosing})` : ''}`);
