@@ -7,7 +7,7 @@ import type { Config } from '../config/types.js';
 import type { Grounding } from '../ground/types.js';
 import type { Plan } from '../plan/types.js';
 import { RULES } from '../rules/index.js';
-import type { Diagnostic, Rule, Severity } from '../rules/types.js';
+import type { Diagnostic, Finding, Rule, Severity } from '../rules/types.js';
 import { applyDirectives } from './directives.js';
 
 export interface LintOptions {
@@ -25,6 +25,9 @@ export async function lintPlan(plan: Plan, options: LintOptions): Promise<Diagno
   if (plan.format === 'none') return [];
   const context = { config: options.config, grounding: options.grounding };
   const out: Diagnostic[] = [];
+  // Asynchronous checks (those that read the repository) run side by side: each is mostly
+  // waiting for git. Their findings are collected in catalog order all the same.
+  const pending: Array<{ rule: Rule; severity: Severity; findings: Promise<Finding[]> }> = [];
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(rule, options.config);
     if (severity === 'off' || !rule.formats.includes(plan.format)) continue;
@@ -32,18 +35,32 @@ export async function lintPlan(plan: Plan, options: LintOptions): Promise<Diagno
     try {
       // Most checks are synchronous: awaiting only the asynchronous ones spares a microtask per rule and plan.
       const result = rule.check(plan, context);
-      const findings = Array.isArray(result) ? result : await result;
-      for (const f of findings) out.push({ ruleId: rule.id, severity, ...f });
+      if (Array.isArray(result)) collect(out, rule, severity, result);
+      else pending.push({ rule, severity, findings: result });
     } catch (err) {
-      out.push({
-        ruleId: rule.id,
-        severity: 'error',
-        message: `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)} (please report this with the plan)`,
-        span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      });
+      out.push(internalError(rule, err));
     }
   }
+  const settled = await Promise.allSettled(pending.map((p) => p.findings));
+  for (const [i, { rule, severity }] of pending.entries()) {
+    const outcome = settled[i];
+    if (outcome?.status === 'fulfilled') collect(out, rule, severity, outcome.value);
+    else out.push(internalError(rule, outcome?.reason));
+  }
   return sortDiagnostics(applyDirectives(out, plan.directives));
+}
+
+function collect(out: Diagnostic[], rule: Rule, severity: Severity, findings: readonly Finding[]): void {
+  for (const f of findings) out.push({ ruleId: rule.id, severity, ...f });
+}
+
+function internalError(rule: Rule, err: unknown): Diagnostic {
+  return {
+    ruleId: rule.id,
+    severity: 'error',
+    message: `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)} (please report this with the plan)`,
+    span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+  };
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

@@ -72,6 +72,26 @@ describe('lint engine', () => {
     expect(ds[0]!.message).toContain('internal error in rule broken: boom');
   });
 
+  it('starts every asynchronous check before waiting for any (repository reads overlap)', async () => {
+    // The first check waits for the second to have started: one check at a time would never end.
+    let started!: () => void;
+    const secondStarted = new Promise<void>((resolve) => (started = resolve));
+    const waits = rule({ id: 'waits', check: async () => (await secondStarted, [{ message: 'first', span: span(2, 1, 2, 2) }]) });
+    const signals = rule({ id: 'signals', check: async () => (started(), [{ message: 'second', span: span(2, 1, 2, 2) }]) });
+    const ds = await lintPlan(compactPlan(), { config: defaultConfig(), rules: [waits, signals] });
+    expect(ds.map((d) => d.message)).toEqual(['second', 'first']);
+  });
+
+  it('reports an asynchronous check that fails as an internal error and keeps the others\' findings', async () => {
+    const broken = rule({ id: 'broken', check: () => Promise.reject(new Error('git went away')) });
+    const fine = rule({ id: 'fine', check: async () => [{ message: 'found', span: span(2, 1, 2, 2) }] });
+    const ds = await lintPlan(compactPlan(), { config: defaultConfig(), rules: [broken, fine] });
+    expect(ds.map((d) => [d.ruleId, d.message])).toEqual([
+      ['broken', 'internal error in rule broken: git went away (please report this with the plan)'],
+      ['fine', 'found'],
+    ]);
+  });
+
   it('sorts diagnostics by line, then column, then rule id', async () => {
     const a = rule({ id: 'b-rule', check: () => [{ message: 'm', span: span(2, 5, 2, 6) }, { message: 'm', span: span(1, 1, 1, 2) }] });
     const b = rule({ id: 'a-rule', check: () => [{ message: 'm', span: span(2, 5, 2, 6) }] });
