@@ -135,7 +135,8 @@ async function main() {
       run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories']),
     );
     if (cli.status !== 0) throw new Error(`microplan sites ${type} failed: ${cli.stderr}`);
-    const [fullMs, full] = timed(() => run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--lang', 'go', '--format', 'json']));
+    // The command as a user types it: every language, factory calls included.
+    const [fullMs, full] = timed(() => run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--format', 'json']));
     const allSites = JSON.parse(full.stdout).sites;
     const sites = JSON.parse(cli.stdout).sites.filter((s) => LITERAL_KINDS.has(s.kind));
     const mpSet = new Set(sites.map((s) => lineKey(s.file, s.line)).filter(keep));
@@ -196,6 +197,10 @@ async function main() {
     run(process.execPath, [BIN, 'sites', 'ZzNoSuchType0', '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories']),
   );
   if (floor.status !== 0 || JSON.parse(floor.stdout).sites.length !== 0) throw new Error(`the floor run found something or failed: ${floor.stderr}`);
+  // Below that, any command written in Node: a script of no modules that starts the same git
+  // commands the same way (the repository root, the tracked search, the untracked list) and waits.
+  const [bareMs, bare] = timed(() => run(process.execPath, ['--input-type=module', '-e', BARE_NODE_SEARCH, TREE]));
+  if (bare.status !== 0) throw new Error(`the bare Node search failed: ${bare.stderr}`);
 
   printTable(rows, [
     ['type', 'type'],
@@ -212,7 +217,7 @@ async function main() {
     ['lib', 'library'],
     ['grep', 'git grep'],
     ['ratio', 'CLI/grep'],
-    ['full', 'CLI +factories'],
+    ['full', 'default command'],
     ['factoryCalls', 'factory calls'],
   ]);
   console.log(
@@ -221,7 +226,7 @@ async function main() {
   );
   console.log(
     `time for all types: microplan CLI ${ms(totals.cli)} (${(totals.cli / totals.grep).toFixed(1)}x git grep), library ${ms(totals.lib)} (${(totals.lib / totals.grep).toFixed(1)}x), ` +
-      `git grep ${ms(totals.grep)}; with factory calls ${ms(totals.full)}`,
+      `git grep ${ms(totals.grep)}; the default command (every language, factory calls) ${ms(totals.full)}`,
   );
   const meanGrep = totals.grep / types.length;
   console.log(
@@ -229,7 +234,36 @@ async function main() {
       `${(floorMs / meanGrep).toFixed(1)}x the mean git grep (${ms(meanGrep)}); the CLI's work past its floor: ` +
       `${ms(totals.cli - floorMs * types.length)} for all types (${((totals.cli - floorMs * types.length) / totals.grep).toFixed(1)}x git grep)`,
   );
+  console.log(
+    `a bare Node program running only those git commands (no modules, nothing parsed): ${ms(bareMs)}, ${(bareMs / meanGrep).toFixed(1)}x the mean git grep`,
+  );
+
+  // Grounding a plan: its citations and its three (package-qualified) construction-site audits,
+  // beside the git greps a reviewer checking the audits by hand would start with.
+  const rules = ['citation-exists', 'citation-moved', 'citation-changed', 'citation-gone', 'task-files-exist', 'construction-sites-complete'];
+  const [groundMs, grounded] = timed(() =>
+    run(process.execPath, [BIN, 'lint', PLAN, '--repo', TREE, '--format', 'json', ...rules.flatMap((r) => ['--rule', r])]),
+  );
+  if (grounded.status === 2) throw new Error(`lint --repo failed: ${grounded.stderr}`);
+  const findings = JSON.parse(grounded.stdout).files[0].diagnostics;
+  const [auditGrepMs] = timed(() => {
+    for (const type of ['Header', 'Request', 'Position']) run('git', ['grep', '-n', '-F', '-e', `${type}{`, '--', '*.go'], { cwd: TREE });
+  });
+  console.log(
+    `lint --repo of ${path.relative(ROOT, PLAN)} (10 citations, 3 package-qualified audits; grounding rules only): ${ms(groundMs)}, ` +
+      `${findings.length} findings; git grep of the three types: ${ms(auditGrepMs)}`,
+  );
 }
+
+const PLAN = path.join(ROOT, 'bench', 'fixtures', 'go-stdlib-plan.md');
+
+/** The search a `sites` command starts, by itself: node start-up plus rev-parse, then grep beside ls-files. */
+const BARE_NODE_SEARCH = `
+import { execFile } from 'node:child_process';
+const git = (args, cwd) => new Promise((resolve, reject) => execFile('git', args, { cwd, maxBuffer: 1 << 26 }, (error, out) => (error && error.code !== 1 ? reject(error) : resolve(out))));
+const root = (await git(['rev-parse', '--show-toplevel'], process.argv[1])).trim();
+await Promise.all([git(['grep', '-I', '-l', '-z', '-F', '-e', 'ZzNoSuchType0', '--', '*.go'], root), git(['ls-files', '-z', '--others', '--exclude-standard'], root)]);
+`;
 
 function printTable(rows, columns) {
   const widths = columns.map(([key, title]) => Math.max(title.length, ...rows.map((r) => String(r[key]).length)));
