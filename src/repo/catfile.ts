@@ -1,6 +1,8 @@
 /**
  * One long-lived `git cat-file --batch` per revision reader: starting git per file costs
- * milliseconds, and grounding a plan or auditing a type reads hundreds of files.
+ * milliseconds, and grounding a plan or auditing a type reads hundreds of files. With
+ * `--batch-check` the same protocol answers sizes alone (`ls-tree -l` would look up the size of
+ * every blob in the tree, most of a revision reader's start-up).
  *
  * Objects are requested by blob id (from `ls-tree`), never by `rev:path`, because the batch
  * protocol is line-based and a path may contain a newline.
@@ -9,8 +11,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { gitEnv } from './git.js';
 import { RepoError } from './types.js';
 
+/** What git says about an object: its size, and with `--batch` its bytes. */
+export interface CatFileReply {
+  size: number;
+  body: Buffer | undefined;
+}
+
 interface Pending {
-  resolve: (bytes: Buffer | undefined) => void;
+  resolve: (reply: CatFileReply | undefined) => void;
   reject: (error: Error) => void;
 }
 
@@ -29,10 +37,22 @@ export class CatFileBatch {
   private bodySize: number | undefined;
   private closed = false;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly mode: '--batch' | '--batch-check' = '--batch',
+  ) {}
 
   /** The object's bytes, or undefined when git reports it missing. */
-  read(objectId: string): Promise<Buffer | undefined> {
+  async read(objectId: string): Promise<Buffer | undefined> {
+    return (await this.request(objectId))?.body;
+  }
+
+  /** The object's size in bytes, or undefined when git reports it missing. */
+  async size(objectId: string): Promise<number | undefined> {
+    return (await this.request(objectId))?.size;
+  }
+
+  private request(objectId: string): Promise<CatFileReply | undefined> {
     if (this.closed) return Promise.reject(new RepoError(`the reader for ${this.root} is closed`));
     const proc = this.start();
     return new Promise((resolve, reject) => {
@@ -59,7 +79,7 @@ export class CatFileBatch {
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.proc) return this.proc;
-    const proc = spawn('git', ['cat-file', '--batch'], { cwd: this.root, env: gitEnv(), windowsHide: true });
+    const proc = spawn('git', ['cat-file', this.mode], { cwd: this.root, env: gitEnv(), windowsHide: true });
     proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     proc.on('error', (error) => this.fail(new RepoError(`cannot run git cat-file in ${this.root}: ${error.message}`)));
     proc.on('close', (code) => {
@@ -97,14 +117,21 @@ export class CatFileBatch {
           continue;
         }
         // "<oid> <type> <size>"
-        this.bodySize = Number(header.slice(header.lastIndexOf(' ') + 1));
+        const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+        if (this.mode === '--batch-check') {
+          this.queue.shift()?.resolve({ size, body: undefined });
+          this.idleCheck();
+          continue;
+        }
+        this.bodySize = size;
       }
       // Body plus the LF git writes after it.
       if (this.buffered < this.bodySize + 1) return;
-      const body = Buffer.from(this.peek().subarray(0, this.bodySize));
-      this.consume(this.bodySize + 1);
+      const size = this.bodySize;
+      const body = Buffer.from(this.peek().subarray(0, size));
+      this.consume(size + 1);
       this.bodySize = undefined;
-      this.queue.shift()?.resolve(body);
+      this.queue.shift()?.resolve({ size, body });
       this.idleCheck();
     }
   }

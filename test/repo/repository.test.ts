@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { symlinkSync, chmodSync } from 'node:fs';
+import { chmodSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +176,48 @@ describe('repository in the working tree', () => {
       'lib/[x]/k.ts',
     ]);
     expect((await fresh.filesContaining('scoped', { directories: [''] })).sort()).toEqual(['lib/[x]/deep/k.ts', 'lib/[x]/k.ts', 'lib/xy/k.ts', 'top.ts']);
+  });
+});
+
+describe('repository at a revision, with the working tree changed since', () => {
+  let repo: TempRepo;
+  let reader: Repository;
+
+  beforeAll(async () => {
+    repo = tempRepo();
+    for (const name of ['a', 'b', 'd', 'e', 'h']) repo.write(`${name}.go`, `package p // needle ${name}\n`);
+    repo.write('c.go', 'package p // other\n');
+    const base = repo.commit('base');
+    repo.write('a.go', 'package p // edited, not staged\n');
+    repo.write('c.go', 'package p // needle c, staged\n');
+    repo.git('add', 'c.go');
+    rmSync(path.join(repo.dir, 'd.go'));
+    repo.write('f.go', 'package p // needle f, new\n');
+    repo.git('add', 'f.go');
+    repo.write('g.go', 'package p // needle g, untracked\n');
+    // git does not compare these disk copies with the index: they must be read from the revision.
+    repo.git('update-index', '--assume-unchanged', 'e.go');
+    repo.write('e.go', 'package p // edited under assume-unchanged\n');
+    repo.git('update-index', '--skip-worktree', 'h.go');
+    rmSync(path.join(repo.dir, 'h.go'));
+    reader = await openRepository({ dir: repo.dir, revision: base });
+  });
+  afterAll(async () => {
+    await reader.close();
+    repo.remove();
+  });
+
+  it('finds exactly the files that contain the text at the revision, whatever happened on disk since', async () => {
+    const handed: string[] = [];
+    const found = await reader.filesContaining('needle', { extensions: ['.go'], onFile: (file) => handed.push(file) });
+    expect(found.sort()).toEqual(['a.go', 'b.go', 'd.go', 'e.go', 'h.go']);
+    expect(handed.sort()).toEqual(found);
+  });
+
+  it('reads each file as it was at the revision, unchanged ones as changed ones', async () => {
+    for (const name of ['a', 'b', 'd', 'e', 'h']) expect(await reader.readText(`${name}.go`)).toBe(`package p // needle ${name}\n`);
+    expect(await reader.readText('c.go')).toBe('package p // other\n');
+    expect(await reader.readText('f.go')).toBeUndefined();
   });
 });
 
