@@ -249,9 +249,21 @@ async function main() {
   const [auditGrepMs] = timed(() => {
     for (const type of ['Header', 'Request', 'Position']) run('git', ['grep', '-n', '-F', '-e', `${type}{`, '--', '*.go'], { cwd: TREE });
   });
+  // The same plan recording the commit it was written against (as microplan asks plans to):
+  // grounding then reads that commit, through git, not the working tree.
+  const based = path.join(os.tmpdir(), `microplan-bench-based-plan-${process.pid}.md`);
+  const head = must('git', ['rev-parse', 'HEAD'], { cwd: TREE }).trim();
+  writeFileSync(based, readFileSync(PLAN, 'utf8').replace(/^(\*\*Closes:\*\*.*)$/m, `$1\n**Base:** ${head}`));
+  const [basedMs, basedRun] = timed(() =>
+    run(process.execPath, [BIN, 'lint', based, '--repo', TREE, '--format', 'json', ...rules.flatMap((r) => ['--rule', r])]),
+  );
+  rmSync(based, { force: true });
+  if (basedRun.status === 2 || JSON.parse(basedRun.stdout).files[0].diagnostics.length !== findings.length) {
+    throw new Error(`lint --repo at the plan's Base found other things: ${basedRun.stderr}`);
+  }
   console.log(
     `lint --repo of ${path.relative(ROOT, PLAN)} (10 citations, 3 package-qualified audits; grounding rules only): ${ms(groundMs)}, ` +
-      `${findings.length} findings; git grep of the three types: ${ms(auditGrepMs)}`,
+      `${findings.length} findings; with the plan recording **Base:** HEAD (read through git): ${ms(basedMs)}; git grep of the three types: ${ms(auditGrepMs)}`,
   );
 }
 
