@@ -70,7 +70,7 @@ function searchRun(count: number, near: number, matchesAt: (start: number) => bo
 }
 
 async function symbolInFile(state: CodeState, symbol: string, path: string, near: number): Promise<number | undefined> {
-  const decls = (await state.index.declarations(symbol)).filter((d) => d.file === path);
+  const decls = await state.index.declarations(symbol, { file: path });
   if (decls.length === 0) return undefined;
   decls.sort((a, b) => Math.abs(a.line - near) - Math.abs(b.line - near));
   return decls[0]!.line;

@@ -101,8 +101,8 @@ export interface ConstructionSite {
 }
 
 export interface CodeIndex {
-  /** Where a name is declared. */
-  declarations(name: string): Promise<Declaration[]>;
+  /** Where a name is declared; with `file`, in that file only (read and parsed alone). */
+  declarations(name: string, options?: { file?: string }): Promise<Declaration[]>;
   /** The innermost declaration that encloses a line of a file. */
   enclosing(file: string, line: number): Promise<Declaration | undefined>;
   /** Every place the type is constructed. */

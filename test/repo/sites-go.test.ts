@@ -162,6 +162,12 @@ describe('declarations (Go)', () => {
     expect(found.map((d) => `${d.file}:${d.line}`).sort()).toEqual(['other/other.go:4', 'server/config.go:4']);
   });
 
+  it('finds a name declared in one given file only, when asked about that file', async () => {
+    const found = await fx.index.declarations('Config', { file: 'other/other.go' });
+    expect(found.map((d) => `${d.kind} ${d.file}:${d.line}`)).toEqual(['struct other/other.go:4']);
+    expect(await fx.index.declarations('Config', { file: 'cmd/app/main.go' })).toEqual([]);
+  });
+
   it('finds a method by Receiver.Name', async () => {
     const [method] = await fx.index.declarations('Server.WithName');
     expect(method).toMatchObject({ name: 'WithName', container: 'Server', kind: 'method', file: 'server/server.go', line: 10, endLine: 13 });

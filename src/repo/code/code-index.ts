@@ -64,19 +64,18 @@ export class RepositoryCodeIndex implements CodeIndex {
     this.maxCachedFiles = options.maxCachedFiles ?? 4000;
   }
 
-  async declarations(name: string): Promise<Declaration[]> {
+  async declarations(name: string, options?: { file?: string }): Promise<Declaration[]> {
     const dot = name.lastIndexOf('.');
     const bare = name.slice(dot + 1);
     const container = dot === -1 ? undefined : name.slice(0, dot);
+    const named = (d: LocatedDeclaration): boolean => d.name === bare && (container === undefined || d.container === container);
+    if (options?.file !== undefined) return (await this.fileDeclarations(options.file)).filter(named).map(publicDeclaration);
     // Indexed by the order git names the files, so the answer's order does not depend on which parse ends first.
     const perFile: LocatedDeclaration[][] = [];
     await this.eachFileMatching({ words: [bare] }, { extensions: allExtensions(LANGUAGE_MODULES) }, async (file, order) => {
       perFile[order] = await this.fileDeclarations(file);
     });
-    return perFile
-      .flat()
-      .filter((d) => d.name === bare && (container === undefined || d.container === container))
-      .map(publicDeclaration);
+    return perFile.flat().filter(named).map(publicDeclaration);
   }
 
   async enclosing(file: string, line: number): Promise<Declaration | undefined> {
