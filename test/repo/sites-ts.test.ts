@@ -69,6 +69,42 @@ describe('construction sites (TypeScript/JavaScript)', () => {
     expect(await sitesInFiles(files, 'config.Opts')).toEqual(['src/use.ts:5 typed-object-literal -', 'src/use.ts:7 as -']);
   });
 
+  it('finds object literals pushed onto an array whose element type is declared in scope', async () => {
+    const lines = await sitesInFiles(
+      {
+        'src/t.ts': 'export interface Item { n: number }\n',
+        'src/use.ts': [
+          "import type { Item } from './t.js';",
+          'export function collect(extra: Item[]): Item[] {',
+          '  const out: Item[] = [];',
+          '  out.push({ n: 1 }, ({ n: 2 }));',
+          '  extra.unshift({ n: 3 });',
+          '  const inner = () => { const out = []; out.push({ n: 4 }); };', // an untyped `out` shadows the typed one
+          '  const names: string[] = [];',
+          "  names.push('x');",
+          '  return out;',
+          '}',
+          'export class Bag {',
+          '  items: Array<Item> = [];',
+          '  add(): void { this.items.push({ n: 5 }); }',
+          '}',
+          'const top: Item[] = [];',
+          'top.push({ n: 6 });',
+        ].join('\n'),
+      },
+      'Item',
+    );
+    expect(lines).toEqual(
+      [
+        'src/use.ts:4 typed-object-literal collect',
+        'src/use.ts:4 typed-object-literal collect',
+        'src/use.ts:5 typed-object-literal collect',
+        'src/use.ts:13 typed-object-literal Bag.add',
+        'src/use.ts:16 typed-object-literal -',
+      ].sort(),
+    );
+  });
+
   it('limits the search to JavaScript files with language javascript', async () => {
     expect(siteLines(await fx.index.constructionSites('Client', { language: 'javascript' }))).toEqual(['src/main.js:4 new start']);
   });

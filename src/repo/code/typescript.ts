@@ -6,7 +6,8 @@
  * object literal is the site when its type is written next to it: `const x: T = {…}`,
  * `(p: T = {…})`, `field: T = {…}`, `{…} as T`, `{…} satisfies T`, `<T>{…}`, and `return {…}` in
  * a function declared to return T (or Promise<T>). Elements of `T[]`, `Array<T>` and values of
- * `Record<K, T>` literals count like Go's elided element literals. Classes: `new T(…)`.
+ * `Record<K, T>` literals count like Go's elided element literals, and so do objects pushed onto
+ * an array declared `T[]` in scope (`out.push({…})`). Classes: `new T(…)`.
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
@@ -29,6 +30,11 @@ const FUNCTION_LIKE = new Set([
 ]);
 const CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
 const PARENS = new Set(['parenthesized_expression']);
+/** Calls that add their arguments to an array: `xs.push(…)`, `xs.unshift(…)`. */
+const ADDED_TO_ARRAY = {
+  kind: 'call_expression',
+  has: { field: 'function', kind: 'member_expression', has: { field: 'property', regex: '^(push|unshift)$' } },
+};
 /** Holders whose `type` annotation types their `value` initializer. */
 const TYPED_HOLDERS = ['variable_declarator', 'required_parameter', 'optional_parameter', 'public_field_definition'];
 
@@ -66,6 +72,14 @@ export const typescriptModule: LanguageModule = {
       const [typeArguments, expression] = codeChildren(node);
       const annotation = firstNamed(typeArguments);
       if (annotation && expression) typedValue(ctx, annotation, expression, 'as');
+    }
+    for (const call of root.findAll({ rule: ADDED_TO_ARRAY })) {
+      // `out.push({…})` where `out: T[]` (or Array<T>) is declared in scope: each object is a T.
+      const receiver = call.field('function')?.field('object');
+      const annotation = receiver ? declaredType(receiver) : undefined;
+      const element = annotation && elementType(unwrapType(annotation));
+      if (!element || !mentions(element.text(), ctx.type)) continue;
+      for (const item of codeChildren(call.field('arguments') ?? call)) typedValue(ctx, element, item, 'typed-object-literal');
     }
     for (const fn of findKinds(root, grammar, [...FUNCTION_LIKE])) {
       const declared = returnType(fn);
@@ -166,6 +180,34 @@ function typedValue(ctx: Ctx, annotation: SgNode, valueNode: SgNode, kind: SiteK
       const item = pair.kind() === 'pair' ? pair.field('value') : null;
       if (item) typedValue(ctx, recordValue, item, kind);
     }
+  }
+}
+
+/**
+ * The type written where a variable, parameter or field is declared: `x` looked up in the
+ * functions around it, innermost first, then at the top level; `this.x` among its class's
+ * fields. Undefined when no declaration in sight carries an annotation.
+ */
+function declaredType(receiver: SgNode): SgNode | undefined {
+  if (receiver.kind() === 'member_expression') {
+    if (receiver.field('object')?.kind() !== 'this') return undefined;
+    const name = receiver.field('property')?.text();
+    const body = nearestAncestor(receiver, CLASSES)?.field('body');
+    const field = body && codeChildren(body).find((member) => member.kind() === 'public_field_definition' && member.field('name')?.text() === name);
+    return firstNamed(field?.field('type'));
+  }
+  if (receiver.kind() !== 'identifier') return undefined;
+  const name = receiver.text();
+  for (let scope = nearestAncestor(receiver, FUNCTION_LIKE); ; scope = nearestAncestor(scope, FUNCTION_LIKE)) {
+    const owner = scope ?? receiver.getRoot().root();
+    // The innermost declaration of the name decides, annotated or not (it shadows outer ones).
+    const parameter = scope && codeChildren(scope.field('parameters') ?? scope).find((p) => p.field('pattern')?.text() === name);
+    if (parameter) return firstNamed(parameter.field('type'));
+    // Declarations of this scope, not of functions nested in it.
+    const declarators = owner.findAll({ rule: { kind: 'variable_declarator', has: { field: 'name', regex: `^${name.replace(/\$/g, '\\$')}$` } } });
+    const own = declarators.find((d) => nearestAncestor(d, FUNCTION_LIKE)?.id() === scope?.id());
+    if (own) return firstNamed(own.field('type'));
+    if (!scope) return undefined;
   }
 }
 
