@@ -69,7 +69,7 @@ describe('construction sites (TypeScript/JavaScript)', () => {
     expect(await sitesInFiles(files, 'config.Opts')).toEqual(['src/use.ts:5 typed-object-literal -', 'src/use.ts:7 as -']);
   });
 
-  it('finds object literals pushed onto an array whose element type is declared in scope', async () => {
+  it('finds object literals pushed onto an array, or set in a map, whose element type is declared in scope', async () => {
     const lines = await sitesInFiles(
       {
         'src/t.ts': 'export interface Item { n: number }\n',
@@ -90,6 +90,9 @@ describe('construction sites (TypeScript/JavaScript)', () => {
           '}',
           'const top: Item[] = [];',
           'top.push({ n: 6 });',
+          'const typed: Map<string, Item> = new Map();',
+          "typed.set('a', { n: 7 });",
+          "new Set<Item>().add({ n: 8 });",
         ].join('\n'),
       },
       'Item',
@@ -101,6 +104,7 @@ describe('construction sites (TypeScript/JavaScript)', () => {
         'src/use.ts:5 typed-object-literal collect',
         'src/use.ts:13 typed-object-literal Bag.add',
         'src/use.ts:16 typed-object-literal -',
+        'src/use.ts:18 typed-object-literal -',
       ].sort(),
     );
   });

@@ -7,7 +7,7 @@
  * `(p: T = {…})`, `field: T = {…}`, `{…} as T`, `{…} satisfies T`, `<T>{…}`, and `return {…}` in
  * a function declared to return T (or Promise<T>). Elements of `T[]`, `Array<T>` and values of
  * `Record<K, T>` literals count like Go's elided element literals, and so do objects pushed onto
- * an array declared `T[]` in scope (`out.push({…})`). Classes: `new T(…)`.
+ * an array declared `T[]` in scope (`out.push({…})`) and set in a `Map<K, T>` (`m.set(k, {…})`). Classes: `new T(…)`.
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
@@ -30,10 +30,10 @@ const FUNCTION_LIKE = new Set([
 ]);
 const CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
 const PARENS = new Set(['parenthesized_expression']);
-/** Calls that add their arguments to an array: `xs.push(…)`, `xs.unshift(…)`. */
-const ADDED_TO_ARRAY = {
+/** Calls that add their arguments to a collection: `xs.push(…)`, `xs.unshift(…)`, `m.set(k, …)`. */
+const ADDED_TO_COLLECTION = {
   kind: 'call_expression',
-  has: { field: 'function', kind: 'member_expression', has: { field: 'property', regex: '^(push|unshift)$' } },
+  has: { field: 'function', kind: 'member_expression', has: { field: 'property', regex: '^(push|unshift|set)$' } },
 };
 /** Holders whose `type` annotation types their `value` initializer. */
 const TYPED_HOLDERS = ['variable_declarator', 'required_parameter', 'optional_parameter', 'public_field_definition'];
@@ -73,13 +73,18 @@ export const typescriptModule: LanguageModule = {
       const annotation = firstNamed(typeArguments);
       if (annotation && expression) typedValue(ctx, annotation, expression, 'as');
     }
-    for (const call of root.findAll({ rule: ADDED_TO_ARRAY })) {
-      // `out.push({…})` where `out: T[]` (or Array<T>) is declared in scope: each object is a T.
-      const receiver = call.field('function')?.field('object');
+    for (const call of root.findAll({ rule: ADDED_TO_COLLECTION })) {
+      // `out.push({…})` where `out: T[]` (or Array<T>) is declared in scope: each object is a T;
+      // `byId.set(k, {…})` where `byId: Map<K, T>`: the value is.
+      const callee = call.field('function');
+      const receiver = callee?.field('object');
       const annotation = receiver ? declaredType(receiver) : undefined;
-      const element = annotation && elementType(unwrapType(annotation));
+      if (!annotation) continue;
+      const type = unwrapType(annotation);
+      const args = codeChildren(call.field('arguments') ?? call);
+      const [element, items] = callee?.field('property')?.text() === 'set' ? [mapValueType(type), args.slice(1, 2)] : [elementType(type), args];
       if (!element || !mentions(element.text(), ctx.type)) continue;
-      for (const item of codeChildren(call.field('arguments') ?? call)) typedValue(ctx, element, item, 'typed-object-literal');
+      for (const item of items) typedValue(ctx, element, item, 'typed-object-literal');
     }
     for (const fn of findKinds(root, grammar, [...FUNCTION_LIKE])) {
       const declared = returnType(fn);
@@ -237,6 +242,12 @@ function elementType(type: SgNode): SgNode | undefined {
     return firstNamed(type.field('type_arguments'));
   }
   return undefined;
+}
+
+/** `Map<K, T>` → T. */
+function mapValueType(type: SgNode): SgNode | undefined {
+  if (type.kind() !== 'generic_type' || type.field('name')?.text() !== 'Map') return undefined;
+  return codeChildren(type.field('type_arguments') ?? type)[1];
 }
 
 function recordValueType(type: SgNode): SgNode | undefined {
