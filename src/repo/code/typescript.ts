@@ -7,7 +7,8 @@
  * `(p: T = {…})`, `field: T = {…}`, `{…} as T`, `{…} satisfies T`, `<T>{…}`, and `return {…}` in
  * a function declared to return T (or Promise<T>). Elements of `T[]`, `Array<T>` and values of
  * `Record<K, T>` literals count like Go's elided element literals, and so do objects pushed onto
- * an array declared `T[]` in scope (`out.push({…})`) and set in a `Map<K, T>` (`m.set(k, {…})`). Classes: `new T(…)`.
+ * an array declared `T[]` in scope (`out.push({…})`) and set in a `Map<K, T>` (`m.set(k, {…})`).
+ * Classes: `new T(…)`.
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
@@ -191,7 +192,7 @@ function typedValue(ctx: Ctx, annotation: SgNode, valueNode: SgNode, kind: SiteK
 /**
  * The type written where a variable, parameter or field is declared: `x` looked up in the
  * functions around it, innermost first, then at the top level; `this.x` among its class's
- * fields. Undefined when no declaration in sight carries an annotation.
+ * fields. Undefined when the declaration that decides has no annotation, or none is in sight.
  */
 function declaredType(receiver: SgNode): SgNode | undefined {
   if (receiver.kind() === 'member_expression') {
