@@ -69,7 +69,7 @@ describe('construction sites (TypeScript/JavaScript)', () => {
     expect(await sitesInFiles(files, 'config.Opts')).toEqual(['src/use.ts:5 typed-object-literal -', 'src/use.ts:7 as -']);
   });
 
-  it('finds object literals pushed onto an array, or set in a map, whose element type is declared in scope', async () => {
+  it('finds object literals pushed onto an array, or set in a map, whose element type is declared or initialized in scope', async () => {
     const lines = await sitesInFiles(
       {
         'src/t.ts': 'export interface Item { n: number }\n',
@@ -93,6 +93,12 @@ describe('construction sites (TypeScript/JavaScript)', () => {
           'const typed: Map<string, Item> = new Map();',
           "typed.set('a', { n: 7 });",
           "new Set<Item>().add({ n: 8 });",
+          'const made = new Map<string, Item>();',
+          "made.set('b', { n: 9 });",
+          'const cast = [] as Item[];',
+          'cast.push({ n: 10 });',
+          'const plain = new Map();',
+          "plain.set('c', { n: 11 });",
         ].join('\n'),
       },
       'Item',
@@ -105,6 +111,8 @@ describe('construction sites (TypeScript/JavaScript)', () => {
         'src/use.ts:13 typed-object-literal Bag.add',
         'src/use.ts:16 typed-object-literal -',
         'src/use.ts:18 typed-object-literal -',
+        'src/use.ts:21 typed-object-literal -',
+        'src/use.ts:23 typed-object-literal -',
       ].sort(),
     );
   });

@@ -7,7 +7,8 @@
  * `(p: T = {…})`, `field: T = {…}`, `{…} as T`, `{…} satisfies T`, `<T>{…}`, and `return {…}` in
  * a function declared to return T (or Promise<T>). Elements of `T[]`, `Array<T>` and values of
  * `Record<K, T>` literals count like Go's elided element literals, and so do objects pushed onto
- * an array declared `T[]` in scope (`out.push({…})`) and set in a `Map<K, T>` (`m.set(k, {…})`).
+ * an array declared `T[]` in scope (`out.push({…})`) and set in a `Map<K, T>` (`m.set(k, {…})`),
+ * the type written on the declaration or in its initializer (`new Map<K, T>()`, `[] as T[]`).
  * Classes: `new T(…)`.
  */
 import type { SgNode } from '@ast-grep/napi';
@@ -212,9 +213,17 @@ function declaredType(receiver: SgNode): SgNode | undefined {
     // Declarations of this scope, not of functions nested in it.
     const declarators = owner.findAll({ rule: { kind: 'variable_declarator', has: { field: 'name', regex: `^${name.replace(/\$/g, '\\$')}$` } } });
     const own = declarators.find((d) => nearestAncestor(d, FUNCTION_LIKE)?.id() === scope?.id());
-    if (own) return firstNamed(own.field('type'));
+    if (own) return firstNamed(own.field('type')) ?? initializerType(own.field('value'));
     if (!scope) return undefined;
   }
+}
+
+/** Without an annotation, the type an initializer spells: `new Map<K, T>()` itself, or `[] as T[]`'s. */
+function initializerType(value: SgNode | null): SgNode | undefined {
+  const init = unwrap(value, PARENS);
+  if (init?.kind() === 'new_expression') return init.field('type_arguments') ? init : undefined;
+  if (init?.kind() === 'as_expression' || init?.kind() === 'satisfies_expression') return codeChildren(init)[1];
+  return undefined;
 }
 
 /** `({…})`, and `{…} as unknown as T`'s inner object, are the object itself. */
@@ -237,18 +246,25 @@ function unwrapType(node: SgNode): SgNode {
   return current;
 }
 
+/** `T[]`, `Array<T>`, `ReadonlyArray<T>`, or an array made by `new Array<T>()` → T. */
 function elementType(type: SgNode): SgNode | undefined {
   if (type.kind() === 'array_type') return firstNamed(type);
+  if (type.kind() === 'new_expression') return type.field('constructor')?.text() === 'Array' ? typeArgument(type, 0) : undefined;
   if (type.kind() === 'generic_type' && ['Array', 'ReadonlyArray'].includes(type.field('name')?.text() ?? '')) {
     return firstNamed(type.field('type_arguments'));
   }
   return undefined;
 }
 
-/** `Map<K, T>` → T. */
+/** `Map<K, T>`, or a map made by `new Map<K, T>()` → T. */
 function mapValueType(type: SgNode): SgNode | undefined {
-  if (type.kind() !== 'generic_type' || type.field('name')?.text() !== 'Map') return undefined;
-  return codeChildren(type.field('type_arguments') ?? type)[1];
+  const name = type.kind() === 'new_expression' ? type.field('constructor')?.text() : type.kind() === 'generic_type' ? type.field('name')?.text() : undefined;
+  return name === 'Map' ? typeArgument(type, 1) : undefined;
+}
+
+function typeArgument(generic: SgNode, index: number): SgNode | undefined {
+  const args = generic.field('type_arguments');
+  return args ? codeChildren(args)[index] : undefined;
 }
 
 function recordValueType(type: SgNode): SgNode | undefined {
