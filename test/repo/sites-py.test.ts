@@ -50,6 +50,31 @@ describe('construction sites (Python)', () => {
     expect(sites).toEqual(['use.py:10 call make', 'use.py:5 call -', 'use.py:6 call -']);
   });
 
+  it('finds dict literals annotated as a TypedDict, assigned or returned', async () => {
+    const sites = await sitesInFiles(
+      {
+        'point.py': [
+          'from typing import Optional, TypedDict',
+          '',
+          'class Point(TypedDict):',
+          '    x: int',
+          '',
+          'origin: Point = {"x": 0}',
+          'untyped = {"x": 1}',
+          '',
+          'def make() -> Point:',
+          '    return {"x": 2}',
+          '',
+          'def maybe() -> Optional[Point]:',
+          '    other: dict = {"x": 3}',
+          '    return {"x": 4}',
+        ].join('\n'),
+      },
+      'Point',
+    );
+    expect(sites).toEqual(['point.py:10 typed-return make', 'point.py:14 typed-return maybe', 'point.py:6 typed-object-literal -']);
+  });
+
   it('treats cls(…) in a classmethod of T as constructing T', async () => {
     const sites = await fx.index.constructionSites('Job');
     expect(sites.find((s) => s.file === 'jobs/model.py' && s.line === 14)).toMatchObject({ kind: 'call', column: 16 });

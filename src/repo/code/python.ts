@@ -1,7 +1,8 @@
 /**
  * Python: declarations, construction sites and factories from the tree-sitter-python tree.
  *
- * Construction is a call: `T(…)`, `mod.T(…)`, and `cls(…)` inside a classmethod of T. Dataclass
+ * Construction is a call: `T(…)`, `mod.T(…)`, and `cls(…)` inside a classmethod of T; a TypedDict
+ * is also built by a dict literal annotated T (`p: T = {…}`, `return {…}` in `def f() -> T`). Dataclass
  * copies with `dataclasses.replace(x, …)` construct a new T too; they count when the first
  * argument is visibly a T (a T(…) call, `self` in T's methods, a parameter or variable annotated
  * T, or a variable assigned from T(…)) — there is no type checker here, so other replace calls
@@ -40,6 +41,17 @@ export const pythonModule: LanguageModule = {
         const first = codeChildren(call.field('arguments') ?? call)[0];
         if (first && first.kind() !== 'keyword_argument' && isTypedAs(first, type)) record(out, file, type, call, 'replace');
       }
+    }
+    // A dict literal whose annotation is T builds a T (a TypedDict): `p: T = {…}`, `return {…}` in `def f() -> T`.
+    for (const assignment of root.findAll({ rule: { kind: 'assignment', has: { field: 'right', kind: 'dictionary' } } })) {
+      const annotation = assignment.field('type');
+      const value = assignment.field('right');
+      if (annotation && value && annotationMatches(annotation, type)) record(out, file, type, value, 'typed-object-literal');
+    }
+    for (const ret of root.findAll({ rule: { kind: 'return_statement', has: { kind: 'dictionary' } } })) {
+      const returns = nearestAncestor(ret, FUNCTIONS)?.field('return_type');
+      const value = firstNamed(ret);
+      if (returns && value?.kind() === 'dictionary' && annotationMatches(returns, type)) record(out, file, type, value, 'typed-return');
     }
     return out;
   },
