@@ -18,7 +18,7 @@ export { RepoError, type Repository, type CodeIndex, type Declaration, type Cons
 export { GroundingSession, planBase, type GroundingOptions } from './ground/open.js';
 export type { Grounding, CodeState } from './ground/types.js';
 export { classifyCitation, type CitationStatus } from './ground/citations.js';
-export { constructionSites, type SiteAudit } from './ground/sites.js';
+export { constructionSites, siteAudits, type SiteAudit } from './ground/sites.js';
 export { buildContext, renderContextMarkdown, type ContextReport } from './ground/context.js';
 export { renderPrompt, renderRuleList, type PromptInput } from './write/prompt.js';
 export { init, type InitOptions, type InitResult } from './write/init/init.js';

@@ -31,10 +31,6 @@ export function sitesJson(audit: SiteAudit): SitesJson {
   };
 }
 
-export function formatSitesJson(audit: SiteAudit): string {
-  return `${JSON.stringify(sitesJson(audit), null, 2)}\n`;
-}
-
 export function formatSitesMarkdown(audit: SiteAudit): string {
   const { sites } = audit;
   if (sites.length === 0) return `No construction sites of \`${audit.type}\` found${where(audit)}.\n`;

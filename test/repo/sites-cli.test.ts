@@ -49,6 +49,20 @@ describe('microplan sites', () => {
     );
   });
 
+  it('audits several types in one run: a table each in Markdown, an array of the one-type objects in JSON', () => {
+    const one = microplan(['sites', 'Pair', '--repo', fixture.dir, '--format', 'json']);
+    const both = microplan(['sites', 'Pair', 'server.Config', '--repo', fixture.dir, '--format', 'json']);
+    expect(both.code).toBe(0);
+    const parsed = JSON.parse(both.stdout) as Array<{ type: string; sites: unknown[] }>;
+    expect(parsed.map((a) => [a.type, a.sites.length])).toEqual([
+      ['Pair', 2],
+      ['server.Config', 24],
+    ]);
+    expect(parsed[0]).toEqual(JSON.parse(one.stdout));
+    const markdown = microplan(['sites', 'Pair', 'server.Config', '--repo', fixture.dir]).stdout;
+    expect(markdown).toContain('| 2 | `server/literals.go:22` | composite-literal | `literals` |\n\n**Construction sites of `server.Config`:** 24 sites');
+  });
+
   it('defaults --repo to the current directory and reads a revision with --base', () => {
     fixture.write('server/extra.go', 'package server\n\nvar extra = Config{}\n');
     const now = microplan(['sites', 'server.Config', '--format', 'json'], path.join(fixture.dir, 'server'));

@@ -16,21 +16,26 @@ export function registerSites(program: Command, setExit: SetExit): void {
   program
     .command('sites')
     .description('construction-site audit: every place a type is constructed, with file:line (for Phase 0)')
-    .argument('<type>', 'type name, bare (Config) or qualified by package/module (server.Config)')
+    .argument('<types...>', 'type names, bare (Config) or qualified by package/module (server.Config); several are audited together')
     .addOption(new Option('--lang <language>', 'only this language').choices(['go', 'typescript', 'python']))
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .addOption(new Option('--format <format>', 'output format (json: one object per type, an array of them for several)').choices(['md', 'json']).default('md'))
     .option('--repo <dir>', 'repository to read (default: the current directory)')
     .option('--base <rev>', 'read the code at this git revision instead of the working tree')
     .option('--no-factories', 'leave out calls of factory functions (faster)')
-    .action(async (type: string, options: SitesOptions) => {
-      const [{ constructionSites }, { formatSitesJson, formatSitesMarkdown }] = await Promise.all([import('../../ground/sites.js'), import('../../ground/sites-format.js')]);
-      const audit = await constructionSites(type, {
+    .action(async (types: string[], options: SitesOptions) => {
+      const [{ siteAudits }, { sitesJson, formatSitesMarkdown }] = await Promise.all([import('../../ground/sites.js'), import('../../ground/sites-format.js')]);
+      const audits = await siteAudits(types, {
         dir: options.repo ?? process.cwd(),
         revision: options.base,
         language: options.lang,
         factories: options.factories,
       });
-      process.stdout.write(options.format === 'json' ? formatSitesJson(audit) : formatSitesMarkdown(audit));
+      if (options.format === 'json') {
+        const json = audits.length === 1 ? sitesJson(audits[0]!) : audits.map(sitesJson);
+        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      } else {
+        process.stdout.write(audits.map(formatSitesMarkdown).join('\n'));
+      }
       setExit(EXIT.ok);
     });
 }
