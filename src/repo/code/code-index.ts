@@ -9,7 +9,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository, type SearchScope } from '../types.js';
 import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
-import type { Factory, LanguageModule, LocatedDeclaration } from './language.js';
+import { factoryNames, type Factory, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { TaskQueue } from './task-queue.js';
 import { grepPatterns, type TextNeedle } from './prefilter.js';
 import { pythonModule } from './python.js';
@@ -148,8 +148,8 @@ export class RepositoryCodeIndex implements CodeIndex {
       const confined = current.filter((f) => module.callScope?.(f) !== undefined);
       const directories = [...new Set(confined.map((f) => module.callScope?.(f) ?? ''))];
       await Promise.all([
-        anywhere.length > 0 && this.eachFileMatching(module.callNeedles(names(anywhere)), { extensions }, visit),
-        confined.length > 0 && this.eachFileMatching(module.callNeedles(names(confined)), { extensions, directories }, visit),
+        anywhere.length > 0 && this.eachFileMatching(module.callNeedles(factoryNames(anywhere)), { extensions }, visit),
+        confined.length > 0 && this.eachFileMatching(module.callNeedles(factoryNames(confined)), { extensions, directories }, visit),
       ]);
     }
     return sites;
@@ -244,10 +244,6 @@ export class RepositoryCodeIndex implements CodeIndex {
 
 function allExtensions(modules: readonly LanguageModule[]): string[] {
   return [...new Set(modules.flatMap((m) => m.languages.flatMap((l) => [...m.extensionsFor(l)])))];
-}
-
-function names(factories: readonly Factory[]): string[] {
-  return [...new Set(factories.map((f) => f.name))];
 }
 
 function factoryKey(f: Factory): string {

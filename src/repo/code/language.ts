@@ -75,7 +75,12 @@ export function factoryLabel(factory: Factory): string {
   return factory.container === undefined ? factory.name : `${factory.container}.${factory.name}`;
 }
 
+/** The distinct names of factories, as call sites spell them. */
+export function factoryNames(factories: readonly Factory[]): string[] {
+  return [...new Set(factories.map((f) => f.name))];
+}
+
 /** The distinct names of the factories that pass `test`, for callableIn. */
 export function callableNames(factories: readonly Factory[], test: (factory: Factory) => boolean): string[] {
-  return [...new Set(factories.filter(test).map((f) => f.name))];
+  return factoryNames(factories.filter(test));
 }
