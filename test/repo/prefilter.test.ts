@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grepPatterns, occursAsWord } from '../../src/repo/code/prefilter.js';
+import { argumentOccurrences, grepPatterns, occursAsWord } from '../../src/repo/code/prefilter.js';
 import { openRepository } from '../../src/repo/open.js';
 import type { Repository } from '../../src/repo/types.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
@@ -12,6 +12,17 @@ describe('grepPatterns', () => {
   it('joins the words into one extended regex with a literal bracket set', () => {
     expect(grepPatterns({ words: ['NewA', 'a$b'], next: '([' })).toEqual({ patterns: ['(NewA|a\\$b)[ \t]*[([]'], regex: true });
     expect(grepPatterns({ words: ['T'], next: '{[]' })).toEqual({ patterns: ['T[ \t]*[]{[]'], regex: true });
+  });
+});
+
+describe('argumentOccurrences', () => {
+  it('finds a word that is the sole argument of the call, bare or package-qualified, spaced or not', () => {
+    const text = 'a := new(T); b := new( pkg.T ); c := new\t(T)';
+    expect(argumentOccurrences(text, 'T', ['new'])).toEqual([text.indexOf('T)'), text.indexOf('T )'), text.lastIndexOf('T)')]);
+  });
+
+  it('does not find another call, a longer name, or one argument among several', () => {
+    expect(argumentOccurrences('renew(T); new(TT); new(XT); new(T, 1); f(T)', 'T', ['new'])).toEqual([]);
   });
 });
 

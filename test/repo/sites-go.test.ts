@@ -134,6 +134,18 @@ describe('construction sites (Go)', () => {
     );
   });
 
+  it('finds new(T) and new(pkg.T), not new([]T), and a factory that returns new(T)', async () => {
+    const sites = await sitesInFiles(
+      {
+        'go.mod': 'module example.com/m\n',
+        'server/config.go': 'package server\n\ntype Config struct{}\n\nfunc Zero() *Config { return new(Config) }\n',
+        'app/a.go': 'package app\n\nimport "example.com/m/server"\n\nfunc a() {\n\t_ = new(server.Config)\n\t_ = new([]server.Config)\n\t_ = server.Zero()\n}\n',
+      },
+      'server.Config',
+    );
+    expect(sites).toEqual(['app/a.go:6 new a', 'app/a.go:8 factory-call a via Zero', 'server/config.go:5 new Zero']);
+  });
+
   it('leaves out factory calls when asked to', async () => {
     const sites = await fx.index.constructionSites('server.Config', { factories: false });
     expect(sites.some((s) => s.kind === 'factory-call')).toBe(false);

@@ -2,6 +2,8 @@
  * Go: declarations, composite-literal construction sites and factories, read from the
  * tree-sitter-go tree.
  *
+ * `new(T)` allocates a zero T, so it is a site as well.
+ *
  * The subtle case is the elided element literal: in `[]T{{…}}`, `[]*T{{…}}` and
  * `map[string]T{"a": {…}}` each inner `{…}` is a `literal_value` with no type of its own; its
  * type is the element (or key) type of the enclosing composite literal. The slice or map literal
@@ -13,13 +15,17 @@ import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../t
 import type { Grammar } from './grammars.js';
 import { callableNames, factoryLabel, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { keepDeclarationsAt } from './go-sparse.js';
-import { occurrences, occursAsWord, occursBefore } from './prefilter.js';
+import { argumentOccurrences, occurrences, occursAsWord, occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import type { TypeQuery } from './type-query.js';
 
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration']);
 const BODIES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const EXTENSIONS = ['.go'] as const;
+/** Go's allocator: `new(T)`. */
+const NEW = ['new'] as const;
+/** Composite literals, and calls of `new`. */
+const SITE_SHAPES = { any: [{ kind: 'composite_literal' }, { kind: 'call_expression', has: { field: 'function', regex: '^new$' } }] };
 
 /** Per-file facts every question needs. */
 interface GoFile {
@@ -71,8 +77,9 @@ export const goModule: LanguageModule = {
   grammarFor: (file: string): Grammar | undefined => (file.endsWith('.go') ? 'go' : undefined),
   languageOf: () => 'go',
   // Every Go site spells the name right before `{` (T{}, &T{}, []T{{…}}), `[` (T[int]{}) or
-  // `]` (an elided map key, map[T]V{{…}: v}); a newline there would end the statement instead.
-  mayConstruct: (text, type) => occursBefore(text, type.name, '{[]'),
+  // `]` (an elided map key, map[T]V{{…}: v}), where a newline would end the statement instead;
+  // or is `new(T)`.
+  mayConstruct: (text, type) => occursBefore(text, type.name, '{[]') || argumentOccurrences(text, type.name, NEW).length > 0,
   // A call is `NewT(…)` or, generic, `NewT[int](…)`. Go's export rule: an unexported name is
   // visible only in its own package (its directory); elsewhere a file reaches an exported one
   // through the package's name, `pkg.NewT()` or a value of a type from an import of pkg, so it
@@ -87,28 +94,38 @@ export const goModule: LanguageModule = {
     );
   },
   callScope: (factory) => (isExported(factory.name) ? undefined : directoryOf(factory.file)),
-  siteNeedles: (type) => ({ words: [type.name], next: '{[]' }),
+  // `)` for new(T): a pattern of its own that starts with `new` is slow in git's ERE engine (used
+  // where git lacks PCRE), so the files with `T)` are read and sorted out by mayConstruct instead.
+  siteNeedles: (type) => ({ words: [type.name], next: '{[])' }),
   callNeedles: (names) => ({ words: names, next: '([' }),
   // A site lies in the top-level declaration that spells its type (elided literals too: the
   // enclosing literal spells it), a call in the one that names the factory.
   // (Imports stay for a qualified name: `t.Header{}` is `tar.Header` where t names archive/tar.)
-  siteText: (text, type) => keepDeclarationsAt(text, occurrences(text, type.name, '{[]'), type.qualifier !== undefined),
+  siteText: (text, type) =>
+    keepDeclarationsAt(text, [...occurrences(text, type.name, '{[]'), ...argumentOccurrences(text, type.name, NEW)], type.qualifier !== undefined),
   // Imports stay: a call of a method counts only where the factory's package is imported.
   callText: (text, names) => keepDeclarationsAt(text, names.flatMap((name) => occurrences(text, name, '([')), true),
   declarations,
   sites(root, file, type) {
     const ctx: GoFile = { file, root, packageName: packageName(root), type, functions: new Map() };
     const out: FileSites = { sites: [], factories: [] };
-    for (const literal of root.findAll({ rule: { kind: 'composite_literal' } })) {
-      const literalType = literal.field('type');
+    // One walk of the tree for both shapes.
+    for (const node of root.findAll({ rule: SITE_SHAPES })) {
+      if (node.kind() === 'call_expression') {
+        // new(T) allocates a zero T: a site too (not new([]T), which allocates a slice).
+        const allocated = firstNamed(node.field('arguments'));
+        if (allocated && typeMatches(allocated, ctx)) record(out, ctx, node, 'new');
+        continue;
+      }
+      const literalType = node.field('type');
       // Cheap text check before walking: most composite literals in a file are of other types.
       if (!literalType || !literalType.text().includes(type.name)) continue;
       if (typeMatches(literalType, ctx)) {
-        const parent = literal.parent();
+        const parent = node.parent();
         const addressOf = parent?.kind() === 'unary_expression' && parent.child(0)?.text() === '&';
-        record(out, ctx, addressOf && parent ? parent : literal, addressOf ? 'address-of' : 'composite-literal');
+        record(out, ctx, addressOf && parent ? parent : node, addressOf ? 'address-of' : 'composite-literal');
       } else {
-        const body = literal.field('body');
+        const body = node.field('body');
         if (body) elidedSites(body, literalType, ctx, out);
       }
     }

@@ -19,6 +19,35 @@ export function occurrences(text: string, word: string, next: string): number[] 
   return found;
 }
 
+/**
+ * Every index where `word` is the sole argument of a call of one of `callees`, bare or
+ * package-qualified: `new(T)`, `new( pkg.T )`.
+ */
+export function argumentOccurrences(text: string, word: string, callees: readonly string[]): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    let after = at + word.length;
+    if (isIdentifierChar(text.charCodeAt(after))) continue;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    if (text[after] !== ')') continue;
+    let before = at;
+    // An optional qualifier: `pkg.`
+    if (text[before - 1] === '.') {
+      before--;
+      while (before > 0 && isIdentifierChar(text.charCodeAt(before - 1))) before--;
+    } else if (before > 0 && isIdentifierChar(text.charCodeAt(before - 1))) {
+      continue;
+    }
+    while (text[before - 1] === ' ' || text[before - 1] === '\t') before--;
+    if (text[before - 1] !== '(') continue;
+    before--;
+    while (text[before - 1] === ' ' || text[before - 1] === '\t') before--;
+    const callee = callees.find((c) => text.endsWith(c, before) && (before === c.length || !isIdentifierChar(text.charCodeAt(before - c.length - 1))));
+    if (callee !== undefined) found.push(at);
+  }
+  return found;
+}
+
 /** Does `word` occur with no identifier character right before or after it? */
 export function occursAsWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
