@@ -134,6 +134,49 @@ describe('construction sites (Go)', () => {
     );
   });
 
+  it('counts a call of a factory only with as many arguments as the factory takes', async () => {
+    const calls = await sitesInFiles(
+      {
+        'p/t.go': [
+          'package p',
+          '',
+          'type T struct{}',
+          '',
+          'type R struct{}',
+          '',
+          'func (r *R) Clone(deep bool) *T { return &T{} }',
+          '',
+          'func Make(opts ...int) *T { return &T{} }',
+          '',
+          'func pair() (bool, int) { return true, 1 }',
+          '',
+          'type H map[string]string',
+          '',
+          'func (h H) Clone() H { return h }',
+          '',
+          'func use(r *R, h H, xs []int) {',
+          '\t_ = r.Clone(true)', // 18: R.Clone
+          '\t_ = h.Clone()', //     19: another type's Clone, no arguments
+          '\t_ = Make()', //        20
+          '\t_ = Make(1, 2)', //    21
+          '\t_ = Make(xs...)', //   22
+          '\t_ = r.Clone(first(pair()))', // 23
+          '}',
+          '',
+          'func first(b bool, _ int) bool { return b }',
+        ].join('\n'),
+      },
+      'T',
+    );
+    expect(calls.filter((line) => line.includes('factory-call')).map((line) => line.split(' ')[0])).toEqual([
+      'p/t.go:18',
+      'p/t.go:20',
+      'p/t.go:21',
+      'p/t.go:22',
+      'p/t.go:23',
+    ]);
+  });
+
   it('finds new(T) and new(pkg.T), not new([]T), and a factory that returns new(T)', async () => {
     const sites = await sitesInFiles(
       {

@@ -138,7 +138,7 @@ export const goModule: LanguageModule = {
     for (const factory of factories) byName.set(factory.name, [...(byName.get(factory.name) ?? []), factory]);
     for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
       const callee = call.field('function');
-      const factory = callee ? calledFactory(callee, byName, ctx) : undefined;
+      const factory = callee ? calledFactory(call, callee, byName, ctx) : undefined;
       if (factory) record(out, ctx, call, 'factory-call', factoryLabel(factory));
     }
     return out;
@@ -146,7 +146,7 @@ export const goModule: LanguageModule = {
 };
 
 /** Which known factory a call's function expression names, if any. */
-function calledFactory(callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFile): Factory | undefined {
+function calledFactory(call: SgNode, callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFile): Factory | undefined {
   const dir = path.posix.dirname(ctx.file);
   const imports = importsOf(ctx);
   if (callee.kind() === 'identifier') {
@@ -157,7 +157,8 @@ function calledFactory(callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFi
       ?.find(
         (f) =>
           f.container === undefined &&
-          (path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.dotted.has(f.packageName))),
+          (path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.dotted.has(f.packageName))) &&
+          passesArityOf(f, call),
       );
   }
   if (callee.kind() !== 'selector_expression') return undefined;
@@ -172,11 +173,35 @@ function calledFactory(callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFi
   // callable only inside its package (a file of another package calling `.next()` calls some
   // other type's method).
   const qualifier = operand.kind() === 'identifier' ? imports.byLocalName.get(operand.text()) : undefined;
-  return candidates.find((f) =>
-    f.container !== undefined
-      ? path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.packages.has(f.packageName))
-      : isExported(f.name) && qualifier !== undefined && qualifier === f.packageName,
+  return candidates.find(
+    (f) =>
+      (f.container !== undefined
+        ? path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.packages.has(f.packageName))
+        : isExported(f.name) && qualifier !== undefined && qualifier === f.packageName) && passesArityOf(f, call),
   );
+}
+
+/** How many arguments a call of the function passes: one per parameter name (or unnamed parameter). */
+function arityOf(fn: SgNode): { min: number; max: number } {
+  let count = 0;
+  let variadic = false;
+  for (const parameter of codeChildren(fn.field('parameters') ?? fn)) {
+    if (parameter.kind() === 'variadic_parameter_declaration') variadic = true;
+    else count += Math.max(1, parameter.fieldChildren('name').length);
+  }
+  return { min: count, max: variadic ? Infinity : count };
+}
+
+/**
+ * Could this call be a call of the factory, by its number of arguments? A lone call argument may
+ * return several values (`f(g())`), and `xs...` spreads a slice, so those pass.
+ */
+function passesArityOf(factory: Factory, call: SgNode): boolean {
+  if (!factory.arity) return true;
+  const args = codeChildren(call.field('arguments') ?? call);
+  if (args.length === 1 && args[0]?.kind() === 'call_expression') return true;
+  if (args.some((a) => a.kind() === 'variadic_argument')) return factory.arity.max === Infinity;
+  return args.length >= factory.arity.min && args.length <= factory.arity.max;
 }
 
 /** A file's directory as a search scope names it ("" for the root). */
@@ -220,7 +245,7 @@ function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?:
     const name = fn.node.field('name')?.text();
     const factory =
       name !== undefined && returnsType(fn.node, ctx)
-        ? { name, container: receiverType(fn.node), file: ctx.file, packageName: ctx.packageName }
+        ? { name, container: receiverType(fn.node), file: ctx.file, packageName: ctx.packageName, arity: arityOf(fn.node) }
         : undefined;
     facts = { enclosing: functionName(fn.node), factory };
     ctx.functions.set(key, facts);

@@ -22,6 +22,11 @@ export interface Factory {
   file: string;
   /** Go: the declaring package, so `pkg.NewT()` and same-package `NewT()` can be told apart from others. */
   packageName: string | undefined;
+  /**
+   * Go: how many arguments a call passes (max Infinity when variadic). Go has no overloading, so a
+   * call `r.Read(buf)` is not a call of a `Read()` that takes none.
+   */
+  arity?: { min: number; max: number };
 }
 
 export interface FileSites {
