@@ -2,11 +2,11 @@
  * Python: declarations, construction sites and factories from the tree-sitter-python tree.
  *
  * Construction is a call: `T(…)`, `mod.T(…)`, and `cls(…)` inside a classmethod of T; a TypedDict
- * is also built by a dict literal annotated T (`p: T = {…}`, `return {…}` in `def f() -> T`). Dataclass
- * copies with `dataclasses.replace(x, …)` construct a new T too; they count when the first
- * argument is visibly a T (a T(…) call, `self` in T's methods, a parameter or variable annotated
- * T, or a variable assigned from T(…)) — there is no type checker here, so other replace calls
- * are left out rather than guessed.
+ * is also built by a dict literal annotated T (`p: T = {…}`, `return {…}` in `def f() -> T`).
+ * Dataclass copies with `dataclasses.replace(x, …)` construct a new T too; they count when the
+ * first argument is visibly a T (a T(…) call, `self` in T's methods, a parameter or variable
+ * annotated T, or a variable assigned from T(…)) — there is no type checker here, so other
+ * replace calls are left out rather than guessed.
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
