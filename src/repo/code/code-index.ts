@@ -144,9 +144,10 @@ export class RepositoryCodeIndex implements CodeIndex {
       // Factories only callable in their own directory (Go's unexported names) are searched for
       // there alone: most factories of a type are such helpers, and a search of the whole tree
       // costs as much as the type's own.
-      const anywhere = current.filter((f) => module.callScope?.(f) === undefined);
-      const confined = current.filter((f) => module.callScope?.(f) !== undefined);
-      const directories = [...new Set(confined.map((f) => module.callScope?.(f) ?? ''))];
+      const scopes = current.map((f) => module.callScope?.(f));
+      const anywhere = current.filter((_, i) => scopes[i] === undefined);
+      const confined = current.filter((_, i) => scopes[i] !== undefined);
+      const directories = [...new Set(scopes.filter((dir) => dir !== undefined))];
       await Promise.all([
         anywhere.length > 0 && this.eachFileMatching(module.callNeedles(factoryNames(anywhere)), { extensions }, visit),
         confined.length > 0 && this.eachFileMatching(module.callNeedles(factoryNames(confined)), { extensions, directories }, visit),

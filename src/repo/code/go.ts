@@ -84,15 +84,8 @@ export const goModule: LanguageModule = {
   // visible only in its own package (its directory); elsewhere a file reaches an exported one
   // through the package's name, `pkg.NewT()` or a value of a type from an import of pkg, so it
   // spells that name. (Only ever more than calledFactory accepts.)
-  callableIn: (text, file, factories) => {
-    const dir = path.posix.dirname(file);
-    return callableNames(
-      factories,
-      (f) =>
-        occursBefore(text, f.name, '([') &&
-        (path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && occursAsWord(text, f.packageName))),
-    );
-  },
+  callableIn: (text, file, factories) =>
+    callableNames(factories, (f) => occursBefore(text, f.name, '([') && visibleIn(f, file, (pkg) => occursAsWord(text, pkg))),
   callScope: (factory) => (isExported(factory.name) ? undefined : directoryOf(factory.file)),
   // `)` for new(T): a pattern of its own that starts with `new` is slow in git's ERE engine (used
   // where git lacks PCRE), so the files with `T)` are read and sorted out by mayConstruct instead.
@@ -147,19 +140,13 @@ export const goModule: LanguageModule = {
 
 /** Which known factory a call's function expression names, if any. */
 function calledFactory(call: SgNode, callee: SgNode, byName: Map<string, Factory[]>, ctx: GoFile): Factory | undefined {
-  const dir = path.posix.dirname(ctx.file);
   const imports = importsOf(ctx);
   if (callee.kind() === 'identifier') {
     // Unqualified: a function of the same package (directory), or an exported one of a package
     // imported with `.`.
     return byName
       .get(callee.text())
-      ?.find(
-        (f) =>
-          f.container === undefined &&
-          (path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.dotted.has(f.packageName))) &&
-          passesArityOf(f, call),
-      );
+      ?.find((f) => f.container === undefined && visibleIn(f, ctx.file, (pkg) => imports.dotted.has(pkg)) && passesArityOf(f, call));
   }
   if (callee.kind() !== 'selector_expression') return undefined;
   const name = callee.field('field')?.text();
@@ -176,7 +163,7 @@ function calledFactory(call: SgNode, callee: SgNode, byName: Map<string, Factory
   return candidates.find(
     (f) =>
       (f.container !== undefined
-        ? path.posix.dirname(f.file) === dir || (isExported(f.name) && f.packageName !== undefined && imports.packages.has(f.packageName))
+        ? visibleIn(f, ctx.file, (pkg) => imports.packages.has(pkg))
         : isExported(f.name) && qualifier !== undefined && qualifier === f.packageName) && passesArityOf(f, call),
   );
 }
@@ -202,6 +189,16 @@ function passesArityOf(factory: Factory, call: SgNode): boolean {
   if (args.length === 1 && args[0]?.kind() === 'call_expression') return true;
   if (args.some((a) => a.kind() === 'variadic_argument')) return factory.arity.max === Infinity;
   return args.length >= factory.arity.min && args.length <= factory.arity.max;
+}
+
+/**
+ * Go's export rule: a factory can be named in a file of its own package (directory), and its
+ * exported name in a file that reaches its package (`reaches`: imported, dot-imported, or just
+ * spelled, as a textual test asks).
+ */
+function visibleIn(factory: Factory, file: string, reaches: (packageName: string) => boolean): boolean {
+  if (path.posix.dirname(factory.file) === path.posix.dirname(file)) return true;
+  return isExported(factory.name) && factory.packageName !== undefined && reaches(factory.packageName);
 }
 
 /** A file's directory as a search scope names it ("" for the root). */
