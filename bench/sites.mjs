@@ -21,6 +21,8 @@ const RUNS = Number(process.env.MICROPLAN_BENCH_RUNS ?? 5);
 const CACHE = path.join(ROOT, '.bench-cache');
 const TREE = path.join(CACHE, 'go-src');
 const BIN = path.join(ROOT, 'bin', 'microplan.js');
+/** The cached runs' cache (MICROPLAN_CACHE_DIR), emptied at the start of every bench run. */
+const SITE_CACHE = path.join(CACHE, 'site-cache');
 /** Widely constructed types (counted with `groundtruth -top`), covering plain, &T{}, pkg.T{} and elided forms. */
 const DEFAULT_TYPES = ['Position', 'Ident', 'Header', 'Request', 'RGBA', 'Range16'];
 /** The kinds go/ast calls composite literals; factory calls are left out for a like-for-like comparison. */
@@ -113,6 +115,7 @@ async function main() {
   const types = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_TYPES;
 
   prepareTree();
+  rmSync(SITE_CACHE, { recursive: true, force: true });
   const files = must('git', ['ls-files', '--', '*.go'], { cwd: TREE }).split('\n').filter(Boolean).length;
   const truth = groundTruth(types);
   const unparsable = new Set(truth.failed);
@@ -127,16 +130,22 @@ async function main() {
   console.log(startupNote());
   console.log(`times: median of ${RUNS} runs; "CLI" spawns bin/microplan.js (node start-up included), "library" is constructionSites() in-process with a fresh index\n`);
   const rows = [];
-  const totals = { cli: 0, full: 0, lib: 0, grep: 0, truth: 0, mp: { hits: 0, found: 0 }, gg: { hits: 0, found: 0 } };
+  const totals = { cli: 0, cached: 0, full: 0, fullCached: 0, lib: 0, grep: 0, truth: 0, mp: { hits: 0, found: 0 }, gg: { hits: 0, found: 0 } };
   for (const type of types) {
     const truthSet = new Set((truth.sites[type] ?? []).filter(keep));
 
-    const [cliMs, cli] = timed(() =>
-      run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories']),
-    );
+    const sitesArgs = [BIN, 'sites', type, '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories'];
+    const [cliMs, cli] = timed(() => run(process.execPath, [...sitesArgs, '--no-cache']));
     if (cli.status !== 0) throw new Error(`microplan sites ${type} failed: ${cli.stderr}`);
+    // The same command again with its cache: timed()'s warm-up run fills it, as a user's first
+    // audit of the type would; then each file is read and hashed but not parsed.
+    const cachedEnv = { env: { ...benchEnv(), MICROPLAN_CACHE_DIR: SITE_CACHE } };
+    const [cachedMs, cached] = timed(() => run(process.execPath, sitesArgs, cachedEnv));
+    if (cached.stdout !== cli.stdout) throw new Error(`microplan sites ${type} answered differently from its cache`);
     // The command as a user types it: every language, factory calls included.
-    const [fullMs, full] = timed(() => run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--format', 'json']));
+    const [fullMs, full] = timed(() => run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--format', 'json', '--no-cache']));
+    const [fullCachedMs, fullCached] = timed(() => run(process.execPath, [BIN, 'sites', type, '--repo', TREE, '--format', 'json'], cachedEnv));
+    if (fullCached.stdout !== full.stdout) throw new Error(`microplan sites ${type} (default) answered differently from its cache`);
     const allSites = JSON.parse(full.stdout).sites;
     const sites = JSON.parse(cli.stdout).sites.filter((s) => LITERAL_KINDS.has(s.kind));
     const mpSet = new Set(sites.map((s) => lineKey(s.file, s.line)).filter(keep));
@@ -175,13 +184,18 @@ async function main() {
       grepWrong: gg.wrong,
       factoryCalls: allSites.filter((s) => s.kind === 'factory-call').length,
       cli: ms(cliMs),
+      cached: ms(cachedMs),
       full: ms(fullMs),
+      fullCached: ms(fullCachedMs),
       lib: ms(libMs),
       grep: ms(grepMs),
       ratio: `${(cliMs / grepMs).toFixed(1)}x`,
+      cachedRatio: `${(cachedMs / grepMs).toFixed(1)}x`,
     });
     totals.cli += cliMs;
+    totals.cached += cachedMs;
     totals.full += fullMs;
+    totals.fullCached += fullCachedMs;
     totals.lib += libMs;
     totals.grep += grepMs;
     totals.truth += truthSet.size;
@@ -194,7 +208,7 @@ async function main() {
   // The command's floor: a name found nowhere, so no file is read or parsed; what remains is
   // Node's start-up, the CLI's modules, git rev-parse and the search itself.
   const [floorMs, floor] = timed(() =>
-    run(process.execPath, [BIN, 'sites', 'ZzNoSuchType0', '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories']),
+    run(process.execPath, [BIN, 'sites', 'ZzNoSuchType0', '--repo', TREE, '--lang', 'go', '--format', 'json', '--no-factories', '--no-cache']),
   );
   if (floor.status !== 0 || JSON.parse(floor.stdout).sites.length !== 0) throw new Error(`the floor run found something or failed: ${floor.stderr}`);
   // Below that, any command written in Node: a script of no modules that starts the same git
@@ -213,11 +227,14 @@ async function main() {
     ['grepR', 'grep R'],
     ['grepMiss', 'grep missed'],
     ['grepWrong', 'grep wrong'],
-    ['cli', 'microplan CLI'],
+    ['cli', 'CLI'],
+    ['cached', 'CLI cached'],
     ['lib', 'library'],
     ['grep', 'git grep'],
     ['ratio', 'CLI/grep'],
+    ['cachedRatio', 'cached/grep'],
     ['full', 'default command'],
+    ['fullCached', 'default cached'],
     ['factoryCalls', 'factory calls'],
   ]);
   console.log(
@@ -225,12 +242,13 @@ async function main() {
       `git grep precision ${pct(totals.gg.hits / Math.max(1, totals.gg.found))}, recall ${pct(totals.gg.hits / Math.max(1, totals.truth))}`,
   );
   console.log(
-    `time for all types: microplan CLI ${ms(totals.cli)} (${(totals.cli / totals.grep).toFixed(1)}x git grep), library ${ms(totals.lib)} (${(totals.lib / totals.grep).toFixed(1)}x), ` +
-      `git grep ${ms(totals.grep)}; the default command (every language, factory calls) ${ms(totals.full)}`,
+    `time for all types: microplan CLI ${ms(totals.cli)} (${(totals.cli / totals.grep).toFixed(1)}x git grep), ` +
+      `cached ${ms(totals.cached)} (${(totals.cached / totals.grep).toFixed(2)}x), library ${ms(totals.lib)} (${(totals.lib / totals.grep).toFixed(1)}x), ` +
+      `git grep ${ms(totals.grep)}; the default command (every language, factory calls) ${ms(totals.full)}, cached ${ms(totals.fullCached)}`,
   );
   const meanGrep = totals.grep / types.length;
   console.log(
-    `CLI floor (a name found nowhere: start-up, git rev-parse and grep, nothing read or parsed): ${ms(floorMs)}, ` +
+    `CLI floor (a name found nowhere: start-up, the untracked-file listing and grep, nothing read or parsed): ${ms(floorMs)}, ` +
       `${(floorMs / meanGrep).toFixed(1)}x the mean git grep (${ms(meanGrep)}); the CLI's work past its floor: ` +
       `${ms(totals.cli - floorMs * types.length)} for all types (${((totals.cli - floorMs * types.length) / totals.grep).toFixed(1)}x git grep)`,
   );
@@ -269,12 +287,15 @@ async function main() {
 
 const PLAN = path.join(ROOT, 'bench', 'fixtures', 'go-stdlib-plan.md');
 
-/** The search a `sites` command starts, by itself: node start-up plus rev-parse, then grep beside ls-files. */
+/**
+ * The search a `sites` command starts, by itself: node start-up, then the untracked-file listing
+ * beside grep (the CLI finds the root on disk, without git, in a plain checkout like this one).
+ */
 const BARE_NODE_SEARCH = `
 import { execFile } from 'node:child_process';
 const git = (args, cwd) => new Promise((resolve, reject) => execFile('git', args, { cwd, maxBuffer: 1 << 26 }, (error, out) => (error && error.code !== 1 ? reject(error) : resolve(out))));
-const root = (await git(['rev-parse', '--show-toplevel'], process.argv[1])).trim();
-await Promise.all([git(['grep', '-I', '-l', '-z', '-F', '-e', 'ZzNoSuchType0', '--', '*.go'], root), git(['ls-files', '-z', '--others', '--exclude-standard'], root)]);
+const root = process.argv[1];
+await Promise.all([git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], root), git(['grep', '-I', '-l', '-z', '-F', '-e', 'ZzNoSuchType0', '--', '*.go'], root)]);
 `;
 
 function printTable(rows, columns) {

@@ -14,6 +14,20 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export const TOOL_NAME = pkg.name;
 export const TOOL_VERSION = pkg.version;
 
+/**
+ * The build, for caches of results (written by `npm run build` to dist/build-id.json, which sits
+ * one level above dist/format/ and dist/bundle/ alike); undefined when running from the sources.
+ */
+export const BUILD_ID: string | undefined = readBuildId();
+
+function readBuildId(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(new URL('../build-id.json', import.meta.url), 'utf8')) as { id?: string }).id;
+  } catch {
+    return undefined;
+  }
+}
+
 function repositoryUrl(): string | undefined {
   const r = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
   return r?.replace(/^git\+/, '').replace(/\.git$/, '');

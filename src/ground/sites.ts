@@ -3,18 +3,29 @@
  * place it is constructed"), as a library call: open the repository (working tree or revision),
  * ask the code index, release the git processes.
  */
+import { BUILD_ID, TOOL_VERSION } from '../format/meta.js';
 import { RepositoryCodeIndex, type SkippedFile } from '../repo/code/code-index.js';
+import { DiskSiteCache } from '../repo/code/site-cache.js';
 import { openRepository } from '../repo/open.js';
-import type { ConstructionSite, Language } from '../repo/types.js';
+import type { ConstructionSite, Language, Repository } from '../repo/types.js';
 
-export interface SiteAuditOptions {
+export interface SiteAuditOptions extends SiteSearchSettings {
   /** Any directory inside the repository. */
   dir: string;
   /** Read the code at this revision (branch, tag, sha) instead of the working tree. */
   revision?: string | undefined;
+}
+
+/** How to search, whichever way the repository was opened. */
+export interface SiteSearchSettings {
   language?: Language | undefined;
   /** Include calls of factory functions (default true). */
   factories?: boolean | undefined;
+  /**
+   * Remember per-file results in this directory (see site-cache.ts; `defaultCacheDir()` is the
+   * CLI's), so a repeated audit parses only files that changed. Off when undefined.
+   */
+  cacheDir?: string | undefined;
 }
 
 export interface SiteAudit {
@@ -41,19 +52,30 @@ export async function constructionSites(type: string, options: SiteAuditOptions)
 export async function siteAudits(types: readonly string[], options: SiteAuditOptions): Promise<SiteAudit[]> {
   const repo = await openRepository({ dir: options.dir, revision: options.revision });
   try {
-    const index = new RepositoryCodeIndex(repo);
-    const found = await Promise.all(
-      types.map((type) =>
-        index.constructionSites(type, {
-          ...(options.language ? { language: options.language } : {}),
-          factories: options.factories ?? true,
-        }),
-      ),
-    );
-    // Files are read as the search finds them, in no fixed order: sort, so output is stable.
-    const skipped = [...index.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return types.map((type, i) => ({ type, root: repo.root, revision: repo.revision, sites: found[i] ?? [], skipped }));
+    return await auditRepository(repo, types, options);
   } finally {
     await repo.close();
   }
+}
+
+/** siteAudits over a repository the caller opened (and closes). */
+export async function auditRepository(repo: Repository, types: readonly string[], settings: SiteSearchSettings): Promise<SiteAudit[]> {
+  const index = new RepositoryCodeIndex(repo);
+  const { cacheDir } = settings;
+  const version = `${TOOL_VERSION}+${BUILD_ID ?? 'source'}`;
+  const found = await Promise.all(
+    types.map(async (type) => {
+      const cache = cacheDir === undefined ? undefined : DiskSiteCache.open({ dir: cacheDir, root: repo.root, query: type, version });
+      const sites = await index.constructionSites(type, {
+        ...(settings.language ? { language: settings.language } : {}),
+        factories: settings.factories ?? true,
+        ...(cache ? { cache } : {}),
+      });
+      await cache?.save();
+      return sites;
+    }),
+  );
+  // Files are read as the search finds them, in no fixed order: sort, so output is stable.
+  const skipped = [...index.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return types.map((type, i) => ({ type, root: repo.root, revision: repo.revision, sites: found[i] ?? [], skipped }));
 }

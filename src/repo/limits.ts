@@ -14,11 +14,20 @@ export function isBinary(bytes: Uint8Array): boolean {
 
 const decoder = new TextDecoder('utf-8');
 
+/** The bytes when they are text a reader hands out: undefined for binary and oversized files. */
+export function textBytes(bytes: Uint8Array): Uint8Array | undefined {
+  return bytes.length > MAX_TEXT_BYTES || isBinary(bytes) ? undefined : bytes;
+}
+
 /**
  * Bytes → text, or undefined for binary. Invalid UTF-8 decodes with replacement characters
  * rather than failing: a stray Latin-1 byte in a comment must not hide a file's declarations.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.length > MAX_TEXT_BYTES || isBinary(bytes)) return undefined;
+  return textBytes(bytes) && decoder.decode(bytes);
+}
+
+/** Text bytes (see textBytes) → string, as decodeText does. */
+export function decodeBytes(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }

@@ -4,7 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { runGit } from './git.js';
+import { gitOutput, runGit, splitNul } from './git.js';
+import { workTreeOnDisk } from './discover.js';
 import { RevisionRepository } from './revision.js';
 import { RepoError, type Repository } from './types.js';
 import { WorkingTreeRepository } from './worktree.js';
@@ -18,8 +19,16 @@ export interface OpenRepositoryOptions {
 
 export async function openRepository(options: OpenRepositoryOptions): Promise<Repository> {
   const dir = path.resolve(options.dir);
+  // A working tree's untracked files are listed beside the search for its root rather than
+  // later beside the first `git grep`: on a machine with few cores the two walks of the tree
+  // slow each other down, and this one has the time it takes the caller to set up (a CLI loads
+  // its code meanwhile). Paths relative to the top (`:/`), wherever `dir` is.
+  const untracked =
+    options.revision === undefined
+      ? gitOutput(dir, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/']).then(splitNul, () => undefined)
+      : undefined;
   const root = await findRoot(dir);
-  if (options.revision === undefined) return new WorkingTreeRepository(root);
+  if (options.revision === undefined) return new WorkingTreeRepository(root, { ...(untracked ? { untracked } : {}) });
   return new RevisionRepository(root, await resolveRevision(root, options.revision));
 }
 
@@ -31,6 +40,8 @@ async function findRoot(dir: string): Promise<string> {
     throw new RepoError(`cannot open directory ${dir}: ${error.message}`);
   });
   if (!stat.isDirectory()) throw new RepoError(`${dir} is not a directory; give the path of a git repository`);
+  const onDisk = workTreeOnDisk(await fs.realpath(dir));
+  if (onDisk !== undefined) return onDisk;
   const outcome = await runGit(dir, ['rev-parse', '--show-toplevel']);
   if (outcome.code !== 0) {
     if (/not a git repository/i.test(outcome.stderr)) {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { CatFileBatch } from './catfile.js';
 import { gitGrep, gitOutput } from './git.js';
-import { decodeText, MAX_TEXT_BYTES } from './limits.js';
+import { decodeBytes, MAX_TEXT_BYTES, textBytes } from './limits.js';
 import { confinePath, inScope, needles, resolveLinkTarget, scopePathspecs } from './paths.js';
 import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 import { unchangedSince } from './unchanged.js';
@@ -62,6 +62,11 @@ export class RevisionRepository implements Repository {
   }
 
   async readText(file: string): Promise<string | undefined> {
+    const bytes = await this.readBytes(file);
+    return bytes && decodeBytes(bytes);
+  }
+
+  async readBytes(file: string): Promise<Uint8Array | undefined> {
     const rel = confinePath(file, this.root);
     const entries = await this.entries();
     const target = await this.resolveLinks(rel, entries);
@@ -69,13 +74,13 @@ export class RevisionRepository implements Repository {
     // Size first: an oversized blob is skipped without reading a byte of it.
     if (!entry || target === undefined || !(await this.fits(entry))) return undefined;
     // (A file that went missing on disk since is read from git after all.)
-    const onDisk = this.unchangedKnown?.has(target) ? await this.disk.readText(target) : undefined;
+    const onDisk = this.unchangedKnown?.has(target) ? await this.disk.readBytes(target) : undefined;
     if (onDisk !== undefined) return onDisk;
     const bytes = await this.batch.read(entry.objectId);
     if (bytes === undefined) {
       throw new RepoError(`cannot read ${rel} at ${this.revision.slice(0, 12)}: object ${entry.objectId} is missing (shallow or partial clone?); fetch the full history`);
     }
-    return decodeText(bytes);
+    return textBytes(bytes);
   }
 
   /**

@@ -39,6 +39,8 @@ export interface Repository {
   exists(path: string): Promise<boolean>;
   /** File text; undefined when missing, binary or over the size limit. */
   readText(path: string): Promise<string | undefined>;
+  /** The same file's bytes, undefined when readText is (for a caller that may not need the text). */
+  readBytes(path: string): Promise<Uint8Array | undefined>;
   /**
    * Files whose text contains `needle` (or any of several) literally — a cheap prefilter before
    * parsing — optionally limited to names ending in one of `extensions` (".go"). With `regex`

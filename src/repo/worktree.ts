@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gitGrep, gitOutput, splitNul } from './git.js';
-import { decodeText, MAX_TEXT_BYTES } from './limits.js';
+import { decodeBytes, MAX_TEXT_BYTES, textBytes } from './limits.js';
 import { confinePath, inScope, isWithin, needles, scopePathspecs } from './paths.js';
 import { RepoError, type FilesContainingOptions, type Repository } from './types.js';
 
@@ -18,8 +18,17 @@ export class WorkingTreeRepository implements Repository {
   private files: Promise<string[]> | undefined;
   private untracked: Promise<string[]> | undefined;
 
-  /** `root` must be the real (symlink-free) path of the top-level directory. */
-  constructor(readonly root: string) {}
+  /**
+   * `root` must be the real (symlink-free) path of the top-level directory. `untracked` may be
+   * the untracked-file listing already under way (undefined when it failed: listed again).
+   */
+  constructor(
+    readonly root: string,
+    options: { untracked?: Promise<string[] | undefined> } = {},
+  ) {
+    const early = options.untracked;
+    if (early) this.untracked = early.then((files) => files ?? this.listUntracked());
+  }
 
   listFiles(): Promise<string[]> {
     this.files ??= this.loadFiles();
@@ -37,6 +46,11 @@ export class WorkingTreeRepository implements Repository {
    * async, as the interface is.
    */
   async readText(file: string): Promise<string | undefined> {
+    const bytes = await this.readBytes(file);
+    return bytes && decodeBytes(bytes);
+  }
+
+  async readBytes(file: string): Promise<Uint8Array | undefined> {
     const absolute = this.resolve(file);
     if (absolute === undefined) return undefined;
     let fd: number | undefined;
@@ -45,7 +59,7 @@ export class WorkingTreeRepository implements Repository {
       const stat = fstatSync(fd);
       // Size first: an oversized file is skipped without reading it.
       if (!stat.isFile() || stat.size > MAX_TEXT_BYTES) return undefined;
-      return decodeText(readFileSync(fd));
+      return textBytes(readFileSync(fd));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR') return undefined;
@@ -177,8 +191,12 @@ export class WorkingTreeRepository implements Repository {
    * searches several times (each search filters the list by extension).
    */
   private untrackedFiles(): Promise<string[]> {
-    this.untracked ??= gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard']).then(splitNul);
+    this.untracked ??= this.listUntracked();
     return this.untracked;
+  }
+
+  private async listUntracked(): Promise<string[]> {
+    return splitNul(await gitOutput(this.root, ['ls-files', '-z', '--others', '--exclude-standard']));
   }
 }
 

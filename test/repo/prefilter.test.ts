@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argumentOccurrences, grepPatterns, occursAsWord } from '../../src/repo/code/prefilter.js';
+import { pythonModule } from '../../src/repo/code/python.js';
+import { parseTypeQuery } from '../../src/repo/code/type-query.js';
+import { typescriptModule } from '../../src/repo/code/typescript.js';
 import { openRepository } from '../../src/repo/open.js';
 import type { Repository } from '../../src/repo/types.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
@@ -67,5 +70,20 @@ describe('regex prefilter through git grep -E', () => {
     const files = (mode: string): string => repo.git('grep', '-l', mode, ...patterns.flatMap((p) => ['-e', p]));
     expect(files('-E')).toBe('elided.go\nspaced.go');
     expect(files('-P')).toBe(files('-E'));
+  });
+});
+
+describe('mayConstruct of TypeScript and Python', () => {
+  const header = parseTypeQuery('Header');
+
+  it('rules out a file that spells the name only inside longer identifiers (minified code)', () => {
+    expect(typescriptModule.mayConstruct('var paperHeader=1,HeaderX=2;', header)).toBe(false);
+    expect(pythonModule.mayConstruct('class MyHeaderBase: pass\n', header)).toBe(false);
+  });
+
+  it('keeps a file that names the type as a word, renamed imports and module access included', () => {
+    expect(typescriptModule.mayConstruct("import { Header as H } from './h';\nconst h: H = {};\n", header)).toBe(true);
+    expect(typescriptModule.mayConstruct("import * as m from './h';\nconst h = {} as m.Header;\n", header)).toBe(true);
+    expect(pythonModule.mayConstruct('from h import Header as H\nH()\n', header)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,7 @@ describe('repository in the working tree', () => {
     repo.write('deleted.ts', 'gone\n');
     repo.commit('first');
     repo.write('src/new.ts', 'export const fresh = 1;\n');
+    repo.write('notes/draft.md', 'untracked, outside the directory opened\n');
     repo.write('ignored.txt', 'secret\n');
     repo.git('rm', '-q', '--cached', 'deleted.ts');
     reader = await openRepository({ dir: path.join(repo.dir, 'src') });
@@ -131,6 +132,13 @@ describe('repository in the working tree', () => {
     expect(files).toContain('src/a.ts');
     expect(files).toContain('src/new.ts');
     expect(files).not.toContain('ignored.txt');
+  });
+
+  it('lists the untracked files of the whole repository, by repository paths, when opened from a subdirectory', async () => {
+    const files = await reader.listFiles();
+    expect(files).toContain('notes/draft.md');
+    expect(files).not.toContain('new.ts');
+    expect(await reader.filesContaining('outside the directory opened')).toEqual(['notes/draft.md']);
   });
 
   it('reads the file as it is on disk', async () => {
@@ -305,6 +313,9 @@ describe('files the index must not read', () => {
       expect(await reader.readText('binary.go')).toBeUndefined();
       expect(await reader.readText('large.go')).toBeUndefined();
       expect(await reader.readText('small.go')).toBe('package small\n');
+      expect(await reader.readBytes('binary.go')).toBeUndefined();
+      expect(await reader.readBytes('large.go')).toBeUndefined();
+      expect(Buffer.from((await reader.readBytes('small.go'))!).toString('utf8')).toBe('package small\n');
       expect(await reader.exists('large.go')).toBe(true);
       expect(await reader.filesContaining('package')).toEqual(['small.go']);
     });
@@ -326,6 +337,37 @@ describe('opening a repository', () => {
     expect((error as Error).message).toBe(
       `${dir} is not a git repository; run \`git init\` there or give a directory inside a git repository`,
     );
+  });
+
+  it('finds the top directory git finds: from a subdirectory, in a linked worktree, and where core.worktree moves it', async () => {
+    const repo = tempRepo();
+    repo.write('pkg/a.go', 'package pkg\n');
+    repo.commit('first');
+    const linked = path.join(tempDir(), 'linked');
+    repo.git('worktree', 'add', '-q', linked);
+    const elsewhere = tempDir();
+    const moved = tempRepo();
+    moved.git('config', 'core.worktree', elsewhere);
+    const top = (dir: string): string =>
+      realpathSync(spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' }).stdout.trim());
+    for (const dir of [path.join(repo.dir, 'pkg'), path.join(linked, 'pkg'), moved.dir]) {
+      const reader = await openRepository({ dir });
+      expect(reader.root).toBe(top(dir));
+      await reader.close();
+    }
+    expect(realpathSync(elsewhere)).toBe(top(moved.dir));
+    repo.remove();
+    moved.remove();
+  });
+
+  it('says a bare repository, or a directory inside .git, has no working tree', async () => {
+    const bare = tempDir();
+    spawnSync('git', ['init', '-q', '--bare', bare]);
+    const repo = tempRepo();
+    for (const dir of [bare, path.join(repo.dir, '.git', 'refs')]) {
+      await expect(openRepository({ dir })).rejects.toThrow(`${dir} is a git directory without a working tree (bare?); give the path of a checkout`);
+    }
+    repo.remove();
   });
 
   it('says a missing directory does not exist', async () => {

@@ -6,13 +6,15 @@
  * may parse only the declarations that can hold an answer (a module's siteText/callText).
  */
 import type { SgNode } from '@ast-grep/napi';
+import { decodeBytes } from '../limits.js';
 import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository, type SearchScope } from '../types.js';
 import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
-import { factoryNames, type Factory, type LanguageModule, type LocatedDeclaration } from './language.js';
+import { factoryNames, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { TaskQueue } from './task-queue.js';
 import { grepPatterns, type TextNeedle } from './prefilter.js';
 import { pythonModule } from './python.js';
+import { contentDigest, type SiteCache } from './site-cache.js';
 import { parseTypeQuery, type TypeQuery } from './type-query.js';
 import { typescriptModule } from './typescript.js';
 
@@ -24,14 +26,35 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** A readable source file; its tree is built on first use, so prefiltered-out files are never parsed. */
-interface SourceFile {
-  module: LanguageModule;
-  grammar: Grammar;
-  text: string;
+/**
+ * A readable source file; its text is decoded and its tree built on first use, so a file the
+ * cache answers for is never decoded and a prefiltered-out file never parsed.
+ */
+class SourceFile {
   root: SgNode | undefined;
   declarations: LocatedDeclaration[] | undefined;
+  private decoded: string | undefined;
+  private digested: string | undefined;
+
+  constructor(
+    readonly module: LanguageModule,
+    readonly grammar: Grammar,
+    private readonly bytes: Uint8Array,
+  ) {}
+
+  get text(): string {
+    this.decoded ??= decodeBytes(this.bytes);
+    return this.decoded;
+  }
+
+  /** The bytes' contentDigest, for cache keys. */
+  get digest(): string {
+    this.digested ??= contentDigest(this.bytes);
+    return this.digested;
+  }
 }
+
+const NO_SITES: FileSites = { sites: [], factories: [] };
 
 export interface CodeIndexOptions {
   /** Parsed trees kept in memory; older ones are dropped and re-parsed on demand. */
@@ -45,6 +68,11 @@ export interface SiteSearchOptions {
    * searched, which is faster: finding callers reads every file that names a factory.
    */
   factories?: boolean;
+  /**
+   * Remembered per-file results of searches (see site-cache.ts): a file whose bytes the cache
+   * has seen for this type is not parsed. Results are the same with or without it.
+   */
+  cache?: SiteCache;
 }
 
 const READ_CONCURRENCY = 32;
@@ -95,7 +123,9 @@ export class RepositoryCodeIndex implements CodeIndex {
     const language = options?.language;
     const modules = LANGUAGE_MODULES.filter((m) => language === undefined || m.languages.includes(language));
     // Side by side: each language's searches are mostly waiting for git.
-    const perModule = await Promise.all(modules.map((module) => this.moduleSites(module, type, language, options?.factories ?? true)));
+    const perModule = await Promise.all(
+      modules.map((module) => this.moduleSites(module, type, language, options?.factories ?? true, options?.cache)),
+    );
     return dedupeAndSort(perModule.flat());
   }
 
@@ -104,17 +134,25 @@ export class RepositoryCodeIndex implements CodeIndex {
     type: TypeQuery,
     language: Language | undefined,
     withFactories: boolean,
+    cache: SiteCache | undefined,
   ): Promise<ConstructionSite[]> {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
+    // The type in the key too, so one cache may serve several types.
+    const typeKey = `${type.qualifier ?? ''}.${type.name}`;
+    const search = { cache, part: `${module.languages[0]}:sites:${typeKey}` };
     await this.eachFileMatching(module.siteNeedles(type), { extensions }, async (file) => {
       const source = await this.source(file);
-      if (!source || !source.module.mayConstruct(source.text, type)) return;
-      const found = source.module.sites(await this.partialTree(source, source.module.siteText?.(source.text, type)), file, type);
+      if (!source) return;
+      const found = await this.remembered(search, file, source, async () =>
+        source.module.mayConstruct(source.text, type)
+          ? source.module.sites(await this.partialTree(source, source.module.siteText?.(source.text, type)), file, type)
+          : NO_SITES,
+      );
       sites.push(...found.sites);
       frontier.push(...found.factories);
-    });
+    }, cache === undefined);
     if (!withFactories) return sites;
     // Calls of factories construct the type too; a function returning T that calls one is
     // itself a factory, so search again for its callers, a few levels deep.
@@ -124,16 +162,23 @@ export class RepositoryCodeIndex implements CodeIndex {
       // could be the callee (methods of different types), the first listed is reported.
       const current = frontier.sort((a, b) => (factoryKey(a) < factoryKey(b) ? -1 : factoryKey(a) > factoryKey(b) ? 1 : 0));
       frontier = [];
+      // The factories of a round, in its cache key: a file's calls depend on them.
+      const round = {
+        cache,
+        part: `${module.languages[0]}:calls:${typeKey}:${cache ? contentDigest(Buffer.from(JSON.stringify(current))) : ''}`,
+      };
       const visited = new Set<string>();
       const visit = async (file: string): Promise<void> => {
         // A file found by both searches below is read once, for every factory of the round.
         if (visited.has(file)) return;
         visited.add(file);
         const source = await this.source(file);
-        const callable = source ? source.module.callableIn(source.text, file, current) : [];
-        if (!source || callable.length === 0) return;
-        const tree = await this.partialTree(source, source.module.callText?.(source.text, callable));
-        const found = source.module.factoryCalls(tree, file, type, current);
+        if (!source) return;
+        const found = await this.remembered(round, file, source, async () => {
+          const callable = source.module.callableIn(source.text, file, current);
+          if (callable.length === 0) return NO_SITES;
+          return source.module.factoryCalls(await this.partialTree(source, source.module.callText?.(source.text, callable)), file, type, current);
+        });
         sites.push(...found.sites);
         for (const factory of found.factories) {
           if (seen.has(factoryKey(factory))) continue;
@@ -149,11 +194,28 @@ export class RepositoryCodeIndex implements CodeIndex {
       const confined = current.filter((_, i) => scopes[i] !== undefined);
       const directories = [...new Set(scopes.filter((dir) => dir !== undefined))];
       await Promise.all([
-        anywhere.length > 0 && this.eachFileMatching(module.callNeedles(factoryNames(anywhere)), { extensions }, visit),
-        confined.length > 0 && this.eachFileMatching(module.callNeedles(factoryNames(confined)), { extensions, directories }, visit),
+        anywhere.length > 0 && this.eachFileMatching(module.callNeedles(factoryNames(anywhere)), { extensions }, visit, !cache),
+        confined.length > 0 &&
+          this.eachFileMatching(module.callNeedles(factoryNames(confined)), { extensions, directories }, visit, !cache),
       ]);
     }
     return sites;
+  }
+
+  /** `search()`'s answer for the file, from the cache when it has one for this text. */
+  private async remembered(
+    remembered: { cache: SiteCache | undefined; part: string },
+    file: string,
+    source: SourceFile,
+    search: () => Promise<FileSites>,
+  ): Promise<FileSites> {
+    const { cache, part } = remembered;
+    if (!cache) return search();
+    const hit = await cache.get(part, file, source.digest);
+    if (hit) return hit;
+    const found = await search();
+    cache.set(part, file, source.digest, found);
+    return found;
   }
 
   /**
@@ -165,6 +227,7 @@ export class RepositoryCodeIndex implements CodeIndex {
     needle: TextNeedle,
     scope: SearchScope,
     fn: (file: string, order: number) => Promise<void>,
+    preloadParsers = true,
   ): Promise<void> {
     const { patterns, regex } = grepPatterns(needle);
     const queue = new TaskQueue(READ_CONCURRENCY);
@@ -175,8 +238,9 @@ export class RepositoryCodeIndex implements CodeIndex {
     };
     const search = this.repo.filesContaining(patterns, { ...scope, regex, onFile });
     // Load the parsers while git greps: a CLI run pays for both once, and they overlap. (Files
-    // found meanwhile wait: their tasks start on a later turn of the event loop.)
-    ensureGrammars();
+    // found meanwhile wait: their tasks start on a later turn of the event loop.) Not when a
+    // cache may answer for every file: parsing then loads them on first use.
+    if (preloadParsers) ensureGrammars();
     await search;
     await queue.drained();
   }
@@ -230,16 +294,15 @@ export class RepositoryCodeIndex implements CodeIndex {
     const module = LANGUAGE_MODULES.find((m) => m.grammarFor(file) !== undefined);
     const grammar = module?.grammarFor(file);
     if (!module || grammar === undefined) return undefined;
-    let text: string | undefined;
+    let bytes: Uint8Array | undefined;
     try {
-      text = await this.repo.readText(file);
+      bytes = await this.repo.readBytes(file);
     } catch (error) {
       if (!(error instanceof RepoError)) throw error;
       this.skipped.push({ file, reason: error.message });
       return undefined;
     }
-    if (text === undefined) return undefined;
-    return { module, grammar, text, root: undefined, declarations: undefined };
+    return bytes && new SourceFile(module, grammar, bytes);
   }
 }
 

@@ -12,7 +12,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { occursBefore } from './prefilter.js';
+import { occursAsWord, occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import { qualifierNames, type LocalType, type TypeQuery } from './type-query.js';
 
@@ -25,8 +25,9 @@ export const pythonModule: LanguageModule = {
   extensionsFor: (language: Language) => (language === 'python' ? EXTENSIONS : []),
   grammarFor: (file: string): Grammar | undefined => (EXTENSIONS.some((e) => file.endsWith(e)) ? 'python' : undefined),
   languageOf: () => 'python',
-  // A replace site needs only an annotation naming T, so any mention may matter.
-  mayConstruct: () => true,
+  // A replace site needs only an annotation naming T, so any mention as a word may matter
+  // (`from m import T as U` and `m.T` spell it too).
+  mayConstruct: (text, type) => occursAsWord(text, type.name),
   callableIn: (text, _file, factories) => callableNames(factories, (f) => occursBefore(text, f.name, '(')),
   siteNeedles: (type) => ({ words: [type.name] }),
   callNeedles: (names) => ({ words: names, next: '(' }),

@@ -15,7 +15,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { occursBefore } from './prefilter.js';
+import { occursAsWord, occursBefore } from './prefilter.js';
 import { codeChildren, endLineOf, findKinds, firstNamed, nearestAncestor, sameNode, startOf, unwrap } from './nodes.js';
 import { qualifierNames, type LocalType, type TypeQuery } from './type-query.js';
 
@@ -46,8 +46,10 @@ export const typescriptModule: LanguageModule = {
     language === 'typescript' ? [...TS_EXTENSIONS, ...JS_EXTENSIONS] : language === 'javascript' ? JS_EXTENSIONS : [],
   grammarFor,
   languageOf: (file: string) => (JS_EXTENSIONS.some((e) => file.endsWith(e)) ? 'javascript' : 'typescript'),
-  // Annotations can be far from the literal (a function's return type), so any mention may matter.
-  mayConstruct: () => true,
+  // Annotations can be far from the literal (a function's return type), so any mention may
+  // matter; but a mention inside a longer identifier (`paperHeader` in minified code) cannot.
+  // Renamed imports and namespaces still spell the name: `{ T as U }`, `m.T`.
+  mayConstruct: (text, type) => occursAsWord(text, type.name),
   // `make(…)`, `make<T>(…)`, or make`…` (a tagged template is a call too).
   callableIn: (text, _file, factories) => callableNames(factories, (f) => occursBefore(text, f.name, '(<`')),
   siteNeedles: (type) => ({ words: [type.name] }),
