@@ -17,9 +17,13 @@ export async function main(argv: string[]): Promise<number> {
       writeErr: (s) => process.stderr.write(s),
       writeOut: (s) => process.stdout.write(s),
     });
-  registerCommands(program, (code) => {
-    exitCode = code;
-  });
+  registerCommands(
+    program,
+    (code) => {
+      exitCode = code;
+    },
+    argv[0],
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
