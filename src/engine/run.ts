@@ -41,6 +41,8 @@ export interface LintFilesOptions {
   base?: string | undefined;
   /** Report citation drift between the plan's base and this revision (`--against HEAD`). */
   against?: string | undefined;
+  /** With `repo`: remember construction-site results in this directory (see site-cache.ts). */
+  cacheDir?: string | undefined;
   /** Standard input, for `-` (default: process.stdin). */
   stdin?: StdinLike;
 }
@@ -156,7 +158,12 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   // The repository machinery loads only when a run grounds: plain lint stays light.
   const session =
     options.repo !== undefined
-      ? new (await import('../ground/open.js')).GroundingSession({ dir: options.repo, base: options.base, against: options.against })
+      ? new (await import('../ground/open.js')).GroundingSession({
+          dir: options.repo,
+          base: options.base,
+          against: options.against,
+          cacheDir: options.cacheDir,
+        })
       : undefined;
   try {
     await session?.open();

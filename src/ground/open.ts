@@ -5,6 +5,8 @@
  */
 import { openRepository } from '../repo/open.js';
 import { RepositoryCodeIndex } from '../repo/code/code-index.js';
+import type { DiskSiteCaches } from '../repo/code/site-cache.js';
+import { openSiteCaches } from './site-caches.js';
 import type { Plan } from '../plan/types.js';
 import type { CodeState, Grounding } from './types.js';
 
@@ -15,6 +17,8 @@ export interface GroundingOptions {
   base?: string | undefined;
   /** Report drift between the reference state and this revision. */
   against?: string | undefined;
+  /** Remember construction-site results in this directory (see site-cache.ts); off when undefined. */
+  cacheDir?: string | undefined;
 }
 
 /** The `**Base:** <sha>` a plan records, if any. */
@@ -26,6 +30,7 @@ export function planBase(plan: Plan): string | undefined {
 
 export class GroundingSession {
   private readonly states = new Map<string, Promise<CodeState>>();
+  private readonly caches: DiskSiteCaches[] = [];
 
   constructor(private readonly options: GroundingOptions) {}
 
@@ -33,11 +38,12 @@ export class GroundingSession {
     const key = revision ?? '';
     let s = this.states.get(key);
     if (!s) {
-      s = openRepository({ dir: this.options.dir, revision }).then((repo) => ({
-        repo,
-        index: new RepositoryCodeIndex(repo),
-        label: revision === undefined ? 'the working tree' : revision,
-      }));
+      s = openRepository({ dir: this.options.dir, revision }).then((repo) => {
+        const { cacheDir } = this.options;
+        const siteCaches = cacheDir === undefined ? undefined : openSiteCaches(cacheDir, repo.root);
+        if (siteCaches) this.caches.push(siteCaches);
+        return { repo, index: new RepositoryCodeIndex(repo, { siteCaches }), label: revision === undefined ? 'the working tree' : revision };
+      });
       this.states.set(key, s);
     }
     return s;
@@ -61,7 +67,9 @@ export class GroundingSession {
     if (this.options.against !== undefined) await this.state(this.options.against);
   }
 
+  /** Writes the site caches and releases the repositories' git processes. */
   async close(): Promise<void> {
+    await Promise.all(this.caches.map((caches) => caches.save()));
     for (const s of this.states.values()) await (await s.catch(() => undefined))?.repo.close();
   }
 }

@@ -3,9 +3,8 @@
  * place it is constructed"), as a library call: open the repository (working tree or revision),
  * ask the code index, release the git processes.
  */
-import { BUILD_ID, TOOL_VERSION } from '../format/meta.js';
 import { RepositoryCodeIndex, type SkippedFile } from '../repo/code/code-index.js';
-import { DiskSiteCache } from '../repo/code/site-cache.js';
+import { openSiteCaches } from './site-caches.js';
 import { openRepository } from '../repo/open.js';
 import type { ConstructionSite, Language, Repository } from '../repo/types.js';
 
@@ -60,21 +59,17 @@ export async function siteAudits(types: readonly string[], options: SiteAuditOpt
 
 /** siteAudits over a repository the caller opened (and closes). */
 export async function auditRepository(repo: Repository, types: readonly string[], settings: SiteSearchSettings): Promise<SiteAudit[]> {
-  const index = new RepositoryCodeIndex(repo);
-  const { cacheDir } = settings;
-  const version = `${TOOL_VERSION}+${BUILD_ID ?? 'source'}`;
+  const siteCaches = settings.cacheDir === undefined ? undefined : openSiteCaches(settings.cacheDir, repo.root);
+  const index = new RepositoryCodeIndex(repo, { siteCaches });
   const found = await Promise.all(
-    types.map(async (type) => {
-      const cache = cacheDir === undefined ? undefined : DiskSiteCache.open({ dir: cacheDir, root: repo.root, query: type, version });
-      const sites = await index.constructionSites(type, {
+    types.map((type) =>
+      index.constructionSites(type, {
         ...(settings.language ? { language: settings.language } : {}),
         factories: settings.factories ?? true,
-        ...(cache ? { cache } : {}),
-      });
-      await cache?.save();
-      return sites;
-    }),
+      }),
+    ),
   );
+  await siteCaches?.save();
   // Files are read as the search finds them, in no fixed order: sort, so output is stable.
   const skipped = [...index.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return types.map((type, i) => ({ type, root: repo.root, revision: repo.revision, sites: found[i] ?? [], skipped }));

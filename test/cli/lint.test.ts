@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { md } from '../helpers.js';
@@ -247,6 +247,29 @@ describe('microplan lint: grounding flags', () => {
     expect(report.files[0]!.diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'citation-exists', message: 'Cited file src/missing.go does not exist in the working tree: fix the path or drop the citation.' }),
     ]);
+  });
+
+  it('keeps construction-site results in the cache with --repo, finds the same with them, and neither reads nor writes it with --no-cache', () => {
+    const audit = 'Construction sites of `Widget`:\n\n- `w.go:3`\n\n**Goal:**';
+    const dir = workspace({
+      'plan.md': GOOD.replace('**Goal:**', audit),
+      'w.go': 'package w\n\nvar a = Widget{}\n\ntype Widget struct{}\n\nfunc b() Widget { return Widget{} }\n',
+    });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const lint = (cacheDir: string, ...extra: string[]) =>
+      cli(['lint', '--rule', 'construction-sites-complete', '--repo', '.', '--format', 'json', ...extra, 'plan.md'], {
+        cwd: dir,
+        env: { MICROPLAN_CACHE_DIR: cacheDir },
+      });
+    const cacheDir = tempDir();
+    const first = lint(cacheDir);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('misses 1 of 2 sites: w.go:7 (b)');
+    expect(readdirSync(join(cacheDir, 'sites'))).toHaveLength(1);
+    expect(lint(cacheDir).stdout).toBe(first.stdout);
+    const untouched = tempDir();
+    expect(lint(untouched, '--no-cache').stdout).toBe(first.stdout);
+    expect(readdirSync(untouched)).toEqual([]);
   });
 });
 

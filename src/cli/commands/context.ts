@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT, InputError } from '../errors.js';
+import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import type { SetExit } from './index.js';
 
 interface ContextOptions {
@@ -9,6 +10,7 @@ interface ContextOptions {
   repo: string;
   base?: string;
   format: string;
+  cache: boolean;
 }
 
 export function registerContext(program: Command, setExit: SetExit): void {
@@ -21,6 +23,7 @@ export function registerContext(program: Command, setExit: SetExit): void {
     .option('--repo <dir>', 'the repository to read', '.')
     .option('--base <rev>', 'read the repository at this revision instead of the working tree')
     .option('--format <md|json>', 'output format', 'md')
+    .option('--no-cache', 'parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (opts: ContextOptions) => {
       if (opts.format !== 'md' && opts.format !== 'json') throw new InputError(`--format must be md or json, not ${opts.format}.`);
       // Implementations load when their command runs: startup stays cheap for every other command.
@@ -30,7 +33,7 @@ export function registerContext(program: Command, setExit: SetExit): void {
         import('./shared-config.js'),
       ]);
       const source = await loadSourceArg(opts, { cwd: process.cwd(), env: process.env, stdin: process.stdin });
-      const report = await contextReport(source, { dir: opts.repo, base: opts.base });
+      const report = await contextReport(source, { dir: opts.repo, base: opts.base, cacheDir: opts.cache ? defaultCacheDir() : undefined });
       process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderContextMarkdown(report));
       setExit(EXIT.ok);
     });

@@ -2,6 +2,7 @@
 import { Option, type Command } from '../commander.js';
 import { FORMAT_NAMES, isFormatName } from '../../format/names.js';
 import { EXIT, InputError } from '../errors.js';
+import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import type { SetExit } from './index.js';
 
 interface LintCliOptions {
@@ -14,6 +15,7 @@ interface LintCliOptions {
   repo?: string;
   base?: string;
   against?: string;
+  cache: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -47,6 +49,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .option('--repo <dir>', 'ground the plan against the repository at <dir>')
     .option('--base <rev>', "ground against this git revision (default: the plan's recorded **Base:** commit, else the working tree)")
     .option('--against <rev>', "report citations that drifted between the plan's base and this revision (e.g. HEAD)")
+    .option('--no-cache', 'with --repo: parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (paths: string[], opts: LintCliOptions) => {
       const format = opts.format;
       if (!isFormatName(format)) throw new InputError(`--format ${format}: use one of ${FORMAT_NAMES.join(', ')}`);
@@ -71,6 +74,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         repo: opts.repo ?? (opts.base !== undefined || opts.against !== undefined ? '.' : undefined),
         base: opts.base,
         against: opts.against,
+        cacheDir: opts.cache ? defaultCacheDir() : undefined,
       });
       process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), cwd: process.cwd(), rules }));
       for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);

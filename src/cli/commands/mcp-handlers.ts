@@ -6,6 +6,7 @@ import { lintPlanHandler } from '../../mcp/lint-tool.js';
 import type { McpHandlers } from '../../mcp/server.js';
 import { verifyPlan } from '../../verify/verify.js';
 import { loadSourceArg } from '../../write/sources/source-arg.js';
+import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import { InputError } from '../errors.js';
 import { configFor, contextReport, lintFor } from './shared-config.js';
 
@@ -17,10 +18,10 @@ export function mcpHandlers(cwd: string): McpHandlers {
       // Standard input carries the MCP protocol itself: it can never be a source here.
       if (source.trim() === '-') throw new InputError('plan_context reads a file or GitHub issues ("#12"); "-" (standard input) is not available over MCP.');
       const loaded = await loadSourceArg({ source, section }, { cwd, env: process.env, stdin: process.stdin });
-      return renderContextMarkdown(await contextReport(loaded, { dir: cwd }));
+      return renderContextMarkdown(await contextReport(loaded, { dir: cwd, cacheDir: defaultCacheDir() }));
     },
     async constructionSites({ type }) {
-      return sitesJson(await constructionSites(type, { dir: cwd }));
+      return sitesJson(await constructionSites(type, { dir: cwd, cacheDir: defaultCacheDir() }));
     },
     async verifyPr({ plan, base }) {
       if (base === undefined) throw new InputError('verify_pr needs base: the revision the PR branched from (e.g. "main").');

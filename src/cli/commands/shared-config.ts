@@ -48,8 +48,11 @@ export function lintFor(config: Config, cwd: string): LintFn {
  * Phase 0 facts for a source of work, read from the repository at `dir` (at `base`, or the working
  * tree), with the config governing that repository unless one is given.
  */
-export async function contextReport(source: Pick<Source, 'text' | 'origin'>, options: { dir: string; base?: string | undefined; config?: Config }): Promise<ContextReport> {
-  const session = new GroundingSession({ dir: options.dir, base: options.base });
+export async function contextReport(
+  source: Pick<Source, 'text' | 'origin'>,
+  options: { dir: string; base?: string | undefined; config?: Config; cacheDir?: string | undefined },
+): Promise<ContextReport> {
+  const session = new GroundingSession({ dir: options.dir, base: options.base, cacheDir: options.cacheDir });
   try {
     const state = await session.reference();
     return await buildContext(source.text, source.origin, state, options.config ?? (await configFor(state.repo.root)));

@@ -1,6 +1,7 @@
 /** `microplan sites <Type>`: the construction-site audit, as a Markdown table or JSON. */
 import { Option, type Command } from '../commander.js';
 import { EXIT } from '../errors.js';
+import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import { openRepository } from '../../repo/open.js';
 import type { Language } from '../../repo/types.js';
 import type { SetExit } from './index.js';
@@ -29,11 +30,10 @@ export function registerSites(program: Command, setExit: SetExit): void {
       // The repository opens (a git process) while the code index loads: both are on the way to
       // the first `git grep`, which is most of the command's time.
       const opening = openRepository({ dir: options.repo ?? process.cwd(), revision: options.base });
-      const [repo, { auditRepository }, { sitesJson, formatSitesMarkdown }, { defaultCacheDir }] = await Promise.all([
+      const [repo, { auditRepository }, { sitesJson, formatSitesMarkdown }] = await Promise.all([
         opening,
         import('../../ground/sites.js'),
         import('../../ground/sites-format.js'),
-        import('../../repo/code/site-cache.js'),
       ]);
       let audits;
       try {

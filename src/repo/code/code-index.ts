@@ -14,7 +14,7 @@ import { factoryNames, type Factory, type FileSites, type LanguageModule, type L
 import { TaskQueue } from './task-queue.js';
 import { grepPatterns, type TextNeedle } from './prefilter.js';
 import { pythonModule } from './python.js';
-import { contentDigest, type SiteCache } from './site-cache.js';
+import { contentDigest, type SiteCache, type SiteCaches } from './site-cache.js';
 import { parseTypeQuery, type TypeQuery } from './type-query.js';
 import { typescriptModule } from './typescript.js';
 
@@ -59,6 +59,8 @@ const NO_SITES: FileSites = { sites: [], factories: [] };
 export interface CodeIndexOptions {
   /** Parsed trees kept in memory; older ones are dropped and re-parsed on demand. */
   maxCachedFiles?: number;
+  /** Persistent per-file site results (site-cache.ts), used by every site search that names no cache of its own. */
+  siteCaches?: SiteCaches | undefined;
 }
 
 export interface SiteSearchOptions {
@@ -84,12 +86,14 @@ export class RepositoryCodeIndex implements CodeIndex {
   readonly skipped: SkippedFile[] = [];
   private readonly cache = new Map<string, Promise<SourceFile | undefined>>();
   private readonly maxCachedFiles: number;
+  private readonly siteCaches: SiteCaches | undefined;
 
   constructor(
     readonly repo: Repository,
     options: CodeIndexOptions = {},
   ) {
     this.maxCachedFiles = options.maxCachedFiles ?? 4000;
+    this.siteCaches = options.siteCaches;
   }
 
   async declarations(name: string, options?: { file?: string }): Promise<Declaration[]> {
@@ -123,9 +127,8 @@ export class RepositoryCodeIndex implements CodeIndex {
     const language = options?.language;
     const modules = LANGUAGE_MODULES.filter((m) => language === undefined || m.languages.includes(language));
     // Side by side: each language's searches are mostly waiting for git.
-    const perModule = await Promise.all(
-      modules.map((module) => this.moduleSites(module, type, language, options?.factories ?? true, options?.cache)),
-    );
+    const cache = options?.cache ?? this.siteCaches?.forType(typeName);
+    const perModule = await Promise.all(modules.map((module) => this.moduleSites(module, type, language, options?.factories ?? true, cache)));
     return dedupeAndSort(perModule.flat());
   }
 

@@ -13,7 +13,6 @@
 import type * as Crypto from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import type { ConstructionSite, SiteKind } from '../types.js';
 import type { Factory, FileSites } from './language.js';
@@ -50,17 +49,35 @@ function fileNameHash(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
+/** Where a code index finds the cache of each type it is asked about. */
+export interface SiteCaches {
+  forType(query: string): SiteCache;
+}
+
+/** The disk caches of one repository, one per type asked about; `save` writes them all. */
+export class DiskSiteCaches implements SiteCaches {
+  private readonly byQuery = new Map<string, DiskSiteCache>();
+
+  constructor(private readonly options: { dir: string; root: string; version: string }) {}
+
+  forType(query: string): DiskSiteCache {
+    let cache = this.byQuery.get(query);
+    if (!cache) {
+      cache = DiskSiteCache.open({ ...this.options, query });
+      this.byQuery.set(query, cache);
+    }
+    return cache;
+  }
+
+  async save(): Promise<void> {
+    await Promise.all([...this.byQuery.values()].map((cache) => cache.save()));
+  }
+}
+
 /** Entries kept from earlier runs past the ones this run used, so other revisions and branches stay warm. */
 const MAX_CARRIED_ENTRIES = 20_000;
 /** Bump when the stored shape changes. */
 const FORMAT = 1;
-
-/** Where caches live: MICROPLAN_CACHE_DIR, else $XDG_CACHE_HOME/microplan, else ~/.cache/microplan. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MICROPLAN_CACHE_DIR) return path.resolve(env.MICROPLAN_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME ? path.resolve(env.XDG_CACHE_HOME) : path.join(os.homedir(), '.cache');
-  return path.join(base, 'microplan');
-}
 
 interface StoredSite {
   line: number;
