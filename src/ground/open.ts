@@ -30,7 +30,8 @@ export function planBase(plan: Plan): string | undefined {
 
 export class GroundingSession {
   private readonly states = new Map<string, Promise<CodeState>>();
-  private readonly caches: DiskSiteCaches[] = [];
+  /** One set for every state: they read one repository (revisions share the files they have in common). */
+  private siteCaches: DiskSiteCaches | undefined;
 
   constructor(private readonly options: GroundingOptions) {}
 
@@ -40,9 +41,8 @@ export class GroundingSession {
     if (!s) {
       s = openRepository({ dir: this.options.dir, revision }).then((repo) => {
         const { cacheDir } = this.options;
-        const siteCaches = cacheDir === undefined ? undefined : openSiteCaches(cacheDir, repo.root);
-        if (siteCaches) this.caches.push(siteCaches);
-        return { repo, index: new RepositoryCodeIndex(repo, { siteCaches }), label: revision === undefined ? 'the working tree' : revision };
+        if (cacheDir !== undefined) this.siteCaches ??= openSiteCaches(cacheDir, repo.root);
+        return { repo, index: new RepositoryCodeIndex(repo, { siteCaches: this.siteCaches }), label: revision === undefined ? 'the working tree' : revision };
       });
       this.states.set(key, s);
     }
@@ -69,7 +69,7 @@ export class GroundingSession {
 
   /** Writes the site caches and releases the repositories' git processes. */
   async close(): Promise<void> {
-    await Promise.all(this.caches.map((caches) => caches.save()));
+    await this.siteCaches?.save();
     for (const s of this.states.values()) await (await s.catch(() => undefined))?.repo.close();
   }
 }
