@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { lintPlan } from '../../src/engine/lint.js';
@@ -29,7 +29,10 @@ beforeAll(async () => {
   }
   client = new Client({ name: 'microplan-test', version: '1.0.0' });
   // The official client spawns the server exactly as an agent's MCP config would.
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: dir, stderr: 'pipe' }));
+  // The client passes the server only a few safe variables; the cache goes to this run's directory
+  // (vitest.config.ts), not ~/.cache.
+  const env = { ...getDefaultEnvironment(), MICROPLAN_CACHE_DIR: process.env.MICROPLAN_CACHE_DIR ?? (await mkdtemp(join(tmpdir(), 'microplan-cache-'))) };
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: dir, env, stderr: 'pipe' }));
 });
 afterAll(async () => {
   await client?.close();
