@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { argumentOccurrences, grepPatterns, occursAsWord } from '../../src/repo/code/prefilter.js';
+import { argumentOccurrences, grepPatterns, occursAsWord, occursRenamed } from '../../src/repo/code/prefilter.js';
 import { pythonModule } from '../../src/repo/code/python.js';
 import { parseTypeQuery } from '../../src/repo/code/type-query.js';
 import { typescriptModule } from '../../src/repo/code/typescript.js';
@@ -15,6 +15,23 @@ describe('grepPatterns', () => {
   it('joins the words into one extended regex with a literal bracket set', () => {
     expect(grepPatterns({ words: ['NewA', 'a$b'], next: '([' })).toEqual({ patterns: ['(NewA|a\\$b)[ \t]*[([]'], regex: true });
     expect(grepPatterns({ words: ['T'], next: '{[]' })).toEqual({ patterns: ['T[ \t]*[]{[]'], regex: true });
+  });
+
+  it('also accepts the words renamed by an import when asked (`make as mk`)', () => {
+    expect(grepPatterns({ words: ['make'], next: '(', renamedBy: 'as' })).toEqual({ patterns: ['make([ \t]*[(]|[ \t]+as[ \t])'], regex: true });
+  });
+});
+
+describe('occursRenamed', () => {
+  it('finds a word followed by spaces, the keyword and a space', () => {
+    expect(occursRenamed("import { make as mk } from './m';", 'make', 'as')).toBe(true);
+    expect(occursRenamed('from m import make\tas mk', 'make', 'as')).toBe(true);
+  });
+
+  it('does not find a longer name, a keyword run into the next word, or no space before it', () => {
+    expect(occursRenamed('import { remake as mk }', 'make', 'as')).toBe(false);
+    expect(occursRenamed('make assert(x)', 'make', 'as')).toBe(false);
+    expect(occursRenamed('makeas x', 'make', 'as')).toBe(false);
   });
 });
 
@@ -50,6 +67,7 @@ describe('regex prefilter through git grep -E', () => {
     repo.write('spaced.go', 'package a\n\nvar x = T  \t {}\n');
     repo.write('elided.go', 'package a\n\nvar m = map[T]int{{}: 1}\n');
     repo.write('prose.go', 'package a\n\n// T is a type; T (the type) and T. are prose.\n');
+    repo.write('renamed.ts', "import { make as mk } from './m';\n");
     repo.commit('files');
     readers.push(await openRepository({ dir: repo.dir }), await openRepository({ dir: repo.dir, revision: 'HEAD' }));
   });
@@ -70,6 +88,10 @@ describe('regex prefilter through git grep -E', () => {
     const files = (mode: string): string => repo.git('grep', '-l', mode, ...patterns.flatMap((p) => ['-e', p]));
     expect(files('-E')).toBe('elided.go\nspaced.go');
     expect(files('-P')).toBe(files('-E'));
+    const renamed = grepPatterns({ words: ['make', 'U'], next: '([', renamedBy: 'as' }).patterns;
+    const renamedFiles = (mode: string): string => repo.git('grep', '-l', mode, ...renamed.flatMap((p) => ['-e', p]));
+    expect(renamedFiles('-E')).toBe('renamed.ts');
+    expect(renamedFiles('-P')).toBe(renamedFiles('-E'));
   });
 });
 

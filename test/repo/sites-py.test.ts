@@ -50,6 +50,17 @@ describe('construction sites (Python)', () => {
     expect(sites).toEqual(['use.py:10 call make', 'use.py:5 call -', 'use.py:6 call -']);
   });
 
+  it('follows a factory imported under another name to its calls', async () => {
+    const sites = await sitesInFiles(
+      {
+        'jobs/job.py': 'class Job:\n    pass\n\ndef make_job() -> Job:\n    return Job()\n',
+        'use.py': ['from jobs.job import make_job as mj', 'import jobs.job as make_job', '', 'a = mj()', 'b = make_job.Job()'].join('\n'),
+      },
+      'Job',
+    );
+    expect(sites).toEqual(['jobs/job.py:5 call make_job', 'use.py:4 factory-call - via make_job', 'use.py:5 call -']);
+  });
+
   it('finds dict literals annotated as a TypedDict, assigned or returned', async () => {
     const sites = await sitesInFiles(
       {

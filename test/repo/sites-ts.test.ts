@@ -69,6 +69,26 @@ describe('construction sites (TypeScript/JavaScript)', () => {
     expect(await sitesInFiles(files, 'config.Opts')).toEqual(['src/use.ts:5 typed-object-literal -', 'src/use.ts:7 as -']);
   });
 
+  it('follows a factory imported under another name to its calls', async () => {
+    const files = {
+      'src/widget.ts': 'export class Widget {}\nexport function makeWidget(): Widget { return new Widget(); }\n',
+      'src/use.ts': [
+        "import { makeWidget as mw } from './widget.js';",
+        "import { makeWidget } from './widget.js';",
+        'export const a = mw();',
+        'export const b = makeWidget();',
+        'export const c = mw;',
+      ].join('\n'),
+      'src/other.ts': "import { makeWidget as mw } from './widget.js';\nexport const d = mw<number>();\n",
+    };
+    expect(await sitesInFiles(files, 'Widget')).toEqual([
+      'src/other.ts:2 factory-call - via makeWidget',
+      'src/use.ts:3 factory-call - via makeWidget',
+      'src/use.ts:4 factory-call - via makeWidget',
+      'src/widget.ts:2 new makeWidget',
+    ]);
+  });
+
   it('finds object literals pushed onto an array, or set in a map, whose element type is declared or initialized in scope', async () => {
     const lines = await sitesInFiles(
       {

@@ -48,6 +48,22 @@ export function argumentOccurrences(text: string, word: string, callees: readonl
   return found;
 }
 
+/**
+ * Does `word` occur renamed, as in `import { word as w }` or `from m import word as w`: not
+ * continuing an identifier, then spaces or tabs, `keyword`, and a space or tab?
+ */
+export function occursRenamed(text: string, word: string, keyword: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at > 0 && isIdentifierChar(text.charCodeAt(at - 1))) continue;
+    let i = at + word.length;
+    if (text[i] !== ' ' && text[i] !== '\t') continue;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    const after = text[i + keyword.length];
+    if (text.startsWith(keyword, i) && (after === ' ' || after === '\t')) return true;
+  }
+  return false;
+}
+
 /** Does `word` occur with no identifier character right before or after it? */
 export function occursAsWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
@@ -83,6 +99,8 @@ function isIdentifierChar(code: number): boolean {
 export interface TextNeedle {
   words: readonly string[];
   next?: string;
+  /** With `next`: or followed by spaces, this keyword and a space, as a renaming import spells it (`as`). */
+  renamedBy?: string;
 }
 
 /**
@@ -97,7 +115,9 @@ export function grepPatterns(needle: TextNeedle): { patterns: string[]; regex: b
   if (needle.words.length === 0) return { patterns: [], regex: true };
   const words = needle.words.map(escapeEre);
   const alternation = words.length === 1 ? words[0] : `(${words.join('|')})`;
-  return { patterns: [`${alternation}[ \t]*${bracket(needle.next)}`], regex: true };
+  const next = `[ \t]*${bracket(needle.next)}`;
+  const after = needle.renamedBy === undefined ? next : `(${next}|[ \t]+${escapeEre(needle.renamedBy)}[ \t])`;
+  return { patterns: [`${alternation}${after}`], regex: true };
 }
 
 /** Identifiers hold letters, digits, `_` and `$`; of those only `$` means something in an ERE. */

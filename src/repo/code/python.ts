@@ -12,7 +12,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { occursAsWord, occursBefore } from './prefilter.js';
+import { occursAsWord, occursBefore, occursRenamed } from './prefilter.js';
 import { codeChildren, endLineOf, firstNamed, nearestAncestor, startOf } from './nodes.js';
 import { qualifierNames, type LocalType, type TypeQuery } from './type-query.js';
 
@@ -28,9 +28,10 @@ export const pythonModule: LanguageModule = {
   // A replace site needs only an annotation naming T, so any mention as a word may matter
   // (`from m import T as U` and `m.T` spell it too).
   mayConstruct: (text, type) => occursAsWord(text, type.name),
-  callableIn: (text, _file, factories) => callableNames(factories, (f) => occursBefore(text, f.name, '(')),
+  // `make(…)`, or `from m import make as mk` whose calls spell only mk.
+  callableIn: (text, _file, factories) => callableNames(factories, (f) => occursBefore(text, f.name, '(') || occursRenamed(text, f.name, 'as')),
   siteNeedles: (type) => ({ words: [type.name] }),
-  callNeedles: (names) => ({ words: names, next: '(' }),
+  callNeedles: (names) => ({ words: names, next: '(', renamedBy: 'as' }),
   declarations,
   sites(root, file, query) {
     const out: FileSites = { sites: [], factories: [] };
@@ -60,10 +61,15 @@ export const pythonModule: LanguageModule = {
     const out: FileSites = { sites: [], factories: [] };
     const type = localType(root, query);
     const names = new Set(factories.map((f) => f.name));
+    const renamed = importedAs(root, names);
     for (const call of root.findAll({ rule: { kind: 'call' } })) {
       const callee = call.field('function');
       const attribute = callee?.kind() === 'attribute';
-      const name = attribute ? callee?.field('attribute')?.text() : callee?.kind() === 'identifier' ? callee.text() : undefined;
+      const name = attribute
+        ? callee?.field('attribute')?.text()
+        : callee?.kind() === 'identifier'
+          ? (renamed.get(callee.text()) ?? callee.text())
+          : undefined;
       if (name === undefined || !names.has(name)) continue;
       // `make_t()` reaches functions; `x.make_t()` methods, classmethods or module functions.
       const factory = factories.find((f) => f.name === name && (attribute || f.container === undefined));
@@ -72,6 +78,18 @@ export const pythonModule: LanguageModule = {
     return out;
   },
 };
+
+/** The local names of `names` imported under another one (`from m import make as mk`: mk → make). */
+function importedAs(root: SgNode, names: ReadonlySet<string>): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const imported of root.findAll({ rule: { kind: 'aliased_import' } })) {
+    const name = imported.field('name')?.text();
+    const alias = imported.field('alias')?.text();
+    // `import a.b.make as mk` names a module, not a function: only a bare name can be one.
+    if (name !== undefined && alias !== undefined && !name.includes('.') && names.has(name)) renamed.set(alias, name);
+  }
+  return renamed;
+}
 
 /**
  * `from m import T as U` names T as U here; `import a.b.m as x` (or `from a.b import m as x`)

@@ -15,7 +15,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { ConstructionSite, DeclarationKind, Language, SiteKind } from '../types.js';
 import type { Grammar } from './grammars.js';
 import { callableNames, factoryLabel, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
-import { occursAsWord, occursBefore } from './prefilter.js';
+import { occursAsWord, occursBefore, occursRenamed } from './prefilter.js';
 import { codeChildren, endLineOf, findKinds, firstNamed, nearestAncestor, sameNode, startOf, unwrap } from './nodes.js';
 import { qualifierNames, type LocalType, type TypeQuery } from './type-query.js';
 
@@ -50,10 +50,12 @@ export const typescriptModule: LanguageModule = {
   // matter; but a mention inside a longer identifier (`paperHeader` in minified code) cannot.
   // Renamed imports and namespaces still spell the name: `{ T as U }`, `m.T`.
   mayConstruct: (text, type) => occursAsWord(text, type.name),
-  // `make(…)`, `make<T>(…)`, or make`…` (a tagged template is a call too).
-  callableIn: (text, _file, factories) => callableNames(factories, (f) => occursBefore(text, f.name, '(<`')),
+  // `make(…)`, `make<T>(…)`, or make`…` (a tagged template is a call too); or an import of it
+  // under another name, `import { make as mk }`, whose calls spell only the new name.
+  callableIn: (text, _file, factories) =>
+    callableNames(factories, (f) => occursBefore(text, f.name, '(<`') || occursRenamed(text, f.name, 'as')),
   siteNeedles: (type) => ({ words: [type.name] }),
-  callNeedles: (names) => ({ words: names, next: '(<`' }),
+  callNeedles: (names) => ({ words: names, next: '(<`', renamedBy: 'as' }),
   declarations,
   sites(root, file, type) {
     const out: FileSites = { sites: [], factories: [] };
@@ -111,9 +113,15 @@ export const typescriptModule: LanguageModule = {
     const out: FileSites = { sites: [], factories: [] };
     const ctx: Ctx = { file, type: localType(root, type), out };
     const names = new Set(factories.map((f) => f.name));
+    const renamed = importedAs(root, names);
     for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
       const callee = call.field('function');
-      const name = callee?.kind() === 'identifier' ? callee.text() : callee?.kind() === 'member_expression' ? callee.field('property')?.text() : undefined;
+      const name =
+        callee?.kind() === 'identifier'
+          ? (renamed.get(callee.text()) ?? callee.text())
+          : callee?.kind() === 'member_expression'
+            ? callee.field('property')?.text()
+            : undefined;
       if (name === undefined || !names.has(name)) continue;
       // A plain call reaches functions, `x.name()` reaches methods (or namespace-imported functions).
       const factory = factories.find((f) => f.name === name && (callee?.kind() === 'member_expression' || f.container === undefined));
@@ -143,6 +151,17 @@ function localType(root: SgNode, query: TypeQuery): LocalType {
     if (name !== undefined && source !== undefined) modules.set(name, moduleBaseName(source));
   }
   return { query, names, modules };
+}
+
+/** The local names of `names` imported under another one (`import { make as mk }`: mk → make). */
+function importedAs(root: SgNode, names: ReadonlySet<string>): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const specifier of root.findAll({ rule: { kind: 'import_specifier', has: { field: 'alias', kind: 'identifier' } } })) {
+    const name = specifier.field('name')?.text();
+    const alias = specifier.field('alias')?.text();
+    if (name !== undefined && alias !== undefined && names.has(name)) renamed.set(alias, name);
+  }
+  return renamed;
 }
 
 /** `'./lib/config.js'` → "config", `'@scope/pkg'` → "pkg", `'node:path'` → "path". */
