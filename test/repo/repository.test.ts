@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +226,44 @@ describe('repository at a revision, with the working tree changed since', () => 
     for (const name of ['a', 'b', 'd', 'e', 'h']) expect(await reader.readText(`${name}.go`)).toBe(`package p // needle ${name}\n`);
     expect(await reader.readText('c.go')).toBe('package p // other\n');
     expect(await reader.readText('f.go')).toBeUndefined();
+  });
+});
+
+describe('repository at a revision, where git converts files between disk and repository', () => {
+  const LF = 'package a\n\nvar x = 1\n';
+
+  function checkedOutConverted(setup: (repo: TempRepo) => void): TempRepo {
+    const repo = tempRepo();
+    repo.write('a.go', LF);
+    repo.write('b.go', 'package b\n');
+    repo.commit('lf');
+    setup(repo);
+    rmSync(path.join(repo.dir, 'a.go'));
+    repo.git('checkout', '--', 'a.go');
+    // As git sees it: the disk copy has CRLF, and a.go is unchanged since HEAD.
+    expect(readFileSync(path.join(repo.dir, 'a.go'), 'utf8')).toBe(LF.replace(/\n/g, '\r\n'));
+    expect(repo.git('diff-index', '--name-only', 'HEAD', '--')).toBe('');
+    return repo;
+  }
+
+  it('reads a file that an eol attribute converts from git, as the revision holds it', async () => {
+    const repo = checkedOutConverted((r) => r.write('.gitattributes', 'a.go eol=crlf\n'));
+    const reader = await openRepository({ dir: repo.dir, revision: 'HEAD' });
+    // A search first, as the code index makes: it learns which files are unchanged on disk.
+    expect((await reader.filesContaining('package')).sort()).toEqual(['a.go', 'b.go']);
+    expect(await reader.readText('a.go')).toBe(LF);
+    expect(await reader.readText('b.go')).toBe('package b\n');
+    await reader.close();
+    repo.remove();
+  });
+
+  it('reads files from git under core.autocrlf', async () => {
+    const repo = checkedOutConverted((r) => r.git('config', 'core.autocrlf', 'true'));
+    const reader = await openRepository({ dir: repo.dir, revision: 'HEAD' });
+    expect((await reader.filesContaining('package')).sort()).toEqual(['a.go', 'b.go']);
+    expect(await reader.readText('a.go')).toBe(LF);
+    await reader.close();
+    repo.remove();
   });
 });
 
