@@ -1,4 +1,5 @@
 /** parsePlan: Markdown text → the typed Plan model. Pure and tolerant: it never throws on text. */
+import { parseAudits } from './audits.js';
 import { outline } from './blocks.js';
 import { parseChecklist } from './checklist.js';
 import { parseCitations } from './citations.js';
@@ -29,6 +30,8 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
   const tasks = parseTasks(lines, o, sections, contractPrefixes);
   const checklistSection = partSection(sections, 'checklist') ?? compact('checklist');
   const { format, reason } = classify({ title: header.title, header: header.fields, sections, contracts, tasks });
+  const citations = parseCitations(lines, o);
+  const phase0 = sections.find((s) => s.kind.type === 'phase0');
 
   return {
     path,
@@ -49,7 +52,8 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
     risks: parseRisks(o, partSection(sections, 'risks'), lines),
     checklist: checklistSection ? parseChecklist(lines, o, checklistSection.bodyStart, checklistSection.bodyEnd) : [],
     codeBlocks: o.fences,
-    citations: parseCitations(lines, o),
+    citations,
+    audits: phase0 ? parseAudits(lines, o, phase0.bodyStart, phase0.bodyEnd, citations) : parseAudits(lines, o, 1, lines.length, citations),
     directives: parseDirectives(o),
   };
 }

@@ -253,6 +253,20 @@ export interface ChecklistItem {
   span: Span;
 }
 
+/** A construction-site audit written in Phase 0: "Construction sites of `T`:" and the sites it lists. */
+export interface WrittenAudit {
+  /** As written: `Header`, or `tar.Header` with its package. */
+  typeName: string;
+  /** First line of the audit's lead (paragraph or heading). */
+  line: number;
+  /** The lead. */
+  span: Span;
+  /** The citations in the lead and in the list or table it leads. */
+  listed: Citation[];
+  /** The plan says there are none ("no existing construction sites", "new type"). */
+  saysNone: boolean;
+}
+
 /** A citation of code: "path:line", "path:line-line", "`path` (line N)". */
 export interface Citation {
   path: string;
@@ -290,6 +304,8 @@ export interface Plan {
   checklist: ChecklistItem[];
   codeBlocks: CodeBlock[];
   citations: Citation[];
+  /** Construction-site audits in Phase 0 (anywhere in a plan without a Phase 0 section). */
+  audits: WrittenAudit[];
   /** Inline disable directives, resolved by the engine. */
   directives: Directive[];
 }

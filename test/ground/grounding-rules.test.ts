@@ -5,6 +5,8 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { lintPlan } from '../../src/engine/lint.js';
 import { lintFiles } from '../../src/engine/run.js';
 import { GroundingSession } from '../../src/ground/open.js';
+import { formatSitesMarkdown } from '../../src/ground/sites-format.js';
+import { siteAudits } from '../../src/ground/sites.js';
 import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
 import type { Diagnostic } from '../../src/rules/types.js';
@@ -181,6 +183,12 @@ describe('construction-sites-complete', () => {
   it('accepts an audit that lists every site', async () => {
     const audit = ['Construction sites of `Widget`:', '- `widget/widget.go:13` (NewWidget)', '- `app/app.go:5`', '- `app/app.go:7`'].join('\n');
     expect(await ground(plan(audit))).toEqual([]);
+  });
+
+  it('accepts the table `microplan sites` prints, pasted into Phase 0 under its summary line', async () => {
+    const [audit] = await siteAudits(['Widget'], { dir: repo.dir });
+    expect(audit!.sites.length).toBeGreaterThan(1);
+    expect(await ground(plan(formatSitesMarkdown(audit!)))).toEqual([]);
   });
 
   it('lists the sites an audit misses with file:line', async () => {

@@ -1,9 +1,9 @@
 import type { Finding, Rule } from '../types.js';
-import { findAudits } from '../../ground/audit.js';
+import type { WrittenAudit } from '../../plan/types.js';
 import { normalizePlanPath } from '../../ground/resolve-path.js';
 
 /** A site counts as listed when a citation names its file (full path or unique suffix) and a line range within 2 lines of it. */
-function isListed(site: { file: string; line: number }, listed: ReturnType<typeof findAudits>[number]['listed']): boolean {
+function isListed(site: { file: string; line: number }, listed: WrittenAudit['listed']): boolean {
   return listed.some((c) => {
     const p = normalizePlanPath(c.path);
     const sameFile = site.file === p || site.file.endsWith(`/${p}`);
@@ -24,7 +24,7 @@ export const constructionSitesComplete: Rule = {
   async check(plan, { grounding }) {
     if (!grounding) return [];
     const out: Finding[] = [];
-    const audits = findAudits(plan);
+    const audits = plan.audits;
     // The searches run side by side; findings keep the plan's order.
     const found = await Promise.all(audits.map((audit) => grounding.index.constructionSites(audit.typeName)));
     for (const [i, audit] of audits.entries()) {
