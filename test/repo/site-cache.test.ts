@@ -3,7 +3,7 @@
  * file is searched again, and a cache that does not belong (another build, damaged) is ignored.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,20 @@ describe('site cache', () => {
     expect(damaged.sites).toEqual(await uncached('server.Config'));
     expect(() => JSON.parse(readFileSync(path.join(cacheDir, 'sites', file!), 'utf8')) as unknown).not.toThrow();
     expect((await search('server.Config')).cache.misses).toBe(0);
+  });
+
+  it('deletes cache files not written for 30 days when it writes a new one, and keeps recent ones', async () => {
+    mkdirSync(path.join(cacheDir, 'sites'), { recursive: true });
+    const old = path.join(cacheDir, 'sites', '0000000000000000.json');
+    const recent = path.join(cacheDir, 'sites', '1111111111111111.json');
+    writeFileSync(old, '{}');
+    writeFileSync(recent, '{}');
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(old, fortyDaysAgo, fortyDaysAgo);
+    await search('server.Config');
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(readdirSync(path.join(cacheDir, 'sites'))).toHaveLength(2);
   });
 
   it('is written by `microplan sites` under MICROPLAN_CACHE_DIR, and neither read nor written with --no-cache', () => {

@@ -76,6 +76,8 @@ export class DiskSiteCaches implements SiteCaches {
 
 /** Entries kept from earlier runs past the ones this run used, so other revisions and branches stay warm. */
 const MAX_CARRIED_ENTRIES = 20_000;
+/** A cache file not written for this long is deleted (checked when a new one is written). */
+const UNUSED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
 /** Bump when the stored shape changes. */
 const FORMAT = 1;
 
@@ -117,6 +119,8 @@ export class DiskSiteCache implements SiteCache {
   private readonly used = new Map<string, StoredEntry>();
   private earlierEntries: Record<string, StoredEntry> | undefined;
   private changed = false;
+  /** Whether the file existed when read: writing a new one is when old ones are pruned. */
+  private existed = false;
 
   private constructor(
     private readonly file: string,
@@ -142,7 +146,9 @@ export class DiskSiteCache implements SiteCache {
   private read(): Record<string, StoredEntry> {
     const { version, root, query } = this.header;
     try {
-      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<StoredCache>;
+      const raw = readFileSync(this.file, 'utf8');
+      this.existed = true;
+      const stored = JSON.parse(raw) as Partial<StoredCache>;
       if (stored.format === FORMAT && stored.version === version && stored.root === root && stored.query === query && stored.entries) {
         return stored.entries;
       }
@@ -187,8 +193,25 @@ export class DiskSiteCache implements SiteCache {
       this.changed = false;
     } catch {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
+      return;
     }
+    // Caches of repositories and types long gone (temporary checkouts) would pile up otherwise.
+    if (!this.existed) await pruneUnused(path.dirname(this.file), Date.now() - UNUSED_FOR_MS);
   }
+}
+
+/** Deletes the cache files (and stray temporary files) in `dir` last written before `before`; best effort. */
+async function pruneUnused(dir: string, before: number): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.endsWith('.json') || name.endsWith('.tmp'))
+      .map(async (name) => {
+        const file = path.join(dir, name);
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (stat && stat.mtimeMs < before) await fs.rm(file, { force: true }).catch(() => undefined);
+      }),
+  );
 }
 
 function store(found: FileSites): StoredEntry {
