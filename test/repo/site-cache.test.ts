@@ -133,5 +133,7 @@ describe('site cache', () => {
     const untouched = tempDir('microplan-cache-');
     expect(run(untouched, '--no-cache')).toBe(cold);
     expect(readdirSync(untouched)).toEqual([]);
+    // A cache directory that cannot be made (here under a file) costs the cache, never the answer.
+    expect(run(path.join(fixture.dir, 'go.mod', 'cache'))).toBe(cold);
   });
 });
