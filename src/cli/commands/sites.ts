@@ -35,16 +35,11 @@ export function registerSites(program: Command, setExit: SetExit): void {
         import('../../ground/sites.js'),
         import('../../ground/sites-format.js'),
       ]);
-      let audits;
-      try {
-        audits = await auditRepository(repo, types, {
-          language: options.lang,
-          factories: options.factories,
-          cacheDir: options.cache ? defaultCacheDir() : undefined,
-        });
-      } finally {
-        await repo.close();
-      }
+      const audits = await auditRepository(repo, types, {
+        language: options.lang,
+        factories: options.factories,
+        cacheDir: options.cache ? defaultCacheDir() : undefined,
+      }).finally(() => repo.close());
       if (options.format === 'json') {
         const json = audits.length === 1 ? sitesJson(audits[0]!) : audits.map(sitesJson);
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
