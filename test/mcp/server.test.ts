@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { BIN, requireBuild } from '../write/draft-helpers.js';
 
 let dir: string;
 let client: Client;
+let transport: StdioClientTransport;
 
 beforeAll(async () => {
   requireBuild();
@@ -32,7 +34,8 @@ beforeAll(async () => {
   // The client passes the server only a few safe variables; the cache goes to this run's directory
   // (vitest.config.ts), not ~/.cache.
   const env = { ...getDefaultEnvironment(), MICROPLAN_CACHE_DIR: process.env.MICROPLAN_CACHE_DIR ?? (await mkdtemp(join(tmpdir(), 'microplan-cache-'))) };
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: dir, env, stderr: 'pipe' }));
+  transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: dir, env, stderr: 'pipe' });
+  await client.connect(transport);
 });
 afterAll(async () => {
   await client?.close();
@@ -40,6 +43,23 @@ afterAll(async () => {
 });
 
 type ToolResult = { isError?: boolean; content: Array<{ type: string; text?: string }> };
+
+/** The command names of a process's children, from /proc (`stat`: pid (comm) state ppid …). */
+function childCommands(parent: number): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+    if (ppid === parent) out.push(stat.slice(stat.indexOf('(') + 1, close));
+  }
+  return out;
+}
 
 async function call(name: string, args: Record<string, unknown>): Promise<ToolResult> {
   return (await client.callTool({ name, arguments: args })) as ToolResult;
@@ -85,6 +105,18 @@ describe('microplan mcp', () => {
   it('lint_plan on text reports a clean plan as clean', async () => {
     const report = JSON.parse(text(await call('lint_plan', { text: GOOD_PLAN }))) as LintJson;
     expect(report).toMatchObject({ path: '<text>', format: 'compact', errors: 0, warnings: 0, findings: [] });
+  });
+
+  it('lint_plan leaves no git process behind, for a plan read at the commit it records', async () => {
+    if (process.platform !== 'linux') return; // children are read from /proc
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    // A recorded Base makes grounding read that commit through long-lived `git cat-file` processes.
+    const based = GOOD_PLAN.replace('**Closes:** Fixes #42', `**Closes:** Fixes #42\n**Base:** ${head}`).replace(
+      '**Files:** modify `sim/queue.go`',
+      '**Files:** modify `sim/queue.go` (see `sim/request.go:3`)',
+    );
+    for (let i = 0; i < 3; i++) expect((await call('lint_plan', { text: based })).isError).toBeFalsy();
+    expect(childCommands(transport.pid!)).not.toContain('git');
   });
 
   it('lint_plan answers bad input with a tool error the agent can act on', async () => {

@@ -10,6 +10,7 @@ import { buildContext, renderContextMarkdown, type ContextReport } from '../../g
 import { GroundingSession } from '../../ground/open.js';
 import { parsePlan } from '../../plan/parse.js';
 import { RepoError } from '../../repo/types.js';
+import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import type { FactsFn, WriteDeps } from '../../write/draft/deps.js';
 import type { Source } from '../../write/sources/types.js';
 import type { LintFn } from '../../write/draft/loop.js';
@@ -21,9 +22,9 @@ export async function configFor(dir: string): Promise<Config> {
   return resolver.forDirectory(dir);
 }
 
-/** A grounding session for `cwd`, or undefined when it is not inside a git repository. */
+/** A grounding session for `cwd` (with the CLI's site cache), or undefined when it is not inside a git repository. */
 async function sessionFor(cwd: string): Promise<GroundingSession | undefined> {
-  const session = new GroundingSession({ dir: cwd });
+  const session = new GroundingSession({ dir: cwd, cacheDir: defaultCacheDir() });
   try {
     await session.open();
     return session;
@@ -33,14 +34,21 @@ async function sessionFor(cwd: string): Promise<GroundingSession | undefined> {
   }
 }
 
-/** Lints plan text as `microplan lint --repo <cwd>` would (ungrounded outside a git repository). */
+/**
+ * Lints plan text as `microplan lint --repo <cwd>` would (ungrounded outside a git repository).
+ * Each call opens the repository and closes it again, so a long-lived caller (the MCP server)
+ * keeps no git process between calls: a plan that records its Base is read through `git
+ * cat-file` processes that live as long as their session.
+ */
 export function lintFor(config: Config, cwd: string): LintFn {
-  let session: Promise<GroundingSession | undefined> | undefined;
   return async (text, path) => {
-    session ??= sessionFor(cwd);
-    const s = await session;
-    const plan = parsePlan(text, path);
-    return lintPlan(plan, { config, grounding: s && plan.format !== 'none' ? await s.forPlan(plan) : undefined });
+    const session = await sessionFor(cwd);
+    try {
+      const plan = parsePlan(text, path);
+      return await lintPlan(plan, { config, grounding: session && plan.format !== 'none' ? await session.forPlan(plan) : undefined });
+    } finally {
+      await session?.close();
+    }
   };
 }
 
