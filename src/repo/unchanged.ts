@@ -25,17 +25,19 @@ export async function unchangedSince(root: string, revision: string): Promise<Se
   const differs = gitOutput(root, ['diff-index', '--name-only', '-z', revision, '--']).then((out) => new Set(splitNul(out)));
   const settings = gitSettings(root);
   const untrackedAttributes = gitOutput(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ':(glob)**/.gitattributes']);
-  const tracked: string[] = [];
+  // Under autocrlf neither is awaited: a failure of theirs must not surface as an unhandled rejection.
+  for (const started of [differs, untrackedAttributes]) started.catch(() => undefined);
+  let trackedAttributes = false;
   const plain: string[] = [];
   for (const record of splitNul(await gitOutput(root, ['ls-files', '-v', '-z']))) {
-    tracked.push(record.slice(2));
+    trackedAttributes ||= isAttributesFile(record.slice(2));
     if (record.startsWith('H ')) plain.push(record.slice(2));
   }
   const { autocrlf, attributesFiles } = await settings;
   // true and input both make "unchanged" mean "equal once line endings are normalised".
   if (autocrlf !== undefined && !['false', 'no', 'off', '0', ''].includes(autocrlf.toLowerCase())) return new Set();
   const attributes =
-    tracked.some(isAttributesFile) || splitNul(await untrackedAttributes).length > 0 || attributesFiles.some((file) => existsSync(file));
+    trackedAttributes || splitNul(await untrackedAttributes).length > 0 || attributesFiles.some((file) => existsSync(file));
   const [changed, convertedFiles] = await Promise.all([differs, attributes ? converted(root, plain) : new Set<string>()]);
   return new Set(plain.filter((file) => !changed.has(file) && !convertedFiles.has(file)));
 }

@@ -45,7 +45,7 @@ describe('site cache', () => {
   async function search(type: string, version = 'v1'): Promise<{ sites: ConstructionSite[]; cache: CountingCache }> {
     const repo = await openRepository({ dir: fixture.dir });
     const cache = new CountingCache(DiskSiteCache.open({ dir: cacheDir, root: repo.root, query: type, version }));
-    const sites = await new RepositoryCodeIndex(repo).constructionSites(type, { cache });
+    const sites = await new RepositoryCodeIndex(repo, { siteCaches: { forType: () => cache } }).constructionSites(type);
     await cache.inner.save();
     await repo.close();
     return { sites, cache };

@@ -59,7 +59,10 @@ const NO_SITES: FileSites = { sites: [], factories: [] };
 export interface CodeIndexOptions {
   /** Parsed trees kept in memory; older ones are dropped and re-parsed on demand. */
   maxCachedFiles?: number;
-  /** Persistent per-file site results (site-cache.ts), used by every site search that names no cache of its own. */
+  /**
+   * Persistent per-file site results (see site-cache.ts): a file whose bytes the type's cache
+   * has seen is not parsed. Results are the same with or without them.
+   */
   siteCaches?: SiteCaches | undefined;
 }
 
@@ -70,11 +73,6 @@ export interface SiteSearchOptions {
    * searched, which is faster: finding callers reads every file that names a factory.
    */
   factories?: boolean;
-  /**
-   * Remembered per-file results of searches (see site-cache.ts): a file whose bytes the cache
-   * has seen for this type is not parsed. Results are the same with or without it.
-   */
-  cache?: SiteCache;
 }
 
 const READ_CONCURRENCY = 32;
@@ -127,7 +125,7 @@ export class RepositoryCodeIndex implements CodeIndex {
     const language = options?.language;
     const modules = LANGUAGE_MODULES.filter((m) => language === undefined || m.languages.includes(language));
     // Side by side: each language's searches are mostly waiting for git.
-    const cache = options?.cache ?? this.siteCaches?.forType(typeName);
+    const cache = this.siteCaches?.forType(typeName);
     const perModule = await Promise.all(modules.map((module) => this.moduleSites(module, type, language, options?.factories ?? true, cache)));
     return dedupeAndSort(perModule.flat());
   }
@@ -142,9 +140,7 @@ export class RepositoryCodeIndex implements CodeIndex {
     const extensions = language === undefined ? allExtensions([module]) : module.extensionsFor(language);
     const sites: ConstructionSite[] = [];
     let frontier: Factory[] = [];
-    // The type in the key too, so one cache may serve several types.
-    const typeKey = `${type.qualifier ?? ''}.${type.name}`;
-    const search = { cache, part: `${module.languages[0]}:sites:${typeKey}` };
+    const search = { cache, part: `${module.languages[0]}:sites` };
     await this.eachFileMatching(module.siteNeedles(type), { extensions }, async (file) => {
       const source = await this.source(file);
       if (!source) return;
@@ -168,7 +164,7 @@ export class RepositoryCodeIndex implements CodeIndex {
       // The factories of a round, in its cache key: a file's calls depend on them.
       const round = {
         cache,
-        part: `${module.languages[0]}:calls:${typeKey}:${cache ? contentDigest(Buffer.from(JSON.stringify(current))) : ''}`,
+        part: `${module.languages[0]}:calls:${cache ? contentDigest(Buffer.from(JSON.stringify(current))) : ''}`,
       };
       const visited = new Set<string>();
       const visit = async (file: string): Promise<void> => {

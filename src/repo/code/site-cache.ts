@@ -1,8 +1,8 @@
 /**
  * A persistent cache of per-file search results, like ESLint's `--cache`: what a type's search
  * found in one file (its sites, and the factories among them), remembered by the file's path and
- * the SHA-256 of its text. A later search of the same type reads each candidate file as before
- * but parses only the files whose text it has not seen, so a repeated audit costs about a
+ * the SHA-256 of its bytes. A later search of the same type reads each candidate file as before
+ * but parses only the files whose bytes it has not seen, so a repeated audit costs about a
  * `git grep` and the reads. An entry cannot go stale: changing a file changes its key, and a
  * new build of microplan (`version`) starts a new cache.
  *
@@ -49,7 +49,7 @@ function fileNameHash(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
-/** Where a code index finds the cache of each type it is asked about. */
+/** Where a code index finds the cache of each type it is asked about: one cache per type. */
 export interface SiteCaches {
   forType(query: string): SiteCache;
 }
