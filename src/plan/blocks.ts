@@ -6,6 +6,8 @@
  * a per-line "is this code?" mask so that line-oriented recognisers never read inside fences.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import { repairFirstBrokenFence, type FenceProblem } from './fence-repair.js';
+import { classifyHeading } from './sections.js';
 import { span } from './source.js';
 import type { CodeBlock, Span, Table, TableRow, Text } from './types.js';
 
@@ -38,6 +40,8 @@ export interface Outline {
   blockquotes: Array<[number, number]>;
   /** codeMask[line] is true for every line of a fenced or indented code block (1-based index). */
   codeMask: boolean[];
+  /** Broken fences, read as the author meant them (see fence-repair.ts). */
+  fenceProblems: FenceProblem[];
 }
 
 // Block structure only: the outline reads inline tokens' `content`, never their children, so the
@@ -76,8 +80,27 @@ md.block.State = class extends BaseState {
   }
 };
 
-export function outline(text: string, lines: readonly string[]): Outline {
-  const tokens = md.parse(text, {});
+/** An ATX heading that names a plan section or task: where an unclosed code block most likely ended. */
+function isSectionHeading(line: string): boolean {
+  const m = /^#{1,4}\s+(.*)$/.exec(line);
+  if (!m) return false;
+  return classifyHeading(m[1]!).type !== 'other' || /^task\s+\d+\b/i.test(m[1]!);
+}
+
+export function outline(text: string, sourceLines: readonly string[]): Outline {
+  let tokens = md.parse(text, {});
+  let lines = sourceLines;
+  const fenceProblems: FenceProblem[] = [];
+  // Each repair re-parses; a plan with more than a few broken fences is read as far as 8 repairs go.
+  for (let after = 0, round = 0; round < 8; round++) {
+    const r = repairFirstBrokenFence(tokens, lines as string[], isSectionHeading, after);
+    if (!r) break;
+    fenceProblems.push(r.problem);
+    if (r.problem.kind === 'unclosed' && r.problem.innerLine === 0) break;
+    lines = r.lines;
+    tokens = md.parse(lines.join('\n'), {});
+    after = r.problem.line;
+  }
   const out: Outline = {
     headings: [],
     fences: [],
@@ -88,6 +111,7 @@ export function outline(text: string, lines: readonly string[]): Outline {
     htmlComments: [],
     blockquotes: [],
     codeMask: new Array<boolean>(lines.length + 2).fill(false),
+    fenceProblems,
   };
   let listDepth = 0;
   const orderedStack: boolean[] = [];

@@ -55,5 +55,6 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
     citations,
     audits: phase0 ? parseAudits(lines, o, phase0.bodyStart, phase0.bodyEnd, citations) : parseAudits(lines, o, 1, lines.length, citations),
     directives: parseDirectives(o),
+    fenceProblems: o.fenceProblems,
   };
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { componentInteractionLength } from './component-interaction-length.js';
 import { executiveSummaryLength } from './executive-summary-length.js';
+import { fenceBalanced } from './fence-balanced.js';
 import { part1Length } from './part1-length.js';
 import { reviewGuideItems } from './review-guide-items.js';
 import { reviewGuideLength } from './review-guide-length.js';
@@ -15,6 +16,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   sectionsOrder,
   sectionNonempty,
   sectionDuplicate,
+  fenceBalanced,
   part1Length,
   executiveSummaryLength,
   componentInteractionLength,

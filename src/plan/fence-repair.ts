@@ -1,0 +1,127 @@
+/**
+ * Broken code fences, found and worked around so that one typo does not turn the rest of a plan
+ * into code.
+ *
+ * Two shapes occur in real plans:
+ * - **nested**: a ```` ```markdown ```` block holds a ```` ```bash ```` block of its own. CommonMark
+ *   closes the outer block at the inner block's closing fence, so the prose after it becomes
+ *   code and the outer closing fence opens a new block that swallows the rest of the plan.
+ * - **unclosed**: a fence that is never closed runs to the end of the document.
+ *
+ * The repair keeps every line where it is (diagnostics keep their line numbers): a nested block's
+ * outer fences are lengthened so the nesting is explicit, and an unclosed block is closed on the
+ * blank line before the first plan section heading it swallowed. The problems are reported once,
+ * at the fence, by the `fence-balanced` rule.
+ */
+
+export interface FenceProblem {
+  kind: 'nested' | 'unclosed';
+  /** Line of the opening fence (1-based). */
+  line: number;
+  /** The opening fence as written (marker and info string). */
+  opener: string;
+  /** nested: the inner opener's line; unclosed: the line the repair closed it before (0: not repaired). */
+  innerLine: number;
+  /** nested: the line of the fence that really closes the outer block. */
+  closeLine: number;
+}
+
+interface FenceToken {
+  type: string;
+  markup: string;
+  info: string;
+  map: [number, number] | null;
+}
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+function fenceLine(line: string): { indent: string; marker: string; info: string } | undefined {
+  const m = FENCE.exec(line);
+  if (!m) return undefined;
+  const info = m[3]!.trim();
+  // A backtick fence's info string may not contain backticks (CommonMark 4.5).
+  if (m[2]![0] === '`' && info.includes('`')) return undefined;
+  return { indent: m[1]!, marker: m[2]!, info };
+}
+
+/**
+ * The first broken fence among the parsed fence tokens, and the lines with it repaired;
+ * undefined when every fence is sound. `isSectionHeading` tells a plan section heading (where an
+ * unclosed block most likely should have ended) from a heading inside code.
+ */
+export function repairFirstBrokenFence(
+  tokens: readonly FenceToken[],
+  lines: string[],
+  isSectionHeading: (line: string) => boolean,
+  after: number,
+): { problem: FenceProblem; lines: string[] } | undefined {
+  for (const t of tokens) {
+    if (t.type !== 'fence' || !t.map || t.map[0] < after) continue;
+    const start = t.map[0]; // 0-based opener index
+    const open = fenceLine(lines[start] ?? '');
+    if (!open) continue;
+    const char = open.marker[0]!;
+    // Only a block that says what it holds (```markdown) is read as an outer block: a bare fence
+    // holding ```bash is more often a stray closing fence of the block above.
+    const nested = open.info !== '' ? findNesting(lines, start, char, open.marker.length) : undefined;
+    if (nested) {
+      const width = Math.max(open.marker.length, nested.widest) + 1;
+      const repaired = lines.slice();
+      repaired[start] = open.indent + char.repeat(width) + open.info;
+      const close = fenceLine(repaired[nested.closeLine]!)!;
+      repaired[nested.closeLine] = close.indent + char.repeat(width);
+      return {
+        problem: { kind: 'nested', line: start + 1, opener: (lines[start] ?? '').trim(), innerLine: nested.innerLine + 1, closeLine: nested.closeLine + 1 },
+        lines: repaired,
+      };
+    }
+    const last = t.map[1] - 1;
+    const closer = fenceLine(lines[last] ?? '');
+    const closed = last > start && closer !== undefined && closer.info === '' && closer.marker[0] === char && closer.marker.length >= open.marker.length;
+    if (closed) continue;
+    // Unclosed: close it on the blank line before the first heading it swallowed (in a Markdown
+    // snippet, the first plan section heading: its own headings are part of the snippet).
+    const markdown = /^(?:markdown|md)$/i.test(open.info.split(/\s+/)[0] ?? '');
+    let closeAt = -1;
+    for (let l = start + 1; l <= last; l++) {
+      const line = lines[l] ?? '';
+      const heading = markdown ? isSectionHeading(line) : /^#{1,4}\s+\S/.test(line);
+      if (heading && l - 1 > start && (lines[l - 1] ?? '').trim() === '') {
+        closeAt = l - 1;
+        break;
+      }
+    }
+    const repaired = lines.slice();
+    if (closeAt >= 0) repaired[closeAt] = open.indent + open.marker;
+    return {
+      problem: { kind: 'unclosed', line: start + 1, opener: (lines[start] ?? '').trim(), innerLine: closeAt >= 0 ? closeAt + 2 : 0, closeLine: 0 },
+      lines: repaired,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A fence whose body opens another fence of the same kind (an opener with an info string, which
+ * CommonMark reads as content) and closes it: the block the author meant runs to the closing
+ * fence where the nesting depth returns to zero.
+ */
+function findNesting(lines: readonly string[], start: number, char: string, width: number): { innerLine: number; closeLine: number; widest: number } | undefined {
+  let depth = 1;
+  let innerLine = -1;
+  let widest = 0;
+  for (let l = start + 1; l < lines.length; l++) {
+    const f = fenceLine(lines[l] ?? '');
+    if (!f || f.marker[0] !== char) continue;
+    if (f.info !== '') {
+      if (f.marker.length < width) continue; // a shorter inner fence nests correctly already
+      depth++;
+      widest = Math.max(widest, f.marker.length);
+      if (innerLine < 0) innerLine = l;
+    } else if (f.marker.length >= width || depth > 1) {
+      depth--;
+      if (depth === 0) return innerLine >= 0 ? { innerLine, closeLine: l, widest } : undefined;
+    }
+  }
+  return undefined;
+}
