@@ -11,14 +11,51 @@ const NAME_TO_LETTER = new Map<string, SectionLetter>();
 for (const letter of SECTION_LETTERS) NAME_TO_LETTER.set(SECTION_NAMES[letter].toLowerCase(), letter);
 // Names the corpus uses for the appendix and the checklist.
 NAME_TO_LETTER.set('file-level implementation details', 'K');
+NAME_TO_LETTER.set('file-level details', 'K');
 NAME_TO_LETTER.set('detailed specifications', 'K');
 NAME_TO_LETTER.set('design sanity checklist', 'J');
 
+/**
+ * What a lettered heading's title says it is, when the title is not the spec's exact name
+ * ("C) Expanded Contracts", "F) Test Matrix", "J. Antipattern Prevention"). Most specific first:
+ * "Design Bug Prevention Checklist" is a checklist, "Architectural Risk Register" a risk section.
+ */
+const TITLE_PATTERNS: ReadonlyArray<[RegExp, SectionLetter]> = [
+  [/\bexecutive summary\b|^summary$/, 'A'],
+  [/\bcontracts?\b/, 'B'],
+  [/\bdeviations?\b/, 'D'],
+  [/\breview(?:er)? guide\b/, 'E'],
+  [/\bimplementation overview\b|^overview$|\bfiles? (?:modified|changed|to (?:create|modify|change))\b/, 'F'],
+  [/\btask(?:s| breakdown)?\b|\bimplementation plan\b/, 'G'],
+  [/\btest(?:ing)? (?:strategy|plan|matrix)\b/, 'H'],
+  [/\brisks?\b/, 'I'],
+  [/\bchecklist\b|\bantipattern/, 'J'],
+  [/\bappendix\b|\bfile-level\b|\bdetailed spec/, 'K'],
+  [/\bcomponent interaction\b|\bcomponent diagram\b/, 'C'],
+];
+
+function letterForTitle(title: string, loose: boolean): SectionLetter | undefined {
+  const name = title.toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/[:.]$/, '').trim();
+  const exact = NAME_TO_LETTER.get(name);
+  if (exact || !loose) return exact;
+  return TITLE_PATTERNS.find(([re]) => re.test(name))?.[1];
+}
+
+/**
+ * A section is identified by its title first and its letter second: "### A. Behavioral
+ * Contracts" is the contracts section whatever its letter, and a letter whose title names no
+ * section of the spec ("G) Exercisability Proof") stands for its letter only while no other
+ * heading's title claims that letter (`buildSections` checks that across the document).
+ */
 export function classifyHeading(raw: string): SectionKind {
   const text = plainInline(raw).replace(/\s+/g, ' ');
   const lower = text.toLowerCase();
 
   if (/^phase 0\b/.test(lower) || /^component context\b/.test(lower)) return { type: 'phase0' };
+
+  // "Part 3J — Sanity Checklist": a Part number run into a section letter.
+  const partLetter = /^part \d([a-k])\b\s*(?:[—:–-]\s*)?(.*)$/i.exec(text);
+  if (partLetter) return lettered(partLetter[1]!.toUpperCase() as SectionLetter, partLetter[2]!);
 
   const part = /^part (1|2|3|one|two|three)\b/.exec(lower);
   if (part) {
@@ -32,17 +69,41 @@ export function classifyHeading(raw: string): SectionKind {
 
   // "B) Behavioral Contracts", "B. Behavioral Contracts", "B: …", "Section B — …" — but not
   // "K.1: `docs/rules.md`", a numbered subsection inside K.
-  const lettered = /^(?:section )?([A-K])(?:\)|\.(?!\d)|:| —| -)\s*(.*)$/.exec(text);
-  if (lettered) return { type: 'lettered', letter: lettered[1] as SectionLetter };
+  const prefixed = /^(?:section )?([A-K])(?:\)|\.(?!\d)|:| —| –| -)\s*(.*)$/.exec(text);
+  if (prefixed) return lettered(prefixed[1] as SectionLetter, prefixed[2]!);
 
   const name = lower.replace(/\s*\(.*\)\s*$/, '').replace(/[:.]$/, '').trim();
   if (name === 'behavioral contracts' || name === 'behavioural contracts') return { type: 'compact', name: 'contracts' };
   if (name === 'tasks' || name === 'task breakdown') return { type: 'compact', name: 'tasks' };
   if (name === 'sanity checklist' || name === 'design sanity checklist') return { type: 'compact', name: 'checklist' };
   if (name === 'deviation log' || name === 'deviations') return { type: 'compact', name: 'deviations' };
-  const byName = NAME_TO_LETTER.get(name);
+  const byName = letterForTitle(name, false);
   if (byName) return { type: 'lettered', letter: byName };
   return { type: 'other' };
+}
+
+function lettered(written: SectionLetter, title: string): SectionKind {
+  const byTitle = letterForTitle(title, true);
+  if (byTitle) return byTitle === written ? { type: 'lettered', letter: byTitle } : { type: 'lettered', letter: byTitle, relettered: true };
+  return { type: 'lettered', letter: written, byLetterOnly: true };
+}
+
+/**
+ * A heading known only by its letter gives way to a heading whose title names that section; and
+ * in a document that letters its own sections (some title names another section than its
+ * letter: "D. Risks and Mitigations"), a letter alone says nothing.
+ */
+function settleLetters(sections: Section[]): void {
+  const claimed = new Set<SectionLetter>();
+  let ownLettering = false;
+  for (const s of sections) {
+    if (s.kind.type !== 'lettered' || s.kind.byLetterOnly) continue;
+    claimed.add(s.kind.letter);
+    if (s.kind.relettered) ownLettering = true;
+  }
+  for (const s of sections) {
+    if (s.kind.type === 'lettered' && s.kind.byLetterOnly && (ownLettering || claimed.has(s.kind.letter))) s.kind = { type: 'other' };
+  }
 }
 
 /** Sections for every heading, each running to the next heading of the same or lower depth. */
@@ -69,6 +130,7 @@ export function buildSections(headings: readonly HeadingBlock[], lines: readonly
       bodyEnd: endLine,
     });
   }
+  settleLetters(sections);
   return sections;
 }
 

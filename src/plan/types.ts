@@ -25,6 +25,9 @@ export interface Text {
   span: Span;
 }
 
+import type { FenceProblem } from './fence-repair.js';
+export type { FenceProblem } from './fence-repair.js';
+
 export type PlanFormat = 'full' | 'compact' | 'none';
 
 /** The header fields of the spec, in their required order. */
@@ -79,7 +82,11 @@ export const SECTION_NAMES: Record<SectionLetter, string> = {
 export type SectionKind =
   | { type: 'phase0' }
   | { type: 'part'; part: 1 | 2 | 3 | 'appendix' }
-  | { type: 'lettered'; letter: SectionLetter }
+  /**
+   * `byLetterOnly`: the title names no section of the spec, only the letter placed it;
+   * `relettered`: the title names another section than the letter written before it.
+   */
+  | { type: 'lettered'; letter: SectionLetter; byLetterOnly?: true; relettered?: true }
   /** Compact-format sections ("## Behavioral Contracts", "## Tasks", "## Sanity Checklist"). */
   | { type: 'compact'; name: 'contracts' | 'tasks' | 'checklist' | 'deviations' }
   | { type: 'other' };
@@ -308,6 +315,8 @@ export interface Plan {
   audits: WrittenAudit[];
   /** Inline disable directives, resolved by the engine. */
   directives: Directive[];
+  /** Broken code fences; the rest of the model reads them as the author meant (see fence-repair.ts). */
+  fenceProblems: FenceProblem[];
 }
 
 export interface Directive {
