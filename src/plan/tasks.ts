@@ -559,6 +559,9 @@ export function stepKind(title: string, commands: readonly Command[] = []): Step
   if (/\bcommit\b/.test(t)) return 'commit';
   if (/\bpush\b|\b(open|create) (a )?(pr|pull request)\b/.test(t)) return 'other';
   if (/\blint|golangci|eslint|ruff|\bvet\b/.test(t)) return 'lint';
+  // "Update test assertion", "Update all cluster test files": keeping existing tests compiling
+  // after a change is part of the change, not a new test.
+  if (/^(update|modify|adjust|fix)\b.*\b(test (?:files?|assertions?|fixtures?|helpers?|call ?sites?)|existing tests?|all (?:\w+ )?tests?)\b/.test(t)) return 'implement';
   if (/\b(write|add|create|extend|update|rewrite|replace|modify|adjust)\b.*\b(tests?|benchmarks?)\b|\bfailing tests?\b|^tests?\b/.test(t) && !/\b(run|verify|confirm)\b/.test(t)) return 'test';
   // "Create experiment run scripts": a title that starts with a change verb makes a change.
   if (IMPLEMENT_VERBS.test(t.split(/\s+/)[0] ?? '') && !/^(run|verify|check)\b/.test(t)) return 'implement';
@@ -585,7 +588,7 @@ function findCommit(lines: readonly string[], steps: readonly Step[], fences: re
   // The last commit step that carries a message wins ("Step 4: Verify and commit" may precede "Step 6: Commit").
   const commitSteps = steps.filter((s) => s.kind === 'commit').reverse();
   for (const step of commitSteps) {
-    const fromBlock = commitInBlocks(lines, step.codeBlocks);
+    const fromBlock = commitInBlocks(lines, step.codeBlocks) ?? bareMessageIn(lines, step.codeBlocks);
     if (fromBlock) return fromBlock;
     // "**Step 6:** Commit: `feat(x): y (BC-1)`" or a Run line holding the commit.
     for (const t of [step.title, ...step.prose]) {
@@ -617,6 +620,25 @@ function commitInBlocks(lines: readonly string[], blocks: readonly CodeBlock[]):
   }
   return undefined;
 }
+
+/**
+ * A commit step that shows the message itself in a plain block ("```\nfeat(x): y (BC-1)\n\n- body\n```"),
+ * without the `git commit -m` around it.
+ */
+function bareMessageIn(lines: readonly string[], blocks: readonly CodeBlock[]): CommitMessage | undefined {
+  for (const block of blocks) {
+    const text = block.content.trim();
+    const first = text.split('\n')[0]!;
+    if (!BARE_SUBJECT.test(first)) continue;
+    const line = block.contentLine + block.content.slice(0, block.content.indexOf(first)).split('\n').length - 1;
+    const lineText = lines[line - 1] ?? '';
+    const at = lineText.indexOf(first);
+    return { subject: at >= 0 ? textAt(line, lineText, at, at + first.length) : { text: first, span: block.span }, text, span: block.span };
+  }
+  return undefined;
+}
+
+const BARE_SUBJECT = /^(?:feat|fix|refactor|test|docs|chore|perf|build|ci|style)(?:\([^)\s]*\))?!?: \S/;
 
 /** A commit written inline: `feat(x): y (BC-1)` or `git commit -m "…"`, at `offset` in `t`. */
 function inlineCommit(t: Text, offset: number, raw: string): CommitMessage {

@@ -12,8 +12,13 @@ describe('contract-banned-words', () => {
   it('flags "should" in a clause, at the word', async () => {
     const ds = await lintRule('contract-banned-words', md(...head, 'BC-1: Thing', '- GIVEN a', '- WHEN b', '- THEN the request Should be rejected'));
     expect(ds).toHaveLength(1);
-    expect(ds[0]!.message).toBe('Contract BC-1 says "Should": state the guarantee with MUST or MUST NOT instead.');
+    expect(ds[0]!.message).toBe('Contract BC-1 says "Should": state the guarantee with MUST or MUST NOT, or, where it is a remark and not a guarantee, state it as a fact.');
     expect(ds[0]!.span).toEqual({ start: { line: 10, column: 20 }, end: { line: 10, column: 26 } });
+  });
+
+  it('accepts what the contract says a user should do: it is the content promised, not its modal', async () => {
+    const plan = md(...head, 'BC-1: Guidance', '- GIVEN a reader of the guide', '- WHEN delay is high', '- THEN the page says the user should enable `--flow-control`');
+    expect(await lintRule('contract-banned-words', plan)).toEqual([]);
   });
 
   it('flags banned words from config in the contract name', async () => {

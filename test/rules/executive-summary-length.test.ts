@@ -5,19 +5,19 @@ import { fullPlan } from './plan-fixtures.js';
 const a = (...lines: string[]): string => fullPlan({}, { a: ['### A) Executive Summary', '', ...lines, ''] });
 
 describe('executive-summary-length', () => {
-  it('counts a one-line paragraph of five sentences as five lines and accepts it', async () => {
-    expect(await lintRule('executive-summary-length', a('It adds warnings. They log only. They sit in the cluster. Nothing else changes. No deviations.'))).toEqual([]);
+  it('counts a one-line paragraph as the lines it wraps to at 100 characters and accepts five', async () => {
+    expect(await lintRule('executive-summary-length', a(`It adds warnings. ${'They log only. '.repeat(30)}`))).toEqual([]);
   });
 
   it('flags a one-sentence summary as too short, at the heading', async () => {
     const plan = a('This PR adds warnings.');
     const ds = await lintRule('executive-summary-length', plan);
-    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('reads as 1 line, under the 5–10 budget')]);
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('reads as 1 line (at 100 characters a line), under the 5–10 budget')]);
     expect(plan.split('\n')[ds[0]!.span.start.line - 1]).toBe('### A) Executive Summary');
   });
 
   it('flags a summary of more than ten lines', async () => {
     const ds = await lintRule('executive-summary-length', a(...Array.from({ length: 12 }, (_, i) => `- Point ${i}.`)));
-    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('reads as 12 lines, over the 5–10 budget')]);
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('reads as 12 lines (at 100 characters a line), over the 5–10 budget')]);
   });
 });

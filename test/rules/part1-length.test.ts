@@ -14,7 +14,7 @@ describe('part1-length', () => {
     const plan = fullPlan();
     const ds = await lintRule('part1-length', plan, { config: budgets({ part1Lines: 10 }) });
     expect(ds).toHaveLength(1);
-    expect(ds[0]!.message).toMatch(/^Part 1 reads as \d+ lines, over the 10-line budget/);
+    expect(ds[0]!.message).toMatch(/^Part 1 reads as \d+ lines \(at 100 characters a line\), over the 10-line budget/);
     expect(plan.split('\n')[ds[0]!.span.start.line - 1]).toBe('## Part 1: Design Validation');
   });
 });

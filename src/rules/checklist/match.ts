@@ -26,6 +26,8 @@ function stem(w: string): string {
   if (w.length > 5 && /(?:ed|es)$/.test(w)) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  // "update" and "updated" (→ "updat") are one word.
+  if (w.length > 4 && w.endsWith('e')) return w.slice(0, -1);
   return w;
 }
 
@@ -70,6 +72,17 @@ export function itemWords(items: readonly ChecklistItem[]): ItemWords {
   return { sets, itemsWith };
 }
 
+/** "R17-R23: N/A — …" and "R5–14" cover every id between their ends. */
+export function inRange(id: string, text: string): boolean {
+  const m = /^([A-Za-z]+)(\d+)$/.exec(id);
+  if (!m) return false;
+  const [, prefix, num] = m;
+  const n = Number(num);
+  const re = new RegExp(`(?:^|[^A-Za-z0-9])${prefix}(\\d+)\\s*(?:-|–|—|\\.\\.|to)\\s*(?:${prefix})?(\\d+)(?![0-9])`, 'g');
+  for (const r of text.matchAll(re)) if (Number(r[1]) <= n && n <= Number(r[2])) return true;
+  return false;
+}
+
 /** Whether some checklist item covers a configured entry (by id "R7" for antipatterns, else by words). */
 export function covered(entry: ChecklistEntry, items: readonly ChecklistItem[], index: ItemWords): boolean {
   if (entry.id !== undefined) {
@@ -77,6 +90,7 @@ export function covered(entry: ChecklistEntry, items: readonly ChecklistItem[], 
     const id = idPattern(idText);
     // An id matches only where it is written: most items are ruled out by a substring search.
     if (items.some((it) => it.text.text.includes(idText) && id.test(it.text.text))) return true;
+    if (items.some((it) => inRange(idText, it.text.text))) return true;
   }
   const want = entryWords(entry);
   if (want.length === 0) return true;

@@ -34,13 +34,15 @@ function codeRanges(text: string): Array<[number, number]> {
   return out;
 }
 
+const ADVISED = /\b(?:the |a )?(?:user|users|operator|operators|reader|readers|you|caller|callers)\s+$/i;
+
 export const contractBannedWords: Rule = {
   id: 'contract-banned-words',
   family: 'contracts',
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'Contracts use no vague modal words: "should" is banned (plus any word in the project\'s `bannedWords`), because a contract is a guarantee and its THEN becomes a test assertion. Checked case-insensitively as whole words in the contract\'s name and clauses, outside code spans.',
+    'Contracts use no vague modal words: "should" is banned (plus any word in the project\'s `bannedWords`), because a contract is a guarantee and its THEN becomes a test assertion. Checked case-insensitively as whole words in the contract\'s name and clauses, outside code spans; what a contract says a user should do ("the user should enable `--flow-control`") is the content it promises, not its modal.',
   instruction: (config) =>
     `Never write ${config.bannedWords.map((w) => `"${w}"`).join(', ')} in a contract: state guarantees with MUST / MUST NOT.`,
   check(plan, { config }) {
@@ -57,11 +59,14 @@ export const contractBannedWords: Rule = {
         for (let m = re.exec(text); m && m.index < p.to; m = re.exec(text)) {
           const at = m.index;
           if (code.some(([a, b]) => at >= a && at < b)) continue;
+          // "…and the user should enable X": what a person is advised to do is content the
+          // contract describes, not the contract's own modal.
+          if (ADVISED.test(text.slice(Math.max(0, at - 40), at))) continue;
           const key = `${p.line}:${at}`;
           if (seen.has(key)) continue;
           seen.add(key);
           findings.push({
-            message: `Contract ${c.id} says "${m[0]}": state the guarantee with MUST or MUST NOT instead.`,
+            message: `Contract ${c.id} says "${m[0]}": state the guarantee with MUST or MUST NOT, or, where it is a remark and not a guarantee, state it as a fact.`,
             span: span(p.line, at + 1, p.line, at + m[0].length + 1),
           });
         }

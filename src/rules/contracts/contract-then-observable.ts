@@ -5,11 +5,11 @@ import { planVocabulary, structureHits, type StructureHit, type StructureKind } 
 
 const ADVICE: Record<StructureKind, (c: Contract, token: string, more: number) => string> = {
   type: (c, t, more) =>
-    `THEN of ${c.id} names the type \`${t}\`${and(more)}: describe what the caller observes (e.g. "returns a policy that computes 0.0 for any request"), not which type it gets.`,
+    `THEN of ${c.id} names the type \`${t}\`${and(more)}: describe what the caller observes from the result (what it returns or does), not which type it gets.`,
   field: (c, t, more) =>
     `THEN of ${c.id} references the field \`${t}\`${and(more)}: describe the observable outcome (output, return value, later behavior) instead of internal state.`,
   formula: (c, t, more) =>
-    `THEN of ${c.id} reproduces the formula \`${t}\`${and(more)}: describe the ordering or outcome it produces (e.g. "instances with higher cache hit rates rank higher").`,
+    `THEN of ${c.id} reproduces the formula \`${t}\`${and(more)}: describe the ordering or outcome it produces (which result is larger, what grows with what), not how it is computed.`,
 };
 
 function and(more: number): string {
@@ -33,7 +33,7 @@ export const contractThenObservable: Rule = {
   severity: 'warning',
   formats: ['full', 'compact'],
   description:
-    'The THEN quality gate: every THEN clause describes observable behavior, because it becomes the test assertion and a structural THEN produces a structural test. A THEN is reported when it names a concrete type (`ConstantPriority`, `*ClusterSimulator`, a type the plan\'s code declares), references a field (`record.Status`, `cs.scoreCache`, `len(x.items)`), or reproduces a formula (`0.6*cacheHit + 0.4*(1-load)`). Method calls (`Decide()`), CLI flags, file paths and serialized output keys are observable and not reported. One finding per kind per clause, at the first offending token.',
+    'The THEN quality gate: every THEN clause describes observable behavior, because it becomes the test assertion and a structural THEN produces a structural test. A THEN is reported when it names a concrete type (`ConstantPriority`, `*ClusterSimulator`, a type the plan\'s code declares), references an internal field (`cs.scoreCache`, `len(x.items)`; a Capitalized Go field such as `decision.TargetInstance` is exported output and is not reported), or reproduces a formula (`0.6*cacheHit + 0.4*(1-load)`). Method calls (`Decide()`), CLI flags, file paths and serialized output keys are observable and not reported. One finding per kind per clause, at the first offending token.',
   instruction:
     'Write every THEN as observable behavior that survives a refactor: no type names ("returns a policy that computes 0.0", not "returns a *ConstantPriority"), no internal fields ("the next decision uses cached scores", not "scoreCache has 3 entries"), no formulas ("higher cache hit rates rank higher", not "score = 0.6*cacheHit + 0.4*(1-load)").',
   check(plan) {

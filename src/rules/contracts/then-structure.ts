@@ -231,6 +231,9 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
     // An identifier-looking chain ("record.Status", "cs.scoreCache"); all-lowercase dotted names are
     // serialized keys, hosts or packages (`metrics.ttft`, "github.com"). `len(x.items)` is caught below.
     if (!segs.slice(1).some((s) => /[A-Z]/.test(s))) continue;
+    // Only an internal field is structure: in Go a Capitalized field is exported, the public
+    // output a caller reads (the spec's own `decision.TargetInstance`); `cs.scoreCache` is not.
+    if (!segs.slice(1).some((s) => /^[a-z]/.test(s) && /[A-Z]/.test(s))) continue;
     // `x.Method()` is behavior whatever `x` is (a package, a type, a value): no lookup, no hit.
     if (called && segs.length === 2) continue;
     const isPackage = vocab.packages.has(root);

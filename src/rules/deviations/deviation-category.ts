@@ -14,9 +14,12 @@ export const deviationCategory: Rule = {
       if (isNonDeviation(row)) return [];
       const cell = categoryCell(plan, i);
       if (categoryIn(cell.text) || (cell !== row.reason && categoryIn(row.reason.text))) return [];
+      const own = cell !== row.reason; // the table has a column of its own for the category
       return [
         {
-          message: `Deviation reason "${quote(cell.text, 50)}" names no category: start it with one of ${DEVIATION_CATEGORIES.join(', ')} and a colon.`,
+          message: own
+            ? `Deviation category "${quote(cell.text, 50)}" is not one of the spec's: use one of ${DEVIATION_CATEGORIES.join(', ')}.`
+            : `Deviation reason "${quote(cell.text, 50)}" names no category: start it with one of ${DEVIATION_CATEGORIES.join(', ')} and a colon.`,
           span: cell.text.trim() === '' ? row.span : cell.span,
         },
       ];

@@ -1,5 +1,18 @@
 import type { Rule, Finding } from '../types.js';
 import { partSection } from '../../plan/tables.js';
+import { trimmedLine } from '../../plan/source.js';
+import type { Plan, Text } from '../../plan/types.js';
+
+/** The header row of a table in [from, to] that is not in a code block. */
+function firstTableRow(plan: Plan, from: number, to: number): Text | undefined {
+  for (let l = from; l <= to; l++) {
+    const line = plan.lines[l - 1] ?? '';
+    if (!/^\s*\|.*\|\s*$/.test(line)) continue;
+    if (plan.codeBlocks.some((b) => b.span.start.line <= l && l <= b.span.end.line)) continue;
+    return trimmedLine(l, line);
+  }
+  return undefined;
+}
 
 export const deviationLog: Rule = {
   id: 'deviation-log',
@@ -17,6 +30,13 @@ export const deviationLog: Rule = {
     const { table, rows, noDeviations } = plan.deviations;
     if (!table) {
       if (noDeviations) return [];
+      const other = firstTableRow(plan, section.bodyStart, section.bodyEnd);
+      if (other) {
+        return [{
+          message: `The deviation table's columns (${other.text}) are not the spec's: use "| Source Says | Micro Plan Does | Reason |", one row per deviation.`,
+          span: other.span,
+        }];
+      }
       return [
         {
           message:

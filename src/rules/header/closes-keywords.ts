@@ -10,13 +10,15 @@ const KEYWORD_BEFORE = new RegExp(`\\b${KEYWORD}:?\\s+$`, 'i');
 /** "N/A — reason", "N/A (reason)", "N/A: reason". */
 const NOT_APPLICABLE = /^\W*N\/?A\b\s*[—–:(-]?\s*(.*)$/i;
 
+const NO_CLOSE = /\bno auto-?clos|\balready closed\b|\b(?:does|will|should) not (?:auto-?)?close\b|\bnot (?:be )?closed by\b|\bleaves? (?:it |the issue )?open\b/i;
+
 export const closesKeywords: Rule = {
   id: 'closes-keywords',
   family: 'header',
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'The Closes field lists every issue the PR closes with a GitHub closing keyword in front of each ("Fixes #183, fixes #189", "Closes #42"), so that merging the PR closes them; a bare "#1283" or "Related to #580" closes nothing. When no issue is closed, the field says so explicitly with a reason: "N/A — source is macro plan, no linked issues". Vague values ("none", "TBD") are reported. A missing field is reported by header-fields-present.',
+    'The Closes field lists every issue the PR closes with a GitHub closing keyword in front of each ("Fixes #183, fixes #189", "Closes #42"), so that merging the PR closes them; a bare "#1283" or "Related to #580" closes nothing. When no issue is closed, the field says so explicitly with a reason: "N/A — source is macro plan, no linked issues" (or in other words: "Related to #580 — no auto-close, it is already closed"). Vague values ("none", "TBD") are reported. A missing field is reported by header-fields-present.',
   instruction:
     'In "**Closes:**" put a GitHub closing keyword before every issue ("Fixes #183, fixes #189"), or write "N/A — <reason>" when the PR closes no issue.',
   check(plan) {
@@ -24,6 +26,9 @@ export const closesKeywords: Rule = {
     if (!f) return [];
     const findings: Finding[] = [];
     const parts = [f.value, ...f.items].filter((t) => t.text.trim() !== '');
+    const whole = parts.map((p) => p.text).join(' ');
+    // "Related to #580 — no auto-close, #580 is already closed": the N/A case in other words.
+    const deliberate = NO_CLOSE.test(whole);
     let refs = 0;
     const flagged = new Set<string>();
     for (const part of parts) {
@@ -41,7 +46,7 @@ export const closesKeywords: Rule = {
           // "from PR #587" names a pull request, not an issue to close.
           if (/\b(?:PR|pull request)\s*$/i.test(before)) continue;
           refs++;
-          if (KEYWORD_BEFORE.test(before) || flagged.has(m[0])) continue;
+          if (deliberate || KEYWORD_BEFORE.test(before) || flagged.has(m[0])) continue;
           flagged.add(m[0]);
           findings.push({
             message: `Issue ${m[0]} in Closes has no closing keyword, so merging will not close it: write "Fixes ${m[0]}" (or drop it from Closes if the PR does not close it).`,

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { countSentences, plainInline } from '../../plan/source.js';
+import { countSentences } from '../../plan/source.js';
 import { findField } from './fields.js';
 
 export const goalOneSentence: Rule = {
@@ -13,7 +13,8 @@ export const goalOneSentence: Rule = {
   check(plan) {
     const goal = findField(plan, 'Goal');
     if (!goal) return [];
-    const n = countSentences(plainInline([goal.value.text, ...goal.items.map((i) => i.text)].join(' ')));
+    // Code spans are kept for the count: a sentence that starts with `blis observe …` still starts a sentence.
+    const n = countSentences([goal.value.text, ...goal.items.map((i) => i.text)].join(' ').replace(/\*\*|__|\[([^\]]*)\]\([^)]*\)/g, '$1'));
     if (n <= 1) return [];
     return [
       {

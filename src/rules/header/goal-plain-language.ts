@@ -67,7 +67,8 @@ export const goalPlainLanguage: Rule = {
   id: 'goal-plain-language',
   family: 'header',
   severity: 'warning',
-  formats: ['full', 'compact'],
+  // The compact template's Goal is only "[One sentence]"; the plain-language rule is the full header's.
+  formats: ['full'],
   description:
     'The Goal is written for a non-contributor: no type names, package paths or other code identifiers. Flagged: CamelCase type names (`RoutingPolicy`, TraceV2), identifiers with underscores or inner capitals (`send_time_us`, isHFConfig), qualified names and calls (`io.ReadAll`, Step()), and package or file paths (`sim/cluster`, `foo.go`) — in backticks or not. Documentation files (`docs/guide.md`, README.md) are what a non-contributor reads and pass. Commands and flags a user types (`blis run`, `--seed`) and common product names (GitHub, JavaScript) are plain language and pass. Implementation jargon that is not an identifier is not detected.',
   instruction:

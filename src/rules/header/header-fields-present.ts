@@ -1,6 +1,16 @@
 import type { Finding, Rule } from '../types.js';
 import { span } from '../../plan/source.js';
+import { HEADER_FIELDS, type Plan } from '../../plan/types.js';
 import { findField, labelOf, requiredFields, sourceIsMacroPlan } from './fields.js';
+
+function headerTableLine(plan: Plan): number | undefined {
+  const fields = new Set(HEADER_FIELDS.map((f) => f.toLowerCase()));
+  for (let l = 1; l <= plan.headerEnd; l++) {
+    const m = /^\s*\|\s*(?:\*\*|__)?([^|*_]+?)(?::)?(?:\*\*|__)?\s*\|/.exec(plan.lines[l - 1] ?? '');
+    if (m && fields.has(m[1]!.trim().toLowerCase())) return l;
+  }
+  return undefined;
+}
 
 export const headerFieldsPresent: Rule = {
   id: 'header-fields-present',
@@ -14,6 +24,14 @@ export const headerFieldsPresent: Rule = {
   check(plan) {
     const findings: Finding[] = [];
     const required = requiredFields(plan.format);
+    // "| **Goal** | … |": every field may be there, in a table. One layout problem, one finding.
+    const tableAt = plan.header.length === 0 ? headerTableLine(plan) : undefined;
+    if (tableAt !== undefined) {
+      return [{
+        message: `The header is written as a table: write each field as its own "**Label:** value" line (${required.map((n) => labelOf(n)).join(', ')}).`,
+        span: span(tableAt, 1, tableAt, (plan.lines[tableAt - 1] ?? '').length + 1),
+      }];
+    }
     required.forEach((name, i) => {
       if (findField(plan, name) || (name === 'Closes' && sourceIsMacroPlan(plan))) return;
       // Point at where the field belongs: after the nearest present field before it, else under the title.

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { firstBySlot, reach, readingLines } from './layout.js';
+import { firstBySlot, overBudget, reach, readingLines } from './layout.js';
 
 /** A stated reason for a longer section C, as the spec allows for infrastructure PRs. */
 const JUSTIFICATION = /\bjustif(?:y|ied|ication)\b/i;
@@ -21,13 +21,13 @@ export const componentInteractionLength: Rule = {
     const n = readingLines(plan, from, end);
     const base = config.budgets.componentInteractionLines;
     const hard = config.budgets.componentInteractionJustifiedLines;
-    if (n <= base) return [];
+    if (!overBudget(n, base)) return [];
     const justified = plan.lines.slice(from - 1, end).some((l) => JUSTIFICATION.test(l));
-    if (n <= hard && justified) return [];
+    if (!overBudget(n, hard) && justified) return [];
     const message =
-      n > hard
-        ? `Section C reads as ${n} lines, over even the ${hard}-line limit for justified infrastructure PRs: cut it to the components, boundaries and state changes, or split the PR.`
-        : `Section C reads as ${n} lines, over the ${base}-line budget: cut it to ${base} lines, or state why this PR needs up to ${hard} (a "Justification:" line).`;
+      overBudget(n, hard)
+        ? `Section C reads as ${n} lines (at 100 characters a line), over even the ${hard}-line limit for justified infrastructure PRs: cut it to the components, boundaries and state changes, or split the PR.`
+        : `Section C reads as ${n} lines (at 100 characters a line), over the ${base}-line budget: cut it to ${base} lines, or state why this PR needs up to ${hard} (a "Justification:" line).`;
     return [{ message, span: c.section.heading.span }];
   },
 };

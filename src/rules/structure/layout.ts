@@ -2,7 +2,7 @@
  * The skeleton of a plan as the structure rules see it: which structural sections it has, in
  * which order, and how long a stretch of it reads.
  */
-import { countSentences, plainInline } from '../../plan/source.js';
+import { plainInline } from '../../plan/source.js';
 import { SECTION_NAMES, type Plan, type Section, type SectionLetter } from '../../plan/types.js';
 
 /** A place in the spec's skeleton: a Part heading, a lettered section or a compact section. */
@@ -123,9 +123,9 @@ export function hasContentLine(plan: Plan, from: number, to: number): boolean {
 
 /**
  * How many lines a stretch reads as. Real plans write a paragraph or a list item as one long
- * source line, so counting source lines would call a five-sentence summary "1 line"; here each
- * prose line counts as its sentences (at least 1), while code, table rows and headings count 1
- * per line. Blank lines and thematic breaks count 0.
+ * source line, so counting source lines would call a 600-character summary "1 line"; here a
+ * prose line counts as the lines it wraps to at READING_WIDTH characters (at least 1), while
+ * code, table rows and headings count 1 per line. Blank lines and thematic breaks count 0.
  */
 export function readingLines(plan: Plan, from: number, to: number): number {
   let weights = LINE_WEIGHTS.get(plan);
@@ -150,7 +150,26 @@ function lineWeight(line: string, inCode: boolean): number {
   if (isBlankOrRule(line)) return 0;
   if (inCode || /^\s*(?:#{1,6}\s|\|)/.test(line)) return 1;
   const prose = plainInline(line.replace(/^\s*(?:>\s*)?(?:\d+[.)]|[-*+])?\s*(?:\[[ xX]\]\s*)?/, ''));
-  return Math.max(1, countSentences(prose));
+  return Math.max(1, Math.ceil(prose.length / READING_WIDTH));
+}
+
+/** Characters of prose a reading line holds (a rendered Markdown page, or a wide terminal). */
+export const READING_WIDTH = 100;
+
+/**
+ * Whether `n` reading lines are over a budget of `max`. The spec's lengths are targets, not
+ * limits, and wrapping is an estimate: a stretch is over once it passes the budget by 5% (at least 2 lines).
+ */
+export function overBudget(n: number, max: number): boolean {
+  return n >= max + Math.max(2, Math.ceil(max / 20));
+}
+
+/**
+ * Whether `n` reading lines are short of a minimum. Four one-line review items are a fine guide:
+ * a stretch is short only under half the minimum, where a point is surely missing.
+ */
+export function underBudget(n: number, min: number): boolean {
+  return n > 0 && n < Math.ceil(min / 2);
 }
 
 const CODE_LINES = new WeakMap<Plan, Set<number>>();

@@ -20,6 +20,13 @@ export const sectionsPresent: Rule = {
       // Point at where it belongs: the nearest present slot before it, else the title.
       const before = slots.slice(0, i).reverse().map((s) => first.get(s.key)).find((p) => p !== undefined);
       const after = slots.slice(i + 1).map((s) => first.get(s.key)).find((p) => p !== undefined);
+      // The tasks are there without their heading: it belongs right before the first one.
+      const firstTask = plan.tasks[0];
+      if ((slot.key === 'G' || slot.key === 'tasks') && firstTask) {
+        const line = firstTask.span.start.line;
+        findings.push({ message: `The plan is missing ${slot.label}: add "${slot.heading}" before "${(plan.lines[line - 1] ?? '').trim()}".`, span: lineSpan(plan.lines, line) });
+        return;
+      }
       const where = after ? `before ${after.slot.label}` : before ? `after ${before.slot.label}` : 'after the header';
       const line = (after ?? before)?.section.heading.span.start.line ?? plan.title?.span.start.line ?? 1;
       findings.push({ message: `The plan is missing ${slot.label}: add "${slot.heading}" ${where}.`, span: lineSpan(plan.lines, line) });

@@ -98,12 +98,18 @@ const NO_NEW_TEST_TYPES = new Set(['refactor', 'perf', 'test', 'docs', 'chore', 
 
 /**
  * Whether the TDD red cycle (a new failing test before the code) applies to this task: not for
- * docs-only tasks, tasks that say they need no new test, or tasks whose conventional-commit type
+ * docs-only tasks, tasks that say they need no new test, tasks that only remove code, or tasks whose conventional-commit type
  * says they do not change behavior (refactor, perf, chore, …) or are tests themselves (test).
  */
 export function needsNewTest(plan: Plan, task: Task): boolean {
   const type = commitType(task);
-  return !(isDocsOnly(task) || testWaived(plan, task) || (type !== undefined && NO_NEW_TEST_TYPES.has(type)));
+  return !(isDocsOnly(task) || testWaived(plan, task) || onlyRemoves(task) || (type !== undefined && NO_NEW_TEST_TYPES.has(type)));
+}
+
+/** A task whose changes all remove code ("Remove the field", "Delete the dead branch") has no new behavior to test first. */
+function onlyRemoves(task: Task): boolean {
+  const changes = task.steps.filter((s) => s.kind === 'implement');
+  return changes.length > 0 && /^(?:remove|delete|drop)\b/i.test(changes[0]!.title.text.trim()) && !task.steps.some((s) => s.kind === 'test');
 }
 
 export function stepsOf(task: Task, kind: StepKind): Step[] {

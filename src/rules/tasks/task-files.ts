@@ -1,6 +1,6 @@
 import type { FileEntry } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
-import { isVerificationOnly, taskHeadSpan } from './shared.js';
+import { isVerificationOnly, taskHeadSpan, taskShape } from './shared.js';
 
 /** What is wrong with a path as an exact file path, or undefined when it is one. */
 function pathProblem(entry: FileEntry): string | undefined {
@@ -28,7 +28,9 @@ export const taskFiles: Rule = {
       if (task.files.length === 0) {
         if (isVerificationOnly(task)) continue;
         out.push({
-          message: `Task ${task.number} has no Files list with exact paths: add "**Files:**" with "- Create/Modify/Test: \`exact/path\`" entries.`,
+          message: taskShape(task) === 'compact'
+            ? `Task ${task.number} has no Files part: add "**Files:** modify \`exact/path\`, test \`exact/path_test\`" naming every file it changes.`
+            : `Task ${task.number} has no Files list with exact paths: add "**Files:**" with "- Create/Modify/Test: \`exact/path\`" entries.`,
           span: taskHeadSpan(plan, task),
         });
         continue;

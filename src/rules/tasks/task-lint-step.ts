@@ -1,5 +1,14 @@
+import type { Plan, Task } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { configLintTool, isDocsOnly, isVerificationOnly, stepHeadSpan, stepLabel, taskHeadSpan, taskShape } from './shared.js';
+
+/** A compact-style "**Lint:** `command`" part written inside a stepped task. */
+function lintLabel(plan: Plan, task: Task): boolean {
+  for (let l = task.span.start.line; l <= task.span.end.line; l++) {
+    if (/^\s*(?:[-*+]\s+)?(?:\*\*|__)Lint:?(?:\*\*|__):?\s*`[^`]+`/.test(plan.lines[l - 1] ?? '')) return true;
+  }
+  return false;
+}
 
 export const taskLintStep: Rule = {
   id: 'task-lint-step',
@@ -7,7 +16,7 @@ export const taskLintStep: Rule = {
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'A task that writes tests or code runs the linter before committing: a lint step with an exact command (or the project\'s lint command inside another step\'s command, e.g. "go test ./... && golangci-lint run ./..."). New code must pass lint with zero new issues, and the agent needs the command to check that. Docs-only and verification-only tasks are exempt. Whether the command runs the project\'s linter is checked by task-lint-command.',
+    'A task that writes tests or code runs the linter before committing: a lint step with an exact command (or the project\'s lint command inside another step\'s command, e.g. "go test ./... && golangci-lint run ./...", or a compact-style "**Lint:** `command`" part inside the task). New code must pass lint with zero new issues, and the agent needs the command to check that. Docs-only and verification-only tasks are exempt. Whether the command runs the project\'s linter is checked by task-lint-command.',
   instruction: (config) => `Before the commit step of every task, add "Step N: Run lint check" with "Run: ${config.commands.lint}" (scoped to the package) and "Expected: No new issues".`,
   check(plan, { config }) {
     const tool = configLintTool(config);
@@ -16,7 +25,7 @@ export const taskLintStep: Rule = {
       if (taskShape(task) !== 'steps' || isDocsOnly(task) || isVerificationOnly(task)) continue;
       if (!task.steps.some((s) => s.kind === 'test' || s.kind === 'implement')) continue;
       const lints = task.steps.filter((s) => s.kind === 'lint');
-      const runsTool = tool !== '' && task.steps.some((s) => s.commands.some((c) => c.run.text.includes(tool)));
+      const runsTool = (tool !== '' && task.steps.some((s) => s.commands.some((c) => c.run.text.includes(tool)))) || lintLabel(plan, task);
       if (lints.length === 0) {
         if (runsTool) continue;
         out.push({

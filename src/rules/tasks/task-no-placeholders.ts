@@ -9,13 +9,19 @@ const PROSE_PLACEHOLDER =
 
 /** Lines inside code that stand in for code the agent must then invent. */
 const CODE_PLACEHOLDERS: readonly RegExp[] = [
-  /^\s*(?:\/\/|#|\/\*|--)\s*(?:TODO|FIXME|XXX|TBD)\b.*$/,
+  // "// TODO(#652): …" names the issue that tracks the deferral: a decision, not missing code.
+  /^\s*(?:\/\/|#|\/\*|--)\s*(?:TODO|FIXME|XXX|TBD)\b(?!\s*\(\s*#?\d+\s*\)|\s*\(?[\w.-]*#\d+).*$/,
   /^\s*(?:\.\.\.|…)\s*$/,
   /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:implementation|implement (?:this|here|the logic|logic)|your code here|(?:add|insert) (?:code|logic|validation|implementation) here|similar to|same as)\b.*$/i,
   /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:rest of|remaining|other) [\w\s]*(?:unchanged|as before|omitted|elided|same)\b.*$/i,
   /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?existing (?:code|logic|implementation|body|tests?) (?:unchanged|as before|omitted|here|stays?)\b.*$/i,
-  /\{\s*(?:\.\.\.|…)\s*\}/,
+  // `{...}` in code; in a comment ("//   q.Enqueue(&sim.Request{...}, N)") it shows a call's shape.
+  /^(?!\s*(?:\/\/|#|\/\*|\*)).*\{\s*(?:\.\.\.|…)\s*\}/,
 ];
+
+/** "// Before:" … "// After:": the lines between quote the code being replaced, elisions and all. */
+const BEFORE = /^\s*(?:\/\/|#|\/\*|--)\s*(?:before|old|current(?:ly)?|existing|was)\b[^:]*:/i;
+const AFTER = /^\s*(?:\/\/|#|\/\*|--)\s*(?:after|new|becomes|replace (?:with|by))\b[^:]*:/i;
 
 /** Every placeholder above needs a comment marker or an ellipsis: lines without one are skipped. */
 const MAY_HOLD_PLACEHOLDER = /\/[/*]|#|--|\.\.\.|…/;
@@ -23,8 +29,11 @@ const MAY_HOLD_PLACEHOLDER = /\/[/*]|#|--|\.\.\.|…/;
 function codePlaceholders(block: CodeBlock): Array<{ line: number; column: number; text: string }> {
   if (SHELL_LANGS.has(block.lang) && block.lang !== '') return [];
   const hits: Array<{ line: number; column: number; text: string }> = [];
+  let quoting = false;
   block.content.split('\n').forEach((lineText, i) => {
-    if (!MAY_HOLD_PLACEHOLDER.test(lineText)) return;
+    if (BEFORE.test(lineText)) quoting = true;
+    else if (AFTER.test(lineText)) quoting = false;
+    if (quoting || !MAY_HOLD_PLACEHOLDER.test(lineText)) return;
     for (const re of CODE_PLACEHOLDERS) {
       const m = re.exec(lineText);
       if (!m) continue;
@@ -49,7 +58,7 @@ export const taskNoPlaceholders: Rule = {
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'Where a task must show code — its test and implementation steps, and compact **Test:**/**Impl:** parts — it shows the code, not a placeholder for it: no "add validation" or "implement logic" in place of code, no "similar to above", no TBD or leading "TODO" (a mention of an existing TODO is fine), and inside code blocks no `// TODO`, no bare `...` line or `{ ... }` body, no `// implementation`, no "// rest unchanged" / "// existing code unchanged" elisions. Each finding points at the placeholder. Code shown in a "Delete …"/"Remove …" step only names what goes, so it is not checked. A prose phrase is only reported when the step has no code block of its own (a sentence that introduces the code is fine). Comments such as `// ... existing fields` that show where new lines go inside an existing struct are accepted: they locate an edit rather than omit code to write.',
+    'Where a task must show code — its test and implementation steps, and compact **Test:**/**Impl:** parts — it shows the code, not a placeholder for it: no "add validation" or "implement logic" in place of code, no "similar to above", no TBD or leading "TODO" (a mention of an existing TODO is fine), and inside code blocks no `// TODO`, no bare `...` line or `{ ... }` body, no `// implementation`, no "// rest unchanged" / "// existing code unchanged" elisions. Each finding points at the placeholder. Code shown in a "Delete …"/"Remove …" step only names what goes, so it is not checked. A prose phrase is only reported when the step has no code block of its own (a sentence that introduces the code is fine). Comments such as `// ... existing fields` that show where new lines go inside an existing struct are accepted: they locate an edit rather than omit code to write. So are a `// TODO(#652)` that names its tracking issue (a recorded deferral), `{...}` inside a comment that shows a call\'s shape, and the "// Before:" half of a before/after snippet, which quotes the code being replaced.',
   instruction:
     'Show complete code in every test and implementation step: never write "add validation", "implement logic", "similar to above", "// TODO", "// ..." or "// existing code unchanged" where the code belongs.',
   check(plan) {

@@ -20,6 +20,13 @@ export function claimedContracts(plan: Plan): Set<string> {
   return ids;
 }
 
+function claimsAll(plan: Plan, task: Plan['tasks'][number]): boolean {
+  if (/\ball\s+(?:contracts|bcs)\b/i.test(plainInline(task.title.text))) return true;
+  if (!task.contractsSpan) return false;
+  const line = plainInline(plan.lines[task.contractsSpan.start.line - 1] ?? '');
+  return /contracts?(?:\s+implemented)?\s*:\s*all\b/i.test(line);
+}
+
 export const contractImplemented: Rule = {
   id: 'contract-implemented',
   family: 'traceability',
@@ -32,8 +39,8 @@ export const contractImplemented: Rule = {
   check(plan) {
     if (plan.tasks.length === 0) return [];
     const claimed = claimedContracts(plan);
-    // "Task 4: Cluster integration (all BCs)" claims every contract.
-    if (plan.tasks.some((t) => /\ball\s+(?:contracts|bcs)\b/i.test(plainInline(t.title.text)))) return [];
+    // "Task 4: Cluster integration (all BCs)" and "Contracts Implemented: All (verification)" claim every contract.
+    if (plan.tasks.some((t) => claimsAll(plan, t))) return [];
     return plan.contracts
       .filter((c) => !claimed.has(c.id))
       .map((c) => ({
