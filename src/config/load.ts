@@ -4,7 +4,7 @@
  * merge over the defaults. Every problem is an InputError naming the file, the key and the fix.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { InputError } from '../errors.js';
@@ -124,11 +124,13 @@ export class ConfigResolver {
   private readonly dirCache = new Map<string, string | null>();
   private readonly fileCache = new Map<string, Config | InputError>();
   private readonly explicit: Config | undefined;
+  private readonly explicitPath: string | undefined;
   private readonly knownRuleIds: readonly string[];
 
   constructor(options: { configPath?: string | undefined; knownRuleIds?: readonly string[] } = {}) {
     this.knownRuleIds = options.knownRuleIds ?? RULES.map((r) => r.id);
     this.explicit = options.configPath ? loadConfigFile(options.configPath, this.knownRuleIds) : undefined;
+    this.explicitPath = options.configPath ? resolve(options.configPath) : undefined;
   }
 
   /** The config that applies to a file in `dir` (absolute or relative to the cwd). */
@@ -150,6 +152,18 @@ export class ConfigResolver {
     }
     if (config instanceof InputError) throw config;
     return config;
+  }
+
+  /**
+   * Whether a file lies under the config's plans directory, which is relative to the directory of
+   * the config file that applies to it. Without a config file there is no plans directory to hold
+   * files to.
+   */
+  inPlansDir(file: string, config: Config): boolean {
+    const configFile = this.explicitPath ?? this.find(resolve(dirname(file)));
+    if (!configFile || config.plansDir.trim() === '') return false;
+    const rel = relative(resolve(dirname(configFile), config.plansDir), resolve(file));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   }
 
   /** Nearest config file at or above `dir`, or null; remembered for every directory walked. */

@@ -17,6 +17,7 @@ import { RULES } from '../rules/index.js';
 import type { Diagnostic, Rule } from '../rules/types.js';
 import { applyFixes, FileChangedError, restoreEncoding, writeIfUnchanged } from './fix.js';
 import { lintPlan } from './lint.js';
+import { notAPlanDiagnostic, WRITE_AS_PLAN } from './not-a-plan.js';
 
 /** A fixed grounding, or one chosen per plan (a plan may record the commit it was written against). */
 export type GroundingFor = Grounding | ((plan: Plan) => Promise<Grounding>);
@@ -45,6 +46,11 @@ export interface LintFilesOptions {
   cacheDir?: string | undefined;
   /** Standard input, for `-` (default: process.stdin). */
   stdin?: StdinLike;
+  /**
+   * Every input must be a plan: a document the classifier calls "not a micro-plan" is an error
+   * (`--require-plan`). Files under the config's plansDir are held to this anyway.
+   */
+  requirePlan?: boolean;
 }
 
 export interface FileReport {
@@ -85,11 +91,14 @@ export function selectRules(ids: readonly string[] | undefined, from: readonly R
 export async function lintText(
   text: string,
   path: string,
-  options: { config: Config; rules?: readonly Rule[]; grounding?: GroundingFor | undefined; quiet?: boolean },
+  options: { config: Config; rules?: readonly Rule[]; grounding?: GroundingFor | undefined; quiet?: boolean; requirePlan?: boolean },
 ): Promise<FileReport & { text: string }> {
   const plan = parsePlan(text, path);
   const grounding = typeof options.grounding === 'function' ? (plan.format === 'none' ? undefined : await options.grounding(plan)) : options.grounding;
-  let diagnostics = await lintPlan(plan, { config: options.config, grounding, rules: options.rules ?? RULES });
+  let diagnostics =
+    plan.format === 'none' && options.requirePlan
+      ? [notAPlanDiagnostic(plan, WRITE_AS_PLAN)]
+      : await lintPlan(plan, { config: options.config, grounding, rules: options.rules ?? RULES });
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   return {
     path,
@@ -108,7 +117,7 @@ const MAX_FIX_PASSES = 10;
 
 async function lintAndFix(
   input: PlanInput,
-  options: { config: Config; rules: readonly Rule[]; grounding: GroundingFor | undefined; quiet: boolean; fix: boolean },
+  options: { config: Config; rules: readonly Rule[]; grounding: GroundingFor | undefined; quiet: boolean; fix: boolean; requirePlan: boolean },
   notices: string[],
 ): Promise<FileReport> {
   let result = await lintText(input.text, input.path, options);
@@ -209,7 +218,8 @@ async function lintAll(
       continue;
     }
     if (options.ruleIds && options.ruleIds.length > 0) config = turnOn(config, options.ruleIds);
-    files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false }, notices));
+    const requirePlan = (options.requirePlan ?? false) || (input.absPath !== undefined && resolver !== undefined && resolver.inPlansDir(input.absPath, config));
+    files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false, requirePlan }, notices));
   }
   return {
     files,

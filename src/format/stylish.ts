@@ -24,7 +24,7 @@ export function formatStylish(report: LintReport, options: Pick<FormatOptions, '
   const skipped: string[] = [];
   let fixable = 0;
   for (const file of report.files) {
-    if (file.format === 'none') {
+    if (file.format === 'none' && file.diagnostics.length === 0) {
       skipped.push(`${underline(file.path)}: ${dim(`not a micro-plan (${file.formatReason}) — skipped`)}`);
       continue;
     }

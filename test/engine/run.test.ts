@@ -68,6 +68,28 @@ describe('lintFiles', () => {
     expect(report.files[0]!.formatReason).toMatch(/no behavioral contracts/);
   });
 
+  it('reports a document that is not a plan as an error where a plan was expected: --require-plan', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.md'), NOT_A_PLAN);
+    const report = await lintFiles(['notes.md'], { cwd: dir, requirePlan: true });
+    expect(report.files[0]!.diagnostics.map((d) => [d.ruleId, d.severity, d.span.start.line])).toEqual([['not-a-plan', 'error', 1]]);
+    expect(report.files[0]!.diagnostics[0]!.message).toMatch(/^This is not a micro-plan \(no behavioral contracts .*\), where a plan was expected: write it in the micro-plan format/);
+    expect(report.errorCount).toBe(1);
+  });
+
+  it('holds files under the config\'s plansDir to being plans, and no others', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'microplan.config.yaml'), 'plansDir: plans\n');
+    writeFileSync(join(dir, 'plans', 'notes.md'), NOT_A_PLAN);
+    writeFileSync(join(dir, 'notes.md'), NOT_A_PLAN);
+    const report = await lintFiles(['plans/notes.md', 'notes.md'], { cwd: dir });
+    expect(report.files.map((f) => [f.path, f.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['plans/notes.md', ['not-a-plan']],
+      ['notes.md', []],
+    ]);
+  });
+
   it('expands a directory into its .md files, skipping node_modules and .git', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'plans', 'node_modules'), { recursive: true });

@@ -107,6 +107,12 @@ describe('microplan mcp', () => {
     expect(report).toMatchObject({ path: '<text>', format: 'compact', errors: 0, warnings: 0, findings: [] });
   });
 
+  it('lint_plan on a document that is not a plan answers with an error saying why, never clean', async () => {
+    const report = JSON.parse(text(await call('lint_plan', { text: '# Design notes\n\nSome prose about a design.\n' }))) as LintJson;
+    expect(report).toMatchObject({ format: 'none', errors: 1 });
+    expect(JSON.stringify(report.findings)).toContain('not-a-plan');
+  });
+
   it('lint_plan leaves no git process behind, for a plan read at the commit it records', async () => {
     if (process.platform !== 'linux') return; // children are read from /proc
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();

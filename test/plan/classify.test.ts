@@ -18,6 +18,24 @@ describe('classify', () => {
     expect(parsePlan(readFileSync('examples/readme-exit-codes-plan.md', 'utf8')).format).toBe('compact');
   });
 
+  it('decides from the whole structure: a macro plan lettered A)…K) its own way is not a micro-plan', () => {
+    const macro = ['# Cluster Simulation Macro Plan', '', '**Goal:** Simulate clusters.', '']
+      .concat(['A) Executive Summary', 'B) Repository Recon Summary', 'C) High-Level Objectives', 'D) Modeling Decisions', 'E) Determinism Guarantees', 'I) PR Plan', 'J) Dependency DAG', 'K) Validation Strategy'].flatMap((h) => [`## ${h}`, '', 'Text.', '']))
+      .concat(['### Task 1: Foundation', '', 'Build it.', '']);
+    expect(parsePlan(macro.join('\n')).format).toBe('none');
+  });
+
+  it('calls the full skeleton a full plan even where contracts are Gherkin scenarios and tasks are per-file changes', () => {
+    const early = ['# PR 1: Partitioned RNG', '']
+      .concat(['A) Executive Summary', 'C) Expanded Contracts', 'D) Detailed Implementation Plan', 'F) Test Matrix', 'G) Risk Analysis', 'H) Sanity Checklist'].flatMap((h) => [`## ${h}`, '', 'Text.', '']));
+    expect(parsePlan(early.join('\n')).format).toBe('full');
+  });
+
+  it('calls compact sections under Part headings compact: Parts alone are not the full format', () => {
+    const hybrid = ['# PD Overhead Implementation Plan', '', '**Goal:** x.', '**Source:** #846', '', '## Behavioral Contracts', '', 'BC-1: X', '- GIVEN a', '- WHEN b', '- THEN c', '', '## Part 2: TDD Tasks', '', '### Task 1: X (BC-1)', '', 'Do it.', '', '## Part 3: Sanity Checklist', '', '- [ ] Done', ''];
+    expect(parsePlan(hybrid.join('\n')).format).toBe('compact');
+  });
+
   it('calls a document with no contracts and no tasks "not a plan", with a reason', () => {
     const p = parsePlan('# Weighted scoring design\n\n## Context\n\nWe want better scores.\n');
     expect(p.format).toBe('none');

@@ -16,6 +16,7 @@ interface LintCliOptions {
   base?: string;
   against?: string;
   cache: boolean;
+  requirePlan?: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -49,6 +50,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .option('--repo <dir>', 'ground the plan against the repository at <dir>')
     .option('--base <rev>', "ground against this git revision (default: the plan's recorded **Base:** commit, else the working tree)")
     .option('--against <rev>', "report citations that drifted between the plan's base and this revision (e.g. HEAD)")
+    .option('--require-plan', 'report a file that is not a micro-plan as an error (files under the config\'s plansDir always are)')
     .option('--no-cache', 'with --repo: parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (paths: string[], opts: LintCliOptions) => {
       const format = opts.format;
@@ -75,6 +77,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         base: opts.base,
         against: opts.against,
         cacheDir: opts.cache ? defaultCacheDir() : undefined,
+        requirePlan: opts.requirePlan ?? false,
       });
       process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), cwd: process.cwd(), rules }));
       for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);

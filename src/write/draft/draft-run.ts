@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { notAPlanDiagnostic } from '../../engine/not-a-plan.js';
 import { parsePlan } from '../../plan/parse.js';
 import type { Diagnostic } from '../../rules/types.js';
 import { makeRedactor } from '../redact.js';
@@ -106,14 +107,7 @@ export function draftLint(lint: LintFn): LintFn {
   return async (text, path) => {
     const plan = parsePlan(text, path);
     if (plan.format !== 'none') return lint(text, path);
-    const start = { line: 1, column: 1 };
-    const notAPlan: Diagnostic = {
-      ruleId: 'not-a-plan',
-      severity: 'error',
-      message: `This is not a micro-plan (${plan.formatReason}): write the plan itself, with its "# … Implementation Plan" title, Behavioral Contracts and Tasks.`,
-      span: { start, end: start },
-    };
-    return [notAPlan];
+    return [notAPlanDiagnostic(plan, 'write the plan itself, with its "# … Implementation Plan" title, Behavioral Contracts and Tasks.')];
   };
 }
 
