@@ -109,6 +109,11 @@ export function parseContracts(lines: readonly string[], o: Outline, from: numbe
       lastClause = undefined;
       continue;
     }
+    // "RATIONALE: …", "NOTE: …", "**Why:** …": a labelled aside ends the clause before it.
+    if (/^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,20}(?:\*\*|__)?:(?:\*\*|__)?\s/.test(lineText) && !CLAUSE.test(lineText)) {
+      lastClause = undefined;
+      continue;
+    }
     // A wrapped clause continues on the next line.
     if (lastClause && !/^\s*[-*+]\s/.test(lineText)) {
       lastClause.text += ' ' + lineText.trim();

@@ -562,7 +562,7 @@ export function stepKind(title: string, commands: readonly Command[] = []): Step
   // "Update test assertion", "Update all cluster test files": keeping existing tests compiling
   // after a change is part of the change, not a new test.
   if (/^(update|modify|adjust|fix)\b.*\b(test (?:files?|assertions?|fixtures?|helpers?|call ?sites?)|existing tests?|all (?:\w+ )?tests?)\b/.test(t)) return 'implement';
-  if (/\b(write|add|create|extend|update|rewrite|replace|modify|adjust)\b.*\b(tests?|benchmarks?)\b|\bfailing tests?\b|^tests?\b/.test(t) && !/\b(run|verify|confirm)\b/.test(t)) return 'test';
+  if (/\b(write|add|create|extend|update|rewrite|replace|modify|adjust)\b.*\b(tests?|benchmarks?)\b|\bfailing tests?\b|^tests?\b/.test(t) && !/^(run|verify|confirm)\b/.test(t)) return 'test';
   // "Create experiment run scripts": a title that starts with a change verb makes a change.
   if (IMPLEMENT_VERBS.test(t.split(/\s+/)[0] ?? '') && !/^(run|verify|check)\b/.test(t)) return 'implement';
   if (/\b(run|verify|confirm|execute|check)\b/.test(t)) {

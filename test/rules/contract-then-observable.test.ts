@@ -93,4 +93,10 @@ describe('contract-then-observable', () => {
     expect(ds.map((d) => d.message.split(' ')[3]).sort()).toEqual(['names', 'references', 'reproduces']);
     expect(ds.find((d) => d.message.includes('references'))!.message).toContain('`cs.scoreA` (and 1 more)');
   });
+
+  it('does not take a name that only looks like a type for a concrete one (an interface, a result a caller reads)', async () => {
+    expect(await lintRule('contract-then-observable', withThen('the returned LatencyModel computes step times identically'))).toEqual([]);
+    const ds = await lintRule('contract-then-observable', withThen('it returns a ConstantPriority'));
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('names the type `ConstantPriority`')]);
+  });
 });

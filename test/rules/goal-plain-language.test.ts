@@ -9,10 +9,10 @@ describe('goal-plain-language', () => {
     expect(await lintRule('goal-plain-language', goal('Let `blis replay` honour `--seed` so prefill/decode runs repeat, as README.md says, across GPUs and PRs.'))).toEqual([]);
   });
 
-  it('flags a type name in backticks, pointing at it', async () => {
+  it('flags a code name in backticks, pointing at it', async () => {
     const ds = await lintRule('goal-plain-language', goal('Introduce `PreemptionPolicy` as a first-class choice.'));
     expect(ds).toHaveLength(1);
-    expect(ds[0]!.message).toContain('type name `PreemptionPolicy`');
+    expect(ds[0]!.message).toContain('code name `PreemptionPolicy`');
     expect(ds[0]!.span).toEqual({ start: { line: 5, column: 21 }, end: { line: 5, column: 39 } });
   });
 
@@ -25,8 +25,8 @@ describe('goal-plain-language', () => {
     ]);
   });
 
-  it('flags a bare CamelCase type name', async () => {
+  it('flags a bare CamelCase code name', async () => {
     const ds = await lintRule('goal-plain-language', goal('Add a pluggable RoutingPolicy interface.'));
-    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('type name RoutingPolicy')]);
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('code name RoutingPolicy')]);
   });
 });

@@ -1,5 +1,11 @@
 import type { Rule } from '../types.js';
+import type { Plan } from '../../plan/types.js';
 import { contractsAnchor } from './util.js';
+
+/** "Scenario:" lines in Gherkin blocks: contracts written in another notation. */
+function gherkinScenarios(plan: Plan): number {
+  return plan.codeBlocks.filter((b) => b.lang === 'gherkin' || /^\s*Feature:/m.test(b.content)).reduce((n, b) => n + (b.content.match(/^\s*Scenario(?: Outline)?:/gm) ?? []).length, 0);
+}
 
 export const contractCount: Rule = {
   id: 'contract-count',
@@ -23,7 +29,9 @@ export const contractCount: Rule = {
     const floor = plan.format === 'compact' ? 1 : min;
     if (n < floor) {
       return [{
-        message: n === 0
+        message: n === 0 && gherkinScenarios(plan) > 0
+          ? `The contracts are written as ${gherkinScenarios(plan)} Gherkin scenarios: write each as a named contract ("BC-1: <name>" with "- GIVEN …", "- WHEN …", "- THEN …") so tasks, tests and commits can cite it.`
+          : n === 0
           ? `The plan defines no behavioral contracts: add ${plan.format === 'compact' ? 'at least one contract' : `${min}–${max} contracts`} ("BC-1: <name>" with "- GIVEN …", "- WHEN …", "- THEN …").`
           : `The plan has ${n} contract${n === 1 ? '' : 's'}, fewer than ${min}: add contracts for the negative cases and error handling this PR must guarantee.`,
         span: contractsAnchor(plan),

@@ -218,9 +218,10 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
       const pointer = /(?:(?<!\*)\*|&|\[\])$/.test(prefix);
       const literal = /^\{/.test(after);
       const phrase = /\b(?:returns?|produces?|constructs?|creates?|is)\s+(?:an?|the|new)\s+`?\*?$/.test(prefix) || /^`?\s+(?:instances?|struct|type|object)\b/.test(suffix) || /\bof type\s+`?\*?$/.test(prefix);
-      const named = CAMEL.test(id) && TYPE_SUFFIX.test(id);
-      // The plan's own declarations are looked up last: that may parse code blocks.
-      if (pointer || literal || named || (phrase && CAMEL.test(id)) || vocab.types.has(id)) {
+      // A name that only looks like a type ("LatencyModel", "RoutingDecision") may be an interface
+      // or the public result a caller reads: it counts only on evidence of a concrete type. The
+      // plan's own declarations are looked up last: that may parse code blocks.
+      if (pointer || literal || (phrase && CAMEL.test(id)) || vocab.types.has(id)) {
         hits.push({ kind: 'type', text: (pointer && /\*$/.test(prefix) ? '*' : '') + id, from: start - (pointer && /\*$/.test(prefix) ? 1 : 0), to: end });
       }
       continue;

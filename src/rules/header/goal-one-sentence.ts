@@ -18,7 +18,9 @@ export const goalOneSentence: Rule = {
     if (n <= 1) return [];
     return [
       {
-        message: `The Goal has ${n} sentences: state the capability in one sentence and move the rest into "The problem today" or "Architecture".`,
+        message: plan.format === 'compact'
+          ? `The Goal has ${n} sentences: state the capability in one sentence; the rest belongs in the contracts or the tasks.`
+          : `The Goal has ${n} sentences: state the capability in one sentence and move the rest into "The problem today" or "Architecture".`,
         span: goal.value.span,
       },
     ];

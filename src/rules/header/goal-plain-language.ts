@@ -17,7 +17,7 @@ const IDENTIFIER_KINDS: ReadonlyArray<{ re: RegExp; kind: string }> = [
   { re: /^\*?[a-z]\w*\.[A-Z]\w*/, kind: 'qualified identifier' },
   { re: /^\*?[A-Z]\w*\.[A-Za-z]\w*/, kind: 'qualified identifier' },
   // "RoutingPolicy", "NewKVCacheConfig", "KVCacheState" — but not "E2E" (no lower case) or "SGLang" (one hump).
-  { re: /^\*?(?=\w*[a-z])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^\*?[A-Z]{2,}[a-z]+[A-Z][A-Za-z0-9]*$/, kind: 'type name' },
+  { re: /^\*?(?=\w*[a-z])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^\*?[A-Z]{2,}[a-z]+[A-Z][A-Za-z0-9]*$/, kind: 'code name' },
   // "isHFConfig", "tTp" — but not "vLLM" (a product name).
   { re: /^[a-z]+(?:[A-Z]+[a-z0-9]+)+[A-Z]*$/, kind: 'identifier' },
   { re: /^[A-Za-z]+[a-z0-9]*_[A-Za-z0-9_]+$/, kind: 'identifier' },

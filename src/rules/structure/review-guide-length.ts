@@ -7,7 +7,7 @@ export const reviewGuideLength: Rule = {
   severity: 'warning',
   formats: ['full'],
   description:
-    'Section E (Review Guide) directs scarce reviewer attention in budgets.reviewGuideLines lines (spec: 5–10). Lines are reading lines, as for executive-summary-length: the four items are usually one long source line each, so each prose line counts as the lines it wraps to at 100 characters. The budget is a target: a guide is reported when it passes it by 5% (at least 2 lines), or reads as under half the minimum. Only the first section E is measured.',
+    'Section E (Review Guide) directs scarce reviewer attention in budgets.reviewGuideLines lines (spec: 5–10). Lines are reading lines, as for executive-summary-length: the four items are usually one long source line each, so each prose line counts as the lines it wraps to at 100 characters. The budget is a target: a guide is reported when it passes it by 10% (at least 3 lines), or reads as under half the minimum. Only the first section E is measured.',
   instruction: (config) =>
     `Write the Review Guide in ${config.budgets.reviewGuideLines[0]}–${config.budgets.reviewGuideLines[1]} lines.`,
   check(plan, { config }) {

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../types.js';
 import type { CodeBlock, Plan, Task } from '../../plan/types.js';
-import { configLintTool, isDocsOnly, SHELL_LANGS, taskHeadSpan } from './shared.js';
+import { configLintTool, isDocsOnly, isRedOnly, SHELL_LANGS, taskHeadSpan } from './shared.js';
 
 const TEST_WAIVER = /\bn\/?a\b|\bnone\b|\bno (?:new )?tests?\b|\bexisting tests?\b|\bnot applicable\b|\balready (?:in place|exists?|written)\b/i;
 const IMPL_WAIVER = /\bn\/?a\b|\bnone\b|\bno implementation\b|\bnot applicable\b|\btest[- ]only\b|\balready (?:in place|exists?|done)\b/i;
@@ -45,7 +45,9 @@ export const compactTaskParts: Rule = {
       const splitGreen = earlierTests && body.testRun;
       const testWaived = (c.testLabel !== undefined && TEST_WAIVER.test(c.testLabel.text)) || splitGreen;
       if (!hasTestCode && !testWaived && !docs) missing.push(c.testLabel ? '**Test:** code' : '**Test:**');
-      const implWaived = c.implLabel !== undefined && IMPL_WAIVER.test(c.implLabel.text);
+      // The red half of a split red/green pair writes no implementation by design.
+      const redOnly = isRedOnly(plan, task);
+      const implWaived = (c.implLabel !== undefined && IMPL_WAIVER.test(c.implLabel.text)) || redOnly;
       if (c.impl.length === 0 && !body.implCode && !implWaived) missing.push(c.implLabel ? '**Impl:** code' : '**Impl:**');
       if (!c.verify && !body.testRun && !docs) missing.push('**Verify:**');
       if (!c.lint && !body.lintRun(configLintTool(config)) && !docs) missing.push('**Lint:**');

@@ -67,9 +67,29 @@ export function isDocsOnly(task: Task): boolean {
  * does not apply to it.
  */
 export function isVerificationOnly(task: Task): boolean {
-  if (task.compact || task.steps.length === 0) return false;
+  // "Task 7: Run full test suite and verify" written as a numbered list of commands.
+  if (!task.compact && task.steps.length === 0) return /^\W*(?:run|verify|final|check|confirm)\b|\bverification\b/i.test(task.title.text);
+  if (task.compact) return false;
   // Regeneration and verification tasks may commit (e.g. a regenerated golden file) but write no code.
   return !task.steps.some((s) => s.kind === 'test' || s.kind === 'implement');
+}
+
+/**
+ * A red-only task writes a test, sees it fail and stops ("**Impl:** No implementation yet —
+ * test must fail first", "Step 3: No implementation yet"): a later task makes it pass.
+ */
+export function isRedOnly(plan: Plan, task: Task): boolean {
+  const stated = (t: string): boolean => /\bno implementation(?: yet)?\b|\b(?:implementation|fix) (?:is |comes )?in (?:the next|a later) task\b|\btest must fail first\b/i.test(t);
+  if (task.compact) {
+    // "**Verify (expect fail):** `go test …`": the label or the value says the run fails.
+    const verifyLine = task.compact.verify ? (plan.lines[task.compact.verify.span.start.line - 1] ?? '') : '';
+    const failing = /\bexpect(?:ed|s)?\b[^`]{0,20}\bfail/i.test(verifyLine);
+    return task.compact.test.length > 0 && task.compact.impl.length === 0 && (stated(task.compact.implLabel?.text ?? '') || failing);
+  }
+  const writes = task.steps.some((s) => s.kind === 'test');
+  const fails = task.steps.some((s) => s.kind === 'run-fail');
+  const passes = task.steps.some((s) => s.kind === 'run-pass');
+  return writes && fails && !passes && task.steps.some((s) => stated(s.title.text) || s.prose.some((p) => stated(p.text)));
 }
 
 /** A test-only task adds tests for behavior that already exists (commit type "test", or only test steps). */

@@ -25,6 +25,14 @@ export const taskCommitMessage: Rule = {
         continue;
       }
       const subject = commit.subject.text.trim();
+      // "**Commit:** None (test-only task, commit with implementation)": no commit, said in words.
+      if (/^\W*(?:none|n\/?a|no commit)\b/i.test(subject)) {
+        out.push({
+          message: `Task ${task.number} makes no commit ("${subject.length > 60 ? `${subject.slice(0, 59)}…` : subject}"): each task ends with a commit of its own — fold a test-only task into the task that makes its test pass.`,
+          span: commit.subject.span,
+        });
+        continue;
+      }
       if (!CONVENTIONAL_COMMIT.test(subject)) {
         out.push({
           message: `Commit message "${subject}" of Task ${task.number} is not a conventional commit: write "type(scope): subject" with type feat, fix, refactor, test, docs, chore, perf, build, ci or style.`,

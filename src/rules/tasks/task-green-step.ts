@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../types.js';
-import { isDocsOnly, isVerificationOnly, stepHeadSpan, stepLabel, taskHeadSpan, taskShape } from './shared.js';
+import { isDocsOnly, isRedOnly, isVerificationOnly, stepHeadSpan, stepLabel, taskHeadSpan, taskShape } from './shared.js';
 
 export const PASS_EXPECTED = /\bpass|\bok\b|succe|\bgreen\b|no (?:test )?failures|\b0 fail|compiles|builds? (?:cleanly|clean)|\bclean\b/i;
 
@@ -25,6 +25,13 @@ export const taskGreenStep: Rule = {
       const lastWork = [...task.steps].reverse().find((s) => s.kind === 'implement' || s.kind === 'test');
       const greens = task.steps.filter((s) => s.kind === 'run-pass');
       const after = greens.filter((s) => lastWork === undefined || s.span.start.line > lastWork.span.start.line);
+      if (after.length === 0 && isRedOnly(plan, task)) {
+        out.push({
+          message: `Task ${task.number} stops at a failing test: each task goes test → fail → implement → pass → lint → commit, so merge it with the task that makes the test pass.`,
+          span: taskHeadSpan(plan, task),
+        });
+        continue;
+      }
       if (after.length === 0) {
         const later = task.steps.filter((s) => lastWork === undefined || s.span.start.line > lastWork.span.start.line);
         // A task that writes no test (task-steps reports that) but checks its change with exact
