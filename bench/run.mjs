@@ -180,9 +180,19 @@ for (const c of plans) {
 }
 console.log(`\ncorpus: ${files.length} files — ${byFormat.full} full plans, ${byFormat.compact} compact plans, ${byFormat.none} not plans (design docs, macro plans, notes)`);
 console.log(`rules in the catalog: ${RULES.length}; plans with zero errors: ${zeroErrors} of ${plans.length}`);
-const top = [...perRule].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).slice(0, 15);
+// Findings before the precision work (bench/findings-before.json) beside today's, per rule and per plan.
+const before = JSON.parse(readFileSync(join(ROOT, 'bench', 'findings-before.json'), 'utf8'));
+const beforeTotal = Object.values(before.rules).reduce((a, b) => a + b, 0);
+const nowTotal = [...perRule.values()].reduce((a, e) => a + e.findings, 0);
+const beforePlans = Object.values(before.plans).filter((p) => p.format !== 'none').length;
+console.log(`findings per plan: ${(nowTotal / plans.length).toFixed(1)} now (${nowTotal} on ${plans.length} plans), ${(beforeTotal / beforePlans).toFixed(1)} before the precision work (${beforeTotal} on ${beforePlans}, commit ${before.commit})`);
+const ids = [...new Set([...perRule.keys(), ...Object.keys(before.rules)])];
+const top = ids
+  .map((id) => [id, perRule.get(id)?.findings ?? 0, before.rules[id] ?? 0, perRule.get(id)?.plans ?? 0])
+  .sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0].localeCompare(b[0]))
+  .slice(0, 20);
 if (top.length > 0) {
-  console.log('\nfindings per rule (top 15)');
-  console.log('rule'.padEnd(40) + 'plans'.padStart(7) + 'findings'.padStart(10));
-  for (const [id, e] of top) console.log(id.padEnd(40) + String(e.plans).padStart(7) + String(e.findings).padStart(10));
+  console.log('\nfindings per rule (top 20)');
+  console.log('rule'.padEnd(40) + 'plans'.padStart(7) + 'now'.padStart(8) + 'before'.padStart(8));
+  for (const [id, now, was, nPlans] of top) console.log(id.padEnd(40) + String(nPlans).padStart(7) + String(now).padStart(8) + String(was).padStart(8));
 }

@@ -5,7 +5,7 @@ import { planVocabulary, structureHits, type StructureHit, type StructureKind } 
 
 const ADVICE: Record<StructureKind, (c: Contract, token: string, more: number) => string> = {
   type: (c, t, more) =>
-    `THEN of ${c.id} names the type \`${t}\`${and(more)}: describe what the caller observes from the result (what it returns or does), not which type it gets.`,
+    `THEN of ${c.id} names the type \`${t}\`${and(more)}: describe the behavior a caller or user observes (what is returned, emitted or happens), not which type is involved.`,
   field: (c, t, more) =>
     `THEN of ${c.id} references the field \`${t}\`${and(more)}: describe the observable outcome (output, return value, later behavior) instead of internal state.`,
   formula: (c, t, more) =>

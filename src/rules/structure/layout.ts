@@ -106,7 +106,13 @@ export function firstBySlot(plan: Plan): Map<string, Placed> {
 export function reach(plan: Plan, section: Section): { start: number; end: number } {
   const start = section.heading.span.start.line;
   const next = placedSections(plan).find((p) => p.section.heading.span.start.line > start);
-  let end = next ? next.section.heading.span.start.line - 1 : plan.lines.length;
+  // A heading of the same or a higher level ends it too ("## B) Targeted Recon Summary" after
+  // "## A) …"), except a task heading, which real plans put beside "### G) Task Breakdown".
+  const sibling = plan.sections.find(
+    (s) => s.heading.span.start.line > start && s.depth <= section.depth && !/^task\s+\d+/i.test(s.heading.text.replace(/^[#*\s]+/, '')),
+  );
+  const stop = Math.min(next?.section.heading.span.start.line ?? Infinity, sibling?.heading.span.start.line ?? Infinity);
+  let end = stop === Infinity ? plan.lines.length : stop - 1;
   while (end > start && isBlankOrRule(plan.lines[end - 1] ?? '')) end--;
   return { start, end };
 }

@@ -62,6 +62,14 @@ function prosePlaceholder(t: Text): Finding | undefined {
   return { message: '', span: span(t.span.start.line, col, t.span.start.line, col + m[0].length) };
 }
 
+/** A step that changes existing code ("Update `init()`", "Add the flag to root.go"), not one that writes a new file. */
+const EDIT_STEP = /^(?:step\s+\d+\w*\s*[:.—-]\s*)?(?:update|modify|change|extend|replace|insert|edit|wire|register|add\b[^:]*\b(?:to|in|into)\b)/i;
+const REPLACES_LINES = /\breplace (?:lines?|the lines?)\s+\d+/i;
+/** "Implement the fix in cmd/root.go": a change inside a named file (not "Create …", "Write …"). */
+const IN_FILE = /^(?!(?:step\s+\d+\w*\s*[:.—-]\s*)?(?:create|write|new)\b).*\bin `?[\w./-]+\.[a-z]{1,4}`?\s*$/i;
+/** The elisions that stand for existing lines kept as they are: `...`, "// ... rest of init unchanged". */
+const ELISION = /^(?:\.\.\.|…)$|^(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:rest of|remaining|other|existing)\b/i;
+
 /** A block the prose before it introduces as the code being replaced ("Currently:", "Change from:"). */
 function quotesExisting(plan: Plan, block: CodeBlock): boolean {
   for (let l = block.span.start.line - 1; l >= Math.max(1, block.span.start.line - 3); l--) {
@@ -85,7 +93,7 @@ export const taskNoPlaceholders: Rule = {
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'Where a task must show code — its test and implementation steps, and compact **Test:**/**Impl:** parts — it shows the code, not a placeholder for it: no "add validation" or "implement logic" in place of code, no "similar to above", no TBD or leading "TODO" (a mention of an existing TODO is fine), and inside code blocks no `// TODO`, no bare `...` line or `{ ... }` body, no `// implementation`, no "// rest unchanged" / "// existing code unchanged" elisions. Each finding points at the placeholder. Code shown in a "Delete …"/"Remove …" step only names what goes, so it is not checked. A prose phrase is only reported when the step has no code block of its own (a sentence that introduces the code is fine). Comments such as `// ... existing fields` that show where new lines go inside an existing struct are accepted: they locate an edit rather than omit code to write. So are a `// TODO(#652)` that names its tracking issue and a TODO that a comment calls deferred or a follow-up (recorded deferrals), `{...}` inside a comment that shows a call\'s shape, and the "// Before:" half of a before/after snippet, which quotes the code being replaced; a `// TODO` in a file the task creates and a later task modifies, or in a step that says it writes a skeleton or stub, is staged work.',
+    'Where a task must show code — its test and implementation steps, and compact **Test:**/**Impl:** parts — it shows the code, not a placeholder for it: no "add validation" or "implement logic" in place of code, no "similar to above", no TBD or leading "TODO" (a mention of an existing TODO is fine), and inside code blocks no `// TODO`, no bare `...` line or `{ ... }` body, no `// implementation`, no "// rest unchanged" / "// existing code unchanged" elisions. Each finding points at the placeholder. Code shown in a "Delete …"/"Remove …" step only names what goes, so it is not checked. A prose phrase is only reported when the step has no code block of its own (a sentence that introduces the code is fine). Comments such as `// ... existing fields` that show where new lines go inside an existing struct are accepted: they locate an edit rather than omit code to write. So are a `// TODO(#652)` that names its tracking issue and a TODO that a comment calls deferred or a follow-up (recorded deferrals), `{...}` inside a comment that shows a call\'s shape, and the "// Before:" half of a before/after snippet, which quotes the code being replaced; a `// TODO` in a file the task creates and a later task modifies, or in a step that says it writes a skeleton or stub, is staged work; and in a step that edits existing code ("Update `init()`", "replace lines 121-123") a bare `...` or "// ... rest unchanged" marks where the edit goes.',
   instruction:
     'Show complete code in every test and implementation step: never write "add validation", "implement logic", "similar to above", "// TODO", "// ..." or "// existing code unchanged" where the code belongs.',
   check(plan) {
@@ -94,12 +102,16 @@ export const taskNoPlaceholders: Rule = {
       const blocks: CodeBlock[] = [];
       // Blocks of a step that says it writes a skeleton or a stub, which a later task fills in.
       const stubs = new Set<CodeBlock>();
+      // Blocks of a step that edits existing code: an elision there marks where the edit goes.
+      const edits = new Set<CodeBlock>();
       for (const step of task.steps) {
         if (step.kind !== 'test' && step.kind !== 'implement') continue;
         // Code shown for deletion ("func TestOld(t *testing.T) { ... }") names what goes, not what to write.
         if (/^(delete|remove)\b/i.test(step.title.text.trim())) continue;
         blocks.push(...step.codeBlocks);
         if (/\b(?:skeleton|stub|scaffold(?:ing)?)\b/i.test(step.title.text)) for (const b of step.codeBlocks) stubs.add(b);
+        const editsFile = EDIT_STEP.test(step.title.text.trim()) || IN_FILE.test(step.title.text.trim()) || step.prose.some((p) => REPLACES_LINES.test(p.text));
+        for (const b of step.codeBlocks) if (editsFile || REPLACES_LINES.test(b.content)) edits.add(b);
         const hasCode = step.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang));
         if (hasCode) continue;
         for (const t of [step.title, ...step.prose]) {
@@ -118,6 +130,7 @@ export const taskNoPlaceholders: Rule = {
         if (quotesExisting(plan, block)) continue;
         for (const hit of codePlaceholders(block)) {
           if ((staged || stubs.has(block)) && /^\W*(?:TODO|FIXME)\b/.test(hit.text)) continue;
+          if (edits.has(block) && ELISION.test(hit.text)) continue;
           out.push({
             message: `Code in Task ${task.number} has a placeholder ("${hit.text}"): write the complete code it stands for.`,
             span: span(hit.line, hit.column, hit.line, hit.column + hit.text.length),
