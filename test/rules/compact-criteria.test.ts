@@ -59,4 +59,17 @@ describe('compact-criteria', () => {
     expect(ds[0]!.span.start).toEqual(at(text, 'cmd.Flags()'));
     expect(ds[1]!.span.start).toEqual(at(text, 'if n'));
   });
+
+  it('takes the plan at its word: prose that says it adds a flag or a type is not compact-eligible', async () => {
+    const says = (sentence: string): string => plan('x := 1').replace('**Goal:** Fix.', `**Goal:** Fix. ${sentence}`);
+    expect((await lintRule('compact-criteria', says('This PR adds a `--seed` flag to replay.'))).map((d) => d.message)).toEqual([
+      'This compact plan says it adds a CLI flag ("adds a `--seed` flag"); compact plans may not add CLI flags: use the full format.',
+    ]);
+    expect((await lintRule('compact-criteria', says('It introduces a new interface for deciders.'))).map((d) => d.message)).toEqual([
+      expect.stringContaining('says it adds a new interface ("introduces a new interface")'),
+    ]);
+    // Negations, checklist items and commands are not such statements.
+    expect(await lintRule('compact-criteria', says('No new struct fields; all deciders satisfy the new interface.'))).toEqual([]);
+    expect(await lintRule('compact-criteria', says('Run `gh issue create --template bug.md`.'))).toEqual([]);
+  });
 });
