@@ -87,13 +87,15 @@ export function parseAudits(lines: readonly string[], o: Outline, from: number, 
 }
 
 /**
- * An audit's label: it says "audit(ed)", or it is a label ending in a colon that begins in bold
- * or with the words themselves ("**Non-zero `T` construction sites:**", "Construction sites of
- * `T`:"). "Replace all construction sites with …:" in a task step is an instruction.
+ * An audit's label: it says "audit(ed)"; or its bold label speaks of construction sites
+ * ("**Construction sites of `T`:** 12 sites in 3 files", as `microplan sites` prints it); or it
+ * ends in a colon and begins in bold or with the words ("Construction sites of `T`:"). "Replace
+ * all construction sites with …:" in a task step is an instruction.
  */
 function isAuditLead(text: string): boolean {
   if (/\baudit(?:ed)?\b/i.test(text)) return true;
   const plain = text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
+  if (/^\*\*[^*]*construction[- ]sites?\b[^*]*:\*\*/i.test(plain)) return true;
   return /:\**$/.test(plain) && (/^\*\*/.test(plain) || /^construction[- ]sites?\b/i.test(plain));
 }
 
