@@ -25,9 +25,12 @@ const CHECKLIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]/;
 /** The lead or item says there is nothing to audit. */
 const SAYS_NONE =
   /\bN\/A\b|\bno (?:new )?struct(?:ure)? fields?\b|\bno struct field additions\b|\bno (?:go )?structs\b|\bnew type\b|\bno existing construction sites\b|\bno construction sites? (?:changes|to audit)\b|\bnot modified\b|\bno audit needed\b/i;
-/** The tests' sites spoken of together: "plus test sites", "8 test struct-literal sites", "sites in tests". */
+/**
+ * The tests' sites spoken of together ("plus test sites", "8 test struct-literal sites", "sites in
+ * tests"), or left out on purpose ("2 production construction sites").
+ */
 const TESTS_ACCOUNTED =
-  /\b(?:tests?|test-only)\s+(?:construction\s+|struct[- ]literal\s+|call\s+|literal\s+)?(?:sites|literals|call sites)\b|\bsites in tests\b|\bother sites are test\b/i;
+  /\bproduction\b|\b(?:tests?|test-only)\s+(?:construction\s+|struct[- ]literal\s+|call\s+|literal\s+)?(?:sites|literals|call sites)\b|\bsites in tests\b|\bother sites are test\b/i;
 
 /** `path/file.go`, `file.go:12`, `file.go:12-20`, `file.go:12,40`: a file, with lines or not. */
 const LOCATION = /^((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z]\w*)(?::(\d+(?:\s*[-–]\s*\d+)?(?:\s*[,/]\s*\d+(?:\s*[-–]\s*\d+)?)*))?$/;

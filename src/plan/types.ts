@@ -269,7 +269,7 @@ export interface WrittenAudit {
   locations: AuditLocation[];
   /** Functions and methods it names as where the type is built (`requestToPending`, `NewSimulator()`). */
   names: string[];
-  /** It speaks of the tests' sites together ("plus test sites", "test literals use named fields"). */
+  /** It speaks of the tests' sites together ("plus test sites", "test literals"), or audits production code only. */
   testsAccounted: boolean;
 }
 

@@ -95,6 +95,8 @@ export interface ConstructionSite {
   /** 1-based line and column (UTF-16 code units, as editors and SARIF count). */
   line: number;
   column: number;
+  /** Last line of the construction (a literal's fields span lines; a plan may cite one of them). */
+  endLine: number;
   kind: SiteKind;
   /** For `factory-call`: the factory that is called (e.g. "NewServer", "Server.clone"). */
   via?: string | undefined;

@@ -44,7 +44,7 @@ describe.skipIf(!haveCorpus)('construction-site audits on the corpus', () => {
 
   it('the rule reports on labelled audits only, once per type', async () => {
     // An index that finds one unlisted site of every type: every audit the rule checks shows.
-    const site: ConstructionSite = { file: 'nowhere/unlisted.go', line: 1, column: 1, kind: 'composite-literal', enclosing: undefined };
+    const site: ConstructionSite = { file: 'nowhere/unlisted.go', line: 1, column: 1, endLine: 1, kind: 'composite-literal', enclosing: undefined };
     const grounding = { index: { constructionSites: async () => [site] } } as unknown as Grounding;
     for (const label of labels) {
       const findings = await constructionSitesComplete.check(parsePlan(read(label.plan), label.plan), { config: defaultConfig(), grounding });

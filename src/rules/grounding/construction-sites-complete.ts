@@ -19,12 +19,14 @@ function namesFunction(names: readonly string[], fn: string | undefined): boolea
 }
 
 /**
- * A site counts as listed when the audit cites its file and a line range within 2 lines of it,
+ * A site counts as listed when the audit cites its file and a line range within 2 lines of it
+ * (of any of its lines),
  * names its file without lines (all of that file's sites), names the function it is in or the
  * factory it calls, or, for a site in test code, speaks of the tests' sites together.
  */
 function isListed(site: ConstructionSite, audit: WrittenAudit): boolean {
-  const near = (start: number, end: number): boolean => site.line >= start - 2 && site.line <= end + 2;
+  // A citation of any line of the construction (a field of a literal) names it.
+  const near = (start: number, end: number): boolean => start <= site.endLine + 2 && end >= site.line - 2;
   if (audit.listed.some((c) => sameFile(site.file, c.path) && near(c.startLine, c.endLine))) return true;
   for (const l of audit.locations) {
     if (!sameFile(site.file, l.path)) continue;
