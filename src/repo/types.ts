@@ -104,6 +104,18 @@ export interface ConstructionSite {
   enclosing: string | undefined;
 }
 
+/** How a name is used at a place: called, referred to, or spelled in a string literal. */
+export type UseKind = 'call' | 'reference' | 'string';
+
+export interface Use {
+  file: string;
+  line: number;
+  column: number;
+  kind: UseKind;
+  /** Name of the enclosing function/method, when there is one. */
+  enclosing: string | undefined;
+}
+
 export interface CodeIndex {
   /** Where a name is declared; with `file`, in that file only (read and parsed alone). */
   declarations(name: string, options?: { file?: string }): Promise<Declaration[]>;
@@ -111,4 +123,8 @@ export interface CodeIndex {
   enclosing(file: string, line: number): Promise<Declaration | undefined>;
   /** Every place the type is constructed. */
   constructionSites(typeName: string, options?: { language?: Language }): Promise<ConstructionSite[]>;
+  /** Every use of a name (`Streaming`, `NewRoutingPolicy`): calls and references, its declarations left out. */
+  uses(name: string): Promise<Use[]>;
+  /** Every string literal that is exactly `text` (where a CLI flag `--text` is registered). */
+  literals(text: string): Promise<Use[]>;
 }

@@ -2,9 +2,7 @@ import type { Finding, Rule } from '../types.js';
 import type { WrittenAudit } from '../../plan/types.js';
 import type { ConstructionSite } from '../../repo/types.js';
 import { normalizePlanPath } from '../../ground/resolve-path.js';
-
-/** Test code as Go, TypeScript and Python name it. */
-const TEST_FILE = /(?:_test\.go|\.(?:test|spec)\.[cm]?[jt]sx?|(?:^|\/)test_[^/]*\.py|_test\.py)$|(?:^|\/)(?:tests?|__tests__)\//;
+import { isTestFile } from '../../ground/test-files.js';
 
 function sameFile(site: string, written: string): boolean {
   const p = normalizePlanPath(written);
@@ -33,7 +31,7 @@ function isListed(site: ConstructionSite, audit: WrittenAudit): boolean {
     if (l.function !== undefined ? namesFunction([l.function], site.enclosing) : l.ranges.length === 0 || l.ranges.some(([a, b]) => near(a, b))) return true;
   }
   if (namesFunction(audit.names, site.enclosing) || namesFunction(audit.names, site.via)) return true;
-  return audit.testsAccounted && TEST_FILE.test(site.file);
+  return audit.testsAccounted && isTestFile(site.file);
 }
 
 export const constructionSitesComplete: Rule = {
