@@ -33,9 +33,14 @@ export interface AuditFact {
 export interface FlagFact {
   /** As the source writes it: `--cache-signal-delay`. */
   flag: string;
-  /** The string literals that spell its name: where it is registered (and read). */
+  /** Where it is registered: its name passed to a flag-defining call (`IntVar`, `add_argument`, `option`…). */
   registered: Use[];
+  /** Every other string literal that spells its name (reads of the flag, tests, unrelated keys). */
+  spelled: Use[];
 }
+
+/** Calls that define a command-line flag: cobra/pflag and flag (`IntVar`, `StringP`, `Bool`…), argparse, commander, click. */
+const FLAG_CALL = /^(?:(?:Bool|Int|Int64|Int32|Uint|Uint64|Float64|Float32|String|Duration|Var|StringSlice|StringArray|IntSlice|Count)(?:Var)?P?|Flag|add_argument|option|requiredOption|addOption)$/;
 
 export interface FileFact {
   path: string;
@@ -52,7 +57,7 @@ export interface Deviation {
 
 export interface NotCodeFact {
   name: string;
-  reason: NotCodeReason | 'key or data name';
+  reason: NotCodeReason | 'key or data name' | 'string value';
 }
 
 export interface ContextReport {
@@ -100,7 +105,7 @@ export async function buildContext(sourceText: string, origin: string, state: Co
       // but it does narrow the declarations and the audit to that package. "Type.field" is a
       // member: when the type has none of that name, that is the answer.
       const dot = name.lastIndexOf('.');
-      const qualified = decls.length === 0 && dot > 0 && /^[\p{Ll}_]/u.test(name);
+      const qualified = decls.length === 0 && dot > 0 && packages.has(name.slice(0, dot).split(/[./]/).pop()!);
       if (qualified) {
         const all = await state.index.declarations(name.slice(dot + 1));
         const pkg = name.slice(0, dot).split(/[./]/).pop()!;
@@ -118,10 +123,20 @@ export async function buildContext(sourceText: string, origin: string, state: Co
       return { name, decls, auditName, sites, callers, fieldUses };
     }),
   );
+  // A name declared nowhere may still be a value the code spells (a state `"Loading"`): not a DEVIATION.
+  const spelledAsValue = new Set(
+    await Promise.all(
+      looked
+        .filter((l) => l.decls.length === 0 && /^[\p{L}_][\p{L}\p{N}_]*$/u.test(l.name))
+        .map(async (l) => ((await state.index.literals(l.name)).length > 0 ? l.name : '')),
+    ),
+  );
   const audits: AuditFact[] = [];
   for (const { name, decls, auditName, sites, callers, fieldUses } of looked) {
     if (decls.length === 0) {
-      const reason = notRepositoryCode(name, packages) ?? (!hasPython && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(name) ? 'key or data name' : undefined);
+      const reason =
+        notRepositoryCode(name, packages) ??
+        (spelledAsValue.has(name) ? 'string value' : !hasPython && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(name) ? 'key or data name' : undefined);
       if (reason !== undefined) notCode.push({ name, reason });
       else if (looksLikeCode(name)) deviations.push({ name, message: `\`${name}\` is named in the source but declared nowhere in ${state.label} (new in this work, or a wrong name?)` });
       continue;
@@ -139,7 +154,13 @@ export async function buildContext(sourceText: string, origin: string, state: Co
     }
   }
 
-  const flags: FlagFact[] = await Promise.all(mentions.flags.map(async (flag) => ({ flag, registered: await state.index.literals(flag.replace(/^-+/, '')) })));
+  const flags: FlagFact[] = await Promise.all(
+    mentions.flags.map(async (flag) => {
+      const literals = await state.index.literals(flag.replace(/^-+/, ''));
+      const registers = (u: Use): boolean => u.callee !== undefined && FLAG_CALL.test(u.callee);
+      return { flag, registered: literals.filter(registers), spelled: literals.filter((u) => !registers(u)) };
+    }),
+  );
   for (const f of flags) {
     if (f.registered.length === 0) {
       deviations.push({ name: f.flag, message: `the flag \`${f.flag}\` is named in the source but registered nowhere in ${state.label} (a new flag, or a wrong name?)` });
@@ -241,7 +262,9 @@ export function renderContextMarkdown(r: ContextReport, options: RenderOptions =
     let line = `- \`${e.name}\`: ${shown}${e.declarations.length > 5 ? `, … (${e.declarations.length} declarations)` : ''}`;
     const callers = e.callers && byLine(e.callers);
     const uses = e.uses && byLine(e.uses);
-    if (callers) line += callers.length === 0 ? '; called nowhere' : `; called at ${counts(callers)}${details ? '' : `: ${summarize(callers, (c) => `${loc(c)}${inFn(c)}`)}`}`;
+    const receivers = new Set(e.declarations.filter((d) => d.kind === 'method').map((d) => d.container));
+    const anyOf = receivers.size > 1 ? ', as a method of any of these types' : '';
+    if (callers) line += callers.length === 0 ? '; called nowhere' : `; called at ${counts(callers)}${anyOf}${details ? '' : `: ${summarize(callers, (c) => `${loc(c)}${inFn(c)}`)}`}`;
     if (uses) {
       const owners = new Set(e.declarations.filter((d) => d.kind === 'field').map((d) => d.container));
       const of = owners.size > 1 ? ', as a field of any of these types' : '';
@@ -267,10 +290,12 @@ export function renderContextMarkdown(r: ContextReport, options: RenderOptions =
   if (r.flags.length > 0) {
     out.push('', '### CLI flags the source names', '');
     for (const f of r.flags) {
-      const places = productionFirst(byLine(f.registered));
-      const where = places.slice(0, details ? undefined : 3).map((u) => `${loc(u)}${inFn(u)}`);
-      const more = !details && places.length > 3 ? `, and ${places.length - 3} more` : '';
-      out.push(`- \`${f.flag}\`: ${places.length === 0 ? 'registered nowhere' : `spelled at ${where.join(', ')}${more}`}`);
+      const registered = byLine(f.registered).map((u) => `${loc(u)}${inFn(u)}`);
+      const spelled = productionFirst(byLine(f.spelled));
+      const shown = spelled.slice(0, details ? undefined : 3).map((u) => `${loc(u)}${inFn(u)}`);
+      const more = !details && spelled.length > 3 ? `, and ${spelled.length - 3} more` : '';
+      const also = spelled.length === 0 ? '' : `; its name is spelled at ${shown.join(', ')}${more}`;
+      out.push(`- \`${f.flag}\`: ${registered.length === 0 ? 'registered nowhere' : `registered at ${registered.join(', ')}`}${also}`);
     }
   }
   if (r.files.length > 0) {

@@ -114,6 +114,8 @@ export interface Use {
   kind: UseKind;
   /** Name of the enclosing function/method, when there is one. */
   enclosing: string | undefined;
+  /** A string literal passed to a call: the name of what is called (`IntVar`, `add_argument`). */
+  callee?: string | undefined;
 }
 
 export interface CodeIndex {

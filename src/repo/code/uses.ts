@@ -12,6 +12,8 @@ export interface FileUse {
   line: number;
   column: number;
   kind: UseKind;
+  /** A string literal passed to a call: the name of what is called (`IntVar`, `add_argument`). */
+  callee?: string | undefined;
 }
 
 const NAME_KINDS = new Set(['identifier', 'field_identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
@@ -47,7 +49,19 @@ export function literalsIn(root: SgNode, text: string): FileUse[] {
   return root
     .findAll({ rule: { regex: quoted } })
     .filter((node) => STRING_KINDS.has(String(node.kind())))
-    .map((node) => ({ ...startOf(node), kind: 'string' as const }));
+    .map((node) => ({ ...startOf(node), kind: 'string' as const, callee: calleeOf(node) }));
+}
+
+/** The name a call calls when the node is one of its arguments (`flags.IntVar(&x, "port", …)` → "IntVar"). */
+function calleeOf(node: SgNode): string | undefined {
+  const args = node.parent();
+  if (!args || !['argument_list', 'arguments'].includes(String(args.kind()))) return undefined;
+  const call = args.parent();
+  if (!call || !CALLS.has(String(call.kind()))) return undefined;
+  const fn = call.field('function');
+  if (!fn) return undefined;
+  const name = MEMBERS.has(String(fn.kind())) ? (fn.field('field') ?? fn.field('property') ?? fn.field('attribute')) : fn;
+  return name?.text();
 }
 
 function sameNode(a: SgNode | null, b: SgNode): boolean {
