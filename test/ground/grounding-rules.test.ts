@@ -274,6 +274,11 @@ describe('construction-sites-complete: what counts as listed', () => {
     const twice = await lint('Construction sites of `Big`:\n- `big/big.go:6`\n\n**Construction site audit of `Big`:**\n- `use/use.go:5`');
     expect(twice).toEqual(['The construction-site audit of `Big` misses 1 of 3 sites: big/big_test.go:3. List each and cover it in a task.']);
   });
+
+  it('reports `T` and `pkg.T` of the same type once, with what either audit lists', async () => {
+    const both = await lint('Construction sites of `Big`:\n- `big/big.go:6`\n\n**Construction site audit of `big.Big`:**\n- `use/use.go:5`');
+    expect(both).toEqual(['The construction-site audit of `Big` misses 1 of 3 sites: big/big_test.go:3. List each and cover it in a task.']);
+  });
 });
 
 describe('citation-moved with --fix', () => {

@@ -34,6 +34,11 @@ function isListed(site: ConstructionSite, audit: WrittenAudit): boolean {
   return audit.testsAccounted && isTestFile(site.file);
 }
 
+/** `Request` and `sim.Request`: the same type name, one of them qualified. */
+function sameBareName(a: string, b: string): boolean {
+  return a !== b && a.slice(a.lastIndexOf('.') + 1) === b.slice(b.lastIndexOf('.') + 1);
+}
+
 export const constructionSitesComplete: Rule = {
   id: 'construction-sites-complete',
   family: 'grounding',
@@ -49,12 +54,17 @@ export const constructionSitesComplete: Rule = {
     const out: Finding[] = [];
     // A type audited twice is reported once, at its first audit; a site either lists counts.
     const audits = plan.audits.filter((a, i) => plan.audits.findIndex((b) => b.typeName === a.typeName) === i);
-    const sameType = (audit: WrittenAudit): WrittenAudit[] => plan.audits.filter((b) => b.typeName === audit.typeName);
     // The searches run side by side; findings keep the plan's order.
     const found = await Promise.all(audits.map((audit) => grounding.index.constructionSites(audit.typeName)));
+    // `T` and `pkg.T` whose searches find the same sites are one type (told apart when they differ).
+    const key = (sites: readonly ConstructionSite[]): string => sites.map((s) => `${s.file}:${s.line}:${s.column}`).join('\n');
+    const typeOf = audits.map((audit, i) => audits.findIndex((b, j) => j <= i && (b.typeName === audit.typeName || sameBareName(b.typeName, audit.typeName)) && key(found[j] ?? []) === key(found[i] ?? [])));
     for (const [i, audit] of audits.entries()) {
+      if (typeOf[i] !== i) continue;
+      const names = new Set(audits.filter((_, j) => typeOf[j] === i).map((a) => a.typeName));
+      const written = plan.audits.filter((a) => names.has(a.typeName));
       const sites = found[i] ?? [];
-      const missing = sites.filter((s) => !sameType(audit).some((a) => isListed(s, a)));
+      const missing = sites.filter((s) => !written.some((a) => isListed(s, a)));
       if (missing.length === 0) continue;
       const shown = missing.slice(0, 12).map((s) => `${s.file}:${s.line}${s.enclosing ? ` (${s.enclosing})` : ''}`);
       const more = missing.length > 12 ? `, … ${missing.length - 12} more (run \`microplan sites ${audit.typeName}\`)` : '';
