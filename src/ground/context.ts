@@ -156,7 +156,7 @@ export async function buildContext(sourceText: string, origin: string, state: Co
 
   const flags: FlagFact[] = await Promise.all(
     mentions.flags.map(async (flag) => {
-      const literals = await state.index.literals(flag.replace(/^-+/, ''));
+      const literals = await state.index.literals(flag.replace(/^-+/, ''), { flag: true });
       const registers = (u: Use): boolean => u.callee !== undefined && FLAG_CALL.test(u.callee);
       return { flag, registered: literals.filter(registers), spelled: literals.filter((u) => !registers(u)) };
     }),

@@ -127,6 +127,6 @@ export interface CodeIndex {
   constructionSites(typeName: string, options?: { language?: Language }): Promise<ConstructionSite[]>;
   /** Every use of a name (`Streaming`, `NewRoutingPolicy`): calls and references, its declarations left out. */
   uses(name: string): Promise<Use[]>;
-  /** Every string literal that is exactly `text` (where a CLI flag `--text` is registered). */
-  literals(text: string): Promise<Use[]>;
+  /** Every string literal that is exactly `text`; with `flag`, also `--text`, `--text <n>` (where a CLI flag is defined). */
+  literals(text: string, options?: { flag?: boolean }): Promise<Use[]>;
 }

@@ -125,8 +125,8 @@ export class RepositoryCodeIndex implements CodeIndex {
     return this.eachUse([name], (root) => usesIn(root, name));
   }
 
-  async literals(text: string): Promise<Use[]> {
-    return this.eachUse([text], (root) => literalsIn(root, text));
+  async literals(text: string, options?: { flag?: boolean }): Promise<Use[]> {
+    return this.eachUse([text], (root) => literalsIn(root, text, options?.flag === true));
   }
 
   /** What `find` answers in every file that contains the words, with enclosing functions; in file and line order. */

@@ -43,9 +43,13 @@ export function usesIn(root: SgNode, name: string): FileUse[] {
   return out;
 }
 
-/** String literals whose text, without quotes, is `text`. */
-export function literalsIn(root: SgNode, text: string): FileUse[] {
-  const quoted = `^(?:[rbuf]*)?["'\`]${escapeRegex(text)}["'\`]$`;
+/**
+ * String literals whose text, without quotes, is `text`; with `flag`, also as a flag is written
+ * where it is defined: `--text`, `-text`, `--text <n>`, `--text=VALUE` (argparse, commander).
+ */
+export function literalsIn(root: SgNode, text: string, flag = false): FileUse[] {
+  const body = flag ? `-{0,2}${escapeRegex(text)}(?:[ =][^"'\`]*)?` : escapeRegex(text);
+  const quoted = `^(?:[rbuf]*)?["'\`]${body}["'\`]$`;
   return root
     .findAll({ rule: { regex: quoted } })
     .filter((node) => STRING_KINDS.has(String(node.kind())))
