@@ -70,7 +70,7 @@ export function parseAudits(lines: readonly string[], o: Outline, from: number, 
         span: span(leadLines[0], 1, leadLines[1], (lines[leadLines[1] - 1] ?? '').length + 1),
         endLine: last,
         listed: citations.filter((c) => c.span.start.line >= first && c.span.start.line <= last),
-        ...readListing(codeSpans(body), typeName),
+        ...readListing(codeSpans(body), typeName, body),
         testsAccounted: TESTS_ACCOUNTED.test(body.replace(/`[^`]*`/g, '')),
       };
     };
@@ -191,11 +191,16 @@ function typeShape(content: string): string | undefined {
 /**
  * What a listing names besides citations: files without lines ("`tracev2_test.go` (multiple)"),
  * line lists (`kv_capacity_test.go:45,334`), and functions a site is in or a factory is
- * (`requestToPending`, `tracev2.go:parseTraceRecord`).
+ * (`requestToPending`, `tracev2.go:parseTraceRecord`, "`tracev2.go:327` (parseTraceRecord)").
  */
-function readListing(spans: readonly Span[], typeName: string): { locations: AuditLocation[]; names: string[] } {
+function readListing(spans: readonly Span[], typeName: string, text: string): { locations: AuditLocation[]; names: string[] } {
   const locations: AuditLocation[] = [];
   const names = new Set<string>();
+  // A function named in plain parentheses after a site: "`tracev2.go:327` (parseTraceRecord)".
+  // Only a name shaped like code (`parseTraceRecord`, `Send`), not a word ("(multiple)").
+  for (const m of text.matchAll(/`\s*\(([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?)(?:\(\))?\)/gu)) {
+    if (/^\p{Lu}|.\p{Lu}|[_.]/u.test(m[1]!)) names.add(m[1]!);
+  }
   for (const { content } of spans) {
     const location = LOCATION.exec(content);
     if (location && FILE_EXTENSION.test(location[1]!)) {

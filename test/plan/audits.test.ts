@@ -64,15 +64,16 @@ describe('construction-site audits', () => {
     const plan = phase0(
       '**Construction sites of `KVCapacityParams`:**',
       '- built in `ExtractKVCapacityParams`; 8 test struct-literal sites (`sim/latency/kv_capacity_test.go:45,334`)',
-      '- `sim/workload/tracev2.go:parseTraceRecord`, `replay_test.go` (multiple)',
+      '- `sim/workload/tracev2.go:parseTraceRecord`, `replay_test.go` (multiple), `tracev2.go:395` (RequestsToTraceRecords)',
     );
     const [a] = parsePlan(plan, 'plan.md').audits;
     expect(a!.locations).toEqual([
       { path: 'sim/latency/kv_capacity_test.go', ranges: [[45, 45], [334, 334]] },
       { path: 'sim/workload/tracev2.go', ranges: [], function: 'parseTraceRecord' },
       { path: 'replay_test.go', ranges: [] },
+      { path: 'tracev2.go', ranges: [[395, 395]] },
     ]);
-    expect(a!.names).toEqual(['ExtractKVCapacityParams', 'parseTraceRecord']);
+    expect(a!.names).toEqual(['RequestsToTraceRecords', 'ExtractKVCapacityParams', 'parseTraceRecord']);
     expect(a!.testsAccounted).toBe(true);
   });
 
