@@ -4,8 +4,14 @@
  * to a go/ast ground truth (bench/groundtruth/main.go). Reports precision and recall on file:line
  * sets, what grep misses and wrongly matches, and wall times.
  *
+ * Then the same precision and recall on a real project: the repository the corpus plans were
+ * written against (../shared/repos/inference-sim.bundle), cloned once, at its HEAD and at the
+ * revision a corpus plan was written against.
+ *
  * Usage: node bench/sites.mjs [Type …]   (needs `npm run build`; bench/setup.sh installs the sources)
- * Env:   MICROPLAN_GO_SRC (default /usr/share/go-1.19/src), MICROPLAN_BENCH_RUNS (default 5)
+ *        node bench/sites.mjs --project [Type …]   (the project part alone)
+ * Env:   MICROPLAN_GO_SRC (default /usr/share/go-1.19/src), MICROPLAN_BENCH_RUNS (default 5),
+ *        MICROPLAN_BENCH_BUNDLE (default ../shared/repos/inference-sim.bundle beside the repository)
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -85,12 +91,13 @@ function prepareTree() {
   writeFileSync(marker, SRC); // untracked on purpose: it is not Go source
 }
 
-function groundTruth(types) {
+function groundTruth(types, root = TREE) {
   const binary = path.join(CACHE, 'groundtruth');
   if (!existsSync(binary)) {
+    mkdirSync(CACHE, { recursive: true });
     must('go', ['build', '-o', binary, 'main.go'], { cwd: path.join(ROOT, 'bench', 'groundtruth'), env: { ...process.env, GO111MODULE: 'off' } });
   }
-  return JSON.parse(must(binary, ['-root', TREE, '-types', types.join(',')]));
+  return JSON.parse(must(binary, ['-root', root, '-types', types.join(',')]));
 }
 
 const lineKey = (file, line) => `${file}:${line}`;
@@ -109,6 +116,12 @@ const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const ms = (x) => `${x.toFixed(0)} ms`;
 
 async function main() {
+  if (process.argv[2] === '--project') {
+    if (run('go', ['version']).status !== 0) skip('the go command is missing (it computes the ground truth); run bench/setup.sh');
+    if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))) skip('dist/ is missing; run `npm run build` first');
+    benchProject(process.argv.length > 3 ? process.argv.slice(3) : PROJECT_TYPES);
+    return;
+  }
   if (!existsSync(SRC)) skip(`Go sources not found at ${SRC}; run bench/setup.sh (apt-get install golang-go golang-1.19-src) or set MICROPLAN_GO_SRC`);
   if (run('go', ['version']).status !== 0) skip('the go command is missing (it computes the ground truth); run bench/setup.sh');
   if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))) skip('dist/ is missing; run `npm run build` first');
@@ -286,9 +299,107 @@ async function main() {
       `${findings.length} findings; linted again (cached): ${ms(groundCachedMs)}; with the plan recording **Base:** HEAD (read through git): ${ms(basedMs)}; ` +
       `git grep of the three types: ${ms(auditGrepMs)}`,
   );
+  console.log('');
+  benchProject(PROJECT_TYPES);
 }
 
 const PLAN = path.join(ROOT, 'bench', 'fixtures', 'go-stdlib-plan.md');
+
+const BUNDLE = process.env.MICROPLAN_BENCH_BUNDLE ?? path.resolve(ROOT, '..', 'shared', 'repos', 'inference-sim.bundle');
+const PROJECT = path.join(CACHE, 'inference-sim');
+/**
+ * Struct types of the project, the most constructed (`groundtruth -top 40` at HEAD) and the ones
+ * corpus plans audit (RawMetrics, ProgressSnapshot, ClusterSimulator): plain, `&T{}`, `pkg.T{}`
+ * and elided literals, in production and test code.
+ */
+const PROJECT_TYPES = [
+  'Request',
+  'DistSpec',
+  'RoutingSnapshot',
+  'ClientSpec',
+  'TraceRecord',
+  'SimConfig',
+  'RequestMetrics',
+  'DeploymentConfig',
+  'TraceHeader',
+  'PendingRequest',
+  'RawMetrics',
+  'ProgressSnapshot',
+  'ClusterSimulator',
+];
+/** A revision a corpus plan was written against (hardening-validation-cleanup-plan.md in plans-index.tsv), beside HEAD. */
+const OLD_REVISION = '91589fcc4e433e19d623f41a3ef222df31615b56';
+
+/**
+ * `microplan sites` against go/ast on the project the corpus was written against: literal sites
+ * only (factory calls are not composite literals), one revision checked out at a time so that the
+ * ground truth and microplan read the same files.
+ */
+function benchProject(types) {
+  if (!existsSync(BUNDLE)) {
+    console.log(`bench sites (project): skipped — no bundle at ${BUNDLE}; set MICROPLAN_BENCH_BUNDLE`);
+    return;
+  }
+  if (!existsSync(path.join(PROJECT, '.git'))) {
+    console.log(`bench sites (project): cloning ${BUNDLE} into ${PROJECT} (once)…`);
+    mkdirSync(CACHE, { recursive: true });
+    must('git', ['clone', '-q', BUNDLE, PROJECT]);
+  }
+  // The bundle's HEAD, whatever the clone has checked out since.
+  const head = must('git', ['ls-remote', BUNDLE, 'HEAD']).split(/\s/)[0];
+  const rows = [];
+  for (const revision of [head.trim(), OLD_REVISION]) {
+    must('git', ['checkout', '-q', '--detach', revision], { cwd: PROJECT });
+    const truth = groundTruth(types, PROJECT);
+    const unparsable = new Set(truth.failed);
+    const keep = (key) => !unparsable.has(key.slice(0, key.lastIndexOf(':')));
+    const total = { truth: 0, hits: 0, found: 0 };
+    for (const type of types) {
+      const truthSet = new Set((truth.sites[type] ?? []).filter(keep));
+      const out = run(process.execPath, [BIN, 'sites', type, '--repo', PROJECT, '--lang', 'go', '--format', 'json', '--no-factories', '--no-cache']);
+      if (out.status !== 0) throw new Error(`microplan sites ${type} failed: ${out.stderr}`);
+      const found = new Set(
+        JSON.parse(out.stdout)
+          .sites.filter((s) => LITERAL_KINDS.has(s.kind))
+          .map((s) => lineKey(s.file, s.line))
+          .filter(keep),
+      );
+      const sc = score(found, truthSet);
+      const missed = [...truthSet].filter((k) => !found.has(k)).slice(0, 3);
+      const wrong = [...found].filter((k) => !truthSet.has(k)).slice(0, 3);
+      rows.push({
+        revision: revision.slice(0, 12),
+        type,
+        truth: truthSet.size,
+        found: found.size,
+        p: pct(sc.precision),
+        r: pct(sc.recall),
+        missed: sc.missed,
+        wrong: sc.wrong,
+        examples: [...missed.map((k) => `-${k}`), ...wrong.map((k) => `+${k}`)].join(' ') || '—',
+      });
+      total.truth += truthSet.size;
+      total.found += found.size;
+      total.hits += found.size - sc.wrong;
+    }
+    console.log(
+      `project at ${revision.slice(0, 12)}: ${types.length} types, ${total.truth} go/ast sites, microplan ${total.found}; ` +
+        `precision ${pct(total.hits / Math.max(1, total.found))} (${total.hits}/${total.found}), recall ${pct(total.hits / Math.max(1, total.truth))} (${total.hits}/${total.truth})` +
+        (unparsable.size > 0 ? `; ${unparsable.size} files go/parser rejects left out` : ''),
+    );
+  }
+  printTable(rows, [
+    ['revision', 'revision'],
+    ['type', 'type'],
+    ['truth', 'go/ast lines'],
+    ['found', 'microplan lines'],
+    ['p', 'precision'],
+    ['r', 'recall'],
+    ['missed', 'missed'],
+    ['wrong', 'wrong'],
+    ['examples', 'missed (-) / wrong (+)'],
+  ]);
+}
 
 /**
  * The search a `sites` command starts, by itself: node start-up, then the untracked-file listing

@@ -10,20 +10,27 @@ export interface Mentions {
   entities: string[];
   /** Paths as written, without line suffixes. */
   files: string[];
+  /** Command-line flags as written, without a value: `--cache-signal-delay`. */
+  flags: string[];
 }
 
 const md = new MarkdownIt('commonmark');
 const IDENT = /^(?:[A-Za-z_][\w]*\.)*[A-Za-z_][\w]*(?:\(\))?$/;
 const PATH = /^(?:\.\/)?(?:[\w.-]+\/)*[\w.-]+\.[A-Za-z][\w]{0,9}(?::\d+(?:-\d+)?)?$/;
 const PROSE_PATH = /(?:^|[\s(])((?:[\w.-]+\/)+[\w.-]+\.[A-Za-z][\w]{0,9})(?::\d+(?:-\d+)?)?(?=[\s),.;:]|$)/g;
+/** `--flag`, `--flag=value`, `--flag <n>`: the flag's name. */
+const FLAG = /^(--[a-z0-9][a-z0-9-]*)(?:[ =].*)?$/i;
 const KEYWORDS = new Set(['true', 'false', 'nil', 'null', 'undefined', 'None', 'True', 'False', 'this', 'self', 'err', 'error', 'string', 'int', 'bool']);
 
 export function findMentions(markdown: string): Mentions {
   const entities = new Set<string>();
   const files = new Set<string>();
+  const flags = new Set<string>();
   const visit = (content: string): void => {
     const s = content.trim();
-    if (PATH.test(s) && (s.includes('/') || /\.(go|ts|tsx|js|mjs|py|rs|md|json|ya?ml|toml)(?::|$)/.test(s))) {
+    const flag = FLAG.exec(s);
+    if (flag) flags.add(flag[1]!);
+    else if (PATH.test(s) && (s.includes('/') || /\.(go|ts|tsx|js|mjs|py|rs|md|json|ya?ml|toml)(?::|$)/.test(s))) {
       files.add(s.replace(/:\d+(?:-\d+)?$/, '').replace(/^\.\//, ''));
     } else if (IDENT.test(s) && !KEYWORDS.has(s)) {
       entities.add(s.replace(/\(\)$/, ''));
@@ -39,7 +46,7 @@ export function findMentions(markdown: string): Mentions {
       }
     }
   }
-  return { entities: [...entities], files: [...files] };
+  return { entities: [...entities], files: [...files], flags: [...flags] };
 }
 
 /** Names that look like code (so their absence is worth a DEVIATION): CamelCase, dotted, snake_case or called. */

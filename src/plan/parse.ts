@@ -31,7 +31,6 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
   const checklistSection = partSection(sections, 'checklist') ?? compact('checklist');
   const { format, reason } = classify({ title: header.title, header: header.fields, sections, contracts, tasks });
   const citations = parseCitations(lines, o);
-  const phase0 = sections.find((s) => s.kind.type === 'phase0');
 
   return {
     path,
@@ -53,7 +52,8 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
     checklist: checklistSection ? parseChecklist(lines, o, checklistSection.bodyStart, checklistSection.bodyEnd) : [],
     codeBlocks: o.fences,
     citations,
-    audits: phase0 ? parseAudits(lines, o, phase0.bodyStart, phase0.bodyEnd, citations) : parseAudits(lines, o, 1, lines.length, citations),
+    // An audit may sit outside Phase 0 too (a macro plan, an Implementation Overview); its lead says what it is.
+    audits: parseAudits(lines, o, 1, lines.length, citations),
     directives: parseDirectives(o),
     fenceProblems: o.fenceProblems,
   };

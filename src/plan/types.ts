@@ -264,14 +264,28 @@ export interface ChecklistItem {
 export interface WrittenAudit {
   /** As written: `Header`, or `tar.Header` with its package. */
   typeName: string;
-  /** First line of the audit's lead (paragraph or heading). */
+  /** First line of the audit: its lead, or the item of the lead's list that names the type. */
   line: number;
-  /** The lead. */
+  /** The lead (or the item). */
   span: Span;
+  /** Last line of what the audit lists. */
+  endLine: number;
   /** The citations in the lead and in the list or table it leads. */
   listed: Citation[];
-  /** The plan says there are none ("no existing construction sites", "new type"). */
-  saysNone: boolean;
+  /** Files it names: with lines (`a.go:12,40`), in a function (`a.go:Build`), or whole (`a_test.go` (multiple)). */
+  locations: AuditLocation[];
+  /** Functions and methods it names as where the type is built (`requestToPending`, `NewSimulator()`). */
+  names: string[];
+  /** It speaks of the tests' sites together ("plus test sites", "test literals"), or audits production code only. */
+  testsAccounted: boolean;
+}
+
+/** A place an audit names by file. */
+export interface AuditLocation {
+  path: string;
+  /** Line ranges; none means the whole file (or the function, when one is named). */
+  ranges: Array<[number, number]>;
+  function?: string | undefined;
 }
 
 /** A citation of code: "path:line", "path:line-line", "`path` (line N)". */

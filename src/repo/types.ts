@@ -95,11 +95,27 @@ export interface ConstructionSite {
   /** 1-based line and column (UTF-16 code units, as editors and SARIF count). */
   line: number;
   column: number;
+  /** Last line of the construction (a literal's fields span lines; a plan may cite one of them). */
+  endLine: number;
   kind: SiteKind;
   /** For `factory-call`: the factory that is called (e.g. "NewServer", "Server.clone"). */
   via?: string | undefined;
   /** Name of the enclosing function/method, when there is one. */
   enclosing: string | undefined;
+}
+
+/** How a name is used at a place: called, referred to, or spelled in a string literal. */
+export type UseKind = 'call' | 'reference' | 'string';
+
+export interface Use {
+  file: string;
+  line: number;
+  column: number;
+  kind: UseKind;
+  /** Name of the enclosing function/method, when there is one. */
+  enclosing: string | undefined;
+  /** A string literal passed to a call: the name of what is called (`IntVar`, `add_argument`). */
+  callee?: string | undefined;
 }
 
 export interface CodeIndex {
@@ -109,4 +125,8 @@ export interface CodeIndex {
   enclosing(file: string, line: number): Promise<Declaration | undefined>;
   /** Every place the type is constructed. */
   constructionSites(typeName: string, options?: { language?: Language }): Promise<ConstructionSite[]>;
+  /** Every use of a name (`Streaming`, `NewRoutingPolicy`): calls and references, its declarations left out. */
+  uses(name: string): Promise<Use[]>;
+  /** Every string literal that is exactly `text`; with `flag`, also `--text`, `--text <n>` (where a CLI flag is defined). */
+  literals(text: string, options?: { flag?: boolean }): Promise<Use[]>;
 }

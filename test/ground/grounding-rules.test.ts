@@ -224,6 +224,63 @@ describe('construction-sites-complete with a package-qualified type', () => {
   });
 });
 
+describe('construction-sites-complete: what counts as listed', () => {
+  const BIG = [
+    'package big', //                1
+    '', //                           2
+    'type Big struct{ A, B, C, D, E, F int }', // 3
+    '', //                           4
+    'func Make() Big {', //          5
+    '\treturn Big{', //              6
+    '\t\tA: 1,', //                  7
+    '\t\tB: 2,', //                  8
+    '\t\tC: 3,', //                  9
+    '\t\tD: 4,', //                  10
+    '\t\tE: 5,', //                  11
+    '\t}', //                        12
+    '}', //                          13
+    '',
+  ].join('\n');
+  let big: TempRepo;
+  let lint: (body: string) => Promise<string[]>;
+  beforeAll(() => {
+    big = tempRepo();
+    big.write({ 'big/big.go': BIG, 'big/big_test.go': 'package big\n\nvar t = Big{A: 1}\n', 'use/use.go': 'package use\n\nimport "x/big"\n\nvar u = big.Make()\n' });
+    big.commit('big');
+    const session = new GroundingSession({ dir: big.dir });
+    sessions.push(session);
+    lint = async (body) => {
+      const p = parsePlan(plan(body), 'plan.md');
+      return (await lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules: GROUNDING_RULES })).map((d) => d.message);
+    };
+  });
+  afterAll(() => rmSync(big.dir, { recursive: true, force: true }));
+
+  it('counts a citation of any line of a literal, the file named without lines, and the function a site is in or the factory it calls', async () => {
+    expect(await lint('Construction sites of `Big`:\n- `big/big.go:11` (field `E`)\n- `big/big_test.go` (one test literal)\n- `use/use.go:5`')).toEqual([]);
+    expect(await lint('Construction sites of `Big`:\n- built in `Make()` only, which `use.go` calls\n- `big/big_test.go:3`')).toEqual([]);
+  });
+
+  it('leaves test sites to an audit that speaks of them together, and reports what it misses otherwise', async () => {
+    expect(await lint('Construction sites of `Big`:\n- `Make()` (`big/big.go:6`); plus test sites')).toEqual([]);
+    expect(await lint('Construction sites of `Big`:\n- `Make()` (`big/big.go:6`)')).toEqual([
+      'The construction-site audit of `Big` misses 1 of 3 sites: big/big_test.go:3. List each and cover it in a task.',
+    ]);
+  });
+
+  it('checks no problem statement or task step that mentions construction sites, and a type audited twice once', async () => {
+    expect(await lint('**The problem today:** `Big` has three construction sites that can silently miss a field.')).toEqual([]);
+    expect(await lint('Replace the construction sites of `Big` with `Make()`:\n- `big/big.go:6`')).toEqual([]);
+    const twice = await lint('Construction sites of `Big`:\n- `big/big.go:6`\n\n**Construction site audit of `Big`:**\n- `use/use.go:5`');
+    expect(twice).toEqual(['The construction-site audit of `Big` misses 1 of 3 sites: big/big_test.go:3. List each and cover it in a task.']);
+  });
+
+  it('reports `T` and `pkg.T` of the same type once, with what either audit lists', async () => {
+    const both = await lint('Construction sites of `Big`:\n- `big/big.go:6`\n\n**Construction site audit of `big.Big`:**\n- `use/use.go:5`');
+    expect(both).toEqual(['The construction-site audit of `Big` misses 1 of 3 sites: big/big_test.go:3. List each and cover it in a task.']);
+  });
+});
+
 describe('citation-moved with --fix', () => {
   it('rewrites the moved citation in the plan file and leaves nothing to report', async () => {
     const planPath = join(repo.dir, 'plan.md');

@@ -146,7 +146,7 @@ describe('microplan mcp', () => {
   it('plan_context gives the Phase 0 facts for a source file, with DEVIATIONs', async () => {
     const result = await call('plan_context', { source: 'source.md' });
     expect(result.isError).toBeFalsy();
-    expect(text(result)).toContain('- `sim/request.go:7` — composite-literal in `use`');
+    expect(text(result)).toContain('`sim/request.go:7` composite-literal in `use`');
     expect(text(result)).toContain('DEVIATION: `Session` is named in the source but declared nowhere');
   });
 

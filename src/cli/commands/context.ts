@@ -10,6 +10,7 @@ interface ContextOptions {
   repo: string;
   base?: string;
   format: string;
+  details: boolean;
   cache: boolean;
 }
 
@@ -22,7 +23,8 @@ export function registerContext(program: Command, setExit: SetExit): void {
     .option('--github-repo <owner/name>', 'the GitHub repository for #N sources (default: the origin remote)')
     .option('--repo <dir>', 'the repository to read', '.')
     .option('--base <rev>', 'read the repository at this revision instead of the working tree')
-    .option('--format <md|json>', 'output format', 'md')
+    .option('--format <md|json>', 'output format (json always holds every site and use)', 'md')
+    .option('--details', 'list every construction site, caller and use, not a summary (md)', false)
     .option('--no-cache', 'parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (opts: ContextOptions) => {
       if (opts.format !== 'md' && opts.format !== 'json') throw new InputError(`--format must be md or json, not ${opts.format}.`);
@@ -34,7 +36,7 @@ export function registerContext(program: Command, setExit: SetExit): void {
       ]);
       const source = await loadSourceArg(opts, { cwd: process.cwd(), env: process.env, stdin: process.stdin });
       const report = await contextReport(source, { dir: opts.repo, base: opts.base, cacheDir: opts.cache ? defaultCacheDir() : undefined });
-      process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderContextMarkdown(report));
+      process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderContextMarkdown(report, { details: opts.details }));
       setExit(EXIT.ok);
     });
 }

@@ -7,7 +7,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { decodeBytes } from '../limits.js';
-import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository, type SearchScope } from '../types.js';
+import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository, type SearchScope, type Use } from '../types.js';
 import { ensureGrammars, type Grammar } from './grammars.js';
 import { goModule } from './go.js';
 import { factoryNames, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
@@ -17,6 +17,7 @@ import { pythonModule } from './python.js';
 import { contentDigest, type SiteCache, type SiteCaches } from './site-cache.js';
 import { parseTypeQuery, type TypeQuery } from './type-query.js';
 import { typescriptModule } from './typescript.js';
+import { literalsIn, usesIn, type FileUse } from './uses.js';
 
 export const LANGUAGE_MODULES: readonly LanguageModule[] = [goModule, typescriptModule, pythonModule];
 
@@ -118,6 +119,32 @@ export class RepositoryCodeIndex implements CodeIndex {
       }
     }
     return best && publicDeclaration(best);
+  }
+
+  async uses(name: string): Promise<Use[]> {
+    return this.eachUse([name], (root) => usesIn(root, name));
+  }
+
+  async literals(text: string, options?: { flag?: boolean }): Promise<Use[]> {
+    return this.eachUse([text], (root) => literalsIn(root, text, options?.flag === true));
+  }
+
+  /** What `find` answers in every file that contains the words, with enclosing functions; in file and line order. */
+  private async eachUse(words: string[], find: (root: SgNode) => FileUse[]): Promise<Use[]> {
+    const perFile: Use[][] = [];
+    await this.eachFileMatching({ words }, { extensions: allExtensions(LANGUAGE_MODULES) }, async (file, order) => {
+      const source = await this.source(file);
+      if (!source) return;
+      const found = find(await this.treeAsync(source));
+      perFile[order] = await Promise.all(
+        found.map(async (u) => {
+          const decl = await this.enclosing(file, u.line);
+          const fn = decl && (decl.kind === 'function' || decl.kind === 'method') ? decl : undefined;
+          return { file, ...u, enclosing: fn && (fn.container ? `${fn.container}.${fn.name}` : fn.name) };
+        }),
+      );
+    });
+    return perFile.flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   }
 
   async constructionSites(typeName: string, options?: SiteSearchOptions): Promise<ConstructionSite[]> {

@@ -233,7 +233,7 @@ function importedPackages(root: SgNode): Imports {
 
 /** Records a site, and its enclosing function as a factory when that function returns the type. */
 function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?: string): void {
-  const { start } = node.range();
+  const { start, end } = node.range();
   const fn = enclosingFunction(node, start.index, ctx);
   const key = fn && (fn.topLevel ? fn.node : fn.node.id());
   let facts = key === undefined ? undefined : ctx.functions.get(key);
@@ -247,7 +247,7 @@ function record(out: FileSites, ctx: GoFile, node: SgNode, kind: SiteKind, via?:
     facts = { enclosing: functionName(fn.node), factory };
     ctx.functions.set(key, facts);
   }
-  const site: ConstructionSite = { file: ctx.file, line: start.line + 1, column: start.column + 1, kind, enclosing: facts?.enclosing };
+  const site: ConstructionSite = { file: ctx.file, line: start.line + 1, column: start.column + 1, endLine: end.line + 1, kind, enclosing: facts?.enclosing };
   if (via !== undefined) site.via = via;
   out.sites.push(site);
   const factory = facts?.factory;

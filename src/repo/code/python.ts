@@ -215,6 +215,7 @@ function record(out: FileSites, file: string, type: LocalType, node: SgNode, kin
   const site: ConstructionSite = {
     file,
     ...startOf(node),
+    endLine: node.range().end.line + 1,
     kind,
     enclosing: name === undefined ? undefined : container ? `${container}.${name}` : name,
   };

@@ -79,11 +79,12 @@ const MAX_CARRIED_ENTRIES = 20_000;
 /** A cache file not written for this long is deleted (checked when a new one is written). */
 const UNUSED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
 /** Bump when the stored shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface StoredSite {
   line: number;
   column: number;
+  endLine: number;
   kind: SiteKind;
   enclosing?: string;
   via?: string;
@@ -219,6 +220,7 @@ function store(found: FileSites): StoredEntry {
     sites: found.sites.map((s) => ({
       line: s.line,
       column: s.column,
+      endLine: s.endLine,
       kind: s.kind,
       ...(s.enclosing === undefined ? {} : { enclosing: s.enclosing }),
       ...(s.via === undefined ? {} : { via: s.via }),
@@ -236,7 +238,7 @@ function store(found: FileSites): StoredEntry {
 function revive(entry: StoredEntry, file: string): FileSites {
   return {
     sites: entry.sites.map((s): ConstructionSite => {
-      const site: ConstructionSite = { file, line: s.line, column: s.column, kind: s.kind, enclosing: s.enclosing };
+      const site: ConstructionSite = { file, line: s.line, column: s.column, endLine: s.endLine, kind: s.kind, enclosing: s.enclosing };
       if (s.via !== undefined) site.via = s.via;
       return site;
     }),

@@ -335,7 +335,7 @@ function qualifierOk(module: SgNode | null, local: LocalType): boolean {
 
 function record(ctx: Ctx, node: SgNode, kind: SiteKind, via?: string): void {
   const fn = enclosingFunction(node);
-  const site: ConstructionSite = { file: ctx.file, ...startOf(node), kind, enclosing: fn?.name };
+  const site: ConstructionSite = { file: ctx.file, ...startOf(node), endLine: node.range().end.line + 1, kind, enclosing: fn?.name };
   if (via !== undefined) site.via = via;
   ctx.out.sites.push(site);
   const declared = fn && returnType(fn.node);
