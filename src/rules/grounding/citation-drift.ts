@@ -17,10 +17,15 @@ export const citationMoved: Rule = {
     const out: Finding[] = [];
     for (const { citation: c, status } of await citationStatuses(plan, grounding)) {
       if (status.kind !== 'moved') continue;
+      const where = `${status.path}:${status.to.start}${status.to.end > status.to.start ? `-${status.to.end}` : ''}`;
+      // Only a move to the one place the code occurs is rewritten; a line list is never rewritten.
+      const fixable = status.unique && !c.lineList;
       out.push({
-        message: `${status.what} is now at ${status.path}:${status.to.start}${status.to.end > status.to.start ? `-${status.to.end}` : ''}, not ${lines(c.startLine, c.endLine)}: update the citation (lint --fix does).`,
+        message: status.unique
+          ? `${status.what} is now at ${where}, not ${lines(c.startLine, c.endLine)}: update the citation${fixable ? ' (lint --fix does)' : ''}.`
+          : `${status.what} is not at ${lines(c.startLine, c.endLine)}; it occurs more than once, nearest at ${where}: update the citation.`,
         span: c.span,
-        fix: { span: c.span, replacement: rewriteCitation(plan, c, status.to.start, status.to.end) },
+        ...(fixable ? { fix: { span: c.span, replacement: rewriteCitation(plan, c, status.to.start, status.to.end) } } : {}),
       });
     }
     return out;
