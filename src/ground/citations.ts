@@ -248,8 +248,8 @@ async function classifyAgainst(c: Citation, base: Grounding, later: CodeState, p
   const now = anchor && (await laterDeclaration(later, path, anchor));
   if (meaningful) {
     // Inside the same declaration first: a run that occurs elsewhere too is found where it belongs.
-    const within = now ? runAt(laterLines, core, now.line - 3, now.endLine) : [];
-    const anywhere = within.length > 0 ? within : runAt(laterLines, core, 1, laterLines.length);
+    // While its declaration still exists, code found outside it is a look-alike, not the cited code.
+    const anywhere = now ? runAt(laterLines, core, now.line - 3, now.endLine) : anchor ? [] : runAt(laterLines, core, 1, laterLines.length);
     if (anywhere.length > 0) {
       const start = nearestOf(anywhere, c.startLine + lead) - lead;
       return { kind: 'moved', path, to: { start, end: start + span }, what: 'the cited code', unique: anywhere.length === 1 };

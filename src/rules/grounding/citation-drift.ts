@@ -25,7 +25,7 @@ export const citationMoved: Rule = {
           ? `${status.what} is now at ${where}, not ${lines(c.startLine, c.endLine)}: update the citation${fixable ? ' (lint --fix does)' : ''}.`
           : `${status.what} is not at ${lines(c.startLine, c.endLine)}; it occurs more than once, nearest at ${where}: update the citation.`,
         span: c.span,
-        ...(fixable ? { fix: { span: c.span, replacement: rewriteCitation(plan, c, status.to.start, status.to.end) } } : {}),
+        ...(fixable ? { fix: { span: c.span, replacement: rewriteCitation(plan, c, status.to.start, status.to.end), once: true as const } } : {}),
       });
     }
     return out;
