@@ -142,22 +142,28 @@ async function classifyIn(c: Citation, g: Grounding, path: string): Promise<Cita
     const decls = await declarationsOf(g, symbol, c.qualifier, path);
     // The cited lines are the declaration, or lie inside it (a field of the struct, a line of the function).
     if (decls.some((d) => covers(d, c.startLine, c.endLine))) return { kind: 'ok', path };
+    // Another type's method of the same name is not a use of `Type.Method`.
+    const others =
+      c.qualifier !== undefined && decls.some((d) => d.container === c.qualifier)
+        ? new Set((await g.index.declarations(symbol, { file: path })).filter((d) => d.container !== c.qualifier).map((d) => d.line))
+        : new Set<number>();
+    const uses = (l: number): boolean => !others.has(l) && usesSymbol(lines[l - 1] ?? '', symbol);
     // Not declared here: the citation may point at a use (a call site) of the symbol.
-    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (usesSymbol(lines[l - 1] ?? '', symbol)) return { kind: 'ok', path };
+    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (uses(l)) return { kind: 'ok', path };
     // The cited line declares a function that uses the symbol ("the construction site of `T`").
     const enclosing = await g.index.enclosing(path, c.startLine);
     if (enclosing && enclosing.line >= c.startLine - 3 && enclosing.line <= c.startLine + 1) {
-      for (let l = enclosing.line; l <= enclosing.endLine; l++) if (usesSymbol(lines[l - 1] ?? '', symbol)) return { kind: 'ok', path };
+      for (let l = enclosing.line; l <= enclosing.endLine; l++) if (uses(l)) return { kind: 'ok', path };
     }
     const what = `\`${c.qualifier !== undefined && decls.some((d) => d.container === c.qualifier) ? `${c.qualifier}.` : ''}${symbol}\``;
     if (decls.length > 0) {
       const to = nearestOf(decls.map((d) => d.line), c.startLine);
       return { kind: 'moved', path, to: { start: to, end: to + span }, what, unique: decls.length === 1 };
     }
-    const uses = linesWhere(lines, (line) => usesSymbol(line, symbol));
-    if (uses.length > 0) {
-      const to = nearestOf(uses, c.startLine);
-      return { kind: 'moved', path, to: { start: to, end: to + span }, what, unique: uses.length === 1 };
+    const used = linesWhere(lines, (line) => usesSymbol(line, symbol));
+    if (used.length > 0) {
+      const to = nearestOf(used, c.startLine);
+      return { kind: 'moved', path, to: { start: to, end: to + span }, what, unique: used.length === 1 };
     }
     return { kind: 'gone', path, what };
   }
