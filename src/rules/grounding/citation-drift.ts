@@ -10,7 +10,7 @@ export const citationMoved: Rule = {
   formats: ['full', 'compact'],
   needsRepo: true,
   description:
-    'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. `lint --fix` rewrites the line numbers.',
+    'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. `lint --fix` rewrites the line numbers when the code occurs in one place only (with `--against`, it also records that revision as the plan\'s `**Base:**`).',
   instruction: 'Name the symbol or quote the code next to each citation ("`NewFoo` at `pkg/foo.go:42`"), so moved code can be found again.',
   async check(plan, { grounding }) {
     if (!grounding) return [];
