@@ -21,8 +21,10 @@ const PAREN_FORM = new RegExp('`' + PATH + String.raw`\`\s*\((?:at\s+)?lines?\s+
 const COLON_DIGIT = /:~?\d/;
 
 /** Words that may join a code span to the citation it belongs to: "`X` declared at `a.go:1`". */
+// A dash only before a verb ("`X` — constructed in `a.go:9`"): in "`A.f()` returns `T` — `a.go:9`" the span
+// before the dash says something about the subject.
 const JOIN_BEFORE =
-  /^\s*(?:[(:—–-]\s*)?(?:(?:struct|interface|type|function|func|method|field|constant|variable|var)\s+)?(?:[(:—–-]\s*)?(?:(?:is|are|was)\s+)?(?:(?:declared|defined|constructed|built|called|created|registered|implemented|set|used|stamped|located|computed|populated)\s+)?(?:(?:at|in|on|from)\s+)?(?:\(\s*)?(?:lines?\s+)?$/;
+  /^\s*(?:[(:]\s*)?(?:(?:struct|interface|type|function|func|method|field|constant|variable|var)\s+)?(?:[(:]\s*|[—–-]\s*(?=[a-z]+ (?:at|in|on|from)\b))?(?:(?:is|are|was)\s+)?(?:(?:declared|defined|constructed|built|called|created|registered|implemented|set|used|stamped|located|computed|populated)\s+)?(?:(?:at|in|on|from)\s+)?(?:\(\s*)?(?:lines?\s+)?$/;
 /** After a citation only punctuation may join it to its code: "`a.go:1`: `X`", "`a.go:1` (`X`)". */
 const JOIN_AFTER = /^\s*[:(—–-]?\s*$/;
 /** `Name`, `pkg.Name`, `T.Method()`: a symbol. */

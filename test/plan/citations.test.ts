@@ -50,6 +50,13 @@ describe('what a citation quotes', () => {
     expect(claim(c)).toEqual({ symbol: 'Execute', qualifier: 'NodeReadyEvent', quote: undefined });
   });
 
+  it('reads a span before a dash only when a verb joins it to the citation', () => {
+    const [a] = citations('- `AdmissionPolicy.Admit()` returns `(bool, string)` — `sim/admission.go:9`');
+    expect(claim(a)).toEqual({ symbol: undefined, qualifier: undefined, quote: undefined });
+    const [b] = citations('- `AdmissionPolicy` — constructed in `cluster.go:361-396` via factory logic.');
+    expect(claim(b).symbol).toBe('AdmissionPolicy');
+  });
+
   it('keeps a quoted statement as a quote', () => {
     const [c] = citations("- CrossModel's `return 0` at crossmodel.go:41 bypasses its own floor");
     expect(claim(c).quote).toBe('return 0');
