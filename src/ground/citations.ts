@@ -10,6 +10,7 @@
  * citation, and a file that cannot be read (a symlink leaving the repository).
  */
 import type { Citation } from '../plan/types.js';
+import { sourceExtensions } from '../repo/code/code-index.js';
 import { RepoError, type Declaration } from '../repo/types.js';
 import type { CodeState, Grounding } from './types.js';
 import { listFilesCached, resolvePlanPath } from './resolve-path.js';
@@ -90,9 +91,12 @@ export async function classifyCitation(c: Citation, g: Grounding): Promise<Citat
   if (c.malformed !== undefined) return { kind: 'malformed', reason: c.malformed };
   const resolved = await resolvePlanPath(g.repo, c.path);
   if (resolved.kind === 'missing') {
+    // In a repository of source code with no file of this kind, the file is another project's.
     const extension = c.path.slice(c.path.lastIndexOf('.'));
     const files = await listFilesCached(g.repo);
-    return files.some((f) => f.endsWith(extension)) ? { kind: 'missing-file' } : { kind: 'foreign', extension };
+    const source = sourceExtensions();
+    const foreign = !files.some((f) => f.endsWith(extension)) && files.some((f) => source.some((e) => f.endsWith(e)));
+    return foreign ? { kind: 'foreign', extension } : { kind: 'missing-file' };
   }
   let path: string;
   if (resolved.kind === 'ambiguous') {
