@@ -7,6 +7,7 @@ import { readFile, rename, stat, unlink, writeFile, chmod } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import type { Position } from '../plan/types.js';
 import type { Fix } from '../rules/types.js';
+import { parsePlan } from '../plan/parse.js';
 
 /** Offset in `text` of a 1-based position; columns past the end of a line clamp to it. */
 function offsetOf(text: string, lineStarts: readonly number[], p: Position): number {
@@ -77,4 +78,30 @@ export async function writeIfUnchanged(path: string, expected: Buffer, text: str
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The plan text with its recorded `**Base:**` set to `sha` (the field added after the header's
+ * last field when there is none): after `lint --fix --against <rev>` rewrote citations to the
+ * lines of <rev>, the plan is read against <rev> from then on.
+ */
+export function recordBase(text: string, sha: string): string {
+  const plan = parsePlan(text, '<plan>');
+  const lines = text.split('\n');
+  const field = plan.header.find((f) => /^base( commit)?$/i.test(f.label));
+  if (field) {
+    const { start, end } = field.value.span;
+    const old = field.value.text;
+    const value = old.trim().startsWith('`') ? `\`${sha}\`` : sha;
+    if (start.line === end.line) {
+      const line = lines[start.line - 1]!;
+      lines[start.line - 1] = line.slice(0, start.column - 1) + value + line.slice(end.column - 1);
+      return lines.join('\n');
+    }
+    return text;
+  }
+  const last = plan.header.reduce((n, f) => Math.max(n, f.value.span.end.line), 0);
+  if (last === 0) return text;
+  lines.splice(last, 0, `**Base:** ${sha}`);
+  return lines.join('\n');
 }

@@ -10,12 +10,13 @@ import { ConfigResolver } from '../config/load.js';
 import { didYouMean } from '../config/suggest.js';
 import type { Config } from '../config/types.js';
 import type { GroundingSession } from '../ground/open.js';
+import { PlanBaseError } from '../ground/plan-base.js';
 import type { Grounding } from '../ground/types.js';
 import { parsePlan } from '../plan/parse.js';
 import type { Plan, PlanFormat } from '../plan/types.js';
 import { RULES } from '../rules/index.js';
 import type { Diagnostic, Rule } from '../rules/types.js';
-import { applyFixes, FileChangedError, restoreEncoding, writeIfUnchanged } from './fix.js';
+import { applyFixes, FileChangedError, recordBase, restoreEncoding, writeIfUnchanged } from './fix.js';
 import { lintPlan } from './lint.js';
 import { notAPlanDiagnostic, WRITE_AS_PLAN } from './not-a-plan.js';
 
@@ -124,11 +125,18 @@ async function lintAndFix(
   if (!options.fix) return strip(result);
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    // Citation rewrites come from the first report only: recomputed from rewritten text they would cascade.
+    const fixes = result.diagnostics.flatMap((d) => (d.fix && (pass === 0 || !d.fix.once) ? [d.fix] : []));
     const next = applyFixes(result.text, fixes);
     if (next.applied === 0) break;
     applied += next.applied;
-    result = await lintText(next.text, input.path, options);
+    let text = next.text;
+    if (pass === 0 && fixes.some((f) => f.once)) {
+      // Citations rewritten to the lines of --against <rev>: the plan is now written against <rev>.
+      const rev = await againstRevision(text, input.path, options.grounding);
+      if (rev !== undefined) text = recordBase(text, rev);
+    }
+    result = await lintText(text, input.path, options);
   }
   if (applied === 0) return strip(result);
   if (input.absPath === undefined || input.bytes === undefined) {
@@ -145,6 +153,11 @@ async function lintAndFix(
   }
   notices.push(`${input.path}: ${applied} fix${applied === 1 ? '' : 'es'} applied`);
   return { ...strip(result), fixesApplied: applied };
+}
+
+async function againstRevision(text: string, path: string, grounding: GroundingFor | undefined): Promise<string | undefined> {
+  const g = typeof grounding === 'function' ? await grounding(parsePlan(text, path)) : grounding;
+  return g?.against?.repo.revision;
 }
 
 function strip(r: FileReport & { text: string }): FileReport {
@@ -219,7 +232,13 @@ async function lintAll(
     }
     if (options.ruleIds && options.ruleIds.length > 0) config = turnOn(config, options.ruleIds);
     const requirePlan = (options.requirePlan ?? false) || (input.absPath !== undefined && resolver !== undefined && resolver.inPlansDir(input.absPath, config));
-    files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false, requirePlan }, notices));
+    try {
+      files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false, requirePlan }, notices));
+    } catch (err) {
+      // A Base commit missing from the repository (a shallow CI checkout) is this plan's problem alone.
+      if (!(err instanceof PlanBaseError)) throw err;
+      problems.push({ path: input.path, message: err.message });
+    }
   }
   return {
     files,

@@ -1,25 +1,39 @@
 /**
  * Citation drift. Each `path:line` citation in a plan is classified:
- * - ok: the file exists and what the citation points at (its quoted code or named symbol) is there;
- * - moved: that code is now at other lines (with where, so `lint --fix` can rewrite it);
- * - changed: the symbol is still there but its text differs from the recorded base;
+ * - ok: the file exists and what the citation points at (its quoted code or named symbol) is there —
+ *   on the cited lines, or the cited lines lie inside the named declaration ("`NewFoo` at foo.go:12"
+ *   where line 12 is in NewFoo's body);
+ * - moved: that code is at other lines; `unique` when it occurs exactly once, so a rewrite is safe;
+ * - changed: (with --against) the cited code is still there in recognisable form but differs;
  * - gone: the file, the symbol or the quoted code is no longer there;
- * plus the path problems: missing file, ambiguous bare name, line past the end.
+ * plus the path problems: missing file, ambiguous bare name, line past the end, a malformed
+ * citation, and a file that cannot be read (a symlink leaving the repository).
  */
 import type { Citation } from '../plan/types.js';
+import { sourceExtensions } from '../repo/code/code-index.js';
+import { RepoError, type Declaration } from '../repo/types.js';
 import type { CodeState, Grounding } from './types.js';
-import { resolvePlanPath } from './resolve-path.js';
+import { listFilesCached, resolvePlanPath } from './resolve-path.js';
 
 export type CitationStatus =
   | { kind: 'ok'; path: string }
-  | { kind: 'moved'; path: string; to: { start: number; end: number }; what: string }
+  | { kind: 'moved'; path: string; to: { start: number; end: number }; what: string; unique: boolean }
   | { kind: 'changed'; path: string; symbol: string; line: number }
   | { kind: 'gone'; path: string; what: string }
   | { kind: 'missing-file' }
+  /** A file of a kind the repository has none of (`scheduler.py` cited in a Go project): another project's code. */
+  | { kind: 'foreign'; extension: string }
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'past-end'; path: string; lineCount: number }
-  | { kind: 'unreadable'; path: string };
+  | { kind: 'malformed'; reason: string }
+  | { kind: 'unreadable'; path: string; reason: string };
 
+/** Whitespace collapsed and escape sequences dropped: `"Rate: %.4f"` matches `"Rate: %.4f\n"`. */
+const normal = (s: string): string =>
+  s
+    .replace(/\\[nrt0\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Lines of a file (1-based access helper). */
@@ -30,102 +44,237 @@ function fileLines(text: string): string[] {
   return lines;
 }
 
-/** Whole-word occurrence of an identifier on a line (plain text search on one line, not structure). */
-function hasWord(line: string, word: string): boolean {
+/**
+ * The symbol used on a line: as a whole word, or as the end of a longer name that starts a new
+ * word there (`NewGatewayQueue` uses `GatewayQueue`). Plain text on one line, not structure.
+ */
+function usesSymbol(line: string, word: string): boolean {
   let at = line.indexOf(word);
   while (at >= 0) {
     const before = at === 0 ? '' : line[at - 1]!;
     const after = line[at + word.length] ?? '';
-    if (!/[\w$]/.test(before) && !/[\w$]/.test(after)) return true;
+    const camelTail = /[a-z0-9]/.test(before) && /^[A-Z]/.test(word);
+    if ((!/[\w$]/.test(before) || camelTail) && !/[\w$]/.test(after)) return true;
     at = line.indexOf(word, at + 1);
   }
   return false;
 }
 
-/** The line nearest to `near` on which `pred` holds. */
-function nearest(lines: readonly string[], near: number, pred: (line: string) => boolean): number | undefined {
-  for (let d = 0; d < lines.length; d++) {
-    for (const l of d === 0 ? [near] : [near - d, near + d]) {
-      if (l >= 1 && l <= lines.length && pred(lines[l - 1]!)) return l;
-    }
-  }
-  return undefined;
+/** Every line on which `pred` holds. */
+function linesWhere(lines: readonly string[], pred: (line: string) => boolean): number[] {
+  const out: number[] = [];
+  for (let l = 1; l <= lines.length; l++) if (pred(lines[l - 1]!)) out.push(l);
+  return out;
 }
 
-/** Where a run of lines (compared without indentation) occurs, nearest to `near`. */
-function findRun(lines: readonly string[], run: readonly string[], near: number): number | undefined {
-  const want = run.map(collapse);
-  if (want.every((w) => w === '')) return undefined;
-  const matchesAt = (start: number): boolean => want.every((w, i) => collapse(lines[start - 1 + i] ?? '\u0000') === w);
-  return searchRun(lines.length, near, matchesAt, want.length);
+const nearestOf = (candidates: readonly number[], near: number): number =>
+  candidates.reduce((best, l) => (Math.abs(l - near) < Math.abs(best - near) ? l : best), candidates[0]!);
+
+/** Declarations of the citation's symbol in a file; a qualifier that names a type picks its methods. */
+async function declarationsOf(state: CodeState, symbol: string, qualifier: string | undefined, path: string): Promise<Declaration[]> {
+  const all = await state.index.declarations(symbol, { file: path });
+  if (qualifier === undefined) return all;
+  const own = all.filter((d) => d.container === qualifier);
+  // `pkg.Func`: the qualifier is a package, not a type; every declaration of the name counts.
+  return own.length > 0 || all.every((d) => d.container === undefined) ? (own.length > 0 ? own : all) : own;
 }
 
-function searchRun(count: number, near: number, matchesAt: (start: number) => boolean, len: number): number | undefined {
-  for (let d = 0; d < count; d++) {
-    for (const s of d === 0 ? [near] : [near - d, near + d]) {
-      if (s >= 1 && s + len - 1 <= count && matchesAt(s)) return s;
-    }
-  }
-  return undefined;
-}
+/** Lines a declaration covers, with the doc comment or blank line just above it. */
+const covers = (d: Declaration, start: number, end: number): boolean => end >= d.line - 3 && start <= d.endLine;
 
-async function symbolInFile(state: CodeState, symbol: string, path: string, near: number): Promise<number | undefined> {
-  const decls = await state.index.declarations(symbol, { file: path });
-  if (decls.length === 0) return undefined;
-  decls.sort((a, b) => Math.abs(a.line - near) - Math.abs(b.line - near));
-  return decls[0]!.line;
+function malformedOrUnreadable(err: unknown, path: string): CitationStatus {
+  if (err instanceof RepoError) return { kind: 'unreadable', path, reason: err.message };
+  throw err;
 }
 
 export async function classifyCitation(c: Citation, g: Grounding): Promise<CitationStatus> {
+  if (c.malformed !== undefined) return { kind: 'malformed', reason: c.malformed };
   const resolved = await resolvePlanPath(g.repo, c.path);
   if (resolved.kind === 'missing') {
-    return { kind: 'missing-file' };
+    // In a repository of source code with no file of this kind, the file is another project's.
+    const extension = c.path.slice(c.path.lastIndexOf('.'));
+    const files = await listFilesCached(g.repo);
+    const source = sourceExtensions();
+    const foreign = !files.some((f) => f.endsWith(extension)) && files.some((f) => source.some((e) => f.endsWith(e)));
+    return foreign ? { kind: 'foreign', extension } : { kind: 'missing-file' };
   }
-  if (resolved.kind === 'ambiguous') return { kind: 'ambiguous', candidates: resolved.candidates };
-  const path = resolved.path;
-  const text = await g.repo.readText(path);
-  if (text === undefined) return { kind: 'unreadable', path };
-  const lines = fileLines(text);
-  const span = c.endLine - c.startLine;
+  let path: string;
+  if (resolved.kind === 'ambiguous') {
+    // A bare name two files share: the citation's own code may say which one it means.
+    const fits: string[] = [];
+    if (!g.against && (c.symbol !== undefined || c.quote !== undefined)) {
+      for (const candidate of resolved.candidates) {
+        const status = await classifyIn(c, g, candidate).catch(() => undefined);
+        if (status?.kind === 'ok') fits.push(candidate);
+      }
+    }
+    if (fits.length !== 1) return { kind: 'ambiguous', candidates: resolved.candidates };
+    path = fits[0]!;
+  } else {
+    path = resolved.path;
+  }
+  try {
+    return await classifyIn(c, g, path);
+  } catch (err) {
+    return malformedOrUnreadable(err, path);
+  }
+}
 
+async function classifyIn(c: Citation, g: Grounding, path: string): Promise<CitationStatus> {
+  const text = await g.repo.readText(path);
+  if (text === undefined) return { kind: 'unreadable', path, reason: `${path} is binary or too large to read` };
+  const lines = fileLines(text);
+  if (c.endLine > lines.length) return { kind: 'past-end', path, lineCount: lines.length };
+  // "~95" and "12,40" say roughly where; only the file and its length are held to them.
+  if (c.approximate) return { kind: 'ok', path };
   if (g.against) return classifyAgainst(c, g, g.against, path, lines);
 
+  const span = c.endLine - c.startLine;
   if (c.quote !== undefined) {
-    const quote = collapse(c.quote);
-    const around = (l: number): boolean => collapse(lines[l - 1] ?? '').includes(quote);
-    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (around(l)) return { kind: 'ok', path };
-    const at = nearest(lines, Math.min(c.startLine, lines.length), (line) => collapse(line).includes(quote));
-    if (at !== undefined) return { kind: 'moved', path, to: { start: at, end: at + span }, what: `\`${c.quote}\`` };
+    const quote = normal(c.quote);
+    const has = (line: string): boolean => normal(line).includes(quote);
+    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (has(lines[l - 1] ?? '')) return { kind: 'ok', path };
+    const at = linesWhere(lines, has);
+    if (at.length > 0) {
+      const to = nearestOf(at, c.startLine);
+      return { kind: 'moved', path, to: { start: to, end: to + span }, what: `\`${c.quote}\``, unique: at.length === 1 };
+    }
     return { kind: 'gone', path, what: `the quoted code \`${c.quote}\`` };
   }
   if (c.symbol !== undefined) {
-    const declared = await symbolInFile(g, c.symbol, path, c.startLine);
-    if (declared !== undefined && declared >= c.startLine - 2 && declared <= c.endLine + 2) return { kind: 'ok', path };
+    const symbol = c.symbol;
+    const decls = await declarationsOf(g, symbol, c.qualifier, path);
+    // The cited lines are the declaration, or lie inside it (a field of the struct, a line of the function).
+    if (decls.some((d) => covers(d, c.startLine, c.endLine))) return { kind: 'ok', path };
+    // Another type's method of the same name is not a use of `Type.Method`.
+    const others =
+      c.qualifier !== undefined && decls.some((d) => d.container === c.qualifier)
+        ? new Set((await g.index.declarations(symbol, { file: path })).filter((d) => d.container !== c.qualifier).map((d) => d.line))
+        : new Set<number>();
+    const uses = (l: number): boolean => !others.has(l) && usesSymbol(lines[l - 1] ?? '', symbol);
     // Not declared here: the citation may point at a use (a call site) of the symbol.
-    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (hasWord(lines[l - 1] ?? '', c.symbol)) return { kind: 'ok', path };
-    const to = declared ?? nearest(lines, Math.min(c.startLine, lines.length), (line) => hasWord(line, c.symbol!));
-    if (to !== undefined) return { kind: 'moved', path, to: { start: to, end: to + span }, what: `\`${c.symbol}\`` };
-    return { kind: 'gone', path, what: `\`${c.symbol}\`` };
+    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (uses(l)) return { kind: 'ok', path };
+    // The cited line declares a function that uses the symbol ("the construction site of `T`").
+    const enclosing = await g.index.enclosing(path, c.startLine);
+    if (enclosing && enclosing.line >= c.startLine - 3 && enclosing.line <= c.startLine + 1) {
+      for (let l = enclosing.line; l <= enclosing.endLine; l++) if (uses(l)) return { kind: 'ok', path };
+    }
+    const what = `\`${c.qualifier !== undefined && decls.some((d) => d.container === c.qualifier) ? `${c.qualifier}.` : ''}${symbol}\``;
+    if (decls.length > 0) {
+      const to = nearestOf(decls.map((d) => d.line), c.startLine);
+      return { kind: 'moved', path, to: { start: to, end: to + span }, what, unique: decls.length === 1 };
+    }
+    const used = linesWhere(lines, (line) => usesSymbol(line, symbol));
+    if (used.length > 0) {
+      const to = nearestOf(used, c.startLine);
+      return { kind: 'moved', path, to: { start: to, end: to + span }, what, unique: used.length === 1 };
+    }
+    return { kind: 'gone', path, what };
   }
-  if (c.endLine > lines.length) return { kind: 'past-end', path, lineCount: lines.length };
   return { kind: 'ok', path };
+}
+
+/** Identifiers and string literals of a line, for telling a changed line from a removed one. */
+function tokens(line: string): Set<string> {
+  return new Set(line.match(/"(?:[^"\\]|\\.)*"|[A-Za-z_]\w*/g) ?? []);
+}
+
+function similarity(a: string, b: string): number {
+  const x = tokens(a);
+  const y = tokens(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let both = 0;
+  for (const t of x) if (y.has(t)) both++;
+  return both / (x.size + y.size - both);
+}
+
+/** Lines that carry no code of their own: blank, a lone brace, a comment. */
+const trivial = (line: string): boolean => /^\s*(?:[{}()[\],;]*|\/\/.*|#.*|\/?\*.*)\s*$/.test(line);
+
+/** Where a run of lines occurs in `lines` between `from` and `to` (1-based, inclusive). */
+function runAt(lines: readonly string[], run: readonly string[], from: number, to: number): number[] {
+  const want = run.map(collapse);
+  const out: number[] = [];
+  for (let s = Math.max(1, from); s + want.length - 1 <= Math.min(to, lines.length); s++) {
+    if (want.every((w, i) => collapse(lines[s - 1 + i]!) === w)) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * The declaration a citation is about at the base: its symbol's; else the innermost one that
+ * holds all its code lines; else the first one (not a field) declared within them. A range that
+ * opens on a comment or a blank line is about the code that follows.
+ */
+async function anchorOf(c: Citation, base: CodeState, path: string, baseLines: readonly string[]): Promise<Declaration | undefined> {
+  if (c.symbol !== undefined) {
+    const decls = await declarationsOf(base, c.symbol, c.qualifier, path);
+    const inside = decls.find((d) => covers(d, c.startLine, c.endLine));
+    if (inside) return inside;
+  }
+  let first = c.startLine;
+  while (first < c.endLine && trivial(baseLines[first - 1] ?? '')) first++;
+  let last = c.endLine;
+  while (last > first && trivial(baseLines[last - 1] ?? '')) last--;
+  const seen = new Map<string, Declaration>();
+  for (let l = first; l <= last; l++) {
+    const d = await base.index.enclosing(path, l);
+    if (d) seen.set(`${d.line}:${d.name}`, d);
+  }
+  const decls = [...seen.values()];
+  const holding = decls.filter((d) => d.line <= first + 3 && d.endLine >= last).sort((a, b) => a.endLine - a.line - (b.endLine - b.line));
+  if (holding.length > 0) return holding[0];
+  return decls.filter((d) => d.kind !== 'field' && d.line >= first && d.line <= last).sort((a, b) => a.line - b.line)[0];
+}
+
+async function laterDeclaration(later: CodeState, path: string, anchor: Declaration): Promise<Declaration | undefined> {
+  const decls = (await later.index.declarations(anchor.name, { file: path })).filter((d) => d.container === anchor.container && d.kind === anchor.kind);
+  return decls.reduce<Declaration | undefined>((b, d) => (b === undefined || Math.abs(d.line - anchor.line) < Math.abs(b.line - anchor.line) ? d : b), undefined);
 }
 
 /** Drift since the recorded base: compare the cited lines at base with the later state. */
 async function classifyAgainst(c: Citation, base: Grounding, later: CodeState, path: string, baseLines: string[]): Promise<CitationStatus> {
-  if (c.endLine > baseLines.length) return { kind: 'past-end', path, lineCount: baseLines.length };
-  const laterText = await later.repo.readText(path);
+  let laterText: string | undefined;
+  try {
+    laterText = await later.repo.readText(path);
+  } catch (err) {
+    return malformedOrUnreadable(err, path);
+  }
   if (laterText === undefined) return { kind: 'gone', path, what: `${path} (deleted or unreadable at ${later.label})` };
   const laterLines = fileLines(laterText);
   const run = baseLines.slice(c.startLine - 1, c.endLine);
-  const same = run.every((l, i) => collapse(l) === collapse(laterLines[c.startLine - 1 + i] ?? '\u0000'));
-  if (same) return { kind: 'ok', path };
-  const at = findRun(laterLines, run, c.startLine);
-  if (at !== undefined) return { kind: 'moved', path, to: { start: at, end: at + (c.endLine - c.startLine) }, what: 'the cited code' };
-  const symbol = c.symbol ?? (await base.index.enclosing(path, c.startLine))?.name;
-  if (symbol !== undefined) {
-    const now = await symbolInFile(later, symbol, path, c.startLine);
-    if (now !== undefined) return { kind: 'changed', path, symbol, line: now };
+  const span = c.endLine - c.startLine;
+  if (run.every((l, i) => collapse(l) === collapse(laterLines[c.startLine - 1 + i] ?? '\u0000'))) return { kind: 'ok', path };
+  // Blank and comment-only lines at the ends of the range say nothing about where the code went.
+  const silent = (l: string): boolean => /^\s*(?:\/\/.*|#.*)?$/.test(l);
+  let lead = 0;
+  while (lead < run.length - 1 && silent(run[lead]!)) lead++;
+  let tail = run.length;
+  while (tail > lead + 1 && silent(run[tail - 1]!)) tail--;
+  const core = run.slice(lead, tail);
+  const meaningful = !core.every(trivial);
+
+  const anchor = await anchorOf(c, base, path, baseLines);
+  const now = anchor && (await laterDeclaration(later, path, anchor));
+  if (meaningful) {
+    // Inside the same declaration first: a run that occurs elsewhere too is found where it belongs.
+    // While its declaration still exists, code found outside it is a look-alike, not the cited code.
+    const anywhere = now ? runAt(laterLines, core, now.line - 3, now.endLine) : anchor ? [] : runAt(laterLines, core, 1, laterLines.length);
+    if (anywhere.length > 0) {
+      const start = nearestOf(anywhere, c.startLine + lead) - lead;
+      return { kind: 'moved', path, to: { start, end: start + span }, what: 'the cited code', unique: anywhere.length === 1 };
+    }
   }
-  return { kind: 'gone', path, what: symbol !== undefined ? `\`${symbol}\`` : 'the cited code' };
+  if (anchor && now) {
+    // The declaration itself is cited (its name line is in the range), and it is still there.
+    if (!meaningful || (anchor.line >= c.startLine && anchor.line <= c.endLine)) return { kind: 'changed', path, symbol: anchor.name, line: now.line };
+    // Changed if the cited code lines still have a close match in the declaration; else removed.
+    const region = laterLines.slice(Math.max(0, now.line - 4), now.endLine);
+    const code = core.filter((l) => !trivial(l));
+    const score = code.reduce((sum, l) => sum + Math.max(0, ...region.map((r) => similarity(l, r))), 0) / Math.max(1, code.length);
+    if (score >= 0.6) return { kind: 'changed', path, symbol: anchor.name, line: now.line };
+    return { kind: 'gone', path, what: `the cited code of \`${anchor.name}\`` };
+  }
+  if (anchor) return { kind: 'gone', path, what: `\`${anchor.name}\`` };
+  return { kind: 'gone', path, what: 'the cited code' };
 }

@@ -8,6 +8,10 @@ import { RepositoryCodeIndex } from '../repo/code/code-index.js';
 import type { DiskSiteCaches } from '../repo/code/site-cache.js';
 import { openSiteCaches } from './site-caches.js';
 import type { Plan } from '../plan/types.js';
+import { MissingRevisionError } from '../repo/types.js';
+import { PlanBaseError, planBase } from './plan-base.js';
+
+export { PlanBaseError, planBase } from './plan-base.js';
 import type { CodeState, Grounding } from './types.js';
 
 export interface GroundingOptions {
@@ -19,13 +23,6 @@ export interface GroundingOptions {
   against?: string | undefined;
   /** Remember construction-site results in this directory (see site-cache.ts); off when undefined. */
   cacheDir?: string | undefined;
-}
-
-/** The `**Base:** <sha>` a plan records, if any. */
-export function planBase(plan: Plan): string | undefined {
-  const field = plan.header.find((f) => f.label.toLowerCase() === 'base' || f.label.toLowerCase() === 'base commit');
-  const value = field?.value.text.replace(/`/g, '').trim().split(/\s+/)[0];
-  return value && value !== '' ? value : undefined;
 }
 
 export class GroundingSession {
@@ -49,9 +46,16 @@ export class GroundingSession {
     return s;
   }
 
-  /** The grounding for one plan (its recorded base may differ from another plan's). */
+  /**
+   * The grounding for one plan (its recorded base may differ from another plan's). A recorded
+   * Base the repository lacks is that plan's problem (PlanBaseError), not the run's.
+   */
   async forPlan(plan: Plan): Promise<Grounding> {
-    const reference = await this.state(this.options.base ?? planBase(plan));
+    const recorded = this.options.base === undefined ? planBase(plan) : undefined;
+    const reference = await this.state(this.options.base ?? recorded).catch((err: unknown) => {
+      if (recorded !== undefined && err instanceof MissingRevisionError) throw new PlanBaseError(plan, recorded, err.shallow);
+      throw err;
+    });
     if (this.options.against === undefined) return reference;
     return { ...reference, against: await this.state(this.options.against) };
   }

@@ -22,8 +22,12 @@ export function listFilesCached(repo: Repository): Promise<string[]> {
   return files;
 }
 
+/** A path as written, without "./", backslashes or line numbers ("a.go:5-6,119-126", "a.go:~95"). */
 export function normalizePlanPath(p: string): string {
-  return p.replace(/^\.\//, '').replace(/\\/g, '/');
+  return p
+    .replace(/^\.\//, '')
+    .replace(/\\/g, '/')
+    .replace(/:~?\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*~?\d+(?:\s*[-–]\s*\d+)?)*$/, '');
 }
 
 export async function resolvePlanPath(repo: Repository, rawPath: string): Promise<PathResolution> {

@@ -295,8 +295,16 @@ export interface Citation {
   endLine: number;
   /** A symbol named right before the citation (e.g. "`NewFoo` at foo.go:12" → "NewFoo"). */
   symbol: string | undefined;
+  /** The type (or package) the symbol was qualified with: "`Event.Execute`" → "Event". */
+  qualifier?: string | undefined;
   /** A code snippet quoted right before the citation (e.g. "`x, _ := f()` at foo.go:12"). */
   quote: string | undefined;
+  /** "~95": the writer gave the line roughly; only the file and its length are checked. */
+  approximate?: true | undefined;
+  /** "12,40": a list of lines; the first is checked, and the citation is never rewritten. */
+  lineList?: true | undefined;
+  /** Why the citation cannot name repository lines (absolute path, "..", line 0, reversed range). */
+  malformed?: string | undefined;
   span: Span;
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gitOutput, runGit, splitNul } from './git.js';
 import { workTreeOnDisk } from './discover.js';
 import { RevisionRepository } from './revision.js';
-import { RepoError, type Repository } from './types.js';
+import { MissingRevisionError, RepoError, type Repository } from './types.js';
 import { WorkingTreeRepository } from './worktree.js';
 
 export interface OpenRepositoryOptions {
@@ -61,8 +61,13 @@ async function resolveRevision(root: string, revision: string): Promise<string> 
   // --end-of-options: a revision starting with "-" is a name, never an option.
   const outcome = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   if (outcome.code !== 0) {
-    throw new RepoError(
-      `revision ${JSON.stringify(revision)} does not exist in ${root}; check the name with \`git log --oneline\` or fetch it`,
+    const shallow = (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.toString('utf8').trim() === 'true';
+    throw new MissingRevisionError(
+      shallow
+        ? `revision ${JSON.stringify(revision)} is not in ${root}, a shallow clone whose history stops before it; fetch the full history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` in actions/checkout)`
+        : `revision ${JSON.stringify(revision)} does not exist in ${root}; check the name with \`git log --oneline\` or fetch it`,
+      revision,
+      shallow,
     );
   }
   return outcome.stdout.toString('utf8').trim();

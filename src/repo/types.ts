@@ -8,6 +8,18 @@ export class RepoError extends Error {
   override name = 'RepoError';
 }
 
+/** A revision the repository does not have; `shallow` when its history is cut (a CI checkout). */
+export class MissingRevisionError extends RepoError {
+  override name = 'MissingRevisionError';
+  constructor(
+    message: string,
+    readonly revision: string,
+    readonly shallow: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** Where a search looks: file name endings (".go") and directories (repo-relative), each optional. */
 export interface SearchScope {
   extensions?: readonly string[] | undefined;

@@ -28,6 +28,11 @@ export type RuleFamily =
 export interface Fix {
   span: Span;
   replacement: string;
+  /**
+   * Computed from the whole report (a citation's new line numbers): applied from the first
+   * report only, never recomputed from text an earlier fix already changed.
+   */
+  once?: true | undefined;
 }
 
 /** What a check reports; the engine adds rule id and severity. */

@@ -123,7 +123,7 @@ describe('citation-moved', () => {
     const ds = await ground(plan('- `NewWidget` at `widget/widget.go:8`'));
     expect(summary(ds)).toEqual(['citation-moved@9']);
     expect(ds[0]!.message).toContain('`NewWidget` is now at widget/widget.go:12, not line 8');
-    expect(ds[0]!.fix).toEqual({ span: ds[0]!.span, replacement: 'widget/widget.go:12' });
+    expect(ds[0]!.fix).toEqual({ span: ds[0]!.span, replacement: 'widget/widget.go:12', once: true });
   });
 
   it('reads the plan against its recorded Base commit by default', async () => {

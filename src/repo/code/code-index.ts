@@ -332,6 +332,11 @@ export class RepositoryCodeIndex implements CodeIndex {
   }
 }
 
+/** File name endings of the source languages the index reads (".go", ".ts", ".py", …). */
+export function sourceExtensions(): string[] {
+  return allExtensions(LANGUAGE_MODULES);
+}
+
 function allExtensions(modules: readonly LanguageModule[]): string[] {
   return [...new Set(modules.flatMap((m) => m.languages.flatMap((l) => [...m.extensionsFor(l)])))];
 }

@@ -10,17 +10,22 @@ export const citationMoved: Rule = {
   formats: ['full', 'compact'],
   needsRepo: true,
   description:
-    'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. `lint --fix` rewrites the line numbers.',
+    'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. `lint --fix` rewrites the line numbers when the code occurs in one place only (with `--against`, it also records that revision as the plan\'s `**Base:**`).',
   instruction: 'Name the symbol or quote the code next to each citation ("`NewFoo` at `pkg/foo.go:42`"), so moved code can be found again.',
   async check(plan, { grounding }) {
     if (!grounding) return [];
     const out: Finding[] = [];
     for (const { citation: c, status } of await citationStatuses(plan, grounding)) {
       if (status.kind !== 'moved') continue;
+      const where = `${status.path}:${status.to.start}${status.to.end > status.to.start ? `-${status.to.end}` : ''}`;
+      // Only a move to the one place the code occurs is rewritten; a line list is never rewritten.
+      const fixable = status.unique && !c.lineList;
       out.push({
-        message: `${status.what} is now at ${status.path}:${status.to.start}${status.to.end > status.to.start ? `-${status.to.end}` : ''}, not ${lines(c.startLine, c.endLine)}: update the citation (lint --fix does).`,
+        message: status.unique
+          ? `${status.what} is now at ${where}, not ${lines(c.startLine, c.endLine)}: update the citation${fixable ? ' (lint --fix does)' : ''}.`
+          : `${status.what} is not at ${lines(c.startLine, c.endLine)}; it occurs more than once, nearest at ${where}: update the citation.`,
         span: c.span,
-        fix: { span: c.span, replacement: rewriteCitation(plan, c, status.to.start, status.to.end) },
+        ...(fixable ? { fix: { span: c.span, replacement: rewriteCitation(plan, c, status.to.start, status.to.end), once: true as const } } : {}),
       });
     }
     return out;

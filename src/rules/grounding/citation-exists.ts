@@ -8,7 +8,7 @@ export const citationExists: Rule = {
   formats: ['full', 'compact'],
   needsRepo: true,
   description:
-    'Every code citation (`path:line`, `path:line-line`, "`path` (line N)") names a file that exists in the repository, unambiguously, and lines inside it. Runs with `--repo`; reads the plan\'s recorded `**Base:**` commit when there is one, else `--base` or the working tree.',
+    'Every code citation (`path:line`, `path:line-line`, "`path` (line N)") names a file that exists in the repository, unambiguously, by a path from the repository root (not absolute, no `..`), and lines inside it (from 1, ranges in order). Runs with `--repo`; reads the plan\'s recorded `**Base:**` commit when there is one, else `--base` or the working tree.',
   instruction: 'Cite code as `path/from/repo/root.ext:line` (or `:start-end`) with the full path, and only lines that exist.',
   async check(plan, { grounding }) {
     if (!grounding) return [];
@@ -19,6 +19,10 @@ export const citationExists: Rule = {
       } else if (status.kind === 'ambiguous') {
         const shown = status.candidates.slice(0, 4).join(', ') + (status.candidates.length > 4 ? `, … (${status.candidates.length} in all)` : '');
         findings.push({ message: `Cited file ${c.path} matches ${status.candidates.length} files (${shown}): write the full path.`, span: c.span });
+      } else if (status.kind === 'malformed') {
+        findings.push({ message: `Malformed citation ${c.path}:${c.startLine}: ${status.reason}.`, span: c.span });
+      } else if (status.kind === 'unreadable') {
+        findings.push({ message: `Cited file ${c.path} cannot be read: ${status.reason}`, span: c.span });
       } else if (status.kind === 'past-end') {
         findings.push({ message: `${c.path} has ${status.lineCount} lines, but the citation points at line ${c.endLine}: cite lines that exist.`, span: c.span });
       }
