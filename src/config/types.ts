@@ -31,9 +31,10 @@ export interface Config {
   path: string | undefined;
   /** Main language of the project ("go", "typescript", "python", …). */
   language: string;
+  /** The project's own commands; undefined where the project has not named one. */
   commands: {
-    test: string;
-    lint: string;
+    test?: string | undefined;
+    lint?: string | undefined;
   };
   /** Regular expression (source) a test name in the plan must match. */
   testNamePattern: string;
