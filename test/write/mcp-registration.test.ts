@@ -14,7 +14,7 @@ import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENTS, type Agent } from '../../src/write/init/detect.js';
 import { init } from '../../src/write/init/init.js';
-import { BIN, requireBuild } from './draft-helpers.js';
+import { BIN, requireBuild, runCli } from './draft-helpers.js';
 
 let work: string;
 let shimPath: string;
@@ -100,3 +100,20 @@ describe('MCP registrations written by init', () => {
     }
   });
 });
+
+describe('microplan mcp --help', () => {
+  it("shows each agent's file and the entry init writes there", async () => {
+    const help = await runCli(['mcp', '--help'], { cwd: work, env: { PATH: shimPath } });
+    expect(help.code).toBe(0);
+    const root = join(work, 'help');
+    mkdirSync(root);
+    init({ root, agents: [AGENTS.join(',')] });
+    for (const agent of AGENTS) {
+      const path = { claude: '.mcp.json', cursor: '.cursor/mcp.json', copilot: '.vscode/mcp.json', gemini: '.gemini/settings.json', opencode: 'opencode.json', codex: '.codex/config.toml' }[agent];
+      const written = readFileSync(join(root, path), 'utf8');
+      const shown = path.endsWith('.json') ? `  ${JSON.stringify(JSON.parse(written))}` : written.trimEnd().replace(/^/gm, '  ');
+      expect(help.stdout, agent).toContain(`: ${path}\n${shown}\n`);
+    }
+  });
+});
+

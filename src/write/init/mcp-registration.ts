@@ -82,3 +82,20 @@ export function mcpRegistration(agent: Agent, command: string): McpRegistration 
       return codexRegistration(command);
   }
 }
+
+/** What `microplan mcp --help` shows: each agent's file and the entry to put in it. */
+export function registrationHelp(agentNames: Record<Agent, string>, agents: readonly Agent[]): string {
+  const out = [
+    'Register the server with your agent (`microplan init --agents <names>` writes these for you,',
+    "adding its entry to a settings file you already have). The agent starts it from the project root;",
+    'with microplan a dependency of the project instead of global or linked, use',
+    '"./node_modules/.bin/microplan" as the command.',
+  ];
+  for (const agent of agents) {
+    const reg = mcpRegistration(agent, 'microplan');
+    // JSON on one line, as it is pasted; TOML as it is written.
+    const shown = reg.path.endsWith('.json') ? JSON.stringify(JSON.parse(reg.fresh)) : reg.fresh.trimEnd();
+    out.push('', `${agentNames[agent]}: ${reg.path}`, ...shown.split('\n').map((l) => `  ${l}`));
+  }
+  return out.join('\n');
+}
