@@ -83,7 +83,7 @@ describe('init: the config', () => {
     expect(config.commands).toEqual({});
     expect(config.language).toBeUndefined();
     expect(text).not.toMatch(/: ''/);
-    expect(text).toMatch(/# commands\.test: not detected/);
+    expect(text).toMatch(/# commands\.test, commands\.lint: not detected/);
     expect(r.missing.map((m) => m.what)).toEqual(['the language', 'the test command', 'the lint command']);
   });
 

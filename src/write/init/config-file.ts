@@ -33,9 +33,18 @@ export function renderConfig(stack: Stack): string {
     ...(stack.language
       ? [`language: ${stack.language}`]
       : ["# language: not detected — set it (e.g. go, typescript, python) for examples in the project's language."]),
-    ...(commands.length > 0 ? ['commands:', ...commands] : ['commands: {}']),
-    ...(stack.test ? [] : ["# commands.test: not detected — add it under commands (e.g. test: 'make test'); until then plans name the project's test command themselves."]),
-    ...(stack.lint ? [] : ["# commands.lint: not detected — add it under commands (e.g. lint: 'make lint'); until then plans name the project's linter themselves."]),
+    ...(commands.length > 0
+      ? ['commands:', ...commands]
+      : [
+          'commands: {}',
+          "# commands.test, commands.lint: not detected — replace the line above with the project's own, e.g.",
+          "#   commands:",
+          "#     test: 'make test'",
+          "#     lint: 'make lint'",
+          "# Until then plans name the project's test and lint commands themselves.",
+        ]),
+    ...(commands.length > 0 && !stack.test ? ["# commands.test: not detected — add it under commands (e.g. test: 'make test'); until then plans name the project's test command themselves."] : []),
+    ...(commands.length > 0 && !stack.lint ? ["# commands.lint: not detected — add it under commands (e.g. lint: 'make lint'); until then plans name the project's linter themselves."] : []),
     ...(stack.testNamePattern
       ? ['# Test names in plans must match this pattern (a regular expression).', `testNamePattern: ${q(stack.testNamePattern)}`]
       : []),
