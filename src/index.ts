@@ -9,6 +9,7 @@ export type { Rule, RuleFamily, Finding, Diagnostic, RuleContext, Severity, Seve
 export { lintPlan, effectiveSeverity, type LintOptions } from './engine/lint.js';
 export { lintFiles, lintText, selectRules, type LintFilesOptions, type LintReport, type FileReport, type GroundingFor } from './engine/run.js';
 export { defaultConfig } from './config/defaults.js';
+export { presetConfig, PRESET_NAMES, type PresetName } from './config/presets.js';
 export { ConfigResolver, loadConfigFile, parseConfig } from './config/load.js';
 export type { Config, Budgets, ChecklistEntry } from './config/types.js';
 export { formatReport, FORMATS } from './format/index.js';

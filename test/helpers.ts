@@ -1,5 +1,5 @@
 /** Test helpers: lint a Markdown string with one rule, so each test reads as a specification. */
-import { defaultConfig } from '../src/config/defaults.js';
+import { presetConfig } from '../src/config/presets.js';
 import type { Config } from '../src/config/types.js';
 import { lintPlan } from '../src/engine/lint.js';
 import { parsePlan } from '../src/plan/parse.js';
@@ -7,7 +7,10 @@ import type { Plan } from '../src/plan/types.js';
 import { ruleById } from '../src/rules/index.js';
 import type { Diagnostic } from '../src/rules/types.js';
 
-/** Diagnostics of one rule on a Markdown plan (format as the classifier decides, unless forced). */
+/**
+ * Diagnostics of one rule on a Markdown plan (format as the classifier decides, unless forced).
+ * The rule fixtures are plans of the spec's own project, so they are linted with its preset.
+ */
 export async function lintRule(
   ruleId: string,
   markdown: string,
@@ -17,7 +20,7 @@ export async function lintRule(
   if (!rule) throw new Error(`no rule ${ruleId}`);
   const plan = parsePlan(markdown, 'plan.md');
   if (options.format) plan.format = options.format;
-  const config = { ...defaultConfig(), ...options.config };
+  const config = { ...presetConfig('inference-sim'), ...options.config };
   return lintPlan(plan, { config, rules: [rule] });
 }
 

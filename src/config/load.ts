@@ -10,6 +10,8 @@ import type * as Yaml from 'yaml';
 import { InputError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import { defaultConfig } from './defaults.js';
+import { mergeValues } from './merge.js';
+import { isPresetName, presetConfig } from './presets.js';
 import { validateConfig } from './schema.js';
 import type { Config } from './types.js';
 
@@ -26,6 +28,8 @@ export const CONFIG_FILE_NAMES = ['microplan.config.yaml', 'microplan.config.yml
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+export { NO_CONFIG_NOTICE } from './notice.js';
+
 /** Parses, validates and merges one config file's text. `path` is used in messages only. */
 export function parseConfig(text: string, path: string, knownRuleIds: readonly string[] = RULES.map((r) => r.id)): Config {
   const doc = path.endsWith('.json') ? parseJson(text, path) : parseYaml(text, path);
@@ -37,7 +41,10 @@ export function parseConfig(text: string, path: string, knownRuleIds: readonly s
       problems.length === 1 ? lines[0]! : `${problems.length} problems in the config:\n  ${lines.join('\n  ')}`,
     );
   }
-  return mergeConfig(defaultConfig(), value, path);
+  // `extends` was validated: a known preset name or absent.
+  const { extends: preset, ...own } = value;
+  const base = typeof preset === 'string' && isPresetName(preset) ? presetConfig(preset) : defaultConfig();
+  return mergeConfig(base, own, path);
 }
 
 function parseYaml(text: string, path: string): unknown {
@@ -69,22 +76,9 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Validated values over the defaults: mappings merge key by key, anything else replaces. */
+/** Validated values over a base config (the defaults or a preset). */
 export function mergeConfig(base: Config, overrides: Record<string, unknown>, path: string | undefined): Config {
-  const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
-    const out: Record<string, unknown> = { ...a };
-    for (const [k, v] of Object.entries(b)) {
-      const cur = out[k];
-      out[k] = isRecord(cur) && isRecord(v) ? merge(cur, v) : v;
-    }
-    return out;
-  };
-  // Safe: overrides were validated against the schema, whose keys are typed against Config.
-  const merged = merge(base as unknown as Record<string, unknown>, overrides) as unknown as Config;
+  const merged = mergeValues(base, overrides);
   merged.path = path;
   return merged;
 }

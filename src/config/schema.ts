@@ -5,6 +5,7 @@
  */
 import type { Budgets, ChecklistEntry, Config } from './types.js';
 import { didYouMean } from './suggest.js';
+import { PRESET_NAMES, PRESETS, isPresetName } from './presets.js';
 import type { SeveritySetting } from '../rules/types.js';
 
 export type Spec =
@@ -50,20 +51,39 @@ function checkRegExp(value: string): string | undefined {
   }
 }
 
+function checkPreset(value: string): string | undefined {
+  if (isPresetName(value)) return undefined;
+  return `is not a preset${didYouMean(value, PRESET_NAMES) || `; the presets are ${PRESET_NAMES.join(', ')}`}`;
+}
+
+function checkAgentLine(value: string): string | undefined {
+  return /^\s*>\s*\S/.test(value) && !value.includes('\n') ? undefined : 'must be one Markdown blockquote line, starting with "> "';
+}
+
 /** Every key a config file may set, in the order of the reference. */
 export const CONFIG_SCHEMA: ObjectSpec = object<Omit<Config, 'path'>>('The project configuration.', {
+  extends: {
+    type: 'string',
+    description: `A preset whose settings apply under this file's own keys (which still win). ${PRESET_NAMES.map((n) => `\`${n}\`: ${PRESETS[n].description}`).join(' ')}`,
+    example: 'inference-sim',
+    check: checkPreset,
+  },
   language: {
     type: 'string',
-    description: 'Main language of the project ("go", "typescript", "python", …). Rules and the agent instructions use it to name test and code conventions.',
+    description: 'Main language of the project ("go", "typescript", "python", …). Rules and the agent instructions use it to name test and code conventions; unset, they name none.',
     example: 'typescript',
   },
   commands: object<Config['commands']>('The project\'s own commands, which plans must use in their Run/Verify/Lint steps.', {
-    test: { type: 'string', description: 'The command that runs the tests.', example: 'npx vitest run' },
-    lint: { type: 'string', description: 'The command that runs the code linter.', example: 'npx eslint .' },
+    test: { type: 'string', description: 'The command that runs the tests. Unset, the agent is told to find the project\'s own.', example: 'npx vitest run' },
+    lint: {
+      type: 'string',
+      description: 'The command that runs the code linter. Unset, the agent is told to find the project\'s own and `task-lint-command` has nothing to compare with.',
+      example: 'npx eslint .',
+    },
   }),
   testNamePattern: {
     type: 'string',
-    description: 'Regular expression (JavaScript syntax) every test name in the plan must match.',
+    description: 'Regular expression (JavaScript syntax) every test name in the plan must match. Unset, no naming convention is checked.',
     example: '^[a-z].*$',
     check: checkRegExp,
   },
@@ -71,6 +91,13 @@ export const CONFIG_SCHEMA: ObjectSpec = object<Omit<Config, 'path'>>('The proje
     type: 'string',
     description: 'A human-readable form of `testNamePattern`, used in messages and agent instructions.',
     example: 'describe(unit) / it(behaviour)',
+  },
+  agentLine: {
+    type: 'string',
+    description:
+      'The blockquote line a full plan carries right under its title, telling the agent that executes it how to proceed (rule `agent-line`). The default names no agent; a team whose agents execute plans with a skill names it here (the spec\'s line is "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.").',
+    example: '> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.',
+    check: checkAgentLine,
   },
   bannedWords: {
     type: 'strings',

@@ -1,7 +1,7 @@
 /**
- * Project configuration (`microplan.config.yaml` / `.json`). The defaults reproduce the spec
- * (a Go project with golangci-lint and the R1–R23 antipattern list); a project overrides the
- * parts that are its own.
+ * Project configuration (`microplan.config.yaml` / `.json`). The defaults fit any project (the
+ * spec's format and budgets, no language or tool); a project names its own commands, test names,
+ * checklist and invariants, or extends a preset that does (`extends: inference-sim`).
  */
 import type { SeveritySetting } from '../rules/types.js';
 
@@ -29,16 +29,21 @@ export interface Budgets {
 export interface Config {
   /** Where the config was read from; undefined for built-in defaults. */
   path: string | undefined;
-  /** Main language of the project ("go", "typescript", "python", …). */
-  language: string;
+  /** The preset the config extends, if any. */
+  extends: string | undefined;
+  /** Main language of the project ("go", "typescript", "python", …); undefined when not known. */
+  language: string | undefined;
+  /** The project's own commands; undefined where the project has not named one. */
   commands: {
-    test: string;
-    lint: string;
+    test?: string | undefined;
+    lint?: string | undefined;
   };
-  /** Regular expression (source) a test name in the plan must match. */
-  testNamePattern: string;
+  /** Regular expression (source) a test name in the plan must match; undefined: no convention checked. */
+  testNamePattern: string | undefined;
   /** Human-readable form of the pattern, e.g. "TestType_Scenario_Behavior". */
-  testNameExample: string;
+  testNameExample: string | undefined;
+  /** The blockquote line right under a plan's title that tells the executing agent what to do. */
+  agentLine: string;
   /** Words banned in contracts (case-insensitive whole words). */
   bannedWords: string[];
   planSpecificChecks: ChecklistEntry[];

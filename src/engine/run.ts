@@ -72,6 +72,8 @@ export interface LintReport {
   problems: InputProblem[];
   /** One-line notes for the user (e.g. fixes written, grounding unavailable). */
   notices: string[];
+  /** Some plan had no config file above it and was linted with the built-in defaults. */
+  unconfigured?: boolean;
   errorCount: number;
   warningCount: number;
 }
@@ -208,6 +210,7 @@ async function lintAll(
 
   const { refs, problems } = await expandInputs(paths, cwd);
   const files: FileReport[] = [];
+  let unconfigured = false;
   // While one plan is linted the next one is read. Not with --fix: a fix written to one file must
   // be seen by a later input that names the same file another way (a symlink).
   const read = (i: number): Promise<PlanInput | InputProblem> | undefined => (i < refs.length ? readInput(refs[i]!, options.stdin) : undefined);
@@ -230,6 +233,7 @@ async function lintAll(
       if (!problems.some((p) => p.message === err.message)) problems.push({ path: '', message: err.message });
       continue;
     }
+    if (config.path === undefined && !options.config) unconfigured = true;
     if (options.ruleIds && options.ruleIds.length > 0) config = turnOn(config, options.ruleIds);
     const requirePlan = (options.requirePlan ?? false) || (input.absPath !== undefined && resolver !== undefined && resolver.inPlansDir(input.absPath, config));
     try {
@@ -244,6 +248,7 @@ async function lintAll(
     files,
     problems,
     notices,
+    unconfigured,
     errorCount: files.reduce((n, f) => n + f.errorCount, 0),
     warningCount: files.reduce((n, f) => n + f.warningCount, 0),
   };

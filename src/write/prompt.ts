@@ -99,8 +99,16 @@ function testExample(config: Config): string {
   }
 }
 
+/** The command a step runs, or, where the config names none, what the agent fills in. */
+function testCommand(config: Config, narrowed: string): string {
+  return config.commands.test ? `\`${config.commands.test} ${narrowed}\`` : `\`<the project's test command, ${narrowed.replace(/^<|>$/g, '')}>\``;
+}
+
+function lintCommand(config: Config): string {
+  return config.commands.lint ? `\`${config.commands.lint}\`` : "`<the project's lint command>`";
+}
+
 function taskTemplate(config: Config): string {
-  const { test, lint } = config.commands;
   return [
     '#### Task N: <component or behaviour>',
     '',
@@ -119,7 +127,7 @@ function taskTemplate(config: Config): string {
     '',
     '**Step 2: Run test to verify it fails**',
     '',
-    `Run: \`${test} <narrowed to this test>\``,
+    `Run: ${testCommand(config, '<narrowed to this test>')}`,
     'Expected: FAIL with "<the message you expect>"',
     '',
     '**Step 3: Implement minimal code to satisfy BC-X**',
@@ -130,12 +138,12 @@ function taskTemplate(config: Config): string {
     '',
     '**Step 4: Run test to verify it passes**',
     '',
-    `Run: \`${test} <narrowed to this test>\``,
+    `Run: ${testCommand(config, '<narrowed to this test>')}`,
     'Expected: PASS',
     '',
     '**Step 5: Run lint check**',
     '',
-    `Run: \`${lint}\``,
+    `Run: ${lintCommand(config)}`,
     'Expected: No new issues',
     '',
     '**Step 6: Commit with contract reference**',
@@ -155,6 +163,23 @@ function checklist(config: Config): string {
   return lines.join('\n');
 }
 
+/** What the agent is told about the project: its language and commands, or how to find them. */
+function projectLines(config: Config): string[] {
+  const { test, lint } = config.commands;
+  const facts = [
+    config.language ? `Project language: ${config.language}.` : undefined,
+    test ? `Tests run with \`${test}\`.` : undefined,
+    lint ? `Lint runs with \`${lint}\`.` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  const missing = [test ? undefined : 'test', lint ? undefined : 'lint'].filter((x): x is string => x !== undefined);
+  if (missing.length > 0) {
+    facts.push(
+      `This project's configuration names no ${missing.join(' or ')} command: find the one its README, Makefile, package scripts or CI workflow uses, and write it exactly (with its arguments) wherever the template below shows \`<the project's ${missing[0]} command…>\`. Never write a placeholder into the plan.`,
+    );
+  }
+  return facts;
+}
+
 export function renderPrompt(input: PromptInput): string {
   const { config } = input;
   const b = config.budgets;
@@ -164,7 +189,7 @@ export function renderPrompt(input: PromptInput): string {
     '',
     'You are writing the implementation plan for ONE pull request in this repository. The plan has two readers: a human reviewer who checks that the behaviour is right, and an agent who will execute it task by task without exploring the code again. So every fact in it must be checked against the code, and every step must be complete enough to run as written.',
     '',
-    `Project: ${config.language}; tests run with \`${config.commands.test}\`; lint runs with \`${config.commands.lint}\`.`,
+    ...projectLines(config),
     '',
     '## How to work',
     '',
@@ -182,7 +207,7 @@ export function renderPrompt(input: PromptInput): string {
     '```markdown',
     '# <PR title> Implementation Plan',
     '',
-    '> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.',
+    config.agentLine,
     '',
     '**Goal:** <one sentence a newcomer understands; no type names, paths or jargon>',
     `**The problem today:** <${b.problemSentences[0]}–${b.problemSentences[1]} sentences: what is missing or broken, and why it matters>`,
@@ -230,7 +255,7 @@ export function renderPrompt(input: PromptInput): string {
     taskTemplate(config),
     '````',
     '',
-    `Each task implements ${b.contractsPerTask[0]}–${b.contractsPerTask[1]} related contracts and is ordered so it builds on the ones before it. Tests assert observable behaviour only: no type assertions on concrete types, no internal fields, no re-computed formulas, no counts of internal collections. Test names follow \`${config.testNameExample}\`.`,
+    `Each task implements ${b.contractsPerTask[0]}–${b.contractsPerTask[1]} related contracts and is ordered so it builds on the ones before it. Tests assert observable behaviour only: no type assertions on concrete types, no internal fields, no re-computed formulas, no counts of internal collections. ${config.testNameExample ? `Test names follow \`${config.testNameExample}\`.` : 'Test names say the unit, the scenario and the expected behaviour, in the project\'s own naming convention.'}`,
     '',
     '### Compact format',
     '',
@@ -246,8 +271,8 @@ export function renderPrompt(input: PromptInput): string {
     '**Files:** modify `path`, test `path`',
     '**Test:** <complete test code>',
     '**Impl:** <complete implementation code>',
-    `**Verify:** \`${config.commands.test} <narrowed>\``,
-    `**Lint:** \`${config.commands.lint}\``,
+    `**Verify:** ${testCommand(config, '<narrowed>')}`,
+    `**Lint:** ${lintCommand(config)}`,
     '**Commit:** `type(scope): description (BC-X)`',
     '## Sanity Checklist',
     '<the full checklist below>',

@@ -25,9 +25,11 @@ function onlyTitle(): string[] {
   return ['--rule', 'title-format'];
 }
 
-function workspace(files: Record<string, string | Buffer>): string {
+/** A directory with these files; a config file unless `unconfigured` (a run without one says so on stderr). */
+function workspace(files: Record<string, string | Buffer>, { unconfigured = false } = {}): string {
   const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) {
+  const all = unconfigured ? files : { 'microplan.config.yaml': '', ...files };
+  for (const [name, content] of Object.entries(all)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), content);
   }
@@ -38,6 +40,17 @@ describe('microplan lint: exit codes', () => {
   it('exits 0 and prints nothing for a clean plan', () => {
     const r = cli(['lint', ...onlyTitle(), 'plan.md'], { cwd: workspace({ 'plan.md': GOOD }) });
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('says in one line that it used the defaults when no config is found and findings are reported', () => {
+    const r = cli(['lint', ...onlyTitle(), 'plan.md'], { cwd: workspace({ 'plan.md': BAD_TITLE }, { unconfigured: true }) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'microplan: no microplan.config.yaml found: using rules that fit any project (no project commands, test names, antipatterns or invariants); run "microplan init" to write one\n',
+    );
+    // A clean run stays silent, config or not.
+    const clean = cli(['lint', ...onlyTitle(), 'plan.md'], { cwd: workspace({ 'plan.md': GOOD }, { unconfigured: true }) });
+    expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('exits 1 and prints the finding in stylish format when a plan has an error', () => {

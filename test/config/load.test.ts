@@ -38,7 +38,8 @@ describe('config: parsing and merging', () => {
 
   it('overrides one command and keeps the other', () => {
     const config = parseConfig('commands:\n  test: npx vitest run\n', FILE);
-    expect(config.commands).toEqual({ test: 'npx vitest run', lint: 'golangci-lint run ./...' });
+    expect(config.commands).toEqual({ test: 'npx vitest run' });
+    expect(parseConfig('extends: inference-sim\ncommands:\n  test: make test\n', FILE).commands).toEqual({ test: 'make test', lint: 'golangci-lint run ./...' });
   });
 
   it('replaces lists instead of appending to them', () => {
@@ -78,7 +79,7 @@ describe('config: strict validation with messages that name the file, the key an
   });
 
   it('lists the known keys when nothing is close to an unknown key', () => {
-    expect(configError('zzzzzzzzzz: 1\n')).toMatch(/zzzzzzzzzz: unknown key \(known keys here: language, commands, .*rules\)/);
+    expect(configError('zzzzzzzzzz: 1\n')).toMatch(/zzzzzzzzzz: unknown key \(known keys here: extends, language, commands, .*rules\)/);
   });
 
   it('names the expected type when a value has the wrong type', () => {
@@ -213,5 +214,39 @@ describe('docs/config.md', () => {
   it('documents the defaults in full as a config that reproduces them', () => {
     const defaults = /## The defaults, in full[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
     expect(parseConfig(defaults, 'defaults.yaml')).toEqual({ ...defaultConfig(), path: 'defaults.yaml' });
+  });
+});
+
+describe('defaults and presets', () => {
+  it('defaults fit any project: no language, commands, test names, antipatterns or invariants, and no Go', () => {
+    const config = parseConfig('', FILE);
+    expect(config).toMatchObject({ language: undefined, commands: {}, testNamePattern: undefined, antipatterns: [], invariants: [] });
+    expect(JSON.stringify(config)).not.toMatch(/golangci|go test|CLAUDE\.md|superpowers|Golden dataset/);
+  });
+
+  it('extends the inference-sim preset: the spec project\'s commands, checklist, R1–R23 and invariants', () => {
+    const config = parseConfig('extends: inference-sim\n', FILE);
+    expect(config).toMatchObject({ extends: 'inference-sim', language: 'go', commands: { test: 'go test ./...', lint: 'golangci-lint run ./...' } });
+    expect(config.antipatterns.map((a) => a.id)).toEqual(Array.from({ length: 23 }, (_, i) => `R${i + 1}`));
+    expect(config.planSpecificChecks.map((c) => c.text)).toContain('No stale references left in CLAUDE.md.');
+    expect(config.invariants[0]).toMatch(/^Request conservation/);
+    expect(config.agentLine).toContain('superpowers:executing-plans');
+  });
+
+  it("lets the file's own keys win over its preset", () => {
+    const config = parseConfig('extends: inference-sim\ninvariants: [Mine]\nbudgets:\n  tasks: [2, 4]\n', FILE);
+    expect(config.invariants).toEqual(['Mine']);
+    expect(config.budgets.tasks).toEqual([2, 4]);
+    expect(config.antipatterns).toHaveLength(23);
+  });
+
+  it('names the presets when extends names none of them', () => {
+    expect(configError('extends: inference-sm\n')).toBe('microplan.config.yaml: extends: is not a preset; did you mean "inference-sim"?');
+    expect(configError('extends: rails\n')).toBe('microplan.config.yaml: extends: is not a preset; the presets are inference-sim');
+  });
+
+  it('takes an agent line only as one blockquote line', () => {
+    expect(parseConfig("agentLine: '> **For Codex:** run the plan-runner skill.'\n", FILE).agentLine).toBe('> **For Codex:** run the plan-runner skill.');
+    expect(configError('agentLine: Use the skill\n')).toBe('microplan.config.yaml: agentLine: must be one Markdown blockquote line, starting with "> "');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/defaults.js';
 import { lintRule } from '../helpers.js';
 import { AGENT, compactPlan, fullPlan } from './plan-fixtures.js';
 
@@ -22,7 +23,7 @@ describe('agent-line', () => {
 
   it('flags a reworded line at the line, with a fix to the exact text', async () => {
     const ds = await lintRule('agent-line', fullPlan({ agent: ['> **For agentic workers:** REQUIRED: Use superpowers:executing-plans.', ''] }));
-    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('differs from the spec')]);
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining("differs from the project's")]);
     expect(ds[0]!.span.start.line).toBe(3);
     expect(ds[0]!.fix?.replacement).toBe(AGENT);
   });
@@ -38,3 +39,22 @@ describe('agent-line', () => {
     expect(await lintRule('agent-line', compactPlan())).toEqual([]);
   });
 });
+
+describe('agent-line: the line of the project, not of one agent', () => {
+  const generic = defaultConfig().agentLine;
+
+  it('expects, without a preset, a line that names no agent plugin', async () => {
+    expect(generic).not.toMatch(/Claude|superpowers|skill/i);
+    expect(await lintRule('agent-line', fullPlan({ agent: [generic, ''] }), { config: { agentLine: generic } })).toEqual([]);
+    const ds = await lintRule('agent-line', fullPlan(), { config: { agentLine: generic } });
+    expect(ds.map((d) => d.fix?.replacement)).toEqual([generic]);
+  });
+
+  it("finds a project's own wording where it belongs, and does not ask for a second line", async () => {
+    const own = '> **For Codex:** Run the plan-runner skill on this plan.';
+    expect(await lintRule('agent-line', fullPlan({ agent: [own, ''] }), { config: { agentLine: own } })).toEqual([]);
+    const ds = await lintRule('agent-line', fullPlan({ agent: [] }), { config: { agentLine: own } });
+    expect(ds.map((d) => d.fix?.replacement)).toEqual([`\n${own}\n`]);
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/defaults.js';
+import { presetConfig } from '../../src/config/presets.js';
 import { lintRule, md } from '../helpers.js';
 import { at, fullHead } from './fixtures-trace.js';
 
@@ -41,8 +41,8 @@ describe('checklist-complete', () => {
     expect(await lintRule('checklist-complete', plan('- [x] AP(1): none', '- [x] R.2: none'), { config: odd })).toEqual([]);
   });
 
-  it('uses the configured lists (defaults: 18 checks and R1–R23)', async () => {
-    const ds = await lintRule('checklist-complete', plan('- [x] R1: ok'), { config: { antipatterns: defaultConfig().antipatterns } });
+  it('uses the configured lists (the inference-sim preset: 18 checks and R1–R23)', async () => {
+    const ds = await lintRule('checklist-complete', plan('- [x] R1: ok'), { config: { antipatterns: presetConfig('inference-sim').antipatterns } });
     expect(ds[1]!.message).toContain('R2, R3');
     expect(ds[1]!.message).not.toContain('R1,');
   });

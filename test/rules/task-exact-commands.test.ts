@@ -45,3 +45,48 @@ describe('task-exact-commands', () => {
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('The **Verify:** command of Task 1 has a placeholder ("...")')]);
   });
 });
+
+describe('task-exact-commands: script runners and the project\'s own commands are commands', () => {
+  const lintStep = (cmd: string) => ['**Step 5: Run lint check**', '', `Run: \`${cmd}\``, 'Expected: No new issues'];
+  const withLint = (cmd: string) => HEAD + task({ steps: [STEP_TEST, STEP_RED, STEP_IMPL, green('Run: `go test ./cache/...`', 'Expected: PASS'), lintStep(cmd), STEP_COMMIT] });
+
+  it.each([
+    'npm run lint',
+    'npm test',
+    'npm run test -- cache',
+    'pnpm run lint',
+    'pnpm lint',
+    'yarn lint',
+    'yarn run type check',
+    'bun run lint',
+    'make lint',
+    'make test unit',
+    'just lint',
+    'cargo clippy --all-targets',
+    'cargo test cache load',
+    'uv run pytest',
+    'uv run ruff check',
+    'poetry run pytest',
+    'npx vitest run cache',
+    'tox run',
+    'go vet',
+  ])('accepts "%s" as an exact command', async (cmd) => {
+    expect(await lintRule('task-exact-commands', withLint(cmd), FULL)).toEqual([]);
+  });
+
+  it('accepts the commands the project config names, whatever their words', async () => {
+    const config = { commands: { test: 'scripts/test', lint: 'check all sources' } };
+    expect(await lintRule('task-exact-commands', withLint('check all sources'), { ...FULL, config })).toEqual([]);
+    // The same words are a description in a project that does not name them.
+    expect((await lintRule('task-exact-commands', withLint('check all sources'), FULL)).map((d) => d.message)).toEqual([
+      expect.stringContaining('is a description, not a command'),
+    ]);
+  });
+
+  it('still flags descriptions that start with a runner-like English word', async () => {
+    for (const cmd of ['Run the linter on the package', 'make sure the lint passes', 'just check the output']) {
+      const ds = await lintRule('task-exact-commands', withLint(cmd), FULL);
+      expect(ds.map((d) => d.message), cmd).toEqual([expect.stringContaining('is a description, not a command')]);
+    }
+  });
+});

@@ -28,3 +28,33 @@ describe('task-lint-command', () => {
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('does not run eslint')]);
   });
 });
+
+describe('task-lint-command: script invocations', () => {
+  const lintConfig = (lint: string) => ({ ...FULL, config: { commands: { test: 'npm test', lint } } });
+
+  it('accepts the lint script run through its runner ("npm run lint" runs the project\'s lint)', async () => {
+    for (const [configured, written] of [
+      ['npm run lint', 'npm run lint'],
+      ['npm run lint', 'npm run lint -- src/cache.ts'],
+      ['pnpm lint', 'pnpm run lint'],
+      ['yarn lint', 'yarn run lint'],
+      ['make lint', 'make lint'],
+      ['just lint', 'just lint'],
+      ['uv run ruff check .', 'uv run ruff check src/cache.py'],
+      ['npx eslint .', 'eslint src/cache.ts'],
+      ['npx eslint .', 'npm run lint && npx eslint src/'],
+    ] as const) {
+      expect(await lintRule('task-lint-command', HEAD + task({ steps: steps(written) }), lintConfig(configured)), `${configured} / ${written}`).toEqual([]);
+    }
+  });
+
+  it('warns when a script runner runs another script', async () => {
+    const ds = await lintRule('task-lint-command', HEAD + task({ steps: steps('npm run format') }), lintConfig('npm run lint'));
+    expect(ds.map((d) => d.message)).toEqual(['The lint command of Task 1 ("npm run format") does not run npm run lint: use "npm run lint".']);
+  });
+
+  it('says nothing when the project names no lint command', async () => {
+    const config = { ...FULL, config: { commands: { test: 'npm test' } } };
+    expect(await lintRule('task-lint-command', HEAD + task({ steps: steps('npm run format') }), config)).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultConfig, lintFiles, parsePlan } from '../../src/index.js';
+import { lintFiles, parsePlan, presetConfig } from '../../src/index.js';
 import { replayLedger } from '../../src/verify/replay.js';
 import { verifyPlan } from '../../src/verify/verify.js';
 import { DEMO, EXAMPLE_PLAN, gitIn, makeExample, removeTempDirs, runCli } from './helpers.js';
@@ -23,8 +23,8 @@ describe('the verify demo plan', () => {
     expect(report.files.map((f) => [f.path, f.format, f.diagnostics])).toEqual([[path, 'full', []]]);
   });
 
-  it('is held to its config: under the Go defaults its lint steps are off', async () => {
-    const report = await lintFiles([EXAMPLE_PLAN], { config: defaultConfig() });
+  it('is held to its config: under the inference-sim preset its lint steps are off', async () => {
+    const report = await lintFiles([EXAMPLE_PLAN], { config: presetConfig('inference-sim') });
     const ids = new Set(report.files[0]!.diagnostics.map((d) => d.ruleId));
     expect(ids).toContain('task-lint-command');
     expect(ids).toContain('checklist-complete');

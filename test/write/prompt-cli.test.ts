@@ -31,10 +31,13 @@ const env = (extra: Record<string, string> = {}) => ({ HOME: cwd, PATH: emptyBin
 const prompt = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
   runCli(['prompt', ...args], { cwd, env: options.env ?? env(), ...(options.input !== undefined ? { input: options.input } : {}) });
 
+/** What prompt says on stderr in a repository without a config (these temporary directories). */
+const NO_CONFIG = 'microplan: no microplan.config.yaml found: using rules that fit any project (no project commands, test names, antipatterns or invariants); run "microplan init" to write one\n';
+
 describe('microplan prompt', () => {
   it('prints the instructions for a file source with the default plan path', async () => {
     const run = await prompt(['--source', 'feature.md']);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(NO_CONFIG);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# Write a micro-plan\n/);
     expect(run.stdout).toContain('`title-format` (must)');
@@ -72,7 +75,7 @@ describe('microplan prompt', () => {
       json(200, { number: Number(req.url.split('/').pop()), title: req.url.endsWith('/7') ? 'Horizon warning' : 'Log level', body: 'Details.', html_url: `https://github.com/acme/widgets/issues/${req.url.split('/').pop()}` }),
     );
     const run = await prompt(['--source', '#7,#9', '--github-repo', 'acme/widgets'], { env: env({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: server.url }) });
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(NO_CONFIG);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('From: GitHub issues #7, #9 (acme/widgets)');
     expect(run.stdout).toContain('# #7: Horizon warning\n\n<https://github.com/acme/widgets/issues/7>\n\nDetails.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
+import { presetConfig } from '../../src/config/presets.js';
 import type { Config } from '../../src/config/types.js';
 import { RULES } from '../../src/rules/index.js';
 import { renderPrompt, ruleInstruction } from '../../src/write/prompt.js';
@@ -25,8 +26,8 @@ describe('prompt', () => {
     expect(text).not.toMatch(/golangci|go test|testing\.T|func Test|CLAUDE\.md|goldendataset/);
   });
 
-  it("reproduces the spec's requirements for a Go project with the default config", () => {
-    const text = renderPrompt({ config: defaultConfig() });
+  it("reproduces the spec's requirements for the spec's own project (preset inference-sim)", () => {
+    const text = renderPrompt({ config: presetConfig('inference-sim') });
     for (const required of [
       '# <PR title> Implementation Plan',
       'REQUIRED SUB-SKILL: Use superpowers:executing-plans',
@@ -74,5 +75,50 @@ describe('prompt', () => {
     expect(text).toMatch(/## Source of work\n\nFrom: GitHub issue #42\n\n<source>\nAdd a --stats flag\.\n<\/source>/);
     expect(text).toContain('## Phase 0 facts found by microplan');
     expect(text).toContain('`microplan lint docs/plans/2026-11-26-stats-plan.md`');
+  });
+
+  /** Marks of Go (and of the spec's own Go project) that a prompt for another stack must not carry. */
+  const GO_MARKS = /\.go\b|x\.\(\*T\)|\*ConstantPriority|func Test|testing\.T|golangci|go test|go vet|CLAUDE\.md|superpowers|R1–R23|antipattern rules \(/;
+
+  it.each([
+    ['typescript', { language: 'typescript', commands: { test: 'npm test', lint: 'npm run lint' } }],
+    ['python', { language: 'python', commands: { test: 'pytest', lint: 'ruff check .' } }],
+    ['an unknown stack', {}],
+  ] as const)('says nothing of Go to a project in %s', (_name, over) => {
+    const text = renderPrompt({ config: { ...defaultConfig(), ...over } });
+    expect(text.split('\n').filter((l) => GO_MARKS.test(l))).toEqual([]);
+  });
+
+  it('shows files and assertions in the project\'s language', () => {
+    const ts = renderPrompt({ config: { ...defaultConfig(), language: 'typescript' } });
+    expect(ts).toContain('- Create: `src/exact/path.ts`');
+    expect(ts).toContain('toBeInstanceOf');
+    const py = renderPrompt({ config: { ...defaultConfig(), language: 'python' } });
+    expect(py).toContain('- Test: `tests/test_path.py`');
+    expect(py).toContain('isinstance(x, ConstantPriority)');
+    expect(renderPrompt({ config: presetConfig('inference-sim') })).toContain('`x.(*T)`');
+  });
+
+  it('counts antipattern rules only when the project has them', () => {
+    const none = renderPrompt({ config: defaultConfig() });
+    expect(none).not.toMatch(/\b0 antipattern rules|R1–R23/);
+    expect(none).toMatch(/one "- \[ \]" item for each of the 13 plan-specific checks; mark/);
+    const two = renderPrompt({ config: { ...defaultConfig(), antipatterns: [{ id: 'R1', text: 'a' }, { id: 'R2', text: 'b' }] } });
+    expect(two).toContain('for each of the 2 antipattern rules (R1–R2)');
+  });
+
+  it('gives an agent line that names no agent\'s plugin, unless the project chose one', () => {
+    expect(renderPrompt({ config: defaultConfig() })).toContain('\n> **For the implementing agent:** Execute this plan task by task');
+    const own = '> **For Codex:** Use the plan-runner skill.';
+    const text = renderPrompt({ config: { ...defaultConfig(), agentLine: own } });
+    expect(text).toContain(`\n${own}\n`);
+    expect(text).not.toContain('superpowers');
+  });
+
+  it('tells the agent to find the commands a project without config has, with no literal "undefined"', () => {
+    const text = renderPrompt({ config: defaultConfig() });
+    expect(text).not.toContain('undefined');
+    expect(text).toContain("names no test or lint command: find the one its README, Makefile, package scripts or CI workflow uses");
+    expect(text).toContain("Run: `<the project's lint command>`");
   });
 });

@@ -5,10 +5,13 @@ import { AGENTS } from '../../write/init/detect.js';
 import { InputError, EXIT } from '../errors.js';
 import type { SetExit } from './index.js';
 
+/** Reasons writeFiles gives for a file it kept, which --force overrides. */
+const FORCEABLE = new Set(['edited since microplan wrote it', 'not written by microplan']);
+
 export function registerInit(program: Command, setExit: SetExit): void {
   program
     .command('init')
-    .description('write microplan.config.yaml and a "write a micro-plan" command for your agents')
+    .description('write microplan.config.yaml, a "write a micro-plan" command for your agents and their MCP registration')
     .option('--agents <list>', `agents to install the command for (${AGENTS.join(',')}); default: those found in the repo`)
     .option('--repo <dir>', 'repository root', '.')
     .option('--dry-run', 'print what would be written, write nothing')
@@ -20,14 +23,22 @@ export function registerInit(program: Command, setExit: SetExit): void {
       const result = init({ root, agents: opts.agents !== undefined ? [opts.agents] : undefined, dryRun: opts.dryRun ?? false, force: opts.force ?? false });
       const out: string[] = [];
       const s = result.stack;
+      const found = [s.test ? `test \`${s.test}\`` : undefined, s.lint ? `lint \`${s.lint}\`` : undefined].filter(Boolean).join(', ');
       out.push(
-        s.marker
-          ? `Detected ${s.language} (${s.marker}): test \`${s.test ?? '?'}\`, lint \`${s.lint ?? '?'}\``
-          : 'No known stack marker (go.mod, package.json, pyproject.toml, Cargo.toml): fill in the commands in microplan.config.yaml',
+        s.language
+          ? `Detected ${s.language} (${s.marker})${found ? `: ${found}` : ''}`
+          : `No known stack marker (go.mod, package.json, pyproject.toml, Cargo.toml)${found ? `; from ${s.marker}: ${found}` : ''}`,
       );
-      if (result.agents.length === 0) out.push(`No agent files found: pass --agents ${AGENTS.join(',')} (any of them) to install the plan command.`);
+      if (result.missing.length > 0) {
+        out.push(
+          `Not detected: ${result.missing.map((m) => m.what).join(', ')}. The config leaves ${result.missing.length === 1 ? 'it' : 'them'} out (${result.missing.map((m) => m.key).join(', ')}): set ${result.missing.length === 1 ? 'it' : 'them'} in microplan.config.yaml; until then plans name the project's own.`,
+        );
+      }
+      if (result.agents.length === 0) out.push(`No agent files found: pass --agents ${AGENTS.join(',')} (any of them) to install the plan command and the MCP server.`);
+      else out.push(`Agents: ${result.agents.join(', ')}; their commands and MCP server run \`${result.command}\`.`);
       for (const r of result.results) {
-        out.push(`${r.outcome.padEnd(12)} ${r.path}${r.reason ? ` (${r.reason}; --force overwrites it)` : ''}`);
+        const hint = r.reason ? ` (${r.reason}${FORCEABLE.has(r.reason) ? '; --force overwrites it' : ''})` : '';
+        out.push(`${r.outcome.padEnd(12)} ${r.path}${hint}`);
       }
       if (opts.dryRun) {
         for (const f of result.files) {

@@ -2,6 +2,7 @@
 import { Option, type Command } from '../commander.js';
 import { FORMAT_NAMES, isFormatName } from '../../format/names.js';
 import { EXIT, InputError } from '../errors.js';
+import { NO_CONFIG_NOTICE } from '../../config/notice.js';
 import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import type { SetExit } from './index.js';
 
@@ -81,6 +82,8 @@ export function registerLint(program: Command, setExit: SetExit): void {
       });
       process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), cwd: process.cwd(), rules }));
       for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);
+      // Said when it matters: findings judged without the project's config. A clean run stays silent.
+      if (report.unconfigured && report.errorCount + report.warningCount > 0) process.stderr.write(`microplan: ${NO_CONFIG_NOTICE}\n`);
       for (const problem of report.problems) process.stderr.write(`microplan: ${problemLine(problem)}\n`);
 
       if (report.problems.length > 0) return setExit(EXIT.usage);

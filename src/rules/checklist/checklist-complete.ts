@@ -19,9 +19,17 @@ export const checklistComplete: Rule = {
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'The sanity checklist (section J; "## Sanity Checklist" in compact plans) carries every item of the Phase 8 template: each plan-specific check and each antipattern rule (R1–R23 by default; the project config may change both lists). Antipattern items are found by id ("R7:"), plan-specific ones by their words, so paraphrase is fine; an item that does not apply is still listed and ticked with a reason.',
-  instruction: (config) =>
-    `End the plan with the sanity checklist: one "- [ ]" item for each of the ${config.planSpecificChecks.length} plan-specific checks and one "- [ ] R<n>: …" item for each of the ${config.antipatterns.length} antipattern rules (${config.antipatterns[0]?.id ?? 'R1'}–${config.antipatterns[config.antipatterns.length - 1]?.id ?? 'R23'}); mark non-applicable ones "(N/A: why)".`,
+    'The sanity checklist (section J; "## Sanity Checklist" in compact plans) carries every item of the Phase 8 template: each plan-specific check and each antipattern rule of the project (none by default; the config or its preset lists them, e.g. R1–R23 in `inference-sim`). Antipattern items are found by id ("R7:"), plan-specific ones by their words, so paraphrase is fine; an item that does not apply is still listed and ticked with a reason.',
+  instruction: (config) => {
+    const checks = `one "- [ ]" item for each of the ${config.planSpecificChecks.length} plan-specific checks`;
+    const first = config.antipatterns[0]?.id;
+    const last = config.antipatterns[config.antipatterns.length - 1]?.id;
+    const rules =
+      config.antipatterns.length === 0
+        ? ''
+        : ` and one "- [ ] ${first ?? 'R1'}: …" item for each of the ${config.antipatterns.length} antipattern rule${config.antipatterns.length === 1 ? '' : 's'}${first && last && first !== last ? ` (${first}–${last})` : ''}`;
+    return `End the plan with the sanity checklist: ${checks}${rules}; mark non-applicable ones "(N/A: why)".`;
+  },
   check(plan, { config }) {
     const section = checklistSection(plan);
     // A plan without a checklist section is reported by the structure rules.

@@ -1,3 +1,4 @@
+import { languageExamples } from '../language-examples.js';
 import { span } from '../../plan/source.js';
 import type { Clause, Contract } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
@@ -34,8 +35,8 @@ export const contractThenObservable: Rule = {
   formats: ['full', 'compact'],
   description:
     'The THEN quality gate: every THEN clause describes observable behavior, because it becomes the test assertion and a structural THEN produces a structural test. A THEN is reported when it names a concrete type — on evidence: "returns a `ConstantPriority`", `*ClusterSimulator`, `Config{…}`, or a type the plan\'s code declares; a name that only looks like a type (`LatencyModel`) may be an interface or the result a caller reads, and is not reported —, references an internal field (`cs.scoreCache`, `len(x.items)`; a Capitalized Go field such as `decision.TargetInstance` is exported output and is not reported), or reproduces a formula (`0.6*cacheHit + 0.4*(1-load)`). Method calls (`Decide()`), CLI flags, file paths and serialized output keys are observable and not reported. One finding per kind per clause, at the first offending token.',
-  instruction:
-    'Write every THEN as observable behavior that survives a refactor: no type names ("returns a policy that computes 0.0", not "returns a *ConstantPriority"), no internal fields ("the next decision uses cached scores", not "scoreCache has 3 entries"), no formulas ("higher cache hit rates rank higher", not "score = 0.6*cacheHit + 0.4*(1-load)").',
+  instruction: (config) =>
+    `Write every THEN as observable behavior that survives a refactor: no type names ("returns a policy that computes 0.0", not "returns a ${languageExamples(config).typeName}"), no internal fields ("the next decision uses cached scores", not "scoreCache has 3 entries"), no formulas ("higher cache hit rates rank higher", not "score = 0.6*cacheHit + 0.4*(1-load)").`,
   check(plan) {
     const thens = plan.contracts.flatMap((c) => c.clauses.filter((x) => x.keyword === 'THEN').map((clause) => ({ c, clause })));
     if (thens.length === 0) return [];

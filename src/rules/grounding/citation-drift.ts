@@ -1,3 +1,4 @@
+import { languageExamples } from '../language-examples.js';
 import type { Finding, Rule } from '../types.js';
 import { citationStatuses, rewriteCitation } from '../../ground/plan-citations.js';
 
@@ -11,7 +12,10 @@ export const citationMoved: Rule = {
   needsRepo: true,
   description:
     'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. `lint --fix` rewrites the line numbers when the code occurs in one place only (with `--against`, it also records that revision as the plan\'s `**Base:**`).',
-  instruction: 'Name the symbol or quote the code next to each citation ("`NewFoo` at `pkg/foo.go:42`"), so moved code can be found again.',
+  instruction: (config) => {
+    const ex = languageExamples(config);
+    return `Name the symbol or quote the code next to each citation ("\`${ex.symbol}\` at \`${ex.file}:42\`"), so moved code can be found again.`;
+  },
   async check(plan, { grounding }) {
     if (!grounding) return [];
     const out: Finding[] = [];

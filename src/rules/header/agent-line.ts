@@ -1,11 +1,22 @@
 import type { Finding, Rule } from '../types.js';
-import { span } from '../../plan/source.js';
-
-/** The exact line the spec puts under the title; the executing skill looks for it. */
-export const AGENT_LINE =
-  '> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.';
+import type { Plan, Text } from '../../plan/types.js';
+import { span, trimmedLine } from '../../plan/source.js';
 
 const normalize = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The plan's agent line: the one the parser recognises (the spec's wording and its variants), or
+ * a blockquote line of the header that is exactly the configured line (a project's own wording).
+ */
+function findAgentLine(plan: Plan, expected: string, from: number): Text | undefined {
+  if (plan.agentLine) return plan.agentLine;
+  for (let l = from; l <= plan.lines.length; l++) {
+    const text = plan.lines[l - 1] ?? '';
+    if (/^\s{0,3}(#|\*\*)/.test(text)) break;
+    if (normalize(text) === expected) return trimmedLine(l, text);
+  }
+  return undefined;
+}
 
 export const agentLine: Rule = {
   id: 'agent-line',
@@ -13,15 +24,16 @@ export const agentLine: Rule = {
   severity: 'error',
   formats: ['full'],
   description:
-    'A full plan has, right after its title, the line "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task." It tells an agent that opens the plan which skill executes it. The line must come right after the title (only blockquoted status notes may precede it) and match the spec word for word; compact plans do not carry it.',
-  instruction: `Put this line right after the title, exactly as written: ${AGENT_LINE}`,
-  check(plan) {
+    'A full plan has, right after its title, the agent line of the project\'s config (`agentLine`): by default "> **For the implementing agent:** Execute this plan task by task, in order; run each command and check its Expected before going on.", which names no agent; the spec\'s project (preset `inference-sim`) uses "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task." It tells an agent that opens the plan how to execute it. The line must come right after the title (only blockquoted status notes may precede it) and match the configured line word for word; compact plans do not carry it.',
+  instruction: (config) => `Put this line right after the title, exactly as written: ${config.agentLine}`,
+  check(plan, { config }) {
+    const AGENT_LINE = normalize(config.agentLine);
     const titleLine = plan.title?.span.end.line ?? 0;
     // The first non-blank line after the title: where the agent line belongs.
     let first = titleLine + 1;
     while (first <= plan.lines.length && (plan.lines[first - 1] ?? '').trim() === '') first++;
 
-    const found = plan.agentLine;
+    const found = findAgentLine(plan, AGENT_LINE, titleLine + 1);
     if (!found) {
       const insertAt = titleLine + 1;
       return [
@@ -45,7 +57,7 @@ export const agentLine: Rule = {
     const written = normalize(plan.lines[line - 1] ?? '');
     if (written !== AGENT_LINE) {
       findings.push({
-        message: `The executing-agent line differs from the spec: write exactly "${AGENT_LINE}".`,
+        message: `The executing-agent line differs from the project's (config agentLine): write exactly "${AGENT_LINE}".`,
         span: found.span,
         fix: { span: span(line, 1, line, (plan.lines[line - 1] ?? '').length + 1), replacement: AGENT_LINE },
       });

@@ -1,6 +1,7 @@
 import type { Finding, Rule } from '../types.js';
 import type { CodeBlock, Plan, Task } from '../../plan/types.js';
-import { configLintTool, isDocsOnly, isRedOnly, SHELL_LANGS, taskHeadSpan } from './shared.js';
+import { configLintTool, runsTool, type CommandTool } from './commands.js';
+import { isDocsOnly, isRedOnly, SHELL_LANGS, taskHeadSpan } from './shared.js';
 
 const TEST_WAIVER = /\bn\/?a\b|\bnone\b|\bno (?:new )?tests?\b|\bexisting tests?\b|\bnot applicable\b|\balready (?:in place|exists?|written)\b/i;
 const IMPL_WAIVER = /\bn\/?a\b|\bnone\b|\bno implementation\b|\bnot applicable\b|\btest[- ]only\b|\balready (?:in place|exists?|done)\b/i;
@@ -17,7 +18,10 @@ function unlabelled(plan: Plan, task: Task, testBlocks: readonly CodeBlock[]) {
     testCode: code.some((b) => TEST_CODE.test(b.content)),
     implCode: code.some((b) => !testBlocks.includes(b) && !TEST_CODE.test(b.content)),
     testRun: TEST_RUN.test(text),
-    lintRun: (tool: string): boolean => tool !== '' && text.includes(tool),
+    // The lint command written anywhere in the task: inline code or a shell block.
+    lintRun: (tool: CommandTool | undefined): boolean =>
+      tool !== undefined &&
+      [...[...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!), ...blocks.filter((b) => SHELL_LANGS.has(b.lang)).flatMap((b) => b.content.split('\n'))].some((c) => runsTool(c, tool)),
   };
 }
 

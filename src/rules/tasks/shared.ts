@@ -4,7 +4,6 @@
  * task, and whether it explicitly waives the failing-test step. The choices are documented in the
  * rule descriptions; they are kept here so that every task rule decides them the same way.
  */
-import type { Config } from '../../config/types.js';
 import { findInLine, span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span, Step, StepKind, Task } from '../../plan/types.js';
 
@@ -134,26 +133,4 @@ function onlyRemoves(task: Task): boolean {
 
 export function stepsOf(task: Task, kind: StepKind): Step[] {
   return task.steps.filter((s) => s.kind === kind);
-}
-
-/**
- * The tool a lint command runs: the program after any env assignments and `npx`-style launchers;
- * for script runners (npm, make, …) the runner plus the script name.
- */
-export function lintTool(command: string): string {
-  const words = command.trim().split(/\s+/).filter((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
-  while (words.length > 0 && /^(npx|bunx|pnpx|uv|poetry|pipenv|exec)$/.test(words[0]!)) {
-    words.shift();
-    if (words[0] === 'run' || words[0] === 'exec') words.shift();
-  }
-  const first = words[0] ?? '';
-  if (/^(npm|pnpm|yarn|bun|make|just|task)$/.test(first)) {
-    const rest = words.slice(1).filter((w) => w !== 'run' && !w.startsWith('-'));
-    return [first, rest[0] ?? ''].join(' ').trim();
-  }
-  return first.replace(/^.*\//, '');
-}
-
-export function configLintTool(config: Config): string {
-  return lintTool(config.commands.lint);
 }

@@ -1,16 +1,23 @@
+import type { Config } from '../../config/types.js';
 import type { Text } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
+import { isConfiguredCommand, isRunnerCommand } from './commands.js';
 import { isDocsOnly, stepHeadSpan, stepLabel } from './shared.js';
 
 const PLACEHOLDER = /<[A-Za-z][\w ./-]*>|\[(?:package|pkg|path|name|test ?name|file|dir)\]|(?:^|\s)(?:\.\.\.|…)(?=\s|$)|\b(?:TODO|TBD|XXX|FIXME)\b/;
 const VAGUE = /^(?:run|execute|use|invoke|manual(?:ly)?|see|same|all|the|n\/a|none|check|verify|ensure)\b/i;
 
-/** Why a command is not an exact command, or undefined when it is one. */
-export function commandProblem(cmd: string): string | undefined {
+/**
+ * Why a command is not an exact command, or undefined when it is one. The project's own commands
+ * (config `commands`) and runner invocations ("npm run lint", "make test unit") are commands
+ * whatever their words; the description heuristics below apply to the rest.
+ */
+export function commandProblem(cmd: string, config?: Config): string | undefined {
   const c = cmd.trim();
   if (c === '') return 'is empty';
   const ph = PLACEHOLDER.exec(c);
   if (ph) return `has a placeholder ("${ph[0].trim()}") in place of an argument`;
+  if ((config && isConfiguredCommand(c, config)) || isRunnerCommand(c)) return undefined;
   const words = c.split(/\s+/);
   if (VAGUE.test(c) && !/[/=]|\s-{1,2}\w/.test(c)) return 'is a description, not a command';
   if (words.length >= 3 && words.every((w) => /^[A-Za-z,;:()'"]+$/.test(w))) return 'is a description, not a command';
@@ -33,9 +40,9 @@ export const taskExactCommands: Rule = {
   severity: 'error',
   formats: ['full', 'compact'],
   description:
-    'Every "Run:" (and compact "**Verify:**" / "**Lint:**") is an exact command the agent can paste: not empty, not a description such as "run the tests", with no placeholder (`<package>`, `[path]`, a lone `...` or `…` in place of an argument — Go\'s `./pkg/...` pattern is fine — TODO). In numbered steps every Run has an "Expected:" so the agent knows whether verification succeeded ("Exact commands with expected output"); compact tasks have no Expected in their template and are not asked for one. Docs-only compact tasks may describe their Verify/Lint in words ("Visual review of the rendered page", "N/A (markdown)"): there may be no command to run. Red and green steps without an Expected are left to task-red-step and task-green-step.',
+    'Every "Run:" (and compact "**Verify:**" / "**Lint:**") is an exact command the agent can paste: not empty, not a description such as "run the tests", with no placeholder (`<package>`, `[path]`, a lone `...` or `…` in place of an argument — Go\'s `./pkg/...` pattern is fine — TODO). The commands the project\'s config names, and invocations of the usual runners (`npm run lint`, `npm test`, `pnpm`, `yarn`, `make test unit`, `just lint`, `cargo test …`, `uv run pytest`) with no English function words in them, are commands whatever their words. In numbered steps every Run has an "Expected:" so the agent knows whether verification succeeded ("Exact commands with expected output"); compact tasks have no Expected in their template and are not asked for one. Docs-only compact tasks may describe their Verify/Lint in words ("Visual review of the rendered page", "N/A (markdown)"): there may be no command to run. Red and green steps without an Expected are left to task-red-step and task-green-step.',
   instruction: 'Write every Run/Verify/Lint as the exact command (in backticks) and follow each Run with "Expected: <PASS, FAIL with \\"…\\", or the output>".',
-  check(plan) {
+  check(plan, { config }) {
     const out: Finding[] = [];
     for (const task of plan.tasks) {
       for (const step of task.steps) {
@@ -50,7 +57,7 @@ export const taskExactCommands: Rule = {
             });
             continue;
           }
-          const problem = commandProblem(c.run.text);
+          const problem = commandProblem(c.run.text, config);
           if (problem) {
             out.push({ message: `The command of ${stepLabel(step)} in Task ${task.number} ${problem}: write the exact command to run.`, span: c.run.span });
             continue;
@@ -72,7 +79,7 @@ export const taskExactCommands: Rule = {
       for (const [label, value] of [['Verify', compact.verify], ['Lint', compact.lint]] as const) {
         if (!value) continue;
         const cmd = compactCommand(value);
-        const problem = commandProblem(cmd.text);
+        const problem = commandProblem(cmd.text, config);
         // Docs-only tasks may verify by review and skip lint ("Visual review", "N/A (markdown)").
         if (docs && problem === 'is a description, not a command') continue;
         if (problem) out.push({ message: `The **${label}:** command of Task ${task.number} ${problem}: write the exact command in backticks.`, span: cmd.span });

@@ -1,3 +1,4 @@
+import { languageExamples } from '../language-examples.js';
 import type { FileEntry } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { isVerificationOnly, taskHeadSpan, taskShape } from './shared.js';
@@ -20,8 +21,10 @@ export const taskFiles: Rule = {
   formats: ['full', 'compact'],
   description:
     'Each task lists the files it touches under "Files:", one per entry, each with an action (Create, Modify, Test — Delete is accepted too) and an exact path: no globs, no "…" or "etc", no bare directory (except when deleting one), no prose in place of a path. A line range after the path ("file.go:123-145") must have start ≤ end. The executing agent works from this list without exploring the codebase. Verification-only tasks, which change no file, need no list.',
-  instruction:
-    'Under each task write "**Files:**" with one entry per file: "- Create: `exact/path.go`", "- Modify: `exact/path.go:123-145`", "- Test: `exact/path_test.go`". No globs, directories or "etc".',
+  instruction: (config) => {
+    const ex = languageExamples(config);
+    return `Under each task write "**Files:**" with one entry per file: "- Create: \`${ex.file}\`", "- Modify: \`${ex.file}:123-145\`", "- Test: \`${ex.testFile}\`". No globs, directories or "etc".`;
+  },
   check(plan) {
     const out: Finding[] = [];
     for (const task of plan.tasks) {

@@ -1,3 +1,4 @@
+import { languageExamples } from '../language-examples.js';
 import type { SgNode } from '@ast-grep/napi';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
@@ -52,8 +53,10 @@ export const testAssertionBehavioral: Rule = {
   formats: ['full', 'compact'],
   description:
     'Assertions in the plan\'s test code verify observable behavior, not internal structure. On the parsed syntax tree of each test (Go, TypeScript/JavaScript, Python), the checks — assertion-library calls, `expect(…)` chains, `assert` statements and conditions of `if`s that fail the test — are searched for the four prohibited patterns of the spec: type assertions on concrete types (`x.(*Concrete)`, `instanceof`), internal-field access (unexported Go fields, `#x`/`_x` members), exact-formula reproduction (`0.6*a + 0.4*b` as the expected value) and implementation counts (`len(obj.items)`). Such tests break on refactor while the behavior is unchanged.',
-  instruction:
-    'In test code, assert only observable behavior: outputs, outcomes, invariants and orderings. Do not assert concrete types (`x.(*T)`), read unexported fields (`obj.items`), reproduce formulas in expected values (`0.6*a + 0.4*b`) or count internal collections (`len(obj.items)`) — apply the refactor-survival test.',
+  instruction: (config) => {
+    const ex = languageExamples(config);
+    return `In test code, assert only observable behavior: outputs, outcomes, invariants and orderings. Do not assert concrete types (\`${ex.typeAssertion}\`), read private fields (\`obj.items\`), reproduce formulas in expected values (\`0.6*a + 0.4*b\`) or count internal collections (\`${ex.internalCount}\`) — apply the refactor-survival test.`;
+  },
   check(plan) {
     const findings: Finding[] = [];
     const stepBlocks = testStepBlocks(plan);

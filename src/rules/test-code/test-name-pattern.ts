@@ -5,7 +5,7 @@ import { nodeSpan, planTests, type CodeLang } from './code.js';
 
 /** Which test identifiers the project's pattern governs: those of its own language. */
 function governedLang(config: Config): Extract<CodeLang, 'go' | 'python'> | undefined {
-  const l = config.language.toLowerCase();
+  const l = config.language?.toLowerCase();
   if (l === 'go' || l === 'golang') return 'go';
   if (l === 'python' || l === 'py') return 'python';
   return undefined;
@@ -33,14 +33,16 @@ export const testNamePattern: Rule = {
   description:
     'Test names follow the project\'s pattern (by default `TestType_Scenario_Behavior`), so a name says which unit, which situation and which promised behavior it checks, and `-run` filters select tests by contract. Checked on test functions declared in the plan\'s code blocks (parsed, in the project\'s language) and on test identifiers named in the test-strategy table.',
   instruction: (config) =>
-    `Name every test ${config.testNameExample} (pattern \`${config.testNamePattern}\`): the unit, the scenario and the expected behavior.`,
+    config.testNamePattern
+      ? `Name every test ${config.testNameExample ?? 'like the pattern'} (pattern \`${config.testNamePattern}\`): the unit, the scenario and the expected behavior.`
+      : "Name every test by the unit, the scenario and the expected behavior, in the project's own naming convention.",
   check(plan, { config }) {
     const lang = governedLang(config);
-    const re = compile(config.testNamePattern);
+    const re = config.testNamePattern === undefined ? undefined : compile(config.testNamePattern);
     if (!lang || !re) return [];
     const findings: Finding[] = [];
     const message = (name: string): string =>
-      `Test name "${name}" does not match the project's test-name pattern: rename it like ${config.testNameExample} (unit, scenario, expected behavior).`;
+      `Test name "${name}" does not match the project's test-name pattern: rename it like ${config.testNameExample ?? `/${config.testNamePattern}/`} (unit, scenario, expected behavior).`;
     const declared = new Set<string>();
     for (const t of planTests(plan, lang)) {
       if (!t.identifier) continue;

@@ -1,4 +1,5 @@
 /** `microplan prompt`: the full instructions for one plan, printed for any agent or model. */
+import { NO_CONFIG_NOTICE } from '../../config/notice.js';
 import type { CommandIo, WriteDeps } from './deps.js';
 import { planInstructions } from './instructions.js';
 import { loadSourceArg, type SourceArgs } from '../sources/source-arg.js';
@@ -20,5 +21,7 @@ export async function runPrompt(args: PromptArgs, io: CommandIo, deps: WriteDeps
     today: io.today?.() ?? new Date(),
   });
   io.stdout.write(prompt);
+  // After the prompt, so an input error stays the only line: the instructions use the defaults.
+  if (config.path === undefined) io.stderr.write(`microplan: ${NO_CONFIG_NOTICE}\n`);
   return 0;
 }

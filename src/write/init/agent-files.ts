@@ -1,8 +1,11 @@
 /**
- * The "write a micro-plan" command for each agent, in that agent's own location and format:
- * Claude Code and OpenCode read Markdown commands with front matter and `$ARGUMENTS`; Cursor
- * reads plain Markdown commands; Copilot reads `.prompt.md` files; Gemini CLI reads TOML with
- * `{{args}}`; Codex reads skills (`SKILL.md` with name and description).
+ * The "write a micro-plan" command for each agent, where and how its current documentation says:
+ * Claude Code reads `.claude/commands/*.md` (front matter, `$ARGUMENTS`); Codex reads skills from
+ * `.agents/skills/<name>/SKILL.md` (name and description); VS Code Copilot reads
+ * `.github/prompts/*.prompt.md` (front matter `agent:`, the `mode:` key is deprecated); Cursor
+ * reads plain Markdown from `.cursor/commands/`; Gemini CLI reads TOML from `.gemini/commands/`
+ * (`{{args}}`); OpenCode reads `.opencode/commands/*.md` (`$ARGUMENTS`). The commands run
+ * microplan as `bin` says: the global or linked `microplan`, or the project's node_modules/.bin.
  */
 import type { Agent } from './detect.js';
 
@@ -12,61 +15,77 @@ export interface AgentFile {
   content: string;
 }
 
+export const AGENT_NAMES: Record<Agent, string> = {
+  claude: 'Claude Code',
+  codex: 'Codex',
+  copilot: 'GitHub Copilot (VS Code)',
+  cursor: 'Cursor',
+  gemini: 'Gemini CLI',
+  opencode: 'OpenCode',
+};
+
 const DESCRIPTION = 'Write a micro-plan (PR implementation plan) for a source of work, checked by microplan until clean';
 
-/** The instructions every agent gets; `arg` is the agent's argument placeholder. */
-function body(arg: string, plansDir: string): string {
+/** The instructions every agent gets; `arg` is the agent's argument placeholder, `bin` how microplan runs. */
+function body(arg: string, plansDir: string, bin: string): string {
   return [
     `Write a micro-plan for this source of work: ${arg}`,
     '',
+    `microplan runs as \`${bin}\` in this repository (the microplan MCP server, when connected, offers the same lint as its \`lint_plan\` tool).`,
+    '',
     '1. Get the instructions and the Phase 0 facts from microplan:',
-    `   - GitHub issues ("#12" or "#12,#15") or a file (issue text, design doc): \`npx microplan prompt --source ${arg.includes(' ') ? '"<source>"' : `"${arg}"`}\``,
-    '   - a section of a macro plan: `npx microplan prompt --source <macro-plan.md> --section "<Phase N, PR M>"`',
-    '   - a description typed here: pipe it in: `printf \'%s\' "<description>" | npx microplan prompt --source -`',
-    '2. Follow those instructions exactly. They name the file to write (under ' + plansDir + '/) and the project\'s own test and lint commands.',
-    '3. Check the plan against the format and the code: `npx microplan lint <plan> --repo .`',
+    `   - GitHub issues ("#12" or "#12,#15") or a file (issue text, design doc): \`${bin} prompt --source "<source>"\``,
+    `   - a section of a macro plan: \`${bin} prompt --source <macro-plan.md> --section "<Phase N, PR M>"\``,
+    `   - a description typed here: pipe it in: \`printf '%s' "<description>" | ${bin} prompt --source -\``,
+    `2. Follow those instructions exactly. They name the file to write (under ${plansDir}/) and the project's own test and lint commands.`,
+    `3. Check the plan against the format and the code: \`${bin} lint <plan> --repo .\``,
     '4. Fix every finding and lint again, until no error remains. Never disable a rule to get there.',
-    '5. Report the plan\'s path and any warnings you chose to leave, with the reason for each.',
+    "5. Report the plan's path and any warnings you chose to leave, with the reason for each.",
   ].join('\n');
 }
 
-export function agentFile(agent: Agent, plansDir: string): AgentFile {
+/** YAML front matter from plain string values, each quoted (descriptions contain colons). */
+function frontMatter(fields: Record<string, string>): string {
+  return ['---', ...Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`), '---'].join('\n');
+}
+
+export function agentFile(agent: Agent, plansDir: string, bin: string): AgentFile {
   switch (agent) {
     case 'claude':
       return {
         agent,
         path: '.claude/commands/micro-plan.md',
-        content: `---\ndescription: ${DESCRIPTION}\nargument-hint: <#issue | file | description>\n---\n\n${body('$ARGUMENTS', plansDir)}\n`,
+        content: `${frontMatter({ description: DESCRIPTION, 'argument-hint': '<#issue | file | description>' })}\n\n${body('$ARGUMENTS', plansDir, bin)}\n`,
       };
     case 'opencode':
       return {
         agent,
-        path: '.opencode/command/micro-plan.md',
-        content: `---\ndescription: ${DESCRIPTION}\n---\n\n${body('$ARGUMENTS', plansDir)}\n`,
+        path: '.opencode/commands/micro-plan.md',
+        content: `${frontMatter({ description: DESCRIPTION })}\n\n${body('$ARGUMENTS', plansDir, bin)}\n`,
       };
     case 'cursor':
-      return { agent, path: '.cursor/commands/micro-plan.md', content: `# Micro-plan\n\n${body('the text after the command', plansDir)}\n` };
+      return { agent, path: '.cursor/commands/micro-plan.md', content: `# Micro-plan\n\n${body('the text after the command', plansDir, bin)}\n` };
     case 'copilot':
       return {
         agent,
         path: '.github/prompts/micro-plan.prompt.md',
-        content: `---\nmode: agent\ndescription: ${DESCRIPTION}\n---\n\n${body('${input:source:#issue, file or description}', plansDir)}\n`,
+        content: `${frontMatter({ agent: 'agent', description: DESCRIPTION, 'argument-hint': '#issue, file or description' })}\n\n${body('${input:source:#issue, file or description}', plansDir, bin)}\n`,
       };
     case 'gemini':
       return {
         agent,
         path: '.gemini/commands/micro-plan.toml',
-        content: `description = ${tomlString(DESCRIPTION)}\nprompt = """\n${body('{{args}}', plansDir).replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}\n"""\n`,
+        content: `description = ${tomlString(DESCRIPTION)}\nprompt = """\n${body('{{args}}', plansDir, bin).replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}\n"""\n`,
       };
     case 'codex':
       return {
         agent,
-        path: '.codex/skills/micro-plan/SKILL.md',
-        content: `---\nname: micro-plan\ndescription: ${DESCRIPTION}. Use when asked to plan a PR, an issue or a macro-plan section.\n---\n\n${body('the issue, file or description the user gave', plansDir)}\n`,
+        path: '.agents/skills/micro-plan/SKILL.md',
+        content: `${frontMatter({ name: 'micro-plan', description: `${DESCRIPTION}. Use when asked to plan a PR, an issue or a macro-plan section.` })}\n\n${body('the issue, file or description the user gave', plansDir, bin)}\n`,
       };
   }
 }
 
-function tomlString(s: string): string {
+export function tomlString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

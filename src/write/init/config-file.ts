@@ -1,45 +1,65 @@
-/** The `microplan.config.yaml` that `init` writes: detected values, and comments where nothing is known. */
+/**
+ * The `microplan.config.yaml` that `init` writes: what it detected, and for what it could not
+ * detect a commented line saying so, never an empty value (the config must always validate).
+ */
+import { GENERIC_PLAN_SPECIFIC_CHECKS } from '../../config/defaults.js';
+import { commandTool } from '../../rules/tasks/commands.js';
 import type { Stack } from './detect.js';
 
 const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/** What init could not detect, as the user would fill it in. */
+export interface Missing {
+  key: 'language' | 'commands.test' | 'commands.lint';
+  what: string;
+}
+
+export function missingSettings(stack: Stack): Missing[] {
+  const out: Missing[] = [];
+  if (!stack.language) out.push({ key: 'language', what: 'the language' });
+  if (!stack.test) out.push({ key: 'commands.test', what: 'the test command' });
+  if (!stack.lint) out.push({ key: 'commands.lint', what: 'the lint command' });
+  return out;
+}
+
 export function renderConfig(stack: Stack): string {
-  const lintTool = stack.lint?.split(/\s+/).find((w) => !['npx', 'npm', 'run'].includes(w)) ?? 'the linter';
+  const linter = stack.lint ? commandTool(stack.lint).label : undefined;
+  const commands: string[] = [];
+  if (stack.test) commands.push(`  test: ${q(stack.test)}`);
+  if (stack.lint) commands.push(`  lint: ${q(stack.lint)}`);
   const lines = [
     '# microplan configuration — see docs/config.md of microplan for every key.',
     `# Written by \`microplan init\`${stack.marker ? ` from ${stack.marker}` : ''}; edit freely: init never overwrites your edits.`,
-    `language: ${stack.language}`,
-    'commands:',
-    stack.test ? `  test: ${q(stack.test)}` : "  test: ''   # how the project's tests run, e.g. 'make test' — the plan's Run steps use it",
-    stack.lint ? `  lint: ${q(stack.lint)}` : "  lint: ''   # how the project is linted — every task's lint step runs it",
-    '# Test names in plans must match this pattern (a regular expression).',
-    `testNamePattern: ${q(stack.testNamePattern)}`,
-    `testNameExample: ${q(stack.testNameExample)}`,
+    ...(stack.language
+      ? [`language: ${stack.language}`]
+      : ["# language: not detected — set it (e.g. go, typescript, python) for examples in the project's language."]),
+    ...(commands.length > 0
+      ? ['commands:', ...commands]
+      : [
+          'commands: {}',
+          "# commands.test, commands.lint: not detected — replace the line above with the project's own, e.g.",
+          "#   commands:",
+          "#     test: 'make test'",
+          "#     lint: 'make lint'",
+          "# Until then plans name the project's test and lint commands themselves.",
+        ]),
+    ...(commands.length > 0 && !stack.test ? ["# commands.test: not detected — add it under commands (e.g. test: 'make test'); until then plans name the project's test command themselves."] : []),
+    ...(commands.length > 0 && !stack.lint ? ["# commands.lint: not detected — add it under commands (e.g. lint: 'make lint'); until then plans name the project's linter themselves."] : []),
+    ...(stack.testNamePattern
+      ? ['# Test names in plans must match this pattern (a regular expression).', `testNamePattern: ${q(stack.testNamePattern)}`]
+      : []),
+    ...(stack.testNameExample ? [`testNameExample: ${q(stack.testNameExample)}`] : []),
     'plansDir: docs/plans',
     '# The checklist every plan ends with (section J).',
     'planSpecificChecks:',
-    ...[
-      'No unnecessary abstractions.',
-      'No feature creep beyond PR scope.',
-      'No unexercised flags or interfaces.',
-      'No partial implementations.',
-      'No breaking changes without explicit contract updates.',
-      'No hidden global state impact.',
-      `All new code will pass ${lintTool}.`,
-      'Shared test helpers used from the existing shared test package (not duplicated locally).',
-      'Deviation log reviewed — no unresolved deviations.',
-      'Each task produces working, testable code (no scaffolding).',
-      'Task dependencies are correctly ordered.',
-      'All contracts are mapped to specific tasks.',
-      'Construction site audit completed — all construction sites listed and covered by tasks.',
-    ].map((c) => `  - ${q(c)}`),
+    ...GENERIC_PLAN_SPECIFIC_CHECKS.map((c) => (linter && /project's linter/.test(c) ? `All new code will pass ${linter}.` : c)).map((c) => `  - ${q(c)}`),
     "# Your project's antipattern rules, checked off in every plan, e.g.",
     "#   - 'R1: No silent continue/return dropping data'",
     'antipatterns: []',
-    "# Laws of your system that invariant tests check (golden tests must be paired with one), e.g.",
+    '# Laws of your system that invariant tests check (golden tests must be paired with one), e.g.',
     "#   - 'Request conservation: completed + queued + dropped = injected'",
     'invariants: []',
-    '# Per-rule severity: error | warning | off (ids: `microplan rules`).',
+    '# Per-rule severity: error | warn | off (ids: `microplan rules`).',
     'rules: {}',
   ];
   return lines.join('\n') + '\n';

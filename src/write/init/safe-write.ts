@@ -12,6 +12,8 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept' | 'would
 export interface PlannedFile {
   path: string;
   content: string;
+  /** The user's current text this content was merged into (a shared settings file): written over only if unchanged since. */
+  basedOn?: string | undefined;
 }
 
 export interface WriteResult {
@@ -56,7 +58,7 @@ export function writeFiles(root: string, files: readonly PlannedFile[], options:
       results.push({ path: file.path, outcome: 'unchanged' });
       continue;
     }
-    const ours = current !== undefined && manifest[file.path] === sha(current);
+    const ours = current !== undefined && (manifest[file.path] === sha(current) || file.basedOn === current);
     if (current !== undefined && !ours && !options.force) {
       results.push({
         path: file.path,
