@@ -99,4 +99,12 @@ describe('contract-then-observable', () => {
     const ds = await lintRule('contract-then-observable', withThen('it returns a ConstantPriority'));
     expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('names the type `ConstantPriority`')]);
   });
+
+  it('flags an all-lowercase field when the plan\'s code declares it, and not a key it does not', async () => {
+    const go = ['```go', 'type TokenBucket struct {', '\ttokens   int', '\tcapacity int', '}', '```'];
+    const ds = await lintRule('contract-then-observable', withThen('`limiter.tokens` equals 4', ...go));
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('references the field `limiter.tokens`')]);
+    expect(await lintRule('contract-then-observable', withThen('`metrics.ttft` is reported', ...go))).toEqual([]);
+    expect(await lintRule('contract-then-observable', withThen('`limiter.tokens` equals 4'))).toEqual([]);
+  });
 });

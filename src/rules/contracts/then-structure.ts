@@ -30,6 +30,8 @@ export interface NameSet {
 export interface PlanVocabulary {
   types: NameSet;
   packages: NameSet;
+  /** Struct and class fields the plan's code declares (Go, TypeScript). */
+  fields: NameSet;
 }
 
 /** Go packages a THEN may name without naming a field (`io.ReadAll`, `logrus.Warn`). */
@@ -46,9 +48,9 @@ const TYPE_SUFFIX =
 const FILE_EXT = /^(?:go|md|ya?ml|json|ts|tsx|js|mjs|py|txt|csv|sh|toml|html|lock|mod|sum|cfg|ini|log|out)$/;
 
 /** What a block's syntax tree declares: its type names, or the Go packages it names. */
-type VocabularyKind = 'types' | 'packages';
+type VocabularyKind = 'types' | 'packages' | 'fields';
 
-const blockVocabularies: Record<VocabularyKind, WeakMap<CodeBlock, Set<string> | null>> = { types: new WeakMap(), packages: new WeakMap() };
+const blockVocabularies: Record<VocabularyKind, WeakMap<CodeBlock, Set<string> | null>> = { types: new WeakMap(), packages: new WeakMap(), fields: new WeakMap() };
 
 /**
  * Types or packages one code block declares, read from its syntax tree (parsed at most once).
@@ -76,6 +78,13 @@ function blockVocabulary(block: CodeBlock, which: VocabularyKind): Set<string> |
         }
       }
       vocab.delete('');
+    } else if (which === 'fields') {
+      // `tokens int` in a Go struct; `private tokens = 0` / `tokens: number` in a TypeScript class.
+      if (parsed.lang === 'go') {
+        for (const f of root.findAll(kindOf(lang, 'field_declaration'))) for (const c of f.children()) if (c.kind() === 'field_identifier') vocab.add(c.text());
+      } else if (parsed.lang === 'typescript') {
+        for (const t of names('public_field_definition', 'name')) vocab.add(t);
+      }
     } else if (parsed.lang === 'go') {
       for (const t of names('type_spec', 'name')) vocab.add(t);
     } else if (parsed.lang === 'python') {
@@ -122,6 +131,7 @@ function perBlock(re: RegExp): (block: CodeBlock) => boolean {
     return answer;
   };
 }
+const hasFieldShape = perBlock(/\bstruct\s*\{|\bclass\s+\w+/);
 const hasGroupedType = perBlock(new RegExp(String.raw`\btype${GAP}*\(`));
 
 /** A text test for one name, built once per name and run over every block. */
@@ -170,7 +180,8 @@ export function planVocabulary(plan: Plan): PlanVocabulary {
   };
   const types = lookup('types', mayDeclareType);
   const declaredPackages = lookup('packages', mayNamePackage);
-  return { types, packages: { has: (name) => KNOWN_PACKAGES.has(name) || declaredPackages.has(name) } };
+  const fields = lookup('fields', (name) => (block) => hasWord(block.content, name) && hasFieldShape(block));
+  return { types, packages: { has: (name) => KNOWN_PACKAGES.has(name) || declaredPackages.has(name) }, fields };
 }
 
 const CAMEL = /^[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]*[A-Z]/;
@@ -231,7 +242,12 @@ export function structureHits(text: string, from: number, to: number, vocab: Pla
     const root = segs[0]!;
     // An identifier-looking chain ("record.Status", "cs.scoreCache"); all-lowercase dotted names are
     // serialized keys, hosts or packages (`metrics.ttft`, "github.com"). `len(x.items)` is caught below.
-    if (!segs.slice(1).some((s) => /[A-Z]/.test(s))) continue;
+    // `limiter.tokens`: an all-lowercase chain is a key or a host unless the plan's code declares
+    // that field, where it names internal state (checked last: it may parse code blocks).
+    if (!segs.slice(1).some((s) => /[A-Z]/.test(s))) {
+      if (segs.length === 2 && !called && !vocab.packages.has(root) && vocab.fields.has(last)) hits.push({ kind: 'field', text: m[0], from: start, to: end });
+      continue;
+    }
     // Only an internal field is structure: in Go a Capitalized field is exported, the public
     // output a caller reads (the spec's own `decision.TargetInstance`); `cs.scoreCache` is not.
     if (!segs.slice(1).some((s) => /^[a-z]/.test(s) && /[A-Z]/.test(s))) continue;
