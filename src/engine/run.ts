@@ -15,7 +15,7 @@ import { parsePlan } from '../plan/parse.js';
 import type { Plan, PlanFormat } from '../plan/types.js';
 import { RULES } from '../rules/index.js';
 import type { Diagnostic, Rule } from '../rules/types.js';
-import { applyFixes, FileChangedError, restoreEncoding, writeIfUnchanged } from './fix.js';
+import { applyFixes, FileChangedError, ReadOnlyError, restoreEncoding, writeIfUnchanged } from './fix.js';
 import { lintPlan } from './lint.js';
 
 /** A fixed grounding, or one chosen per plan (a plan may record the commit it was written against). */
@@ -110,6 +110,7 @@ async function lintAndFix(
   input: PlanInput,
   options: { config: Config; rules: readonly Rule[]; grounding: GroundingFor | undefined; quiet: boolean; fix: boolean },
   notices: string[],
+  problems: InputProblem[],
 ): Promise<FileReport> {
   let result = await lintText(input.text, input.path, options);
   if (!options.fix) return strip(result);
@@ -130,8 +131,10 @@ async function lintAndFix(
   try {
     await writeIfUnchanged(input.absPath, input.bytes, restoreEncoding(result.text, input.text));
   } catch (err) {
-    const message = err instanceof FileChangedError ? err.message : `${input.path}: fixes not written (${err instanceof Error ? err.message : String(err)}): check that the file and its directory are writable`;
-    notices.push(message);
+    // A fix asked for and not written is a failure of the run (exit 2), named with the file.
+    const known = err instanceof FileChangedError || err instanceof ReadOnlyError;
+    const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    problems.push({ path: input.path, message: known ? (err as Error).message : `fixes not written (${code}): check that the file is writable` });
     return strip(await lintText(input.text, input.path, options));
   }
   notices.push(`${input.path}: ${applied} fix${applied === 1 ? '' : 'es'} applied`);
@@ -209,7 +212,7 @@ async function lintAll(
       continue;
     }
     if (options.ruleIds && options.ruleIds.length > 0) config = turnOn(config, options.ruleIds);
-    files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false }, notices));
+    files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false }, notices, problems));
   }
   return {
     files,
