@@ -6,6 +6,7 @@
 import type { Budgets, ChecklistEntry, Config } from './types.js';
 import { didYouMean } from './suggest.js';
 import type { SeveritySetting } from '../rules/types.js';
+import { regexProblem } from './bounded-regex.js';
 
 export type Spec =
   | { type: 'string'; description: string; example?: string; check?: (value: string) => string | undefined }
@@ -42,12 +43,7 @@ export const BUDGET_KEYS: { [K in keyof Budgets]-?: Spec } = {
 };
 
 function checkRegExp(value: string): string | undefined {
-  try {
-    new RegExp(value);
-    return undefined;
-  } catch (err) {
-    return `is not a valid regular expression (${err instanceof Error ? err.message : String(err)}); escape special characters or fix the pattern`;
-  }
+  return regexProblem(value);
 }
 
 /** Every key a config file may set, in the order of the reference. */
