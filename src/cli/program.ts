@@ -1,6 +1,7 @@
 /** The program around a table of commands; main.ts passes them all, lint-main.ts only `lint`. */
 import { Command, CommanderError } from './commander.js';
 import { InputError, EXIT } from './errors.js';
+import { fileSystemMessage, isSystemError } from '../errors.js';
 import { RepoError } from '../repo/types.js';
 import { registerCommands, type CommandTable } from './commands/registry.js';
 
@@ -31,6 +32,11 @@ export async function runProgram(argv: string[], commands: CommandTable): Promis
     }
     if (err instanceof InputError || err instanceof RepoError) {
       process.stderr.write(`microplan: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    // A file that cannot be read or written is the user's to fix, not a bug: one line, exit 2.
+    if (isSystemError(err)) {
+      process.stderr.write(`microplan: ${fileSystemMessage(err, process.cwd())}\n`);
       return EXIT.usage;
     }
     throw err;

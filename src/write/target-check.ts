@@ -5,6 +5,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 
+export { fileSystemMessage } from '../errors.js';
+
 /**
  * Why `path` cannot be created or replaced as a regular file, or undefined when it can. The
  * directories a message names are shown relative to `base` when given.
@@ -46,20 +48,4 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw err;
   }
-}
-
-/** One line for a file-system error thrown while writing: the path (relative to `base`) and what to do. */
-export function fileSystemMessage(err: unknown, base: string): string {
-  const e = err as NodeJS.ErrnoException;
-  const path = e.path ? relative(base, e.path) || e.path : 'a file';
-  const what: Record<string, string> = {
-    EACCES: 'permission denied: make it writable',
-    EPERM: 'permission denied: make it writable',
-    EEXIST: 'a file is in the way: move it aside',
-    ENOTDIR: 'a file stands where a directory should be: move it aside',
-    EISDIR: 'is a directory, not a file: move it aside',
-    ENOSPC: 'the disk is full: free some space',
-    EROFS: 'the file system is read-only',
-  };
-  return `${path}: ${e.code && what[e.code] ? what[e.code] : `cannot write (${e.code ?? e.message})`}`;
 }
