@@ -30,11 +30,6 @@ function parseMaxWarnings(raw: string | undefined): number {
   return Number(raw);
 }
 
-/** Colours only for a person at a terminal who has not opted out (https://no-color.org). */
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  return stream.isTTY === true && !env.NO_COLOR;
-}
-
 export function registerLint(program: Command, setExit: SetExit): void {
   program
     .command('lint')
@@ -59,7 +54,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         if (err.code !== 'EPIPE') throw err;
       });
       // Loaded here, not at start-up: every other command would pay for the engine and formatters.
-      const [{ lintFiles, selectRules }, { formatReport }, { problemLine }] = await Promise.all([
+      const [{ lintFiles, selectRules }, { formatReport, terminalWidth, useColor }, { problemLine }] = await Promise.all([
         import('../../engine/run.js'),
         import('../../format/index.js'),
         import('../input.js'),
@@ -76,7 +71,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         against: opts.against,
         cacheDir: opts.cache ? defaultCacheDir() : undefined,
       });
-      process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), cwd: process.cwd(), rules }));
+      process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), width: terminalWidth(process.stdout), cwd: process.cwd(), rules }));
       for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);
       for (const problem of report.problems) process.stderr.write(`microplan: ${problemLine(problem)}\n`);
 
