@@ -14,6 +14,8 @@ export async function runProgram(argv: string[], commands: CommandTable): Promis
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       writeOut: (s) => process.stdout.write(s),
+      // commander's own usage errors in the CLI's one style: "microplan: …", as every other error.
+      outputError: (s, write) => write(s.replace(/^error: /, 'microplan: ')),
     });
   registerCommands(
     program,

@@ -1,6 +1,7 @@
 /** `microplan lint <paths|globs|->`: a thin layer over engine/run.ts and the formatters. */
-import { Option, type Command } from '../commander.js';
-import { FORMAT_NAMES, isFormatName } from '../../format/names.js';
+import type { Command } from '../commander.js';
+import { FORMAT_NAMES } from '../../format/names.js';
+import { checkFormat, formatOption } from '../format-option.js';
 import { EXIT, InputError } from '../errors.js';
 import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import type { SetExit } from './index.js';
@@ -35,7 +36,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .command('lint')
     .description('check plans against the rule catalog (exit 0: clean; 1: errors or too many warnings; 2: usage or input error)')
     .argument('<paths...>', 'plan files, directories (their **/*.md), globs, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .addOption(formatOption(FORMAT_NAMES, 'stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-c, --config <file>', 'use this config file instead of looking for microplan.config.{yaml,yml,json}')
     .option('-q, --quiet', 'report errors only')
@@ -46,8 +47,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .option('--against <rev>', "report citations that drifted between the plan's base and this revision (e.g. HEAD)")
     .option('--no-cache', 'with --repo: parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (paths: string[], opts: LintCliOptions) => {
-      const format = opts.format;
-      if (!isFormatName(format)) throw new InputError(`--format ${format}: use one of ${FORMAT_NAMES.join(', ')}`);
+      const format = checkFormat(opts.format, FORMAT_NAMES);
       const maxWarnings = parseMaxWarnings(opts.maxWarnings);
       // `microplan lint … | head` closes the pipe early: that is not an error worth a stack trace.
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {
