@@ -13,16 +13,17 @@ export function registerRules(program: Command, setExit: SetExit): void {
     .addOption(formatOption(FORMATS, 'table'))
     .option('-c, --config <file>', 'render agent instructions with this project config (md, json)')
     .action(async (opts: { format: string; config?: string }) => {
-      const [{ loadConfigFile }, { defaultConfig }, { renderRulesJson, renderRulesMarkdown, renderRulesTable }, { RULES }] = await Promise.all([
+      const [{ loadConfigFile }, { defaultConfig }, { renderRulesJson, renderRulesMarkdown, renderRulesTable }, { RULES }, { terminalWidth, useColor }] = await Promise.all([
         import('../../config/load.js'),
         import('../../config/defaults.js'),
         import('../../format/rules.js'),
         import('../../rules/index.js'),
+        import('../../format/color.js'),
       ]);
       const config = opts.config ? loadConfigFile(opts.config) : defaultConfig();
       const format = checkFormat(opts.format, FORMATS);
       let out: string;
-      if (format === 'table') out = renderRulesTable(RULES, process.stdout.isTTY ? process.stdout.columns : undefined);
+      if (format === 'table') out = renderRulesTable(RULES, terminalWidth(process.stdout), useColor(process.stdout));
       else if (format === 'md') out = renderRulesMarkdown(RULES, config);
       else out = renderRulesJson(RULES, config);
       process.stdout.write(out);
