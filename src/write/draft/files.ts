@@ -71,5 +71,5 @@ export function writePlan(files: DraftFiles, content: string): string {
   if (writeNewFile(files.target, content)) return files.target;
   const again = chooseDraftFiles(files.target);
   if (writeNewFile(again.target, content)) return again.target;
-  throw new Error(`cannot write the plan: ${files.target} and ${again.target} both appeared during the run`);
+  throw new InputError(`${files.target}: appeared during the run, and so did ${again.target}: every round is kept beside them; move one aside and copy the best round`);
 }
