@@ -8,10 +8,10 @@
  * read or write it only costs speed.
  */
 'use strict';
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
-const { dirname, join, resolve } = require('node:path');
+const { basename, dirname, join, resolve } = require('node:path');
 const vm = require('node:vm');
 
 const BUNDLE_DIR = join(__dirname, '..', 'dist', 'bundle');
@@ -46,6 +46,11 @@ function writeCache(file, data) {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, data);
     renameSync(tmp, file);
+    // Caches of earlier builds (or Node versions) of this bundle will not be read again.
+    const prefix = `${basename(file).split('-')[0]}-`;
+    for (const old of readdirSync(dirname(file))) {
+      if (old.startsWith(prefix) && old.endsWith('.v8') && old !== basename(file)) rmSync(join(dirname(file), old), { force: true });
+    }
   } catch {
     // A read-only or full cache directory: run uncached next time too.
   }

@@ -23,13 +23,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 
-// What this build is, for caches of its results (src/format/meta.ts reads it): the sources and
-// the locked dependencies, so any change to either starts new caches.
+// What this build is, for caches of its results (src/format/meta.ts reads it): the sources, the
+// locked dependencies and this script, so any change to them starts new caches.
 const id = createHash('sha256');
 for (const file of readdirSync(`${root}src`, { recursive: true, encoding: 'utf8' }).sort()) {
   if (file.endsWith('.ts')) id.update(`${file}\0`).update(readFileSync(`${root}src/${file}`)).update('\0');
 }
 id.update(readFileSync(`${root}package-lock.json`));
+// And how they are bundled: bin/code-cache.cjs keys V8 code caches on this id.
+id.update(readFileSync(fileURLToPath(import.meta.url)));
 writeFileSync(`${root}dist/build-id.json`, `${JSON.stringify({ id: id.digest('hex').slice(0, 16) })}\n`);
 
 rmSync(outdir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /** `microplan lint` runs from its own bundle through a V8 code cache (bin/code-cache.cjs). */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './run-cli.js';
@@ -15,6 +15,15 @@ describe('microplan lint: the code cache', () => {
     const second = cli(['lint', '--format', 'json', plan], { env });
     expect(second).toEqual(first);
     expect(first.code).toBe(0);
+  });
+
+  it("replaces the cache of an earlier build, which would never be read again", () => {
+    const cache = tempDir();
+    mkdirSync(join(cache, 'code'));
+    writeFileSync(join(cache, 'code', 'lint-0123456789abcdef-v20.0.0-x64.v8'), 'an old build');
+    cli(['lint', join(ROOT, 'examples', 'lint-stats-plan.md')], { env: { MICROPLAN_CACHE_DIR: cache } });
+    expect(readdirSync(join(cache, 'code'))).toHaveLength(1);
+    expect(readdirSync(join(cache, 'code'))[0]).not.toContain('0123456789abcdef');
   });
 
   it('costs only speed when the cache is damaged: the run is the same, and the cache is replaced', () => {
