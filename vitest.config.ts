@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// Every temporary directory of the run — the tests' own (mkdtemp under os.tmpdir()), those of the
+// commands they spawn, git's — goes under one directory of this run, which test/run-teardown.ts
+// removes when the run ends: `npm test` leaves nothing in the system temporary directory.
+const runDir = mkdtempSync(path.join(tmpdir(), 'microplan-test-run-'));
+process.env.MICROPLAN_TEST_RUN_DIR = runDir;
+process.env.TMPDIR = runDir;
 // The commands tests spawn cache results (src/repo/code/site-cache.ts): in a directory of this run, not ~/.cache.
-process.env.MICROPLAN_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'microplan-test-cache-'));
+process.env.MICROPLAN_CACHE_DIR = mkdtempSync(path.join(runDir, 'microplan-test-cache-'));
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['test/cache-dir-teardown.ts'],
+    globalSetup: ['test/run-teardown.ts'],
   },
 });

@@ -10,7 +10,8 @@
  * then one ~2,000-line plan linted in-process (median of many runs), and the corpus summary the
  * README quotes: files classified full/compact/none, findings per rule, plans with zero errors.
  * Targets: microplan CLI ≥ 5x faster than markdownlint-cli2; in-process within 2x of the bare
- * parse; the 2,000-line plan in < 50 ms.
+ * parse; the 2,000-line plan in < 50 ms; a cold `lint` of one plan at most 2x the CPU time of
+ * `node -e 0` (start-up, measured interleaved: bench/startup.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { benchEnv, startupNote } from './env.mjs';
+import { startupCost } from './startup.mjs';
 
 /* global Buffer, performance */
 
@@ -161,6 +163,30 @@ if (biggest.plan.lines.length < 2000 && biggest.plan.tasks.length > 0) {
 const singleRuns = Math.max(20, RUNS * 4);
 const [single] = await timeInterleaved([() => lintText(big, 'big.md', { config })], singleRuns);
 console.log(`${verdict(single < 50)}  one ${big.split('\n').length}-line plan, in-process: median ${single.toFixed(1)} ms over ${singleRuns} runs (target < 50 ms) — ${origin}`);
+
+// Start-up: one plan of median size, one process, against Node's own start; and a file that is
+// not a plan (start-up and classification only).
+{
+  const bySize = [...plans].sort((a, b) => a.plan.lines.length - b.plan.lines.length);
+  const typical = bySize[Math.floor(bySize.length / 2)];
+  const notPlan = classified.find((c) => c.plan.format === 'none');
+  const bin = join(ROOT, 'bin', 'microplan.js');
+  const STARTUP_RUNS = Math.max(15, RUNS * 3);
+  const { measure, perRun } = startupCost(
+    [['-e', '0'], [bin, 'lint', typical.file], ...(notPlan ? [[bin, 'lint', notPlan.file]] : [])],
+    { runs: STARTUP_RUNS, cwd: ROOT, env: benchEnv() },
+  );
+  const [node, lintOne, lintNone] = perRun;
+  const ratio = lintOne / node;
+  console.log(
+    `${verdict(ratio <= 2)}  start-up: a cold lint of one plan costs ${ratio.toFixed(2)}x the ${measure} of node -e 0 ` +
+      `(${lintOne.toFixed(1)} ms against ${node.toFixed(1)} ms per run, ${STARTUP_RUNS} interleaved runs; target ≤ 2x) — ` +
+      `${typical.file.slice(CORPUS.length + 1)} (${typical.plan.lines.length} lines, the median plan)`,
+  );
+  if (lintNone !== undefined) {
+    console.log(`      a file that is not a plan: ${(lintNone / node).toFixed(2)}x (${lintNone.toFixed(1)} ms) — start-up and classification alone`);
+  }
+}
 
 // Corpus summary.
 const byFormat = { full: 0, compact: 0, none: 0 };

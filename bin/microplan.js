@@ -1,8 +1,16 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is bundled into dist/bundle by `npm run build` (which `npm ci` runs via prepare).
-import { main } from '../dist/bundle/main.js';
+// `lint`, the call agents and hooks make on every plan, runs from its own CommonJS bundle through
+// a V8 code cache (bin/code-cache.cjs); every other command from the ES module bundle.
+import { createRequire } from 'node:module';
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+const run =
+  argv[0] === 'lint'
+    ? createRequire(import.meta.url)('./code-cache.cjs').runCached('lint', argv)
+    : import('../dist/bundle/main.js').then(({ main }) => main(argv));
+
+run.then(
   (code) => {
     process.exitCode = code;
   },

@@ -5,6 +5,11 @@
  * lint run loads ~200 of them (our files, markdown-it's, tinyglobby's…), a `sites` run ~60. One
  * bundle with a chunk per lazily loaded command makes that a handful.
  *
+ * `microplan lint`, the call agents and hooks make on every plan, gets a bundle of its own,
+ * dist/bundle/lint.cjs (src/cli/lint-main.ts: the program with `lint` alone): one CommonJS file,
+ * so bin/microplan.js can compile it through node:vm with a V8 code cache — Node 20 has no code
+ * cache for ES modules, and compiling the ~1 MB a lint loads was most of its start-up.
+ *
  * The native tree-sitter packages stay outside (src/repo/code/grammars.ts requires them at run
  * time), and so does every package our code loads with `createRequire` on purpose. Bundled
  * CommonJS code calls `require` for Node's built-ins, which an ES module lacks: the banner gives
@@ -18,13 +23,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 
-// What this build is, for caches of its results (src/format/meta.ts reads it): the sources and
-// the locked dependencies, so any change to either starts new caches.
+// What this build is, for caches of its results (src/format/meta.ts reads it): the sources, the
+// locked dependencies and this script, so any change to them starts new caches.
 const id = createHash('sha256');
 for (const file of readdirSync(`${root}src`, { recursive: true, encoding: 'utf8' }).sort()) {
   if (file.endsWith('.ts')) id.update(`${file}\0`).update(readFileSync(`${root}src/${file}`)).update('\0');
 }
 id.update(readFileSync(`${root}package-lock.json`));
+// And how they are bundled: bin/code-cache.cjs keys V8 code caches on this id.
+id.update(readFileSync(fileURLToPath(import.meta.url)));
 writeFileSync(`${root}dist/build-id.json`, `${JSON.stringify({ id: id.digest('hex').slice(0, 16) })}\n`);
 
 rmSync(outdir, { recursive: true, force: true });
@@ -41,6 +48,24 @@ await build({
   chunkNames: '[name]-[hash]',
   external: ['@ast-grep/napi', '@ast-grep/lang-go', '@ast-grep/lang-python'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// The lint bundle: one file, its dynamic imports (grounding, YAML) compiled in but run only
+// when used. `import.meta.url` becomes the file's own URL, so paths relative to it still hold.
+await build({
+  absWorkingDir: root,
+  entryPoints: { lint: 'src/cli/lint-main.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['@ast-grep/napi', '@ast-grep/lang-go', '@ast-grep/lang-python'],
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
 });

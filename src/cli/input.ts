@@ -7,7 +7,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Plans are text; anything bigger than this is almost certainly the wrong file. */
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
@@ -45,6 +44,9 @@ export interface StdinLike extends AsyncIterable<Buffer | string> {
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
+/** tinyglobby (with picomatch) loads only for a directory or a glob: a lint of named files skips it. */
+const globber = (): Promise<typeof import('tinyglobby')> => import('tinyglobby');
+
 /** Expands arguments into file references (deduplicated, in argument order) and problems. */
 export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<{ refs: InputRef[]; problems: InputProblem[] }> {
   const refs: InputRef[] = [];
@@ -67,6 +69,7 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
     const st = stats[i]!;
     if (!(st instanceof Error)) {
       if (st.isDirectory()) {
+        const { glob } = await globber();
         const matches = await glob('**/*.md', { cwd: abs, ignore: IGNORE, onlyFiles: true });
         if (matches.length === 0) {
           problems.push({ path: arg, message: 'directory contains no .md files: give a plan file, or a directory that contains plans' });
@@ -81,6 +84,7 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
       problems.push({ path: arg, message: `cannot access (${st.code ?? st.message}): check the path and its permissions` });
       continue;
     }
+    const { glob, isDynamicPattern } = await globber();
     if (isDynamicPattern(arg)) {
       const matches = await glob(arg, { cwd, ignore: IGNORE, onlyFiles: true });
       if (matches.length === 0) problems.push({ path: arg, message: 'no such file, and no files match it as a glob pattern: check the path or the pattern' });

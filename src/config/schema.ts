@@ -7,6 +7,7 @@ import type { Budgets, ChecklistEntry, Config } from './types.js';
 import { didYouMean } from './suggest.js';
 import { PRESET_NAMES, PRESETS, isPresetName } from './presets.js';
 import type { SeveritySetting } from '../rules/types.js';
+import { regexProblem } from './bounded-regex.js';
 
 export type Spec =
   | { type: 'string'; description: string; example?: string; check?: (value: string) => string | undefined }
@@ -43,12 +44,7 @@ export const BUDGET_KEYS: { [K in keyof Budgets]-?: Spec } = {
 };
 
 function checkRegExp(value: string): string | undefined {
-  try {
-    new RegExp(value);
-    return undefined;
-  } catch (err) {
-    return `is not a valid regular expression (${err instanceof Error ? err.message : String(err)}); escape special characters or fix the pattern`;
-  }
+  return regexProblem(value);
 }
 
 function checkPreset(value: string): string | undefined {

@@ -1,10 +1,8 @@
 /**
- * `lint --fix`: applies the fixes diagnostics carry, and writes a file back only atomically and
- * only if nobody changed it since it was read — microplan must never lose a user's work.
+ * `lint --fix`: applies the fixes diagnostics carry, and writes a file back only if nobody changed
+ * it since it was read — microplan must never lose a user's work.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile, chmod } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, stat } from 'node:fs/promises';
 import type { Position } from '../plan/types.js';
 import type { Fix } from '../rules/types.js';
 import { parsePlan } from '../plan/parse.js';
@@ -59,24 +57,33 @@ export class FileChangedError extends Error {
   override name = 'FileChangedError';
 }
 
+/** The file is read-only: its owner made it so, and a linter does not override that. */
+export class ReadOnlyError extends Error {
+  override name = 'ReadOnlyError';
+}
+
 /**
- * Writes `text` to `path` through a temporary file and a rename (atomic on one filesystem),
- * provided the file still holds `expected` bytes. Keeps the file's mode.
+ * Writes `text` into the file at `path` in place, provided it still holds `expected` bytes. In
+ * place, not through a new file and a rename: a symlink stays a link and its target is what
+ * changes, hard links keep sharing the file, and the owner and mode stay as they were. A file
+ * without write permission for anyone is refused, even for root, who could write it.
  */
 export async function writeIfUnchanged(path: string, expected: Buffer, text: string): Promise<void> {
-  const current = await readFile(path);
-  if (!current.equals(expected)) {
-    throw new FileChangedError(`${path} changed on disk while it was being linted; fixes were not written: run again`);
-  }
   const { mode } = await stat(path);
-  const tmp = join(dirname(path), `.${basename(path)}.microplan-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  if ((mode & 0o222) === 0) {
+    throw new ReadOnlyError('read-only file, fixes not written: make it writable (chmod u+w) to apply them');
+  }
+  const file = await open(path, 'r+');
   try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx', mode });
-    await chmod(tmp, mode);
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
+    const current = await file.readFile();
+    if (!current.equals(expected)) {
+      throw new FileChangedError('changed on disk while it was being linted, fixes not written: run again');
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    await file.write(bytes, 0, bytes.length, 0);
+    await file.truncate(bytes.length);
+  } finally {
+    await file.close();
   }
 }
 

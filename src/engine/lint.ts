@@ -8,6 +8,7 @@ import type { Grounding } from '../ground/types.js';
 import type { Plan } from '../plan/types.js';
 import { RULES } from '../rules/index.js';
 import type { Diagnostic, Finding, Rule, Severity } from '../rules/types.js';
+import { didYouMean } from '../config/suggest.js';
 import { applyDirectives } from './directives.js';
 
 export interface LintOptions {
@@ -47,7 +48,34 @@ export async function lintPlan(plan: Plan, options: LintOptions): Promise<Diagno
     if (outcome?.status === 'fulfilled') collect(out, rule, severity, outcome.value);
     else out.push(internalError(rule, outcome?.reason));
   }
-  return sortDiagnostics(applyDirectives(out, plan.directives));
+  const diagnostics = applyDirectives(out, plan.directives);
+  diagnostics.push(...unknownDirectiveIds(plan, options.rules));
+  return sortDiagnostics(diagnostics);
+}
+
+/** The id of the finding for a directive naming a rule that does not exist (not a catalog rule: it cannot be turned off). */
+export const UNKNOWN_DIRECTIVE_ID = 'directive-unknown-rule';
+
+/**
+ * A directive naming a rule that does not exist suppresses nothing, silently: a typo'd id leaves
+ * the finding it meant to silence. Known ids are the catalog's and those of the rules given.
+ */
+function unknownDirectiveIds(plan: Plan, rules: readonly Rule[] | undefined): Diagnostic[] {
+  if (plan.directives.length === 0) return [];
+  const known = [...new Set([...RULES, ...(rules ?? [])].map((r) => r.id))];
+  const out: Diagnostic[] = [];
+  for (const d of plan.directives) {
+    for (const id of d.ruleIds) {
+      if (known.includes(id)) continue;
+      out.push({
+        ruleId: UNKNOWN_DIRECTIVE_ID,
+        severity: 'warning',
+        message: `microplan-${d.kind} names rule "${id}", which does not exist, so it silences nothing: ${didYouMean(id, known).replace(/^; /, '') || 'run "microplan rules" for the rule ids.'}`,
+        span: { start: { line: d.line, column: 1 }, end: { line: d.line, column: 1 } },
+      });
+    }
+  }
+  return out;
 }
 
 function collect(out: Diagnostic[], rule: Rule, severity: Severity, findings: readonly Finding[]): void {

@@ -16,7 +16,7 @@ import { parsePlan } from '../plan/parse.js';
 import type { Plan, PlanFormat } from '../plan/types.js';
 import { RULES } from '../rules/index.js';
 import type { Diagnostic, Rule } from '../rules/types.js';
-import { applyFixes, FileChangedError, recordBase, restoreEncoding, writeIfUnchanged } from './fix.js';
+import { applyFixes, FileChangedError, ReadOnlyError, recordBase, restoreEncoding, writeIfUnchanged } from './fix.js';
 import { lintPlan } from './lint.js';
 import { notAPlanDiagnostic, WRITE_AS_PLAN } from './not-a-plan.js';
 
@@ -122,6 +122,7 @@ async function lintAndFix(
   input: PlanInput,
   options: { config: Config; rules: readonly Rule[]; grounding: GroundingFor | undefined; quiet: boolean; fix: boolean; requirePlan: boolean },
   notices: string[],
+  problems: InputProblem[],
 ): Promise<FileReport> {
   let result = await lintText(input.text, input.path, options);
   if (!options.fix) return strip(result);
@@ -149,8 +150,10 @@ async function lintAndFix(
   try {
     await writeIfUnchanged(input.absPath, input.bytes, restoreEncoding(result.text, input.text));
   } catch (err) {
-    const message = err instanceof FileChangedError ? err.message : `${input.path}: fixes not written (${err instanceof Error ? err.message : String(err)}): check that the file and its directory are writable`;
-    notices.push(message);
+    // A fix asked for and not written is a failure of the run (exit 2), named with the file.
+    const known = err instanceof FileChangedError || err instanceof ReadOnlyError;
+    const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    problems.push({ path: input.path, message: known ? (err as Error).message : `fixes not written (${code}): check that the file is writable` });
     return strip(await lintText(input.text, input.path, options));
   }
   notices.push(`${input.path}: ${applied} fix${applied === 1 ? '' : 'es'} applied`);
@@ -237,7 +240,7 @@ async function lintAll(
     if (options.ruleIds && options.ruleIds.length > 0) config = turnOn(config, options.ruleIds);
     const requirePlan = (options.requirePlan ?? false) || (input.absPath !== undefined && resolver !== undefined && resolver.inPlansDir(input.absPath, config));
     try {
-      files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false, requirePlan }, notices));
+      files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false, requirePlan }, notices, problems));
     } catch (err) {
       // A Base commit missing from the repository (a shallow CI checkout) is this plan's problem alone.
       if (!(err instanceof PlanBaseError)) throw err;

@@ -21,3 +21,4 @@ export function formatReport(name: FormatName, report: LintReport, options: Form
 }
 
 export type { FormatOptions } from './types.js';
+export { terminalWidth, useColor } from './color.js';

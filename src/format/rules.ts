@@ -4,6 +4,8 @@
  */
 import type { Config } from '../config/types.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
+import { palette } from './color.js';
+import { displayWidth, padEnd, wrapWords } from './wrap.js';
 
 export function instructionOf(rule: Rule, config: Config): string {
   return typeof rule.instruction === 'function' ? rule.instruction(config) : rule.instruction;
@@ -28,22 +30,39 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
   grounding: 'Grounding (with --repo)',
 };
 
-/** Aligned columns; the description is cut to fit `width` when one is given (a terminal). */
-export function renderRulesTable(rules: readonly Rule[], width?: number): string {
+/**
+ * Aligned columns, one line per rule (for a pipe: grep finds a rule with its description). On a
+ * terminal too narrow for that table, the rules go under their family's title, each with its
+ * severity, and the description wraps beneath at the full width: nothing is cut.
+ */
+export function renderRulesTable(rules: readonly Rule[], width?: number, color = false): string {
   const head = { id: 'RULE', family: 'FAMILY', severity: 'SEVERITY', description: 'DESCRIPTION' };
   const rows = [head, ...rules.map((r) => ({ id: r.id, family: r.family, severity: r.severity, description: firstSentence(r.description) }))];
   const wId = Math.max(...rows.map((r) => r.id.length));
   const wFam = Math.max(...rows.map((r) => r.family.length));
   const wSev = Math.max(...rows.map((r) => r.severity.length));
-  const lines = rows.map((r) => {
-    const left = `${r.id.padEnd(wId)}  ${r.family.padEnd(wFam)}  ${r.severity.padEnd(wSev)}  `;
-    let desc = r.description;
-    if (width !== undefined && left.length + desc.length > width && width - left.length > 10) {
-      desc = desc.slice(0, width - left.length - 1) + '…';
+  const lines = rows.map((r) => `${r.id.padEnd(wId)}  ${r.family.padEnd(wFam)}  ${r.severity.padEnd(wSev)}  ${r.description}`);
+  const footer = `\n${rules.length} rule${rules.length === 1 ? '' : 's'}. "microplan rules --format md" prints the full reference.\n`;
+  if (width === undefined || Math.max(...lines.map(displayWidth)) <= width) return lines.join('\n') + '\n' + footer;
+  return renderRulesByFamily(rules, width, color) + footer;
+}
+
+function renderRulesByFamily(rules: readonly Rule[], width: number, color: boolean): string {
+  const { bold, dim, red, yellow } = palette(color);
+  const out: string[] = [];
+  const wId = Math.max(...rules.map((r) => r.id.length));
+  for (const family of Object.keys(FAMILY_TITLES) as RuleFamily[]) {
+    const members = rules.filter((r) => r.family === family);
+    if (members.length === 0) continue;
+    out.push(bold(FAMILY_TITLES[family]));
+    for (const r of members) {
+      const sev = r.severity === 'error' ? red(r.severity) : r.severity === 'warning' ? yellow(r.severity) : dim(r.severity);
+      out.push(`  ${padEnd(r.id, Math.min(wId, width - 12))}  ${sev}`);
+      out.push(...wrapWords(firstSentence(r.description), width - 4).map((l) => `    ${l}`));
     }
-    return left + desc;
-  });
-  return lines.join('\n') + `\n\n${rules.length} rule${rules.length === 1 ? '' : 's'}. "microplan rules --format md" prints the full reference.\n`;
+    out.push('');
+  }
+  return out.join('\n');
 }
 
 export function renderRulesJson(rules: readonly Rule[], config: Config): string {

@@ -1,25 +1,28 @@
-/** ESLint's "stylish" layout: a header per file, aligned `line:col  severity  message  rule-id` rows, a summary. */
+/**
+ * ESLint's "stylish" layout: a header per file, aligned `line:col  severity  message  rule-id`
+ * rows, a summary. Not on a terminal (a pipe, a CI log) each finding stays on one line, as
+ * ESLint and markdownlint print it, for grep. On a terminal of `width` columns a long message
+ * wraps under itself, the rule id staying at the end of its first line, so nothing runs past the
+ * edge and every id stays visible.
+ */
 import type { LintReport } from '../engine/run.js';
+import { palette } from './color.js';
 import type { FormatOptions } from './types.js';
-
-const ESC = '\u001b[';
-type Paint = (s: string) => string;
-const paint = (on: boolean, open: string, close: string): Paint => (on ? (s) => `${ESC}${open}m${s}${ESC}${close}m` : (s) => s);
-
-/** Display width that ignores ANSI codes (columns are padded before colouring anyway). */
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - [...s].length));
-}
+import { displayWidth, padEnd as pad, wrapWords } from './wrap.js';
 
 const MAX_ALIGNED_MESSAGE = 100;
+/** Narrower than this, a message column is unreadable: the message goes on lines of its own. */
+const MIN_MESSAGE_COLUMN = 24;
 
-export function formatStylish(report: LintReport, options: Pick<FormatOptions, 'color'>): string {
-  const c = options.color;
-  const underline = paint(c, '4', '24');
-  const dim = paint(c, '2', '22');
-  const red = paint(c, '31', '39');
-  const yellow = paint(c, '33', '39');
-  const bold = paint(c, '1', '22');
+interface Row {
+  at: string;
+  sev: 'error' | 'warning';
+  msg: string;
+  id: string;
+}
+
+export function formatStylish(report: LintReport, options: Pick<FormatOptions, 'color'> & { width?: number | undefined }): string {
+  const { underline, dim, red, yellow, bold } = palette(options.color);
   const out: string[] = [];
   const skipped: string[] = [];
   let fixable = 0;
@@ -29,7 +32,7 @@ export function formatStylish(report: LintReport, options: Pick<FormatOptions, '
       continue;
     }
     if (file.diagnostics.length === 0) continue;
-    const rows = file.diagnostics.map((d) => ({
+    const rows: Row[] = file.diagnostics.map((d) => ({
       at: `${d.span.start.line}:${d.span.start.column}`,
       sev: d.severity,
       // Messages are one line by convention; keep the table intact if a rule breaks it.
@@ -39,12 +42,28 @@ export function formatStylish(report: LintReport, options: Pick<FormatOptions, '
     fixable += file.diagnostics.filter((d) => d.fix).length;
     const wAt = Math.max(...rows.map((r) => r.at.length));
     const wSev = Math.max(...rows.map((r) => r.sev.length));
+    const wId = Math.max(...rows.map((r) => r.id.length));
+    const indent = 2 + wAt + 2 + wSev + 2;
     // Align rule ids only while messages are short; one long message must not push every id off-screen.
-    const wMsg = Math.min(MAX_ALIGNED_MESSAGE, Math.max(...rows.map((r) => [...r.msg].length)));
+    let wMsg = Math.min(MAX_ALIGNED_MESSAGE, Math.max(...rows.map((r) => displayWidth(r.msg))));
+    if (options.width !== undefined) wMsg = Math.min(wMsg, options.width - indent - 2 - wId);
     out.push('', underline(file.path));
     for (const r of rows) {
       const sev = r.sev === 'error' ? red(pad(r.sev, wSev)) : yellow(pad(r.sev, wSev));
-      out.push(`  ${dim(pad(r.at, wAt))}  ${sev}  ${pad(r.msg, wMsg)}  ${dim(r.id)}`.trimEnd());
+      const lead = `  ${dim(pad(r.at, wAt))}  ${sev}  `;
+      if (options.width === undefined || displayWidth(r.msg) <= wMsg) {
+        out.push(`${lead}${pad(r.msg, wMsg)}  ${dim(r.id)}`.trimEnd());
+        continue;
+      }
+      const under = ' '.repeat(indent);
+      const rest = Math.max(MIN_MESSAGE_COLUMN, options.width - indent);
+      if (wMsg < MIN_MESSAGE_COLUMN) {
+        // Too narrow for a message column: the id on the finding's line, the message below it.
+        out.push(`${lead}${dim(r.id)}`, ...wrapWords(r.msg, rest).map((l) => `${under}${l}`));
+        continue;
+      }
+      const [first, ...more] = wrapWords(r.msg, wMsg, rest);
+      out.push(`${lead}${pad(first!, wMsg)}  ${dim(r.id)}`, ...more.map((l) => `${under}${l}`));
     }
   }
   // Skipped files after the findings, so they do not split the blocks a reader scans.

@@ -3,12 +3,15 @@
  * `verify --format json` report): summary, behavioral contracts, test verification, closing
  * keywords.
  */
+import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Contract, HeaderFieldName, Plan } from '../plan/types.js';
 
 /** The part of a verify report the PR body reads (what `verify --format json` prints). */
 export interface VerifySummary {
   ok: boolean;
+  /** The plan path verify was given. */
+  plan?: string;
   base?: string;
   head?: string;
   ran?: boolean;
@@ -42,6 +45,30 @@ export function parseVerifyJson(text: string, source: string): VerifySummary {
   }
   if (!(d.problems as unknown[]).every(isProblem)) return bad();
   return d as unknown as VerifySummary;
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * A report belongs to this plan: same file name, and the same tasks (number and title). A report
+ * of another plan — or of this one before its tasks changed — would put false results in the PR.
+ */
+export function checkReportMatchesPlan(plan: Plan, report: VerifySummary, source: string): void {
+  const fix = `run "microplan verify ${plan.path} --base <rev> --format json" and pass its output`;
+  if (typeof report.plan === 'string' && basename(report.plan) !== basename(plan.path)) {
+    throw new InputError(`${source} is the verify report of ${report.plan}, not of ${plan.path}: ${fix}`);
+  }
+  const titles = new Map(plan.tasks.map((t) => [t.number, norm(t.title.text)]));
+  const reported = new Set(report.tasks.map((t) => t.task));
+  for (const t of report.tasks) {
+    const title = titles.get(t.task);
+    if (title === undefined || (t.title !== '' && norm(t.title) !== title)) {
+      const what = title === undefined ? `reports Task ${t.task}, which ${plan.path} does not have` : `reports Task ${t.task} as "${norm(t.title)}", but ${plan.path} calls it "${title}"`;
+      throw new InputError(`${source} ${what}: it was made for another plan or an older version of this one; ${fix}`);
+    }
+  }
+  const missing = plan.tasks.find((t) => !reported.has(t.number));
+  if (missing) throw new InputError(`${source} has no result for Task ${missing.number} of ${plan.path}: it was made for another plan or an older version of this one; ${fix}`);
 }
 
 function field(plan: Plan, name: HeaderFieldName): Plan['header'][number] | undefined {

@@ -8,13 +8,70 @@
  * no business running on a replay checkout.
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { RepoError } from '../repo/types.js';
 import { gitEnv, runGit } from './git.js';
 
 const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
+const TMP_PREFIX = 'microplan-verify-';
+/** Beside the worktree, in its temporary directory: the process that made it. */
+const OWNER_FILE = 'owner.pid';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the worktrees an earlier run left registered when it was killed (SIGKILL leaves no
+ * chance to clean up): ours by their directory's name, stale when the process that wrote their
+ * owner file is gone. `git worktree prune` alone keeps them, as their directories still exist.
+ */
+export function pruneStaleWorktrees(root: string): string[] {
+  const opts = { cwd: root, env: gitEnv(), encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'], timeout: 30_000 };
+  let listing: string;
+  try {
+    listing = execFileSync('git', ['worktree', 'list', '--porcelain', '-z'], opts);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of listing.split('\0')) {
+    if (!entry.startsWith('worktree ')) continue;
+    const tree = entry.slice('worktree '.length);
+    const tmp = dirname(tree);
+    if (basename(tree) !== 'tree' || !basename(tmp).startsWith(TMP_PREFIX)) continue;
+    let owner: number | undefined;
+    try {
+      owner = Number(readFileSync(join(tmp, OWNER_FILE), 'utf8').trim());
+    } catch {
+      owner = undefined; // no owner file: a run killed before writing it, or the directory is gone
+    }
+    if (owner !== undefined && Number.isInteger(owner) && owner > 0 && isAlive(owner)) continue;
+    try {
+      execFileSync('git', [...NO_HOOKS, 'worktree', 'remove', '--force', '--force', tree], opts);
+    } catch {
+      // Already half gone: the rm and prune below settle it.
+    }
+    rmSync(tmp, { recursive: true, force: true });
+    removed.push(tree);
+  }
+  if (removed.length > 0) {
+    try {
+      execFileSync('git', ['worktree', 'prune'], opts);
+    } catch {
+      // Nothing left to prune.
+    }
+  }
+  return removed;
+}
 
 export class TempWorktree {
   private removed = false;
@@ -35,7 +92,9 @@ export class TempWorktree {
    * can be installed before git starts writing anything.
    */
   static reserve(root: string): TempWorktree {
-    const tmp = mkdtempSync(join(tmpdir(), 'microplan-verify-'));
+    pruneStaleWorktrees(root);
+    const tmp = mkdtempSync(join(tmpdir(), TMP_PREFIX));
+    writeFileSync(join(tmp, OWNER_FILE), `${process.pid}\n`);
     return new TempWorktree(root, tmp, join(tmp, 'tree'));
   }
 

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, lstatSync, linkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { md } from '../helpers.js';
-import { cli, tempDir } from './run-cli.js';
+import { cli, ROOT, tempDir } from './run-cli.js';
 
 const GOOD = md(
   '# Widget Cache Implementation Plan',
@@ -294,3 +294,43 @@ describe('microplan lint --fix', () => {
     expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe(BAD_TITLE);
   });
 });
+
+describe("microplan lint --fix: the file stays the user's file", () => {
+  // A full plan without its executing-agent line: agent-line offers the fix that inserts it.
+  const FIXABLE = readFileSync(join(ROOT, 'examples', 'lint-stats-plan.md'), 'utf8').replace(/^> \*\*For Claude:\*\*.*\n\n/m, '');
+  const fix = (dir: string, file: string) => cli(['lint', '--fix', '--rule', 'agent-line', file], { cwd: dir });
+
+  it('fixes the target of a symlink and leaves the link a link', () => {
+    const dir = workspace({ 'real/plan.md': FIXABLE });
+    symlinkSync(join(dir, 'real', 'plan.md'), join(dir, 'link.md'));
+    const r = fix(dir, 'link.md');
+    expect(r.stderr).toContain('link.md: 1 fix applied');
+    expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real', 'plan.md'), 'utf8')).not.toBe(FIXABLE);
+    expect(readdirSync(join(dir, 'real'))).toEqual(['plan.md']);
+  });
+
+  it('keeps a hard link shared and the mode as it was', () => {
+    const dir = workspace({ 'plan.md': FIXABLE });
+    linkSync(join(dir, 'plan.md'), join(dir, 'other-name.md'));
+    chmodSync(join(dir, 'plan.md'), 0o604);
+    const before = statSync(join(dir, 'plan.md'));
+    fix(dir, 'plan.md');
+    const after = statSync(join(dir, 'plan.md'));
+    expect(after.ino).toBe(before.ino);
+    expect(after.nlink).toBe(2);
+    expect(after.mode & 0o777).toBe(0o604);
+    expect(after.uid).toBe(before.uid);
+    expect(readFileSync(join(dir, 'other-name.md'), 'utf8')).toBe(readFileSync(join(dir, 'plan.md'), 'utf8'));
+  });
+
+  it('refuses a read-only file with one line naming it, exit 2, and leaves it alone', () => {
+    const dir = workspace({ 'plan.md': FIXABLE });
+    chmodSync(join(dir, 'plan.md'), 0o444);
+    const r = fix(dir, 'plan.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('microplan: plan.md: read-only file, fixes not written: make it writable (chmod u+w) to apply them\n');
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe(FIXABLE);
+  });
+});
+

@@ -19,7 +19,7 @@ describe('microplan (the program)', () => {
   it('suggests the command meant after a typo, and exits 2', () => {
     const r = cli(['sitez', 'Config']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: unknown command 'sitez'\n(Did you mean sites?)\n");
+    expect(r.stderr).toBe("microplan: unknown command 'sitez'\n(Did you mean sites?)\n");
   });
 
   it('prints one command\'s own help, with its options', () => {
@@ -31,5 +31,23 @@ describe('microplan (the program)', () => {
 
   it('prints its version', () => {
     expect(cli(['--version']).stdout).toBe('0.1.0\n');
+  });
+
+  it.each([
+    ['lint', ['lint', '--format', 'xml', 'plan.md'], 'stylish, json, sarif, github'],
+    ['rules', ['rules', '--format', 'xml'], 'table, md, json'],
+    ['context', ['context', '--source', 'x.md', '--format', 'xml'], 'md, json'],
+    ['sites', ['sites', 'Config', '--format', 'xml'], 'md, json'],
+    ['verify', ['verify', 'plan.md', '--base', 'main', '--format', 'xml'], 'table, json'],
+  ])('%s refuses an unknown --format in the one error style, exit 2', (_name, args, choices) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`microplan: --format xml: unknown format: use one of ${choices}\n`);
+  });
+
+  it("says commander's usage errors in the same style", () => {
+    const r = cli(['lint']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("microplan: missing required argument 'paths'\n");
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { renderRulesMarkdown } from '../../src/format/rules.js';
+import { renderRulesMarkdown, renderRulesTable } from '../../src/format/rules.js';
 import { RULES } from '../../src/rules/index.js';
 import { cli, ROOT, tempDir } from './run-cli.js';
 import { writeFileSync } from 'node:fs';
@@ -15,6 +15,25 @@ describe('microplan rules', () => {
     expect(lines[0]).toMatch(/^RULE\s+FAMILY\s+SEVERITY\s+DESCRIPTION$/);
     expect(lines.find((l) => l.startsWith('title-format'))).toMatch(/^title-format\s+header\s+error\s+The plan starts with a level-1 heading/);
     expect(r.stdout).toContain(`${RULES.length} rule`);
+  });
+
+  it('fits 80 columns on a terminal: rules under their family, descriptions wrapped, nothing cut', () => {
+    const out = renderRulesTable(RULES, 80);
+    const lines = out.split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(lines).toContain('Header');
+    const at = lines.findIndex((l) => /^ {2}title-format +error$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3).join(' ').replace(/\s+/g, ' ')).toContain('The plan starts with a level-1 heading of the form');
+    for (const r of RULES) expect(out).toContain(`  ${r.id} `);
+    // Every description whole: its words in order, only the line breaks differ.
+    const flat = out.replace(/\s+/g, ' ');
+    const first = (d: string) => (/^(.+?[.!?])(\s|$)/s.exec(d.trim())?.[1] ?? d).replace(/\s+/g, ' ');
+    for (const r of RULES) expect(flat).toContain(first(r.description));
+  });
+
+  it('keeps one line per rule when there is no terminal, for grep', () => {
+    expect(renderRulesTable(RULES).split('\n').filter((l) => l.startsWith('title-format '))).toHaveLength(1);
   });
 
   it('prints the catalog as JSON with each rule\'s instruction', () => {

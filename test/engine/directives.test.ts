@@ -91,3 +91,20 @@ describe('inline directives', () => {
     expect(await reported('FOO', '', '<!-- microplan-disable no-foo -->')).toEqual(['1:no-foo']);
   });
 });
+
+describe('directives naming a rule that does not exist', () => {
+  it('are reported on their line with the close rule id, and silence nothing', async () => {
+    expect(await reported('<!-- microplan-disable-next-line no-fooo -->', 'FOO')).toEqual(['1:directive-unknown-rule', '2:no-foo']);
+    const plan = parsePlan(md('<!-- microplan-disable no-fooo, no-bar -->', 'FOO BAR'), 'plan.md');
+    plan.format = 'compact';
+    const ds = await lintPlan(plan, { config: defaultConfig(), rules: RULES });
+    expect(ds.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
+      ['directive-unknown-rule', 'warning', 'microplan-disable names rule "no-fooo", which does not exist, so it silences nothing: did you mean "no-foo"?'],
+      ['no-foo', 'error', 'Line has FOO: remove it.'],
+    ]);
+  });
+
+  it('know the catalog ids even when only some rules run', async () => {
+    expect(await reported('<!-- microplan-disable title-format -->', 'FOO')).toEqual(['2:no-foo']);
+  });
+});

@@ -35,7 +35,7 @@ describe('restoreEncoding', () => {
 });
 
 describe('writeIfUnchanged', () => {
-  it('replaces the file through a rename, keeping its mode and leaving no temporary file', async () => {
+  it('rewrites the file in place, keeping its mode and leaving no other file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'microplan-fix-'));
     const file = join(dir, 'plan.md');
     writeFileSync(file, 'old');

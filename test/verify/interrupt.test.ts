@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitIn, makeExample, planVariant, removeTempDirs, repoState, tempDir } from './helpers.js';
+import { EXAMPLE_PLAN, gitIn, makeExample, planVariant, removeTempDirs, repoState, tempDir } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'microplan.js');
@@ -68,6 +68,14 @@ function survivors(): string[] {
     .filter((l) => l.startsWith(MARKER));
 }
 
+/** The slow commands a killed run orphaned (this test's own, by their marker), stopped by pid. */
+function stopSurvivors(): void {
+  for (const line of execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n')) {
+    const m = /^\s*(\d+)\s+(.*)$/.exec(line);
+    if (m && m[2]!.startsWith(MARKER)) process.kill(Number(m[1]), 'SIGKILL');
+  }
+}
+
 describe('an interrupted verify --run', () => {
   it.each([
     ['SIGTERM', 143],
@@ -82,5 +90,28 @@ describe('an interrupted verify --run', () => {
     expect(gitIn(dir, 'worktree', 'list').split('\n')).toHaveLength(1);
     expect(readdirSync(tmp)).toEqual([]);
     expect(survivors()).toEqual([]);
+  });
+});
+
+describe('verify --run after a run was killed with SIGKILL', () => {
+  it('removes the worktree the killed run left registered, and its temp dir, before making its own', async () => {
+    const { dir, tmp } = await interrupt('SIGKILL');
+    stopSurvivors();
+    // SIGKILL allows no clean-up: the worktree stays registered, its directory on disk.
+    const stale = readdirSync(tmp);
+    expect(stale).toHaveLength(1);
+    expect(gitIn(dir, 'worktree', 'list').split('\n')).toHaveLength(2);
+    // The next run: once it replays its first command, it has pruned and made its own worktree.
+    const child = spawn(process.execPath, [BIN, 'verify', EXAMPLE_PLAN, '--base', 'main', '--run'], { cwd: dir, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('$ ') && resolve()));
+    const during = gitIn(dir, 'worktree', 'list').split('\n');
+    const dirs = readdirSync(tmp);
+    child.kill('SIGTERM');
+    await exited;
+    expect(during).toHaveLength(2);
+    expect(dirs).toHaveLength(1);
+    expect(dirs).not.toContain(stale[0]);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });

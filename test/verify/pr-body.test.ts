@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.js';
-import { closingLines, renderPrBody } from '../../src/verify/pr-body.js';
+import { checkReportMatchesPlan, closingLines, renderPrBody } from '../../src/verify/pr-body.js';
 import { EXAMPLE_PLAN, makeExample, removeTempDirs, runCli, shaOf, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -119,6 +120,27 @@ describe('microplan pr-body', () => {
     expect(r.stdout).toContain('`microplan verify` on ');
     expect(r.stdout).toContain(': ✓ every task kept its promises (history checked, commands not replayed).');
     expect(r.stdout).toContain(`- ✓ Task 6: Reject titles with nothing to slugify (${shaOf(dir, 'feat(slug): reject titles with nothing to slugify (BC-7)').slice(0, 7)})`);
+  });
+
+  it('refuses, exit 2 in one line, the verify report of another plan', async () => {
+    const dir = await makeExample('good');
+    const v = await runCli('verify', EXAMPLE_PLAN, '--repo', dir, '--base', 'main', '--format', 'json');
+    const file = join(tempDir(), 'verify.json');
+    writeFileSync(file, v.stdout);
+    const other = fileURLToPath(new URL('../../examples/lint-stats-plan.md', import.meta.url));
+    const r = await runCli('pr-body', other, '--verify', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^microplan: ${file} is the verify report of [^\\n]*plan\\.md, not of ${other}: run "microplan verify ${other} --base <rev> --format json" and pass its output\\n$`));
+  });
+
+  it('refuses a report whose tasks are not the plan\'s, even without the plan path', () => {
+    const summary = { ok: true, tasks: plan.tasks.map((t) => ({ task: t.number, title: t.title.text, commits: [], ok: true, problems: [] })), problems: [] };
+    expect(() => checkReportMatchesPlan(plan, summary, 'v.json')).not.toThrow();
+    const renamed = { ...summary, tasks: summary.tasks.map((t, i) => (i === 0 ? { ...t, title: 'Something else' } : t)) };
+    expect(() => checkReportMatchesPlan(plan, renamed, 'v.json')).toThrow(/^v\.json reports Task 1 as "Something else", but .* calls it ".*": it was made for another plan or an older version of this one/);
+    const fewer = { ...summary, tasks: summary.tasks.slice(1) };
+    expect(() => checkReportMatchesPlan(plan, fewer, 'v.json')).toThrow(/^v\.json has no result for Task 1 of /);
   });
 
   it('exits 2 for a file that is not a verify report', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { checkFormat, formatOption } from '../format-option.js';
 import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import type { SetExit } from './index.js';
 
@@ -23,11 +24,11 @@ export function registerContext(program: Command, setExit: SetExit): void {
     .option('--github-repo <owner/name>', 'the GitHub repository for #N sources (default: the origin remote)')
     .option('--repo <dir>', 'the repository to read', '.')
     .option('--base <rev>', 'read the repository at this revision instead of the working tree')
-    .option('--format <md|json>', 'output format (json always holds every site and use)', 'md')
+    .addOption(formatOption(['md', 'json'], 'md'))
     .option('--details', 'list every construction site, caller and use, not a summary (md)', false)
     .option('--no-cache', 'parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (opts: ContextOptions) => {
-      if (opts.format !== 'md' && opts.format !== 'json') throw new InputError(`--format must be md or json, not ${opts.format}.`);
+      checkFormat(opts.format, ['md', 'json']);
       // Implementations load when their command runs: startup stays cheap for every other command.
       const [{ renderContextMarkdown }, { loadSourceArg }, { contextReport }] = await Promise.all([
         import('../../ground/context.js'),

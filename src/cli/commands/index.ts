@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { registerContext } from './context.js';
 import { registerDraft } from './draft.js';
 import { registerInit } from './init.js';
@@ -9,12 +8,12 @@ import { registerPrompt } from './prompt.js';
 import { registerRules } from './rules.js';
 import { registerSites } from './sites.js';
 import { registerVerify } from './verify.js';
+import type { CommandTable } from './registry.js';
 
-/** Sets the process exit code from a command's action. */
-export type SetExit = (code: number) => void;
+export type { SetExit } from './registry.js';
 
 /** Every command registers here, one entry each, in the order `--help` lists them. */
-const COMMANDS: Readonly<Record<string, (program: Command, setExit: SetExit) => void>> = {
+export const COMMANDS: CommandTable = {
   lint: registerLint,
   rules: registerRules,
   context: registerContext,
@@ -26,17 +25,3 @@ const COMMANDS: Readonly<Record<string, (program: Command, setExit: SetExit) => 
   'pr-body': registerPrBody,
   mcp: registerMcp,
 };
-
-/**
- * Registers the commands: only `invoked` when the command line names one (its options and help
- * are all it needs, and setting up the others is a few milliseconds of every run), else all of
- * them, for the program's help and for suggestions after a typo.
- */
-export function registerCommands(program: Command, setExit: SetExit, invoked?: string): void {
-  const only = invoked !== undefined && Object.hasOwn(COMMANDS, invoked) ? COMMANDS[invoked] : undefined;
-  if (only) {
-    only(program, setExit);
-    return;
-  }
-  for (const register of Object.values(COMMANDS)) register(program, setExit);
-}

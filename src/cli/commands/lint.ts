@@ -1,6 +1,7 @@
 /** `microplan lint <paths|globs|->`: a thin layer over engine/run.ts and the formatters. */
-import { Option, type Command } from '../commander.js';
-import { FORMAT_NAMES, isFormatName } from '../../format/names.js';
+import type { Command } from '../commander.js';
+import { FORMAT_NAMES } from '../../format/names.js';
+import { checkFormat, formatOption } from '../format-option.js';
 import { EXIT, InputError } from '../errors.js';
 import { NO_CONFIG_NOTICE } from '../../config/notice.js';
 import { defaultCacheDir } from '../../repo/code/cache-dir.js';
@@ -32,17 +33,12 @@ function parseMaxWarnings(raw: string | undefined): number {
   return Number(raw);
 }
 
-/** Colours only for a person at a terminal who has not opted out (https://no-color.org). */
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  return stream.isTTY === true && !env.NO_COLOR;
-}
-
 export function registerLint(program: Command, setExit: SetExit): void {
   program
     .command('lint')
     .description('check plans against the rule catalog (exit 0: clean; 1: errors or too many warnings; 2: usage or input error)')
     .argument('<paths...>', 'plan files, directories (their **/*.md), globs, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .addOption(formatOption(FORMAT_NAMES, 'stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-c, --config <file>', 'use this config file instead of looking for microplan.config.{yaml,yml,json}')
     .option('-q, --quiet', 'report errors only')
@@ -54,15 +50,14 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .option('--require-plan', 'report a file that is not a micro-plan as an error (files under the config\'s plansDir always are)')
     .option('--no-cache', 'with --repo: parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (paths: string[], opts: LintCliOptions) => {
-      const format = opts.format;
-      if (!isFormatName(format)) throw new InputError(`--format ${format}: use one of ${FORMAT_NAMES.join(', ')}`);
+      const format = checkFormat(opts.format, FORMAT_NAMES);
       const maxWarnings = parseMaxWarnings(opts.maxWarnings);
       // `microplan lint … | head` closes the pipe early: that is not an error worth a stack trace.
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code !== 'EPIPE') throw err;
       });
       // Loaded here, not at start-up: every other command would pay for the engine and formatters.
-      const [{ lintFiles, selectRules }, { formatReport }, { problemLine }] = await Promise.all([
+      const [{ lintFiles, selectRules }, { formatReport, terminalWidth, useColor }, { problemLine }] = await Promise.all([
         import('../../engine/run.js'),
         import('../../format/index.js'),
         import('../input.js'),
@@ -80,7 +75,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         cacheDir: opts.cache ? defaultCacheDir() : undefined,
         requirePlan: opts.requirePlan ?? false,
       });
-      process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), cwd: process.cwd(), rules }));
+      process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), width: terminalWidth(process.stdout), cwd: process.cwd(), rules }));
       for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);
       // Said when it matters: findings judged without the project's config. A clean run stays silent.
       if (report.unconfigured && report.errorCount + report.warningCount > 0) process.stderr.write(`microplan: ${NO_CONFIG_NOTICE}\n`);

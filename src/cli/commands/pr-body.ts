@@ -18,7 +18,7 @@ export function registerPrBody(program: Command, setExit: SetExit): void {
     .argument('<plan>', 'the plan Markdown file')
     .option('--verify <file>', 'the output of "microplan verify <plan> --base <rev> --format json" (- for standard input)')
     .action(async (planPath: string, opts: { verify?: string }) => {
-      const [{ parseVerifyJson, renderPrBody }, { loadPlan }] = await Promise.all([import('../../verify/pr-body.js'), import('../../verify/verify.js')]);
+      const [{ checkReportMatchesPlan, parseVerifyJson, renderPrBody }, { loadPlan }] = await Promise.all([import('../../verify/pr-body.js'), import('../../verify/verify.js')]);
       const plan = await loadPlan(planPath);
       let verify: VerifySummary | undefined;
       if (opts.verify !== undefined) {
@@ -28,7 +28,9 @@ export function registerPrBody(program: Command, setExit: SetExit): void {
         } catch {
           throw new InputError(`cannot read ${opts.verify}: give the file "microplan verify … --format json" wrote`);
         }
-        verify = parseVerifyJson(text, opts.verify === '-' ? '<stdin>' : opts.verify);
+        const source = opts.verify === '-' ? '<stdin>' : opts.verify;
+        verify = parseVerifyJson(text, source);
+        checkReportMatchesPlan(plan, verify, source);
       }
       process.stdout.write(renderPrBody(plan, verify));
       setExit(EXIT.ok);

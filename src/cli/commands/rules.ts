@@ -1,6 +1,7 @@
 /** `microplan rules`: the catalog as a table, the reference docs (`--format md`) or JSON. */
 import type { Command } from 'commander';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { checkFormat, formatOption } from '../format-option.js';
 import type { SetExit } from './index.js';
 
 const FORMATS = ['table', 'md', 'json'] as const;
@@ -9,21 +10,22 @@ export function registerRules(program: Command, setExit: SetExit): void {
   program
     .command('rules')
     .description('list the rule catalog: id, family, default severity and description')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
+    .addOption(formatOption(FORMATS, 'table'))
     .option('-c, --config <file>', 'render agent instructions with this project config (md, json)')
     .action(async (opts: { format: string; config?: string }) => {
-      const [{ loadConfigFile }, { defaultConfig }, { renderRulesJson, renderRulesMarkdown, renderRulesTable }, { RULES }] = await Promise.all([
+      const [{ loadConfigFile }, { defaultConfig }, { renderRulesJson, renderRulesMarkdown, renderRulesTable }, { RULES }, { terminalWidth, useColor }] = await Promise.all([
         import('../../config/load.js'),
         import('../../config/defaults.js'),
         import('../../format/rules.js'),
         import('../../rules/index.js'),
+        import('../../format/color.js'),
       ]);
       const config = opts.config ? loadConfigFile(opts.config) : defaultConfig();
+      const format = checkFormat(opts.format, FORMATS);
       let out: string;
-      if (opts.format === 'table') out = renderRulesTable(RULES, process.stdout.isTTY ? process.stdout.columns : undefined);
-      else if (opts.format === 'md') out = renderRulesMarkdown(RULES, config);
-      else if (opts.format === 'json') out = renderRulesJson(RULES, config);
-      else throw new InputError(`--format ${opts.format}: unknown format: use one of ${FORMATS.join(', ')}`);
+      if (format === 'table') out = renderRulesTable(RULES, terminalWidth(process.stdout), useColor(process.stdout));
+      else if (format === 'md') out = renderRulesMarkdown(RULES, config);
+      else out = renderRulesJson(RULES, config);
       process.stdout.write(out);
       setExit(EXIT.ok);
     });

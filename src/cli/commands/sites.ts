@@ -1,5 +1,6 @@
 /** `microplan sites <Type>`: the construction-site audit, as a Markdown table or JSON. */
 import { Option, type Command } from '../commander.js';
+import { checkFormat, formatOption } from '../format-option.js';
 import { EXIT } from '../errors.js';
 import { defaultCacheDir } from '../../repo/code/cache-dir.js';
 import { openRepository } from '../../repo/open.js';
@@ -21,12 +22,13 @@ export function registerSites(program: Command, setExit: SetExit): void {
     .description('construction-site audit: every place a type is constructed, with file:line (for Phase 0)')
     .argument('<types...>', 'type names, bare (Config) or qualified by package/module (server.Config); several are audited together')
     .addOption(new Option('--lang <language>', 'only this language').choices(['go', 'typescript', 'python']))
-    .addOption(new Option('--format <format>', 'output format (json: one object per type, an array of them for several)').choices(['md', 'json']).default('md'))
+    .addOption(formatOption(['md', 'json'], 'md'))
     .option('--repo <dir>', 'repository to read (default: the current directory)')
     .option('--base <rev>', 'read the code at this git revision instead of the working tree')
     .option('--no-factories', 'leave out calls of factory functions (faster)')
     .option('--no-cache', 'parse every file, ignoring and not writing the cache of earlier results (in $MICROPLAN_CACHE_DIR, else ~/.cache/microplan)')
     .action(async (types: string[], options: SitesOptions) => {
+      checkFormat(options.format, ['md', 'json']);
       // The repository opens (a git process) while the code index loads: both are on the way to
       // the first `git grep`, which is most of the command's time.
       const opening = openRepository({ dir: options.repo ?? process.cwd(), revision: options.base });

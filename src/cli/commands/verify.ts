@@ -1,5 +1,6 @@
 /** `microplan verify <plan> --base <rev>`: the PR's git history checked against its plan. */
-import { Option, type Command } from '../commander.js';
+import type { Command } from '../commander.js';
+import { checkFormat, formatOption } from '../format-option.js';
 import { EXIT, InputError } from '../errors.js';
 import type { SetExit } from './index.js';
 
@@ -28,7 +29,7 @@ export function registerVerify(program: Command, setExit: SetExit): void {
     .requiredOption('--base <rev>', 'where the PR starts (e.g. main or origin/main)')
     .option('--head <rev>', 'the last commit of the PR', 'HEAD')
     .option('--repo <dir>', 'the repository', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(formatOption(['table', 'json'], 'table'))
     .option(
       '--run',
       "replay each task's commands (sh -c) in a temporary git worktree: Step 2 must fail before the task, Step 4 and lint must pass at its commit. The checkout is clean — nothing installed or built; use --setup",
@@ -36,6 +37,7 @@ export function registerVerify(program: Command, setExit: SetExit): void {
     .option('--timeout <seconds>', 'time limit per command with --run', '300')
     .option('--setup <cmd>', 'with --run: command run after every checkout in the temporary worktree, before the task commands (e.g. "npm ci")')
     .action(async (planPath: string, opts: VerifyCliOptions) => {
+      checkFormat(opts.format, ['table', 'json']);
       const timeoutSeconds = parseTimeout(opts.timeout);
       if (opts.setup !== undefined && !opts.run) throw new InputError('--setup only applies with --run: add --run to replay the commands');
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {

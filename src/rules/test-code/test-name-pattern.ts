@@ -1,3 +1,4 @@
+import { compileBounded } from '../../config/bounded-regex.js';
 import type { Config } from '../../config/types.js';
 import { span } from '../../plan/source.js';
 import type { Finding, Rule } from '../types.js';
@@ -17,13 +18,6 @@ const PROSE_TEST_NAME: Record<'go' | 'python', RegExp> = {
   python: /\btest_[A-Za-z0-9_]+/g,
 };
 
-function compile(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return undefined;
-  }
-}
 
 export const testNamePattern: Rule = {
   id: 'test-name-pattern',
@@ -38,7 +32,8 @@ export const testNamePattern: Rule = {
       : "Name every test by the unit, the scenario and the expected behavior, in the project's own naming convention.",
   check(plan, { config }) {
     const lang = governedLang(config);
-    const re = config.testNamePattern === undefined ? undefined : compile(config.testNamePattern);
+    // Bounded: a pattern that backtracks exponentially must not hang the lint (see bounded-regex.ts).
+    const re = config.testNamePattern === undefined ? undefined : compileBounded(config.testNamePattern);
     if (!lang || !re) return [];
     const findings: Finding[] = [];
     const message = (name: string): string =>

@@ -3,12 +3,13 @@
  * round saved the moment it arrives. Exit codes: 0 the plan is clean, 1 errors remain,
  * 2 usage or provider error, 130 interrupted (Ctrl-C).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { notAPlanDiagnostic } from '../../engine/not-a-plan.js';
 import { parsePlan } from '../../plan/parse.js';
 import type { Diagnostic } from '../../rules/types.js';
 import { makeRedactor } from '../redact.js';
+import { isDirectory, targetProblem } from '../target-check.js';
 import { resolveProvider } from '../providers/resolve.js';
 import { PROVIDER_IDS } from '../providers/types.js';
 import type { RetryPolicy } from '../providers/retry.js';
@@ -117,9 +118,15 @@ export async function runDraft(args: DraftArgs, io: DraftIo, deps: WriteDeps): P
   const source = await loadSourceArg(args, { cwd: io.cwd, env: io.env, stdin: io.stdin, ...(io.fetch ? { fetch: io.fetch } : {}) });
   const today = io.today?.() ?? new Date();
   const requested = args.out !== undefined ? resolve(io.cwd, args.out) : defaultPlanPath(config, source.title, io.cwd, today);
-  const files = chooseDraftFiles(requested);
-  // The plan path in the instructions is where the plan really lands, even when it moved aside.
   const show = (path: string) => showPath(path, io.cwd);
+  if (isDirectory(requested)) throw new InputError(`--out ${show(requested)}: is a directory: give the plan's file path, e.g. ${show(join(requested, 'my-change-plan.md'))}`);
+  const files = chooseDraftFiles(requested);
+  // Every file the run may write is checked before the model is asked: a bad path must not cost an answer.
+  for (const path of [files.target, files.roundPath(1)]) {
+    const problem = targetProblem(path, io.cwd);
+    if (problem) throw new InputError(`${show(path)}: ${problem}; the model was not called`);
+  }
+  // The plan path in the instructions is where the plan really lands, even when it moved aside.
   const { prompt } = await planInstructions({ config, source, cwd: io.cwd, out: files.target, facts: deps.factsFor(config, io.cwd), today });
 
   // Build the provider last: a missing key is reported after the cheap checks, before any request.

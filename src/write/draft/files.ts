@@ -7,6 +7,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
+import { InputError } from '../../errors.js';
+import { fileSystemMessage } from '../target-check.js';
 
 export interface DraftFiles {
   /** Where the plan will be written. */
@@ -49,15 +51,18 @@ function isFree(stem: string, target: string): boolean {
   return !names.some((n) => n.startsWith(prefix));
 }
 
-/** Creates `path` with `content`; false (and nothing written) when it already exists. */
+/**
+ * Creates `path` with `content`; false (and nothing written) when it already exists. Any other
+ * file-system failure is one line naming the file (an InputError).
+ */
 export function writeNewFile(path: string, content: string): boolean {
-  mkdirSync(dirname(path), { recursive: true });
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content, { flag: 'wx' });
     return true;
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'EEXIST') return false;
-    throw err;
+    if (err instanceof Error && 'code' in err && err.code === 'EEXIST' && (err as NodeJS.ErrnoException).path === path) return false;
+    throw new InputError(fileSystemMessage(err, process.cwd()));
   }
 }
 
@@ -66,5 +71,5 @@ export function writePlan(files: DraftFiles, content: string): string {
   if (writeNewFile(files.target, content)) return files.target;
   const again = chooseDraftFiles(files.target);
   if (writeNewFile(again.target, content)) return again.target;
-  throw new Error(`cannot write the plan: ${files.target} and ${again.target} both appeared during the run`);
+  throw new InputError(`${files.target}: appeared during the run, and so did ${again.target}: every round is kept beside them; move one aside and copy the best round`);
 }

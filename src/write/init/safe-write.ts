@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { InputError } from '../../errors.js';
+import { fileSystemMessage, targetProblem } from '../target-check.js';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept' | 'would-create' | 'would-update';
 
@@ -46,7 +48,32 @@ function atomicWrite(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
+/**
+ * Checks every target before anything is written: a run that would fail half-way (a file where a
+ * directory must go, a directory that cannot be written) writes nothing and says which path.
+ */
+function checkTargets(root: string, files: readonly PlannedFile[]): void {
+  const problems = [...files.map((f) => f.path), MANIFEST].flatMap((path) => {
+    const problem = targetProblem(join(root, path), root);
+    return problem ? [`${path}: ${problem}`] : [];
+  });
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).join('; ')})` : '';
+    throw new InputError(`${problems[0]}${more}; nothing was written`);
+  }
+}
+
 export function writeFiles(root: string, files: readonly PlannedFile[], options: { dryRun?: boolean; force?: boolean } = {}): WriteResult[] {
+  checkTargets(root, files);
+  try {
+    return writeChecked(root, files, options);
+  } catch (err) {
+    // Checked above; this is the file system changing under the run (or a full disk).
+    throw new InputError(fileSystemMessage(err, root));
+  }
+}
+
+function writeChecked(root: string, files: readonly PlannedFile[], options: { dryRun?: boolean; force?: boolean }): WriteResult[] {
   const manifest = readManifest(root);
   const results: WriteResult[] = [];
   for (const file of files) {

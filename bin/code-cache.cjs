@@ -1,0 +1,74 @@
+/**
+ * Runs a CommonJS bundle of dist/bundle/ through node:vm with a V8 code cache: the second and
+ * later runs skip compiling what the first one ran (Node 22 has module.enableCompileCache; Node 20,
+ * which microplan supports, has nothing for ES modules). The cache lives in microplan's cache
+ * directory (MICROPLAN_CACHE_DIR, else $XDG_CACHE_HOME/microplan, else ~/.cache/microplan, as in
+ * src/repo/code/cache-dir.ts), one file per build, Node version and architecture: V8 checks only
+ * the source's length, so a cache must never outlive the build it was made from. Any failure to
+ * read or write it only costs speed.
+ */
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { homedir } = require('node:os');
+const { basename, dirname, join, resolve } = require('node:path');
+const vm = require('node:vm');
+
+const BUNDLE_DIR = join(__dirname, '..', 'dist', 'bundle');
+
+function cacheFile(name) {
+  let build;
+  try {
+    build = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'build-id.json'), 'utf8')).id;
+  } catch {
+    return undefined;
+  }
+  if (typeof build !== 'string') return undefined;
+  const env = process.env;
+  const dir = env.MICROPLAN_CACHE_DIR
+    ? resolve(env.MICROPLAN_CACHE_DIR)
+    : join(env.XDG_CACHE_HOME ? resolve(env.XDG_CACHE_HOME) : join(homedir(), '.cache'), 'microplan');
+  return join(dir, 'code', `${name}-${build}-${process.version}-${process.arch}.v8`);
+}
+
+function readCache(file) {
+  try {
+    return file ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file, data) {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // Through a temporary file and a rename: a concurrent run never reads half a cache.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+    // Caches of earlier builds (or Node versions) of this bundle will not be read again.
+    const prefix = `${basename(file).split('-')[0]}-`;
+    for (const old of readdirSync(dirname(file))) {
+      if (old.startsWith(prefix) && old.endsWith('.v8') && old !== basename(file)) rmSync(join(dirname(file), old), { force: true });
+    }
+  } catch {
+    // A read-only or full cache directory: run uncached next time too.
+  }
+}
+
+/** Loads dist/bundle/<name>.cjs and runs its `main(argv)`, returning the exit code. */
+async function runCached(name, argv) {
+  const file = join(BUNDLE_DIR, `${name}.cjs`);
+  // --no-cache: the run reads and writes no cache at all, this one included.
+  const cache = argv.includes('--no-cache') ? undefined : cacheFile(name);
+  const cachedData = readCache(cache);
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
+  const code = await module.exports.main(argv);
+  // Made after the run, so the cache holds the functions this run compiled, not only the top level.
+  if (cache && (cachedData === undefined || script.cachedDataRejected)) writeCache(cache, script.createCachedData());
+  return code;
+}
+
+module.exports = { runCached };

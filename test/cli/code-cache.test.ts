@@ -1,0 +1,39 @@
+/** `microplan lint` runs from its own bundle through a V8 code cache (bin/code-cache.cjs). */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from './run-cli.js';
+
+describe('microplan lint: the code cache', () => {
+  it('is written by the first run, per build and Node version, and the next run gives the same output', () => {
+    const cache = tempDir();
+    const plan = join(ROOT, 'examples', 'lint-stats-plan.md');
+    const env = { MICROPLAN_CACHE_DIR: cache };
+    const first = cli(['lint', '--format', 'json', plan], { env });
+    const build = (JSON.parse(readFileSync(join(ROOT, 'dist', 'build-id.json'), 'utf8')) as { id: string }).id;
+    expect(readdirSync(join(cache, 'code'))).toEqual([`lint-${build}-${process.version}-${process.arch}.v8`]);
+    const second = cli(['lint', '--format', 'json', plan], { env });
+    expect(second).toEqual(first);
+    expect(first.code).toBe(0);
+  });
+
+  it("replaces the cache of an earlier build, which would never be read again", () => {
+    const cache = tempDir();
+    mkdirSync(join(cache, 'code'));
+    writeFileSync(join(cache, 'code', 'lint-0123456789abcdef-v20.0.0-x64.v8'), 'an old build');
+    cli(['lint', join(ROOT, 'examples', 'lint-stats-plan.md')], { env: { MICROPLAN_CACHE_DIR: cache } });
+    expect(readdirSync(join(cache, 'code'))).toHaveLength(1);
+    expect(readdirSync(join(cache, 'code'))[0]).not.toContain('0123456789abcdef');
+  });
+
+  it('costs only speed when the cache is damaged: the run is the same, and the cache is replaced', () => {
+    const cache = tempDir();
+    const plan = join(ROOT, 'examples', 'lint-stats-plan.md');
+    const env = { MICROPLAN_CACHE_DIR: cache };
+    const clean = cli(['lint', plan], { env });
+    const [file] = readdirSync(join(cache, 'code'));
+    writeFileSync(join(cache, 'code', file!), 'not a V8 code cache');
+    expect(cli(['lint', plan], { env })).toEqual(clean);
+    expect(readFileSync(join(cache, 'code', file!)).length).toBeGreaterThan(1000);
+  });
+});
