@@ -147,6 +147,11 @@ function words(subject: string, prefixes: ReadonlySet<string>): Set<string> {
   );
 }
 
+/** CamelCase or snake_case code names in a subject. */
+function identifiers(text: string): Set<string> {
+  return new Set([...text.matchAll(/\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z]\w*|[a-z0-9]+_[a-z0-9_]+)\b/g)].map((m) => m[0]));
+}
+
 function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let inter = 0;
@@ -161,6 +166,11 @@ export interface Evidence {
   bySubject: boolean;
   /** Overlap (F1) of the commit's files with the task's. */
   files: number;
+  /** Word overlap of the subjects. */
+  similarity: number;
+  /** Points the contract ids gave, and whether the subject spoke of the task by them alone. */
+  contractPoints: number;
+  byContractsOnly: boolean;
   reasons: string[];
 }
 
@@ -177,7 +187,7 @@ export function matchEvidence(task: TaskPromise, commit: CommitInfo, prefixes: R
     if (coveredEntries > 0) reasons.push(`files ${coveredEntries}/${task.files.length}`);
   }
   if (task.subject !== undefined && normalizeSubject(task.subject) === normalizeSubject(commit.subject)) {
-    return { score: EXACT, bySubject: true, files, reasons: ['plan\'s subject', ...reasons] };
+    return { score: EXACT, bySubject: true, files, similarity: 1, contractPoints: 0, byContractsOnly: false, reasons: ["plan's subject", ...reasons] };
   }
   let s = 30 * files;
   let bySubject = false;
@@ -187,18 +197,28 @@ export function matchEvidence(task: TaskPromise, commit: CommitInfo, prefixes: R
     bySubject = true;
     reasons.push(`subject words ${Math.round(100 * similarity)}%`);
   }
+  // A code name both subjects use ("AnalyzeSaturation", "CachedSnapshotProvider") is the task's topic.
+  const shared = [...identifiers(commit.subject)].filter((id) => identifiers(`${task.subject ?? ''} ${task.title ?? ''}`).has(id));
+  if (shared.length > 0) {
+    s += 15;
+    if (!bySubject) reasons.push(`names ${shared[0]}`);
+    bySubject = true;
+  }
   // The subject's contract ids: a body may cite other contracts, so the body counts only when the
   // subject names none. Other ids are no evidence against the task: histories number contracts
   // differently from their plans.
   const taskRefs = new Set(task.contracts);
   const subjectRefs = new Set(contractRefs(commit.subject, prefixes));
   const commitRefs = subjectRefs.size > 0 ? subjectRefs : new Set(contractRefs(commit.message, prefixes));
+  let contractPoints = 0;
+  let byContractsOnly = false;
   if (taskRefs.size > 0 && commitRefs.size > 0) {
     const j = jaccard(taskRefs, commitRefs);
-    s += (subjectRefs.size > 0 ? 30 : 15) * j;
+    contractPoints = (subjectRefs.size > 0 ? 30 : 15) * j;
+    s += contractPoints;
     if (j > 0) {
       reasons.push(`contracts ${[...commitRefs].filter((id) => taskRefs.has(id)).join(', ')}`);
-      if (subjectRefs.size > 0) bySubject = true;
+      if (subjectRefs.size > 0 && !bySubject) byContractsOnly = bySubject = true;
     } else if (similarity < SUBJECT_WORDS) s -= 8;
   }
   const message = commit.message.replace(/\bT\d+\s*[-–]\s*T?\d+/g, '');
@@ -207,7 +227,7 @@ export function matchEvidence(task: TaskPromise, commit: CommitInfo, prefixes: R
     bySubject = true;
     reasons.push(`names Task ${task.number}`);
   }
-  return { score: s, bySubject, files, reasons };
+  return { score: s, bySubject, files, similarity, contractPoints, byContractsOnly, reasons };
 }
 
 /** How strongly a commit looks like the commit of a task (0 = no evidence; ≥ 100 = exact subject). */
@@ -232,6 +252,20 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
   const m = commits.length;
   const ev: Evidence[][] = tasks.map((t) => commits.map((c) => matchEvidence(t, c, prefixes)));
   const types = plannedTypes(tasks);
+  // When a subject's words name one task and its contract ids another, the words win: histories
+  // number contracts differently from their plans.
+  for (let i = 0; i < m; i++) {
+    const byWords = ev.some((row) => row[i]!.similarity >= SUBJECT_WORDS);
+    if (!byWords) continue;
+    for (const row of ev) {
+      const e = row[i]!;
+      if (e.similarity >= SUBJECT_WORDS || e.contractPoints === 0 || e.score >= EXACT) continue;
+      e.score -= e.contractPoints;
+      e.contractPoints = 0;
+      e.reasons = e.reasons.filter((r) => !r.startsWith('contracts '));
+      if (e.byContractsOnly) e.bySubject = e.byContractsOnly = false;
+    }
+  }
   // Usable score of commit i for task j, with a small bonus for a similar relative position so
   // that equal evidence is settled by order.
   const gain = (j: number, i: number): number => {

@@ -9,7 +9,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/parse.js';
 import type { Plan, Task } from '../plan/types.js';
-import { existsAt, fileAt, firstParentCommits, runGit, listCommits, listMerges, repoRoot, resolveCommit } from './git.js';
+import { existsAt, fileAt, firstParentCommits, git, runGit, listCommits, listMerges, repoRoot, resolveCommit } from './git.js';
 import { contractRefs, coversPromise, fileMatches, looksLikeFollowUp, matchCommits, normalizePlanPath, plannedTypes, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
 import { gitTreeTestFinder, isTestPath } from './test-finder.js';
 import { taskScope, type TaskScope } from './task-scope.js';
@@ -88,7 +88,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
   const groupOf = new Map<string, CommitGroup>();
   for (const c of allCommits) {
     if (merges.length > 0 && !firstParent.has(c.sha)) groupOf.set(c.sha, 'merged');
-    else if (await isPlanCommit(root, c, plan, planInRepo)) groupOf.set(c.sha, 'plan');
+    else if (!namesPlannedSubject(plan, c) && (await isPlanCommit(root, c, plan, planInRepo))) groupOf.set(c.sha, 'plan');
   }
   const commits = allCommits.filter((c) => !groupOf.has(c.sha));
 
@@ -103,6 +103,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
   // Tasks committed together: a task with no commit of its own whose promised files a
   // neighbouring task's commit (or an unassigned one among the tasks) changes shares that commit.
   const sharedOf = shareCombinedCommits(plan, scopes, promises, commits, matching, prefixes, types);
+  await shareByDeclaredNames(root, plan, commits, matching, sharedOf);
 
   const lastTaskCommit = Math.max(-1, ...matching.taskOf.map((t, i) => (t === undefined ? -1 : i)), ...[...sharedOf.values()].flat());
   commits.forEach((c, i) => {
@@ -129,7 +130,10 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
       const ownTask = matching.taskOf[i] === ti;
       const reasons = ownTask
         ? (matching.evidence[i] ?? [])
-        : [taskNumbersNamed(c.message).has(task.number) ? `message names Task ${task.number}` : 'changes the task\'s files', `with Task${carriers.length > 2 ? 's' : ''} ${carriers.filter((t) => t !== task).map((t) => t.number).join(', ')}`];
+        : [
+            taskNumbersNamed(c.message).has(task.number) ? `message names Task ${task.number}` : "changes the task's files",
+            ...(carriers.length > 1 ? [`with Task${carriers.length > 2 ? 's' : ''} ${carriers.filter((t) => t !== task).map((t) => t.number).join(', ')}`] : []),
+          ];
       return {
         commit: c.sha,
         reasons,
@@ -200,7 +204,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
     // When the plan's message names none, the commit is not blamed for leaving them out.
     // A commit that carries several tasks is reported once, as tasks-combined, not per contract.
     if (own.length > 0 && task.commit !== undefined && !evidence.every((e) => e.shared)) {
-      const promised = contractRefs(task.commit.text, prefixes);
+      const promised = taskProblems.some((p) => p.kind === 'commit-other-contract') ? [] : contractRefs(task.commit.text, prefixes);
       const named = new Set(own.flatMap((c) => refsOf.get(c.sha)!));
       for (const id of promised) {
         if (named.has(id)) continue;
@@ -234,7 +238,17 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
     if (referenced.has(id) || reportedIds.has(id)) continue;
     const implementers = plan.tasks.filter((t) => t.contracts.some((c) => c.id === id));
     // Its task has no commit (no-commit says so) or shares one (tasks-combined says so).
-    if (implementers.some((t) => (commitsOf.get(t.number) ?? []).length === 0 || tasks.find((r) => r.task === t.number)!.evidence.some((e) => e.shared))) continue;
+    // or its commit names other contracts (commit-other-contract says so).
+    const reportedFor = (n: number): TaskReport => tasks.find((r) => r.task === n)!;
+    if (
+      implementers.some(
+        (t) =>
+          (commitsOf.get(t.number) ?? []).length === 0 ||
+          reportedFor(t.number).evidence.some((e) => e.shared) ||
+          reportedFor(t.number).problems.some((p) => p.kind === 'commit-other-contract'),
+      )
+    )
+      continue;
     const by = implementers.length > 0 ? ` (${implementers.map((t) => `Task ${t.number}`).join(', ')})` : '';
     problems.push({
       kind: 'contract-unreferenced',
@@ -276,10 +290,14 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
 
 /** Whether the task promises a commit: it has files to change or a commit message of its own. */
 function expectsCommit(task: Task, scope: TaskScope): boolean {
-  // A final check ("run the suite; `git add .`; commit") with no file to change has nothing to
-  // commit unless it finds something.
-  return scope.change.length > 0 || (task.commit !== undefined && scope.touch.length > 0);
+  if (scope.change.length > 0) return true;
+  // A final check ("run the suite; `git add .`; commit") lists no file and writes only shell
+  // commands: it has nothing to commit unless it finds something.
+  const blocks = [...task.steps.flatMap((s) => s.codeBlocks), ...(task.compact?.test ?? []), ...(task.compact?.impl ?? [])];
+  return task.commit !== undefined && blocks.some((b) => !SHELL_LANGS.has(b.lang));
 }
+
+const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'text', '']);
 
 /**
  * Tasks with no commit of their own whose promised files a commit carrying a neighbouring task
@@ -328,6 +346,32 @@ function shareCombinedCommits(
     });
   }
   return shared;
+}
+
+/**
+ * A task still without a commit whose title names code ("Create SaturationVerdict struct") that a
+ * neighbouring task's commit adds shares that commit. The name is looked up in the lines the commit
+ * adds — a text search for a name, not a reading of the code's structure.
+ */
+async function shareByDeclaredNames(root: string, plan: Plan, commits: CommitInfo[], matching: Matching, shared: Map<number, number[]>): Promise<void> {
+  const assigned = (k: number): number[] => [...matching.commitsOf[k]!, ...(shared.get(k) ?? [])];
+  for (const [ti, task] of plan.tasks.entries()) {
+    if (assigned(ti).length > 0) continue;
+    const names = [...task.title.text.matchAll(/\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b/g)].map((m) => m[0]);
+    if (names.length === 0) continue;
+    const before = [...Array(ti).keys()].reverse().find((k) => assigned(k).length > 0);
+    const after = [...Array(plan.tasks.length).keys()].slice(ti + 1).find((k) => assigned(k).length > 0);
+    const candidates = [...(before !== undefined ? [Math.max(...assigned(before))] : []), ...(after !== undefined ? [Math.min(...assigned(after))] : [])];
+    for (const i of candidates) {
+      const added = (await git(root, ['show', '--format=', '--unified=0', '--no-color', commits[i]!.sha]))
+        .split('\n')
+        .filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+      if (names.some((n) => added.some((l) => new RegExp(`\\b(?:type|class|interface|struct|func|def|function|const|let|var)\\s+${n}\\b`).test(l)))) {
+        shared.set(ti, [i]);
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -413,6 +457,12 @@ function commitsOfTask(plan: Plan, task: Task, commits: CommitInfo[], matching: 
 function sameLanguage(a: string, b: string): boolean {
   const ext = (p: string): string => p.slice(p.lastIndexOf('.'));
   return ext(a) === ext(b);
+}
+
+/** Whether a commit's subject is one the plan writes for a task (then it is that task's, even empty). */
+function namesPlannedSubject(plan: Plan, c: CommitInfo): boolean {
+  const norm = (x: string): string => x.trim().replace(/\s+/g, ' ').replace(/\.$/, '').toLowerCase();
+  return plan.tasks.some((t) => t.commit !== undefined && norm(t.commit.subject.text) === norm(c.subject));
 }
 
 /**
