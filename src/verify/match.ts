@@ -51,7 +51,7 @@ const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'that', 
  * and the words reviews leave. Such a commit joins a task only on the evidence of its subject.
  */
 const FOLLOW_UP_TYPE = /^(?:fix|style|chore|docs|revert|ci|build)(?:\([^)]*\))?!?:/i;
-const FOLLOW_UP_WORDS = /^(?:fixup!|squash!|amend!)|\b(?:address(?:es|ed)?|review(?:ers?|ed)?|round\s*\d|convergence|feedback|nits?|findings?|follow[- ]?up|self-audit|re-review)\b/i;
+const FOLLOW_UP_WORDS = /^(?:fixup!|squash!|amend!)|\b(?:address(?:es|ed)?|review(?:ers?|ed)?|round\s*\d|convergence|feedback|nits?|follow[- ]?up|self-audit|re-review)\b/i;
 
 /**
  * Whether a subject reads as a review fix or follow-up rather than planned work. A type the
@@ -149,7 +149,10 @@ function words(subject: string, prefixes: ReadonlySet<string>): Set<string> {
 
 /** CamelCase or snake_case code names in a subject. */
 function identifiers(text: string): Set<string> {
-  return new Set([...text.matchAll(/\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z]\w*|[a-z0-9]+_[a-z0-9_]+)\b/g)].map((m) => m[0]));
+  // Six characters at least: "E2E" or "vLLM" is an acronym, not a code name.
+  return new Set(
+    [...text.matchAll(/\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z]\w*|[a-z0-9]+_[a-z0-9_]+)\b/g)].map((m) => m[0]).filter((id) => id.length >= 6 && /[a-z]{2}/.test(id)),
+  );
 }
 
 function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -309,12 +312,13 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
 
   // A commit attached by its files alone after the last commit whose subject names a task is a
   // follow-up of the work, not more of the task.
+  // So is a review-looking commit after it, whatever its subject says.
   let lastBySubject = -1;
   taskOf.forEach((t, i) => {
-    if (t !== undefined && ev[t]![i]!.bySubject) lastBySubject = i;
+    if (t !== undefined && ev[t]![i]!.bySubject && !looksLikeFollowUp(commits[i]!.subject, types)) lastBySubject = i;
   });
   taskOf.forEach((t, i) => {
-    if (t !== undefined && i > lastBySubject && !ev[t]![i]!.bySubject) taskOf[i] = undefined;
+    if (t !== undefined && i > lastBySubject && (!ev[t]![i]!.bySubject || looksLikeFollowUp(commits[i]!.subject, types))) taskOf[i] = undefined;
   });
 
   // A commit that changes the promised files of several tasks — distinct files, not the one file
@@ -331,7 +335,10 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
     else if (covered.length < 3 || distinct.size < 4) return;
     for (const { j } of covered) {
       // A task an earlier commit already carries is not carried again by later rework.
-      if (carried.has(j) || taskOf.some((t, k) => t === j && k < i && ev[j]![k]!.score >= STRONG)) continue;
+      // Nor, when only files say so, is a task with a strong commit of its own; a message that
+      // names the task ("Tasks 6-10") outweighs a later rework that resembles it.
+      if (carried.has(j)) continue;
+      if (named.size < 2 && taskOf.some((t, k) => t === j && k !== i && ev[j]![k]!.bySubject && ev[j]![k]!.score >= STRONG)) continue;
       taskOf.forEach((t, k) => {
         if (t === j && k !== i && ev[j]![k]!.score < STRONG) taskOf[k] = undefined;
       });
@@ -362,7 +369,7 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
     let bestScore = STRONG - 1;
     for (let j = 0; j < n; j++) {
       const e = ev[j]![i]!;
-      if (e.score > bestScore && e.bySubject && usable(e, commits[i]!, types)) {
+      if (e.score > bestScore && e.bySubject && usable(e, commits[i]!, types) && !looksLikeFollowUp(commits[i]!.subject, types)) {
         bestScore = e.score;
         bestTask = j;
       }

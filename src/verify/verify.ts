@@ -132,7 +132,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
         ? (matching.evidence[i] ?? [])
         : [
             taskNumbersNamed(c.message).has(task.number) ? `message names Task ${task.number}` : "changes the task's files",
-            ...(carriers.length > 1 ? [`with Task${carriers.length > 2 ? 's' : ''} ${carriers.filter((t) => t !== task).map((t) => t.number).join(', ')}`] : []),
+            ...(carriers.length > 1 ? [`with Task${carriers.length > 2 ? 's' : ''} ${[...new Set(carriers.filter((t) => t !== task).map((t) => t.number))].join(', ')}`] : []),
           ];
       return {
         commit: c.sha,
@@ -155,7 +155,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
       if (carriers.length < 2 || ownMessage.length < 2 || combinedReported.has(i)) continue;
       combinedReported.add(i);
       const c = commits[i]!;
-      const numbers = carriers.map(({ t }) => t.number);
+      const numbers = [...new Set(carriers.map(({ t }) => t.number))];
       taskProblems.push({
         kind: 'tasks-combined',
         task: task.number,
@@ -225,6 +225,17 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
       taskProblems.push(...(await fileProblems(plan, task, ti, scopes, own, commits, matching, planInRepo, partners, inRepo)));
     }
     tasks.push({ task: task.number, title: task.title.text, commits: own.map((c) => c.sha), evidence, ok: true, problems: taskProblems, tests: [] });
+  }
+
+  // Not one task has a commit: the range is wrong, or the PR does not carry the plan's work.
+  // One problem says so, not one per task.
+  const noCommit = tasks.flatMap((t) => t.problems.filter((p) => p.kind === 'no-commit'));
+  if (tasks.every((t) => t.commits.length === 0) && noCommit.length > 1) {
+    for (const t of tasks) t.problems = t.problems.filter((p) => p.kind !== 'no-commit');
+    problems.push({
+      kind: 'no-commit',
+      message: `No task of the plan has a commit in ${range} (${allCommits.length} commit${allCommits.length === 1 ? '' : 's'}, none carrying a task's subject, contracts or files): check --base and --head, or commit the tasks' work.`,
+    });
   }
 
   await checkTests(plan, tasks, root, { base: baseSha, head: headSha }, options.testFinder ?? gitTreeTestFinder(root, headSha), problems);
@@ -492,6 +503,7 @@ async function isPlanCommit(root: string, c: CommitInfo, plan: Plan, planInRepo:
  */
 async function checkTests(plan: Plan, tasks: TaskReport[], root: string, range: { base: string; head: string }, finder: TestFinder, global: Problem[]): Promise<void> {
   const seen = new Map<string, TestCheck['found']>();
+  const reportedMissing = new Set<string>();
   try {
     for (const row of plan.testStrategy.rows) {
       const names = testNamesIn(row.name.text);
@@ -508,7 +520,8 @@ async function checkTests(plan: Plan, tasks: TaskReport[], root: string, range: 
         if (!seen.has(name)) seen.set(name, await finder.exists(name));
         const found = seen.get(name);
         for (const owner of owners) owner.tests.push({ contract, name, found });
-        if (found) continue;
+        if (found || reportedMissing.has(name)) continue;
+        reportedMissing.add(name);
         const history = await pickaxe(root, range, name);
         const where =
           history.length === 0
