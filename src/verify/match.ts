@@ -58,7 +58,15 @@ const FOLLOW_UP_WORDS = /^(?:fixup!|squash!|amend!)|\b(?:address(?:es|ed)?|revie
  * plan's own commit subjects use ("docs" in a documentation plan) is planned work.
  */
 export function looksLikeFollowUp(subject: string, plannedTypes: ReadonlySet<string> = new Set()): boolean {
-  if (FOLLOW_UP_WORDS.test(subject)) return true;
+  return reviewWords(subject) || followUpType(subject, plannedTypes);
+}
+
+/** Words reviews leave in subjects ("address review findings", "round 2", "fixup!"). */
+export function reviewWords(subject: string): boolean {
+  return FOLLOW_UP_WORDS.test(subject);
+}
+
+function followUpType(subject: string, plannedTypes: ReadonlySet<string>): boolean {
   const type = CONVENTIONAL.exec(subject)?.[1]?.toLowerCase();
   return FOLLOW_UP_TYPE.test(subject) && !(type !== undefined && plannedTypes.has(type));
 }
@@ -245,8 +253,13 @@ export function matchScore(task: TaskPromise, commit: CommitInfo, prefixes: Read
  */
 function usable(e: Evidence, commit: CommitInfo, types: ReadonlySet<string>): boolean {
   if (e.score < ASSIGNABLE) return false;
-  if (e.bySubject) return !looksLikeFollowUp(commit.subject, types) || e.score >= STRONG;
+  if (e.bySubject) return !FOLLOW_UP_WORDS.test(commit.subject) || e.score >= STRONG;
   return !looksLikeFollowUp(commit.subject, types) && e.files >= FILES_ONLY;
+}
+
+/** A follow-up by its words ("address review"), or by its type when its subject names no task. */
+function followUp(e: Evidence, commit: CommitInfo, types: ReadonlySet<string>): boolean {
+  return FOLLOW_UP_WORDS.test(commit.subject) || (!e.bySubject && looksLikeFollowUp(commit.subject, types));
 }
 
 /** Assigns commits to tasks; see the module comment for the evidence and the order constraint. */
@@ -315,10 +328,10 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
   // So is a review-looking commit after it, whatever its subject says.
   let lastBySubject = -1;
   taskOf.forEach((t, i) => {
-    if (t !== undefined && ev[t]![i]!.bySubject && !looksLikeFollowUp(commits[i]!.subject, types)) lastBySubject = i;
+    if (t !== undefined && ev[t]![i]!.bySubject && !FOLLOW_UP_WORDS.test(commits[i]!.subject)) lastBySubject = i;
   });
   taskOf.forEach((t, i) => {
-    if (t !== undefined && i > lastBySubject && (!ev[t]![i]!.bySubject || looksLikeFollowUp(commits[i]!.subject, types))) taskOf[i] = undefined;
+    if (t !== undefined && i > lastBySubject && (!ev[t]![i]!.bySubject || followUp(ev[t]![i]!, commits[i]!, types))) taskOf[i] = undefined;
   });
 
   // A commit that changes the promised files of several tasks — distinct files, not the one file
@@ -369,7 +382,9 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
     let bestScore = STRONG - 1;
     for (let j = 0; j < n; j++) {
       const e = ev[j]![i]!;
-      if (e.score > bestScore && e.bySubject && usable(e, commits[i]!, types) && !looksLikeFollowUp(commits[i]!.subject, types)) {
+      // A late docs or fix commit that resembles a task is a follow-up of it, not the task out of order.
+      const late = e.score < EXACT && looksLikeFollowUp(commits[i]!.subject, types);
+      if (e.score > bestScore && e.bySubject && usable(e, commits[i]!, types) && !late) {
         bestScore = e.score;
         bestTask = j;
       }

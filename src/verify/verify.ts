@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/parse.js';
 import type { Plan, Task } from '../plan/types.js';
 import { existsAt, fileAt, firstParentCommits, git, runGit, listCommits, listMerges, repoRoot, resolveCommit } from './git.js';
-import { contractRefs, coversPromise, fileMatches, looksLikeFollowUp, matchCommits, normalizePlanPath, plannedTypes, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
+import { contractRefs, coversPromise, fileMatches, looksLikeFollowUp, reviewWords, matchCommits, normalizePlanPath, plannedTypes, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
 import { gitTreeTestFinder, isTestPath } from './test-finder.js';
 import { taskScope, type TaskScope } from './task-scope.js';
 import { contractIdsIn, taskNumbersIn, testNamesIn } from './test-names.js';
@@ -108,7 +108,8 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
   const lastTaskCommit = Math.max(-1, ...matching.taskOf.map((t, i) => (t === undefined ? -1 : i)), ...[...sharedOf.values()].flat());
   commits.forEach((c, i) => {
     if (matching.taskOf[i] !== undefined || [...sharedOf.values()].some((l) => l.includes(i))) groupOf.set(c.sha, 'task');
-    else groupOf.set(c.sha, i > lastTaskCommit || looksLikeFollowUp(c.subject, types) ? 'follow-up' : 'unplanned');
+    // After the planned work: a follow-up. Among the tasks: unplanned, unless a review left it.
+    else groupOf.set(c.sha, i > lastTaskCommit || reviewWords(c.subject) ? 'follow-up' : 'unplanned');
   });
 
   const commitsOf = new Map<number, CommitInfo[]>();
@@ -442,8 +443,25 @@ async function fileProblems(
       message: `${label} lists ${path}${entry ? ` (${entry.action})` : ''} but its commits do not change it${note}.`,
     });
   }
+  // The directories the plan works in: a changed file outside all of them is stray work
+  // (notes.txt, a version bump), while a caller or test next to planned files is collateral.
+  // "Directory" is the top-level one: a plan about sim/cluster/ may touch sim/ callers; a file at
+  // the root is in the footprint only when the plan names a root file.
+  const top = (p: string): string => (p.includes('/') ? p.slice(0, p.indexOf('/')) : '');
+  const footprint = new Set(scopes.flatMap((sc) => sc.touch).map(top));
   for (const f of unexpected) {
     if (usedInstead.has(f)) continue;
+    if (footprint.size > 0 && !footprint.has(top(f))) {
+      const c = own.find((x) => x.files.includes(f))!;
+      out.push({
+        kind: 'file-unexpected',
+        task: task.number,
+        commit: c.sha,
+        file: f,
+        message: `Commit ${short(c.sha)} of ${label} changes ${f}, outside every directory the plan works in: drop it, move it to its own commit, or add it to the plan.`,
+      });
+      continue;
+    }
     const owners = plan.tasks.filter((t, k) => k !== ti && scopes[k]!.change.some((e) => fileMatches(e, f)));
     // Only a file another task promises, and that task does not change itself, is misplaced work.
     const owner = owners.find((t) => !(commitsOfTask(plan, t, commits, matching).some((c) => c.files.includes(f))));
