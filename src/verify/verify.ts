@@ -219,6 +219,18 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
       }
     }
 
+    // A test-first task whose commits change no test file skipped its red step, whatever the
+    // test-strategy table says (or whether the plan has one).
+    const testFileMissing = scope.change.some(isTestPath);
+    if (own.length > 0 && isTestFirst(task) && !own.some((c) => c.files.some(isTestPath)) && !testFileMissing) {
+      taskProblems.push({
+        kind: 'test-missing',
+        task: task.number,
+        commit: own[own.length - 1]!.sha,
+        message: `${label} writes a failing test first, but its commit${own.length > 1 ? 's change' : ' changes'} no test file (${own.map((c) => short(c.sha)).join(', ')}): commit the task's test with it.`,
+      });
+    }
+
     if (own.length > 0) {
       // Tasks sharing a commit with this one: their files are theirs, not misplaced work.
       const partners = plan.tasks.map((_, k) => k).filter((k) => k !== ti && ownIdx.some((i) => matching.commitsOf[k]!.includes(i) || (sharedOf.get(k) ?? []).includes(i)));
@@ -298,6 +310,12 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
     ran: false,
   };
   return { report, plan, root, commits, commitsOf };
+}
+
+/** Whether the task starts with a test that must fail (a red step, or a compact **Test:** block). */
+function isTestFirst(task: Task): boolean {
+  const red = task.steps.some((s) => s.kind === 'test') && task.steps.some((s) => s.kind === 'run-fail');
+  return red || (task.compact?.test ?? []).some((b) => !SHELL_LANGS.has(b.lang));
 }
 
 /** Whether the task promises a commit: it has files to change or a commit message of its own. */
