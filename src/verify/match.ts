@@ -375,6 +375,20 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
     }
   });
 
+  // After the last task's own commit, more commits join a task only on strong evidence: one
+  // shared word ("printer") does not make "test: tighten printer assertions" part of the task.
+  const anchors = tasks.map((_, j) => {
+    let best = -1;
+    taskOf.forEach((t, i) => {
+      if (t === j && (best < 0 || ev[j]![i]!.score > ev[j]![best]!.score)) best = i;
+    });
+    return best;
+  });
+  const lastAnchor = Math.max(-1, ...anchors);
+  taskOf.forEach((t, i) => {
+    if (t !== undefined && i > lastAnchor && ev[t]![i]!.score < STRONG) taskOf[i] = undefined;
+  });
+
   // Strong matches the order left out: attach them, flagged.
   for (let i = 0; i < m; i++) {
     if (taskOf[i] !== undefined) continue;

@@ -12,6 +12,7 @@ import type { Plan, Task } from '../plan/types.js';
 import { existsAt, fileAt, firstParentCommits, git, runGit, listCommits, listMerges, repoRoot, resolveCommit } from './git.js';
 import { contractRefs, coversPromise, fileMatches, looksLikeFollowUp, reviewWords, matchCommits, normalizePlanPath, plannedTypes, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
 import { gitTreeTestFinder, isTestPath } from './test-finder.js';
+import { plannedMessage } from './plan-commit.js';
 import { taskScope, type TaskScope } from './task-scope.js';
 import { contractIdsIn, taskNumbersIn, testNamesIn } from './test-names.js';
 import type { CommitEvidence, CommitGroup, CommitInfo, Problem, TaskReport, TestCheck, TestFinder, VerifyOptions, VerifyReport } from './types.js';
@@ -60,7 +61,7 @@ export function contractPrefixes(plan: Plan): Set<string> {
 export function taskPromise(task: Task, scope: TaskScope): TaskPromise {
   return {
     number: task.number,
-    subject: task.commit?.subject.text.trim() || undefined,
+    subject: plannedMessage(task)?.subject,
     title: task.title.text.replace(/\((?:[A-Z]{1,4}-\d+(?:,\s*)?)+\)/g, ' ').trim(),
     contracts: [...new Set(task.contracts.map((c) => c.id))],
     // The Files list; a task that lists none is matched by the paths its steps name.
@@ -205,7 +206,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
     // When the plan's message names none, the commit is not blamed for leaving them out.
     // A commit that carries several tasks is reported once, as tasks-combined, not per contract.
     if (own.length > 0 && task.commit !== undefined && !evidence.every((e) => e.shared)) {
-      const promised = taskProblems.some((p) => p.kind === 'commit-other-contract') ? [] : contractRefs(task.commit.text, prefixes);
+      const promised = taskProblems.some((p) => p.kind === 'commit-other-contract') ? [] : contractRefs(plannedMessage(task)?.text ?? '', prefixes);
       const named = new Set(own.flatMap((c) => refsOf.get(c.sha)!));
       for (const id of promised) {
         if (named.has(id)) continue;
@@ -255,12 +256,14 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
 
   // A contract the plan's commit messages promise that no commit names, and no task's problem
   // already reports (its task has no commit, or no task implements it).
-  const promisedIds = new Set(plan.tasks.flatMap((t) => (t.commit ? contractRefs(t.commit.text, prefixes) : [])));
+  const promisedIds = new Set(plan.tasks.flatMap((t) => contractRefs(plannedMessage(t)?.text ?? '', prefixes)));
   const referenced = new Set([...refsOf.values()].flat());
   const reportedIds = new Set(tasks.flatMap((t) => t.problems.map((p) => p.contract)).filter(Boolean));
   for (const id of promisedIds) {
     if (referenced.has(id) || reportedIds.has(id)) continue;
-    const implementers = plan.tasks.filter((t) => t.contracts.some((c) => c.id === id));
+    // The tasks whose planned message names it, else the tasks that implement it.
+    const promisers = plan.tasks.filter((t) => contractRefs(plannedMessage(t)?.text ?? '', prefixes).includes(id));
+    const implementers = promisers.length > 0 ? promisers : plan.tasks.filter((t) => t.contracts.some((c) => c.id === id));
     // Its task has no commit (no-commit says so) or shares one (tasks-combined says so).
     // or its commit names other contracts (commit-other-contract says so).
     const reportedFor = (n: number): TaskReport => tasks.find((r) => r.task === n)!;
@@ -509,7 +512,7 @@ function sameLanguage(a: string, b: string): boolean {
 /** Whether a commit's subject is one the plan writes for a task (then it is that task's, even empty). */
 function namesPlannedSubject(plan: Plan, c: CommitInfo): boolean {
   const norm = (x: string): string => x.trim().replace(/\s+/g, ' ').replace(/\.$/, '').toLowerCase();
-  return plan.tasks.some((t) => t.commit !== undefined && norm(t.commit.subject.text) === norm(c.subject));
+  return plan.tasks.some((t) => { const m = plannedMessage(t); return m !== undefined && norm(m.subject) === norm(c.subject); });
 }
 
 /**
