@@ -30,7 +30,7 @@ describe('microplan verify', () => {
     expect(r.stdout).toContain(`    ${short(shaOf(dir, T1))}  ${T1}\n             evidence: plan's subject; files 2/2\n`);
     expect(r.stdout).not.toContain('\x1b[');
     expect(r.stdout).toContain('test ✓ BC-2 "slugify drops punctuation" (test/punctuation.test.js:5)');
-    expect(r.stdout).toContain('test ✓ BC-5 "slugify leaves an existing slug unchanged" (test/separators.test.js:9)');
+    expect(r.stdout).toContain('test ✓ BC-5 "slugify leaves an existing slug unchanged"\n           (test/separators.test.js:9)');
     expect(r.stdout).toContain('✓ Every task kept its promises (6 tasks, 6 commits).');
     // Nothing runs without --run.
     expect(r.stderr).toBe('');
