@@ -22,6 +22,7 @@ export type ProblemKind =
   // Plan-wide.
   | 'contract-unreferenced'
   | 'orphan-commit'
+  | 'plan-statement-broken'
   // Replay (`--run`).
   | 'red-passed'
   | 'test-passed-before-implementation'

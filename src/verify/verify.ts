@@ -13,6 +13,7 @@ import { existsAt, fileAt, firstParentCommits, git, runGit, listCommits, listMer
 import { contractRefs, coversPromise, fileMatches, looksLikeFollowUp, reviewWords, matchCommits, normalizePlanPath, plannedTypes, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
 import { gitTreeTestFinder, isTestPath } from './test-finder.js';
 import { plannedMessage } from './plan-commit.js';
+import { brokenStatements } from './statements.js';
 import { taskScope, type TaskScope } from './task-scope.js';
 import { contractIdsIn, taskNumbersIn, testNamesIn } from './test-names.js';
 import type { CommitEvidence, CommitGroup, CommitInfo, Problem, TaskReport, TestCheck, TestFinder, VerifyOptions, VerifyReport } from './types.js';
@@ -291,6 +292,9 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
       message: `Commit ${short(c.sha)} ${quote(c.subject)} comes among the plan's tasks but belongs to none: fold it into its task's commit, or add the work to the plan.`,
     });
   });
+
+  // Statements of the plan hold for every commit of the PR, follow-ups included.
+  problems.push(...brokenStatements(plan, allCommits.filter((c) => groupOf.get(c.sha) !== 'merged'), short));
 
   for (const t of tasks) t.ok = t.problems.length === 0;
   const taskNumbersOf = (i: number): number[] =>

@@ -43,6 +43,7 @@ const KEY_FIELDS: Record<string, Array<keyof Problem>> = {
   'commit-format': ['commit'],
   'orphan-commit': ['commit'],
   'contract-unreferenced': ['contract'],
+  'plan-statement-broken': ['commit', 'file'],
 };
 
 function keyOf(p: Problem): string {

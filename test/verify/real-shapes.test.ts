@@ -314,3 +314,20 @@ describe('tests the test strategy names', () => {
     expect(r.tasks[0]!.problems[0]!.message).toContain('writes a failing test first');
   });
 });
+
+describe('statements of the plan', () => {
+  it('hold for follow-ups too: a review fix that regenerates the golden dataset breaks "No golden dataset changes"', async () => {
+    const plan = planFile(
+      HEADER.replace('**Goal:** a feature.', '**Goal:** a feature.\n\n**Risks:** No golden dataset changes: the output stays byte-identical.') +
+        task(1, 'Add the parser', ['Modify: `pkg/parse.go`', 'Test: `pkg/parse_test.go`'], 'feat(pkg): add the parser'),
+    );
+    const { dir, sha } = history({ 'testdata/goldendataset.json': '{}\n' }, [
+      { subject: 'feat(pkg): add the parser', files: { 'pkg/parse.go': 'x\n', 'pkg/parse_test.go': 'y\n' } },
+      { subject: 'fix(pkg): address review findings', files: { 'pkg/parse.go': 'z\n', 'testdata/goldendataset.json': '{"v":2}\n' } },
+    ]);
+    const r = await verify(plan, dir);
+    expect(r.commits.map((c) => c.group)).toEqual(['task', 'follow-up']);
+    expect(r.problems.map((p) => [p.kind, p.commit, p.file])).toEqual([['plan-statement-broken', sha('fix(pkg): address review findings'), 'testdata/goldendataset.json']]);
+    expect(r.problems[0]!.message).toContain('though the plan says "No golden dataset changes"');
+  });
+});
