@@ -403,7 +403,7 @@ async function shareByDeclaredNames(root: string, plan: Plan, commits: CommitInf
       const added = (await git(root, ['show', '--format=', '--unified=0', '--no-color', commits[i]!.sha]))
         .split('\n')
         .filter((l) => l.startsWith('+') && !l.startsWith('+++'));
-      if (names.some((n) => added.some((l) => new RegExp(`\\b(?:type|class|interface|struct|func|def|function|const|let|var)\\s+${n}\\b`).test(l)))) {
+      if (names.some((n) => added.some((l) => new RegExp(`\\b(?:type|class|interface|struct|func|def|function|const|let|var)\\s+(?:\\([^)]*\\)\\s*)?${n}\\b`).test(l)))) {
         shared.set(ti, [i]);
         break;
       }
