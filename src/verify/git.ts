@@ -57,6 +57,30 @@ export async function listCommits(root: string, base: string, head: string): Pro
   return commits;
 }
 
+/** Commits of base..head on head's first-parent line: the branch's own, not those a merge brought in. */
+export async function firstParentCommits(root: string, base: string, head: string): Promise<Set<string>> {
+  const out = await git(root, ['rev-list', '--first-parent', `${base}..${head}`]);
+  return new Set(out.split('\n').filter(Boolean));
+}
+
+/** Merge commits of base..head, oldest first. */
+export async function listMerges(root: string, base: string, head: string): Promise<Array<{ sha: string; subject: string }>> {
+  const out = await git(root, ['log', '--reverse', '--merges', '--format=%H%x1f%s', `${base}..${head}`]);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [sha, subject] = l.split('\x1f');
+      return { sha: sha!, subject: subject ?? '' };
+    });
+}
+
+/** The text of a file at a commit, or undefined when it is not there. */
+export async function fileAt(root: string, sha: string, path: string): Promise<string | undefined> {
+  const r = await runGit(root, ['show', `${sha}:${path}`]);
+  return r.code === 0 ? r.stdout.toString('utf8') : undefined;
+}
+
 async function changedFiles(root: string, sha: string): Promise<string[]> {
   const out = await git(root, ['diff-tree', '--no-commit-id', '-r', '--name-only', '--no-renames', '--root', '-z', sha]);
   return out.split('\0').filter((p) => p !== '');

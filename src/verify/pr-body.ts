@@ -17,9 +17,19 @@ export interface VerifySummary {
   ran?: boolean;
   tasks: Array<{ task: number; title: string; commits: string[]; ok: boolean; problems: Array<{ kind: string; message: string }> }>;
   problems: Array<{ kind: string; message: string }>;
+  /** The PR's commits with their group (reports of older versions have no group). */
+  commits?: Array<{ sha: string; subject: string; group?: string }>;
 }
 
 const MAX_CLAUSE = 220;
+
+/** Commits of no task, by group, as the PR body counts them. */
+const OTHER_GROUPS: Array<[string, string, string]> = [
+  ['plan', 'commit of the plan itself', 'commits of the plan itself'],
+  ['follow-up', 'follow-up or review fix', 'follow-ups and review fixes'],
+  ['merged', 'commit brought in by a merge', 'commits brought in by merges'],
+  ['unplanned', 'unplanned commit among the tasks', 'unplanned commits among the tasks'],
+];
 
 /** Reads `verify --format json` output; InputError naming the source when it is not one. */
 export function parseVerifyJson(text: string, source: string): VerifySummary {
@@ -44,6 +54,7 @@ export function parseVerifyJson(text: string, source: string): VerifySummary {
     if (!Array.isArray(r.commits)) r.commits = [];
   }
   if (!(d.problems as unknown[]).every(isProblem)) return bad();
+  if (d.commits !== undefined && !Array.isArray(d.commits)) delete d.commits;
   return d as unknown as VerifySummary;
 }
 
@@ -149,6 +160,11 @@ export function renderPrBody(plan: Plan, verify?: VerifySummary): string {
       out.push(`- ${t.ok ? '✓' : '✗'} Task ${t.task}: ${t.title}${commits}`);
       for (const p of t.problems) out.push(`  - ${p.kind}: ${p.message}`);
     }
+    const others = OTHER_GROUPS.map(([g, one, many]) => {
+      const k = (verify.commits ?? []).filter((c) => c.group === g).length;
+      return k === 0 ? '' : `${k} ${k === 1 ? one : many}`;
+    }).filter(Boolean);
+    if (others.length > 0) out.push('', `Other commits: ${others.join(', ')}.`);
     if (verify.problems.length > 0) {
       out.push('', '**Plan-wide:**', '');
       for (const p of verify.problems) out.push(`- ✗ ${p.kind}: ${p.message}`);

@@ -16,17 +16,14 @@
 import type { Task } from '../plan/types.js';
 import { existsAt } from './git.js';
 import { killGroup, runShell, stripAnsi, tail } from './shell.js';
-import { testGrammar } from './test-finder.js';
+import { isTestPath } from './test-finder.js';
 import type { CommandRun, CommitInfo, Problem, ReplayOptions, RunPhase, TaskReport, VerifyReport } from './types.js';
 import { short, type Verification } from './verify.js';
 import { TempWorktree } from './worktree.js';
 
 const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-/** Whether a path looks like a test file (by name; see testGrammar) or sits under a test dir. */
-export function isTestPath(path: string): boolean {
-  return testGrammar(path) !== undefined || /(?:^|\/)(?:test|tests|__tests__|testdata)\//.test(path) || /_test\.\w+$|\.(?:test|spec)\.\w+$/.test(path);
-}
+export { isTestPath };
 
 /** Texts an Expected line quotes ("…", `…`, “…”), which the output must contain. Bare FAIL/PASS words are not texts. */
 export function expectedTexts(expected: string | undefined): string[] {

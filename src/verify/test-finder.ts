@@ -33,6 +33,11 @@ export function testGrammar(path: string): Grammar | undefined {
   return 'JavaScript';
 }
 
+/** Whether a path looks like a test file (by name; see testGrammar) or sits under a test dir. */
+export function isTestPath(path: string): boolean {
+  return testGrammar(path) !== undefined || /(?:^|\/)(?:test|tests|__tests__|testdata)\//.test(path) || /_test\.\w+$|\.(?:test|spec)\.\w+$/.test(path);
+}
+
 interface Declared {
   name: string;
   line: number;
@@ -165,6 +170,7 @@ export function gitTreeTestFinder(root: string, sha: string): TestFinder {
       const wanted = name.trim();
       if (wanted === '') return undefined;
       texts ??= load();
+      let prefixHit: TestLocation | undefined;
       for (const [path, file] of await texts) {
         // Go subtests may be asked for with underscores where the source has spaces.
         if (!file.text.includes(wanted) && !file.text.includes(wanted.replace(/_/g, ' '))) continue;
@@ -175,8 +181,12 @@ export function gitTreeTestFinder(root: string, sha: string): TestFinder {
         }
         const hit = decls.find((d) => d.name === wanted || d.name.replace(/\s+/g, ' ').trim() === wanted);
         if (hit) return { file: path, line: hit.line };
+        // As the plan's own command selects it: `go test -run TestX` and `pytest -k test_x` run
+        // TestX_Case and test_x_case too; `vitest -t "title"` runs every title containing it.
+        const selected = decls.find((d) => (/^(?:Test|Benchmark|Fuzz|test_)/.test(wanted) ? d.name.startsWith(wanted) : d.name.includes(wanted)));
+        if (selected) prefixHit ??= { file: path, line: selected.line, name: selected.name };
       }
-      return undefined;
+      return prefixHit;
     },
     async close(): Promise<void> {
       texts = undefined;

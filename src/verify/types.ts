@@ -14,12 +14,15 @@ export type ProblemKind =
   | 'out-of-order'
   | 'commit-format'
   | 'commit-missing-contract'
+  | 'commit-other-contract'
+  | 'tasks-combined'
   | 'file-missing'
   | 'file-unexpected'
   | 'test-missing'
   // Plan-wide.
   | 'contract-unreferenced'
   | 'orphan-commit'
+  | 'plan-statement-broken'
   // Replay (`--run`).
   | 'red-passed'
   | 'test-passed-before-implementation'
@@ -60,6 +63,8 @@ export interface CommitInfo {
 export interface TestLocation {
   file: string;
   line: number;
+  /** The declared name, when the plan's name selects a longer one (`go test -run TestX` runs TestX_Case). */
+  name?: string;
 }
 
 /**
@@ -98,11 +103,29 @@ export interface CommandRun {
   ok: boolean;
 }
 
+/**
+ * What a commit of the PR is to the plan: a task's commit, the plan's own commit (the plan and its
+ * design documents, or a commit that changes nothing), a review fix or follow-up after the
+ * planned work, a commit a merge brought in from another branch, or work the plan does not
+ * describe committed among the tasks.
+ */
+export type CommitGroup = 'task' | 'plan' | 'follow-up' | 'merged' | 'unplanned';
+
+/** Why a commit was given to a task ("plan's subject", "contracts BC-1", "files 2/3"). */
+export interface CommitEvidence {
+  commit: string;
+  reasons: string[];
+  /** The commit also carries other tasks (the plan's tasks were committed together). */
+  shared?: boolean;
+}
+
 export interface TaskReport {
   task: number;
   title: string;
   /** Full commit ids, oldest first. */
   commits: string[];
+  /** For each of its commits, the evidence that it is this task's. */
+  evidence: CommitEvidence[];
   ok: boolean;
   problems: Problem[];
   tests: TestCheck[];
@@ -116,7 +139,9 @@ export interface VerifyReport {
   base: string;
   head: string;
   /** Every non-merge commit of base..head, oldest first. */
-  commits: Array<Pick<CommitInfo, 'sha' | 'subject' | 'files'> & { task: number | undefined }>;
+  commits: Array<Pick<CommitInfo, 'sha' | 'subject' | 'files'> & { task: number | undefined; group: CommitGroup; tasks?: number[] }>;
+  /** Merge commits of the range (not checked against the plan). */
+  merges: Array<{ sha: string; subject: string }>;
   tasks: TaskReport[];
   /** Problems that belong to no single task. */
   problems: Problem[];

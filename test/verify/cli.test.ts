@@ -26,9 +26,11 @@ describe('microplan verify', () => {
     const dir = await makeExample('good');
     const r = await runCli('verify', join(dir, 'docs/plans/slugify-plan.md'), '--repo', dir, '--base', 'main');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`1     ✓   ${short(shaOf(dir, T1))}  Lower-case hyphenated slugs`);
+    expect(r.stdout).toContain('✓ Task 1  Lower-case hyphenated slugs\n');
+    expect(r.stdout).toContain(`    ${short(shaOf(dir, T1))}  ${T1}\n             evidence: plan's subject; files 2/2\n`);
+    expect(r.stdout).not.toContain('\x1b[');
     expect(r.stdout).toContain('test ✓ BC-2 "slugify drops punctuation" (test/punctuation.test.js:5)');
-    expect(r.stdout).toContain('test ✓ BC-5 "slugify leaves an existing slug unchanged" (test/separators.test.js:9)');
+    expect(r.stdout).toContain('test ✓ BC-5 "slugify leaves an existing slug unchanged"\n           (test/separators.test.js:9)');
     expect(r.stdout).toContain('✓ Every task kept its promises (6 tasks, 6 commits).');
     // Nothing runs without --run.
     expect(r.stderr).toBe('');

@@ -68,7 +68,7 @@ const cases: Case[] = [
       {
         kind: 'file-unexpected',
         task: 1,
-        message: `Commit ${short(shaOf(dir, T1))} of Task 1 changes notes.txt, which Task 1's Files list does not name: move the change to the task that lists it, or add the file to the plan.`,
+        message: `Commit ${short(shaOf(dir, T1))} of Task 1 changes notes.txt, outside every directory the plan works in: drop it, move it to its own commit, or add it to the plan.`,
       },
     ],
     replay: () => [],
@@ -79,7 +79,7 @@ const cases: Case[] = [
       {
         kind: 'orphan-commit',
         task: undefined,
-        message: `Commit ${short(shaOf(dir, 'chore: bump version to 0.2.0'))} "chore: bump version to 0.2.0" belongs to no task of the plan: fold it into its task's commit, drop it, or add it to the plan.`,
+        message: `Commit ${short(shaOf(dir, 'chore: bump version to 0.2.0'))} "chore: bump version to 0.2.0" comes among the plan's tasks but belongs to none: fold it into its task's commit, or add the work to the plan.`,
       },
     ],
     replay: () => [],
@@ -90,12 +90,7 @@ const cases: Case[] = [
       {
         kind: 'commit-missing-contract',
         task: 6,
-        message: `Task 6's commit message does not name BC-7: add "(BC-7)" to the subject, as the plan's commit step does.`,
-      },
-      {
-        kind: 'contract-unreferenced',
-        task: undefined,
-        message: 'Contract BC-7 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 6).',
+        message: `Task 6's commit message does not name BC-7, which the plan's commit message names: add "(BC-7)" to the subject.`,
       },
     ],
     replay: () => [],
@@ -106,7 +101,7 @@ const cases: Case[] = [
       {
         kind: 'test-missing',
         task: 6,
-        message: `Test "slugify rejects an empty title" that the test strategy names for BC-7 is not declared in the head tree (${short(shaOf(dir, T6))}): add the test, or correct its name in the table.`,
+        message: `Test "slugify rejects an empty title" that the test strategy names for BC-7 is not declared in the head tree (${short(shaOf(dir, T6))}; no commit of the PR writes it): add the test, or correct its name in the table.`,
       },
     ],
     replay: () => [],
@@ -122,12 +117,7 @@ const cases: Case[] = [
       {
         kind: 'test-missing',
         task: 6,
-        message: `Test "slugify rejects an empty title" that the test strategy names for BC-7 is not declared in the head tree (${short(shaOf(dir, T5))}): add the test, or correct its name in the table.`,
-      },
-      {
-        kind: 'contract-unreferenced',
-        task: undefined,
-        message: 'Contract BC-7 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 6).',
+        message: `Test "slugify rejects an empty title" that the test strategy names for BC-7 is not declared in the head tree (${short(shaOf(dir, T5))}; no commit of the PR writes it): add the test, or correct its name in the table.`,
       },
     ],
     replay: () => [],
@@ -143,12 +133,7 @@ const cases: Case[] = [
       {
         kind: 'commit-missing-contract',
         task: 1,
-        message: `Task 1's commit message does not name BC-1: add "(BC-1)" to the subject, as the plan's commit step does.`,
-      },
-      {
-        kind: 'contract-unreferenced',
-        task: undefined,
-        message: 'Contract BC-1 is named by no commit in main..HEAD: name it in the message of the commit that implements it (Task 1).',
+        message: `Task 1's commit message does not name BC-1, which the plan's commit message names: add "(BC-1)" to the subject.`,
       },
     ],
     replay: () => [],

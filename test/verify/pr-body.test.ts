@@ -75,6 +75,13 @@ describe('renderPrBody', () => {
         { task: 2, title: 'Strip punctuation', commits: ['d'.repeat(40)], ok: false, problems: [{ kind: 'red-passed', message: 'Task 2 … did not fail.' }] },
       ],
       problems: [{ kind: 'orphan-commit', message: 'Commit e … belongs to no task.' }],
+      commits: [
+        { sha: 'f'.repeat(40), subject: 'docs(plans): add the plan', group: 'plan' },
+        { sha: 'c'.repeat(40), subject: 'feat: one', group: 'task' },
+        { sha: 'd'.repeat(40), subject: 'feat: two', group: 'task' },
+        { sha: 'e'.repeat(40), subject: 'fix: address review', group: 'follow-up' },
+        { sha: '1'.repeat(40), subject: 'fix: round 2', group: 'follow-up' },
+      ],
     });
     const section = body.slice(body.indexOf('## Test Verification'), body.indexOf('Fixes #12'));
     expect(section).toBe(
@@ -86,6 +93,8 @@ describe('renderPrBody', () => {
         '- ✓ Task 1: Lower-case hyphenated slugs (ccccccc)',
         '- ✗ Task 2: Strip punctuation (ddddddd)',
         '  - red-passed: Task 2 … did not fail.',
+        '',
+        'Other commits: 1 commit of the plan itself, 2 follow-ups and review fixes.',
         '',
         '**Plan-wide:**',
         '',

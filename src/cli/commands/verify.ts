@@ -14,6 +14,14 @@ interface VerifyCliOptions {
   setup?: string;
 }
 
+/** Colour on a terminal; NO_COLOR turns it off and FORCE_COLOR on (https://no-color.org, https://force-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  return stream.isTTY === true;
+}
+
 function parseTimeout(raw: string): number {
   if (!/^\d+(?:\.\d+)?$/.test(raw.trim()) || Number(raw) <= 0) throw new InputError(`--timeout ${raw}: expected a number of seconds > 0`);
   return Number(raw);
@@ -58,7 +66,8 @@ export function registerVerify(program: Command, setExit: SetExit): void {
           })
         : verification.report;
       const range = `${opts.base}..${opts.head}`;
-      process.stdout.write(opts.format === 'json' ? formatJson(report) : formatTable(report, range));
+      const table = (): string => formatTable(report, range, { width: process.stdout.isTTY ? process.stdout.columns : undefined, color: useColor(process.stdout) });
+      process.stdout.write(opts.format === 'json' ? formatJson(report) : table());
       setExit(report.ok ? EXIT.ok : EXIT.findings);
     });
 }
