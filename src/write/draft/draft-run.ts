@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { notAPlanDiagnostic } from '../../engine/not-a-plan.js';
 import { parsePlan } from '../../plan/parse.js';
-import type { Diagnostic } from '../../rules/types.js';
 import { makeRedactor } from '../redact.js';
 import { isDirectory, targetProblem } from '../target-check.js';
 import { resolveProvider } from '../providers/resolve.js';
