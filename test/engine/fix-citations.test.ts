@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBase } from '../../src/engine/fix.js';
 import { lintFiles } from '../../src/engine/run.js';
 import { tempRepo, type TempRepo } from '../ground/git-fixture.js';
+import { widgetPlan as plan } from '../ground/widget-plan.js';
 
 const lines = (...ls: string[]): string => ls.join('\n') + '\n';
 
@@ -29,27 +30,6 @@ const V1 = lines(
 // Run grows by four lines: Stop moves from 7 to 11; a second halt() appears in Run.
 const V2 = lines('package cluster', '', 'func Run() {', '\tstart()', '\twarm()', '\thalt()', '\tcool()', '\tdone()', '}', '', 'func Stop() {', '\thalt()', '}');
 
-function plan(body: string, base?: string): string {
-  return lines(
-    '# Widget Size Implementation Plan',
-    '',
-    '**Goal:** Let widgets have a size.',
-    '**Source:** GitHub issue #1',
-    '**Closes:** Fixes #1',
-    ...(base ? [`**Base:** ${base}`] : []),
-    '',
-    '## Phase 0: Component Context',
-    '',
-    body,
-    '',
-    '## Behavioral Contracts',
-    '',
-    'BC-1: Size',
-    '- GIVEN a widget',
-    '- WHEN it is built',
-    '- THEN it has a size',
-  );
-}
 
 const RULES = ['citation-exists', 'citation-moved', 'citation-changed', 'citation-gone'];
 let repo: TempRepo;

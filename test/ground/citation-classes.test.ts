@@ -12,6 +12,7 @@ import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
 import type { Diagnostic } from '../../src/rules/types.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
+import { widgetPlan as plan } from './widget-plan.js';
 
 const lines = (...ls: string[]): string => ls.join('\n') + '\n';
 
@@ -79,27 +80,6 @@ const ROOT_V2 = lines(
   '}',
 );
 
-function plan(body: string, base?: string): string {
-  return lines(
-    '# Widget Size Implementation Plan',
-    '',
-    '**Goal:** Let widgets have a size.',
-    '**Source:** GitHub issue #1',
-    '**Closes:** Fixes #1',
-    ...(base ? [`**Base:** ${base}`] : []),
-    '',
-    '## Phase 0: Component Context',
-    '',
-    body,
-    '',
-    '## Behavioral Contracts',
-    '',
-    'BC-1: Size',
-    '- GIVEN a widget',
-    '- WHEN it is built',
-    '- THEN it has a size',
-  );
-}
 
 let repo: TempRepo;
 let v1: string;

@@ -11,6 +11,7 @@ import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
 import type { Diagnostic } from '../../src/rules/types.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
+import { widgetPlan as plan } from './widget-plan.js';
 
 const WIDGET_V1 = [
   'package widget', //                      1
@@ -47,28 +48,6 @@ const WIDGET_V2 = [
 
 const USES = ['package app', '', 'import "x/widget"', '', 'func a() { _ = widget.Widget{Name: "a"} }', '', 'func b() { _ = &widget.Widget{} }', ''].join('\n');
 
-function plan(body: string, base?: string): string {
-  return [
-    '# Widget Size Implementation Plan',
-    '',
-    '**Goal:** Let widgets have a size.',
-    '**Source:** GitHub issue #1',
-    '**Closes:** Fixes #1',
-    ...(base ? [`**Base:** ${base}`] : []),
-    '',
-    '## Phase 0: Component Context',
-    '',
-    body,
-    '',
-    '## Behavioral Contracts',
-    '',
-    'BC-1: Size',
-    '- GIVEN a widget',
-    '- WHEN it is built',
-    '- THEN it has a size',
-    '',
-  ].join('\n');
-}
 
 let repo: TempRepo;
 let v1: string;
