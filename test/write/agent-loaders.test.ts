@@ -22,6 +22,11 @@ interface Loader {
   pkg: string;
   /** The CLI as npm links it (a Node script or, for OpenCode, a native binary), relative to the install directory. */
   bin: string;
+  /**
+   * A postinstall script the CLI needs, run by hand: packages are installed with --ignore-scripts
+   * (npm 11 asks before running them), and OpenCode's only links its platform binary, offline.
+   */
+  postinstall?: string;
   /** Marks the repository trusted in the agent's user settings (agents ignore an untrusted project's servers). */
   trust(home: string, root: string): void;
   /** Runs the CLI in the repository and checks what it loaded. */
@@ -48,6 +53,7 @@ const LOADERS: Loader[] = [
     agent: 'opencode',
     pkg: 'opencode-ai@1.18.33',
     bin: 'node_modules/.bin/opencode',
+    postinstall: 'node_modules/opencode-ai/postinstall.mjs',
     trust() {},
     check(run) {
       expect(run('mcp', 'list')).toMatch(/✓ microplan\s+connected/);
@@ -73,12 +79,18 @@ const LOADERS: Loader[] = [
 ];
 
 /** Installs a package into the cache (once); the reason it could not, or undefined. */
-function install(pkg: string, dir: string, bin: string): string | undefined {
-  if (existsSync(join(dir, bin))) return undefined;
+function install(pkg: string, dir: string, bin: string, postinstall?: string): string | undefined {
+  const ready = join(dir, '.microplan-ready');
+  if (existsSync(ready)) return undefined;
   mkdirSync(dir, { recursive: true });
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', dir, pkg], { encoding: 'utf8', timeout: 180_000 });
-  if (r.status === 0 && existsSync(join(dir, bin))) return undefined;
-  return `${pkg} could not be installed (${(r.error?.message ?? r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`).slice(0, 200)})`;
+  if (r.status !== 0 || !existsSync(join(dir, bin))) return `${pkg} could not be installed (${(r.error?.message ?? r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`).slice(0, 200)})`;
+  if (postinstall) {
+    const p = spawnSync(process.execPath, [join(dir, postinstall)], { cwd: join(dir, postinstall, '..'), encoding: 'utf8', timeout: 60_000 });
+    if (p.status !== 0) return `${pkg}'s postinstall failed (${(p.stderr.trim().split('\n').pop() ?? `exit ${p.status}`).slice(0, 200)})`;
+  }
+  writeFileSync(ready, '');
+  return undefined;
 }
 
 let work: string;
@@ -97,7 +109,7 @@ afterAll(() => {
 describe('agent loaders read what init writes', () => {
   for (const loader of LOADERS) {
     const dir = join(CACHE, loader.agent);
-    const problem = install(loader.pkg, dir, loader.bin);
+    const problem = install(loader.pkg, dir, loader.bin, loader.postinstall);
     it.skipIf(problem !== undefined)(`${loader.agent}: ${problem ?? `${loader.pkg} loads what init wrote`}`, () => {
       const root = join(work, loader.agent);
       const home = join(work, `${loader.agent}-home`);
