@@ -657,7 +657,9 @@ export function commitMessageIn(shell: string): { text: string; offset: number }
   if (at < 0) return undefined;
   const heredoc = /<<-?\s*['"]?(\w+)['"]?\n([\s\S]*?)\n\s*\1\b/.exec(shell.slice(at));
   const m = /\s-[a-zA-Z]*m\s*(["'])/.exec(shell.slice(at));
-  if (heredoc && (!m || heredoc.index < m.index + 8)) {
+  // `-m "$(cat <<'EOF' … EOF)"`: the quoted value is a command substitution of the heredoc.
+  const substituted = m !== null && /^\s*\$\(\s*cat\s+<</.test(shell.slice(at + m.index + m[0].length));
+  if (heredoc && (!m || substituted || heredoc.index < m.index + 8)) {
     return { text: heredoc[2]!.trim(), offset: at + heredoc.index + heredoc[0].indexOf(heredoc[2]!) };
   }
   if (!m) return undefined;

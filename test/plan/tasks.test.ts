@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.js';
+import { commitMessageIn } from '../../src/plan/tasks.js';
 import { md } from '../helpers.js';
 
 const tasksOf = (...lines: string[]) => parsePlan(md('# X Implementation Plan', '', '## Tasks', '', ...lines)).tasks;
@@ -134,5 +135,16 @@ describe('parseTasks compact commands', () => {
   it('takes a compact **Verify:** command from the shell block under it', () => {
     const [t] = tasksOf('### Task 1: A (BC-1)', '**Test:**', '```go', 'x', '```', '**Verify:**', '```bash', '# count rows', 'grep -c x a.md', '```', '**Commit:** `docs: a (BC-1)`');
     expect(t!.compact?.verify?.text).toBe('grep -c x a.md');
+  });
+});
+
+describe('commitMessageIn', () => {
+  it('reads a heredoc given through command substitution, as agents write multi-line messages', () => {
+    const shell = ['git add sim/a.go', 'git commit -m "$(cat <<\'EOF\'', 'feat(sim): add the deadline (BC-1)', '', '- Body line', 'EOF', ')"'].join('\n');
+    expect(commitMessageIn(shell)?.text).toBe('feat(sim): add the deadline (BC-1)\n\n- Body line');
+  });
+
+  it('still reads a plain quoted message', () => {
+    expect(commitMessageIn('git commit -m "fix(x): y (BC-2)"')?.text).toBe('fix(x): y (BC-2)');
   });
 });
