@@ -164,8 +164,8 @@ export const READING_WIDTH = 100;
 
 /**
  * Whether `n` reading lines are over a budget of `max`. The spec's lengths are targets, not
- * limits, and wrapping is an estimate: a stretch is over once it passes the budget by 10% (at least 3 lines): reviewers judged
- * guides of 11–12 lines against "5–10" a matter of taste, not a problem.
+ * limits, and wrapping is an estimate: a stretch is over once it passes the budget by 10% (at
+ * least 3 lines). Reviewers judged guides of 11–12 lines against "5–10" a matter of taste.
  */
 export function overBudget(n: number, max: number): boolean {
   return n >= max + Math.max(3, Math.ceil(max / 10));
