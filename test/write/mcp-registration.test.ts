@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-// Codex reads its config as TOML; smol-toml is the TOML parser already in the dev tree (markdownlint-cli2's).
+// Codex reads its config as TOML: smol-toml (a devDependency) parses what init wrote.
 import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENTS, type Agent } from '../../src/write/init/detect.js';
