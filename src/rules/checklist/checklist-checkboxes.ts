@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../types.js';
 import { lineSpan } from '../../plan/source.js';
+import { codeLines } from '../code-lines.js';
 import { checklistSection } from './checklist-complete.js';
 
 const BULLET = /^( {0,1})(?:[-*+]|\d+[.)])\s+(?!\[[ xX]\])(\S.*)$/;
@@ -15,8 +16,7 @@ export const checklistCheckboxes: Rule = {
   check(plan) {
     const section = checklistSection(plan);
     if (!section) return [];
-    const inCode = new Set<number>();
-    for (const b of plan.codeBlocks) for (let l = b.span.start.line; l <= b.span.end.line; l++) inCode.add(l);
+    const inCode = codeLines(plan);
     const bullets: number[] = [];
     for (let l = section.bodyStart; l <= section.bodyEnd; l++) {
       if (inCode.has(l)) continue;

@@ -1,6 +1,7 @@
 import type { Finding, Rule } from '../types.js';
 import { partSection } from '../../plan/tables.js';
 import type { Plan, Section } from '../../plan/types.js';
+import { codeLines } from '../code-lines.js';
 import { covered, inRange, itemWords } from './match.js';
 
 /** The plan's checklist section: J in the full format, "## Sanity Checklist" in the compact one. */
@@ -40,7 +41,8 @@ export const checklistComplete: Rule = {
     const missingChecks = config.planSpecificChecks.filter((e) => !covered(e, items, index));
     // "**Antipattern rules:** All R1-R23 are Go-specific … not applicable": a range stated in the
     // section's prose covers its ids as a ticked "R17-R23: N/A" item does.
-    const prose = plan.lines.slice(section.bodyStart - 1, section.bodyEnd).filter((_, i) => !plan.codeBlocks.some((b) => b.span.start.line <= section.bodyStart + i && section.bodyStart + i <= b.span.end.line));
+    const code = codeLines(plan);
+    const prose = plan.lines.slice(section.bodyStart - 1, section.bodyEnd).filter((_, i) => !code.has(section.bodyStart + i));
     const missingRules = config.antipatterns.filter((e) => !covered(e, items, index) && !(e.id !== undefined && prose.some((l) => inRange(e.id!, l))));
     if (missingChecks.length > 0) {
       out.push({

@@ -1,5 +1,6 @@
 import { span } from '../../plan/source.js';
 import type { Plan, Span } from '../../plan/types.js';
+import { codeLines } from '../code-lines.js';
 import type { Finding, Rule } from '../types.js';
 import { codeFacts, implBlocks } from './code.js';
 
@@ -10,8 +11,7 @@ const ADDS = /\b(?:adds?|adding|introduces?|introducing|creates?|registers?)\s+(
 /** Where the plan's prose (not its code) says the PR adds a flag, an interface or a type. */
 function saysItAdds(plan: Plan): Array<{ what: string; quote: string; span: Span }> {
   const out: Array<{ what: string; quote: string; span: Span }> = [];
-  const code = new Set<number>();
-  for (const b of plan.codeBlocks) for (let l = b.span.start.line; l <= b.span.end.line; l++) code.add(l);
+  const code = codeLines(plan);
   plan.lines.forEach((line, i) => {
     // Checklist items and quoted text are not the plan's statement of what it adds.
     if (code.has(i + 1) || /^\s*[-*+]\s+\[[ xX]\]/.test(line)) return;

@@ -1,5 +1,6 @@
 import { groupLabel } from '../../plan/contracts.js';
 import type { Contract, ContractGroup } from '../../plan/types.js';
+import { codeLines } from '../code-lines.js';
 import type { Finding, Rule } from '../types.js';
 import { contractsAnchor, contractsSection } from './util.js';
 
@@ -40,7 +41,7 @@ export const contractGroupCoverage: Rule = {
     const section = contractsSection(plan);
     if (section) {
       for (let l = section.bodyStart; l <= section.bodyEnd; l++) {
-        if (plan.codeBlocks.some((b) => b.span.start.line <= l && l <= b.span.end.line)) continue;
+        if (codeLines(plan).has(l)) continue;
         const line = plan.lines[l - 1] ?? '';
         // "**Error Handling Contracts:** none — <a long reason>": judge the bold label alone.
         const g = groupLabel(line) ?? groupLabel(line.replace(/^(\s*(?:\*\*|__)[^*_]+(?:\*\*|__)).*$/, '$1'));

@@ -1,6 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import { partSection } from '../../plan/tables.js';
 import { trimmedLine } from '../../plan/source.js';
+import { codeLines } from '../code-lines.js';
 import type { Plan, Text } from '../../plan/types.js';
 
 /** The header row of a table in [from, to] that is not in a code block. */
@@ -8,7 +9,7 @@ function firstTableRow(plan: Plan, from: number, to: number): Text | undefined {
   for (let l = from; l <= to; l++) {
     const line = plan.lines[l - 1] ?? '';
     if (!/^\s*\|.*\|\s*$/.test(line)) continue;
-    if (plan.codeBlocks.some((b) => b.span.start.line <= l && l <= b.span.end.line)) continue;
+    if (codeLines(plan).has(l)) continue;
     return trimmedLine(l, line);
   }
   return undefined;

@@ -4,6 +4,7 @@
  */
 import { plainInline } from '../../plan/source.js';
 import { SECTION_NAMES, type Plan, type Section, type SectionLetter } from '../../plan/types.js';
+import { codeLines } from '../code-lines.js';
 
 /** A place in the spec's skeleton: a Part heading, a lettered section or a compact section. */
 export interface Slot {
@@ -177,17 +178,4 @@ export function overBudget(n: number, max: number): boolean {
  */
 export function underBudget(n: number, min: number): boolean {
   return n > 0 && n < Math.ceil(min / 2);
-}
-
-const CODE_LINES = new WeakMap<Plan, Set<number>>();
-
-/** Lines inside fenced or indented code blocks. */
-function codeLines(plan: Plan): Set<number> {
-  let set = CODE_LINES.get(plan);
-  if (!set) {
-    set = new Set<number>();
-    for (const b of plan.codeBlocks) for (let l = b.span.start.line; l <= b.span.end.line; l++) set.add(l);
-    CODE_LINES.set(plan, set);
-  }
-  return set;
 }
