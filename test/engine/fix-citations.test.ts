@@ -12,8 +12,7 @@ import { recordBase } from '../../src/engine/fix.js';
 import { lintFiles } from '../../src/engine/run.js';
 import { tempRepo, type TempRepo } from '../ground/git-fixture.js';
 import { widgetPlan as plan } from '../ground/widget-plan.js';
-
-const lines = (...ls: string[]): string => ls.join('\n') + '\n';
+import { md as lines } from '../helpers.js';
 
 const V1 = lines(
   'package cluster', //                        1

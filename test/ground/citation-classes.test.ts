@@ -4,17 +4,12 @@
  */
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/defaults.js';
-import { lintPlan } from '../../src/engine/lint.js';
-import { GroundingSession } from '../../src/ground/open.js';
-import { parsePlan } from '../../src/plan/parse.js';
-import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/rules/types.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
+import { grounder } from './ground-plan.js';
 import { widgetPlan as plan } from './widget-plan.js';
-
-const lines = (...ls: string[]): string => ls.join('\n') + '\n';
+import { md as lines } from '../helpers.js';
 
 const SPEC_V1 = lines(
   'package workload', //                                   1
@@ -84,7 +79,6 @@ const ROOT_V2 = lines(
 let repo: TempRepo;
 let v1: string;
 let v2: string;
-const sessions: GroundingSession[] = [];
 
 beforeAll(() => {
   repo = tempRepo();
@@ -102,16 +96,7 @@ beforeAll(() => {
   v2 = repo.commit('v2');
 });
 
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
-
-async function ground(markdown: string, options: { base?: string; against?: string } = {}): Promise<Diagnostic[]> {
-  const session = new GroundingSession({ dir: repo.dir, ...options });
-  sessions.push(session);
-  const p = parsePlan(markdown, 'plan.md');
-  return lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules: GROUNDING_RULES });
-}
+const ground = grounder(() => repo.dir);
 
 const summary = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.ruleId}: ${d.message}`);
 

@@ -11,6 +11,7 @@ import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
 import type { Diagnostic } from '../../src/rules/types.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
+import { grounder } from './ground-plan.js';
 import { widgetPlan as plan } from './widget-plan.js';
 
 const WIDGET_V1 = [
@@ -61,17 +62,12 @@ beforeAll(() => {
   v2 = repo.commit('v2');
 });
 
+const ground = grounder(() => repo.dir);
+// Sessions some tests open themselves.
 const sessions: GroundingSession[] = [];
 afterAll(async () => {
   for (const s of sessions) await s.close();
 });
-
-async function ground(markdown: string, options: { base?: string; against?: string } = {}): Promise<Diagnostic[]> {
-  const session = new GroundingSession({ dir: repo.dir, ...options });
-  sessions.push(session);
-  const p = parsePlan(markdown, 'plan.md');
-  return lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules: GROUNDING_RULES });
-}
 
 const summary = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.ruleId}@${d.span.start.line}`);
 

@@ -1,0 +1,22 @@
+/** Grounding a plan against a test repository with the grounding rules alone, as `lint --repo` would. */
+import { afterAll } from 'vitest';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { lintPlan } from '../../src/engine/lint.js';
+import { GroundingSession } from '../../src/ground/open.js';
+import { parsePlan } from '../../src/plan/parse.js';
+import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
+import type { Diagnostic } from '../../src/rules/types.js';
+
+/** A `ground(markdown, { base, against })` for the repository `dir()` names; its sessions close after the file's tests. */
+export function grounder(dir: () => string): (markdown: string, options?: { base?: string; against?: string }) => Promise<Diagnostic[]> {
+  const sessions: GroundingSession[] = [];
+  afterAll(async () => {
+    for (const s of sessions) await s.close();
+  });
+  return async (markdown, options = {}) => {
+    const session = new GroundingSession({ dir: dir(), ...options });
+    sessions.push(session);
+    const p = parsePlan(markdown, 'plan.md');
+    return lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules: GROUNDING_RULES });
+  };
+}
