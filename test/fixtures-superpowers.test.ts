@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/plan/parse.js';
 
 interface Violation {
   rule: string;
@@ -75,6 +76,11 @@ describe('superpowers plan fixtures', () => {
     for (const entry of [...labels.fixtures, ...labels.corpus]) {
       for (const v of entry.violations) expect(rules.includes(`\`${v.rule}\``), `${entry.file}: ${v.rule}`).toBe(true);
     }
+  });
+
+  it.each(labels.fixtures.map((e) => [e.file, e] as const))('%s is recognized as a superpowers plan at its own path', (file, entry) => {
+    const plan = parsePlan(readFileSync(`${DIR}${file}`, 'utf8'), entry.source!.path);
+    expect(plan.format, plan.formatReason).toBe('superpowers');
   });
 
   it.each(labels.fixtures.map((e) => [e.file, e] as const))('%s: every quoted finding stands at its line', (file, entry) => {

@@ -45,6 +45,7 @@ export function defaultConfig(): Config {
   return {
     path: undefined,
     extends: undefined,
+    format: 'auto',
     language: undefined,
     commands: {},
     testNamePattern: undefined,

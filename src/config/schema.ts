@@ -8,6 +8,7 @@ import { didYouMean } from './suggest.js';
 import { PRESET_NAMES, PRESETS, isPresetName } from './presets.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { regexProblem } from './bounded-regex.js';
+import { FORMAT_IDS } from '../formats/types.js';
 
 export type Spec =
   | { type: 'string'; description: string; example?: string; check?: (value: string) => string | undefined }
@@ -52,6 +53,11 @@ function checkPreset(value: string): string | undefined {
   return `is not a preset${didYouMean(value, PRESET_NAMES) || `; the presets are ${PRESET_NAMES.join(', ')}`}`;
 }
 
+function checkFormat(value: string): string | undefined {
+  const known = ['auto', ...FORMAT_IDS];
+  return known.includes(value) ? undefined : `is not a plan format${didYouMean(value, known) || `; the formats are ${known.join(', ')}`}`;
+}
+
 function checkAgentLine(value: string): string | undefined {
   return /^\s*>\s*\S/.test(value) && !value.includes('\n') ? undefined : 'must be one Markdown blockquote line, starting with "> "';
 }
@@ -63,6 +69,12 @@ export const CONFIG_SCHEMA: ObjectSpec = object<Omit<Config, 'path'>>('The proje
     description: `A preset whose settings apply under this file's own keys (which still win). ${PRESET_NAMES.map((n) => `\`${n}\`: ${PRESETS[n].description}`).join(' ')}`,
     example: 'inference-sim',
     check: checkPreset,
+  },
+  format: {
+    type: 'string',
+    description: `The plan format the project writes: ${FORMAT_IDS.map((id) => `\`${id}\``).join(', ')}, or \`auto\` (the default), which recognizes each file's format from its text. A named format reads every plan under this config in that format.`,
+    example: 'superpowers',
+    check: checkFormat,
   },
   language: {
     type: 'string',

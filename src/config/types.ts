@@ -3,6 +3,7 @@
  * spec's format and budgets, no language or tool); a project names its own commands, test names,
  * checklist and invariants, or extends a preset that does (`extends: inference-sim`).
  */
+import type { FormatChoice } from '../formats/types.js';
 import type { SeveritySetting } from '../rules/types.js';
 
 export interface ChecklistEntry {
@@ -31,6 +32,8 @@ export interface Config {
   path: string | undefined;
   /** The preset the config extends, if any. */
   extends: string | undefined;
+  /** The plan format the project writes (`auto`: recognized per file from its text). */
+  format: FormatChoice;
   /** Main language of the project ("go", "typescript", "python", …); undefined when not known. */
   language: string | undefined;
   /** The project's own commands; undefined where the project has not named one. */

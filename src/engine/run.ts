@@ -96,7 +96,7 @@ export async function lintText(
   path: string,
   options: { config: Config; rules?: readonly Rule[]; grounding?: GroundingFor | undefined; quiet?: boolean; requirePlan?: boolean },
 ): Promise<FileReport & { text: string }> {
-  const plan = parsePlan(text, path);
+  const plan = parsePlan(text, path, { format: options.config.format });
   const grounding = typeof options.grounding === 'function' ? (plan.format === 'none' ? undefined : await options.grounding(plan)) : options.grounding;
   let diagnostics =
     plan.format === 'none' && options.requirePlan

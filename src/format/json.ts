@@ -1,6 +1,7 @@
 /** Machine-readable output; its shape is a public contract (see docs and test/format/json.test.ts). */
 import type { LintReport } from '../engine/run.js';
 import type { Diagnostic } from '../rules/types.js';
+import type { PlanFormat } from '../plan/types.js';
 
 export interface JsonDiagnostic {
   ruleId: string;
@@ -13,7 +14,7 @@ export interface JsonDiagnostic {
 }
 
 export interface JsonReport {
-  files: Array<{ path: string; format: 'full' | 'compact' | 'none'; diagnostics: JsonDiagnostic[] }>;
+  files: Array<{ path: string; format: PlanFormat; diagnostics: JsonDiagnostic[] }>;
   errorCount: number;
   warningCount: number;
 }

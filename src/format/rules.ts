@@ -28,6 +28,7 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
   checklist: 'Sanity checklist',
   compact: 'Compact plans',
   grounding: 'Grounding (with --repo)',
+  superpowers: 'Superpowers plans',
 };
 
 /**
@@ -111,8 +112,23 @@ export function renderRulesMarkdown(rules: readonly Rule[], config: Config): str
         '',
         `**Instruction to the writing agent:** ${instructionOf(r, config).trim()}`,
         '',
+        ...renderExamples(r),
       );
     }
   }
   return out.join('\n');
+}
+
+/** A rule's examples (run by the rule tester, test/rules/examples.test.ts): what it reports, then what it accepts. */
+function renderExamples(rule: Rule): string[] {
+  if (!rule.examples) return [];
+  const fence = (plan: string): string[] => {
+    // A fence longer than any backtick run inside, so examples that hold code blocks stay whole.
+    const ticks = '`'.repeat(Math.max(3, ...[...plan.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    return [`${ticks}markdown`, plan.trimEnd(), ticks, ''];
+  };
+  const out: string[] = [];
+  for (const e of rule.examples.invalid) out.push(`Reported${e.message ? ` (“…${e.message}…”)` : ''}:`, '', ...fence(e.plan));
+  for (const e of rule.examples.valid) out.push('Accepted:', '', ...fence(e.plan));
+  return out;
 }

@@ -26,7 +26,7 @@ export function lintPlanHandler(deps: LintToolDeps): (input: LintPlanInput) => P
     // Binary, huge, non-UTF-8 and missing files get the same one-line messages as the CLI.
     const text = hasPath ? await readSourceFile(path, { cwd: deps.cwd }) : input.text!;
     const config = await deps.configFor(hasPath ? resolve(deps.cwd, path) : deps.cwd);
-    const plan = parsePlan(text, path);
+    const plan = parsePlan(text, path, { format: config.format });
     // The agent asked for a plan to be checked: a document that is not one must not come back clean.
     const diagnostics = plan.format === 'none' ? [notAPlanDiagnostic(plan, WRITE_PLAN)] : await deps.lintFor(config, deps.cwd)(text, path);
     return lintJson(path, plan.format, diagnostics);

@@ -3,20 +3,28 @@ import { parseAudits } from './audits.js';
 import { outline } from './blocks.js';
 import { parseChecklist } from './checklist.js';
 import { parseCitations } from './citations.js';
-import { classify } from './classify.js';
 import { findContractRefs, parseContracts } from './contracts.js';
 import { parseDirectives } from './directives.js';
 import { parseHeader } from './header.js';
 import { buildSections, sectionByLetter } from './sections.js';
-import { normalizeText, splitLines } from './source.js';
+import { blankFrontMatter, normalizeText, splitLines } from './source.js';
 import { parseDeviations, parseRisks, parseTestStrategy, partSection } from './tables.js';
 import { parseTasks } from './tasks.js';
 import type { Plan, Section } from './types.js';
+import { recognize } from '../formats/recognize.js';
+import type { FormatChoice } from '../formats/types.js';
 
-export function parsePlan(rawText: string, path = '<input>'): Plan {
+export interface ParseOptions {
+  /** The format the plans are in (a config's `format`); `auto` recognizes it from the text. */
+  format?: FormatChoice | undefined;
+}
+
+export function parsePlan(rawText: string, path = '<input>', options: ParseOptions = {}): Plan {
   const text = normalizeText(rawText);
-  const lines = splitLines(text);
-  const o = outline(text, lines);
+  const source = splitLines(text);
+  // Everything below reads the plan with its front matter blanked; the Plan keeps the text as written.
+  const lines = blankFrontMatter(source) as string[];
+  const o = outline(lines === source ? text : lines.join('\n'), lines);
   const sections = buildSections(o.headings, lines);
   const header = parseHeader(lines, o);
 
@@ -29,13 +37,16 @@ export function parsePlan(rawText: string, path = '<input>'): Plan {
   const contractPrefixes = new Set(contracts.map((c) => c.prefix));
   const tasks = parseTasks(lines, o, sections, contractPrefixes);
   const checklistSection = partSection(sections, 'checklist') ?? compact('checklist');
-  const { format, reason } = classify({ title: header.title, header: header.fields, sections, contracts, tasks });
+  const { format, reason } = recognize(
+    { path, lines, title: header.title, agentLine: header.agentLine, header: header.fields, sections, contracts, tasks },
+    options.format,
+  );
   const citations = parseCitations(lines, o);
 
   return {
     path,
     text,
-    lines,
+    lines: source,
     format,
     formatReason: reason,
     title: header.title,

@@ -84,3 +84,15 @@ export function countSentences(prose: string): number {
   const parts = cleaned.split(/(?<=[.!?])["')\]]*\s+(?=[A-Z0-9"'(`*])/);
   return parts.filter((p) => /[A-Za-z0-9]/.test(p)).length;
 }
+
+/**
+ * YAML front matter (`---` on line 1, up to the next `---` or `...`) blanked out, so the Markdown
+ * parser does not take `status: done` over `---` for a heading. Lines keep their numbers.
+ */
+export function blankFrontMatter(lines: readonly string[]): readonly string[] {
+  if (lines[0]?.trimEnd() !== '---') return lines;
+  // Front matter is short; a `---` far down is a thematic break closing a document with none.
+  const end = lines.findIndex((l, i) => i > 0 && i < 60 && /^(?:---|\.\.\.)\s*$/.test(l));
+  if (end < 0 || !lines.slice(1, end).every((l) => l.trim() === '' || /^(?:[\w-]+\s*:|\s+|#)/.test(l))) return lines;
+  return lines.map((l, i) => (i <= end ? '' : l));
+}

@@ -1,5 +1,5 @@
 /**
- * The plan model: one typed tree for full and compact micro-plans.
+ * The plan model: one typed tree for every plan format (full and compact micro-plans, superpowers plans).
  *
  * Every element keeps its source span (1-based lines and columns, end exclusive on the column,
  * as editors and SARIF show them). The parser is tolerant — it records what it finds, and the
@@ -28,7 +28,8 @@ export interface Text {
 import type { FenceProblem } from './fence-repair.js';
 export type { FenceProblem } from './fence-repair.js';
 
-export type PlanFormat = 'full' | 'compact' | 'none';
+/** The shape a format gave the document: micro-plans are full or compact (see src/formats/). */
+export type PlanFormat = 'full' | 'compact' | 'superpowers' | 'none';
 
 /** The header fields of the spec, in their required order. */
 export const HEADER_FIELDS = [

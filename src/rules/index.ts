@@ -14,6 +14,7 @@ import { RISKS_RULES } from './risks/index.js';
 import { CHECKLIST_RULES } from './checklist/index.js';
 import { COMPACT_RULES } from './compact/index.js';
 import { GROUNDING_RULES } from './grounding/index.js';
+import { SUPERPOWERS_RULES } from '../formats/superpowers/rules/index.js';
 
 export const RULES: readonly Rule[] = [
   ...HEADER_RULES,
@@ -27,10 +28,11 @@ export const RULES: readonly Rule[] = [
   ...CHECKLIST_RULES,
   ...COMPACT_RULES,
   ...GROUNDING_RULES,
+  ...SUPERPOWERS_RULES,
 ];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
-export type { Rule, RuleFamily, Finding, Diagnostic, RuleContext, Severity, SeveritySetting, Fix } from './types.js';
+export type { Rule, RuleFamily, Finding, Diagnostic, RuleContext, Severity, SeveritySetting, Fix, RuleExample, RuleExamples } from './types.js';

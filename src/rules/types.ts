@@ -22,7 +22,9 @@ export type RuleFamily =
   | 'risks'
   | 'checklist'
   | 'compact'
-  | 'grounding';
+  | 'grounding'
+  /** The superpowers writing-plans format's own rules (src/formats/superpowers/rules/). */
+  | 'superpowers';
 
 /** A text edit that `lint --fix` may apply. */
 export interface Fix {
@@ -66,5 +68,25 @@ export interface Rule {
   instruction: string | ((config: Config) => string);
   /** Grounding rules run only when a repository is given. */
   needsRepo?: boolean;
+  /** Some findings carry a fix that `lint --fix` applies (as ESLint's `meta.fixable`). */
+  fixable?: boolean;
+  /**
+   * Plans (or plan fragments) the rule accepts and rejects, in the shape of real plans: run by
+   * the rule tester (test/rules/examples.test.ts) and rendered into docs/rules.md.
+   */
+  examples?: RuleExamples;
   check(plan: Plan, context: RuleContext): Finding[] | Promise<Finding[]>;
+}
+
+/** One example: a plan fragment, and for an invalid one what the finding says. */
+export interface RuleExample {
+  /** Markdown of a plan in the rule's format (whole enough to be recognized as that format). */
+  plan: string;
+  /** Invalid examples: a phrase every finding's message contains, so the example pins the finding. */
+  message?: string;
+}
+
+export interface RuleExamples {
+  valid: readonly RuleExample[];
+  invalid: readonly RuleExample[];
 }

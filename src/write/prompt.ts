@@ -8,6 +8,7 @@
 import type { Config } from '../config/types.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
+import type { PlanFormat } from '../plan/types.js';
 import { effectiveSeverity } from '../engine/lint.js';
 
 export interface PromptSource {
@@ -37,19 +38,23 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
   checklist: 'Sanity checklist',
   compact: 'Compact format',
   grounding: 'Grounding in the repository',
+  superpowers: 'Superpowers plans',
 };
 
 export function ruleInstruction(rule: Rule, config: Config): string {
   return typeof rule.instruction === 'function' ? rule.instruction(config) : rule.instruction;
 }
 
-/** The catalog as a checklist, grouped by family, in catalog order; rules turned off are left out. */
-export function renderRuleList(config: Config): string {
+/**
+ * The catalog as a checklist, grouped by family, in catalog order; rules turned off, and rules of
+ * other formats, are left out.
+ */
+export function renderRuleList(config: Config, shapes: readonly PlanFormat[] = ['full', 'compact']): string {
   const out: string[] = [];
   let family: RuleFamily | undefined;
   for (const rule of RULES) {
     const severity = effectiveSeverity(rule, config);
-    if (severity === 'off') continue;
+    if (severity === 'off' || !rule.formats.some((f) => shapes.includes(f))) continue;
     if (rule.family !== family) {
       family = rule.family;
       out.push('', `### ${FAMILY_TITLES[rule.family]}`, '');

@@ -79,7 +79,7 @@ describe('config: strict validation with messages that name the file, the key an
   });
 
   it('lists the known keys when nothing is close to an unknown key', () => {
-    expect(configError('zzzzzzzzzz: 1\n')).toMatch(/zzzzzzzzzz: unknown key \(known keys here: extends, language, commands, .*rules\)/);
+    expect(configError('zzzzzzzzzz: 1\n')).toMatch(/zzzzzzzzzz: unknown key \(known keys here: extends, format, language, commands, .*rules\)/);
   });
 
   it('names the expected type when a value has the wrong type', () => {

@@ -6,7 +6,7 @@ import { CORPUS, HAS_CORPUS, NO_CORPUS } from './corpus.js';
 
 interface Label {
   file: string;
-  label: 'full' | 'compact' | 'none';
+  label: 'full' | 'compact' | 'superpowers' | 'none';
   kind: string;
   reason: string;
 }
@@ -19,7 +19,7 @@ describe.skipIf(!HAS_CORPUS)('the classifier on every real corpus file, against 
     expect(labels.map((l) => l.file).sort()).toEqual(readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort());
   });
 
-  it('agrees with every label: full, compact, or not a micro-plan', () => {
+  it('agrees with every label: full, compact, superpowers, or not a plan', () => {
     const wrong = labels
       .map((l) => ({ ...l, got: parsePlan(readFileSync(join(CORPUS, l.file), 'utf8'), l.file).format }))
       .filter((l) => l.got !== l.label)

@@ -3,6 +3,7 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { presetConfig } from '../../src/config/presets.js';
 import type { Config } from '../../src/config/types.js';
 import { RULES } from '../../src/rules/index.js';
+import { formatById, rulesOf } from '../../src/formats/index.js';
 import { renderPrompt, ruleInstruction } from '../../src/write/prompt.js';
 
 const tsConfig: Config = {
@@ -50,10 +51,12 @@ describe('prompt', () => {
     }
   });
 
-  it('lists every rule of the registry with its instruction', () => {
+  it('lists every micro-plan rule of the registry with its instruction, and no rule of another format', () => {
     const text = renderPrompt({ config: defaultConfig() });
-    expect(RULES.length).toBeGreaterThan(0);
-    for (const rule of RULES) {
+    const micro = rulesOf(formatById('micro-plan'));
+    expect(micro.length).toBeGreaterThan(0);
+    for (const rule of RULES.filter((r) => !micro.includes(r))) expect(text).not.toContain(`\`${rule.id}\``);
+    for (const rule of micro) {
       expect(text).toContain(`\`${rule.id}\``);
       expect(text).toContain(ruleInstruction(rule, defaultConfig()));
     }

@@ -44,7 +44,7 @@ export function lintFor(config: Config, cwd: string): LintFn {
   return async (text, path) => {
     const session = await sessionFor(cwd);
     try {
-      const plan = parsePlan(text, path);
+      const plan = parsePlan(text, path, { format: config.format });
       return await lintPlan(plan, { config, grounding: session && plan.format !== 'none' ? await session.forPlan(plan) : undefined });
     } finally {
       await session?.close();

@@ -17,6 +17,7 @@ import type { CommandIo, WriteDeps } from './deps.js';
 import { providerErrorLine } from './errors.js';
 import { chooseDraftFiles, writeNewFile, writePlan } from './files.js';
 import { planInstructions, showPath } from './instructions.js';
+import type { FormatChoice } from '../../formats/types.js';
 import { draftLoop, type DraftRound, type LintFn } from './loop.js';
 import { ProgressLine } from './progress.js';
 import { countBySeverity } from './revision.js';
@@ -103,9 +104,9 @@ function number(value: string | undefined, flag: string): number | undefined {
  * The linter sees nothing in a document that is not a plan (no contracts, no tasks) and would
  * call it clean; a model that answered with prose must be told instead.
  */
-export function draftLint(lint: LintFn): LintFn {
+export function draftLint(lint: LintFn, format: FormatChoice = 'auto'): LintFn {
   return async (text, path) => {
-    const plan = parsePlan(text, path);
+    const plan = parsePlan(text, path, { format });
     if (plan.format !== 'none') return lint(text, path);
     return [notAPlanDiagnostic(plan, 'write the plan itself, with its "# … Implementation Plan" title, Behavioral Contracts and Tasks.')];
   };
@@ -152,7 +153,7 @@ export async function runDraft(args: DraftArgs, io: DraftIo, deps: WriteDeps): P
     prompt,
     rounds: settings.rounds,
     planPath: files.target,
-    lint: draftLint(deps.lintFor(config, io.cwd)),
+    lint: draftLint(deps.lintFor(config, io.cwd), config.format),
     signal: io.signal,
     events: {
       roundStart: (n) => {

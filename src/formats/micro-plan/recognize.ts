@@ -1,19 +1,12 @@
 /**
- * Full, compact or not a plan. A plan defines contracts or tasks; design docs and macro plans
+ * The micro-plan format's recognizer: full, compact or not a micro-plan. A plan defines contracts or tasks; design docs and macro plans
  * do not (they get one "not a plan" note instead of hundreds of findings). A full plan has the
  * lettered sections / Parts of the full format; anything else with contracts or tasks is compact.
  */
-import type { Contract, HeaderField, PlanFormat, Section, Task, Text } from './types.js';
+import type { FormatSignals } from '../types.js';
+import type { PlanFormat } from '../../plan/types.js';
 
-export interface FormatSignals {
-  title: Text | undefined;
-  header: readonly HeaderField[];
-  sections: readonly Section[];
-  contracts: readonly Contract[];
-  tasks: readonly Task[];
-}
-
-export function classify(s: FormatSignals): { format: PlanFormat; reason: string } {
+export function recognizeMicroPlan(s: FormatSignals): { format: PlanFormat; reason: string } {
   // Letters count only where a title names the section: a macro plan's own "A)…K)" are not the spec's.
   const letters = new Set(s.sections.flatMap((x) => (x.kind.type === 'lettered' && !x.kind.byLetterOnly ? [x.kind.letter] : [])));
   const parts = s.sections.filter((x) => x.kind.type === 'part').length;

@@ -42,8 +42,14 @@ describe('classify', () => {
     expect(p.formatReason).toMatch(/no behavioral contracts/);
   });
 
-  it('calls a task plan in another template (no contracts, no Source) "not a plan"', () => {
+  it('leaves a superpowers plan (Tech Stack, checkbox steps, no contracts) to the superpowers format', () => {
     const p = parsePlan('# X Implementation Plan\n\n**Goal:** Do x.\n\n**Architecture:** A.\n\n**Tech Stack:** Go\n\n### Task 1: Do it\n\n- [ ] **Step 1: Write failing test**\n');
+    expect(p.format).toBe('superpowers');
+    expect(p.formatReason).toMatch(/Tech Stack line, checkbox steps/);
+  });
+
+  it('calls a task plan in another template, with none of the superpowers signals, "not a plan"', () => {
+    const p = parsePlan('# X Implementation Plan\n\n**Goal:** Do x.\n\n**Architecture:** A.\n\n### Task 1: Do it\n\n**Step 1: Write failing test**\n');
     expect(p.format).toBe('none');
     expect(p.formatReason).toMatch(/another template/);
   });

@@ -1,0 +1,31 @@
+/**
+ * Recognizing a superpowers writing-plans plan. The micro-plan format grew out of this template,
+ * so micro-plans carry most of its header (the agentic line, Goal, Architecture, `### Task N`):
+ * what tells the two apart is behavioral contracts (micro-plans) against a Tech Stack line and
+ * checkbox steps (superpowers). This recognizer is asked only about documents the micro-plan
+ * recognizer did not claim, or where the config says the plans are superpowers plans.
+ */
+import type { FormatSignals, Recognition } from '../types.js';
+
+const CHECKBOX_STEP = /^\s*[-*+]\s+\[[ xX]\]\s/;
+
+/** The signals of the format, each named for the recognition reason. */
+export function superpowersSignals(s: FormatSignals): string[] {
+  const out: string[] = [];
+  if (s.header.some((f) => /^tech(?:nology)?[ -]stack$/i.test(f.label.trim()))) out.push('a Tech Stack line');
+  if (s.tasks.some((t) => t.steps.some((st) => CHECKBOX_STEP.test(s.lines[st.span.start.line - 1] ?? '')))) out.push('checkbox steps');
+  if (s.agentLine && /superpowers:(?:executing-plans|subagent-driven-development)/.test(s.agentLine.text)) out.push('the superpowers agentic-workers line');
+  if (/(?:^|\/)docs\/(?:[\w-]+\/)?plans\//.test(s.path.replace(/\\/g, '/')) && /superpowers/.test(s.path)) out.push('a superpowers plans folder');
+  return out;
+}
+
+export function recognizeSuperpowers(s: FormatSignals, chosen: boolean): Recognition | undefined {
+  if (s.contracts.some((c) => c.clauses.length > 0) && !chosen) return undefined;
+  const planTitle = s.title !== undefined && /implementation plan\s*$/i.test(s.title.text);
+  const hasGoal = s.header.some((f) => /^goal$/i.test(f.label.trim()));
+  if (s.tasks.length === 0 && !(planTitle && hasGoal)) return undefined;
+  const signals = superpowersSignals(s);
+  if (chosen) return { format: 'superpowers', reason: `the config reads these plans as superpowers plans${signals.length > 0 ? ` (${signals.join(', ')})` : ''}` };
+  if (signals.length === 0) return undefined;
+  return { format: 'superpowers', reason: `tasks without behavioral contracts, with ${signals.join(', ')}` };
+}

@@ -1,0 +1,33 @@
+import type { Rule } from '../../../rules/types.js';
+import { lineSpan } from '../../../plan/source.js';
+import { headerField } from './fields.js';
+
+export const spHeaderTechStack: Rule = {
+  id: 'sp-header-tech-stack',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'The writing-plans header ends with "**Tech Stack:** [Key technologies/libraries]", so the engineer who executes the plan knows the tools before the first task. A header without the line, or with an empty one, is reported.',
+  instruction: 'End the header with "**Tech Stack:**" and the key technologies and libraries the work uses.',
+  examples: {
+    valid: [
+      {
+        plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Architecture:** A POSIX shell script downloads the release and verifies its checksum.\n\n**Tech Stack:** POSIX sh, curl, GitHub Releases\n\n---\n\n### Task 1: Script skeleton\n\n- [ ] **Step 1: Write the failing test**\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Architecture:** A POSIX shell script downloads the release and verifies its checksum.\n\n---\n\n### Task 1: Script skeleton\n\n- [ ] **Step 1: Write the failing test**\n',
+        message: 'no "**Tech Stack:**" line',
+      },
+    ],
+  },
+  check(plan) {
+    const f = headerField(plan, /^tech(?:nology)?[ -]stack$/i);
+    if (f && f.value.text.trim() !== '') return [];
+    if (f) return [{ message: 'The "**Tech Stack:**" line is empty: name the key technologies and libraries the work uses.', span: f.span }];
+    const at = plan.title?.span ?? lineSpan(plan.lines, 1);
+    return [{ message: 'The header has no "**Tech Stack:**" line: add one after Architecture naming the key technologies and libraries.', span: at }];
+  },
+};
