@@ -1,11 +1,11 @@
 /**
- * Linting files, as a library: `lintFiles(paths, options)` reads the inputs (see cli/input.ts),
+ * Linting files, as a library: `lintFiles(paths, options)` reads the inputs (see ./input.ts),
  * finds each plan's config, runs the catalog and, with `fix`, writes fixes back. It never
  * throws for a user's files: unreadable inputs and broken configs come back as `problems`.
  */
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
-import { expandInputs, isProblem, readInput, type InputProblem, type PlanInput, type StdinLike } from '../cli/input.js';
+import { expandInputs, isProblem, readInput, type InputProblem, type PlanInput, type StdinLike } from './input.js';
 import { ConfigResolver } from '../config/load.js';
 import { didYouMean } from '../config/suggest.js';
 import type { Config } from '../config/types.js';

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { LintReport } from '../engine/run.js';
-import { problemLine } from '../cli/input.js';
+import { problemLine } from '../engine/input.js';
 import { displayPath } from './github.js';
 import { ruleHelpUri, TOOL_NAME, TOOL_URI, TOOL_VERSION } from './meta.js';
 import type { FormatOptions } from './types.js';

@@ -60,7 +60,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
       const [{ lintFiles, selectRules }, { formatReport, terminalWidth, useColor }, { problemLine }] = await Promise.all([
         import('../../engine/run.js'),
         import('../../format/index.js'),
-        import('../input.js'),
+        import('../../engine/input.js'),
       ]);
       const ruleIds = opts.rule && opts.rule.length > 0 ? opts.rule : undefined;
       const rules = selectRules(ruleIds);
