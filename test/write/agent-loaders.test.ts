@@ -4,7 +4,7 @@
  * cannot be installed (offline, registry down) its test is skipped with the reason. Each CLI is
  * asked what it loaded without a model or an account: `gemini mcp list` and `opencode mcp list` connect to the registered
  * server, `codex mcp list` reads it from the trusted project, `opencode debug config` shows the
- * command file loaded.
+ * command file loaded, `codex debug prompt-input` shows the skill in the model's list of skills.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -74,6 +74,8 @@ const LOADERS: Loader[] = [
     check(run) {
       // Codex lists the project's server from .codex/config.toml (it connects only in a session).
       expect(run('mcp', 'list')).toMatch(/^microplan\s+microplan\s+mcp\s.*\benabled\b/m);
+      // The prompt Codex would send lists the skill it loaded from .agents/skills, with its description.
+      expect(run('debug', 'prompt-input')).toMatch(/micro-plan: Write a micro-plan \(PR implementation plan\)[^"]*\(file: [^)]*micro-plan\/SKILL\.md\)/);
     },
   },
 ];
