@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 
-// What this build is, for caches of its results (src/format/meta.ts reads it): the sources, the
+// What this build is, for caches of its results (src/output/meta.ts reads it): the sources, the
 // locked dependencies and this script, so any change to them starts new caches.
 const id = createHash('sha256');
 for (const file of readdirSync(`${root}src`, { recursive: true, encoding: 'utf8' }).sort()) {
@@ -44,7 +44,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Depth matters: src/format/meta.ts finds package.json two directories up, as from dist/format/.
+  // Depth matters: src/output/meta.ts finds package.json two directories up, as from dist/output/.
   chunkNames: '[name]-[hash]',
   external: ['@ast-grep/napi', '@ast-grep/lang-go', '@ast-grep/lang-python'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

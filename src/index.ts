@@ -12,7 +12,7 @@ export { defaultConfig } from './config/defaults.js';
 export { presetConfig, PRESET_NAMES, type PresetName } from './config/presets.js';
 export { ConfigResolver, loadConfigFile, parseConfig } from './config/load.js';
 export type { Config, Budgets, ChecklistEntry } from './config/types.js';
-export { formatReport, FORMATS } from './format/index.js';
+export { formatReport, FORMATS } from './output/index.js';
 export { openRepository } from './repo/open.js';
 export { RepositoryCodeIndex } from './repo/code/code-index.js';
 export { RepoError, type Repository, type CodeIndex, type Declaration, type ConstructionSite } from './repo/types.js';

@@ -2,7 +2,7 @@
  * The persistent site caches of a repository as the commands open them: under a cache directory
  * (`defaultCacheDir()` for the CLI), for this build of microplan only.
  */
-import { BUILD_ID, TOOL_VERSION } from '../format/meta.js';
+import { BUILD_ID, TOOL_VERSION } from '../output/meta.js';
 import { DiskSiteCaches } from '../repo/code/site-cache.js';
 
 export function openSiteCaches(dir: string, root: string): DiskSiteCaches {

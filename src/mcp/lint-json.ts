@@ -2,7 +2,7 @@
  * Lint findings as JSON for machines (MCP clients, scripts): one flat object per finding with
  * 1-based positions, the same object `microplan lint --format json` writes for a diagnostic.
  */
-import { toJsonDiagnostic, type JsonDiagnostic } from '../format/json.js';
+import { toJsonDiagnostic, type JsonDiagnostic } from '../output/json.js';
 import type { Diagnostic } from '../rules/types.js';
 
 export type LintJsonFinding = JsonDiagnostic;

@@ -5,6 +5,6 @@ export { replayLedger, expectedTexts, missingTexts, isTestPath } from './replay.
 export { matchCommits, matchScore, contractRefs, fileMatches, type TaskPromise, type Matching } from './match.js';
 export { gitTreeTestFinder, declaredTests, testGrammar } from './test-finder.js';
 export { testNamesIn } from './test-names.js';
-export { formatTable, formatJson } from './format.js';
+export { formatTable, formatJson } from '../output/verify.js';
 export { renderPrBody, parseVerifyJson, closingLines, type VerifySummary } from './pr-body.js';
 export { TempWorktree } from './worktree.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { renderRulesMarkdown, renderRulesTable } from '../../src/format/rules.js';
+import { renderRulesMarkdown, renderRulesTable } from '../../src/output/rules.js';
 import { RULES } from '../../src/rules/index.js';
 import { cli, ROOT, tempDir } from './run-cli.js';
 import { writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import { lintPlan } from '../../src/engine/lint.js';
 import { lintFiles } from '../../src/engine/run.js';
 import { GroundingSession } from '../../src/ground/open.js';
-import { formatSitesMarkdown } from '../../src/ground/sites-format.js';
+import { formatSitesMarkdown } from '../../src/output/sites.js';
 import { siteAudits } from '../../src/ground/sites.js';
 import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';

@@ -1,6 +1,6 @@
 /** `microplan lint <paths|globs|->`: a thin layer over engine/run.ts and the formatters. */
 import type { Command } from '../commander.js';
-import { FORMAT_NAMES } from '../../format/names.js';
+import { FORMAT_NAMES } from '../../output/names.js';
 import { checkFormat, formatOption } from '../format-option.js';
 import { EXIT, InputError } from '../errors.js';
 import { NO_CONFIG_NOTICE } from '../../config/notice.js';
@@ -59,7 +59,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
       // Loaded here, not at start-up: every other command would pay for the engine and formatters.
       const [{ lintFiles, selectRules }, { formatReport, terminalWidth, useColor }, { problemLine }] = await Promise.all([
         import('../../engine/run.js'),
-        import('../../format/index.js'),
+        import('../../output/index.js'),
         import('../../engine/input.js'),
       ]);
       const ruleIds = opts.rule && opts.rule.length > 0 ? opts.rule : undefined;

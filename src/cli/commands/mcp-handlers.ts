@@ -1,7 +1,7 @@
 /** The MCP tools' handlers: loaded only by `microplan mcp`, so other commands do not pay for them. */
 import { renderContextMarkdown } from '../../ground/context.js';
 import { constructionSites } from '../../ground/sites.js';
-import { sitesJson } from '../../ground/sites-format.js';
+import { sitesJson } from '../../output/sites.js';
 import { lintPlanHandler } from '../../mcp/lint-tool.js';
 import type { McpHandlers } from '../../mcp/server.js';
 import { verifyPlan } from '../../verify/verify.js';

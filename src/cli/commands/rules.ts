@@ -16,9 +16,9 @@ export function registerRules(program: Command, setExit: SetExit): void {
       const [{ loadConfigFile }, { defaultConfig }, { renderRulesJson, renderRulesMarkdown, renderRulesTable }, { RULES }, { terminalWidth, useColor }] = await Promise.all([
         import('../../config/load.js'),
         import('../../config/defaults.js'),
-        import('../../format/rules.js'),
+        import('../../output/rules.js'),
         import('../../rules/index.js'),
-        import('../../format/color.js'),
+        import('../../output/color.js'),
       ]);
       const config = opts.config ? loadConfigFile(opts.config) : defaultConfig();
       const format = checkFormat(opts.format, FORMATS);

@@ -35,7 +35,7 @@ export function registerSites(program: Command, setExit: SetExit): void {
       const [repo, { auditRepository }, { sitesJson, formatSitesMarkdown }] = await Promise.all([
         opening,
         import('../../ground/sites.js'),
-        import('../../ground/sites-format.js'),
+        import('../../output/sites.js'),
       ]);
       const audits = await auditRepository(repo, types, {
         language: options.lang,

@@ -52,7 +52,7 @@ export function registerVerify(program: Command, setExit: SetExit): void {
         if (err.code !== 'EPIPE') throw err;
       });
       const [{ formatJson, formatTable }, { replayLedger }, { verifyPlan }] = await Promise.all([
-        import('../../verify/format.js'),
+        import('../../output/verify.js'),
         import('../../verify/replay.js'),
         import('../../verify/verify.js'),
       ]);

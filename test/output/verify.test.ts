@@ -1,7 +1,7 @@
 /** The verify ledger as people read it: grouped, with evidence, within 80 columns, coloured on request. */
 import { describe, expect, it } from 'vitest';
 import { useColor } from '../../src/cli/commands/verify.js';
-import { formatJson, formatTable } from '../../src/verify/format.js';
+import { formatJson, formatTable } from '../../src/output/verify.js';
 import type { VerifyReport } from '../../src/verify/types.js';
 
 const sha = (c: string): string => c.repeat(40);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../src/format/json.js';
+import { formatJson } from '../../src/output/json.js';
 import { sampleReport } from './fixtures.js';
 
 describe('json formatter', () => {

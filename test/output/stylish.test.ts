@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStylish } from '../../src/format/stylish.js';
+import { formatStylish } from '../../src/output/stylish.js';
 import { span } from '../../src/plan/source.js';
 import { sampleReport } from './fixtures.js';
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { formatSarif, toSarif } from '../../src/format/sarif.js';
+import { formatSarif, toSarif } from '../../src/output/sarif.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/types.js';
 import { sampleReport } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalWidth, useColor } from '../../src/format/color.js';
+import { terminalWidth, useColor } from '../../src/output/color.js';
 import { cli, tempDir } from '../cli/run-cli.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * into a plan's Phase 0 (a `file:line` per site, which the grounding rules can check later).
  */
 import type { ConstructionSite, SiteKind } from '../repo/types.js';
-import type { SiteAudit } from './sites.js';
+import type { SiteAudit } from '../ground/sites.js';
 
 export interface SitesJson {
   type: string;

@@ -1,4 +1,4 @@
-/** Machine-readable output; its shape is a public contract (see docs and test/format/json.test.ts). */
+/** Machine-readable output; its shape is a public contract (see docs and test/output/json.test.ts). */
 import type { LintReport } from '../engine/run.js';
 import type { Diagnostic } from '../rules/types.js';
 import type { PlanFormat } from '../plan/types.js';

@@ -8,7 +8,7 @@ interface PackageJson {
   repository?: string | { url?: string };
 }
 
-// dist/format/meta.js and src/format/meta.ts both sit two levels below the package root.
+// dist/output/meta.js and src/output/meta.ts both sit two levels below the package root.
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
 
 export const TOOL_NAME = pkg.name;
@@ -16,7 +16,7 @@ export const TOOL_VERSION = pkg.version;
 
 /**
  * The build, for caches of results (written by `npm run build` to dist/build-id.json, which sits
- * one level above dist/format/ and dist/bundle/ alike); undefined when running from the sources.
+ * one level above dist/output/ and dist/bundle/ alike); undefined when running from the sources.
  */
 export const BUILD_ID: string | undefined = readBuildId();
 

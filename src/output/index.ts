@@ -1,4 +1,4 @@
-/** The lint output formats, by name. */
+/** The output formats of every command, in one place (after markdownlint-cli2): lint reports by name here, `rules`, `sites` and `verify` renderings beside them. */
 import type { LintReport } from '../engine/run.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';

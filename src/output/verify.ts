@@ -6,7 +6,7 @@
  * then the commits that are no task's, grouped — the plan's own, follow-ups and review fixes,
  * commits merges brought in, unplanned work among the tasks, and the merges themselves.
  */
-import type { CommitGroup, Problem, TaskReport, VerifyReport } from './types.js';
+import type { CommitGroup, Problem, TaskReport, VerifyReport } from '../verify/types.js';
 
 const OUTPUT_LINES = 10;
 const DEFAULT_WIDTH = 80;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, formatGithub } from '../../src/format/github.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/output/github.js';
 import { span } from '../../src/plan/source.js';
 import { sampleReport } from './fixtures.js';
 
