@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/plan/parse.js';
 
 const DIR = fileURLToPath(new URL('./fixtures/superpowers-heldout/', import.meta.url));
 const TUNED = fileURLToPath(new URL('./fixtures/superpowers/', import.meta.url));
@@ -40,6 +41,14 @@ describe('held-out superpowers plans', () => {
     expect(path).toMatch(/\.md$/);
     expect(commit).toMatch(/^[0-9a-f]{40}$/);
     expect(PERMISSIVE.has(license ?? ''), `license ${license}`).toBe(true);
+  });
+
+  it.each(fixtureFiles)('%s is recognized as a superpowers plan, at its own path and without one', (file) => {
+    const text = readFileSync(`${DIR}${file}`, 'utf8');
+    for (const path of [sourceRow(file)?.[2] ?? file, 'plan.md']) {
+      const plan = parsePlan(text, path);
+      expect(plan.format, `${path}: ${plan.formatReason}`).toBe('superpowers');
+    }
   });
 
   it('lists no file that is not here, and keeps every file short', () => {
