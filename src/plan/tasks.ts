@@ -413,6 +413,7 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
       }
     }
   }
+  let ownList = true;
   for (const item of o.listItems) {
     if (item.line <= label.line || item.line > to) continue;
     // Only the list directly under the label (stop at the first non-list, non-blank line).
@@ -420,8 +421,10 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     const lineText = lines[item.line - 1] ?? '';
     const body = lineText.replace(/^\s*[-*+]\s+|^\s*\d+[.)]\s+/, '');
     const offset = lineText.length - body.length;
-    // The list is the block's own only under an empty label ("**Files:**" then "- Create: `x`").
-    if (body.trim() !== '' && label.value.text.trim() === '') items.push(textAt(item.line, lineText, offset, lineText.trimEnd().length));
+    // The list is the block's own only under an empty label ("**Files:**" then "- Create: `x`"), and
+    // ends at the first step: "- [ ] **Step 1: …**" after a blank line continues the same Markdown list.
+    if (CHECKBOX_ITEM.test(lineText) || stepHeadAt(lineText, item.line)) ownList = false;
+    if (ownList && body.trim() !== '' && label.value.text.trim() === '') items.push(textAt(item.line, lineText, offset, lineText.trimEnd().length));
     const entry = parseFileEntry(body, item.line, lineText, offset, 'other');
     if (entry) entries.push(entry);
   }

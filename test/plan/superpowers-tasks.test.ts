@@ -25,6 +25,11 @@ describe('superpowers tasks', () => {
     expect(task.filesBlock?.items[1]?.span.start).toEqual({ line: 9, column: 40 });
   });
 
+  it('ends the Files entries at the first step, which Markdown reads as the same list', () => {
+    const plan = parsePlan(md(...HEADER, '### Task 1: Models', '', '**Files:**', '- Create: `src/models.py`', '', '- [ ] **Step 1: Write the failing test**'));
+    expect(plan.tasks[0]!.filesBlock?.items.map((i) => i.text)).toEqual(['Create: `src/models.py`']);
+  });
+
   it('reads checkbox items as the steps of a task without "Step N" heads, with their inline commands', () => {
     const plan = parsePlan(
       md(
