@@ -72,9 +72,8 @@ export const spCommitStep: Rule = {
     // Many tasks without a commit, or all of them, are one finding, at the first of them.
     const none = plan.tasks.every((t) => without.includes(t) || commitSteps(t).length === 0);
     if (without.length >= 3 || (without.length >= 2 && none)) {
-      const names = without.map(taskName);
       out.push({
-        message: `${none ? 'No task has a' : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} have no`} commit step: end each task with "Commit" and a bash block with \`git add <the task's files>\` and \`git commit -m "…"\`.`,
+        message: `${none ? 'No task has a' : `${taskList(without)} have no`} commit step: end each task with "Commit" and a bash block with \`git add <the task's files>\` and \`git commit -m "…"\`.`,
         span: taskHeadSpan(plan, without[0]!),
       });
     } else {
@@ -92,4 +91,17 @@ export const spCommitStep: Rule = {
 /** A task whose Files block says it touches no file ("No new files — inline script"). */
 function touchesNothing(task: Task): boolean {
   return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => NO_FILES.test(i.text));
+}
+
+/** "Tasks 1–8", "Tasks 2, 4 and 7": consecutive task numbers as a range. */
+function taskList(tasks: readonly Task[]): string {
+  if (tasks.some((t) => t.subnumber !== undefined)) return `${tasks.slice(0, -1).map(taskName).join(', ')} and ${taskName(tasks[tasks.length - 1]!)}`;
+  const runs: Array<[number, number]> = [];
+  for (const t of tasks) {
+    const last = runs[runs.length - 1];
+    if (last && t.number === last[1] + 1) last[1] = t.number;
+    else runs.push([t.number, t.number]);
+  }
+  const parts = runs.map(([a, b]) => (a === b ? `${a}` : b === a + 1 ? `${a}, ${b}` : `${a}–${b}`));
+  return `Tasks ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}`;
 }
