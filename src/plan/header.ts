@@ -30,7 +30,8 @@ export function parseHeader(lines: readonly string[], o: Outline): HeaderParse {
       ? textAt(first.line, lines[first.line - 1] ?? '', (lines[first.line - 1] ?? '').indexOf(first.raw), undefined)
       : undefined;
   const startLine = title ? title.span.start.line + 1 : 1;
-  const next = o.headings.find((h) => h.line >= startLine);
+  // A heading inside a blockquote ("> ## Addendum — …" above the header) is an aside, not the end of the header.
+  const next = o.headings.find((h) => h.line >= startLine && !o.blockquotes.some(([qs, qe]) => h.line >= qs && h.line <= qe));
   const end = (next ? next.line : lines.length + 1) - 1;
 
   let agentLine: Text | undefined;

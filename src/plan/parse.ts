@@ -9,7 +9,7 @@ import { parseHeader } from './header.js';
 import { buildSections, sectionByLetter } from './sections.js';
 import { blankFrontMatter, normalizeText, splitLines } from './source.js';
 import { parseDeviations, parseRisks, parseTestStrategy, partSection } from './tables.js';
-import { parseTasks } from './tasks.js';
+import { addListItemSteps, parseTasks } from './tasks.js';
 import type { Plan, Section } from './types.js';
 import { recognize } from '../formats/recognize.js';
 import type { FormatChoice } from '../formats/types.js';
@@ -41,6 +41,8 @@ export function parsePlan(rawText: string, path = '<input>', options: ParseOptio
     { path, lines, title: header.title, agentLine: header.agentLine, header: header.fields, sections, contracts, tasks },
     options.format,
   );
+  // A superpowers task may write its steps as a checklist or numbered list instead of "Step N" heads.
+  if (format === 'superpowers') addListItemSteps(lines, o, tasks);
   const citations = parseCitations(lines, o);
 
   return {

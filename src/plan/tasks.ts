@@ -13,6 +13,7 @@ import type {
   ContractRef,
   FileAction,
   FileEntry,
+  FilesBlock,
   Section,
   Step,
   StepKind,
@@ -20,7 +21,8 @@ import type {
   Text,
 } from './types.js';
 
-const TASK_HEADING = /^Task\s+(\d+)\b\s*(?:[:.—–-]\s*)?(.*)$/i;
+/** "Task 3: Title"; "Task 1.2: Title" (numbered within a chunk or phase) keeps the number after the dot apart. */
+const TASK_HEADING = /^Task\s+(\d+)(?:\.(\d+)(?=\s*[:.—–-]|\s*$))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
 /** "Step 3", "Step 3a" (sub-steps), then an optional separator and the title. */
 const STEP_LINE = /^Step\s+(\d+)([a-z]?)(?:\.(\d+)(?![\d.]))?(?:\s*[-–]\s*(\d+)(?=\s*[:.—–]))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
 /** "**Task 3: Title**" written as a whole bold line instead of a heading (a few plans do this). */
@@ -30,6 +32,8 @@ const COMMAND_START = /^(?:cd|go|golangci-lint|npm|npx|pnpm|yarn|make|bash|sh|py
 /** "**Label:**", "**Label**:", "**Test (already in place — `TestX`):**". */
 const LABEL = /^\s*(?:[-*+]\s+)?\*\*([A-Za-z][A-Za-z0-9 /,()—–`._'-]{0,80}?)(?::\*\*|\*\*:)\s*(.*)$/;
 const PLAIN_LABEL = /^\s*(Run|Verify|Expected|Lint|Commit|Files?|Contracts?(?: Implemented)?)\s*:\s*(.*)$/i;
+/** A checkbox list item ("- [ ] Run the tests"). */
+const CHECKBOX_ITEM = /^\s*[-*+]\s+\[[ xX]\]\s/;
 /** Label names of compact tasks, as the corpus writes them, and the part each one fills. */
 const COMPACT_LABELS: Record<string, 'test' | 'impl' | 'verify' | 'lint' | 'commit'> = {
   test: 'test',
@@ -57,7 +61,9 @@ export function parseTasks(lines: readonly string[], o: Outline, sections: reado
   for (const section of sections) {
     const m = TASK_HEADING.exec(section.heading.text);
     if (!m) continue;
-    tasks.push(parseTask(lines, o, section, Number(m[1]), prefixes));
+    const task = parseTask(lines, o, section, Number(m[1]), prefixes);
+    if (m[2] !== undefined) task.subnumber = Number(m[2]);
+    tasks.push(task);
   }
   if (tasks.length > 0) return tasks;
   // No "Task N" headings: fall back to whole-line bold "**Task N: Title**" paragraphs.
@@ -141,6 +147,7 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
 
   let commitLabel: Text | undefined;
   let filesFromPlural = false;
+  let filesBlock: FilesBlock | undefined;
   for (let l = from; l <= to; l++) {
     if (o.codeMask[l]) continue;
     const label = labelAt(lines, l);
@@ -154,11 +161,15 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
       }
     } else if (key === 'files') {
       // The task's own Files list comes first; a later "Files:" inside a step does not replace it.
-      if (!filesFromPlural) files = parseFiles(lines, o, label, to);
+      if (!filesFromPlural) {
+        const block = emptyFilesBlock(lines, l);
+        files = parseFiles(lines, o, label, to, block.items);
+        filesBlock = block;
+      }
       filesFromPlural = true;
     } else if (key === 'file') {
       // Plans without a Files list name each file where it is edited ("File: `a.go` — add …").
-      if (!filesFromPlural) files.push(...parseFiles(lines, o, label, to));
+      if (!filesFromPlural) files.push(...parseFiles(lines, o, label, to, []));
     } else if (key === 'commit' && stepHeads.length > 0) {
       commitLabel ??= label.value;
     } else if (part && stepHeads.length === 0) {
@@ -202,8 +213,70 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
     steps,
     compact: isCompact ? compactParts : undefined,
     commit: findCommit(lines, steps, fences, compactParts.commit ?? commitLabel),
+    ...(filesBlock ? { filesBlock } : {}),
     span: section.span,
   };
+}
+
+function emptyFilesBlock(lines: readonly string[], l: number): FilesBlock {
+  return { label: trimmedLine(l, lines[l - 1] ?? ''), items: [] };
+}
+
+/**
+ * Steps written as list items instead of "Step N" heads, as some superpowers plans write them: the
+ * task's top-level checkbox items ("- [ ] Run `pytest -q`; verify RED.") and numbered items ("1. Add
+ * a failing test for …") that do not belong to a label's list (**Files:**, **Interfaces:**). Called
+ * only for plans recognized as superpowers plans, after recognition, and only for tasks without
+ * step heads: micro-plans keep the model they had.
+ */
+export function addListItemSteps(lines: readonly string[], o: Outline, tasks: readonly Task[]): void {
+  for (const task of tasks) {
+    if (task.steps.length > 0) continue;
+    const from = task.span.start.line + 1;
+    const to = task.span.end.line;
+    const fences = o.fences.filter((f) => f.span.start.line >= from && f.span.end.line <= to);
+    const items = o.listItems.filter((i) => i.depth === 1 && i.line >= from && i.line <= to && !o.codeMask[i.line]);
+    const heads = items.filter((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? '') || (i.ordered && !underLabel(lines, o, i.line, from)));
+    let ordinal = 0;
+    for (const item of heads) {
+      ordinal++;
+      const lineText = lines[item.line - 1] ?? '';
+      const marker = /^\s*(?:[-*+]|(\d+)[.)])\s+(?:\[[ xX]\]\s+)?/.exec(lineText)!;
+      const title = textAt(item.line, lineText, marker[0].length, lineText.trimEnd().length);
+      const head: StepHead = {
+        line: item.line,
+        number: marker[1] !== undefined ? Number(marker[1]) : ordinal,
+        suffix: '',
+        minor: undefined,
+        through: undefined,
+        title,
+        trailing: undefined,
+      };
+      const step = parseStep(lines, o, head, Math.min(item.endLine, to), fences);
+      if (step.commands.length === 0) {
+        // "- [ ] Run `pytest tests/x.py -q`; verify RED.": the command is in the item's own text.
+        const c = inlineCommand(title);
+        if (c) {
+          step.commands.push(c);
+          step.kind = refineKind(step.kind, step.commands);
+        }
+      }
+      task.steps.push(step);
+    }
+    if (task.steps.length > 0 && !task.commit) task.commit = findCommit(lines, task.steps, fences, undefined);
+  }
+}
+
+/** Whether the list holding the item at `line` stands right under a "**Label:**" line (other than "Steps:"). */
+function underLabel(lines: readonly string[], o: Outline, line: number, from: number): boolean {
+  for (let l = line - 1; l >= from; l--) {
+    const t = lines[l - 1] ?? '';
+    if (o.codeMask[l] || t.trim() === '' || /^\s*(?:[-*+]|\d+[.)])\s/.test(t) || /^\s{2,}\S/.test(t)) continue;
+    // "**Files:** `a.cs`, tests" then "1. Add a failing test": a label with its value inline owns no list.
+    const label = labelAt(lines, l);
+    return label !== undefined && label.value.text.trim() === '' && !/^steps?$/.test(label.label);
+  }
+  return false;
 }
 
 /** The title after "Task N:" on the heading line, as written (inline code kept, so the span is exact). */
@@ -269,7 +342,7 @@ function stepHeadAt(lineText: string, l: number): StepHead | undefined {
 }
 
 function findTitle(line: number, lineText: string): Text {
-  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?Task\s+\d+\b\s*(?:[:.—–-]\s*)?/i.exec(lineText);
+  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?Task\s+\d+(?:\.\d+(?=\s*[:.—–-]|\s*$))?\b\s*(?:[:.—–-]\s*)?/i.exec(lineText);
   if (!m) return trimmedLine(line, lineText);
   let end = lineText.replace(/\s+#+\s*$/, '').trimEnd().length;
   if (lineText.slice(0, end).endsWith('**') && m[0].includes('**')) end -= 2;
@@ -320,14 +393,19 @@ const ACTIONS: Record<string, FileAction> = {
 /** List items under Files that explicitly name files NOT touched ("NOT modified: `x`", "NOTE: `y` stays"). */
 const NOT_AN_ENTRY = /^\s*(?:\*\*)?(?:NOT\b|NOTE\b|unchanged\b|no changes?\b)/i;
 
-/** The "**Files:**" block: inline value and/or the list items under it. */
-function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: number): FileEntry[] {
+/**
+ * The "**Files:**" block: inline value and/or the list items under it. Each entry as written,
+ * whether or not it names a path, is added to `items`.
+ */
+function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: number, items: Text[]): FileEntry[] {
   const entries: FileEntry[] = [];
   if (label.value.text.trim() !== '') {
     // Compact: "modify `a.go`, test `a_test.go`" or "create/modify X, test Y".
     const lineText = lines[label.line - 1] ?? '';
     let action: FileAction = 'other';
     for (const part of splitTopLevel(label.value.text)) {
+      const at = label.value.span.start.column - 1 + part.offset;
+      items.push(textAt(label.line, lineText, at, at + part.text.length));
       const p = parseFileEntry(part.text, label.line, lineText, label.value.span.start.column - 1 + part.offset, action);
       if (p) {
         entries.push(p);
@@ -335,6 +413,7 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
       }
     }
   }
+  let ownList = true;
   for (const item of o.listItems) {
     if (item.line <= label.line || item.line > to) continue;
     // Only the list directly under the label (stop at the first non-list, non-blank line).
@@ -342,6 +421,10 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     const lineText = lines[item.line - 1] ?? '';
     const body = lineText.replace(/^\s*[-*+]\s+|^\s*\d+[.)]\s+/, '');
     const offset = lineText.length - body.length;
+    // The list is the block's own only under an empty label ("**Files:**" then "- Create: `x`"), and
+    // ends at the first step: "- [ ] **Step 1: …**" after a blank line continues the same Markdown list.
+    if (CHECKBOX_ITEM.test(lineText) || stepHeadAt(lineText, item.line)) ownList = false;
+    if (ownList && body.trim() !== '' && label.value.text.trim() === '') items.push(textAt(item.line, lineText, offset, lineText.trimEnd().length));
     const entry = parseFileEntry(body, item.line, lineText, offset, 'other');
     if (entry) entries.push(entry);
   }

@@ -196,6 +196,8 @@ export interface CommitMessage {
 
 export interface Task {
   number: number;
+  /** "Task 1.2" (tasks numbered within a chunk or phase): the number after the dot; `number` is 1. */
+  subnumber?: number;
   title: Text;
   /** Contract ids this task says it implements ("Contracts Implemented:" or the title's "(BC-1, BC-2)"). */
   contracts: ContractRef[];
@@ -216,7 +218,15 @@ export interface Task {
     commit: Text | undefined;
   } | undefined;
   commit: CommitMessage | undefined;
+  /** The **Files:** block as written, every entry kept (those `files` could not read as a path too). */
+  filesBlock?: FilesBlock;
   span: Span;
+}
+
+/** A task's "**Files:**" label line and its entries as written: the list items under it, or the parts of its inline value. */
+export interface FilesBlock {
+  label: Text;
+  items: Text[];
 }
 
 export interface TableRow {

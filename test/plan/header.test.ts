@@ -33,3 +33,27 @@ describe('parseHeader field values', () => {
     expect(plan.header.find((f) => f.name === 'Closes')!.value.text).toBe('Fixes #883');
   });
 });
+
+describe('parseHeader with an aside above it', () => {
+  it('reads the header under an "> ## Addendum" blockquote: a heading inside a blockquote does not end the header', () => {
+    const plan = parsePlan(
+      md(
+        '# Pending Paste Implementation Plan',
+        '',
+        '> ## Addendum — 2026-07-22: Owner decision',
+        '>',
+        '> **Supersedes:** the archiving step.',
+        '',
+        '> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.',
+        '',
+        '**Goal:** Never inject dictated text into the wrong field.',
+        '',
+        '**Tech Stack:** C# / .NET 9',
+        '',
+        '## Global Constraints',
+      ),
+    );
+    expect(plan.header.map((f) => f.label)).toEqual(['Goal', 'Tech Stack']);
+    expect(plan.agentLine?.span.start.line).toBe(7);
+  });
+});

@@ -27,11 +27,19 @@ interface JudgedFinding {
 
 const sample = JSON.parse(readFileSync(new URL('./lint-findings.json', import.meta.url), 'utf8')) as { findings: JudgedFinding[] };
 
+/**
+ * The corpus linted as the sample was: its micro-plans, judged against the micro-plan spec. The
+ * corpus's superpowers plans are judged against the writing-plans skill, in their own sample
+ * (bench/superpowers-findings.mjs writes the candidates).
+ */
 async function lintCorpus(plans: readonly string[]): Promise<Map<string, Diagnostic[]>> {
   // The corpus plans were written for the spec's own project: they are linted with its preset.
   const config = presetConfig('inference-sim');
   const out = new Map<string, Diagnostic[]>();
-  for (const plan of plans) out.set(plan, (await lintText(readFileSync(join(CORPUS, plan), 'utf8'), plan, { config })).diagnostics);
+  for (const plan of plans) {
+    const r = await lintText(readFileSync(join(CORPUS, plan), 'utf8'), plan, { config });
+    if (r.format !== 'superpowers') out.set(plan, r.diagnostics);
+  }
   return out;
 }
 

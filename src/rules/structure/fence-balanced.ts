@@ -5,7 +5,7 @@ export const fenceBalanced: Rule = {
   id: 'fence-balanced',
   family: 'structure',
   severity: 'error',
-  formats: ['full', 'compact'],
+  formats: ['full', 'compact', 'superpowers'],
   description:
     'Every code block is closed, and a block that shows another block (a ```` ```markdown ```` snippet holding a ```` ```bash ```` one) is opened with a longer fence than the one inside. Otherwise CommonMark ends the outer block at the inner closing fence and everything after it — prose, section headings, tasks — renders as code for the reviewer. The problem is reported once, at the opening fence; the other checks read the plan as the author meant it.',
   instruction:

@@ -5,6 +5,8 @@ import { isConfiguredCommand, isRunnerCommand } from './commands.js';
 import { isDocsOnly, stepHeadSpan, stepLabel } from './shared.js';
 
 const PLACEHOLDER = /<[A-Za-z][\w ./-]*>|\[(?:package|pkg|path|name|test ?name|file|dir)\]|(?:^|\s)(?:\.\.\.|…)(?=\s|$)|\b(?:TODO|TBD|XXX|FIXME)\b/;
+/** A step a person does by hand: there is no command to write. */
+const MANUAL = /^(?:open|visit|navigate|click|observe|look|watch|press|type|drag)\b/i;
 const VAGUE = /^(?:run|execute|use|invoke|manual(?:ly)?|see|same|all|the|n\/a|none|check|verify|ensure)\b/i;
 
 /**
@@ -38,9 +40,9 @@ export const taskExactCommands: Rule = {
   id: 'task-exact-commands',
   family: 'tasks',
   severity: 'error',
-  formats: ['full', 'compact'],
+  formats: ['full', 'compact', 'superpowers'],
   description:
-    'Every "Run:" (and compact "**Verify:**" / "**Lint:**") is an exact command the agent can paste: not empty, not a description such as "run the tests", with no placeholder (`<package>`, `[path]`, a lone `...` or `…` in place of an argument — Go\'s `./pkg/...` pattern is fine — TODO). The commands the project\'s config names, and invocations of the usual runners (`npm run lint`, `npm test`, `pnpm`, `yarn`, `make test unit`, `just lint`, `cargo test …`, `uv run pytest`) with no English function words in them, are commands whatever their words. In numbered steps every Run has an "Expected:" so the agent knows whether verification succeeded ("Exact commands with expected output"); compact tasks have no Expected in their template and are not asked for one. Docs-only compact tasks may describe their Verify/Lint in words ("Visual review of the rendered page", "N/A (markdown)"): there may be no command to run. Red and green steps without an Expected are left to task-red-step and task-green-step.',
+    'Every "Run:" (and compact "**Verify:**" / "**Lint:**") is an exact command the agent can paste: not empty, not a description such as "run the tests", with no placeholder (`<package>`, `[path]`, a lone `...` or `…` in place of an argument — Go\'s `./pkg/...` pattern is fine — TODO). The commands the project\'s config names, and invocations of the usual runners (`npm run lint`, `npm test`, `pnpm`, `yarn`, `make test unit`, `just lint`, `cargo test …`, `uv run pytest`) with no English function words in them, are commands whatever their words. In numbered steps every Run has an "Expected:" so the agent knows whether verification succeeded ("Exact commands with expected output"); compact tasks have no Expected in their template and are not asked for one. Docs-only compact tasks may describe their Verify/Lint in words ("Visual review of the rendered page", "N/A (markdown)"): there may be no command to run. Red and green steps without an Expected are left to task-red-step and task-green-step, and in superpowers plans every missing Expected to sp-run-expected.',
   instruction: 'Write every Run/Verify/Lint as the exact command (in backticks) and follow each Run with "Expected: <PASS, FAIL with \\"…\\", or the output>".',
   check(plan, { config }) {
     const out: Finding[] = [];
@@ -51,6 +53,8 @@ export const taskExactCommands: Rule = {
         let reportedMissing = false;
         for (const c of step.commands) {
           if (c.run.text.trim() === '') {
+            // A superpowers step done by hand ("Open browser to http://localhost:9876", "Expected: Waiting page") has nothing to run.
+            if (plan.format === 'superpowers' && MANUAL.test(step.title.text)) continue;
             out.push({
               message: `${stepLabel(step)} of Task ${task.number} has an Expected but no command: add "Run: <exact command>" before it.`,
               span: c.expected?.span ?? stepHeadSpan(plan, step),
@@ -62,8 +66,9 @@ export const taskExactCommands: Rule = {
             out.push({ message: `The command of ${stepLabel(step)} in Task ${task.number} ${problem}: write the exact command to run.`, span: c.run.span });
             continue;
           }
-          // Red and green steps without an Expected are reported by task-red-step / task-green-step.
-          const ownExpected = step.kind !== 'commit' && step.kind !== 'run-fail' && step.kind !== 'run-pass';
+          // Red and green steps without an Expected are reported by task-red-step / task-green-step,
+          // and every superpowers step by sp-run-expected.
+          const ownExpected = step.kind !== 'commit' && step.kind !== 'run-fail' && step.kind !== 'run-pass' && plan.format !== 'superpowers';
           if (!anyExpected && !reportedMissing && ownExpected && !/^\s*git\s+(add|commit)\b/.test(c.run.text)) {
             reportedMissing = true;
             out.push({

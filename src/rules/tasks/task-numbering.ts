@@ -1,3 +1,4 @@
+import type { Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { taskHeadSpan } from './shared.js';
 
@@ -5,14 +6,16 @@ export const taskNumbering: Rule = {
   id: 'task-numbering',
   family: 'tasks',
   severity: 'error',
-  formats: ['full', 'compact'],
+  formats: ['full', 'compact', 'superpowers'],
   description:
-    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous.',
+    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported.',
   instruction: 'Number tasks "Task 1" to "Task N" in order, each number exactly once, with no gaps.',
   check(plan) {
     const out: Finding[] = [];
+    if (plan.format === 'superpowers' && plan.tasks.some((t) => t.subnumber !== undefined)) return duplicatedDotted(plan);
     const seen = new Set<number>();
-    let expected = 1;
+    // A superpowers plan may start with "Task 0: Provision the SDK".
+    let expected = plan.format === 'superpowers' && plan.tasks[0]?.number === 0 ? 0 : 1;
     for (const task of plan.tasks) {
       const at = taskHeadSpan(plan, task);
       if (seen.has(task.number)) {
@@ -27,3 +30,15 @@ export const taskNumbering: Rule = {
     return out;
   },
 };
+
+/** "Task 1.1 … Task 2.1": chunks may be trimmed or hold one task; a number used twice is still ambiguous. */
+function duplicatedDotted(plan: Plan): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const task of plan.tasks) {
+    const name = `${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`;
+    if (seen.has(name)) out.push({ message: `Task ${name} appears more than once: renumber the tasks so each number is used once.`, span: taskHeadSpan(plan, task) });
+    seen.add(name);
+  }
+  return out;
+}

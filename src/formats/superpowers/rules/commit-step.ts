@@ -1,0 +1,107 @@
+import type { Plan, Step, Task } from '../../../plan/types.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { runsOnly } from './task-files.js';
+import { clip, isCode, lineText, stepName, taskHeadSpan, taskName, taskProse } from './parts.js';
+
+/** The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy". */
+const NO_GIT = /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b|\bno[- ]git[- ]ops\b/i;
+/** A Files block that says there are none: "No new files — inline script", "(No files modified — testing only)". */
+const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i;
+/** A task that says it commits nothing: "No commit (nothing tracked changed)". */
+const NO_COMMIT = /\bno commit\b|\bnothing (?:to commit|(?:is )?committed)\b|\bnone committed\b/i;
+/** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
+const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b/i;
+
+function stepText(plan: Plan, step: Step): string {
+  const out: string[] = [];
+  for (let l = step.span.start.line; l <= step.span.end.line; l++) out.push(lineText(plan, l));
+  return out.join('\n');
+}
+
+function planForbidsCommits(plan: Plan): boolean {
+  for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && NO_GIT.test(lineText(plan, l))) return true;
+  return false;
+}
+
+function commitSteps(task: Task): Step[] {
+  return task.steps.filter((s) => s.kind === 'commit' || /\bgit\s+commit\b/.test(s.codeBlocks.map((b) => b.content).join('\n')));
+}
+
+export const spCommitStep: Rule = {
+  id: 'sp-commit-step',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), and plans that forbid commits ("Do not perform git operations").',
+  instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
+  examples: {
+    valid: [
+      {
+        plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Tech Stack:** Bash, curl\n\n---\n\n### Task 1: Write install.sh\n\n- [ ] **Step 1: Write install.sh**\n\n```bash\n#!/usr/bin/env bash\necho install\n```\n\n- [ ] **Step 2: Commit**\n\n```bash\ngit add install.sh\ngit commit -m "feat: add curl-based installer"\n```\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Finding Evidence Implementation Plan\n\n**Goal:** Keep evidence per phase.\n\n**Tech Stack:** Python, pytest\n\n---\n\n## Task 1: Filename API\n\n**Files:** `src/harness/collect_evidence.py`\n\n- [ ] Implement `evidence_filename`.\n- [ ] Run `python -m pytest tests/test_evidence.py -q`; verify GREEN.\n- [ ] Commit `feat: preserve finding evidence by phase`.\n',
+        message: 'without the commands',
+      },
+    ],
+  },
+  check(plan) {
+    if (plan.tasks.length === 0 || planForbidsCommits(plan)) return [];
+    const out: Finding[] = [];
+    const without: Task[] = [];
+    for (const task of plan.tasks) {
+      const steps = commitSteps(task);
+      if (steps.length === 0) {
+        if (runsOnly(task) || touchesNothing(task) || task.commit) continue;
+        if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
+        without.push(task);
+        continue;
+      }
+      if (steps.some((s) => /\bgit\s+commit\b/.test(stepText(plan, s)))) continue;
+      const step = steps[steps.length - 1]!;
+      if (CONDITIONAL.test([step.title.text, ...step.prose.map((p) => p.text)].join(' '))) continue;
+      const name = stepName(plan, step);
+      out.push({
+        message: `${name.startsWith('Step') ? `${name} ("${clip(step.title.text, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)} says to commit without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`,
+        span: step.title.span,
+      });
+    }
+    // Many tasks without a commit, or all of them, are one finding, at the first of them.
+    const none = plan.tasks.every((t) => without.includes(t) || commitSteps(t).length === 0);
+    if (without.length >= 3 || (without.length >= 2 && none)) {
+      out.push({
+        message: `${none ? 'No task has a' : `${taskList(without)} have no`} commit step: end each task with "Commit" and a bash block with \`git add <the task's files>\` and \`git commit -m "…"\`.`,
+        span: taskHeadSpan(plan, without[0]!),
+      });
+    } else {
+      for (const task of without) {
+        out.push({
+          message: `${taskName(task)} has no commit step: end it with "Commit" and a bash block with \`git add <the task's files>\` and \`git commit -m "…"\`.`,
+          span: taskHeadSpan(plan, task),
+        });
+      }
+    }
+    return out.sort((a, b) => a.span.start.line - b.span.start.line);
+  },
+};
+
+/** A task whose Files block says it touches no file ("No new files — inline script"). */
+function touchesNothing(task: Task): boolean {
+  return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => NO_FILES.test(i.text));
+}
+
+/** "Tasks 1–8", "Tasks 2, 4 and 7": consecutive task numbers as a range. */
+function taskList(tasks: readonly Task[]): string {
+  if (tasks.some((t) => t.subnumber !== undefined)) return `${tasks.slice(0, -1).map(taskName).join(', ')} and ${taskName(tasks[tasks.length - 1]!)}`;
+  const runs: Array<[number, number]> = [];
+  for (const t of tasks) {
+    const last = runs[runs.length - 1];
+    if (last && t.number === last[1] + 1) last[1] = t.number;
+    else runs.push([t.number, t.number]);
+  }
+  const parts = runs.map(([a, b]) => (a === b ? `${a}` : b === a + 1 ? `${a}, ${b}` : `${a}–${b}`));
+  return `Tasks ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}`;
+}

@@ -1,0 +1,89 @@
+import type { CodeBlock, Plan, Step, Task } from '../../../plan/types.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { needsNewTest, SHELL_LANGS } from '../../../rules/tasks/shared.js';
+import { clip, stepName, taskName } from './parts.js';
+
+/** Blocks that are not code a test could fail on: prose, data and configuration. */
+const NOT_CODE = new Set(['markdown', 'md', 'text', 'txt', 'plaintext', 'json', 'jsonc', 'yaml', 'yml', 'toml', 'ini', 'xml', 'csv', 'diff', 'gitignore', 'dotenv', 'env', 'properties', 'html', 'mermaid']);
+/** What a red run expects: a failure, a compile error, something missing. */
+const FAILS = /\bfail|\berror\b|\bRED\b|not (?:found|defined|exist)|does ?n[o']t exist|no such file|cannot find|undefined|panic|missing/i;
+
+/** Test code: a block that declares tests. */
+const TEST_CODE = /\bdef test_|\bfunc (?:Test|Benchmark)|\[(?:Fact|Test|Theory)\b|\b(?:describe|it|test)\(\s*['"`]|@Test\b|#\[test\]/;
+/** A step that writes or extends tests ("Write the failing test", "Add failing parser tests"). */
+const WRITES_TESTS = /\bfailing\b|^(?:write|add|create|extend|update)\b[^.]*\b(?:tests?|assertions?|specs?)\b/i;
+/** Research and tooling code (experiment harnesses, training scripts): the check does not judge it. */
+const TOOLING = /(?:^|\/)(?:hypotheses|experiments?|training|bench(?:marks?)?|tools)\//;
+
+/** A code block a step writes: source code, or a script when the step names the script it writes. */
+function isCode(step: Step, b: CodeBlock): boolean {
+  if (NOT_CODE.has(b.lang) || TEST_CODE.test(b.content)) return false;
+  if (!SHELL_LANGS.has(b.lang)) return true;
+  // A shell block is usually a command; it is the code when the step writes a script.
+  return /^#!/.test(b.content) || /\.(?:sh|bash|ps1)\b|\bscript\b/i.test(step.title.text);
+}
+
+/** The first step that changes code: an implementation step that shows it. */
+function firstCodeChange(task: Task): Step | undefined {
+  return task.steps.find(
+    (s) => s.kind === 'implement' && !WRITES_TESTS.test(s.title.text) && !/^(?:run|execute|verify|check)\b/i.test(s.title.text) && s.codeBlocks.some((b) => isCode(s, b)),
+  );
+}
+
+/** A run expected to fail: "Run test to verify it fails", "Run tests; verify RED", "Expected: FAIL …". */
+function seenFailing(step: Step): boolean {
+  if (step.kind === 'run-fail' || step.commands.some((c) => FAILS.test(c.expected?.text ?? ''))) return true;
+  return step.commands.length > 0 && /\bRED\b|\bfails?\b/.test(step.title.text);
+}
+
+/** A task that writes tests and sees them fail, and changes no code: a later task makes them pass. */
+function redOnly(task: Task): boolean {
+  return task.steps.some(seenFailing) && !firstCodeChange(task);
+}
+
+/** Experiment harnesses and training or tooling scripts, by their files or the step's own words. */
+function tooling(task: Task, step: Step): boolean {
+  if (/\bexperiments?\b|\bbenchmarks?\b|\btraining\b/i.test(`${step.title.text} ${task.title.text}`)) return true;
+  return task.files.length > 0 && task.files.every((f) => TOOLING.test(f.path));
+}
+
+export const spFailingTestFirst: Rule = {
+  id: 'sp-failing-test-first',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`). Steps that describe a change without showing code are not judged.',
+  instruction: 'In each task that changes behavior, write the failing test first and run it to see it fail (Expected: FAIL with the message) before the step that implements the change.',
+  examples: {
+    valid: [
+      {
+        plan: '# Pending Paste Implementation Plan\n\n**Goal:** Never inject text into the wrong field.\n\n**Tech Stack:** C# / .NET 9, xUnit\n\n---\n\n### Task 1: Injection target\n\n- [ ] **Step 1: Write the failing test**\n\n```csharp\n[Fact] public void Same_target_is_equal() { }\n```\n\n- [ ] **Step 2: Run test to verify it fails**\n\nRun: `dotnet test`\nExpected: FAIL with CS0246\n\n- [ ] **Step 3: Write minimal implementation**\n\n```csharp\npublic sealed record InjectionTarget(nint Hwnd);\n```\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Feedback Loop Implementation Plan\n\n**Goal:** Record skill outcomes.\n\n**Tech Stack:** Node.js\n\n---\n\n### Task 1: Learning state manager\n\n- [ ] **Step 1: Create lib/learning-state.js**\n\n```javascript\nfunction readState() { return {}; }\n```\n\n- [ ] **Step 2: Test learning state manager**\n\nRun: `node -e "require(\'./lib/learning-state\').readState()"`\nExpected: a JSON object\n\n- [ ] **Step 3: Commit**\n\n```bash\ngit add lib/learning-state.js\ngit commit -m "feat: add learning state manager"\n```\n',
+        message: 'before any test has been seen to fail',
+      },
+    ],
+  },
+  check(plan: Plan) {
+    const out: Finding[] = [];
+    let redBefore = false;
+    for (const task of plan.tasks) {
+      const change = firstCodeChange(task);
+      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change)) {
+        const before = task.steps.slice(0, task.steps.indexOf(change));
+        if (!before.some(seenFailing)) {
+          out.push({
+            message: `${taskName(task)} changes code in ${stepName(plan, change)} ("${clip(change.title.text, 50)}") before any test has been seen to fail: first write the failing test and run it (Expected: FAIL with the message), then implement.`,
+            span: change.title.span,
+          });
+        }
+      }
+      if (redOnly(task)) redBefore = true;
+    }
+    return out;
+  },
+};

@@ -1,0 +1,92 @@
+import type { FileEntry, Plan, Section } from '../../../plan/types.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { clip, fileMapSection, firstTaskLine, olderSkill, sectionText, taskHeadSpan, taskName } from './parts.js';
+
+/** Files a task creates, changes or tests (Read / Reference entries are not the task's files). */
+function ownFiles(entries: readonly FileEntry[]): FileEntry[] {
+  return entries.filter(
+    (f) => (f.action === 'create' || f.action === 'modify' || f.action === 'test' || f.action === 'delete') && !(f.action === 'test' && /\b(?:already exists|existing|unchanged)\b/i.test(f.note)),
+  );
+}
+
+/** `start-server.sh:94,100`: the path without the lines the parser left on it. */
+function bare(path: string): string {
+  return path.replace(/:[\d,\s-]+$/, '').replace(/^\.\//, '');
+}
+
+function basename(path: string): string {
+  return path.replace(/\/+$/, '').split('/').pop() ?? path;
+}
+
+/** A path is in the map when the map names it, or names its file in a tree or table. */
+function inMap(text: string, path: string): boolean {
+  const p = bare(path);
+  if (text.includes(p)) return true;
+  const name = basename(p);
+  return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(text);
+}
+
+/** A section above the tasks that lists most of the tasks' files, whatever its heading ("## Scope"). */
+function listingSection(plan: Plan, paths: readonly string[]): Section | undefined {
+  const first = firstTaskLine(plan);
+  return plan.sections.find((s) => {
+    if (s.depth < 2 || s.heading.span.start.line >= first || /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim())) return false;
+    const text = sectionText(plan, s);
+    return paths.filter((p) => text.includes(p)).length * 2 >= paths.length;
+  });
+}
+
+/** The map must earn its keep: a plan touching this many files is reported without one. */
+const MIN_FILES = 4;
+
+export const spFileStructure: Rule = {
+  id: 'sp-file-structure',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts).`,
+  instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
+  examples: {
+    valid: [
+      {
+        plan: '# Community Packs Implementation Plan\n\n**Goal:** Validate community packs.\n\n**Tech Stack:** Bash\n\n---\n\n## File Structure\n\n- `scripts/validate-pack.sh` — validates a pack\n- `tests/core/test-validate-pack.sh` — its tests\n\n### Task 1: Pack validation script\n\n**Files:**\n- Create: `scripts/validate-pack.sh`\n- Test: `tests/core/test-validate-pack.sh`\n\n- [ ] **Step 1: Write the failing test**\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Community Packs Implementation Plan\n\n**Goal:** Validate community packs.\n\n**Tech Stack:** Bash\n\n---\n\n## File Structure\n\n- `scripts/validate-pack.sh` — validates a pack\n\n### Task 1: Pack validation script\n\n**Files:**\n- Create: `scripts/validate-pack.sh`\n- Test: `tests/core/test-validate-pack.sh`\n\n- [ ] **Step 1: Write the failing test**\n',
+        message: 'is not in the file map ("File Structure", line 9)',
+      },
+    ],
+  },
+  check(plan) {
+    if (plan.tasks.length === 0) return [];
+    const paths = [...new Set(plan.tasks.flatMap((t) => ownFiles(t.files).map((f) => bare(f.path))))];
+    const map = fileMapSection(plan) ?? listingSection(plan, paths);
+    if (!map) {
+      if (paths.length < MIN_FILES || olderSkill(plan)) return [];
+      return [
+        {
+          message: `The plan has no File Structure section: before the first task, map the ${paths.length} files it creates or modifies and what each one is responsible for.`,
+          span: taskHeadSpan(plan, plan.tasks[0]!),
+        },
+      ];
+    }
+    const out: Finding[] = [];
+    const first = plan.tasks[0]!;
+    if (map.heading.span.start.line > first.span.start.line) {
+      out.push({ message: `The File Structure section comes after ${taskName(first)}: move it above the tasks, where the decomposition is decided.`, span: map.heading.span });
+    }
+    const text = sectionText(plan, map);
+    for (const task of plan.tasks) {
+      const missing = ownFiles(task.files).filter((f) => !inMap(text, f.path));
+      if (missing.length === 0) continue;
+      const names = [...new Set(missing.map((f) => `\`${bare(f.path)}\``))];
+      out.push({
+        message: `${taskName(task)}'s file${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not in the file map ("${clip(map.heading.text, 40)}", line ${map.heading.span.start.line}): add ${names.length > 1 ? 'them' : 'it'} there with what ${names.length > 1 ? 'each one is' : 'it is'} responsible for.`,
+        span: missing[0]!.span,
+      });
+    }
+    return out;
+  },
+};

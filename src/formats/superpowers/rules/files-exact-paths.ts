@@ -1,0 +1,109 @@
+import type { Text } from '../../../plan/types.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { clip, fileMapSection, isCode, lineText, taskName } from './parts.js';
+import { span } from '../../../plan/source.js';
+
+/** "Create:", "**Modify:**", "Test:" and the other verbs plans use before a path. */
+const ACTION = /^\s*(?:\*\*)?([A-Za-z]+(?:[ /+][A-Za-z]+)?)(?:\*\*)?\s*:(?:\*\*)?\s*/;
+/** "none", "(No files modified — testing only)", "No new files — inline script", "N/A". */
+const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i;
+/** A code span that is a path: no spaces before an optional ": where" note ("`cli.py: task subparser`"). */
+const CODE_PATH = /^[~./\w@$-][^\s`]*$/;
+/** A path written without backticks: directories and an extension, or a file name with a known extension. */
+const BARE_PATH = /(?:^|[\s(])((?:~|\.{1,2})?\/?[\w@.-]+(?:\/[\w@.*-]+)+\.\w{1,10}|[\w@-]+\.(?:md|json|ya?ml|js|mjs|cjs|ts|tsx|jsx|py|go|sh|cs|csproj|props|toml|txt|rb|rs|java|kt|swift|c|h|cc|cpp|hpp|xml|html|css|sql|ps1|lock))(?=$|[\s),;:])/;
+const GLOB = /[*?]|\{[^}]*,[^}]*\}/;
+/** Words that leave the list open. */
+const OPEN = /\b(?:as needed|if needed|where needed|when needed|may need(?: updates?)?|various|or equivalent|(?:any|other) (?:related|affected) files?|related (?:\w+ )*files?)\b/i;
+/** Two alternatives for one entry: "(or create `x`)", "or extend scaffold.md". */
+const ALTERNATIVE = /\(\s*or\s+(?:create|extend|add|modify|update|use|put|write)\b|\bor\s+(?:create|extend)\s+`/i;
+
+interface Problem {
+  what: string;
+  advice: string;
+}
+
+/** What is wrong with one Files entry as written, if anything. */
+export function entryProblem(raw: string, inMap = false): Problem | undefined {
+  const m = ACTION.exec(raw);
+  const action = m ? m[1]!.toLowerCase() : '';
+  const rest = m ? raw.slice(m[0].length) : raw;
+  if (NO_FILES.test(rest)) return undefined;
+  const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
+  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim()).filter((c) => CODE_PATH.test(c) && /[./]/.test(c));
+  const prose = rest.replace(/`[^`]*`/g, ' ');
+  const bare = BARE_PATH.exec(prose)?.[1];
+  const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p));
+  if (glob) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
+  if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
+  const open = OPEN.exec(prose);
+  if (open) return { what: `leaves the list open ("${open[0]}")`, advice: 'name every file the task touches' };
+  if (inMap) return undefined;
+  if (paths.length === 0 && !bare) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
+  const dir = paths.find((p) => p.endsWith('/'));
+  if (dir && /^(?:create|modify|update|edit|test|tests|change)$/.test(action) && paths.every((p) => p.endsWith('/'))) {
+    return { what: `names a directory, \`${dir}\``, advice: 'name the files in it that the task changes' };
+  }
+  return undefined;
+}
+
+export const spFilesExactPaths: Rule = {
+  id: 'sp-files-exact-paths',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms, globs and alternatives are reported in the File Structure map. Entries that say the task touches no file ("none — testing only") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
+  instruction: 'List every file a task touches as an exact path in backticks ("- Modify: `src/harness/cli.py`"): no globs, no "as needed", no alternatives, no roles instead of files.',
+  examples: {
+    valid: [
+      {
+        plan: '# Task Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.11, pytest\n\n---\n\n### Task 1: Recovery CLI contract\n\n**Files:**\n- Modify: `src/harness/cli.py: task subparser setup`\n- Create: `tests/test_cli_task_recovery.py`\n\n- [ ] **Step 1: Write the failing test**\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Model Provisioning Implementation Plan\n\n**Goal:** Resume downloads after stalls.\n\n**Tech Stack:** C# / .NET 9\n\n---\n\n### Task 1: Harden resumable transport\n\n**Files:** `src/Models/ModelDownloader.cs`, related new test files as needed.\n\n- [ ] **Step 1: Write the failing test**\n',
+        message: 'leaves the list open ("related new test files")',
+      },
+    ],
+  },
+  check(plan) {
+    const out: Finding[] = [];
+    for (const task of plan.tasks) {
+      const block = task.filesBlock;
+      if (!block) continue;
+      // One finding per line: an inline "**Files:** a, b, c" is one entry line.
+      const byLine = new Map<number, Array<{ item: Text; problem: Problem }>>();
+      for (const item of block.items) {
+        const problem = entryProblem(item.text);
+        if (!problem) continue;
+        const l = item.span.start.line;
+        byLine.set(l, [...(byLine.get(l) ?? []), { item, problem }]);
+      }
+      for (const found of byLine.values()) {
+        const first = found[0]!;
+        const quoted = found.map((f) => `"${clip(f.item.text, 70)}"`).join(', ');
+        const what = found.length === 1 ? first.problem.what : found.every((f) => f.problem.what === first.problem.what) ? first.problem.what.replace(/^names/, 'name') : 'are not exact paths';
+        out.push({
+          message: `${found.length === 1 ? 'Files entry' : 'Files entries'} ${quoted} of ${taskName(task)} ${what}: ${first.problem.advice}.`,
+          span: found.length === 1 ? first.item.span : span(first.item.span.start.line, first.item.span.start.column, first.item.span.start.line, found[found.length - 1]!.item.span.end.column),
+        });
+      }
+    }
+    const map = fileMapSection(plan);
+    if (map) {
+      const task = plan.tasks.find((t) => t.span.start.line > map.heading.span.start.line);
+      const end = Math.min(map.bodyEnd, (task?.span.start.line ?? Infinity) - 1);
+      for (let l = map.bodyStart; l <= end; l++) {
+        const t = lineText(plan, l);
+        if (isCode(plan, l) || !/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(t) || /^\s*\|[\s:|-]+\|\s*$/.test(t)) continue;
+        const body = t.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+        const problem = entryProblem(body, true);
+        if (!problem) continue;
+        const at = t.length - t.trimStart().length;
+        out.push({ message: `File Structure entry "${clip(body.replace(/^\|\s*/, ''), 70)}" ${problem.what}: ${problem.advice}.`, span: span(l, at + 1, l, t.trimEnd().length + 1) });
+      }
+    }
+    return out;
+  },
+};

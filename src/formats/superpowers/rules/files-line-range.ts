@@ -1,0 +1,65 @@
+import type { Finding, Rule } from '../../../rules/types.js';
+import { span } from '../../../plan/source.js';
+import { clip, taskName, taskProse } from './parts.js';
+
+/** Prose that places an edit by line number: "Add after line 8:", "Update lines 128-133", "immediately after line 13 of …". */
+const BY_LINE = /\b(?:after|before|above|below|replace|update|change|edit|insert|delete|remove|modify)\b[^.:\n`]{0,30}?\blines?\s+(\d+)(?:\s*[-–]\s*(\d+))?/i;
+/** Line numbers given roughly: "Affected lines approximately: 90, 310", "around line 40", "~line 95". */
+const ROUGH = /\blines?\b[^.\n`]{0,12}?\b(?:approx(?:imately|\.)?|around|roughly|about)\s*:?\s*~?\d+|\b(?:approx(?:imately|\.)?|around|roughly)\s+(?:at\s+)?lines?\s+~?\d+|~\s*lines?\s+\d+|\blines?\s+~\d+/i;
+
+export const spFilesLineRange: Rule = {
+  id: 'sp-files-line-range',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported: a step that places its edit by line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; line numbers given only approximately ("Affected lines approximately: 90, 310"); and a reversed range (`path:145-123`).',
+  instruction: 'Give each Modify entry the lines it changes, exactly: "- Modify: `src/path/file.py:123-145`", not "after line 8" in a step or "approximately line 90".',
+  examples: {
+    valid: [
+      {
+        plan: '# Feedback Loop Implementation Plan\n\n**Goal:** Record skill outcomes.\n\n**Tech Stack:** Node.js\n\n---\n\n### Task 1: Import the learning module\n\n**Files:**\n- Modify: `superpowers-augment.js:8-9`\n\n- [ ] **Step 1: Import learning-state module at top**\n\nAdd after line 8:\n\n```javascript\nconst learningState = require("./lib/learning-state");\n```\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Feedback Loop Implementation Plan\n\n**Goal:** Record skill outcomes.\n\n**Tech Stack:** Node.js\n\n---\n\n### Task 1: Import the learning module\n\n**Files:**\n- Modify: `superpowers-augment.js`\n\n- [ ] **Step 1: Import learning-state module at top**\n\nAdd after line 8:\n\n```javascript\nconst learningState = require("./lib/learning-state");\n```\n',
+        message: 'gives no range',
+      },
+    ],
+  },
+  check(plan) {
+    const out: Finding[] = [];
+    for (const task of plan.tasks) {
+      for (const f of task.files) {
+        if (f.lines && f.lines.start > f.lines.end) {
+          out.push({ message: `The range of \`${f.path}\` in ${taskName(task)} is reversed (${f.lines.start}-${f.lines.end}): write it start-end.`, span: f.span });
+        }
+      }
+      const modify = task.files.filter((f) => f.action === 'modify');
+      const ranged = modify.some((f) => f.lines !== undefined);
+      for (const { line, text } of taskProse(plan, task)) {
+        // "Expected: `tTp := 0.0` around line 220" describes a command's output, not where to edit.
+        if (/^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i.test(text)) continue;
+        const rough = ROUGH.exec(text);
+        if (rough) {
+          out.push({
+            message: `${taskName(task)} gives line numbers only approximately ("${clip(rough[0], 40)}"): read the file and give the exact lines in the Files entry ("Modify: \`path:123-145\`").`,
+            span: span(line, rough.index + 1, line, rough.index + rough[0].length + 1),
+          });
+          continue;
+        }
+        if (modify.length === 0 || ranged) continue;
+        const m = BY_LINE.exec(text);
+        if (!m || /^\s*(?:[-*+]\s+)?(?:\*\*)?Modify\b/i.test(text)) continue;
+        const range = m[2] ? `${m[1]}-${m[2]}` : m[1];
+        const entry = modify.length === 1 ? `\`Modify: ${modify[0]!.path}\`` : 'the Modify entries';
+        out.push({
+          message: `${taskName(task)} places an edit by line number ("${clip(m[0], 60)}") but ${entry} gives no range: write the lines in the Files entry${modify.length === 1 ? ` (\`${modify[0]!.path}:${range}\`)` : ''}, where the executor and the reviewer look for them.`,
+          span: span(line, m.index + 1, line, m.index + m[0].length + 1),
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+import type { Rule } from '../../../rules/types.js';
+import { firstTaskLine, hasInterfaces, sectionText, taskHeadSpan, taskName } from './parts.js';
+
+export const spGlobalConstraints: Rule = {
+  id: 'sp-global-constraints',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'Later versions of the writing-plans skill add a "## Global Constraints" section above the tasks — what every task must respect (toolchain, what not to touch, policies) — together with per-task Interfaces (Consumes / Produces). Earlier versions ask for neither, and most plans in use predate them, so a plan is held to the section only when it follows those versions: when its tasks declare Interfaces and it has no Global Constraints, it is reported. Wherever the section is written, it stands above the first task (constraints read after the tasks they govern come too late) and is not empty.',
+  instruction: 'When tasks declare Interfaces, add a "## Global Constraints" section above the first task: the rules every task must respect.',
+  examples: {
+    valid: [
+      {
+        plan: '# Task Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.11, pytest\n\n---\n\n## Global Constraints\n\n- Python 3.11; no new dependencies.\n\n### Task 1: Recovery CLI contract\n\n**Interfaces:**\n- Produces: `cmd_task_recover(args) -> int`\n\n- [ ] **Step 1: Write the failing test**\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Task Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.11, pytest\n\n---\n\n### Task 1: Recovery CLI contract\n\n**Interfaces:**\n- Produces: `cmd_task_recover(args) -> int`\n\n- [ ] **Step 1: Write the failing test**\n',
+        message: 'no "## Global Constraints" section',
+      },
+    ],
+  },
+  check(plan) {
+    if (plan.tasks.length === 0) return [];
+    const section = plan.sections.find((s) => /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim()));
+    if (!section) {
+      const withInterfaces = plan.tasks.find((t) => hasInterfaces(plan, t));
+      if (!withInterfaces) return [];
+      return [
+        {
+          message: `${taskName(withInterfaces)} declares Interfaces, as later writing-plans versions do, but the plan has no "## Global Constraints" section: add one above the first task with the rules every task must respect.`,
+          span: taskHeadSpan(plan, plan.tasks[0]!),
+        },
+      ];
+    }
+    if (section.heading.span.start.line > firstTaskLine(plan)) {
+      return [{ message: 'The Global Constraints section comes after the first task: move it above the tasks, which must respect it.', span: section.heading.span }];
+    }
+    if (sectionText(plan, section).trim() === '') return [{ message: 'The Global Constraints section is empty: list the rules every task must respect, or remove it.', span: section.heading.span }];
+    return [];
+  },
+};

@@ -1,0 +1,40 @@
+import type { Rule } from '../../../rules/types.js';
+import { fieldSentences } from '../../../rules/header/fields.js';
+import { headerField } from './fields.js';
+
+/** The skill asks for 2-3 sentences; real plans run to 4 without harm. Well above that is reported. */
+const MAX_SENTENCES = 5;
+
+export const spHeaderArchitectureLength: Rule = {
+  id: 'sp-header-architecture-length',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence.`,
+  instruction: 'Keep the Architecture to 2-3 sentences about the approach; details belong in the tasks or the spec.',
+  examples: {
+    valid: [
+      {
+        plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Architecture:** A single bash script runs checks, asks for consent, installs and verifies. It downloads the release tarball. It registers a SessionStart hook.\n\n**Tech Stack:** Bash, curl\n\n---\n\n### Task 1: Script skeleton\n\n- [ ] **Step 1: Write the failing test**\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Verification Implementation Plan\n\n**Goal:** Verify three assumptions.\n\n**Architecture:** Three experiments run as isolated scripts. A shared runner handles retries. Each experiment produces a verdict. Verdicts pair with a decision class. Tasks 1 and 3 emit JSON. Task 2 emits timing data. A final task updates the doc.\n\n**Tech Stack:** Bash\n\n---\n\n## Task 1: Frontmatter hooks\n\n- [ ] **Step 1: Write the failing test**\n',
+        message: 'has 7 sentences',
+      },
+    ],
+  },
+  check(plan) {
+    const f = headerField(plan, /^architecture$/i);
+    if (!f) return [];
+    const n = fieldSentences(f);
+    if (n <= MAX_SENTENCES) return [];
+    return [
+      {
+        message: `The Architecture has ${n} sentences; the skill asks for 2-3 about the approach: keep the approach here and move the details to the tasks or the spec.`,
+        span: f.value.text.trim() !== '' ? f.value.span : f.span,
+      },
+    ];
+  },
+};

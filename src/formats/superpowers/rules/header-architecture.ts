@@ -1,0 +1,39 @@
+import type { Rule } from '../../../rules/types.js';
+import { lineSpan } from '../../../plan/source.js';
+import { isEmptyField } from '../../../rules/header/fields.js';
+import { headerField } from './fields.js';
+
+export const spHeaderArchitecture: Rule = {
+  id: 'sp-header-architecture',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'The header says how the plan builds its Goal on an "**Architecture:**" line ("[2-3 sentences about approach]"), so the engineer who executes the tasks knows the shape of the change before the first one. A header without the line, or with an empty one, is reported.',
+  instruction: 'After the Goal, write "**Architecture:**" and 2-3 sentences about the approach.',
+  examples: {
+    valid: [
+      {
+        plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Architecture:** A POSIX shell script downloads the release tarball and verifies its checksum.\n\n**Tech Stack:** POSIX sh, curl\n\n---\n\n### Task 1: Script skeleton\n\n- [ ] **Step 1: Write the failing test**\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# TODO Backup Ring Implementation Plan\n\n**Goal:** Fix 8 bugs and add a shadow ring buffer.\n\n**Repo:** `superpowers-plus` (GitHub-first)\n\n**Tech Stack:** Bash\n\n---\n\n## Task 1: Fix resolve-env-path.sh\n\n- [ ] **Step 1:** Add a `.todo-registry` check.\n',
+        message: 'no "**Architecture:**" line',
+      },
+    ],
+  },
+  check(plan) {
+    const f = headerField(plan, /^architecture$/i);
+    if (f && !isEmptyField(f)) return [];
+    if (f) return [{ message: 'The "**Architecture:**" line is empty: describe the approach in 2-3 sentences.', span: f.span }];
+    const goal = headerField(plan, /^goal$/i);
+    return [
+      {
+        message: 'The header has no "**Architecture:**" line: add one after the Goal, with 2-3 sentences about the approach.',
+        span: goal?.span ?? plan.title?.span ?? lineSpan(plan.lines, 1),
+      },
+    ];
+  },
+};

@@ -1,0 +1,152 @@
+/**
+ * What the superpowers rules read beyond the plan model: the agentic-workers line as a whole
+ * blockquote, how a step or task heading was written, the plan's file map. The writing-plans
+ * skill has had several versions (see test/fixtures/superpowers/RULES.md); the helpers name which
+ * version a plan's wording belongs to, so each rule can accept every version's own form.
+ */
+import { lineSpan, span } from '../../../plan/source.js';
+import type { Plan, Section, Span, Step, Task } from '../../../plan/types.js';
+import { codeLines } from '../../../rules/code-lines.js';
+
+/** A step written as a checkbox list item ("- [ ] **Step 1: …**", "- [ ] Run …"). */
+const CHECKBOX = /^\s*[-*+]\s+\[[ xX]\]\s/;
+
+export function lineText(plan: Plan, line: number): string {
+  return plan.lines[line - 1] ?? '';
+}
+
+export function isCheckboxStep(plan: Plan, step: Step): boolean {
+  return CHECKBOX.test(lineText(plan, step.span.start.line));
+}
+
+/** How a step's head was written: a checkbox item, a bold paragraph, a heading, a numbered item or a plain line. */
+export function stepForm(plan: Plan, step: Step): 'checkbox' | 'bold' | 'heading' | 'numbered' | 'plain' | 'prose' {
+  const t = lineText(plan, step.span.start.line);
+  if (CHECKBOX.test(t)) return 'checkbox';
+  if (/^\s*#{1,6}\s/.test(t)) return 'heading';
+  if (/^\s*(?:[-*+]\s+)?(?:\*\*|__)/.test(t)) return 'bold';
+  if (/^\s*\d+[.)]\s/.test(t)) return 'numbered';
+  // "Step 1a is the load-bearing assumption …" is prose the parser took for a step head.
+  return /^\s*Step\s+\d+[a-z]?(?:\.\d+)?\s*[:.—–-]/i.test(t) ? 'plain' : 'prose';
+}
+
+/** The heading a task stands under, when it is a heading (tasks written as a bold line have none). */
+export function taskSection(plan: Plan, task: Task): Section | undefined {
+  return plan.sections.find((s) => s.heading.span.start.line === task.span.start.line);
+}
+
+/** "Task 3", "Task 1.2": the task as its heading names it. */
+export function taskName(task: Task): string {
+  return `Task ${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`;
+}
+
+/** The "Task N" words of the task's heading line. */
+export function taskHeadSpan(plan: Plan, task: Task): Span {
+  const line = task.span.start.line;
+  const m = /Task\s+\d+(?:\.\d+)?/i.exec(lineText(plan, line));
+  return m ? span(line, m.index + 1, line, m.index + m[0].length + 1) : lineSpan(plan.lines, line);
+}
+
+/** A step as the plan names it: "Step 2", or its text when it was written as a list item without a number. */
+export function stepName(plan: Plan, step: Step): string {
+  const form = stepForm(plan, step);
+  if (/\bStep\s+\d/i.test(lineText(plan, step.span.start.line))) return `Step ${step.number}${step.suffix ?? ''}`;
+  return `the step "${clip(step.title.text, 50)}"${form === 'numbered' ? ` (item ${step.number})` : ''}`;
+}
+
+export function clip(s: string, n: number): string {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+/** The line of the first task heading (the end of the plan when it has no task). */
+export function firstTaskLine(plan: Plan): number {
+  return plan.tasks[0]?.span.start.line ?? plan.lines.length + 1;
+}
+
+/** Whether a line is inside a code block. */
+export function isCode(plan: Plan, line: number): boolean {
+  return codeLines(plan).has(line);
+}
+
+/**
+ * The blockquote under the title that speaks to the executing agent, whole: the skill's
+ * "> **For agentic workers:** REQUIRED SUB-SKILL: …" (v-old: "> **For Claude:** …"), or whatever
+ * a plan put in its place ("> **For the implementer:** …", "> **After approval:** …"). It is the
+ * first blockquote of the header that opens with a bold label or names a sub-skill.
+ */
+export interface AgenticLine {
+  /** The blockquote's text, its lines joined, `>` markers removed. */
+  text: string;
+  /** Its first line. */
+  span: Span;
+  /** The bold label it opens with ("For agentic workers"), if any. */
+  addressee: string | undefined;
+}
+
+export function agenticLine(plan: Plan): AgenticLine | undefined {
+  const from = (plan.title?.span.start.line ?? 0) + 1;
+  const to = Math.min(plan.headerEnd, firstTaskLine(plan) - 1);
+  const quotes: Array<AgenticLine & { line: number }> = [];
+  for (let l = from; l <= to; l++) {
+    const t = lineText(plan, l);
+    if (isCode(plan, l) || !/^\s{0,3}>/.test(t)) continue;
+    const parts: string[] = [];
+    let end = l;
+    for (; end <= to && /^\s{0,3}>/.test(lineText(plan, end)); end++) parts.push(lineText(plan, end).replace(/^\s{0,3}>\s?/, '').trim());
+    const label = /^\*\*([^*]{1,60}?):?\*\*:?/.exec(parts[0] ?? '');
+    const at = t.length - t.trimStart().length;
+    quotes.push({ line: l, text: parts.join(' ').trim(), span: span(l, at + 1, l, t.trimEnd().length + 1), addressee: label?.[1]?.trim() });
+    l = end - 1;
+  }
+  // The skill's line wherever it stands (an aside may come first); else the first bold-labelled quote.
+  const pick = quotes.find((q) => SKILL_ADDRESSEE.test(q.addressee ?? '') || /REQUIRED SUB-SKILL|\bsuperpowers:/i.test(q.text)) ?? quotes.find((q) => q.addressee !== undefined);
+  if (!pick) return undefined;
+  return { text: pick.text, span: pick.span, addressee: pick.addressee };
+}
+
+/** The two addressees the skill has used: "For agentic workers:" (current), "For Claude:" (older). */
+export const SKILL_ADDRESSEE = /^for (?:agentic workers|claude)$/i;
+/** "REQUIRED SUB-SKILL: Use superpowers:executing-plans" (and a fork's namespace for the same skills). */
+export const REQUIRED_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?[\w-]+:(?:subagent-driven-development|executing-plans)\b/i;
+
+/**
+ * The plan follows the older skill: its agentic line is addressed "> **For Claude:**", as in the
+ * version that wrote bold `**Step N:**` steps and had no file map ("For Claude:" lines that name
+ * another execution route are that version's forks).
+ */
+export function olderSkill(plan: Plan): boolean {
+  return /^for claude$/i.test(agenticLine(plan)?.addressee ?? '');
+}
+
+/** "File Structure", "File Map", "File map (Plan 2 additions)", "Files to create". */
+const MAP_HEADING = /^(?:\d+[.)]\s*)?(?:file (?:structure|map|layout|tree|overview|responsibilities|inventory)|files? (?:overview|map|touched|to (?:create|modify|change))|files)\b/i;
+
+/** The plan's file map: a File Structure / File Map section (not the title, not a task). */
+export function fileMapSection(plan: Plan): Section | undefined {
+  return plan.sections.find(
+    (s) => s.depth >= 2 && s.depth <= 6 && MAP_HEADING.test(s.heading.text.replace(/[*_`]/g, '').trim()) && !plan.tasks.some((t) => t.span.start.line === s.heading.span.start.line),
+  );
+}
+
+/**
+ * The text of a section's body up to its first task (code blocks included: file maps are often
+ * trees in a code block). "## File Structure" over "### Task 1" ends where the tasks begin.
+ */
+export function sectionText(plan: Plan, s: Section): string {
+  const task = plan.tasks.find((t) => t.span.start.line > s.heading.span.start.line);
+  const end = Math.min(s.bodyEnd, (task?.span.start.line ?? Infinity) - 1);
+  return plan.lines.slice(s.bodyStart - 1, Math.max(s.bodyStart - 1, end)).join('\n');
+}
+
+/** Lines of a task outside code blocks, with their numbers (the heading line excluded). */
+export function taskProse(plan: Plan, task: Task): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  for (let l = task.span.start.line + 1; l <= task.span.end.line; l++) if (!isCode(plan, l)) out.push({ line: l, text: lineText(plan, l) });
+  return out;
+}
+
+/** Whether a task declares an "**Interfaces:**" block (the later skill versions' Consumes / Produces). */
+export function hasInterfaces(plan: Plan, task: Task): boolean {
+  return taskProse(plan, task).some((l) => /^\s*(?:[-*+]\s+)?\*\*Interfaces?(?::\*\*|\*\*:?)/i.test(l.text));
+}

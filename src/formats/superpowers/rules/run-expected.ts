@@ -1,0 +1,115 @@
+import type { Command, Plan, Step } from '../../../plan/types.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { lineSpan, span } from '../../../plan/source.js';
+import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
+import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
+import { clip, lineText, stepName, taskName, taskProse } from './parts.js';
+
+/** An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS". */
+const INLINE_OUTCOME = /\b(?:pass(?:es|ing)?|fail(?:s|ing|ure)?|red|green|succeeds?|exits?\s+(?:0|non-?zero|with)|prints?|shows?|returns?|outputs?)\b/i;
+/** An Expected that allows either outcome: "Most tests PASS, may have some failures". */
+const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some\s+)?(?:fail(?:s|ures?)?|errors?)\b|\bmost (?:tests? )?pass/i;
+/** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
+const RUN_TITLE = /^(?:re-?)?run\b/i;
+
+function commandExpected(plan: Plan, c: Command): boolean {
+  if (c.expected && c.expected.text.trim() !== '') return true;
+  // An inline command with its outcome after it on the same line.
+  const { start, end } = c.run.span;
+  if (start.line !== end.line) return false;
+  return INLINE_OUTCOME.test(lineText(plan, start.line).slice(end.column));
+}
+
+/** The step says what to expect somewhere: an "# Expected:" comment in its shell block, "Expected:" in its text. */
+function stepExpected(step: Step): boolean {
+  if (step.codeBlocks.some((b) => SHELL_LANGS.has(b.lang) && /#\s*Expected\b/i.test(b.content))) return true;
+  return step.prose.some((p) => /\bExpected:/i.test(p.text));
+}
+
+/** The command as a reader recognizes it: its first line that is not a `cd`, without a trailing backslash. */
+export function commandShown(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const shown = lines.find((l) => !/^cd\s/.test(l)) ?? lines[0] ?? '';
+  return `\`${clip(shown.replace(/\s*\\$/, ''), 50)}\`${lines.length > 1 ? ' (and the lines after it)' : ''}`;
+}
+
+export const spRunExpected: Rule = {
+  id: 'sp-run-expected',
+  family: 'superpowers',
+  severity: 'error',
+  formats: ['superpowers'],
+  description:
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block, an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run focused tests GREEN.") without a command; and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
+  instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
+  examples: {
+    valid: [
+      {
+        plan: '# Bilingual README Implementation Plan\n\n**Goal:** Add a Chinese README mirror.\n\n**Tech Stack:** Markdown, pytest\n\n---\n\n### Task 1: README contract test\n\n- [ ] **Step 2: Run test to verify it fails**\n\nRun: `python -m pytest tests/test_readme_docs.py -q`\n\nExpected: FAIL because the Chinese README does not exist.\n',
+      },
+      {
+        plan: '# Example Workflow Implementation Plan\n\n**Goal:** Rename the agents.\n\n**Tech Stack:** Markdown\n\n---\n\n### Task 1: Review the agent file\n\n- [ ] **Step 8: Review the complete file for consistency**\n\n```bash\ngrep -n "researcher" example-workflow/agents/yegge.md\n# Expected: no matches\n```\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Document Review Implementation Plan\n\n**Goal:** Add review loops to two skills.\n\n**Tech Stack:** Markdown\n\n---\n\n### Task 2: Add review loop\n\n- [ ] **Step 1: Read the current brainstorming skill**\n\nRun: `cat skills/brainstorming/SKILL.md`\n\n- [ ] **Step 2: Add the review loop section**\n',
+        message: 'has no Expected',
+      },
+    ],
+  },
+  check(plan, { config }) {
+    const out: Finding[] = [];
+    for (const task of plan.tasks) {
+      for (const step of task.steps) {
+        const name = stepName(plan, step);
+        const named = name.startsWith('Step') ? `${name} of ${taskName(task)} ("${clip(step.title.text, 50)}")` : `${name.replace(/^the/, 'The')} of ${taskName(task)}`;
+        if (step.kind === 'commit') {
+          if (RUN_TITLE.test(step.title.text) && step.commands.length === 0 && step.codeBlocks.length === 0) out.push(noCommand(named, step));
+          continue;
+        }
+        // "Verify: all states reference the right names" is a description the parser took for a command.
+        const runs = step.commands.filter(
+          (c) => c.run.text.trim() !== '' && !/^\s*git\s+(?:add|commit|push)\b/.test(c.run.text) && commandProblem(c.run.text, config) !== 'is a description, not a command',
+        );
+        if (runs.length > 0) {
+          const vague = runs.map((c) => c.expected).find((e) => e !== undefined && HEDGED.test(e.text));
+          if (vague) {
+            out.push({ message: `The Expected of ${name} in ${taskName(task)} is not exact ("${clip(vague.text, 60)}"): say which result the step expects, so a failure cannot pass for success.`, span: vague.span });
+            continue;
+          }
+          if (runs.some((c) => commandExpected(plan, c)) || stepExpected(step)) continue;
+          const c = runs[0]!;
+          const onHead = c.run.span.start.line === step.span.start.line;
+          out.push({
+            message: `${onHead ? named : `The command ${commandShown(c.run.text)} of ${name} in ${taskName(task)}`} has no Expected: add "Expected: …" after it (PASS, FAIL with the message, or the output that shows the step worked).`,
+            span: c.run.span.start.line === c.run.span.end.line ? c.run.span : lineSpan(plan.lines, step.span.start.line),
+          });
+          continue;
+        }
+        if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(step.title.text)) out.push(noCommand(named, step));
+      }
+      if (task.steps.length > 0) continue;
+      // A task written as prose: "Run `bash tests/x.sh` and confirm the new tests fail", "Run:" over a block.
+      const prose = taskProse(plan, task);
+      if (prose.some((l) => /\bExpected\b/i.test(l.text))) continue;
+      const run = prose.find((l) => /^\s*(?:[-*+]\s+)?(?:\*\*)?Run(?::|\s+`)/.test(l.text));
+      if (run) {
+        const at = run.text.length - run.text.trimStart().length;
+        const block = /^\s*(?:\*\*)?Run:?(?:\*\*)?:?\s*$/.test(run.text) ? plan.codeBlocks.find((b) => b.span.start.line > run.line && b.span.start.line <= task.span.end.line) : undefined;
+        const what = block ? commandShown(block.content) : `"${clip(run.text.trim(), 60)}"`;
+        out.push({
+          message: `${taskName(task)} runs ${what} with no Expected: write the exact command as "Run: \`…\`" and what it prints as "Expected: …".`,
+          span: span(run.line, at + 1, run.line, run.text.trimEnd().length + 1),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function noCommand(named: string, step: Step): Finding {
+  return {
+    message: `${named} says to run something but gives no command and no Expected: write "Run: \`<exact command>\`" and "Expected: …".`,
+    span: step.title.span,
+  };
+}

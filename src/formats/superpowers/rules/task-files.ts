@@ -1,0 +1,59 @@
+import type { Task } from '../../../plan/types.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
+import { taskHeadSpan, taskName } from './parts.js';
+
+/**
+ * A task that only runs things ("Task 3: Verify", "Task 4: Manual smoke test", "Run Full Test
+ * Suite"): no step writes a test or changes code, and no step shows code other than commands.
+ * It touches no file, so it has none to list.
+ */
+export function runsOnly(task: Task): boolean {
+  if (task.steps.some((s) => s.kind === 'test' || s.kind === 'implement')) return false;
+  if (task.steps.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
+  return task.steps.length > 0 || /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|run\b)/i.test(task.title.text);
+}
+
+export const spTaskFiles: Rule = {
+  id: 'sp-task-files',
+  family: 'superpowers',
+  severity: 'error',
+  formats: ['superpowers'],
+  description:
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
+  instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
+  examples: {
+    valid: [
+      {
+        plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Tech Stack:** Bash, curl\n\n---\n\n### Task 1: Write install.sh\n\n**Files:**\n- Create: `install.sh`\n- Test: `tests/install.bats`\n\n- [ ] **Step 1: Write the failing test**\n\n### Task 2: Verify\n\n- [ ] **Step 1: Run the suite**\n\nRun: `bats tests/`\nExpected: PASS\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# TODO Backup Ring Implementation Plan\n\n**Goal:** Fix the registry lookup.\n\n**Tech Stack:** Bash\n\n---\n\n### Task 1: Fix `resolve-env-path.sh`\n\n**Files:**\n- Modify: `scripts/resolve-env-path.sh`\n\n- [ ] **Step 1: Write the failing test**\n\n### Task 2: Fix `todo-crud.sh` dead code\n\n- [ ] **Step 1:** Update the source lines to read `.todo-registry`.\n',
+        message: 'Task 2 has no "**Files:**" block',
+      },
+    ],
+  },
+  check(plan) {
+    const missing = plan.tasks.filter((t) => !t.filesBlock && t.files.length === 0);
+    if (missing.length === 0) return [];
+    if (missing.length === plan.tasks.length && plan.tasks.length > 1) {
+      return [
+        {
+          message: 'No task has a "**Files:**" block: open each task with the files it creates, modifies and tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
+          span: taskHeadSpan(plan, plan.tasks[0]!),
+        },
+      ];
+    }
+    const out: Finding[] = [];
+    for (const task of missing) {
+      if (runsOnly(task)) continue;
+      out.push({
+        message: `${taskName(task)} has no "**Files:**" block: list the files it creates, modifies and tests, as exact paths, before its first step.`,
+        span: taskHeadSpan(plan, task),
+      });
+    }
+    return out;
+  },
+};
