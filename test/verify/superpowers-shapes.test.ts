@@ -5,6 +5,10 @@
  * steps describe by its flag, a conditional task, and two plans executed on one branch.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { parsePlan } from '../../src/plan/parse.js';
+import { renderPrBody } from '../../src/verify/pr-body.js';
+import { replayLedger } from '../../src/verify/replay.js';
+import { verifyPlan } from '../../src/verify/verify.js';
 import { removeTempDirs } from './helpers.js';
 import { history, planFile, problems, verify } from './history.js';
 
@@ -125,5 +129,177 @@ Add \`--defaults-filepath\` passthrough to \`build_blis_command\`.
     expect(group[sha('docs(iter30): kernel-lookup backend design, plan, and hypothesis')]).toBe('plan');
     expect(group[sha('docs(iter31): implementation plan for offset-subtracted kernel-lookup')]).toBe('follow-up');
     expect(problems(r)).toEqual([]);
+  });
+});
+
+/** A superpowers plan for a small Node project, in the writing-plans template the fixtures use. */
+const SLUG_PLAN = `# Slug Helpers Implementation Plan
+
+> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (\`- [ ]\`) syntax for tracking.
+
+**Goal:** Turn titles into URL slugs and back into title case.
+
+**Architecture:** Two pure functions in \`src/slug.js\`, each with its own test file run by \`node --test\`.
+
+**Tech Stack:** Node 20, node:test
+
+---
+
+## File Structure
+
+- \`src/slug.js\`: slugify and titleCase
+- \`test/slug.test.js\`, \`test/title.test.js\`: their tests
+
+### Task 1: slugify
+
+**Files:**
+- Create: \`src/slug.js\`
+- Test: \`test/slug.test.js\`
+
+- [ ] **Step 1: Write the failing test**
+
+\`\`\`js
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { slugify } from '../src/slug.js';
+test('slugify joins lower-case words with hyphens', () => assert.equal(slugify('Hello World'), 'hello-world'));
+\`\`\`
+
+- [ ] **Step 2: Run test to verify it fails**
+
+Run: \`node --test test/slug.test.js\`
+Expected: FAIL with "Cannot find module"
+
+- [ ] **Step 3: Write minimal implementation**
+
+\`\`\`js
+export function slugify(title) { return title.toLowerCase().split(/\\s+/).join('-'); }
+\`\`\`
+
+- [ ] **Step 4: Run test to verify it passes**
+
+Run: \`node --test test/slug.test.js\`
+Expected: PASS
+
+- [ ] **Step 5: Commit**
+
+\`\`\`bash
+git add src/slug.js test/slug.test.js
+git commit -m "feat(slug): slugify titles"
+\`\`\`
+
+### Task 2: titleCase
+
+**Files:**
+- Modify: \`src/slug.js\`
+- Test: \`test/title.test.js\`
+
+- [ ] **Step 1: Write the failing test**
+
+\`\`\`js
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { titleCase } from '../src/slug.js';
+test('titleCase capitalises each word of a slug', () => assert.equal(titleCase('hello-world'), 'Hello World'));
+\`\`\`
+
+- [ ] **Step 2: Run test to verify it fails**
+
+Run: \`node --test test/title.test.js\`
+Expected: FAIL with "titleCase"
+
+- [ ] **Step 3: Write minimal implementation**
+
+\`\`\`js
+export function titleCase(slug) { return slug.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '); }
+\`\`\`
+
+- [ ] **Step 4: Run test to verify it passes**
+
+Run: \`node --test test/title.test.js\`
+Expected: PASS
+
+- [ ] **Step 5: Commit**
+
+\`\`\`bash
+git add src/slug.js test/title.test.js
+git commit -m "feat(slug): titleCase slugs"
+\`\`\`
+`;
+
+const SLUGIFY = "export function slugify(title) { return title.toLowerCase().split(/\\s+/).join('-'); }\n";
+const TITLE_CASE = "export function titleCase(slug) { return slug.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '); }\n";
+const SLUG_TEST =
+  "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { slugify } from '../src/slug.js';\ntest('slugify joins lower-case words with hyphens', () => assert.equal(slugify('Hello World'), 'hello-world'));\n";
+const TITLE_TEST =
+  "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { titleCase } from '../src/slug.js';\ntest('titleCase capitalises each word of a slug', () => assert.equal(titleCase('hello-world'), 'Hello World'));\n";
+
+describe('verify --run on a superpowers plan', () => {
+  it('replays each task\'s red → green from the Run/Expected of its checkbox steps', async () => {
+    const plan = planFile(SLUG_PLAN);
+    const { dir } = history({ 'package.json': '{ "type": "module" }\n' }, [
+      { subject: 'feat(slug): slugify titles', files: { 'src/slug.js': SLUGIFY, 'test/slug.test.js': SLUG_TEST } },
+      { subject: 'feat(slug): titleCase slugs', files: { 'src/slug.js': SLUGIFY + TITLE_CASE, 'test/title.test.js': TITLE_TEST } },
+    ]);
+    const v = await verifyPlan({ planPath: plan, repo: dir, base: 'main', head: 'feature' });
+    expect(v.plan.format).toBe('superpowers');
+    const report = await replayLedger(v, { timeoutSeconds: 60 });
+    expect(report.tasks.map((t) => (t.runs ?? []).map((r) => [r.phase, r.command, r.ok]))).toEqual([
+      [
+        ['red', 'node --test test/slug.test.js', true],
+        ['green', 'node --test test/slug.test.js', true],
+      ],
+      [
+        ['red', 'node --test test/title.test.js', true],
+        ['green', 'node --test test/title.test.js', true],
+      ],
+    ]);
+    expect(report.ok).toBe(true);
+  }, 60_000);
+
+  it('reports a test that already passed before its task\'s implementation', async () => {
+    const plan = planFile(SLUG_PLAN);
+    // titleCase was committed with Task 1: Task 2's test cannot fail before Task 2.
+    const { dir } = history({ 'package.json': '{ "type": "module" }\n' }, [
+      { subject: 'feat(slug): slugify titles', files: { 'src/slug.js': SLUGIFY + TITLE_CASE, 'test/slug.test.js': SLUG_TEST } },
+      { subject: 'feat(slug): titleCase slugs', files: { 'src/slug.js': SLUGIFY + TITLE_CASE + '// titleCase\n', 'test/title.test.js': TITLE_TEST } },
+    ]);
+    const report = await replayLedger(await verifyPlan({ planPath: plan, repo: dir, base: 'main', head: 'feature' }), { timeoutSeconds: 60 });
+    expect(report.tasks[0]!.problems).toEqual([]);
+    expect(report.tasks[1]!.problems.map((p) => p.kind)).toEqual(['red-passed']);
+  }, 60_000);
+});
+
+describe('pr-body for a superpowers plan', () => {
+  it('summarises the Goal and lists the tasks verify matched, with no contracts section', () => {
+    const plan = parsePlan(SLUG_PLAN, 'docs/superpowers/plans/2026-03-05-slug-helpers.md');
+    const body = renderPrBody(plan, {
+      ok: true,
+      plan: plan.path,
+      base: 'a'.repeat(40),
+      head: 'b'.repeat(40),
+      ran: true,
+      tasks: [
+        { task: 1, title: 'slugify', commits: ['c'.repeat(40)], ok: true, problems: [] },
+        { task: 2, title: 'titleCase', commits: ['d'.repeat(40)], ok: true, problems: [] },
+      ],
+      problems: [],
+    });
+    expect(body).toBe(
+      [
+        '## Summary',
+        '',
+        'Turn titles into URL slugs and back into title case.',
+        '',
+        '## Test Verification',
+        '',
+        '`microplan verify` on aaaaaaa..bbbbbbb: ✓ every task kept its promises (history checked, red → green steps replayed).',
+        '',
+        '- ✓ Task 1: slugify (ccccccc)',
+        '- ✓ Task 2: titleCase (ddddddd)',
+        '',
+      ].join('\n'),
+    );
+    expect(renderPrBody(plan)).not.toMatch(/Contracts|\| Contract/);
   });
 });
