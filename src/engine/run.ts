@@ -18,7 +18,8 @@ import { RULES } from '../rules/index.js';
 import type { Diagnostic, Rule } from '../rules/types.js';
 import { applyFixes, FileChangedError, ReadOnlyError, recordBase, restoreEncoding, writeIfUnchanged } from './fix.js';
 import { lintPlan } from './lint.js';
-import { notAPlanDiagnostic, WRITE_AS_PLAN } from './not-a-plan.js';
+import { formatOfChoice } from '../formats/index.js';
+import { notAPlanDiagnostic } from './not-a-plan.js';
 
 /** A fixed grounding, or one chosen per plan (a plan may record the commit it was written against). */
 export type GroundingFor = Grounding | ((plan: Plan) => Promise<Grounding>);
@@ -100,7 +101,7 @@ export async function lintText(
   const grounding = typeof options.grounding === 'function' ? (plan.format === 'none' ? undefined : await options.grounding(plan)) : options.grounding;
   let diagnostics =
     plan.format === 'none' && options.requirePlan
-      ? [notAPlanDiagnostic(plan, WRITE_AS_PLAN)]
+      ? [notAPlanDiagnostic(plan, formatOfChoice(options.config.format), 'lint')]
       : await lintPlan(plan, { config: options.config, grounding, rules: options.rules ?? RULES });
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   return {

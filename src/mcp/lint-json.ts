@@ -9,7 +9,7 @@ export type LintJsonFinding = JsonDiagnostic;
 
 export interface LintJson {
   path: string;
-  /** "full", "compact", or "none" (not a plan: nothing was checked). */
+  /** The plan's shape: "full", "compact", "superpowers", or "none" (not a plan: nothing was checked). */
   format: string;
   errors: number;
   warnings: number;

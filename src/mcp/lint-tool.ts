@@ -3,13 +3,12 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Config } from '../config/types.js';
 import { notAPlanDiagnostic } from '../engine/not-a-plan.js';
+import { formatOfChoice } from '../formats/index.js';
 import { parsePlan } from '../plan/parse.js';
 import type { LintFn } from '../write/draft/loop.js';
 import { readSourceFile } from '../write/sources/file.js';
 import { lintJson, type LintJson } from './lint-json.js';
 import type { LintPlanInput } from './server.js';
-
-const WRITE_PLAN = 'write the plan itself, with its "# … Implementation Plan" title, Behavioral Contracts and Tasks.';
 
 export interface LintToolDeps {
   cwd: string;
@@ -26,9 +25,10 @@ export function lintPlanHandler(deps: LintToolDeps): (input: LintPlanInput) => P
     // Binary, huge, non-UTF-8 and missing files get the same one-line messages as the CLI.
     const text = hasPath ? await readSourceFile(path, { cwd: deps.cwd }) : input.text!;
     const config = await deps.configFor(hasPath ? resolve(deps.cwd, path) : deps.cwd);
+    // The config's format reads the plan, and names what a document that is not one should be.
     const plan = parsePlan(text, path, { format: config.format });
     // The agent asked for a plan to be checked: a document that is not one must not come back clean.
-    const diagnostics = plan.format === 'none' ? [notAPlanDiagnostic(plan, WRITE_PLAN)] : await deps.lintFor(config, deps.cwd)(text, path);
+    const diagnostics = plan.format === 'none' ? [notAPlanDiagnostic(plan, formatOfChoice(config.format), 'write')] : await deps.lintFor(config, deps.cwd)(text, path);
     return lintJson(path, plan.format, diagnostics);
   };
 }

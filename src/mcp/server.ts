@@ -42,7 +42,7 @@ export function createMcpServer(handlers: McpHandlers, version: string): McpServ
   server.registerTool(
     'lint_plan',
     {
-      description: 'Lint a micro-plan (file path or Markdown text); returns JSON findings with line:column and fix advice.',
+      description: 'Lint a plan in the project\'s format (micro-plan or superpowers; file path or Markdown text); returns JSON findings with line:column and fix advice.',
       inputSchema: { path: z.string().optional(), text: z.string().optional() },
     },
     (args) => call(() => handlers.lintPlan(args)),

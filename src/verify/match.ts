@@ -19,6 +19,11 @@ export interface TaskPromise {
   contracts: string[];
   /** Files the task changes (repo-relative paths, directories or globs). */
   files: string[];
+  /**
+   * Code names and command-line flags the task's prose names in code spans and no other task
+   * does (`--defaults-filepath`, `build_blis_command`): a commit subject naming one speaks of the task.
+   */
+  names?: string[];
 }
 
 export interface Matching {
@@ -163,6 +168,32 @@ function identifiers(text: string): Set<string> {
   );
 }
 
+/** Code names in a text's code spans: flags (`--kernel-profile`) and identifiers as identifiers() reads them. */
+export function codeNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/`([^`\n]+)`/g)) {
+    const span = m[1]!.trim();
+    if (/^--[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(span)) out.add(span);
+    else if (/^[A-Za-z_][\w.]*(?:\(\))?$/.test(span)) for (const id of identifiers(span.replace(/\(\)$/, ''))) out.add(id);
+  }
+  return out;
+}
+
+/** Whether a subject names a code name or flag as a whole word. */
+function namedIn(subject: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\w-])${escaped}(?![\\w-])`).test(subject);
+}
+
+/**
+ * Whether a commit subject speaks of the plan by its title: most of the title's words, once the
+ * words every plan's title has ("implementation plan", "design") are set aside.
+ */
+export function subjectNamesPlan(subject: string, title: string, prefixes: ReadonlySet<string>): boolean {
+  const generic = /\b(?:implementation|plans?|designs?|specs?|specifications?|docs?)\b/gi;
+  return jaccard(words(subject.replace(CONVENTIONAL, '').replace(generic, ' '), prefixes), words(title.replace(/^#+\s*/, '').replace(generic, ' '), prefixes)) >= 0.5;
+}
+
 function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let inter = 0;
@@ -210,9 +241,11 @@ export function matchEvidence(task: TaskPromise, commit: CommitInfo, prefixes: R
   }
   // A code name both subjects use ("AnalyzeSaturation", "CachedSnapshotProvider") is the task's topic.
   const shared = [...identifiers(commit.subject)].filter((id) => identifiers(`${task.subject ?? ''} ${task.title ?? ''}`).has(id));
-  if (shared.length > 0) {
+  // So is a name only this task's steps use, when the subject names it.
+  const ownName = shared.length > 0 ? undefined : (task.names ?? []).find((name) => namedIn(commit.subject, name));
+  if (shared.length > 0 || ownName !== undefined) {
     s += 15;
-    if (!bySubject) reasons.push(`names ${shared[0]}`);
+    if (!bySubject) reasons.push(`names ${shared[0] ?? ownName}`);
     bySubject = true;
   }
   // The subject's contract ids: a body may cite other contracts, so the body counts only when the
@@ -351,7 +384,11 @@ export function matchCommits(tasks: readonly TaskPromise[], commits: readonly Co
       // Nor, when only files say so, is a task with a strong commit of its own; a message that
       // names the task ("Tasks 6-10") outweighs a later rework that resembles it.
       if (carried.has(j)) continue;
-      if (named.size < 2 && taskOf.some((t, k) => t === j && k !== i && ev[j]![k]!.bySubject && ev[j]![k]!.score >= STRONG)) continue;
+      const ownStrong = (x: number): boolean => taskOf.some((t, k) => t === x && k !== i && ev[x]![k]!.bySubject && ev[x]![k]!.score >= STRONG);
+      if (named.size < 2 && ownStrong(j)) continue;
+      // Nor a task whose files are all another task's that has a strong commit of its own elsewhere:
+      // those files speak for that task ("Task 1" with no commit step, folded into Task 2's).
+      if (named.size < 2 && covered.some(({ t, j: x }) => x !== j && ownStrong(x) && tasks[j]!.files.every((f) => t.files.includes(f)))) continue;
       taskOf.forEach((t, k) => {
         if (t === j && k !== i && ev[j]![k]!.score < STRONG) taskOf[k] = undefined;
       });

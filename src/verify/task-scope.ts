@@ -2,7 +2,8 @@
  * What a task touches, read from the whole task and not only its Files list: the paths its steps
  * name ("Append to the existing `sim/cluster/cluster_test.go`"), its `git add` line, the
  * alternatives it offers ("existing or new"). Files it lists only to run or read — a `Verify:`
- * entry, "(no changes)" — may be touched but are not promised.
+ * entry, "(no changes)" — may be touched but are not promised. A task with no Files list
+ * promises the files its steps say they create ("Create `FINDINGS.md` …").
  */
 import type { Plan, Task } from '../plan/types.js';
 import { normalizePlanPath } from './match.js';
@@ -20,6 +21,8 @@ export interface TaskScope {
 const PATH_IN_TEXT = /`([A-Za-z0-9_.@/-]+\/[A-Za-z0-9_.@*-]+|[A-Za-z0-9_@-]+\.[A-Za-z0-9]{1,5})(?::[\d,-]+)?`/g;
 const READ_ONLY_NOTE = /\((?:no changes?|unchanged|read[- ]only|reference|verify only)\)|^\s*(?:no changes?|unchanged|read only)\b/i;
 const GIT_ADD = /^\s*git\s+add\s+(.+)$/gm;
+/** A step that says it creates a file: "Create `results/FINDINGS.md` using the template …". */
+const CREATES = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?(?:create|write|add)\b[^`\n]{0,20}`([^`\n]+)`/gim;
 
 function isPath(p: string): boolean {
   if (/^[a-z]+:\/\//i.test(p) || p.startsWith('-') || p.includes('..')) return false;
@@ -53,6 +56,15 @@ export function taskScope(plan: Plan, task: Task): TaskScope {
       for (const word of m[1]!.split(/\s+/)) {
         const p = normalizePlanPath(word.replace(/^["']|["']$/g, ''));
         if (p !== '' && !p.startsWith('-') && p !== '.' && isPath(p)) touch.add(p);
+      }
+    }
+  }
+  // A task without a Files list promises the files its steps say they create.
+  if (task.files.length === 0) {
+    for (const line of task.steps.flatMap((s) => s.prose.map((p) => p.text))) {
+      for (const m of line.matchAll(CREATES)) {
+        const p = normalizePlanPath(m[1]!);
+        if (isPath(p) && !p.endsWith('/') && !change.includes(p)) change.push(p);
       }
     }
   }

@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/parse.js';
 import type { Plan, Task } from '../plan/types.js';
 import { existsAt, fileAt, firstParentCommits, git, runGit, listCommits, listMerges, repoRoot, resolveCommit } from './git.js';
-import { contractRefs, coversPromise, fileMatches, looksLikeFollowUp, reviewWords, matchCommits, normalizePlanPath, plannedTypes, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
+import { codeNames, contractRefs, coversPromise, fileMatches, looksLikeFollowUp, reviewWords, matchCommits, normalizePlanPath, plannedTypes, subjectNamesPlan, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
 import { gitTreeTestFinder, isTestPath } from './test-finder.js';
 import { plannedMessage } from './plan-commit.js';
 import { brokenStatements } from './statements.js';
@@ -59,7 +59,7 @@ export function contractPrefixes(plan: Plan): Set<string> {
   return prefixes;
 }
 
-export function taskPromise(task: Task, scope: TaskScope): TaskPromise {
+export function taskPromise(task: Task, scope: TaskScope, names: string[] = []): TaskPromise {
   return {
     number: task.number,
     subject: plannedMessage(task)?.subject,
@@ -67,7 +67,14 @@ export function taskPromise(task: Task, scope: TaskScope): TaskPromise {
     contracts: [...new Set(task.contracts.map((c) => c.id))],
     // The Files list; a task that lists none is matched by the paths its steps name.
     files: scope.change.length > 0 ? scope.change : scope.touch,
+    ...(names.length > 0 ? { names } : {}),
   };
+}
+
+/** For each task, the code names and flags its title and steps' prose name and no other task's do. */
+export function distinctiveNames(plan: Plan): string[][] {
+  const per = plan.tasks.map((t) => codeNames([t.title.text, ...t.steps.flatMap((s) => [s.title.text, ...s.prose.map((p) => p.text)])].join('\n')));
+  return per.map((names, k) => [...names].filter((n) => per.every((other, j) => j === k || !other.has(n))));
 }
 
 function quote(s: string, max = 60): string {
@@ -96,7 +103,8 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
 
   const prefixes = contractPrefixes(plan);
   const scopes = plan.tasks.map((t) => taskScope(plan, t));
-  const promises = plan.tasks.map((t, k) => taskPromise(t, scopes[k]!));
+  const names = distinctiveNames(plan);
+  const promises = plan.tasks.map((t, k) => taskPromise(t, scopes[k]!, names[k]));
   const matching = matchCommits(promises, commits, prefixes);
   const types = plannedTypes(promises);
   const subjectRefs = new Map(commits.map((c) => [c.sha, contractRefs(c.subject, prefixes)]));
@@ -112,6 +120,15 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
     if (matching.taskOf[i] !== undefined || [...sharedOf.values()].some((l) => l.includes(i))) groupOf.set(c.sha, 'task');
     // After the planned work: a follow-up. Among the tasks: unplanned, unless a review left it.
     else groupOf.set(c.sha, i > lastTaskCommit || reviewWords(c.subject) ? 'follow-up' : 'unplanned');
+  });
+  // A commit that changes nothing here (a plan under a directory this history lacks) is this
+  // plan's only when it comes before the plan's work or its subject names the plan: an empty
+  // commit after the work began is another plan's (two plans executed on one branch).
+  const firstTask = allCommits.findIndex((c) => groupOf.get(c.sha) === 'task');
+  allCommits.forEach((c, k) => {
+    if (groupOf.get(c.sha) !== 'plan' || c.files.length > 0 || firstTask < 0 || k < firstTask) return;
+    if (plan.title !== undefined && subjectNamesPlan(c.subject, plan.title.text, prefixes)) return;
+    groupOf.set(c.sha, 'follow-up');
   });
 
   const commitsOf = new Map<number, CommitInfo[]>();
@@ -237,7 +254,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
       // Tasks sharing a commit with this one: their files are theirs, not misplaced work.
       const partners = plan.tasks.map((_, k) => k).filter((k) => k !== ti && ownIdx.some((i) => matching.commitsOf[k]!.includes(i) || (sharedOf.get(k) ?? []).includes(i)));
       const inRepo = async (path: string): Promise<boolean> => (await existsAt(root, baseSha, path)) || (await existsAt(root, headSha, path));
-      taskProblems.push(...(await fileProblems(plan, task, ti, scopes, own, commits, matching, planInRepo, partners, inRepo)));
+      taskProblems.push(...(await fileProblems(plan, task, ti, scopes, own, commits, matching, sharedOf, planInRepo, partners, inRepo)));
     }
     tasks.push({ task: task.number, title: task.title.text, commits: own.map((c) => c.sha), evidence, ok: true, problems: taskProblems, tests: [] });
   }
@@ -325,8 +342,11 @@ function isTestFirst(task: Task): boolean {
   return red || (task.compact?.test ?? []).some((b) => !SHELL_LANGS.has(b.lang));
 }
 
-/** Whether the task promises a commit: it has files to change or a commit message of its own. */
+/** Whether the task promises a commit: it has files to change or a commit message of its own, and the plan does not make it conditional. */
 function expectsCommit(task: Task, scope: TaskScope): boolean {
+  // A task the plan makes conditional ("Optimize Coefficients (if warm-start is promising)",
+  // "(optional)") may rightly never happen.
+  if (/\((?:only\s+)?(?:if|when|optional)\b[^)]*\)|^\s*optional\b/i.test(task.title.text)) return false;
   if (scope.change.length > 0) return true;
   // A final check ("run the suite; `git add .`; commit") lists no file and writes only shell
   // commands: it has nothing to commit unless it finds something.
@@ -424,6 +444,7 @@ async function fileProblems(
   own: CommitInfo[],
   commits: CommitInfo[],
   matching: Matching,
+  sharedOf: Map<number, number[]>,
   planInRepo: string | undefined,
   partners: number[],
   inRepo: (path: string) => Promise<boolean>,
@@ -489,7 +510,7 @@ async function fileProblems(
     }
     const owners = plan.tasks.filter((t, k) => k !== ti && scopes[k]!.change.some((e) => fileMatches(e, f)));
     // Only a file another task promises, and that task does not change itself, is misplaced work.
-    const owner = owners.find((t) => !(commitsOfTask(plan, t, commits, matching).some((c) => c.files.includes(f))));
+    const owner = owners.find((t) => !(commitsOfTask(plan, t, commits, matching, sharedOf).some((c) => c.files.includes(f))));
     if (!owner) continue;
     const c = own.find((x) => x.files.includes(f))!;
     out.push({
@@ -503,9 +524,10 @@ async function fileProblems(
   return out;
 }
 
-function commitsOfTask(plan: Plan, task: Task, commits: CommitInfo[], matching: Matching): CommitInfo[] {
+/** A task's commits: its own and those it shares with the tasks committed together with it. */
+function commitsOfTask(plan: Plan, task: Task, commits: CommitInfo[], matching: Matching, sharedOf: Map<number, number[]>): CommitInfo[] {
   const k = plan.tasks.indexOf(task);
-  return matching.commitsOf[k]!.map((i) => commits[i]!);
+  return [...matching.commitsOf[k]!, ...(sharedOf.get(k) ?? [])].map((i) => commits[i]!);
 }
 
 function sameLanguage(a: string, b: string): boolean {
@@ -521,12 +543,15 @@ function namesPlannedSubject(plan: Plan, c: CommitInfo): boolean {
 
 /**
  * The plan's own commit: one that changes nothing, or only Markdown of which one file is the plan
- * itself (same name, or same title) — wherever the plan was given from.
+ * itself (same name, or same title) or whose subject says it adds this plan — wherever the plan
+ * was given from.
  */
 async function isPlanCommit(root: string, c: CommitInfo, plan: Plan, planInRepo: string | undefined): Promise<boolean> {
   if (c.files.length === 0) return true;
   if (planInRepo !== undefined && c.files.every((f) => f === planInRepo)) return true;
   if (!c.files.every((f) => f.endsWith('.md'))) return false;
+  // "docs: kernel-lookup backend design, plan, and hypothesis": documents that say they are this plan.
+  if (plan.title !== undefined && /\bplan\b/i.test(c.subject) && subjectNamesPlan(c.subject, plan.title.text, contractPrefixes(plan))) return true;
   const base = plan.path.slice(plan.path.replace(/\\/g, '/').lastIndexOf('/') + 1);
   const title = plan.title?.text.trim();
   for (const f of c.files) {

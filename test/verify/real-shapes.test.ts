@@ -4,73 +4,11 @@
  * after the last task, a squashed PR commit, the plan's own commit, renumbered contracts, tests
  * written elsewhere than planned — and the plan text that goes with it.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Problem, VerifyReport } from '../../src/verify/types.js';
-import { verifyPlan } from '../../src/verify/verify.js';
-import { removeTempDirs, tempDir } from './helpers.js';
+import { removeTempDirs } from './helpers.js';
+import { history, planFile, problems, verify } from './history.js';
 
 afterAll(removeTempDirs);
-
-interface Commit {
-  subject: string;
-  body?: string;
-  files: Record<string, string>;
-}
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
-  }).trim();
-}
-
-/** A repository with `base` on main and the commits on a branch; returns the directory and commit ids by subject. */
-function history(base: Record<string, string>, commits: Commit[]): { dir: string; sha: (subject: string) => string } {
-  const dir = tempDir('microplan-real-shapes-');
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'config', 'user.name', 'Agent');
-  git(dir, 'config', 'user.email', 'agent@example.com');
-  const write = (files: Record<string, string>): void => {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-  };
-  write({ 'README.md': 'project\n', ...base });
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'chore: initial');
-  git(dir, 'checkout', '-q', '-b', 'feature');
-  for (const c of commits) {
-    write(c.files);
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '--allow-empty', '-m', c.body ? `${c.subject}\n\n${c.body}` : c.subject);
-  }
-  const bySubject = new Map(
-    git(dir, 'log', '--format=%H%x09%s', 'main..feature')
-      .split('\n')
-      .map((l) => [l.slice(l.indexOf('\t') + 1), l.slice(0, l.indexOf('\t'))] as const),
-  );
-  return { dir, sha: (subject) => bySubject.get(subject) ?? `(no commit "${subject}")` };
-}
-
-function planFile(text: string): string {
-  const dir = tempDir('microplan-real-shapes-plan-');
-  const path = join(dir, 'feature-plan.md');
-  writeFileSync(path, text);
-  return path;
-}
-
-async function verify(plan: string, dir: string): Promise<VerifyReport> {
-  return (await verifyPlan({ planPath: plan, repo: dir, base: 'main', head: 'feature' })).report;
-}
-
-function problems(r: VerifyReport): Array<Pick<Problem, 'kind' | 'task'>> {
-  return [...r.tasks.flatMap((t) => t.problems), ...r.problems].map((p) => ({ kind: p.kind, task: p.task }));
-}
 
 /** A task in the full format: Files list, a red step, code, a green step, and a commit step. */
 function task(n: number, title: string, files: string[], subject: string, extra = ''): string {

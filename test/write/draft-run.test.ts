@@ -204,6 +204,19 @@ describe('microplan draft against each provider wire format', () => {
     expect(lastUserMessage(server.requests[1]!.body)).toMatch(/1:1 not-a-plan This is not a micro-plan/);
   });
 
+  it("drafts in the config's format: a superpowers project gets the superpowers system prompt and instructions, its plan path, and \"not a superpowers plan\"", async () => {
+    const cwd = await project();
+    await writeFile(join(cwd, 'microplan.config.yaml'), 'format: superpowers\nplansDir: docs/superpowers/plans\n');
+    server = await startServer([{ chunks: [openaiStream(['I cannot help with that.'])] }, { chunks: [openaiStream(['Still no plan.'])] }]);
+    const run = await draft({ provider: 'openai', baseUrl: server.url, rounds: '2' }, { cwd });
+    const first = JSON.parse(server.requests[0]!.body) as { messages: Array<{ role: string; content: string }> };
+    expect(first.messages.find((m) => m.role === 'system')!.content).toMatch(/^You write implementation plans in the superpowers writing-plans format/);
+    expect(lastUserMessage(server.requests[0]!.body)).toMatch(/^# Write a superpowers implementation plan\n/);
+    expect(lastUserMessage(server.requests[0]!.body)).toContain('Write the plan to `docs/superpowers/plans/2026-03-05-rename-the-batch-receiver.md`.');
+    expect(lastUserMessage(server.requests[1]!.body)).toMatch(/1:1 not-a-plan This is not a superpowers plan/);
+    expect(run.code).toBe(1);
+  });
+
   it('never overwrites an existing plan: it writes <name>.draft.md beside it and says so', async () => {
     const cwd = await project();
     await writeFile(join(cwd, 'mine.md'), 'my own plan\n');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { PROVIDER_IDS } from '../../write/providers/types.js';
 import type { DraftArgs } from '../../write/draft/draft-run.js';
 import { DEFAULT_ROUNDS, EXIT_INTERRUPTED } from '../../write/draft/limits.js';
+import { FORMAT_IDS } from '../../formats/types.js';
 import type { SetExit } from './index.js';
 
 export function registerDraft(program: Command, setExit: SetExit): void {
@@ -17,7 +18,8 @@ export function registerDraft(program: Command, setExit: SetExit): void {
     .option('--rounds <n>', `model calls at most, first draft included (default ${DEFAULT_ROUNDS})`)
     .option('--max-tokens <n>', 'output-token limit per answer')
     .option('--timeout <seconds>', 'longest silence from the model before giving up (default 120)')
-    .option('--out <path>', 'plan file (default: <plansDir>/<date>-<slug>-plan.md)')
+    .option('--out <path>', 'plan file (default: <plansDir>/<date>-<slug>-plan.md; superpowers: <date>-<slug>.md)')
+    .option('--format <format>', `the plan format to write (${FORMAT_IDS.join(', ')}); default: the config's (micro-plan for auto)`)
     .addHelpText(
       'after',
       [

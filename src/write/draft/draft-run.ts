@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { notAPlanDiagnostic } from '../../engine/not-a-plan.js';
+import { formatOfChoice } from '../../formats/index.js';
 import { parsePlan } from '../../plan/parse.js';
 import { makeRedactor } from '../redact.js';
 import { isDirectory, targetProblem } from '../target-check.js';
@@ -17,6 +18,7 @@ import type { CommandIo, WriteDeps } from './deps.js';
 import { providerErrorLine } from './errors.js';
 import { chooseDraftFiles, writeNewFile, writePlan } from './files.js';
 import { planInstructions, showPath } from './instructions.js';
+import { withFormat } from './prompt-run.js';
 import type { FormatChoice } from '../../formats/types.js';
 import { draftLoop, type DraftRound, type LintFn } from './loop.js';
 import { ProgressLine } from './progress.js';
@@ -36,6 +38,8 @@ export interface DraftArgs extends SourceArgs {
   /** Seconds of silence from the model before giving up. */
   timeout?: string | undefined;
   out?: string | undefined;
+  /** `--format`: the plan format to write, over the config's. */
+  format?: string | undefined;
 }
 
 export interface DraftIo extends CommandIo {
@@ -51,12 +55,8 @@ const DEFAULT_IDLE_SECONDS = 120;
 /** A slow local model can take long over a full plan; the idle timeout catches real hangs. */
 const TOTAL_MS = 60 * 60_000;
 
-export const SYSTEM_PROMPT = [
-  'You write micro-plans: implementation plans for one pull request, in the strict Markdown format the user describes.',
-  'You cannot run commands or read the repository: work from the source of work and the facts given, and cite only file:line facts you were given.',
-  'microplan lints your plan and sends you its findings; then return the whole corrected plan.',
-  'Answer with the plan only: one Markdown document starting with its "# … Implementation Plan" title, with no preamble, no closing remarks and no code fence around it.',
-].join(' ');
+/** The system prompt for micro-plans (the default format); each format's module has its own. */
+export const SYSTEM_PROMPT = formatOfChoice('micro-plan').writing.systemPrompt;
 
 interface Settings {
   provider: ProviderId;
@@ -102,19 +102,20 @@ function number(value: string | undefined, flag: string): number | undefined {
 
 /**
  * The linter sees nothing in a document that is not a plan (no contracts, no tasks) and would
- * call it clean; a model that answered with prose must be told instead.
+ * call it clean; a model that answered with prose must be told instead, in the words of the
+ * config's format.
  */
 export function draftLint(lint: LintFn, format: FormatChoice = 'auto'): LintFn {
   return async (text, path) => {
     const plan = parsePlan(text, path, { format });
     if (plan.format !== 'none') return lint(text, path);
-    return [notAPlanDiagnostic(plan, 'write the plan itself, with its "# … Implementation Plan" title, Behavioral Contracts and Tasks.')];
+    return [notAPlanDiagnostic(plan, formatOfChoice(format), 'write')];
   };
 }
 
 export async function runDraft(args: DraftArgs, io: DraftIo, deps: WriteDeps): Promise<number> {
   const settings = draftSettings(args);
-  const config = await deps.configFor(io.cwd);
+  const config = withFormat(await deps.configFor(io.cwd), args.format);
   const source = await loadSourceArg(args, { cwd: io.cwd, env: io.env, stdin: io.stdin, ...(io.fetch ? { fetch: io.fetch } : {}) });
   const today = io.today?.() ?? new Date();
   const requested = args.out !== undefined ? resolve(io.cwd, args.out) : defaultPlanPath(config, source.title, io.cwd, today);
@@ -149,7 +150,7 @@ export async function runDraft(args: DraftArgs, io: DraftIo, deps: WriteDeps): P
     provider,
     model: settings.model,
     maxTokens: settings.maxTokens,
-    system: SYSTEM_PROMPT,
+    system: formatOfChoice(config.format).writing.systemPrompt,
     prompt,
     rounds: settings.rounds,
     planPath: files.target,

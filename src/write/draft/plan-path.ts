@@ -1,6 +1,10 @@
-/** The default place of a new plan: `<plansDir>/<YYYY-MM-DD>-<slug>-plan.md`, slug from the source title. */
+/**
+ * The default place of a new plan, slug from the source title: `<plansDir>/<YYYY-MM-DD>-<slug>-plan.md`
+ * for micro-plans, `<plansDir>/<YYYY-MM-DD>-<slug>.md` for superpowers plans (the format's module names it).
+ */
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../../config/types.js';
+import { formatOfChoice } from '../../formats/index.js';
 
 const MAX_SLUG = 60;
 
@@ -14,7 +18,7 @@ export function slugify(title: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  // The file name adds "-plan" itself.
+  // A title's "… Implementation Plan" says nothing of the change (a micro-plan's file name adds "-plan" itself).
   slug = slug.replace(/(-?(implementation|macro|micro))?-?plan$/, '').replace(/-+$/, '');
   if (slug.length > MAX_SLUG) {
     const cut = slug.slice(0, MAX_SLUG + 1);
@@ -29,8 +33,12 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
 }
 
-/** Absolute path; plansDir is relative to the config file's directory, else to cwd. */
+/**
+ * Absolute path; plansDir is relative to the config file's directory, else to cwd. A loaded
+ * config's path is relative to the process's working directory (ConfigResolver names it as the
+ * user would type it), which a library caller's `cwd` need not be.
+ */
 export function defaultPlanPath(config: Config, title: string, cwd: string, date: Date): string {
-  const root = config.path ? dirname(resolve(cwd, config.path)) : cwd;
-  return resolve(root, join(config.plansDir, `${isoDate(date)}-${slugify(title)}-plan.md`));
+  const root = config.path ? dirname(resolve(config.path)) : cwd;
+  return resolve(root, join(config.plansDir, formatOfChoice(config.format).writing.planFileName(isoDate(date), slugify(title))));
 }

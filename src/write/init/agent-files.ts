@@ -1,5 +1,6 @@
 /**
- * The "write a micro-plan" command for each agent, where and how its current documentation says:
+ * The "write a plan" command for each agent, in the words of the project's plan format (its
+ * module's `writing.command`), where and how the agent's current documentation says:
  * Claude Code reads `.claude/commands/*.md` (front matter, `$ARGUMENTS`); Codex reads skills from
  * `.agents/skills/<name>/SKILL.md` (name and description); VS Code Copilot reads
  * `.github/prompts/*.prompt.md` (front matter `agent:`, the `mode:` key is deprecated); Cursor
@@ -7,6 +8,7 @@
  * (`{{args}}`); OpenCode reads `.opencode/commands/*.md` (`$ARGUMENTS`). The commands run
  * microplan as `bin` says: the global or linked `microplan`, or the project's node_modules/.bin.
  */
+import type { AgentCommand } from '../../formats/index.js';
 import type { Agent } from './detect.js';
 
 export interface AgentFile {
@@ -24,16 +26,14 @@ export const AGENT_NAMES: Record<Agent, string> = {
   opencode: 'OpenCode',
 };
 
-const DESCRIPTION = 'Write a micro-plan (PR implementation plan) for a source of work, checked by microplan until clean';
-
 /** The instructions every agent gets; `arg` is the agent's argument placeholder, `bin` how microplan runs. */
-function body(arg: string, plansDir: string, bin: string): string {
+function body(command: AgentCommand, arg: string, plansDir: string, bin: string): string {
   return [
-    `Write a micro-plan for this source of work: ${arg}`,
+    `${command.task}: ${arg}`,
     '',
     `microplan runs as \`${bin}\` in this repository (the microplan MCP server, when connected, offers the same lint as its \`lint_plan\` tool).`,
     '',
-    '1. Get the instructions and the Phase 0 facts from microplan:',
+    `1. Get the instructions and ${command.facts} from microplan:`,
     `   - GitHub issues ("#12" or "#12,#15") or a file (issue text, design doc): \`${bin} prompt --source "<source>"\``,
     `   - a section of a macro plan: \`${bin} prompt --source <macro-plan.md> --section "<Phase N, PR M>"\``,
     `   - a description typed here: pipe it in: \`printf '%s' "<description>" | ${bin} prompt --source -\``,
@@ -49,39 +49,40 @@ function frontMatter(fields: Record<string, string>): string {
   return ['---', ...Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`), '---'].join('\n');
 }
 
-export function agentFile(agent: Agent, plansDir: string, bin: string): AgentFile {
+export function agentFile(agent: Agent, plansDir: string, bin: string, command: AgentCommand): AgentFile {
+  const { name, description } = command;
   switch (agent) {
     case 'claude':
       return {
         agent,
-        path: '.claude/commands/micro-plan.md',
-        content: `${frontMatter({ description: DESCRIPTION, 'argument-hint': '<#issue | file | description>' })}\n\n${body('$ARGUMENTS', plansDir, bin)}\n`,
+        path: `.claude/commands/${name}.md`,
+        content: `${frontMatter({ description, 'argument-hint': '<#issue | file | description>' })}\n\n${body(command, '$ARGUMENTS', plansDir, bin)}\n`,
       };
     case 'opencode':
       return {
         agent,
-        path: '.opencode/commands/micro-plan.md',
-        content: `${frontMatter({ description: DESCRIPTION })}\n\n${body('$ARGUMENTS', plansDir, bin)}\n`,
+        path: `.opencode/commands/${name}.md`,
+        content: `${frontMatter({ description })}\n\n${body(command, '$ARGUMENTS', plansDir, bin)}\n`,
       };
     case 'cursor':
-      return { agent, path: '.cursor/commands/micro-plan.md', content: `# Micro-plan\n\n${body('the text after the command', plansDir, bin)}\n` };
+      return { agent, path: `.cursor/commands/${name}.md`, content: `# ${command.heading}\n\n${body(command, 'the text after the command', plansDir, bin)}\n` };
     case 'copilot':
       return {
         agent,
-        path: '.github/prompts/micro-plan.prompt.md',
-        content: `${frontMatter({ agent: 'agent', description: DESCRIPTION, 'argument-hint': '#issue, file or description' })}\n\n${body('${input:source:#issue, file or description}', plansDir, bin)}\n`,
+        path: `.github/prompts/${name}.prompt.md`,
+        content: `${frontMatter({ agent: 'agent', description, 'argument-hint': '#issue, file or description' })}\n\n${body(command, '${input:source:#issue, file or description}', plansDir, bin)}\n`,
       };
     case 'gemini':
       return {
         agent,
-        path: '.gemini/commands/micro-plan.toml',
-        content: `description = ${tomlString(DESCRIPTION)}\nprompt = """\n${body('{{args}}', plansDir, bin).replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}\n"""\n`,
+        path: `.gemini/commands/${name}.toml`,
+        content: `description = ${tomlString(description)}\nprompt = """\n${body(command, '{{args}}', plansDir, bin).replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}\n"""\n`,
       };
     case 'codex':
       return {
         agent,
-        path: '.agents/skills/micro-plan/SKILL.md',
-        content: `${frontMatter({ name: 'micro-plan', description: `${DESCRIPTION}. Use when asked to plan a PR, an issue or a macro-plan section.` })}\n\n${body('the issue, file or description the user gave', plansDir, bin)}\n`,
+        path: `.agents/skills/${name}/SKILL.md`,
+        content: `${frontMatter({ name, description: `${description}. ${command.useWhen}` })}\n\n${body(command, 'the issue, file or description the user gave', plansDir, bin)}\n`,
       };
   }
 }

@@ -3,6 +3,7 @@
  * detect a commented line saying so, never an empty value (the config must always validate).
  */
 import { GENERIC_PLAN_SPECIFIC_CHECKS } from '../../config/defaults.js';
+import { formatById, type FormatId } from '../../formats/index.js';
 import { commandTool } from '../../rules/tasks/commands.js';
 import type { Stack } from './detect.js';
 
@@ -22,7 +23,13 @@ export function missingSettings(stack: Stack): Missing[] {
   return out;
 }
 
-export function renderConfig(stack: Stack): string {
+/**
+ * The config for a detected stack. A micro-plan config ends its plans with the sanity checklist
+ * and leaves `format` at its default (auto) unless the format was asked for by name (then a
+ * later run finding superpowers plans keeps it); a superpowers config names its format and plans
+ * directory, and has no checklist (the format has none).
+ */
+export function renderConfig(stack: Stack, format: FormatId = 'micro-plan', named = false): string {
   const linter = stack.lint ? commandTool(stack.lint).label : undefined;
   const commands: string[] = [];
   if (stack.test) commands.push(`  test: ${q(stack.test)}`);
@@ -49,11 +56,16 @@ export function renderConfig(stack: Stack): string {
       ? ['# Test names in plans must match this pattern (a regular expression).', `testNamePattern: ${q(stack.testNamePattern)}`]
       : []),
     ...(stack.testNameExample ? [`testNameExample: ${q(stack.testNameExample)}`] : []),
-    'plansDir: docs/plans',
-    '# The checklist every plan ends with (section J).',
-    'planSpecificChecks:',
-    ...GENERIC_PLAN_SPECIFIC_CHECKS.map((c) => (linter && /project's linter/.test(c) ? `All new code will pass ${linter}.` : c)).map((c) => `  - ${q(c)}`),
-    "# Your project's antipattern rules, checked off in every plan, e.g.",
+    ...(format === 'micro-plan'
+      ? [
+          ...(named ? ['# Plans are written and linted in the micro-plan format.', 'format: micro-plan'] : []),
+          'plansDir: docs/plans',
+          '# The checklist every plan ends with (section J).',
+          'planSpecificChecks:',
+          ...GENERIC_PLAN_SPECIFIC_CHECKS.map((c) => (linter && /project's linter/.test(c) ? `All new code will pass ${linter}.` : c)).map((c) => `  - ${q(c)}`),
+        ]
+      : [`# Plans are written and linted in the ${formatById(format).title} format.`, `format: ${format}`, `plansDir: ${formatById(format).plansDir}`]),
+    format === 'micro-plan' ? "# Your project's antipattern rules, checked off in every plan, e.g." : "# Your project's antipattern rules, given to every plan's writer as Global Constraints, e.g.",
     "#   - 'R1: No silent continue/return dropping data'",
     'antipatterns: []',
     '# Laws of your system that invariant tests check (golden tests must be paired with one), e.g.',
