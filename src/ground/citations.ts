@@ -273,8 +273,29 @@ async function classifyAgainst(c: Citation, base: Grounding, later: CodeState, p
     const code = core.filter((l) => !trivial(l));
     const score = code.reduce((sum, l) => sum + Math.max(0, ...region.map((r) => similarity(l, r))), 0) / Math.max(1, code.length);
     if (score >= 0.6) return { kind: 'changed', path, symbol: anchor.name, line: now.line };
-    return { kind: 'gone', path, what: `the cited code of \`${anchor.name}\`` };
   }
+  // Before calling it removed: a message or key the cited lines spelled may have moved, the code
+  // around it rewritten (a Fatalf turned into a validation function's return): changed, not gone.
+  const kept = await keptLiteral(core, later, path, laterLines);
+  if (kept) return kept;
+  if (anchor && now) return { kind: 'gone', path, what: `the cited code of \`${anchor.name}\`` };
   if (anchor) return { kind: 'gone', path, what: `\`${anchor.name}\`` };
   return { kind: 'gone', path, what: 'the cited code' };
+}
+
+/** A string literal long enough to be one message or key, not a common word: at least this many characters. */
+const DISTINCT_LITERAL = 24;
+
+/** The later declaration holding a long string literal of the cited lines, reported as what changed. */
+async function keptLiteral(core: readonly string[], later: CodeState, path: string, laterLines: readonly string[]): Promise<CitationStatus | undefined> {
+  for (const line of core) {
+    for (const literal of line.match(/"(?:[^"\\]|\\.)*"/g) ?? []) {
+      if (literal.length - 2 < DISTINCT_LITERAL) continue;
+      const at = linesWhere(laterLines, (l) => l.includes(literal));
+      if (at.length !== 1) continue;
+      const holder = await later.index.enclosing(path, at[0]!);
+      if (holder) return { kind: 'changed', path, symbol: holder.name, line: holder.line };
+    }
+  }
+  return undefined;
 }

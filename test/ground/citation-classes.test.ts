@@ -76,6 +76,35 @@ const ROOT_V2 = lines(
 );
 
 
+// A range check that a later revision moved into a validation function of its own.
+const VALIDATE_V1 = lines(
+  'package cmd',
+  '',
+  'func run(min, max int) {',
+  '\tif min > max {',
+  '\t\tlogrus.Fatalf("prompt-tokens should be in range [prompt-tokens-min, prompt-tokens-max]")',
+  '\t}',
+  '\tstart()',
+  '}',
+);
+const VALIDATE_V2 = lines(
+  'package cmd',
+  '',
+  'func run(min, max int) {',
+  '\tif msg := validate(min, max); msg != "" {',
+  '\t\tlogrus.Fatalf("%s", msg)',
+  '\t}',
+  '\tstart()',
+  '}',
+  '',
+  'func validate(min, max int) string {',
+  '\tif min > max {',
+  '\t\treturn "prompt-tokens should be in range [prompt-tokens-min, prompt-tokens-max]"',
+  '\t}',
+  '\treturn ""',
+  '}',
+);
+
 let repo: TempRepo;
 let v1: string;
 let v2: string;
@@ -88,11 +117,12 @@ beforeAll(() => {
     'cmd/root.go': ROOT_V1,
     'cmd/replay.go': lines('package cmd', '', 'func replay() {}'),
     'sim/workload/replay.go': lines('package workload', '', 'func load() {', '\treq := &sim.Request{ID: "a"}', '\t_ = req', '}'),
+    'cmd/validate.go': VALIDATE_V1,
   });
   // A link that leaves the repository: reading it must be refused, and reported once.
   symlinkSync(join(repo.dir, '..', 'elsewhere.md'), join(repo.dir, 'outside.md'));
   v1 = repo.commit('v1');
-  repo.write({ 'cmd/root.go': ROOT_V2 });
+  repo.write({ 'cmd/root.go': ROOT_V2, 'cmd/validate.go': VALIDATE_V2 });
   v2 = repo.commit('v2');
 });
 
@@ -138,6 +168,11 @@ describe('ranges and look-alikes', () => {
 
   it('uses the citation\'s own code to pick between two files of the same name', async () => {
     expect(await ground(plan('- `sim.Request{}`: `replay.go:4` (load), `generator.go` (multiple)'))).toEqual([]);
+  });
+
+  it('with --against, reports code whose message moved into another function as changed, not gone', async () => {
+    const ds = await ground(plan('- the range check fails the run (`cmd/validate.go:5`)', v1), { against: v2 });
+    expect(summary(ds)).toEqual(["citation-changed: `validate` (now cmd/validate.go:10) changed since the plan's base: re-check what the plan says about it."]);
   });
 
   it('does not rewrite a move to code that occurs more than once', async () => {
