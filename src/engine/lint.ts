@@ -79,7 +79,7 @@ function unknownDirectiveIds(plan: Plan, rules: readonly Rule[] | undefined): Di
 }
 
 function collect(out: Diagnostic[], rule: Rule, severity: Severity, findings: readonly Finding[]): void {
-  for (const f of findings) out.push({ ruleId: rule.id, severity, ...f });
+  for (const { atMostWarning, ...f } of findings) out.push({ ruleId: rule.id, severity: atMostWarning ? 'warning' : severity, ...f });
 }
 
 function internalError(rule: Rule, err: unknown): Diagnostic {

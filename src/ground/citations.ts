@@ -8,18 +8,26 @@
  * - gone: the file, the symbol or the quoted code is no longer there;
  * plus the path problems: missing file, ambiguous bare name, line past the end, a malformed
  * citation, and a file that cannot be read (a symlink leaving the repository).
+ *
+ * A citation with no symbol or quote of its own may still have names its sentence gives
+ * (NearbyName): a weaker claim, held to less. Such a name says nothing while it is at or near the
+ * cited lines; it moved when it is declared (or, in backticks, used) elsewhere in the file and no
+ * other name of the sentence is near; it is gone when the plan removes or modifies it and the file
+ * has it nowhere, in any case. Every finding so read is marked `weak`.
  */
-import type { Citation } from '../plan/types.js';
+import type { Citation, NearbyName } from '../plan/types.js';
 import { sourceExtensions } from '../repo/code/code-index.js';
 import { RepoError, type Declaration } from '../repo/types.js';
 import type { CodeState, Grounding } from './types.js';
+import { FLAG_CALL } from './context.js';
 import { listFilesCached, resolvePlanPath } from './resolve-path.js';
 
 export type CitationStatus =
   | { kind: 'ok'; path: string }
-  | { kind: 'moved'; path: string; to: { start: number; end: number }; what: string; unique: boolean }
+  /** `weak`: read from a name the citation's sentence gives, not one written beside it (NearbyName). */
+  | { kind: 'moved'; path: string; to: { start: number; end: number }; what: string; unique: boolean; weak?: true }
   | { kind: 'changed'; path: string; symbol: string; line: number }
-  | { kind: 'gone'; path: string; what: string }
+  | { kind: 'gone'; path: string; what: string; weak?: true }
   | { kind: 'missing-file' }
   /** A file of a kind the repository has none of (`scheduler.py` cited in a Go project): another project's code. */
   | { kind: 'foreign'; extension: string }
@@ -35,6 +43,14 @@ const normal = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * How far past its cited lines a citation's code may sit and still be the cited code: the ends of a
+ * range are often miscounted by a line or two; a single line is meant more exactly.
+ */
+const slackOf = (c: Citation): number => (c.approximate ? ROUGHLY : c.endLine > c.startLine ? 2 : 1);
+/** How far an approximate citation ("~95", "(approx)") may be from its code. */
+const ROUGHLY = 5;
 
 /** Lines of a file (1-based access helper). */
 function fileLines(text: string): string[] {
@@ -125,15 +141,19 @@ async function classifyIn(c: Citation, g: Grounding, path: string): Promise<Cita
   if (text === undefined) return { kind: 'unreadable', path, reason: `${path} is binary or too large to read` };
   const lines = fileLines(text);
   if (c.endLine > lines.length) return { kind: 'past-end', path, lineCount: lines.length };
-  // "~95" and "12,40" say roughly where; only the file and its length are held to them.
-  if (c.approximate) return { kind: 'ok', path };
-  if (g.against) return classifyAgainst(c, g, g.against, path, lines);
+  if (g.against) {
+    // "~95" says roughly where: only the file and its length are held to it across revisions.
+    if (c.approximate) return { kind: 'ok', path };
+    return classifyAgainst(c, g, g.against, path, lines);
+  }
+  // "~95" and "(approx)" say roughly where: the code may be a few lines off.
+  const slack = slackOf(c);
 
   const span = c.endLine - c.startLine;
   if (c.quote !== undefined) {
     const quote = normal(c.quote);
     const has = (line: string): boolean => normal(line).includes(quote);
-    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (has(lines[l - 1] ?? '')) return { kind: 'ok', path };
+    for (let l = c.startLine - slack; l <= c.endLine + slack; l++) if (has(lines[l - 1] ?? '')) return { kind: 'ok', path };
     const at = linesWhere(lines, has);
     if (at.length > 0) {
       const to = nearestOf(at, c.startLine);
@@ -153,7 +173,7 @@ async function classifyIn(c: Citation, g: Grounding, path: string): Promise<Cita
         : new Set<number>();
     const uses = (l: number): boolean => !others.has(l) && usesSymbol(lines[l - 1] ?? '', symbol);
     // Not declared here: the citation may point at a use (a call site) of the symbol.
-    for (let l = c.startLine - 1; l <= c.endLine + 1; l++) if (uses(l)) return { kind: 'ok', path };
+    for (let l = c.startLine - slack; l <= c.endLine + slack; l++) if (uses(l)) return { kind: 'ok', path };
     // The cited line declares a function that uses the symbol ("the construction site of `T`").
     const enclosing = await g.index.enclosing(path, c.startLine);
     if (enclosing && enclosing.line >= c.startLine - 3 && enclosing.line <= c.startLine + 1) {
@@ -171,7 +191,104 @@ async function classifyIn(c: Citation, g: Grounding, path: string): Promise<Cita
     }
     return { kind: 'gone', path, what };
   }
+  if (c.nearby !== undefined) return classifyNearby(c, c.nearby, g, path, lines, slack);
   return { kind: 'ok', path };
+}
+
+/** The line of a declaration's doc comment (or decorators, or its group's) that opens it, at least 3 lines above it. */
+function headOf(d: Declaration, lines: readonly string[]): number {
+  let top = d.groupLine ?? d.line;
+  while (top > 1 && /^\s*(?:\/\/|#|\/?\*|@)/.test(lines[top - 2] ?? '')) top--;
+  return Math.min(top, d.line - 3);
+}
+
+
+interface NameInFile {
+  name: NearbyName;
+  /** Lines declaring it. */
+  declared: Declaration[];
+  /** Lines of code using it, its declarations' and comments aside (for a flag, registering it). */
+  used: number[];
+  /** Lines that put it beside the cited ones (for a flag, any spelling it). */
+  near: number[];
+  /** Named anywhere in the file, comments included. */
+  present: boolean;
+}
+
+/**
+ * A citation read by the names its sentence gives (citation-nearby.ts). It says nothing unless
+ * it can say one thing: every name given is away from the cited lines, and either one of them,
+ * removed or modified by the plan, is nowhere in the file (gone), or exactly one is elsewhere in it
+ * (moved; to its one declaration or use, else not rewritable).
+ */
+async function classifyNearby(c: Citation, names: readonly NearbyName[], g: Grounding, path: string, lines: readonly string[], slack: number): Promise<CitationStatus> {
+  const ok: CitationStatus = { kind: 'ok', path };
+  const found: NameInFile[] = [];
+  for (const name of names) {
+    if (name.flag) {
+      // Where the code spells it: a string literal "min-tokens" or "--min-tokens …" (tree-sitter); it is
+      // looked for where it is registered (`StringVar(&x, "min-tokens", …)`), else wherever spelled.
+      const spelled = (await g.index.literals(name.name, { flag: true })).filter((u) => u.file === path);
+      const registered = spelled.filter((u) => u.callee !== undefined && FLAG_CALL.test(u.callee));
+      const used = [...new Set((registered.length > 0 ? registered : spelled).map((u) => u.line))];
+      const near = spelled.map((u) => u.line);
+      const written = `--${name.name}`;
+      found.push({ name, declared: [], used, near, present: spelled.length > 0 || lines.some((line) => line.includes(written)) });
+      continue;
+    }
+    const declared = await declarationsOf(g, name.name, name.qualifier, path);
+    const heads = new Set(declared.map((d) => d.line));
+    const used = linesWhere(lines, (line) => usesSymbol(line, name.name)).filter((l) => !heads.has(l) && !trivial(lines[l - 1]!));
+    const lower = name.name.toLowerCase();
+    const present = declared.length > 0 || lines.some((line) => usesSymbol(line, name.name) || usesSymbol(line.toLowerCase(), lower));
+    found.push({ name, declared, used, near: used, present });
+  }
+  const from = c.startLine - slack;
+  const to = c.endLine + slack;
+  const enclosing = await g.index.enclosing(path, c.startLine);
+  const opens = enclosing !== undefined && enclosing.line >= c.startLine - 3 && enclosing.line <= c.startLine + 1 ? enclosing : undefined;
+  // A range may open a little before the declaration it is about (by up to a third of its length),
+  // or, as any citation, a line or two past it.
+  const opensIn = (d: Declaration): boolean =>
+    c.approximate
+      ? Math.abs(d.line - c.startLine) <= slack
+      : c.startLine >= headOf(d, lines) - Math.max(slack, Math.floor((c.endLine - c.startLine + 1) / 3)) && c.startLine <= d.endLine + slack;
+  // A field or constant is mostly cited where it is used ("re-queues requests to the front of WaitQ");
+  // its declaration only when the plan says so ("the `Streaming` field").
+  const aboutDeclaration = (f: NameInFile): boolean =>
+    f.name.kind === 'declaration' || (f.name.kind === undefined && f.declared.some((d) => d.kind !== 'field' && d.kind !== 'constant'));
+  const near = (f: NameInFile): boolean => {
+    if (f.name.flag) return f.near.some((l) => l >= from && l <= to);
+    // Declared here and not said to be used: the citation is about the declaration, and opens in it
+    // (or its doc comment), or a little before. One that falls inside the second half of a long range
+    // is not near: "`a.go:172-235` (computeWindowMetrics function)" with the function at 204 cites
+    // lines that are mostly another function. A use on the cited lines themselves still counts
+    // ("pass `ctx` to `f`" at the call).
+    if (aboutDeclaration(f)) {
+      return f.declared.some((d) => opensIn(d)) || f.used.some((l) => l >= c.startLine && l <= c.endLine);
+    }
+    // Else a use around the cited lines, a comment there naming it, or the function the cited line opens using it.
+    const heads = new Set(f.declared.map((d) => d.line));
+    for (let l = from; l <= to; l++) if (!heads.has(l) && usesSymbol(lines[l - 1] ?? '', f.name.name)) return true;
+    return opens !== undefined && f.used.some((l) => l >= opens.line && l <= opens.endLine);
+  };
+  if (found.some(near)) return ok;
+  const lost = found.find((f) => !f.present && f.name.edited);
+  if (lost) return { kind: 'gone', path, what: `\`${lost.name.flag ? `--${lost.name.name}` : lost.name.name}\` (named beside the citation)`, weak: true };
+  const elsewhere = found.filter((f) => f.present);
+  if (elsewhere.length !== 1) return ok;
+  const f = elsewhere[0]!;
+  // A use is looked for only when the plan says one is cited, in code: "`f` call", "`--flag` registration".
+  // A name declared in another file and merely mentioned ("`ClusterSimulator` with N=1 passes the
+  // test (`cluster_test.go:54`)") is the sentence's subject, not what the lines hold.
+  const useCited = f.name.flag || f.name.kind === 'use';
+  if (useCited ? !f.name.code : !aboutDeclaration(f)) return ok;
+  const targets = useCited ? f.used : f.declared.map((d) => d.line);
+  if (targets.length === 0) return ok;
+  const at = nearestOf(targets, c.startLine);
+  const span = c.endLine - c.startLine;
+  const what = `\`${f.name.flag ? `--${f.name.name}` : f.name.name}\` (named beside the citation)`;
+  return { kind: 'moved', path, to: { start: at, end: at + span }, what, unique: targets.length === 1, weak: true };
 }
 
 /** Identifiers and string literals of a line, for telling a changed line from a removed one. */
@@ -273,8 +390,29 @@ async function classifyAgainst(c: Citation, base: Grounding, later: CodeState, p
     const code = core.filter((l) => !trivial(l));
     const score = code.reduce((sum, l) => sum + Math.max(0, ...region.map((r) => similarity(l, r))), 0) / Math.max(1, code.length);
     if (score >= 0.6) return { kind: 'changed', path, symbol: anchor.name, line: now.line };
-    return { kind: 'gone', path, what: `the cited code of \`${anchor.name}\`` };
   }
+  // Before calling it removed: a message or key the cited lines spelled may have moved, the code
+  // around it rewritten (a Fatalf turned into a validation function's return): changed, not gone.
+  const kept = await keptLiteral(core, later, path, laterLines);
+  if (kept) return kept;
+  if (anchor && now) return { kind: 'gone', path, what: `the cited code of \`${anchor.name}\`` };
   if (anchor) return { kind: 'gone', path, what: `\`${anchor.name}\`` };
   return { kind: 'gone', path, what: 'the cited code' };
+}
+
+/** A string literal long enough to be one message or key, not a common word: at least this many characters. */
+const DISTINCT_LITERAL = 24;
+
+/** The later declaration holding a long string literal of the cited lines, reported as what changed. */
+async function keptLiteral(core: readonly string[], later: CodeState, path: string, laterLines: readonly string[]): Promise<CitationStatus | undefined> {
+  for (const line of core) {
+    for (const literal of line.match(/"(?:[^"\\]|\\.)*"/g) ?? []) {
+      if (literal.length - 2 < DISTINCT_LITERAL) continue;
+      const at = linesWhere(laterLines, (l) => l.includes(literal));
+      if (at.length !== 1) continue;
+      const holder = await later.index.enclosing(path, at[0]!);
+      if (holder) return { kind: 'changed', path, symbol: holder.name, line: holder.line };
+    }
+  }
+  return undefined;
 }

@@ -40,7 +40,7 @@ export interface FlagFact {
 }
 
 /** Calls that define a command-line flag: cobra/pflag and flag (`IntVar`, `StringP`, `Bool`…), argparse, commander, click. */
-const FLAG_CALL = /^(?:(?:Bool|Int|Int64|Int32|Uint|Uint64|Float64|Float32|String|Duration|Var|StringSlice|StringArray|IntSlice|Count)(?:Var)?P?|Flag|add_argument|option|requiredOption|addOption)$/;
+export const FLAG_CALL = /^(?:(?:Bool|Int|Int64|Int32|Uint|Uint64|Float64|Float32|String|Duration|Var|StringSlice|StringArray|IntSlice|Count)(?:Var)?P?|Flag|add_argument|option|requiredOption|addOption)$/;
 
 export interface FileFact {
   path: string;

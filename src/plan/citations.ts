@@ -10,6 +10,7 @@
  * quote.
  */
 import type { Outline } from './blocks.js';
+import { nearbyNames } from './citation-nearby.js';
 import { span } from './source.js';
 import type { Citation } from './types.js';
 
@@ -27,6 +28,8 @@ const JOIN_BEFORE =
   /^\s*(?:[(:]\s*)?(?:(?:struct|interface|type|function|func|method|field|constant|variable|var)\s+)?(?:[(:]\s*|[—–-]\s*(?=[a-z]+ (?:at|in|on|from)\b))?(?:(?:is|are|was)\s+)?(?:(?:declared|defined|constructed|built|called|created|registered|implemented|set|used|stamped|located|computed|populated)\s+)?(?:(?:at|in|on|from)\s+)?(?:\(\s*)?(?:lines?\s+)?$/;
 /** After a citation only punctuation may join it to its code: "`a.go:1`: `X`", "`a.go:1` (`X`)". */
 const JOIN_AFTER = /^\s*[:(—–-]?\s*$/;
+/** "(approx)", "(approx.)", "(approximately)" right after a citation. */
+const APPROX_AFTER = /^\s*\((?:approx\.?|approximately|roughly)\)/i;
 /** `Name`, `pkg.Name`, `T.Method()`: a symbol. */
 const IDENTIFIER = /^&?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\))?$/;
 /** `Name(args)`, `pkg.Name(...)`: a call, which names its callee. */
@@ -103,6 +106,17 @@ function malformedReason(path: string, start: number, end: number | undefined): 
   return undefined;
 }
 
+/** The bounds (0-based, end exclusive) of the table cell holding offset `at` of line `line`. */
+function cellAround(o: Outline, line: number, at: number): [number, number] | undefined {
+  for (const t of o.tables) {
+    if (line < t.span.start.line || line > t.span.end.line) continue;
+    const row = t.rows.find((r) => r.span.start.line === line);
+    const cell = row?.cells.find((c) => c.span.start.column - 1 <= at && at < c.span.end.column - 1);
+    return cell ? [cell.span.start.column - 1, cell.span.end.column - 1] : undefined;
+  }
+  return undefined;
+}
+
 export function parseCitations(lines: readonly string[], o: Outline): Citation[] {
   const out: Citation[] = [];
   for (let l = 1; l <= lines.length; l++) {
@@ -110,6 +124,7 @@ export function parseCitations(lines: readonly string[], o: Outline): Citation[]
     const lineText = lines[l - 1]!;
     if (!/\d/.test(lineText)) continue;
     let spans: CodeSpan[] | undefined;
+    const found: Array<{ m: RegExpExecArray; own: CodeSpan | undefined; from: number; to: number }> = [];
     for (const re of [COLON_FORM, PAREN_FORM]) {
       // Cheap necessary conditions: ":<digit>" for the colon form, "line" for the parenthesised one.
       if (re === COLON_FORM ? !COLON_DIGIT.test(lineText) : !lineText.includes('line')) continue;
@@ -117,37 +132,54 @@ export function parseCitations(lines: readonly string[], o: Outline): Citation[]
       for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
         const path = m[1]!;
         if (/^\d+(\.\d+)*$/.test(path) || /^v\d/.test(path)) continue; // versions, not files
-        const startLine = Number(m[3]);
-        const end = m[4] !== undefined ? Number(m[4]) : undefined;
         spans ??= codeSpans(lineText);
         const at = m.index + (re === PAREN_FORM ? 1 : 0);
         // The citation's own extent: the code span it is written in, or the bare text.
         const own = spans.find((s) => s.from <= at && at < s.to);
         const from = own ? own.from : m.index;
         const to = own ? Math.max(own.to, m.index + m[0].length) : m.index + m[0].length;
-        const before = spans.filter((s) => s.to <= from).pop();
-        const after = spans.find((s) => s.from >= to);
-        let claim: ReturnType<typeof claimOf>;
-        if (before && JOIN_BEFORE.test(lineText.slice(before.to, from))) claim = claimOf(before.content);
-        if (!claim && after && JOIN_AFTER.test(lineText.slice(to, after.from))) claim = claimOf(after.content);
-        if (!claim) {
-          const cell = rowFirstCell(o, l);
-          if (cell !== undefined && !(own && lineText.slice(own.from, own.to).includes(cell))) claim = claimOf(cell);
-        }
-        const malformed = malformedReason(path, startLine, end);
-        out.push({
-          path,
-          startLine,
-          endLine: end !== undefined && end >= startLine ? end : startLine,
-          symbol: claim?.symbol,
-          qualifier: claim?.qualifier,
-          quote: claim?.quote,
-          approximate: m[2] === '~' || lineText[m.index - 1] === '~' || undefined,
-          lineList: (m[5] ?? '').trim() !== '' || undefined,
-          malformed,
-          span: span(l, m.index + 1, l, m.index + m[0].length + 1),
-        });
+        found.push({ m, own, from, to });
       }
+    }
+    for (const { m, own, from, to } of found) {
+      const path = m[1]!;
+      const startLine = Number(m[3]);
+      const end = m[4] !== undefined ? Number(m[4]) : undefined;
+      const lineSpans = spans!;
+      // "(approx)" after a citation says, as "~" before its line does, that the line is rough.
+      const approx = APPROX_AFTER.exec(lineText.slice(to));
+      const before = lineSpans.filter((s) => s.to <= from).pop();
+      const after = lineSpans.find((s) => s.from >= to);
+      let claim: ReturnType<typeof claimOf>;
+      if (before && JOIN_BEFORE.test(lineText.slice(before.to, from))) claim = claimOf(before.content);
+      if (!claim && after && JOIN_AFTER.test(lineText.slice(to + (approx?.[0].length ?? 0), after.from))) claim = claimOf(after.content);
+      if (!claim) {
+        const cell = rowFirstCell(o, l);
+        if (cell !== undefined && !(own && lineText.slice(own.from, own.to).includes(cell))) claim = claimOf(cell);
+      }
+      const nearby = claim
+        ? undefined
+        : nearbyNames(
+            lineText,
+            lineSpans,
+            [from, to],
+            found.filter((f) => f.m !== m).map((f) => [f.from, f.to] as const),
+            cellAround(o, l, from),
+          );
+      const malformed = malformedReason(path, startLine, end);
+      out.push({
+        path,
+        startLine,
+        endLine: end !== undefined && end >= startLine ? end : startLine,
+        symbol: claim?.symbol,
+        qualifier: claim?.qualifier,
+        quote: claim?.quote,
+        approximate: m[2] === '~' || lineText[m.index - 1] === '~' || approx !== null || undefined,
+        lineList: (m[5] ?? '').trim() !== '' || undefined,
+        malformed,
+        ...(nearby ? { nearby } : {}),
+        span: span(l, m.index + 1, l, m.index + m[0].length + 1),
+      });
     }
   }
   return out;

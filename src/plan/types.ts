@@ -316,7 +316,27 @@ export interface Citation {
   lineList?: true | undefined;
   /** Why the citation cannot name repository lines (absolute path, "..", line 0, reversed range). */
   malformed?: string | undefined;
+  /**
+   * Names its sentence gives without tying them to it ("Remove `f` check (a.go:12)", "`a.go:12`
+   * (WindowMetrics struct)"): a weaker claim, read only when the citation has no symbol or quote.
+   */
+  nearby?: NearbyName[] | undefined;
   span: Span;
+}
+
+/** A name the citation's sentence (or table cell) gives, and what the plan says of it. */
+export interface NearbyName {
+  name: string;
+  /** The type (or package) it was qualified with: "`TieredKVCache.AllocateKVBlocks`" → "TieredKVCache". */
+  qualifier?: string | undefined;
+  /** A command-line flag (`--min-tokens`): the code names it in a string. */
+  flag?: true | undefined;
+  /** Written in backticks: the plan marks it as code. */
+  code?: true | undefined;
+  /** The word after it says what is cited: its declaration ("struct", "function") or a use of it ("call", "check"). */
+  kind?: 'declaration' | 'use' | undefined;
+  /** The plan says to remove or modify it (and adds nothing in the same sentence): the file should have it. */
+  edited?: true | undefined;
 }
 
 export interface Plan {

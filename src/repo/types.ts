@@ -78,6 +78,8 @@ export interface Declaration {
   line: number;
   column: number;
   endLine: number;
+  /** Go: the opening line of the `var (…)` or `const (…)` group it is declared in; the group's doc comment is its own. */
+  groupLine?: number | undefined;
 }
 
 /**

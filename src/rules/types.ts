@@ -42,9 +42,11 @@ export interface Finding {
   message: string;
   span: Span;
   fix?: Fix;
+  /** A finding read from weaker evidence than the rule's own: a warning even where the rule reports errors. */
+  atMostWarning?: true;
 }
 
-export interface Diagnostic extends Finding {
+export interface Diagnostic extends Omit<Finding, 'atMostWarning'> {
   ruleId: string;
   severity: Severity;
 }

@@ -63,6 +63,56 @@ describe('what a citation quotes', () => {
   });
 });
 
+describe('names the sentence gives a citation without tying them to it', () => {
+  const nearby = (line: string): Citation['nearby'] => citations(line)[0]?.nearby;
+
+  it('reads a backticked name and what the plan does to it', () => {
+    expect(nearby('4. Remove `validateMinTokensMean` check (observe_cmd.go:288-293):')).toEqual([{ name: 'validateMinTokensMean', code: true, kind: 'use', edited: true }]);
+    expect(nearby('1. Remove `observeMinTokens int` from the `var` block (observe_cmd.go:60).')).toEqual([{ name: 'observeMinTokens', code: true, edited: true }]);
+    expect(nearby('2. Remove `--min-tokens` flag registration (observe_cmd.go:148):')).toEqual([{ name: 'min-tokens', flag: true, code: true, edited: true }]);
+  });
+
+  it('reads an unquoted name shaped like code, or one the next word says is code', () => {
+    expect(nearby('- Modify: `sim/workload/saturation.go:94-104` (WindowMetrics struct)')).toEqual([{ name: 'WindowMetrics', kind: 'declaration', edited: true }]);
+    expect(nearby('- Modify: `sim/workload/saturation.go:416-425` (sample preparation in AnalyzeBacklogDrift)')).toEqual([{ name: 'AnalyzeBacklogDrift' }]);
+    expect(nearby('- Modify: `sim/workload/generator.go:272` (remove Streaming line)')).toEqual([{ name: 'Streaming', kind: 'use', edited: true }]);
+    // Plain words and a capitalised word that only opens the sentence name nothing.
+    expect(nearby('- Modify: `cmd/root.go:8-13` (report)')).toBeUndefined();
+    expect(nearby('- [x] Construction site audit: constructed at metrics.go:363 (single site)')).toBeUndefined();
+  });
+
+  it('leaves out what the plan adds, and keeps where it goes', () => {
+    expect(nearby('2. `sim/workload/spec.go:50` — Add `WindowDurationSecs` and `DrainTimeoutSecs` fields to `ServeGenDataSpec`')).toEqual([{ name: 'ServeGenDataSpec', code: true }]);
+    expect(nearby('1. `cmd/convert.go:122-123` — Remove `--time` flag, add `--window-duration-seconds` and `--drain-timeout-seconds`')).toEqual([
+      { name: 'time', flag: true, code: true, edited: true },
+    ]);
+    expect(nearby('- `sim/simulator.go:152-166` — call `ValidateRooflineConfig` when roofline mode')).toBeUndefined();
+  });
+
+  it('keeps a qualifier, and reads a call site as a use', () => {
+    expect(nearby('- **Update call site** at `observe_cmd.go:321`: change `requestToPending(req, idx, streaming)` to `requestToPending(req, idx, streaming, x)`')).toEqual([
+      { name: 'requestToPending', code: true, kind: 'use', edited: true },
+    ]);
+    expect(nearby('- **The problem today:** `TieredKVCache.AllocateKVBlocks` panics with an inverted slice at `cache.go:154`.')).toEqual([
+      { name: 'AllocateKVBlocks', qualifier: 'TieredKVCache', code: true },
+    ]);
+  });
+
+  it('reads no names beside another citation, after a denial, or from a verb used as a noun', () => {
+    expect(nearby('Update ALL construction sites (R4): `sim/workload/generator.go:261`, `sim/workload/reasoning.go:68`.')).toBeUndefined();
+    expect(nearby('Note: the reasoning path at generator.go:116-143 skips `isInActiveWindow` check.')).toBeUndefined();
+    expect(nearby('- Claude verified the fix against `req.ProgressIndex` (tokens already computed) at `simulator.go:10`')).toEqual([{ name: 'ProgressIndex', qualifier: 'req', code: true }]);
+  });
+
+  it('reads names only from the citation\'s own sentence and table cell', () => {
+    expect(nearby('The old path is gone. Remove `clampRequests` call (observe_cmd.go:384-391). Then add `Foo` to `Bar`.')).toEqual([
+      { name: 'clampRequests', code: true, kind: 'use', edited: true },
+    ]);
+    const cs = citations(['| Source | Plan | Reason |', '|---|---|---|', '| "Update the call at observe_cmd.go:607" | Also updates `runObserveOrchestrator` sites | CORRECTION |'].join('\n'));
+    expect(cs[0]?.nearby).toBeUndefined();
+  });
+});
+
 describe('paths and line numbers', () => {
   it('reads the first line of a line list and marks the citation a list', () => {
     const [c] = citations('- Modify: `CLAUDE.md:209,211` (remove stale kvcache entries)');
@@ -72,6 +122,9 @@ describe('paths and line numbers', () => {
   it('marks an approximate line', () => {
     expect(citations('Site 1 — `generator.go:~114` (reasoning requests)')[0]).toMatchObject({ path: 'generator.go', startLine: 114, approximate: true });
     expect(citations('6. Remove the function definition (~observe_cmd.go:767-777).')[0]).toMatchObject({ path: 'observe_cmd.go', approximate: true });
+    // "(approx)" after the citation says it too, and does not part the citation from its code.
+    const [c] = citations('- `cmd/root.go:1476` (approx): `sim.NewPolicyConfig(priorityPolicy, scheduler, preemptionPolicy)`');
+    expect(c).toMatchObject({ path: 'cmd/root.go', startLine: 1476, approximate: true, symbol: 'NewPolicyConfig' });
   });
 
   it('does not read Type.Method for a file', () => {

@@ -7,8 +7,13 @@
  * is at other lines, or changed), gone, ambiguous (a bare name several files share, the citation
  * giving no code to tell them apart) — with the reason; `to` is the line a drifted citation
  * belongs at when the code moved unchanged. `claimInProse` marks a drift or loss the plan ties no
- * code to (the claim is in the surrounding words, "Modify: `a.go:52` (remove field)"): no checker
- * that reads only the citation and its own code can see those, so they are counted apart.
+ * code to (the claim is in the surrounding words, "Modify: `a.go:52` (remove field)", "Remove
+ * `f` check (a.go:12)"): the checker reads those only from the names the sentence gives, a weaker
+ * claim, and some not at all; they are counted with the rest and also shown apart.
+ *
+ * Most items are judged at their plan's base. Those with `atRevision` are judged at a later
+ * revision (`base` names it: a midway commit of main, main itself, or the PR's head): the findings
+ * the reading of names in the sentence gave on the corpus plans there, every one judged by hand.
  *
  * Needs ../shared (the inference-sim bundle and the corpus) beside the repository, as in CI.
  */
@@ -36,6 +41,8 @@ interface Item extends Judgement {
   path: string;
   startLine: number;
   claimInProse?: true;
+  /** Judged at a revision later than the plan's base: which one `base` is. */
+  atRevision?: 'midway' | 'main' | 'pr-head';
   against?: Judgement & { revision: string };
 }
 
@@ -81,9 +88,11 @@ function agrees({ want, got }: Outcome): boolean {
 
 async function judge(dir: string, mode: 'base' | 'against'): Promise<Outcome[]> {
   const out: Outcome[] = [];
+  // One session per plan and revision it is judged at.
   const byPlan = new Map<string, Item[]>();
-  for (const item of ITEMS) if (mode === 'base' || item.against) byPlan.set(item.plan, [...(byPlan.get(item.plan) ?? []), item]);
-  for (const [name, items] of byPlan) {
+  for (const item of ITEMS) if (mode === 'base' || item.against) byPlan.set(`${item.plan}@${item.base}`, [...(byPlan.get(`${item.plan}@${item.base}`) ?? []), item]);
+  for (const items of byPlan.values()) {
+    const name = items[0]!.plan;
     const plan = parsePlan(readFileSync(join(PLANS, name), 'utf8'), name);
     const session = new GroundingSession({ dir, base: items[0]!.base, against: mode === 'against' ? items[0]!.against!.revision : undefined });
     try {
@@ -112,14 +121,16 @@ const CITATION_RULES = ['citation-exists', 'citation-moved', 'citation-changed',
 /**
  * `lint --fix` on a copy of each plan the checker offers a rewrite for: every citation whose
  * lines changed, with its label; and whether a second run changed the file again. Against main,
- * the copy records its base as `**Base:**`, as a plan written with microplan does.
+ * the copy records its base as `**Base:**`, as a plan written with microplan does. Only at the
+ * plans' own bases, where every citation is judged: at a later revision other citations of the
+ * same plans drift too, and no one judged those.
  */
 async function fixPlans(dir: string, work: string, outcomes: Outcome[], mode: 'base' | 'against'): Promise<{ rewrites: Rewrite[]; changedAgain: string[] }> {
-  const plans = [...new Set(outcomes.filter((o) => o.got.kind === 'moved' && o.got.unique).map((o) => o.item.plan))];
+  const plans = [...new Set(outcomes.filter((o) => o.got.kind === 'moved' && o.got.unique && !o.item.atRevision).map((o) => o.item.plan))];
   const rewrites: Rewrite[] = [];
   const changedAgain: string[] = [];
   for (const name of plans) {
-    const items = ITEMS.filter((i) => i.plan === name);
+    const items = ITEMS.filter((i) => i.plan === name && !i.atRevision);
     const original = readFileSync(join(PLANS, name), 'utf8');
     // The Base line goes right after the title: every later plan line moves down by two.
     const text = mode === 'base' ? original : original.replace(/^(# .*\n)/, `$1\n**Base:** ${items[0]!.base}\n`);
@@ -165,39 +176,55 @@ describe.skipIf(!available)('citations of the corpus plans, judged by hand', () 
       rmSync(work, { recursive: true, force: true });
     }
     const findings = (os: Outcome[]): Outcome[] => os.filter((o) => VERDICT[o.got.kind] !== 'ok');
-    for (const [name, os] of [['at each plan\'s base', base], ['against main', against]] as const) {
-      const seen = os.filter((o) => !(o.item.claimInProse && name === 'at each plan\'s base'));
+    const atBase = base.filter((o) => !o.item.atRevision);
+    const later = base.filter((o) => o.item.atRevision);
+    for (const [name, os] of [['at each plan\'s base', atBase], ['at later revisions', later], ['against main', against]] as const) {
+      const tied = os.filter((o) => !o.item.claimInProse);
       console.log(
         `citations ${name}: verdicts ${rate(os.filter(agrees).length, os.length)}, ` +
-          `of those whose claim the plan ties to code ${rate(seen.filter(agrees).length, seen.length)}; ` +
+          `of those whose claim the plan ties to code ${rate(tied.filter(agrees).length, tied.length)}; ` +
           `findings right ${rate(findings(os).filter(agrees).length, findings(os).length)}`,
       );
     }
-  }, 240_000);
+    const weak = findings([...base, ...against]).filter((o) => 'weak' in o.got && o.got.weak);
+    console.log(`findings read from names in the sentence: right ${rate(weak.filter(agrees).length, weak.length)}`);
+  }, 480_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('has at least 200 citations judged at their base and 50 against main', () => {
-    expect(ITEMS.length).toBeGreaterThanOrEqual(200);
+  it('has at least 200 citations judged at their base, 50 against main and 30 findings at later revisions', () => {
+    expect(ITEMS.filter((i) => !i.atRevision).length).toBeGreaterThanOrEqual(200);
     expect(ITEMS.filter((i) => i.against).length).toBeGreaterThanOrEqual(50);
+    expect(ITEMS.filter((i) => i.atRevision).length).toBeGreaterThanOrEqual(30);
   });
 
-  it('agrees with at least 97% of the verdicts whose claim the plan ties to code, at the base', () => {
-    const seen = base.filter((o) => !o.item.claimInProse);
-    expect(seen.filter(agrees).length / seen.length).toBeGreaterThanOrEqual(0.97);
-    // All of them, the drifts only the prose states included: measured 422/450 when written.
-    expect(base.filter(agrees).length / base.length).toBeGreaterThanOrEqual(0.93);
+  it('agrees with at least 97% of the verdicts at the base, the drifts only the prose states included', () => {
+    const atBase = base.filter((o) => !o.item.atRevision);
+    expect(atBase.filter(agrees).length / atBase.length).toBeGreaterThanOrEqual(0.97);
+    const tied = atBase.filter((o) => !o.item.claimInProse);
+    expect(tied.filter(agrees).length / tied.length).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('agrees with at least 95% of the verdicts against main', () => {
-    expect(against.filter(agrees).length / against.length).toBeGreaterThanOrEqual(0.95);
+  it('agrees with at least 97% of the verdicts against main', () => {
+    expect(against.filter(agrees).length / against.length).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('agrees with at least 95% of the verdicts at later revisions', () => {
+    const later = base.filter((o) => o.item.atRevision);
+    expect(later.filter(agrees).length / later.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('is right in at least 95% of its findings', () => {
     const findings = [...base, ...against].filter((o) => VERDICT[o.got.kind] !== 'ok');
     expect(findings.filter(agrees).length / findings.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('is right in at least 95% of the findings it reads from names in the sentence', () => {
+    const weak = [...base, ...against].filter((o) => VERDICT[o.got.kind] !== 'ok' && 'weak' in o.got && o.got.weak);
+    expect(weak.length).toBeGreaterThan(0);
+    expect(weak.filter(agrees).length / weak.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('still reports every labelled drift and loss whose claim the plan ties to code', () => {

@@ -21,6 +21,7 @@ import type { TypeQuery } from './type-query.js';
 
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration']);
 const BODIES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+const GROUPS = new Set(['var_declaration', 'const_declaration']);
 const EXTENSIONS = ['.go'] as const;
 /** Go's allocator: `new(T)`. */
 const NEW = ['new'] as const;
@@ -443,7 +444,14 @@ function declarations(root: SgNode, file: string): LocatedDeclaration[] {
   for (const spec of root.findAll({ rule: { any: [{ kind: 'const_spec' }, { kind: 'var_spec' }] } })) {
     if (nearestAncestor(spec, BODIES)) continue; // locals are not declarations a plan cites
     const kind = spec.kind() === 'const_spec' ? 'constant' : 'variable';
-    for (const name of spec.fieldChildren('name')) if (name.kind() === 'identifier') add(spec, name, kind);
+    // In a `var (…)` group the doc comment above the group documents every name in it.
+    const group = nearestAncestor(spec, GROUPS);
+    const groupLine = group && startOf(group).line < startOf(spec).line ? startOf(group).line : undefined;
+    for (const name of spec.fieldChildren('name')) {
+      if (name.kind() !== 'identifier') continue;
+      add(spec, name, kind);
+      if (groupLine !== undefined) out[out.length - 1]!.groupLine = groupLine;
+    }
   }
   return out;
 }

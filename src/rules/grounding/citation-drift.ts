@@ -11,7 +11,7 @@ export const citationMoved: Rule = {
   formats: ['full', 'compact'],
   needsRepo: true,
   description:
-    'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. `lint --fix` rewrites the line numbers when the code occurs in one place only (with `--against`, it also records that revision as the plan\'s `**Base:**`).',
+    'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. With neither next to it, a name the citation\'s sentence gives ("`a.go:94-104` (WindowMetrics struct)") is held to less: reported only when it is declared (or, said to be a call, used) elsewhere in the file and no other name of the sentence is near the cited lines. `lint --fix` rewrites the line numbers when the code occurs in one place only (with `--against`, it also records that revision as the plan\'s `**Base:**`).',
   instruction: (config) => {
     const ex = languageExamples(config);
     return `Name the symbol or quote the code next to each citation ("\`${ex.symbol}\` at \`${ex.file}:42\`"), so moved code can be found again.`;
@@ -66,14 +66,19 @@ export const citationGone: Rule = {
   formats: ['full', 'compact'],
   needsRepo: true,
   description:
-    'The code a citation points at is no longer in the file: the quoted snippet or named symbol is not there (or, with `--against`, was removed since the plan\'s base).',
+    'The code a citation points at is no longer in the file: the quoted snippet or named symbol is not there (or, with `--against`, was removed since the plan\'s base). A name the citation\'s sentence removes or modifies without tying it to the citation ("Remove `f` check (a.go:12)") that the file has nowhere is reported as a warning.',
   instruction: 'Only cite code that exists now; if the source of work names code that is gone, flag it as a DEVIATION.',
   async check(plan, { grounding }) {
     if (!grounding) return [];
     const out: Finding[] = [];
     for (const { citation: c, status } of await citationStatuses(plan, grounding)) {
       if (status.kind !== 'gone') continue;
-      out.push({ message: `${status.what} is not in ${status.path} (${grounding.against?.label ?? grounding.label}): fix or remove the citation.`, span: c.span });
+      out.push({
+        message: `${status.what} is not in ${status.path} (${grounding.against?.label ?? grounding.label}): fix or remove the citation.`,
+        span: c.span,
+        // Read from a name the sentence gives rather than one tied to the citation: a warning.
+        ...(status.weak ? { atMostWarning: true as const } : {}),
+      });
     }
     return out;
   },
