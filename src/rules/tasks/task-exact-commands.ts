@@ -40,7 +40,9 @@ export const taskExactCommands: Rule = {
   id: 'task-exact-commands',
   family: 'tasks',
   severity: 'error',
-  formats: ['full', 'compact', 'superpowers'],
+  // Not superpowers plans: their Run/Expected pairs are sp-run-expected's, and this rule's
+  // micro-plan reading of step commands was wrong on all 3 reviewed superpowers findings.
+  formats: ['full', 'compact'],
   description:
     'Every "Run:" (and compact "**Verify:**" / "**Lint:**") is an exact command the agent can paste: not empty, not a description such as "run the tests", with no placeholder (`<package>`, `[path]`, a lone `...` or `…` in place of an argument — Go\'s `./pkg/...` pattern is fine — TODO). The commands the project\'s config names, and invocations of the usual runners (`npm run lint`, `npm test`, `pnpm`, `yarn`, `make test unit`, `just lint`, `cargo test …`, `uv run pytest`) with no English function words in them, are commands whatever their words. In numbered steps every Run has an "Expected:" so the agent knows whether verification succeeded ("Exact commands with expected output"); compact tasks have no Expected in their template and are not asked for one. Docs-only compact tasks may describe their Verify/Lint in words ("Visual review of the rendered page", "N/A (markdown)"): there may be no command to run. Red and green steps without an Expected are left to task-red-step and task-green-step, and in superpowers plans every missing Expected to sp-run-expected.',
   instruction: 'Write every Run/Verify/Lint as the exact command (in backticks) and follow each Run with "Expected: <PASS, FAIL with \\"…\\", or the output>".',

@@ -23,7 +23,9 @@ export const testNamePattern: Rule = {
   id: 'test-name-pattern',
   family: 'test-code',
   severity: 'warning',
-  formats: ['full', 'compact', 'superpowers'],
+  // Not superpowers plans: the writing-plans skill sets no naming rule, and reviewers judged the
+  // project pattern's findings there ambiguous or false (8 of 8).
+  formats: ['full', 'compact'],
   description:
     'Test names follow the project\'s pattern (by default `TestType_Scenario_Behavior`), so a name says which unit, which situation and which promised behavior it checks, and `-run` filters select tests by contract. Checked on test functions declared in the plan\'s code blocks (parsed, in the project\'s language) and on test identifiers named in the test-strategy table.',
   instruction: (config) =>

@@ -138,10 +138,9 @@ describe('sp-step-checkbox', () => {
     ]);
   });
 
-  it('names bold steps the older skill\'s form when the header is that version\'s', async () => {
+  it('accepts bold steps in a plan written to the older skill throughout (its "For Claude:" line), not in a current one', async () => {
     const bold = TASK.map((l) => l.replace('- [ ] **Step', '**Step'));
-    const [old] = await lint('sp-step-checkbox', spPlan({ agentic: '> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.', tasks: bold }));
-    expect(old).toContain("are bold `**Step N:**` paragraphs, the older writing-plans skill's form, like this plan's \"For Claude:\" line");
+    expect(await lint('sp-step-checkbox', spPlan({ agentic: '> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.', tasks: bold }))).toEqual([]);
     const [current] = await lint('sp-step-checkbox', spPlan({ tasks: bold }));
     expect(current).toContain('are bold `**Step N:**` paragraphs, not checkboxes');
   });
@@ -225,5 +224,30 @@ describe('sp-commit-step', () => {
     expect(await lint('sp-commit-step', spPlan({ tasks: [...nothing, ...TASK] }))).toEqual([]);
     const plain = task('### Task 1: Fix release semantics', '**Files:**', '- Modify: `src/Hook.cs`', '', '- [ ] **Step 1: Fix release matching**');
     expect(await lint('sp-commit-step', spPlan({ before: ['## Global Constraints', '', '- Do not perform git operations.'], tasks: plain }))).toEqual([]);
+  });
+});
+
+describe('sp-commit-step and sp-task-files on what real plans write', () => {
+  it('reads a commit block written after the "- [ ] Commit:" item, unindented and untagged', async () => {
+    const text = spPlan({ tasks: task('### Task 1: Journal', '**Files:**', '- Create: `src/Journal.cs`', '', '- [ ] Run `dotnet test` — expect all green.', '- [ ] Commit:', '', '```', 'git add src/Journal.cs', 'git commit -m "core: journal injections"', '```') });
+    expect(await lint('sp-commit-step', text)).toEqual([]);
+  });
+
+  it('asks nothing of a task that only runs tests ("### Task 6: Tests", a bash block)', async () => {
+    const text = spPlan({ tasks: task('### Task 6: Tests', 'Run targeted tests:', '', '```bash', 'go test ./cmd/bd -run TestPacman', '```') });
+    expect(await lint('sp-commit-step', text)).toEqual([]);
+    expect(await lint('sp-task-files', text)).toEqual([]);
+  });
+});
+
+describe('sp-files-exact-paths and sp-header-title on what real plans write', () => {
+  it('takes `Makefile` (a root file named without an extension) for a path', async () => {
+    const text = spPlan({ tasks: task('### Task 3: Build target', '**Files:**', '- Modify: `Makefile`', '', ...TASK.slice(3)) });
+    expect(await lint('sp-files-exact-paths', text)).toEqual([]);
+  });
+
+  it('does not hold a title in another script to the English words', async () => {
+    expect(await lint('sp-header-title', spPlan({ tasks: TASK }).replace(/^# .*$/m, '# 侧边栏动画优化实现计划'))).toEqual([]);
+    expect(await lint('sp-header-title', spPlan({ tasks: TASK }).replace(/^# .*$/m, '# Sidebar Animation'))).toHaveLength(1);
   });
 });

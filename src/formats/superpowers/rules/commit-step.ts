@@ -12,9 +12,15 @@ const NO_COMMIT = /\bno commit\b|\bnothing (?:to commit|(?:is )?committed)\b|\bn
 /** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
 const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b/i;
 
-function stepText(plan: Plan, step: Step): string {
+/**
+ * A step's text up to the next step: "- [ ] Commit:" is often followed by an unindented code
+ * block, which Markdown puts after the list item but the author put in the step.
+ */
+function stepText(plan: Plan, task: Task, step: Step): string {
+  const next = task.steps[task.steps.indexOf(step) + 1];
+  const end = Math.max(step.span.end.line, next ? next.span.start.line - 1 : task.span.end.line);
   const out: string[] = [];
-  for (let l = step.span.start.line; l <= step.span.end.line; l++) out.push(lineText(plan, l));
+  for (let l = step.span.start.line; l <= end; l++) out.push(lineText(plan, l));
   return out.join('\n');
 }
 
@@ -55,12 +61,12 @@ export const spCommitStep: Rule = {
     for (const task of plan.tasks) {
       const steps = commitSteps(task);
       if (steps.length === 0) {
-        if (runsOnly(task) || touchesNothing(task) || task.commit) continue;
+        if (runsOnly(task, plan) || touchesNothing(task) || task.commit) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         without.push(task);
         continue;
       }
-      if (steps.some((s) => /\bgit\s+commit\b/.test(stepText(plan, s)))) continue;
+      if (steps.some((s) => /\bgit\s+commit\b/.test(stepText(plan, task, s)))) continue;
       const step = steps[steps.length - 1]!;
       if (CONDITIONAL.test([step.title.text, ...step.prose.map((p) => p.text)].join(' '))) continue;
       const name = stepName(plan, step);

@@ -11,6 +11,8 @@ const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i;
 const CODE_PATH = /^[~./\w@$-][^\s`]*$/;
 /** A path written without backticks: directories and an extension, or a file name with a known extension. */
 const BARE_PATH = /(?:^|[\s(])((?:~|\.{1,2})?\/?[\w@.-]+(?:\/[\w@.*-]+)+\.\w{1,10}|[\w@-]+\.(?:md|json|ya?ml|js|mjs|cjs|ts|tsx|jsx|py|go|sh|cs|csproj|props|toml|txt|rb|rs|java|kt|swift|c|h|cc|cpp|hpp|xml|html|css|sql|ps1|lock))(?=$|[\s),;:])/;
+/** Root files named without an extension by convention (`Makefile`, `Dockerfile`, `LICENSE`). */
+const EXTENSIONLESS = /^(?:[A-Z][A-Za-z]*file|LICEN[CS]E|README|CHANGELOG|CODEOWNERS|NOTICE|AUTHORS|VERSION)$/;
 const GLOB = /[*?]|\{[^}]*,[^}]*\}/;
 /** Words that leave the list open. */
 const OPEN = /\b(?:as needed|if needed|where needed|when needed|may need(?: updates?)?|various|or equivalent|(?:any|other) (?:related|affected) files?|related (?:\w+ )*files?)\b/i;
@@ -29,7 +31,7 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   const rest = m ? raw.slice(m[0].length) : raw;
   if (NO_FILES.test(rest)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
-  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim()).filter((c) => CODE_PATH.test(c) && /[./]/.test(c));
+  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim()).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
   const prose = rest.replace(/`[^`]*`/g, ' ');
   const bare = BARE_PATH.exec(prose)?.[1];
   const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p));

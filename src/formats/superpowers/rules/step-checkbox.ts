@@ -16,10 +16,13 @@ export const spStepCheckbox: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Steps are checkboxes: "- [ ] **Step 1: Write the failing test**". executing-plans and subagent-driven-development tick each step off as it is done, so a checkbox is how the plan tracks progress, and the agentic-workers line says so ("Steps use checkbox (`- [ ]`) syntax for tracking"). Reported once per plan, at the first step that is not a checkbox: steps written as a numbered list, as headings or as plain "Step N:" lines. Bold `**Step N:**` paragraphs are the older skill\'s form; in a plan whose header line is addressed as in that version ("> **For Claude:** …") they get their own message, which says so. Checkbox items without "Step N" ("- [ ] Run focused tests GREEN.") are checkboxes.',
+    'Steps are checkboxes: "- [ ] **Step 1: Write the failing test**". executing-plans and subagent-driven-development tick each step off as it is done, so a checkbox is how the plan tracks progress, and the agentic-workers line says so ("Steps use checkbox (`- [ ]`) syntax for tracking"). Reported once per plan, at the first step that is not a checkbox: steps written as a numbered list, as headings or as plain "Step N:" lines. Bold `**Step N:**` paragraphs are the older skill\'s form: a plan written to that version throughout (its header line addressed "> **For Claude:** …", every step bold) follows its version and is not reported. Checkbox items without "Step N" ("- [ ] Run focused tests GREEN.") are checkboxes.',
   instruction: 'Write every step as a checkbox: "- [ ] **Step N: <one action>**", followed by its code and its Run/Expected.',
   examples: {
     valid: [
+      {
+        plan: '# OpenCode Support Implementation Plan\n\n> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.\n\n**Goal:** Add superpowers support for OpenCode.ai.\n\n**Tech Stack:** Node.js\n\n---\n\n### Task 1: Extract frontmatter parsing\n\n**Step 1: Create lib/skills-core.js**\n\n**Step 2: Verify file was created**\n',
+      },
       {
         plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Tech Stack:** Bash, curl\n\n---\n\n### Task 1: Write install.sh\n\n- [ ] **Step 1: Write the failing test**\n\n- [ ] **Step 2: Run test to verify it fails**\n',
       },
@@ -28,10 +31,6 @@ export const spStepCheckbox: Rule = {
       {
         plan: '# Hotkey Input Reliability Implementation Plan\n\n**Goal:** Reliably capture modifier keys.\n\n**Tech Stack:** C# / .NET 9\n\n---\n\n### Task 1: Key vocabulary\n\n**Files:** `src/Hotkeys/HotkeyChord.cs`\n\n1. Add failing parser tests for F13-F24.\n2. Introduce a shared virtual-key catalog.\n',
         message: 'are a numbered list, not checkboxes',
-      },
-      {
-        plan: '# OpenCode Support Implementation Plan\n\n> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.\n\n**Goal:** Add superpowers support for OpenCode.ai.\n\n**Tech Stack:** Node.js\n\n---\n\n### Task 1: Extract frontmatter parsing\n\n**Step 1: Create lib/skills-core.js**\n\n**Step 2: Verify file was created**\n',
-        message: 'the older writing-plans skill',
       },
     ],
   },
@@ -46,14 +45,9 @@ export const spStepCheckbox: Rule = {
     const count = not.length === all.length ? (all.length === 1 ? "The plan's one step" : `The plan's ${all.length} steps`) : `${not.length} of the plan's ${all.length} steps`;
     const are = not.length === 1 ? 'is' : 'are';
     const at = `(first: ${taskName(first.task)}, "${clip(first.step.title.text, 40)}")`;
-    if (forms.length === 1 && forms[0] === 'bold' && olderSkill(plan)) {
-      return [
-        {
-          message: `${count} ${are} ${FORM_WORDS.bold![not.length === 1 ? 1 : 0]}, the older writing-plans skill's form, like this plan's "For Claude:" line ${at}: the current skill writes each step as a checkbox, \`- [ ] **Step N: …**\`, so the executing agent can tick it off.`,
-          span: first.step.title.span,
-        },
-      ];
-    }
+    // A plan written to the older skill throughout ("For Claude:" line, bold steps) follows its
+    // version: three reviewers judged such findings noise (5 of 7 false or ambiguous).
+    if (forms.length === 1 && forms[0] === 'bold' && olderSkill(plan)) return [];
     return [
       {
         message: `${count} ${are} ${forms.map((f) => FORM_WORDS[f]![not.length === 1 ? 1 : 0]).join(' or ')}, not ${not.length === 1 ? 'a checkbox' : 'checkboxes'} ${at}: write each step as \`- [ ] **Step N: …**\`, so the executing agent can tick it off.`,

@@ -1,4 +1,4 @@
-import type { Task } from '../../../plan/types.js';
+import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { taskHeadSpan, taskName } from './parts.js';
@@ -8,10 +8,15 @@ import { taskHeadSpan, taskName } from './parts.js';
  * Suite"): no step writes a test or changes code, and no step shows code other than commands.
  * It touches no file, so it has none to list.
  */
-export function runsOnly(task: Task): boolean {
+export function runsOnly(task: Task, plan?: Plan): boolean {
   if (task.steps.some((s) => s.kind === 'test' || s.kind === 'implement')) return false;
   if (task.steps.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
-  return task.steps.length > 0 || /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|run\b)/i.test(task.title.text);
+  if (task.steps.length > 0) return true;
+  // A task without steps ("### Task 6: Tests" — "Run targeted tests:" and a bash block) runs only
+  // when all the code it shows is commands.
+  const blocks = plan ? plan.codeBlocks.filter((b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line) : [];
+  if (blocks.some((b) => !SHELL_LANGS.has(b.lang))) return false;
+  return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text);
 }
 
 export const spTaskFiles: Rule = {
@@ -48,7 +53,7 @@ export const spTaskFiles: Rule = {
     }
     const out: Finding[] = [];
     for (const task of missing) {
-      if (runsOnly(task)) continue;
+      if (runsOnly(task, plan)) continue;
       out.push({
         message: `${taskName(task)} has no "**Files:**" block: list the files it creates, modifies and tests, as exact paths, before its first step.`,
         span: taskHeadSpan(plan, task),
