@@ -2,6 +2,7 @@
 import type { Rule } from '../../../rules/types.js';
 import { spCodeStepWithoutCode } from './code-step-without-code.js';
 import { spHeaderTechStack } from './header-tech-stack.js';
+import { spInterfaces, spInterfacesNames } from './interfaces.js';
 import { spNoPlaceholders } from './no-placeholders.js';
 
-export const SUPERPOWERS_RULES: readonly Rule[] = [spHeaderTechStack, spNoPlaceholders, spCodeStepWithoutCode];
+export const SUPERPOWERS_RULES: readonly Rule[] = [spHeaderTechStack, spNoPlaceholders, spCodeStepWithoutCode, spInterfaces, spInterfacesNames];
