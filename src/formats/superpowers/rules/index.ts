@@ -4,5 +4,6 @@ import { spCodeStepWithoutCode } from './code-step-without-code.js';
 import { spHeaderTechStack } from './header-tech-stack.js';
 import { spInterfaces, spInterfacesNames } from './interfaces.js';
 import { spNoPlaceholders } from './no-placeholders.js';
+import { spTypeConsistency } from './type-consistency.js';
 
-export const SUPERPOWERS_RULES: readonly Rule[] = [spHeaderTechStack, spNoPlaceholders, spCodeStepWithoutCode, spInterfaces, spInterfacesNames];
+export const SUPERPOWERS_RULES: readonly Rule[] = [spHeaderTechStack, spNoPlaceholders, spCodeStepWithoutCode, spInterfaces, spInterfacesNames, spTypeConsistency];
