@@ -14,10 +14,12 @@ import type {
   FileAction,
   FileEntry,
   FilesBlock,
+  InterfaceEntry,
   Section,
   Step,
   StepKind,
   Task,
+  TaskInterfaces,
   Text,
 } from './types.js';
 
@@ -122,6 +124,7 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
   let contracts: ContractRef[] = [];
   let contractsSpan: Task['contractsSpan'];
   let files: FileEntry[] = [];
+  let interfaces: TaskInterfaces | undefined;
   const compactParts: NonNullable<Task['compact']> = { test: [], impl: [], verify: undefined, lint: undefined, commit: undefined };
   let isCompact = false;
   let blockLabel: 'test' | 'impl' | undefined;
@@ -167,6 +170,8 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
         filesBlock = block;
       }
       filesFromPlural = true;
+    } else if (key === 'interfaces') {
+      interfaces ??= parseInterfaces(lines, o, label, to);
     } else if (key === 'file') {
       // Plans without a Files list name each file where it is edited ("File: `a.go` — add …").
       if (!filesFromPlural) files.push(...parseFiles(lines, o, label, to, []));
@@ -210,6 +215,7 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
     contracts,
     contractsSpan,
     files,
+    interfaces,
     steps,
     compact: isCompact ? compactParts : undefined,
     commit: findCommit(lines, steps, fences, compactParts.commit ?? commitLabel),
@@ -429,6 +435,49 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     if (entry) entries.push(entry);
   }
   return entries;
+}
+
+const CONSUMES = /^(?:\*\*)?(?:consumes?|uses|requires|depends on)\b/i;
+const PRODUCES = /^(?:\*\*)?(?:produces?|provides?|exports?)\b/i;
+
+/**
+ * The "**Interfaces:**" block of a superpowers task: the inline value and the list under the label,
+ * one entry per top-level item (its nested items and continuation lines belong to it).
+ */
+function parseInterfaces(lines: readonly string[], o: Outline, label: LabelLine, to: number): TaskInterfaces {
+  const entries: InterfaceEntry[] = [];
+  const entry = (from: number, fromCol: number, last: number): InterfaceEntry => {
+    const names: Text[] = [];
+    const parts: string[] = [];
+    for (let l = from; l <= last; l++) {
+      const lineText = lines[l - 1] ?? '';
+      const start = l === from ? fromCol : 0;
+      parts.push(lineText.slice(start).trim());
+      const re = /`([^`]+)`/g;
+      for (let m = re.exec(lineText); m; m = re.exec(lineText)) if (m.index >= start) names.push(textAt(l, lineText, m.index + 1, m.index + 1 + m[1]!.length));
+    }
+    const text = parts.filter((p) => p !== '').join('\n');
+    const lastText = lines[last - 1] ?? '';
+    const kind = CONSUMES.test(text) ? 'consumes' : PRODUCES.test(text) ? 'produces' : 'other';
+    return { kind, text: { text, span: span(from, fromCol + 1, last, lastText.trimEnd().length + 1) }, names };
+  };
+  if (label.value.text.trim() !== '') entries.push(entry(label.line, label.value.span.start.column - 1, label.line));
+  let end = label.line;
+  const items = o.listItems.filter((i) => i.line > label.line && i.line <= to);
+  const top = items[0]?.depth;
+  for (const item of items) {
+    if (!onlyListBetween(lines, o, label.line + 1, item.line)) break;
+    if (item.depth !== top) continue;
+    const lineText = lines[item.line - 1] ?? '';
+    const marker = /^\s*(?:[-*+]|\d+[.)])\s+/.exec(lineText)?.[0].length ?? 0;
+    // The steps' checkbox list often continues the same Markdown list after a blank line.
+    if (/^(?:\[[ xX]\]\s|\*\*Step\b)/i.test(lineText.slice(marker))) break;
+    let last = Math.min(item.endLine, to);
+    while (last > item.line && (lines[last - 1] ?? '').trim() === '') last--;
+    entries.push(entry(item.line, marker, last));
+    end = last;
+  }
+  return { entries, span: span(label.line, 1, end, (lines[end - 1] ?? '').length + 1) };
 }
 
 function onlyListBetween(lines: readonly string[], o: Outline, from: number, to: number): boolean {

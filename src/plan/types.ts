@@ -194,6 +194,23 @@ export interface CommitMessage {
   span: Span;
 }
 
+/** One entry of a task's **Interfaces:** block (superpowers plans): what it consumes or produces. */
+export interface InterfaceEntry {
+  /** From the entry's first word: "Consumes …", "Produces …"; anything else is 'other'. */
+  kind: 'consumes' | 'produces' | 'other';
+  /** The entry as written (list marker removed), its nested items and continuation lines included. */
+  text: Text;
+  /** The code spans of the entry (`name`, `f(x: int) -> str`), without backticks, each where it stands. */
+  names: Text[];
+}
+
+/** A task's **Interfaces:** block: Consumes / Produces entries. */
+export interface TaskInterfaces {
+  entries: InterfaceEntry[];
+  /** The label line through the last entry. */
+  span: Span;
+}
+
 export interface Task {
   number: number;
   /** "Task 1.2" (tasks numbered within a chunk or phase): the number after the dot; `number` is 1. */
@@ -204,6 +221,8 @@ export interface Task {
   /** Where the contract list was written (line of "Contracts Implemented"), if separate. */
   contractsSpan: Span | undefined;
   files: FileEntry[];
+  /** The task's **Interfaces:** block (Consumes / Produces), when it has one. */
+  interfaces: TaskInterfaces | undefined;
   steps: Step[];
   /** Compact tasks: "**Verify:**" / "**Lint:**" / "**Commit:**" values. */
   compact: {

@@ -5,10 +5,10 @@ import { lintPlan } from '../../src/engine/lint.js';
 import { GroundingSession } from '../../src/ground/open.js';
 import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
-import type { Diagnostic } from '../../src/rules/types.js';
+import type { Diagnostic, Rule } from '../../src/rules/types.js';
 
-/** A `ground(markdown, { base, against })` for the repository `dir()` names; its sessions close after the file's tests. */
-export function grounder(dir: () => string): (markdown: string, options?: { base?: string; against?: string }) => Promise<Diagnostic[]> {
+/** A `ground(markdown, { base, against })` for the repository `dir()` names (with the grounding rules, or `rules`); its sessions close after the file's tests. */
+export function grounder(dir: () => string, rules: readonly Rule[] = GROUNDING_RULES): (markdown: string, options?: { base?: string; against?: string }) => Promise<Diagnostic[]> {
   const sessions: GroundingSession[] = [];
   afterAll(async () => {
     for (const s of sessions) await s.close();
@@ -17,6 +17,6 @@ export function grounder(dir: () => string): (markdown: string, options?: { base
     const session = new GroundingSession({ dir: dir(), ...options });
     sessions.push(session);
     const p = parsePlan(markdown, 'plan.md');
-    return lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules: GROUNDING_RULES });
+    return lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules });
   };
 }

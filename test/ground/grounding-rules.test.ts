@@ -152,6 +152,44 @@ describe('task-files-exist', () => {
     const ds = await ground(plan('') + tasks(['- Create: `app/app.go`', '- Create: `widget/new.go`']));
     expect(ds.map((d) => d.message)).toEqual(['Task 1 creates app/app.go, which already exists: list it as Modify.']);
   });
+
+  it('holds a directory to existing and a pattern to matching some file', async () => {
+    expect(await ground(plan('') + tasks(['- Modify: `widget/`', '- Modify: `*/util.go`', '- Create: `widget/new.go`']))).toEqual([]);
+    const ds = await ground(plan('') + tasks(['- Modify: `gadget/`', '- Modify: `widget/*.yaml`', '- Create: `widget/new.go`']));
+    expect(ds.map((d) => d.message)).toEqual([
+      'Task 1 modifies gadget/, a directory that does not exist in the working tree: write the exact paths of the files it changes.',
+      'Task 1 modifies widget/*.yaml, a pattern that matches no file in the working tree: write the exact paths of the files it changes.',
+    ]);
+  });
+});
+
+describe('grounding a superpowers plan', () => {
+  const superpowers = (files: string[], prose: string): string =>
+    [
+      '# Widget Size Implementation Plan',
+      '',
+      '**Goal:** Let widgets have a size.',
+      '',
+      '**Tech Stack:** Go',
+      '',
+      '---',
+      '',
+      '### Task 1: Size field',
+      '',
+      '**Files:**',
+      ...files,
+      '',
+      '- [ ] **Step 1: Write the failing test**',
+      '',
+      prose,
+      '',
+    ].join('\n');
+
+  it('checks its Files entries with line ranges and its prose citations', async () => {
+    expect(await ground(superpowers(['- Modify: `widget/widget.go:4-6`', '- Test: `widget/widget_test.go`'], 'See `NewWidget` at `widget/widget.go:12`.'))).toEqual([]);
+    const ds = await ground(superpowers(['- Modify: `widget/gadget.go:4-6`'], 'The end is at `app/app.go:40`.'));
+    expect(summary(ds)).toEqual(['citation-exists@12', 'task-files-exist@12', 'citation-exists@16']);
+  });
 });
 
 describe('construction-sites-complete', () => {

@@ -148,3 +148,31 @@ describe('commitMessageIn', () => {
     expect(commitMessageIn('git commit -m "fix(x): y (BC-2)"')?.text).toBe('fix(x): y (BC-2)');
   });
 });
+
+describe('a task\'s Interfaces block (superpowers plans)', () => {
+  it('reads Consumes / Produces entries with their nested items and code spans, and stops at the steps', () => {
+    const [t] = tasksOf(
+      '### Task 2: Inject-vs-hold decision',
+      '',
+      '**Interfaces:**',
+      '- Consumes: `InjectionTarget` (Task 1).',
+      '- Produces:',
+      '  - `enum InjectionDecision { InjectNow, HoldPending }`',
+      '  - `static class PendingPasteDecider`',
+      '- Does not change the paste path.',
+      '',
+      '- [ ] **Step 1: Write the failing test**',
+    );
+    const entries = t!.interfaces!.entries;
+    expect(entries.map((e) => e.kind)).toEqual(['consumes', 'produces', 'other']);
+    expect(entries[0]!.names.map((n) => n.text)).toEqual(['InjectionTarget']);
+    expect(entries[0]!.names[0]!.span.start).toEqual({ line: 8, column: 14 });
+    expect(entries[1]!.names.map((n) => n.text)).toEqual(['enum InjectionDecision { InjectNow, HoldPending }', 'static class PendingPasteDecider']);
+    expect(t!.interfaces!.span.end.line).toBe(12);
+  });
+
+  it('leaves a task without the label with no Interfaces', () => {
+    const [t] = tasksOf('### Task 1: Script', '', '- [ ] **Step 1: Write the failing test**');
+    expect(t!.interfaces).toBeUndefined();
+  });
+});

@@ -8,7 +8,7 @@ export const citationMoved: Rule = {
   id: 'citation-moved',
   family: 'grounding',
   severity: 'warning',
-  formats: ['full', 'compact'],
+  formats: ['full', 'compact', 'superpowers'],
   needsRepo: true,
   description:
     'The code a citation points at — the quoted snippet or the symbol named next to it, or (with `--against`) the cited lines as they were at the plan\'s base — is now at other lines. With neither next to it, a name the citation\'s sentence gives ("`a.go:94-104` (WindowMetrics struct)") is held to less: reported only when it is declared (or, said to be a call, used) elsewhere in the file and no other name of the sentence is near the cited lines. `lint --fix` rewrites the line numbers when the code occurs in one place only (with `--against`, it also records that revision as the plan\'s `**Base:**`).',
@@ -40,7 +40,7 @@ export const citationChanged: Rule = {
   id: 'citation-changed',
   family: 'grounding',
   severity: 'warning',
-  formats: ['full', 'compact'],
+  formats: ['full', 'compact', 'superpowers'],
   needsRepo: true,
   description:
     'With `--against <rev>`: the symbol a citation points at still exists, but its text differs from the plan\'s base. The plan may describe code that is no longer so; re-read it.',
@@ -63,7 +63,7 @@ export const citationGone: Rule = {
   id: 'citation-gone',
   family: 'grounding',
   severity: 'error',
-  formats: ['full', 'compact'],
+  formats: ['full', 'compact', 'superpowers'],
   needsRepo: true,
   description:
     'The code a citation points at is no longer in the file: the quoted snippet or named symbol is not there (or, with `--against`, was removed since the plan\'s base). A name the citation\'s sentence removes or modifies without tying it to the citation ("Remove `f` check (a.go:12)") that the file has nowhere is reported as a warning.',

@@ -5,7 +5,7 @@ export const citationExists: Rule = {
   id: 'citation-exists',
   family: 'grounding',
   severity: 'error',
-  formats: ['full', 'compact'],
+  formats: ['full', 'compact', 'superpowers'],
   needsRepo: true,
   description:
     'Every code citation (`path:line`, `path:line-line`, "`path` (line N)") names a file that exists in the repository, unambiguously, by a path from the repository root (not absolute, no `..`), and lines inside it (from 1, ranges in order). Runs with `--repo`; reads the plan\'s recorded `**Base:**` commit when there is one, else `--base` or the working tree.',

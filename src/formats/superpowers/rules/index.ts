@@ -1,5 +1,6 @@
 /** The superpowers writing-plans format's own rules (skills/writing-plans/SKILL.md, obra/superpowers, MIT). */
 import type { Rule } from '../../../rules/types.js';
+import { spCodeStepWithoutCode } from './code-step-without-code.js';
 import { spCommitStep } from './commit-step.js';
 import { spFailingTestFirst } from './failing-test-first.js';
 import { spFileStructure } from './file-structure.js';
@@ -14,10 +15,13 @@ import { spHeaderGoalOneSentence } from './header-goal-one-sentence.js';
 import { spHeaderPosition } from './header-position.js';
 import { spHeaderTechStack } from './header-tech-stack.js';
 import { spHeaderTitle } from './header-title.js';
+import { spInterfaces, spInterfacesNames } from './interfaces.js';
+import { spNoPlaceholders } from './no-placeholders.js';
 import { spRunExpected } from './run-expected.js';
 import { spStepCheckbox } from './step-checkbox.js';
 import { spTaskFiles } from './task-files.js';
 import { spTaskHeading } from './task-heading.js';
+import { spTypeConsistency } from './type-consistency.js';
 
 /** In the order of the skill: the header, the file map, then each task's parts. */
 export const SUPERPOWERS_RULES: readonly Rule[] = [
@@ -35,8 +39,13 @@ export const SUPERPOWERS_RULES: readonly Rule[] = [
   spTaskFiles,
   spFilesExactPaths,
   spFilesLineRange,
+  spInterfaces,
+  spInterfacesNames,
   spStepCheckbox,
   spFailingTestFirst,
   spRunExpected,
   spCommitStep,
+  spNoPlaceholders,
+  spCodeStepWithoutCode,
+  spTypeConsistency,
 ];

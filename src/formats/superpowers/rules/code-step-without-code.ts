@@ -1,0 +1,77 @@
+import type { Finding, Rule } from '../../../rules/types.js';
+import { isDocsOnly } from '../../../rules/tasks/shared.js';
+import { phraseIn } from './placeholder-phrases.js';
+import { showsCode, unitName, workUnits, type WorkUnit } from './units.js';
+
+/** The verbs of a step that changes code, first in its text ("Implement …", "Add …", "Wire …"). */
+const CHANGE_VERB =
+  /^(?:\*\*)?(implement|add|write|create|introduce|wire|update|fix|refactor|extract|define|register|integrate|route|port|convert|extend|expose|rewrite|replace|modify|change)\b/i;
+/** Source files, by extension (data, config and documents are not code a step must show). */
+const CODE_FILE = /\.(?:py|js|mjs|cjs|ts|tsx|jsx|go|rs|java|kt|kts|cs|rb|php|sh|bash|zsh|ps1|c|h|cc|cpp|hpp|swift|scala|lua|pl|sql|vue|svelte|ex|exs|dart)\b/i;
+const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc)\b|\bREADME\b/i;
+/** What a step writes when it writes code. */
+const CODE_NOUN =
+  /\b(?:functions?|methods?|class(?:es)?|handlers?|parsers?|validators?|modules?|tests?|test cases?|coordinator|state machine|structs?|fields?|flags?|hooks?|helpers?|endpoints?|API|seam|logic|wrapper|callback|timeout)\b/i;
+/** What a step writes when it writes prose: a section, a table, a comment. */
+const DOC_NOUN = /\b(?:section|sections|documentation|docs|table|paragraph|wording|comment|comments|docstring|changelog|findings|guide)\b/i;
+/** A code name in backticks: `f()`, `a.b`, `snake_case`, `camelCase`. */
+const CODE_SYMBOL = /`(?:[A-Za-z_][\w]*\([^`]*\)?|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(?\)?|[a-z]\w*_\w+|_\w+|[a-z]+[A-Z]\w*\(?)`/;
+/** Things a step makes that are not code: a directory, a branch. */
+const NOT_CODE_OBJECT = /^\S+\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:directory|directories|folder|branch|worktree|commit|tag|release|PR|pull request)\b/i;
+/** An exact edit written inline: "add `"kernel-profile"` to `sharedFlags`", "change `index.js` to `server.js`". */
+const EXACT_EDIT = /\b(?:add|append|insert|prepend)\s+`[^`]+`\s+(?:to|into|in|after|before)\b|\b(?:change|replace|rename|set)\s+`[^`]+`\s+(?:to|with|by|=)\s+`/i;
+/** The step finds there is nothing to do ("This is unchanged — no list traversal needed"). */
+const NOTHING_TO_DO = /\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b/i;
+
+/** Whether the unit says to write code (and which words say it), or undefined. */
+export function changesCode(unit: WorkUnit): boolean {
+  const head = unit.head.text.replace(/^\[[ xX]\]\s+/, '');
+  const verb = CHANGE_VERB.exec(head)?.[1]?.toLowerCase();
+  if (verb === undefined) return false;
+  if (NOT_CODE_OBJECT.test(head) || (unit.step !== undefined && unit.step.commands.length > 0)) return false;
+  const text = unit.prose.map((t) => t.text).join('\n');
+  const namesCode = CODE_FILE.test(head) || CODE_SYMBOL.test(text);
+  if (!namesCode && (DOC_FILE.test(head) || DOC_NOUN.test(head))) return false;
+  if (!namesCode && isDocsOnly(unit.task)) return false;
+  if (EXACT_EDIT.test(text) || NOTHING_TO_DO.test(text)) return false;
+  if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;
+  // "Add a 30-second idle timeout …" in a task whose files are all source files.
+  const files = unit.task.files.map((f) => f.path);
+  return files.some((f) => CODE_FILE.test(f)) && !files.some((f) => DOC_FILE.test(f));
+}
+
+const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77).trimEnd()}…` : s);
+
+export const spCodeStepWithoutCode: Rule = {
+  id: 'sp-code-step-without-code',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "change `index.js` to `server.js`"), steps that find nothing to change, and steps with any code block. A heuristic, so a warning.',
+  instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
+  examples: {
+    valid: [
+      {
+        plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install with one command.\n\n**Tech Stack:** POSIX sh\n\n### Task 1: Verify checksums\n\n**Files:**\n- Modify: `install.sh`\n\n- [ ] **Step 1: Add the checksum check to `install.sh`**\n\n```sh\nsha256sum -c "$SUMS" || exit 1\n```\n\n- [ ] **Step 2: Update the README section on installing**\n\nDescribe the checksum check in one sentence.\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Evidence Implementation Plan\n\n**Goal:** Keep each phase\'s evidence.\n\n**Tech Stack:** Python 3.12, pytest\n\n## Task 1: Filename API\n\n**Files:** `src/harness/collect_evidence.py`, `tests/test_evidence.py`\n\n- [ ] Write RED tests for `evidence_filename("unit_test")` and invalid phase combinations.\n- [ ] Run `python -m pytest tests/test_evidence.py -q`; verify RED.\n',
+        message: 'shows no code',
+      },
+    ],
+  },
+  check(plan) {
+    const out: Finding[] = [];
+    for (const unit of workUnits(plan)) {
+      if (unit.codeBlocks.some(showsCode) || !changesCode(unit) || phraseIn(unit) !== undefined) continue;
+      out.push({
+        message: `${unitName(unit)} says to change code ("${clip(unit.head.text)}") but shows no code: add a code block with the code it writes.`,
+        span: unit.head.span,
+      });
+    }
+    return out;
+  },
+};

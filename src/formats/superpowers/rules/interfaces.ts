@@ -1,0 +1,110 @@
+import { findInLine } from '../../../plan/source.js';
+import type { InterfaceEntry, Plan, Span, Task } from '../../../plan/types.js';
+import { isDocsOnly, isVerificationOnly, taskHeadSpan } from '../../../rules/tasks/shared.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { changesCode } from './code-step-without-code.js';
+import { workUnits } from './units.js';
+
+/** "Consumes: nothing.", "Produces: no new exports", "Consumes: none (first task)". */
+const NOTHING = /\b(?:nothing|none|no new (?:exports?|names|public \w+|types|functions)|no exports|n\/a)\b/i;
+
+const PROVIDES = /\b(?:provides?|produces?|exposes?|exports?|returns?|consumes?|uses)\b/i;
+
+const clip = (s: string): string => {
+  const first = s.split('\n')[0]!;
+  return first.length > 70 ? `${first.slice(0, 67).trimEnd()}…` : first;
+};
+
+/** The first line of an entry, for pointing at it. */
+function entrySpan(plan: Plan, e: InterfaceEntry): Span {
+  const line = e.text.span.start.line;
+  return findInLine(plan.lines, line, (plan.lines[line - 1] ?? '').trim());
+}
+
+const PLAN_HEAD = '# Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.12, pytest\n\n';
+
+export const spInterfacesNames: Rule = {
+  id: 'sp-interfaces-names',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'writing-plans (later versions): each task\'s **Interfaces:** block says what it consumes from earlier tasks and produces for later tasks "— exact signatures … exact function names, parameter and return types", because a task\'s implementer sees only their own task. A Consumes or Produces entry that names nothing in backticks ("Produces documentation guard for both README files") is reported; "Consumes: nothing" and "Produces: no new exports" say so and are fine.',
+  instruction: 'In each task\'s **Interfaces:** block, name what it consumes and produces exactly, in backticks: `function(arg: type) -> type`, types, constants — or say "nothing".',
+  examples: {
+    valid: [
+      {
+        plan: `${PLAN_HEAD}### Task 1: Validator\n\n**Interfaces:**\n- Consumes: nothing.\n- Produces \`validate_test_plan(requirements: dict) -> list[TestPlanIssue]\`.\n\n- [ ] **Step 1: Write the failing test**\n`,
+      },
+    ],
+    invalid: [
+      {
+        plan: `${PLAN_HEAD}### Task 1: README guard\n\n**Interfaces:**\n- Produces documentation guard for both README files and implemented core commands.\n\n- [ ] **Step 1: Write the failing test**\n`,
+        message: 'names nothing in backticks',
+      },
+    ],
+  },
+  check(plan) {
+    const out: Finding[] = [];
+    for (const task of plan.tasks) {
+      for (const e of task.interfaces?.entries ?? []) {
+        if (e.kind === 'other' || e.names.length > 0 || NOTHING.test(e.text.text)) continue;
+        const what = e.kind === 'consumes' ? 'the exact signatures it uses from earlier tasks' : 'the exact names later tasks rely on — `function(arg: type) -> type`, types, constants';
+        out.push({ message: `Task ${task.number}'s Interfaces entry "${clip(e.text.text)}" names nothing in backticks: write ${what}.`, span: entrySpan(plan, e) });
+      }
+    }
+    return out;
+  },
+};
+
+/** A task that writes code: its steps write tests or implementation. */
+function writesCode(plan: Plan, task: Task): boolean {
+  if (isDocsOnly(task) || (task.steps.length > 0 && isVerificationOnly(task))) return false;
+  return task.steps.some((s) => s.kind === 'test' || s.kind === 'implement') || workUnits(plan).some((u) => u.task === task && changesCode(u));
+}
+
+export const spInterfaces: Rule = {
+  id: 'sp-interfaces',
+  family: 'superpowers',
+  severity: 'warning',
+  formats: ['superpowers'],
+  description:
+    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block, and a block with neither a Consumes nor a Produces entry, are reported. Verification-only and documentation-only tasks need none.',
+  instruction: 'Give every task that writes code an **Interfaces:** block: "- Consumes: …" (from earlier tasks, exact signatures) and "- Produces: …" (what later tasks rely on), or "nothing".',
+  examples: {
+    valid: [
+      {
+        plan: `${PLAN_HEAD}### Task 1: Validator\n\n**Interfaces:**\n- Consumes: nothing.\n- Produces \`validate_test_plan(requirements: dict) -> list[TestPlanIssue]\`.\n\n- [ ] **Step 1: Write the failing test**\n\n\`\`\`python\ndef test_rejects_missing_strategy():\n    assert validate_test_plan({}) == []\n\`\`\`\n`,
+      },
+    ],
+    invalid: [
+      {
+        plan: `${PLAN_HEAD}### Task 1: Validator\n\n**Interfaces:**\n- Produces \`validate_test_plan(requirements: dict) -> list[TestPlanIssue]\`.\n\n- [ ] **Step 1: Write the failing test**\n\n\`\`\`python\ndef test_rejects_missing_strategy():\n    assert validate_test_plan({}) == []\n\`\`\`\n\n### Task 2: Plan gate\n\n- [ ] **Step 1: Write the failing test**\n\n\`\`\`python\ndef test_gate_blocks():\n    assert gate({}) == 1\n\`\`\`\n`,
+        message: 'has no **Interfaces:** block',
+      },
+    ],
+  },
+  check(plan) {
+    if (!plan.tasks.some((t) => t.interfaces !== undefined)) return [];
+    const out: Finding[] = [];
+    for (const task of plan.tasks) {
+      const block = task.interfaces;
+      if (!block) {
+        if (writesCode(plan, task)) {
+          out.push({
+            message: `Task ${task.number} has no **Interfaces:** block, though the plan gives its other tasks one: list what it consumes from earlier tasks and produces for later ones (or "nothing").`,
+            span: taskHeadSpan(plan, task),
+          });
+        }
+        continue;
+      }
+      // "Installed console script provides `harness task recover`": a produces entry in other words.
+      if (block.entries.some((e) => e.kind !== 'other' || (e.names.length > 0 && PROVIDES.test(e.text.text)))) continue;
+      out.push({
+        message: `Task ${task.number}'s **Interfaces:** block says neither what it consumes nor what it produces: write "- Consumes: …" and "- Produces: …" entries with exact names.`,
+        span: findInLine(plan.lines, block.span.start.line, (plan.lines[block.span.start.line - 1] ?? '').trim()),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,65 @@
+import { span } from '../../../plan/source.js';
+import { taskCodePlaceholders } from '../../../rules/placeholders.js';
+import type { Finding, Rule } from '../../../rules/types.js';
+import { phraseIn, type PhraseHit } from './placeholder-phrases.js';
+import { unitName, workUnits } from './units.js';
+
+/**
+ * Placeholders in the code or text a step writes, beyond those both formats forbid: a comment that
+ * leaves a value to fill in (`rate: BASE_RATE  # fill in from Iteration 0`), and a bracketed line
+ * that stands for content ("[verbatim Karpathy content from /tmp/karpathy-claude.md]").
+ */
+const WRITTEN_PLACEHOLDERS: readonly RegExp[] = [
+  /(?:\/\/|#|\/\*|--|<!--)\s*(?:fill in|TBD|implement later|to be (?:determined|filled in))\b.*$/i,
+  /^\s*\[[^\]\n]*\b(?:verbatim|insert|paste|placeholder|fill in|contents? (?:of|from)|your [\w ]+ here)\b[^\]\n]*\]\s*$/i,
+];
+
+function phraseMessage(where: string, hit: PhraseHit): string {
+  if (hit.kind === 'similar') return `${where} says "${hit.phrase}" instead of showing the code: repeat it here — the engineer may read the tasks out of order.`;
+  if (hit.kind === 'open') return `${where} leaves the work open ("${hit.phrase}"): say exactly what to change, with the code.`;
+  return `${where} has a placeholder ("${hit.phrase}"): write out what it stands for — the exact code, text or value.`;
+}
+
+export const spNoPlaceholders: Rule = {
+  id: 'sp-no-placeholders',
+  family: 'superpowers',
+  severity: 'error',
+  formats: ['superpowers'],
+  description:
+    'writing-plans, "No Placeholders": "TBD", "TODO", "implement later", "fill in details", "Add appropriate error handling" / "add validation" / "handle edge cases", "Write tests for the above" without test code, and "Similar to Task N" are plan failures — the engineer who executes the plan has only the plan. They are reported in the text of a task\'s steps (phrases that stand in for code only where the step shows no code block of its own). Steps that leave the work open ("Fix any real issues found", "identify and fix", "where practical", an "optionally" step) are reported too. In the code a test or implementation step writes, the placeholders both formats forbid are reported (`// TODO`, a bare `...` line, `{ ... }`, "// rest unchanged"; with task-no-placeholders\' exceptions for recorded deferrals, stubs and elisions in an edit), as are a comment that leaves a value to fill in and a bracketed line standing for content ("[verbatim … content from …]"). A phrase in backticks or quotes, after "no"/"never"/"without", or in a self-review line ("Placeholder scan: no TBD/TODO") is a mention, not a placeholder; so is a file named `Placeholder.cs`.',
+  instruction:
+    'Write no placeholders: no "TBD", "TODO", "implement later", "fill in details", "add appropriate error handling", "handle edge cases", "similar to Task N" or "fix any issues found" — write the exact code, text and values instead.',
+  examples: {
+    valid: [
+      {
+        plan: '# Readme Implementation Plan\n\n**Goal:** Document the CLI.\n\n**Tech Stack:** Python 3.12\n\n### Task 1: Guard test\n\n- [ ] **Step 1: Write the failing test**\n\n```python\ndef test_readme_names_init():\n    assert "harness init" in README.read_text()\n```\n\n## Self-Review\n\n- Placeholder scan: no TBD/TODO.\n',
+      },
+    ],
+    invalid: [
+      {
+        plan: '# Installer Implementation Plan\n\n**Goal:** Install with one command.\n\n**Tech Stack:** POSIX sh, shellcheck\n\n### Task 2: Static analysis\n\n- [ ] **Step 1: Run shellcheck**\n\nRun: `shellcheck install.sh`\nExpected: no warnings.\n\nFix any real issues found.\n',
+        message: 'leaves the work open ("Fix any real issues found")',
+      },
+      {
+        plan: '# Workload Implementation Plan\n\n**Goal:** A mixed workload.\n\n**Tech Stack:** Go, YAML\n\n### Task 11: Workload spec\n\n- [ ] **Step 2: Write the workload spec**\n\n```yaml\nclients:\n  - rate: BASE_RATE    # fill in from Iteration 0 measurement\n```\n',
+        message: 'has a placeholder ("# fill in from Iteration 0 measurement")',
+      },
+    ],
+  },
+  check(plan) {
+    const out: Finding[] = [];
+    for (const unit of workUnits(plan)) {
+      const hit = phraseIn(unit);
+      if (hit) out.push({ message: phraseMessage(unitName(unit), hit), span: hit.span });
+    }
+    for (const task of plan.tasks) {
+      for (const hit of taskCodePlaceholders(plan, task, WRITTEN_PLACEHOLDERS)) {
+        out.push({
+          message: `Code in Task ${task.number} has a placeholder ("${hit.text}"): write the complete code or text it stands for.`,
+          span: span(hit.line, hit.column, hit.line, hit.column + hit.text.length),
+        });
+      }
+    }
+    return out;
+  },
+};

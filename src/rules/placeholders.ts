@@ -1,0 +1,132 @@
+/**
+ * Placeholders in the code a plan's steps write: what both plan formats forbid in a test or
+ * implementation step ("// TODO", a bare `...` line, `{ ... }`, "// implementation", "// rest
+ * unchanged"), with the exceptions real plans need (a deferral the plan records, the quoted
+ * "before" half of a snippet, a stub a later task fills in, an elision that marks where an edit
+ * goes). The micro-plan rule (task-no-placeholders) and the superpowers rule (sp-no-placeholders)
+ * read code through this one module; each words its own findings.
+ */
+import type { CodeBlock, Plan, Step, Task } from '../plan/types.js';
+import { SHELL_LANGS } from './tasks/shared.js';
+
+// "// TODO(#652): …" names the issue that tracks the deferral: a decision, not missing code.
+const TODO = /^\s*(?:\/\/|#|\/\*|--)\s*(?:TODO|FIXME|XXX|TBD)\b(?!\s*\(\s*#?\d+\s*\)|\s*\(?[\w.-]*#\d+).*$/;
+const DEFERRED = /\bdeferred\b|\bfollow-?up\b|\bout of scope\b|\bfuture (?:PR|work)\b|\blater PR\b/i;
+
+/** `{...}` in code; in a comment ("//   q.Enqueue(&sim.Request{...}, N)") it shows a call's shape. */
+const BRACES = /\{\s*(?:\.\.\.|…)\s*\}/;
+const COMMENT_LINE = /^\s*(?:\/\/|#|\/\*|\*)/;
+
+/** Lines inside code that stand in for code the agent must then invent. */
+const CODE_PLACEHOLDERS: readonly RegExp[] = [
+  TODO,
+  /^\s*(?:\.\.\.|…)\s*$/,
+  /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:implementation|implement (?:this|here|the logic|logic)|your code here|(?:add|insert) (?:code|logic|validation|implementation) here|similar to|same as)\b.*$/i,
+  /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:rest of|remaining|other) [\w\s]*(?:unchanged|as before|omitted|elided|same)\b.*$/i,
+  /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?existing (?:code|logic|implementation|body|tests?) (?:unchanged|as before|omitted|here|stays?)\b.*$/i,
+  BRACES,
+];
+
+/** "// Before:" … "// After:": the lines between quote the code being replaced, elisions and all. */
+const BEFORE = /^\s*(?:\/\/|#|\/\*|--)\s*(?:before|old|current(?:ly)?|existing|was)\b[^:]*:/i;
+const AFTER = /^\s*(?:\/\/|#|\/\*|--)\s*(?:after|new|becomes|replace (?:with|by))\b[^:]*:/i;
+
+/** Every placeholder above needs a comment marker or an ellipsis: lines without one are skipped. */
+const MAY_HOLD_PLACEHOLDER = /\/[/*]|#|--|\.\.\.|…/;
+
+export interface CodePlaceholder {
+  line: number;
+  column: number;
+  text: string;
+}
+
+/**
+ * Placeholder lines in one block. `extra` patterns (a format's own) are tried on lines the common
+ * ones do not match; each returns the placeholder as its match.
+ */
+export function codePlaceholders(block: CodeBlock, extra: readonly RegExp[] = []): CodePlaceholder[] {
+  if (SHELL_LANGS.has(block.lang) && block.lang !== '') return [];
+  const hits: CodePlaceholder[] = [];
+  let quoting = false;
+  const lines = block.content.split('\n');
+  lines.forEach((lineText, i) => {
+    if (BEFORE.test(lineText)) quoting = true;
+    else if (AFTER.test(lineText)) quoting = false;
+    if (quoting) return;
+    const patterns = MAY_HOLD_PLACEHOLDER.test(lineText) ? [...CODE_PLACEHOLDERS, ...extra] : extra;
+    for (const re of patterns) {
+      if (re === BRACES && COMMENT_LINE.test(lineText)) continue;
+      // "// … deferred, see TODO" / "// TODO: … (follow-up)": a deferral the plan records, not missing code.
+      if (re === TODO && DEFERRED.test(`${lines[i - 1] ?? ''} ${lineText}`)) continue;
+      const m = re.exec(lineText);
+      if (!m) continue;
+      const text = m[0].trim();
+      hits.push({ line: block.contentLine + i, column: lineText.indexOf(text) + 1, text });
+      break;
+    }
+  });
+  return hits;
+}
+
+/** A step that changes existing code ("Update `init()`", "Add the flag to root.go"), not one that writes a new file. */
+const EDIT_STEP = /^(?:step\s+\d+\w*\s*[:.—-]\s*)?(?:update|modify|change|extend|replace|insert|edit|wire|register|add\b[^:]*\b(?:to|in|into)\b)/i;
+export const REPLACES_LINES = /\breplace (?:lines?|the lines?)\s+\d+/i;
+/** "Implement the fix in cmd/root.go": a change inside a named file (not "Create …", "Write …"). */
+const IN_FILE = /^(?!(?:step\s+\d+\w*\s*[:.—-]\s*)?(?:create|write|new)\b).*\bin `?[\w./-]+\.[a-z]{1,4}`?\s*$/i;
+/** The elisions that stand for existing lines kept as they are: `...`, "// ... rest of init unchanged". */
+const ELISION = /^(?:\.\.\.|…)$|^(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:rest of|remaining|other|existing)\b/i;
+
+/** A block the prose before it introduces as the code being replaced ("Currently:", "Change from:"). */
+export function quotesExisting(plan: Plan, block: CodeBlock): boolean {
+  for (let l = block.span.start.line - 1; l >= Math.max(1, block.span.start.line - 3); l--) {
+    const line = (plan.lines[l - 1] ?? '').trim();
+    if (line === '') continue;
+    return /(?:^|\*\*|\s)(?:currently|before|existing code|current code|old code|was|(?:change|replace)[^:]{0,60}\bfrom)\s*:?(?:\*\*)?:?\s*$/i.test(line);
+  }
+  return false;
+}
+
+/** Whether a file this task creates is modified by a later task. */
+function stagedFiles(tasks: readonly Task[], task: Task): boolean {
+  const created = new Set(task.files.filter((f) => f.action === 'create').map((f) => f.path));
+  if (created.size === 0) return false;
+  return tasks.some((t) => t.number > task.number && t.files.some((f) => f.action === 'modify' && created.has(f.path)));
+}
+
+/** Code shown in a "Delete …"/"Remove …" step names what goes, not what to write. */
+export function removesCode(step: Step): boolean {
+  return /^(delete|remove)\b/i.test(step.title.text.trim());
+}
+
+/**
+ * The placeholders in the code a task writes: its test and implementation steps' blocks and its
+ * compact Test/Impl parts, less the exceptions (see task-no-placeholders' description).
+ */
+export function taskCodePlaceholders(plan: Plan, task: Task, extra: readonly RegExp[] = []): CodePlaceholder[] {
+  const blocks: CodeBlock[] = [];
+  // Blocks of a step that says it writes a skeleton or a stub, which a later task fills in.
+  const stubs = new Set<CodeBlock>();
+  // Blocks of a step that edits existing code: an elision there marks where the edit goes.
+  const edits = new Set<CodeBlock>();
+  for (const step of task.steps) {
+    if (step.kind !== 'test' && step.kind !== 'implement') continue;
+    if (removesCode(step)) continue;
+    blocks.push(...step.codeBlocks);
+    if (/\b(?:skeleton|stub|scaffold(?:ing)?)\b/i.test(step.title.text)) for (const b of step.codeBlocks) stubs.add(b);
+    const editsFile = EDIT_STEP.test(step.title.text.trim()) || IN_FILE.test(step.title.text.trim()) || step.prose.some((p) => REPLACES_LINES.test(p.text));
+    for (const b of step.codeBlocks) if (editsFile || REPLACES_LINES.test(b.content)) edits.add(b);
+  }
+  if (task.compact) blocks.push(...task.compact.test, ...task.compact.impl);
+  // A stub a later task fills in ("Run: // TODO: implement" in a file Task 4 modifies) is staged work.
+  const staged = stagedFiles(plan.tasks, task);
+  const out: CodePlaceholder[] = [];
+  for (const block of new Set(blocks)) {
+    if (quotesExisting(plan, block)) continue;
+    for (const hit of codePlaceholders(block, extra)) {
+      if ((staged || stubs.has(block)) && /^\W*(?:TODO|FIXME)\b/.test(hit.text)) continue;
+      if (edits.has(block) && ELISION.test(hit.text)) continue;
+      out.push(hit);
+    }
+  }
+  return out;
+}
