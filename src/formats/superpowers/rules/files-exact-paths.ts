@@ -35,7 +35,8 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   const prose = rest.replace(/`[^`]*`/g, ' ');
   const bare = BARE_PATH.exec(prose)?.[1];
   const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p));
-  if (glob) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
+  // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
+  if (glob && !/\b(?:re)?generated\b|\boutputs?\b/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
   const open = OPEN.exec(prose);
   if (open) return { what: `leaves the list open ("${open[0]}")`, advice: 'name every file the task touches' };
