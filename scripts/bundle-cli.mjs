@@ -18,7 +18,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
@@ -52,6 +52,38 @@ await build({
   logLevel: 'warning',
 });
 
+/**
+ * Modules the lint bundle names but a plain lint never runs, loaded on first use instead of at
+ * start-up: Node's child_process (commander's executable subcommands, git for --repo; it loads
+ * net, dgram and more, ~5 ms of CPU) and fs/promises (--fix; ~4 ms), and the HTML entity tables
+ * markdown-it decodes `&…;` with (built at load, ~3 ms). Each becomes a stand-in module whose
+ * exports are getters that require the real one.
+ */
+const LAZY = /^(?:node:child_process|node:fs\/promises|entities)$/;
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: LAZY }, (args) =>
+      // The stand-in's own require is of the real module.
+      args.pluginData === 'lazy' ? undefined : { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } },
+    );
+    b.onLoad({ filter: LAZY, namespace: 'lazy' }, async (args) => {
+      const { resolveDir } = args.pluginData;
+      // Every export of the module the importer would get, so that no name can go missing.
+      const real = await b.resolve(args.path, { resolveDir, kind: 'import-statement', pluginData: 'lazy' });
+      const names = Object.keys(await import(real.external ? real.path : pathToFileURL(real.path).href)).filter((n) => n !== 'default');
+      const spec = JSON.stringify(args.path);
+      const getters = names.map((n) => `  get ${JSON.stringify(n)}() { return load()[${JSON.stringify(n)}]; },`);
+      return {
+        contents: `let real;\nconst load = () => (real ??= require(${spec}));\nmodule.exports = {\n${getters.join('\n')}\n};\n`,
+        loader: 'js',
+        resolveDir,
+        pluginData: 'lazy',
+      };
+    });
+  },
+};
+
 // The lint bundle: one file, its dynamic imports (grounding, YAML) compiled in but run only
 // when used. `import.meta.url` becomes the file's own URL, so paths relative to it still hold.
 await build({
@@ -66,6 +98,7 @@ await build({
   external: ['@ast-grep/napi', '@ast-grep/lang-go', '@ast-grep/lang-python'],
   define: { 'import.meta.url': '__import_meta_url' },
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyModules],
   legalComments: 'none',
   logLevel: 'warning',
 });
