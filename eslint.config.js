@@ -15,7 +15,8 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
-    files: ['**/*.cjs'],
+    // CommonJS: bin/package.json says so, for the launcher's start-up (see bin/microplan.js).
+    files: ['**/*.cjs', 'bin/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' },

@@ -14,8 +14,8 @@
  * `node -e 0` (start-up, measured interleaved: bench/startup.mjs).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
@@ -50,6 +50,13 @@ const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
 const config = presetConfig('inference-sim');
 
+// Child processes get a cache directory of their own (lint's V8 code cache, bin/code-cache.cjs):
+// a run of another build on the machine (another checkout) replaces the shared directory's cache,
+// and would turn this bench's warm runs cold mid-measurement.
+const CACHE_DIR = mkdtempSync(join(tmpdir(), 'microplan-bench-'));
+process.on('exit', () => rmSync(CACHE_DIR, { recursive: true, force: true }));
+const childEnv = () => ({ ...benchEnv(), MICROPLAN_CACHE_DIR: CACHE_DIR });
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -83,7 +90,7 @@ function timeProcesses(argLists, runs) {
   for (let i = 0; i < runs; i++) {
     argLists.forEach((args, j) => {
       const t = performance.now();
-      last[j] = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: benchEnv() });
+      last[j] = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: childEnv() });
       out[j].push(performance.now() - t);
     });
   }
@@ -174,7 +181,7 @@ console.log(`${verdict(single < 50)}  one ${big.split('\n').length}-line plan, i
   const STARTUP_RUNS = Math.max(15, RUNS * 3);
   const { measure, perRun } = startupCost(
     [['-e', '0'], [bin, 'lint', typical.file], ...(notPlan ? [[bin, 'lint', notPlan.file]] : [])],
-    { runs: STARTUP_RUNS, cwd: ROOT, env: benchEnv() },
+    { runs: STARTUP_RUNS, cwd: ROOT, env: childEnv() },
   );
   const [node, lintOne, lintNone] = perRun;
   const ratio = lintOne / node;

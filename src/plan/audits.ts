@@ -16,8 +16,9 @@ import type { Outline } from './blocks.js';
 import { span } from './source.js';
 import type { AuditLocation, Citation, WrittenAudit } from './types.js';
 
-// Inline code spans only, from the lead block's text (the outline skips the inline pass).
-const inline = new MarkdownIt('commonmark');
+// Inline code spans only, from the lead block's text (the outline skips the inline pass). Made on
+// first use: most plans have no audit, and setting a parser up costs a cold `lint` ~1.5 ms.
+let inline: InstanceType<typeof MarkdownIt> | undefined;
 
 const MENTIONS_SITES = /construction[- ]sites?\b/i;
 /** A checked item of the Sanity Checklist speaks of the audit; it is not one. */
@@ -141,6 +142,7 @@ function listingAfter(o: Outline, start: number, end: number): Listing | undefin
 }
 
 function codeSpans(text: string): Span[] {
+  inline ??= new MarkdownIt('commonmark');
   return inline
     .parseInline(text, {})
     .flatMap((token) => token.children ?? [])

@@ -15,10 +15,12 @@ import { span } from './source.js';
 import type { Citation } from './types.js';
 
 // A file name needs an extension that starts with a lowercase letter: `Type.Method` is no file.
+// Ranges take a hyphen or an en dash, \u2013 (an escape the pattern reads, so that the CLI bundle
+// stays ASCII: scripts/bundle-cli.mjs).
 const PATH = String.raw`((?:~?/|\.\.?/)?(?:[\w.-]+/)*[\w-][\w.-]*\.[a-z]\w{0,9})`;
-const LINES = String.raw`(~?)(\d+)(?:\s*[-–]\s*(\d+))?((?:\s*,\s*~?\d+(?:\s*[-–]\s*\d+)?)*)`;
+const LINES = String.raw`(~?)(\d+)(?:\s*[-\u2013]\s*(\d+))?((?:\s*,\s*~?\d+(?:\s*[-\u2013]\s*\d+)?)*)`;
 const COLON_FORM = new RegExp(String.raw`(?<![\w/.-])` + PATH + ':' + LINES + String.raw`(?![\w])`, 'g');
-const PAREN_FORM = new RegExp('`' + PATH + String.raw`\`\s*\((?:at\s+)?lines?\s+(~?)(\d+)(?:\s*[-–]\s*(\d+))?\)`, 'g');
+const PAREN_FORM = new RegExp('`' + PATH + String.raw`\`\s*\((?:at\s+)?lines?\s+(~?)(\d+)(?:\s*[-\u2013]\s*(\d+))?\)`, 'g');
 const COLON_DIGIT = /:~?\d/;
 
 /** Words that may join a code span to the citation it belongs to: "`X` declared at `a.go:1`". */

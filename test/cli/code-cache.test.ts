@@ -1,5 +1,5 @@
 /** `microplan lint` runs from its own bundle through a V8 code cache (bin/code-cache.cjs). */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './run-cli.js';
@@ -15,6 +15,22 @@ describe('microplan lint: the code cache', () => {
     const second = cli(['lint', '--format', 'json', plan], { env });
     expect(second).toEqual(first);
     expect(first.code).toBe(0);
+  });
+
+  it('is read, not made again, by the next run: also when the config sets a V8 flag (a test-name pattern)', () => {
+    // V8 rejects a cache made under other V8 flags; the run sets some and sets them back (bin/code-cache.cjs).
+    const cache = tempDir();
+    const env = { MICROPLAN_CACHE_DIR: cache };
+    const plans = [join(ROOT, 'examples', 'lint-stats-plan.md'), join(ROOT, 'examples', 'readme-exit-codes-plan.md')];
+    const first = cli(['lint', ...plans], { env });
+    const file = join(cache, 'code', readdirSync(join(cache, 'code'))[0]!);
+    const written = statSync(file);
+    // A cache that is rejected is made again: a new file (written aside, then renamed over it).
+    expect(cli(['lint', ...plans], { env })).toEqual(first);
+    expect(cli(['lint', '--format', 'json', plans[0]!], { env }).code).toBe(0);
+    expect(statSync(file).ino).toBe(written.ino);
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+    expect(first).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it("replaces the cache of an earlier build, which would never be read again", () => {
