@@ -37,19 +37,23 @@ const TYPESCRIPT: LanguageExamples = {
   symbol: 'createFoo',
 };
 
+const PYTHON: LanguageExamples = {
+  file: 'exact/path.py',
+  testFile: 'tests/test_path.py',
+  typeAssertion: 'isinstance(x, ConstantPriority)',
+  typeName: 'ConstantPriority instance',
+  internalCount: 'len(obj._items)',
+  symbol: 'make_foo',
+};
+
+/** By config's `language`, lower-cased, with the spellings test-name-pattern reads too. */
 const EXAMPLES: Record<string, LanguageExamples> = {
   go: GO,
   golang: GO,
   typescript: TYPESCRIPT,
   javascript: { ...TYPESCRIPT, file: 'src/exact/path.js', testFile: 'test/exact/path.test.js' },
-  python: {
-    file: 'exact/path.py',
-    testFile: 'tests/test_path.py',
-    typeAssertion: 'isinstance(x, ConstantPriority)',
-    typeName: 'ConstantPriority instance',
-    internalCount: 'len(obj._items)',
-    symbol: 'make_foo',
-  },
+  python: PYTHON,
+  py: PYTHON,
   rust: {
     file: 'src/exact/path.rs',
     testFile: 'tests/path.rs',

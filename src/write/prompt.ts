@@ -66,8 +66,10 @@ export function renderRuleList(config: Config, shapes: readonly PlanFormat[] = [
 }
 
 function testExample(config: Config): string {
-  switch (config.language) {
+  // Spelled as the instruction examples and test-name-pattern read it ("Go", "golang", "py").
+  switch (config.language?.toLowerCase()) {
     case 'go':
+    case 'golang':
       return [
         '```go',
         'func TestComponent_Scenario_Behavior(t *testing.T) {',
@@ -78,6 +80,7 @@ function testExample(config: Config): string {
         '```',
       ].join('\n');
     case 'python':
+    case 'py':
       return [
         '```python',
         'def test_component_scenario_behavior():',
