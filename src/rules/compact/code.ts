@@ -4,14 +4,15 @@
  * flags and control flow in it.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { detectLanguage, grammar as languageGrammar, kindOf, parseRaw, type CodeGrammar } from '../test-code/code.js';
+import type { SnippetGrammar as CodeGrammar } from '../../languages/index.js';
+import { kindOf } from '../../languages/kinds.js';
+import { detectLanguage, parseRaw } from '../test-code/code.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
 
 /** The block's grammar, by the same detection the test-code rules use (fence info string, or a sniff of a bare fence). */
 function grammarOf(block: CodeBlock): CodeGrammar | undefined {
-  const lang = detectLanguage(block);
-  return lang === undefined ? undefined : languageGrammar(lang);
+  return detectLanguage(block)?.snippets.grammar;
 }
 
 /** The implementation code blocks of every task: compact **Impl:** blocks and full-format implement steps. */

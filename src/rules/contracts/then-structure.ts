@@ -7,7 +7,8 @@
  * file paths and serialized keys (`trace_info.matched_pairs`) are observable, never reported.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { detectLanguage, grammar, kindOf, parseBlock } from '../test-code/code.js';
+import { kindOf } from '../../languages/kinds.js';
+import { detectLanguage, parseBlock } from '../test-code/code.js';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 
 export type StructureKind = 'type' | 'field' | 'formula';
@@ -64,12 +65,12 @@ function blockVocabulary(block: CodeBlock, which: VocabularyKind): Set<string> |
   if (parsed) {
     vocab = new Set();
     const { root } = parsed;
-    const lang = grammar(parsed.lang);
+    const lang = parsed.language.snippets.grammar;
     const names = (kind: string, field: string): string[] =>
       root.findAll(kindOf(lang, kind)).map((n: SgNode) => n.field(field)?.text() ?? '').filter((s) => s !== '');
     if (which === 'packages') {
       // Only Go code names packages.
-      if (parsed.lang === 'go') {
+      if (parsed.language.id === 'go') {
         for (const p of root.findAll(kindOf(lang, 'package_identifier'))) vocab.add(p.text());
         for (const spec of root.findAll(kindOf(lang, 'import_spec'))) {
           const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
@@ -80,18 +81,18 @@ function blockVocabulary(block: CodeBlock, which: VocabularyKind): Set<string> |
       vocab.delete('');
     } else if (which === 'fields') {
       // `tokens int` in a Go struct; `private tokens = 0` / `tokens: number` in a TypeScript class.
-      if (parsed.lang === 'go') {
+      if (parsed.language.id === 'go') {
         for (const f of root.findAll(kindOf(lang, 'field_declaration'))) for (const c of f.children()) if (c.kind() === 'field_identifier') vocab.add(c.text());
-      } else if (parsed.lang === 'typescript') {
+      } else if (parsed.language.id === 'typescript') {
         for (const t of names('public_field_definition', 'name')) vocab.add(t);
       }
-    } else if (parsed.lang === 'go') {
+    } else if (parsed.language.id === 'go') {
       for (const t of names('type_spec', 'name')) vocab.add(t);
-    } else if (parsed.lang === 'python') {
+    } else if (parsed.language.id === 'python') {
       for (const t of names('class_definition', 'name')) vocab.add(t);
     } else {
       // Interfaces and type aliases exist only in the TypeScript grammar; napi rejects a rule naming a kind JavaScript lacks.
-      const kinds = parsed.lang === 'typescript' ? ['class_declaration', 'interface_declaration', 'type_alias_declaration'] : ['class_declaration'];
+      const kinds = parsed.language.id === 'typescript' ? ['class_declaration', 'interface_declaration', 'type_alias_declaration'] : ['class_declaration'];
       for (const kind of kinds) for (const t of names(kind, 'name')) vocab.add(t);
     }
   }
@@ -155,7 +156,7 @@ function mayDeclareType(name: string): TextTest {
 function mayNamePackage(name: string): TextTest {
   const n = escape(name);
   const named = new RegExp(String.raw`(?<![\w$])${n}(?:${GAP}*\.|"|${GAP}+["\x60])|\bpackage${GAP}+${n}(?![\w$])`);
-  return (block) => detectLanguage(block) === 'go' && hasWord(block.content, name) && named.test(block.content);
+  return (block) => detectLanguage(block)?.id === 'go' && hasWord(block.content, name) && named.test(block.content);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { ensureGrammars } from '../../repo/code/grammars.js';
-import type { CodeLang } from './code.js';
+import type { LanguageId } from '../../languages/index.js';
 
 export type OffenceKind = 'type' | 'field' | 'formula' | 'count';
 
@@ -148,7 +148,7 @@ const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
  * Offences in one test body (or a whole test snippet), deduplicated and outermost-first. `block`
  * identifies the parsed snippet the body belongs to, so per-snippet facts are computed once.
  */
-export function findOffences(lang: CodeLang, body: SgNode, block?: object): Offence[] {
+export function findOffences(lang: LanguageId, body: SgNode, block?: object): Offence[] {
   const raw = lang === 'go' ? goOffences(body, block) : lang === 'python' ? pythonOffences(body) : jsOffences(body, lang === 'typescript');
   const seen = new Set<string>();
   const out: Offence[] = [];

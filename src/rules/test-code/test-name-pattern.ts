@@ -2,14 +2,13 @@ import { compileBounded } from '../../config/bounded-regex.js';
 import type { Config } from '../../config/types.js';
 import { span } from '../../plan/source.js';
 import type { Finding, Rule } from '../types.js';
-import { nodeSpan, planTests, type CodeLang } from './code.js';
+import { languageNamed, type SnippetLanguage } from '../../languages/index.js';
+import { nodeSpan, planTests } from './code.js';
 
 /** Which test identifiers the project's pattern governs: those of its own language. */
-function governedLang(config: Config): Extract<CodeLang, 'go' | 'python'> | undefined {
-  const l = config.language?.toLowerCase();
-  if (l === 'go' || l === 'golang') return 'go';
-  if (l === 'python' || l === 'py') return 'python';
-  return undefined;
+function governedLang(config: Config): (SnippetLanguage & { id: 'go' | 'python' }) | undefined {
+  const l = languageNamed(config.language);
+  return l?.snippets !== undefined && (l.id === 'go' || l.id === 'python') ? (l as SnippetLanguage & { id: 'go' | 'python' }) : undefined;
 }
 
 /** Test identifiers in prose (test-strategy cells): `TestFoo_Bar` for Go, `test_foo` for Python. */
@@ -52,7 +51,7 @@ export const testNamePattern: Rule = {
     for (const row of plan.testStrategy.rows) {
       const cell = row.name;
       if (cell.text === '' || cell.span.start.line !== cell.span.end.line) continue;
-      const prose = PROSE_TEST_NAME[lang];
+      const prose = PROSE_TEST_NAME[lang.id];
       prose.lastIndex = 0;
       for (let m = prose.exec(cell.text); m; m = prose.exec(cell.text)) {
         // "TestConvertPreset_*" is a -run glob over a family of tests, not a test name.

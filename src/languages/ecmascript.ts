@@ -1,0 +1,27 @@
+/** What TypeScript and JavaScript share: their tests are calls of the same runners' functions. */
+import type { SgNode } from '@ast-grep/napi';
+import type { SnippetTest } from './types.js';
+
+const TEST_CALLEES = new Set(['it', 'test', 'describe']);
+
+/** `it('…', () => …)` and `test('…', …)`; `describe` groups tests and is none itself. */
+export function snippetTests(root: SgNode): SnippetTest[] {
+  const out: SnippetTest[] = [];
+  for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
+    const callee = call.field('function');
+    const calleeName = callee?.kind() === 'member_expression' ? callee.field('object')?.text() : callee?.text();
+    if (!calleeName || !TEST_CALLEES.has(calleeName) || calleeName === 'describe') continue;
+    const args = call.field('arguments');
+    const title = args?.namedChildren()[0];
+    const fn = args?.namedChildren().find((a) => a.kind() === 'arrow_function' || a.kind() === 'function_expression' || a.kind() === 'function');
+    const body = fn?.field('body');
+    if (!title || !body) continue;
+    out.push({ name: title.text().replace(/^['"`]|['"`]$/g, ''), nameNode: title, identifier: false, body });
+  }
+  return out;
+}
+
+/** An `it` or `test` call may be there. */
+export function mayDeclareTests(text: string): boolean {
+  return text.includes('it') || text.includes('test');
+}

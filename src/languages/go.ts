@@ -1,0 +1,69 @@
+/** Go. */
+import type { SgNode } from '@ast-grep/napi';
+import { functionSignatures } from '../repo/code/go-sparse.js';
+import { kindOf } from './kinds.js';
+import type { Language, SnippetTest } from './types.js';
+
+/**
+ * Go snippets that open (after comments) with a package clause, an import or a named function or
+ * method declaration are files or top-level code: inside the `func _() { … }` wrapper that opening
+ * is itself a syntax error, so the wrapped parse cannot win and neither parse needs its errors counted.
+ */
+const TOP_LEVEL_START = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:package\s|import[\s("]|func\s+[A-Za-z_]|func\s*\([^()]*\)\s*[A-Za-z_]\w*\s*[([])/;
+
+export const go: Language = {
+  id: 'go',
+  aliases: ['golang'],
+  snippets: {
+    fenceTags: ['go', 'golang'],
+    sniff: /^\s*(?:package\s+\w+|func\s+[\w(])/m,
+    grammar: 'go',
+    partial: {
+      opensTopLevel: (text) => TOP_LEVEL_START.test(text),
+      wrap: (text) => `func _() {\n${text}\n}`,
+      linesBefore: 1,
+    },
+    signatures: functionSignatures,
+    tests: snippetTests,
+    // A test needs `func`, a `Test` name and `testing.T`.
+    mayDeclareTests: (text) => text.includes('func') && text.includes('Test') && text.includes('testing'),
+  },
+};
+
+/** `func TestX(t *testing.T)`: benchmarks and helpers are not tests. */
+function snippetTests(root: SgNode): SnippetTest[] {
+  const out: SnippetTest[] = [];
+  for (const fn of functionDeclarations(root)) {
+    // The name first: helpers and benchmarks are ruled out before their other fields are fetched.
+    const name = fn.field('name');
+    const nameText = name?.text();
+    if (!name || nameText === undefined || !/^Test/.test(nameText)) continue;
+    const body = fn.field('body');
+    const params = fn.field('parameters');
+    if (!body || !params || !takesTestingT(params)) continue;
+    out.push({ name: nameText, nameNode: name, identifier: true, body });
+  }
+  return out;
+}
+
+/**
+ * Go declares functions only at the top level of a file, or (after a syntax error) inside an
+ * ERROR node there: reading the root's children skips a walk of every function body, which costs
+ * about a fifth of the parse.
+ */
+function functionDeclarations(root: SgNode): SgNode[] {
+  const out: SgNode[] = [];
+  for (const child of root.children()) {
+    const kind = child.kind();
+    if (kind === 'function_declaration') out.push(child);
+    else if (kind === 'ERROR') out.push(...child.findAll(kindOf('go', 'function_declaration')));
+  }
+  return out;
+}
+
+/** `(t *testing.T)` — the parameter that makes a Go function a test (benchmarks and helpers are not). */
+function takesTestingT(params: SgNode): boolean {
+  return params
+    .findAll(kindOf('go', 'qualified_type'))
+    .some((q) => q.text().replace(/\s+/g, '') === 'testing.T');
+}

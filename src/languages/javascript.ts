@@ -1,0 +1,15 @@
+/** JavaScript: TypeScript's tests and conventions, with JavaScript's grammar and file names. */
+import { mayDeclareTests, snippetTests } from './ecmascript.js';
+import type { Language } from './types.js';
+
+export const javascript: Language = {
+  id: 'javascript',
+  aliases: [],
+  snippets: {
+    fenceTags: ['js', 'javascript', 'jsx', 'mjs', 'cjs'],
+    // A bare fence of JavaScript reads like TypeScript (typescript.ts sniffs it).
+    grammar: 'JavaScript',
+    tests: snippetTests,
+    mayDeclareTests,
+  },
+};

@@ -1,0 +1,27 @@
+/** Python. */
+import type { SgNode } from '@ast-grep/napi';
+import type { Language, SnippetTest } from './types.js';
+
+export const python: Language = {
+  id: 'python',
+  aliases: ['py'],
+  snippets: {
+    fenceTags: ['py', 'python', 'python3'],
+    sniff: /^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m,
+    grammar: 'python',
+    tests: snippetTests,
+    mayDeclareTests: (text) => text.includes('def') && text.includes('test'),
+  },
+};
+
+/** `def test…`. */
+function snippetTests(root: SgNode): SnippetTest[] {
+  const out: SnippetTest[] = [];
+  for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
+    const name = fn.field('name');
+    const body = fn.field('body');
+    if (!name || !body || !name.text().startsWith('test')) continue;
+    out.push({ name: name.text(), nameNode: name, identifier: true, body });
+  }
+  return out;
+}

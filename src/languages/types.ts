@@ -1,0 +1,74 @@
+/**
+ * What microplan knows of one programming language, in one module per language (after ESLint's
+ * `languages/`): how config and code fences name it, how its plan snippets are parsed, how its
+ * tests are declared. Callers ask the registry (index.ts) instead of branching on names.
+ *
+ * Every question a caller asks is a field here; a language that cannot answer one leaves an
+ * optional field out (Rust, which microplan names but does not parse, has no `snippets`).
+ */
+import type { SgNode } from '@ast-grep/napi';
+
+export type LanguageId = 'go' | 'typescript' | 'javascript' | 'python';
+
+/** The tree-sitter grammar that parses a language's plan snippets, as napi names it. */
+export type SnippetGrammar = 'go' | 'python' | 'TypeScript' | 'JavaScript';
+
+export interface Language {
+  /** The name config's `language` and the code index use ("go", "typescript"). */
+  readonly id: LanguageId;
+  /** Other spellings config's `language` may use, lower case ("golang"). */
+  readonly aliases: readonly string[];
+  /** How its plan code blocks are recognized and parsed; undefined when microplan does not parse it. */
+  readonly snippets?: Snippets;
+}
+
+/** A language whose plan code blocks microplan parses. */
+export type SnippetLanguage = Language & { readonly snippets: Snippets };
+
+/** A plan's code blocks in this language. */
+export interface Snippets {
+  /** Fence info strings that mark a block in it, lower case (```go, ```ts). */
+  readonly fenceTags: readonly string[];
+  /**
+   * For a bare fence: whether its first lines read like this language. A pre-filter that only
+   * picks the grammar (the registry asks the languages in order); the parse decides the rest.
+   */
+  readonly sniff?: RegExp;
+  readonly grammar: SnippetGrammar;
+  /** How statements written outside any function are made to parse, where the grammar needs it. */
+  readonly partial?: PartialSnippets;
+  /**
+   * The text of a whole file's function signatures only, the rest blanked (same lines and
+   * columns), for questions about which functions are tests; undefined when it cannot be cut.
+   */
+  signatures?(text: string): string | undefined;
+  /** The tests a parsed snippet declares. */
+  tests(root: SgNode): SnippetTest[];
+  /** Cheap text test before parsing: false only when `tests` cannot find a test in the text. */
+  mayDeclareTests(text: string): boolean;
+}
+
+/**
+ * Go snippets are often statements outside any function: they parse inside a wrapper function,
+ * which is used when it parses with fewer errors than the bare snippet.
+ */
+export interface PartialSnippets {
+  /** Whether the text opens (after comments) like a file or top-level code, which needs no wrapper. */
+  opensTopLevel(text: string): boolean;
+  /** The text inside the wrapper. */
+  wrap(text: string): string;
+  /** Lines the wrapper adds in front of the text. */
+  readonly linesBefore: number;
+}
+
+/** A test declared in a snippet. */
+export interface SnippetTest {
+  /** The test's identifier (Go, Python) or its description string (JS/TS `it('…')`). */
+  name: string;
+  /** The node to point at for the name. */
+  nameNode: SgNode;
+  /** Whether `name` is an identifier (Go, Python) rather than free text. */
+  identifier: boolean;
+  /** The test body. */
+  body: SgNode;
+}
