@@ -1,6 +1,20 @@
 /** What TypeScript and JavaScript share: their tests are calls of the same runners' functions. */
 import type { SgNode } from '@ast-grep/napi';
-import type { SnippetTest } from './types.js';
+import type { SnippetTest, Syntax } from './types.js';
+
+/** What TypeScript's and JavaScript's grammars share; each module adds its own type declarations. */
+export const syntax: Omit<Syntax, 'typeDeclarations'> = {
+  call: 'call_expression',
+  functionDeclarations: ['function_declaration', 'method_definition'],
+  controlFlow: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
+  registersFlag,
+};
+
+/** commander / yargs: `.option("--x")`, `.requiredOption(…)`. */
+function registersFlag(call: SgNode): boolean {
+  const fn = call.field('function');
+  return fn !== null && fn.kind() === 'member_expression' && /^(?:option|requiredOption)$/.test(fn.field('property')?.text() ?? '');
+}
 
 const TEST_CALLEES = new Set(['it', 'test', 'describe']);
 

@@ -23,12 +23,53 @@ export const go: Language = {
       wrap: (text) => `func _() {\n${text}\n}`,
       linesBefore: 1,
     },
+    syntax: {
+      call: 'call_expression',
+      typeDeclarations: ['type_spec'],
+      functionDeclarations: ['function_declaration', 'method_declaration'],
+      controlFlow: ['if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'],
+      // `tokens int` in a struct.
+      fieldNames: (root) =>
+        root.findAll(kindOf('go', 'field_declaration')).flatMap((f) => f.children().filter((c) => c.kind() === 'field_identifier').map((c) => c.text())),
+      packages: {
+        common: [
+          'bufio', 'bytes', 'context', 'errors', 'exec', 'filepath', 'flag', 'fmt', 'http', 'io', 'json', 'log', 'logrus',
+          'math', 'os', 'path', 'rand', 'reflect', 'regexp', 'slog', 'sort', 'strconv', 'strings', 'sync', 'testing', 'time',
+          'url', 'yaml', 'cobra', 'atomic', 'slices', 'maps', 'runtime', 'signal', 'csv', 'heap', 'utf8', 'assert', 'require',
+        ],
+        declaredIn: packagesIn,
+      },
+      registersFlag,
+    },
     signatures: functionSignatures,
     tests: snippetTests,
     // A test needs `func`, a `Test` name and `testing.T`.
     mayDeclareTests: (text) => text.includes('func') && text.includes('Test') && text.includes('testing'),
   },
 };
+
+/** The package clause's name, and each import's alias or the last element of its path. */
+function packagesIn(root: SgNode): string[] {
+  const out = root.findAll(kindOf('go', 'package_identifier')).map((p) => p.text());
+  for (const spec of root.findAll(kindOf('go', 'import_spec'))) {
+    const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
+    const alias = spec.field('name')?.text();
+    out.push(alias ?? path.split('/').pop() ?? '');
+  }
+  return out;
+}
+
+/** pflag / flag registration methods: String, IntVar, Float64VarP, BoolP, DurationVar … */
+const FLAG_METHOD = /^(?:String|Int|Int64|Int32|Uint|Uint64|Float64|Float32|Bool|Duration|StringSlice|StringArray|IntSlice|StringToString)(?:Var)?P?$/;
+
+/** `cmd.Flags().StringVar(…)`, `flag.Int(…)`, `fs.BoolP(…)`. */
+function registersFlag(call: SgNode): boolean {
+  const fn = call.field('function');
+  if (!fn || fn.kind() !== 'selector_expression') return false;
+  const method = fn.field('field')?.text() ?? '';
+  const operand = fn.field('operand')?.text() ?? '';
+  return FLAG_METHOD.test(method) && (/Flags\(\)$/.test(operand) || /^(?:flag|pflag|flags|fs|flagSet)$/.test(operand));
+}
 
 /** `func TestX(t *testing.T)`: benchmarks and helpers are not tests. */
 function snippetTests(root: SgNode): SnippetTest[] {

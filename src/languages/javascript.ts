@@ -1,5 +1,5 @@
 /** JavaScript: TypeScript's tests and conventions, with JavaScript's grammar and file names. */
-import { mayDeclareTests, snippetTests } from './ecmascript.js';
+import { mayDeclareTests, snippetTests, syntax } from './ecmascript.js';
 import type { Language } from './types.js';
 
 export const javascript: Language = {
@@ -9,6 +9,8 @@ export const javascript: Language = {
     fenceTags: ['js', 'javascript', 'jsx', 'mjs', 'cjs'],
     // A bare fence of JavaScript reads like TypeScript (typescript.ts sniffs it).
     grammar: 'JavaScript',
+    // Interfaces and type aliases exist only in the TypeScript grammar; napi rejects a rule naming a kind JavaScript lacks.
+    syntax: { ...syntax, typeDeclarations: ['class_declaration'] },
     tests: snippetTests,
     mayDeclareTests,
   },

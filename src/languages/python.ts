@@ -9,6 +9,17 @@ export const python: Language = {
     fenceTags: ['py', 'python', 'python3'],
     sniff: /^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m,
     grammar: 'python',
+    syntax: {
+      call: 'call',
+      typeDeclarations: ['class_definition'],
+      functionDeclarations: ['function_definition'],
+      controlFlow: ['if_statement', 'for_statement', 'while_statement', 'match_statement'],
+      // argparse: `parser.add_argument("--x")`.
+      registersFlag: (call) => {
+        const fn = call.field('function');
+        return fn !== null && fn.kind() === 'attribute' && fn.field('attribute')?.text() === 'add_argument';
+      },
+    },
     tests: snippetTests,
     mayDeclareTests: (text) => text.includes('def') && text.includes('test'),
   },

@@ -37,6 +37,8 @@ export interface Snippets {
   readonly grammar: SnippetGrammar;
   /** How statements written outside any function are made to parse, where the grammar needs it. */
   readonly partial?: PartialSnippets;
+  /** The nodes the rules ask about in its syntax trees. */
+  readonly syntax: Syntax;
   /**
    * The text of a whole file's function signatures only, the rest blanked (same lines and
    * columns), for questions about which functions are tests; undefined when it cannot be cut.
@@ -46,6 +48,31 @@ export interface Snippets {
   tests(root: SgNode): SnippetTest[];
   /** Cheap text test before parsing: false only when `tests` cannot find a test in the text. */
   mayDeclareTests(text: string): boolean;
+}
+
+/** Node kinds of a language's grammar, and questions about its trees, that the rules ask. */
+export interface Syntax {
+  /** A function call. */
+  readonly call: string;
+  /** Declarations of a named type (a struct, class, interface, alias), each named by its `name` field. */
+  readonly typeDeclarations: readonly string[];
+  /** Declarations of a function or method. */
+  readonly functionDeclarations: readonly string[];
+  /** Statements that branch or loop. */
+  readonly controlFlow: readonly string[];
+  /** The fields of structs or classes a tree declares; undefined where they are not read. */
+  fieldNames?(root: SgNode): string[];
+  /** Packages, where the language names them in code (Go's `sim.Request`). */
+  readonly packages?: Packages;
+  /** Whether a call registers a command-line flag (`fs.StringVar`, `parser.add_argument`, `.option`). */
+  registersFlag(call: SgNode): boolean;
+}
+
+export interface Packages {
+  /** Packages code names without the plan declaring them (a standard library's, common libraries'). */
+  readonly common: readonly string[];
+  /** The packages a tree names: its package clause and imports. */
+  declaredIn(root: SgNode): string[];
 }
 
 /**

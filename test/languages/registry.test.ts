@@ -3,23 +3,49 @@
  * ask, and a caller gets each language's own answer by asking the registry. A new language gets
  * a row in SAMPLES, and these tests say what else it must answer.
  */
+import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
+import { kindOf } from '../../src/languages/kinds.js';
 import { LANGUAGES, languageForFence, languageNamed, sniffLanguage, type LanguageId } from '../../src/languages/index.js';
 import { ensureGrammars } from '../../src/repo/code/grammars.js';
 
-/**
- * Per language: a plan snippet declaring one test, that test's name, and (for a grammar that
- * needs a wrapper around them) statements written outside any function.
- */
-const SAMPLES: Record<LanguageId, { test: string; name: string; statements?: string }> = {
+interface Sample {
+  /** A plan snippet declaring one test, and that test's name. */
+  test: string;
+  name: string;
+  /** For a grammar that needs a wrapper around them: statements written outside any function. */
+  statements?: string;
+  /**
+   * Implementation code declaring type Cache (with field `size` where the language's fields are
+   * read) and a function that, in an `if`, registers a command-line flag; and the packages it names.
+   */
+  code: string;
+  packages?: string[];
+}
+
+const SAMPLES: Record<LanguageId, Sample> = {
   go: {
     test: 'func TestCache_Hit_ReturnsStored(t *testing.T) {\n\tif Get("k") != 1 {\n\t\tt.Fatal("miss")\n\t}\n}\n',
     name: 'TestCache_Hit_ReturnsStored',
     statements: 'got := Get("k")\nif got != 1 {\n\tt.Fatal("miss")\n}',
+    code: 'package cache\n\nimport flagset "github.com/spf13/pflag"\n\ntype Cache struct {\n\tsize int\n}\n\nfunc register(fs *flagset.FlagSet) {\n\tif fs != nil {\n\t\tfs.IntVar(&size, "size", 0, "entries")\n\t}\n}\n',
+    packages: ['cache', 'flagset'],
   },
-  python: { test: 'def test_cache_hit_returns_stored():\n    assert get("k") == 1\n', name: 'test_cache_hit_returns_stored' },
-  typescript: { test: "it('returns the stored value on a hit', () => {\n  expect(get('k')).toBe(1);\n});\n", name: 'returns the stored value on a hit' },
-  javascript: { test: "test('returns the stored value on a hit', () => {\n  assert.equal(get('k'), 1);\n});\n", name: 'returns the stored value on a hit' },
+  python: {
+    test: 'def test_cache_hit_returns_stored():\n    assert get("k") == 1\n',
+    name: 'test_cache_hit_returns_stored',
+    code: 'class Cache:\n    size = 0\n\ndef register(parser):\n    if parser:\n        parser.add_argument("--size")\n',
+  },
+  typescript: {
+    test: "it('returns the stored value on a hit', () => {\n  expect(get('k')).toBe(1);\n});\n",
+    name: 'returns the stored value on a hit',
+    code: "class Cache {\n  size = 0;\n}\n\nfunction register(program: Command) {\n  if (program) {\n    program.option('--size <n>');\n  }\n}\n",
+  },
+  javascript: {
+    test: "test('returns the stored value on a hit', () => {\n  assert.equal(get('k'), 1);\n});\n",
+    name: 'returns the stored value on a hit',
+    code: "class Cache {\n  size = 0;\n}\n\nfunction register(program) {\n  if (program) {\n    program.option('--size <n>');\n  }\n}\n",
+  },
 };
 
 describe('the language registry', () => {
@@ -77,6 +103,31 @@ describe('the language registry', () => {
       const wrapped = snippets.partial.wrap(statements);
       expect(wrapped.split('\n').indexOf(statements.split('\n')[0]!)).toBe(snippets.partial.linesBefore);
       expect(ensureGrammars().parse(snippets.grammar, wrapped).root().find({ rule: { kind: 'ERROR' } })).toBeNull();
+    });
+  });
+
+  describe.each(LANGUAGES.filter((l) => l.snippets).map((l) => [l.id, l] as const))('%s syntax', (id, language) => {
+    const { grammar, syntax } = language.snippets!;
+    const sample = SAMPLES[id];
+    const root = (): SgNode => ensureGrammars().parse(grammar, sample.code).root();
+    const found = (kinds: readonly string[]): SgNode[] => kinds.flatMap((kind) => root().findAll(kindOf(grammar, kind)));
+
+    it('names only node kinds its grammar has', () => {
+      const kinds = [syntax.call, ...syntax.typeDeclarations, ...syntax.functionDeclarations, ...syntax.controlFlow];
+      expect(kinds.filter((kind) => kindOf(grammar, kind) === 0)).toEqual([]);
+    });
+
+    it('finds the type, the function, the branch and the flag of the sample', () => {
+      expect(found(syntax.typeDeclarations).map((n) => n.field('name')?.text())).toEqual(['Cache']);
+      expect(found(syntax.functionDeclarations)).toHaveLength(1);
+      expect(found(syntax.controlFlow).map((n) => n.kind())).toEqual(['if_statement']);
+      expect(found([syntax.call]).filter((call) => syntax.registersFlag(call))).toHaveLength(1);
+    });
+
+    it('reads fields and packages where the language has them', () => {
+      if (syntax.fieldNames) expect(syntax.fieldNames(root())).toEqual(['size']);
+      const packages = syntax.packages?.declaredIn(root());
+      expect(packages && [...new Set(packages)].sort()).toEqual(sample.packages);
     });
   });
 

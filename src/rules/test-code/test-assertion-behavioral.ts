@@ -4,7 +4,6 @@ import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { findOffences, type OffenceKind } from './assertions.js';
 import { kindOf } from '../../languages/kinds.js';
-import type { LanguageId } from '../../languages/index.js';
 import { detectLanguage, mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
 import { goBlockMayOffend } from './go-block-filter.js';
 
@@ -30,21 +29,14 @@ function testStepBlocks(plan: Plan): Set<CodeBlock> {
   return blocks;
 }
 
-const FUNCTION_KINDS: Record<LanguageId, string[]> = {
-  go: ['function_declaration', 'method_declaration'],
-  python: ['function_definition'],
-  typescript: ['function_declaration', 'method_definition'],
-  javascript: ['function_declaration', 'method_definition'],
-};
-
 /** What to inspect in one block: its test functions, or the whole snippet when it is a test fragment. */
 function testBodies(parsed: ParsedBlock, isTestStep: boolean): SgNode[] {
   const tests = testFunctions(parsed);
   if (tests.length > 0) return tests.map((t) => t.body);
   if (!isTestStep) return [];
   // A fragment of a test ("add to TestFoo: …") with no function of its own: the snippet is the test.
-  const lang = parsed.language.snippets.grammar;
-  const declaresFunctions = FUNCTION_KINDS[parsed.language.id].some((kind) => parsed.root.find(kindOf(lang, kind)) !== null);
+  const { grammar, syntax } = parsed.language.snippets;
+  const declaresFunctions = syntax.functionDeclarations.some((kind) => parsed.root.find(kindOf(grammar, kind)) !== null);
   return declaresFunctions ? [] : [parsed.root];
 }
 
