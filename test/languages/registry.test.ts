@@ -7,7 +7,11 @@ import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { kindOf } from '../../src/languages/kinds.js';
 import { LANGUAGES, languageForFence, languageNamed, sniffLanguage, type LanguageId } from '../../src/languages/index.js';
+import { span } from '../../src/plan/source.js';
+import type { CodeBlock } from '../../src/plan/types.js';
 import { ensureGrammars } from '../../src/repo/code/grammars.js';
+import { findOffences } from '../../src/rules/test-code/assertions.js';
+import { parseBlock, testFunctions } from '../../src/rules/test-code/code.js';
 
 interface Sample {
   /** A plan snippet declaring one test, and that test's name. */
@@ -21,6 +25,8 @@ interface Sample {
    */
   code: string;
   packages?: string[];
+  /** A test that checks a value's concrete type (which test-assertion-behavioral reports). */
+  typeCheck: string;
 }
 
 const SAMPLES: Record<LanguageId, Sample> = {
@@ -30,21 +36,25 @@ const SAMPLES: Record<LanguageId, Sample> = {
     statements: 'got := Get("k")\nif got != 1 {\n\tt.Fatal("miss")\n}',
     code: 'package cache\n\nimport flagset "github.com/spf13/pflag"\n\ntype Cache struct {\n\tsize int\n}\n\nfunc register(fs *flagset.FlagSet) {\n\tif fs != nil {\n\t\tfs.IntVar(&size, "size", 0, "entries")\n\t}\n}\n',
     packages: ['cache', 'flagset'],
+    typeCheck: 'func TestPolicy_Default_IsConstant(t *testing.T) {\n\tif _, ok := New().(*Constant); !ok {\n\t\tt.Fatal("type")\n\t}\n}\n',
   },
   python: {
     test: 'def test_cache_hit_returns_stored():\n    assert get("k") == 1\n',
     name: 'test_cache_hit_returns_stored',
     code: 'class Cache:\n    size = 0\n\ndef register(parser):\n    if parser:\n        parser.add_argument("--size")\n',
+    typeCheck: 'def test_policy_default_is_constant():\n    assert isinstance(new(), Constant)\n',
   },
   typescript: {
     test: "it('returns the stored value on a hit', () => {\n  expect(get('k')).toBe(1);\n});\n",
     name: 'returns the stored value on a hit',
     code: "class Cache {\n  size = 0;\n}\n\nfunction register(program: Command) {\n  if (program) {\n    program.option('--size <n>');\n  }\n}\n",
+    typeCheck: "it('defaults to a constant policy', () => {\n  expect(create()).toBeInstanceOf(Constant);\n});\n",
   },
   javascript: {
     test: "test('returns the stored value on a hit', () => {\n  assert.equal(get('k'), 1);\n});\n",
     name: 'returns the stored value on a hit',
     code: "class Cache {\n  size = 0;\n}\n\nfunction register(program) {\n  if (program) {\n    program.option('--size <n>');\n  }\n}\n",
+    typeCheck: "test('defaults to a constant policy', () => {\n  assert(create() instanceof Constant);\n});\n",
   },
 };
 
@@ -93,6 +103,14 @@ describe('the language registry', () => {
 
     it('are sniffed from a bare fence when the language has a sniff', () => {
       if (snippets.sniff) expect(sniffLanguage(sample.test)).toBe(language);
+    });
+
+    it('hold tests whose concrete-type checks test-assertion-behavioral reports', () => {
+      const block: CodeBlock = { lang: snippets.fenceTags[0]!, content: sample.typeCheck, span: span(1, 1, 1, 1), contentLine: 2 };
+      const parsed = parseBlock(block)!;
+      expect(parsed.language).toBe(language);
+      const offences = testFunctions(parsed).flatMap((t) => findOffences(id, t.body, parsed));
+      expect(offences.map((o) => o.kind)).toEqual(['type']);
     });
 
     it('parse statements outside a function when the grammar needs a wrapper', () => {

@@ -9,7 +9,7 @@ import { kindOf } from '../../languages/kinds.js';
 import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
-import { goBlockMayOffend } from './go-block-filter.js';
+import { blockMayOffend } from './go-block-filter.js';
 
 /** The language of a fence: its info string, or (for bare fences) a sniff of the first lines. */
 export function detectLanguage(block: CodeBlock): SnippetLanguage | undefined {
@@ -201,9 +201,9 @@ function parseDeclarations(block: CodeBlock): ParsedBlock | undefined {
   if (cached !== undefined) return cached ?? undefined;
   let result: ParsedBlock | undefined;
   const language = detectLanguage(block);
-  const snippets = language?.snippets;
-  const file = snippets?.signatures !== undefined && snippets.partial?.opensTopLevel(block.content) === true;
-  const signatures = file && !goBlockMayOffend(block) ? snippets.signatures?.(block.content) : undefined;
+  // A file (it opens at the top level) in a language whose signatures can be cut out.
+  const file = language?.snippets.signatures !== undefined && language.snippets.partial?.opensTopLevel(block.content) === true;
+  const signatures = language && file && !blockMayOffend(block, language.id) ? language.snippets.signatures?.(block.content) : undefined;
   if (language && signatures !== undefined && signatures !== block.content) {
     const napi = ensureGrammars();
     try {

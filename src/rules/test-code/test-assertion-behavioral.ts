@@ -5,7 +5,7 @@ import type { Finding, Rule } from '../types.js';
 import { findOffences, type OffenceKind } from './assertions.js';
 import { kindOf } from '../../languages/kinds.js';
 import { detectLanguage, mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
-import { goBlockMayOffend } from './go-block-filter.js';
+import { blockMayOffend } from './go-block-filter.js';
 
 function quote(node: SgNode): string {
   const t = node.text().replace(/\s+/g, ' ').trim();
@@ -59,7 +59,8 @@ export const testAssertionBehavioral: Rule = {
       // snippets only those whose tokens have an offence's shape: parse just those.
       const isTestStep = stepBlocks.has(block);
       if (!isTestStep && !mayDeclareTests(block)) continue;
-      if (detectLanguage(block)?.id === 'go' && !goBlockMayOffend(block)) continue;
+      const language = detectLanguage(block);
+      if (language && !blockMayOffend(block, language.id)) continue;
       const parsed = parseBlock(block);
       if (!parsed) continue;
       for (const body of testBodies(parsed, isTestStep)) {
