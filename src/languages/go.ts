@@ -14,6 +14,9 @@ const TOP_LEVEL_START = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:package\s|import
 export const go: Language = {
   id: 'go',
   aliases: ['golang'],
+  tests: {
+    proseName: /\bTest[A-Z0-9_][A-Za-z0-9_]*/g,
+  },
   snippets: {
     fenceTags: ['go', 'golang'],
     sniff: /^\s*(?:package\s+\w+|func\s+[\w(])/m,

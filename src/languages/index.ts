@@ -13,7 +13,12 @@ export type { Language, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest
 /** In the order a bare code fence is sniffed (the first whose `sniff` matches wins). */
 export const LANGUAGES: readonly Language[] = [go, python, typescript, javascript];
 
-const SNIPPET_LANGUAGES = LANGUAGES.filter((l): l is SnippetLanguage => l.snippets !== undefined);
+/** Whether microplan parses the language's plan code blocks. */
+export function parsesSnippets(language: Language): language is SnippetLanguage {
+  return language.snippets !== undefined;
+}
+
+const SNIPPET_LANGUAGES = LANGUAGES.filter(parsesSnippets);
 
 function index<T extends Language>(languages: readonly T[], keys: (language: T) => readonly string[]): Map<string, T> {
   const map = new Map<string, T>();

@@ -5,6 +5,8 @@ import type { Language } from './types.js';
 export const javascript: Language = {
   id: 'javascript',
   aliases: [],
+  // Tests are titled by strings: `it('does the thing')`.
+  tests: {},
   snippets: {
     fenceTags: ['js', 'javascript', 'jsx', 'mjs', 'cjs'],
     // A bare fence of JavaScript reads like TypeScript (typescript.ts sniffs it).

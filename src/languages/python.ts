@@ -5,6 +5,9 @@ import type { Language, SnippetTest } from './types.js';
 export const python: Language = {
   id: 'python',
   aliases: ['py'],
+  tests: {
+    proseName: /\btest_[A-Za-z0-9_]+/g,
+  },
   snippets: {
     fenceTags: ['py', 'python', 'python3'],
     sniff: /^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m,

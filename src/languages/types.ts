@@ -20,10 +20,21 @@ export interface Language {
   readonly aliases: readonly string[];
   /** How its plan code blocks are recognized and parsed; undefined when microplan does not parse it. */
   readonly snippets?: Snippets;
+  /** How its tests are named. */
+  readonly tests: Tests;
 }
 
 /** A language whose plan code blocks microplan parses. */
 export type SnippetLanguage = Language & { readonly snippets: Snippets };
+
+/** A language's tests. */
+export interface Tests {
+  /**
+   * A test identifier in prose (a global regex): `TestFoo_Bar`, `test_foo`; undefined where tests
+   * are titled by strings rather than named by identifiers.
+   */
+  readonly proseName?: RegExp;
+}
 
 /** A plan's code blocks in this language. */
 export interface Snippets {

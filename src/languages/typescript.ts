@@ -6,6 +6,8 @@ import type { Language } from './types.js';
 export const typescript: Language = {
   id: 'typescript',
   aliases: [],
+  // Tests are titled by strings: `it('does the thing')`.
+  tests: {},
   snippets: {
     fenceTags: ['ts', 'typescript', 'tsx', 'mts', 'cts'],
     // A bare fence of test code: `describe('…'`, `it("…"`.

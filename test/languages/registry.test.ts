@@ -124,6 +124,17 @@ describe('the language registry', () => {
     });
   });
 
+  describe.each(LANGUAGES.map((l) => [l.id, l] as const))('%s tests', (id, language) => {
+    const sample = SAMPLES[id];
+
+    it('are found in prose by their identifiers, where they have identifiers', () => {
+      const prose = language.tests.proseName;
+      if (!prose) return;
+      expect(prose.global).toBe(true);
+      expect(`see ${sample.name}, and run it`.match(prose)).toEqual([sample.name]);
+    });
+  });
+
   describe.each(LANGUAGES.filter((l) => l.snippets).map((l) => [l.id, l] as const))('%s syntax', (id, language) => {
     const { grammar, syntax } = language.snippets!;
     const sample = SAMPLES[id];
