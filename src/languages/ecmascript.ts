@@ -1,6 +1,29 @@
 /** What TypeScript and JavaScript share: their tests are calls of the same runners' functions. */
 import type { SgNode } from '@ast-grep/napi';
-import type { SnippetTest, Syntax } from './types.js';
+import type { LanguageExamples, SnippetTest, Syntax } from './types.js';
+
+/** TypeScript's examples; JavaScript's differ in their file names. */
+export const examples: LanguageExamples = {
+  file: 'src/exact/path.ts',
+  testFile: 'test/exact/path.test.ts',
+  typeAssertion: 'expect(x).toBeInstanceOf(ConstantPriority)',
+  typeName: 'ConstantPriority instance',
+  internalCount: 'obj.items.length',
+  symbol: 'createFoo',
+};
+
+/** The prompt's test step, for either language. */
+export const testExample = [
+  '```ts',
+  "describe('component', () => {",
+  "  it('does the observable thing in this scenario', () => {",
+  '    // GIVEN <precondition from the contract>',
+  '    // WHEN <action from the contract>',
+  '    // THEN <observable outcome from the contract>',
+  '  });',
+  '});',
+  '```',
+].join('\n');
 
 /** What TypeScript's and JavaScript's grammars share; each module adds its own type declarations. */
 export const syntax: Omit<Syntax, 'typeDeclarations'> = {

@@ -17,6 +17,23 @@ export const go: Language = {
   tests: {
     proseName: /\bTest[A-Z0-9_][A-Za-z0-9_]*/g,
   },
+  examples: {
+    file: 'exact/path.go',
+    testFile: 'exact/path_test.go',
+    typeAssertion: 'x.(*T)',
+    typeName: '*ConstantPriority',
+    internalCount: 'len(obj.items)',
+    symbol: 'NewFoo',
+  },
+  testExample: [
+    '```go',
+    'func TestComponent_Scenario_Behavior(t *testing.T) {',
+    '\t// GIVEN <precondition from the contract>',
+    '\t// WHEN <action from the contract>',
+    '\t// THEN <observable outcome from the contract>',
+    '}',
+    '```',
+  ].join('\n'),
   snippets: {
     fenceTags: ['go', 'golang'],
     sniff: /^\s*(?:package\s+\w+|func\s+[\w(])/m,

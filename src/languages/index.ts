@@ -5,13 +5,14 @@
 import { go } from './go.js';
 import { javascript } from './javascript.js';
 import { python } from './python.js';
+import { rust } from './rust.js';
 import type { Language, SnippetLanguage } from './types.js';
 import { typescript } from './typescript.js';
 
-export type { Language, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest } from './types.js';
+export type { Language, LanguageExamples, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest } from './types.js';
 
 /** In the order a bare code fence is sniffed (the first whose `sniff` matches wins). */
-export const LANGUAGES: readonly Language[] = [go, python, typescript, javascript];
+export const LANGUAGES: readonly Language[] = [go, python, typescript, javascript, rust];
 
 /** Whether microplan parses the language's plan code blocks. */
 export function parsesSnippets(language: Language): language is SnippetLanguage {

@@ -1,5 +1,5 @@
 /** JavaScript: TypeScript's tests and conventions, with JavaScript's grammar and file names. */
-import { mayDeclareTests, snippetTests, syntax } from './ecmascript.js';
+import { examples, mayDeclareTests, snippetTests, syntax, testExample } from './ecmascript.js';
 import type { Language } from './types.js';
 
 export const javascript: Language = {
@@ -7,6 +7,8 @@ export const javascript: Language = {
   aliases: [],
   // Tests are titled by strings: `it('does the thing')`.
   tests: {},
+  examples: { ...examples, file: 'src/exact/path.js', testFile: 'test/exact/path.test.js' },
+  testExample,
   snippets: {
     fenceTags: ['js', 'javascript', 'jsx', 'mjs', 'cjs'],
     // A bare fence of JavaScript reads like TypeScript (typescript.ts sniffs it).

@@ -8,6 +8,22 @@ export const python: Language = {
   tests: {
     proseName: /\btest_[A-Za-z0-9_]+/g,
   },
+  examples: {
+    file: 'exact/path.py',
+    testFile: 'tests/test_path.py',
+    typeAssertion: 'isinstance(x, ConstantPriority)',
+    typeName: 'ConstantPriority instance',
+    internalCount: 'len(obj._items)',
+    symbol: 'make_foo',
+  },
+  testExample: [
+    '```python',
+    'def test_component_scenario_behavior():',
+    '    # GIVEN <precondition from the contract>',
+    '    # WHEN <action from the contract>',
+    '    # THEN <observable outcome from the contract>',
+    '```',
+  ].join('\n'),
   snippets: {
     fenceTags: ['py', 'python', 'python3'],
     sniff: /^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m,

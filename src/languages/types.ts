@@ -8,7 +8,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 
-export type LanguageId = 'go' | 'typescript' | 'javascript' | 'python';
+export type LanguageId = 'go' | 'typescript' | 'javascript' | 'python' | 'rust';
 
 /** The tree-sitter grammar that parses a language's plan snippets, as napi names it. */
 export type SnippetGrammar = 'go' | 'python' | 'TypeScript' | 'JavaScript';
@@ -22,6 +22,28 @@ export interface Language {
   readonly snippets?: Snippets;
   /** How its tests are named. */
   readonly tests: Tests;
+  /** Examples in it for the instructions rules give the writing agent. */
+  readonly examples: LanguageExamples;
+  /** The prompt's example of a test step's code, a fenced block; undefined where it shows a language-neutral one. */
+  readonly testExample?: string;
+}
+
+/**
+ * Examples in the project's own language for the instructions rules give the writing agent, so
+ * a TypeScript project is not shown `exact/path.go` or `x.(*T)`.
+ */
+export interface LanguageExamples {
+  /** A source file path, a test file path. */
+  file: string;
+  testFile: string;
+  /** Asserting a concrete type in a test, in this language. */
+  typeAssertion: string;
+  /** A concrete type name as a contract would leak it. */
+  typeName: string;
+  /** Counting an internal collection. */
+  internalCount: string;
+  /** A function name as cited next to a `path:line`. */
+  symbol: string;
 }
 
 /** A language whose plan code blocks microplan parses. */

@@ -1,5 +1,5 @@
 /** TypeScript. */
-import { mayDeclareTests, snippetTests, syntax } from './ecmascript.js';
+import { examples, mayDeclareTests, snippetTests, syntax, testExample } from './ecmascript.js';
 import { kindOf } from './kinds.js';
 import type { Language } from './types.js';
 
@@ -8,6 +8,8 @@ export const typescript: Language = {
   aliases: [],
   // Tests are titled by strings: `it('does the thing')`.
   tests: {},
+  examples,
+  testExample,
   snippets: {
     fenceTags: ['ts', 'typescript', 'tsx', 'mts', 'cts'],
     // A bare fence of test code: `describe('…'`, `it("…"`.

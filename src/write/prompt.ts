@@ -10,6 +10,7 @@ import { RULES } from '../rules/index.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
 import type { PlanFormat } from '../plan/types.js';
 import { effectiveSeverity } from '../engine/lint.js';
+import { languageNamed } from '../languages/index.js';
 
 export interface PromptSource {
   /** Where the work comes from, e.g. "GitHub issues #183, #189" or "docs/plans/macro.md — Phase 2, PR 4". */
@@ -66,45 +67,7 @@ export function renderRuleList(config: Config, shapes: readonly PlanFormat[] = [
 }
 
 function testExample(config: Config): string {
-  // Spelled as the instruction examples and test-name-pattern read it ("Go", "golang", "py").
-  switch (config.language?.toLowerCase()) {
-    case 'go':
-    case 'golang':
-      return [
-        '```go',
-        'func TestComponent_Scenario_Behavior(t *testing.T) {',
-        '\t// GIVEN <precondition from the contract>',
-        '\t// WHEN <action from the contract>',
-        '\t// THEN <observable outcome from the contract>',
-        '}',
-        '```',
-      ].join('\n');
-    case 'python':
-    case 'py':
-      return [
-        '```python',
-        'def test_component_scenario_behavior():',
-        '    # GIVEN <precondition from the contract>',
-        '    # WHEN <action from the contract>',
-        '    # THEN <observable outcome from the contract>',
-        '```',
-      ].join('\n');
-    case 'typescript':
-    case 'javascript':
-      return [
-        '```ts',
-        "describe('component', () => {",
-        "  it('does the observable thing in this scenario', () => {",
-        '    // GIVEN <precondition from the contract>',
-        '    // WHEN <action from the contract>',
-        '    // THEN <observable outcome from the contract>',
-        '  });',
-        '});',
-        '```',
-      ].join('\n');
-    default:
-      return '```\n<complete test code: GIVEN / WHEN / THEN as comments, then the assertions>\n```';
-  }
+  return languageNamed(config.language)?.testExample ?? '```\n<complete test code: GIVEN / WHEN / THEN as comments, then the assertions>\n```';
 }
 
 /** The command a step runs, or, where the config names none, what the agent fills in. */

@@ -9,9 +9,11 @@ import { kindOf } from '../../src/languages/kinds.js';
 import { LANGUAGES, languageForFence, languageNamed, sniffLanguage, type LanguageId } from '../../src/languages/index.js';
 import { span } from '../../src/plan/source.js';
 import type { CodeBlock } from '../../src/plan/types.js';
+import { defaultConfig } from '../../src/config/defaults.js';
 import { ensureGrammars } from '../../src/repo/code/grammars.js';
 import { findOffences } from '../../src/rules/test-code/assertions.js';
 import { parseBlock, testFunctions } from '../../src/rules/test-code/code.js';
+import { renderPrompt } from '../../src/write/prompt.js';
 
 interface Sample {
   /** A plan snippet declaring one test, and that test's name. */
@@ -29,7 +31,8 @@ interface Sample {
   typeCheck: string;
 }
 
-const SAMPLES: Record<LanguageId, Sample> = {
+/** Every language whose snippets are parsed has one. */
+const SAMPLES: Partial<Record<LanguageId, Sample>> = {
   go: {
     test: 'func TestCache_Hit_ReturnsStored(t *testing.T) {\n\tif Get("k") != 1 {\n\t\tt.Fatal("miss")\n\t}\n}\n',
     name: 'TestCache_Hit_ReturnsStored',
@@ -59,10 +62,10 @@ const SAMPLES: Record<LanguageId, Sample> = {
 };
 
 describe('the language registry', () => {
-  it('lists each language once, each with a sample here', () => {
+  it('lists each language once, each parsed one with a sample here', () => {
     const ids = LANGUAGES.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.filter((id) => !(id in SAMPLES))).toEqual([]);
+    expect(LANGUAGES.filter((l) => l.snippets && !SAMPLES[l.id]).map((l) => l.id)).toEqual([]);
   });
 
   it('finds a language by its id or an alias, in any case, as config spells it', () => {
@@ -84,7 +87,7 @@ describe('the language registry', () => {
 
   describe.each(LANGUAGES.filter((l) => l.snippets).map((l) => [l.id, l] as const))('%s snippets', (id, language) => {
     const snippets = language.snippets!;
-    const sample = SAMPLES[id];
+    const sample = SAMPLES[id]!;
 
     it('are recognized by each fence tag, lower case', () => {
       expect(snippets.fenceTags.length).toBeGreaterThan(0);
@@ -125,19 +128,40 @@ describe('the language registry', () => {
   });
 
   describe.each(LANGUAGES.map((l) => [l.id, l] as const))('%s tests', (id, language) => {
-    const sample = SAMPLES[id];
-
     it('are found in prose by their identifiers, where they have identifiers', () => {
       const prose = language.tests.proseName;
       if (!prose) return;
+      // Only a language whose snippets are parsed can have its test names checked.
+      const sample = SAMPLES[id]!;
       expect(prose.global).toBe(true);
       expect(`see ${sample.name}, and run it`.match(prose)).toEqual([sample.name]);
     });
   });
 
+  describe.each(LANGUAGES.map((l) => [l.id, l] as const))('the prompt for a %s project', (id, language) => {
+    const prompt = renderPrompt({ config: { ...defaultConfig(), language: id } });
+
+    it("shows the language's own files, test assertions and symbols", () => {
+      const { examples } = language;
+      expect(prompt).toContain(`- Create: \`${examples.file}\``);
+      expect(prompt).toContain(`- Test: \`${examples.testFile}\``);
+      expect(prompt).toContain(`(\`${examples.typeAssertion}\`)`);
+      expect(prompt).toContain(`\`${examples.symbol}\` at \`${examples.file}:42\``);
+    });
+
+    it('shows its test example as a fenced block, or the neutral one', () => {
+      if (language.testExample) {
+        expect(language.testExample).toMatch(/^```\w+\n[\s\S]*GIVEN[\s\S]*WHEN[\s\S]*THEN[\s\S]*\n```$/);
+        expect(prompt).toContain(language.testExample);
+      } else {
+        expect(prompt).toContain('<complete test code: GIVEN / WHEN / THEN as comments, then the assertions>');
+      }
+    });
+  });
+
   describe.each(LANGUAGES.filter((l) => l.snippets).map((l) => [l.id, l] as const))('%s syntax', (id, language) => {
     const { grammar, syntax } = language.snippets!;
-    const sample = SAMPLES[id];
+    const sample = SAMPLES[id]!;
     const root = (): SgNode => ensureGrammars().parse(grammar, sample.code).root();
     const found = (kinds: readonly string[]): SgNode[] => kinds.flatMap((kind) => root().findAll(kindOf(grammar, kind)));
 
