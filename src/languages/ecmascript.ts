@@ -1,6 +1,9 @@
 /** What TypeScript and JavaScript share: their tests are calls of the same runners' functions. */
 import type { SgNode } from '@ast-grep/napi';
-import type { LanguageExamples, SnippetTest, Syntax } from './types.js';
+import type { LanguageExamples, SnippetTest, Syntax, Tests } from './types.js';
+
+/** Both languages' tests: titled by strings, so names follow no pattern. */
+export const tests: Tests = { naming: { example: 'component › does the observable thing in this scenario' } };
 
 /** TypeScript's examples; JavaScript's differ in their file names. */
 export const examples: LanguageExamples = {

@@ -16,6 +16,7 @@ export const go: Language = {
   aliases: ['golang'],
   tests: {
     proseName: /\bTest[A-Z0-9_][A-Za-z0-9_]*/g,
+    naming: { pattern: '^Test[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+_[A-Za-z0-9_]+$', example: 'TestType_Scenario_Behavior' },
   },
   examples: {
     file: 'exact/path.go',

@@ -9,6 +9,7 @@ import { rust } from './rust.js';
 import type { Language, SnippetLanguage } from './types.js';
 import { typescript } from './typescript.js';
 
+export { go, javascript, python, rust, typescript };
 export type { Language, LanguageExamples, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest } from './types.js';
 
 /** In the order a bare code fence is sniffed (the first whose `sniff` matches wins). */

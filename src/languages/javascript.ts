@@ -1,12 +1,11 @@
 /** JavaScript: TypeScript's tests and conventions, with JavaScript's grammar and file names. */
-import { examples, mayDeclareTests, snippetTests, syntax, testExample } from './ecmascript.js';
+import { examples, mayDeclareTests, snippetTests, syntax, testExample, tests } from './ecmascript.js';
 import type { Language } from './types.js';
 
 export const javascript: Language = {
   id: 'javascript',
   aliases: [],
-  // Tests are titled by strings: `it('does the thing')`.
-  tests: {},
+  tests,
   examples: { ...examples, file: 'src/exact/path.js', testFile: 'test/exact/path.test.js' },
   testExample,
   snippets: {

@@ -7,6 +7,7 @@ export const python: Language = {
   aliases: ['py'],
   tests: {
     proseName: /\btest_[A-Za-z0-9_]+/g,
+    naming: { pattern: '^test_[a-z0-9]+_[a-z0-9_]+$', example: 'test_component_scenario_behavior' },
   },
   examples: {
     file: 'exact/path.py',

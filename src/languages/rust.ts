@@ -4,7 +4,7 @@ import type { Language } from './types.js';
 export const rust: Language = {
   id: 'rust',
   aliases: [],
-  tests: {},
+  tests: { naming: { pattern: '^[a-z0-9]+_[a-z0-9_]+$', example: 'component_scenario_behavior' } },
   examples: {
     file: 'src/exact/path.rs',
     testFile: 'tests/path.rs',

@@ -56,6 +56,13 @@ export interface Tests {
    * are titled by strings rather than named by identifiers.
    */
   readonly proseName?: RegExp;
+  /** The naming convention `microplan init` writes into a new config. */
+  readonly naming: {
+    /** A regular expression every test name matches; undefined where names are free text. */
+    readonly pattern?: string;
+    /** A name that follows it. */
+    readonly example: string;
+  };
 }
 
 /** A plan's code blocks in this language. */

@@ -1,13 +1,12 @@
 /** TypeScript. */
-import { examples, mayDeclareTests, snippetTests, syntax, testExample } from './ecmascript.js';
+import { examples, mayDeclareTests, snippetTests, syntax, testExample, tests } from './ecmascript.js';
 import { kindOf } from './kinds.js';
 import type { Language } from './types.js';
 
 export const typescript: Language = {
   id: 'typescript',
   aliases: [],
-  // Tests are titled by strings: `it('does the thing')`.
-  tests: {},
+  tests,
   examples,
   testExample,
   snippets: {

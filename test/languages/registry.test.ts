@@ -128,6 +128,12 @@ describe('the language registry', () => {
   });
 
   describe.each(LANGUAGES.map((l) => [l.id, l] as const))('%s tests', (id, language) => {
+    it('have a naming convention whose example follows its pattern and reads as a test name in prose', () => {
+      const { pattern, example } = language.tests.naming;
+      if (pattern !== undefined) expect(example).toMatch(new RegExp(pattern));
+      if (language.tests.proseName) expect(example.match(language.tests.proseName)).toEqual([example]);
+    });
+
     it('are found in prose by their identifiers, where they have identifiers', () => {
       const prose = language.tests.proseName;
       if (!prose) return;
