@@ -1,64 +1,12 @@
 /**
- * Examples in the project's own language for the instructions rules give the writing agent, so
- * a TypeScript project is not shown `exact/path.go` or `x.(*T)`. An unknown language gets
- * examples that name no language at all.
+ * Examples in the project's own language for the instructions rules give the writing agent (each
+ * language module has its own), so a TypeScript project is not shown `exact/path.go` or `x.(*T)`.
+ * An unknown language gets examples that name no language at all.
  */
 import type { Config } from '../config/types.js';
+import { languageNamed, type LanguageExamples } from '../languages/index.js';
 
-export interface LanguageExamples {
-  /** A source file path, a test file path. */
-  file: string;
-  testFile: string;
-  /** Asserting a concrete type in a test, in this language. */
-  typeAssertion: string;
-  /** A concrete type name as a contract would leak it. */
-  typeName: string;
-  /** Counting an internal collection. */
-  internalCount: string;
-  /** A function name as cited next to a `path:line`. */
-  symbol: string;
-}
-
-const GO: LanguageExamples = {
-  file: 'exact/path.go',
-  testFile: 'exact/path_test.go',
-  typeAssertion: 'x.(*T)',
-  typeName: '*ConstantPriority',
-  internalCount: 'len(obj.items)',
-  symbol: 'NewFoo',
-};
-
-const TYPESCRIPT: LanguageExamples = {
-  file: 'src/exact/path.ts',
-  testFile: 'test/exact/path.test.ts',
-  typeAssertion: 'expect(x).toBeInstanceOf(ConstantPriority)',
-  typeName: 'ConstantPriority instance',
-  internalCount: 'obj.items.length',
-  symbol: 'createFoo',
-};
-
-const EXAMPLES: Record<string, LanguageExamples> = {
-  go: GO,
-  golang: GO,
-  typescript: TYPESCRIPT,
-  javascript: { ...TYPESCRIPT, file: 'src/exact/path.js', testFile: 'test/exact/path.test.js' },
-  python: {
-    file: 'exact/path.py',
-    testFile: 'tests/test_path.py',
-    typeAssertion: 'isinstance(x, ConstantPriority)',
-    typeName: 'ConstantPriority instance',
-    internalCount: 'len(obj._items)',
-    symbol: 'make_foo',
-  },
-  rust: {
-    file: 'src/exact/path.rs',
-    testFile: 'tests/path.rs',
-    typeAssertion: 'matches!(x, Priority::Constant(_))',
-    typeName: 'Priority::Constant',
-    internalCount: 'obj.items.len()',
-    symbol: 'new_foo',
-  },
-};
+export type { LanguageExamples } from '../languages/index.js';
 
 const NEUTRAL: LanguageExamples = {
   file: 'exact/path/to/file',
@@ -70,5 +18,5 @@ const NEUTRAL: LanguageExamples = {
 };
 
 export function languageExamples(config: Pick<Config, 'language'>): LanguageExamples {
-  return EXAMPLES[config.language?.toLowerCase() ?? ''] ?? NEUTRAL;
+  return languageNamed(config.language)?.examples ?? NEUTRAL;
 }

@@ -9,6 +9,7 @@ import { effectiveSeverity } from '../engine/lint.js';
 import type { PlanFormat } from '../plan/types.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
+import { languageNamed } from '../languages/index.js';
 
 export interface PromptSource {
   /** Where the work comes from, e.g. "GitHub issues #183, #189" or "docs/plans/macro.md — Phase 2, PR 4". */
@@ -64,36 +65,9 @@ export function renderRuleList(config: Config, shapes: readonly PlanFormat[] = [
   return out.join('\n').trim();
 }
 
-/** How a language writes a test: its fence, its comment marker and a test of the project's naming around a body. */
-interface LanguageWriting {
-  fence: string;
-  comment: string;
-  test(body: readonly string[]): string[];
-}
-
-/** The languages whose test code the prompts show; others get a description of what to write. */
-const LANGUAGES: Record<string, LanguageWriting> = {
-  go: {
-    fence: 'go',
-    comment: '//',
-    test: (body) => ['func TestComponent_Scenario_Behavior(t *testing.T) {', ...body.map((l) => `\t${l}`), '}'],
-  },
-  python: {
-    fence: 'python',
-    comment: '#',
-    test: (body) => ['def test_component_scenario_behavior():', ...body.map((l) => `    ${l}`)],
-  },
-  typescript: {
-    fence: 'ts',
-    comment: '//',
-    test: (body) => ["describe('component', () => {", "  it('does the observable thing in this scenario', () => {", ...body.map((l) => `    ${l}`), '  });', '});'],
-  },
-};
-LANGUAGES['javascript'] = LANGUAGES['typescript']!;
-
 /** The language's fence tag, or '' where the config names no language microplan writes examples for. */
 export function codeFence(config: Config): string {
-  return (config.language && LANGUAGES[config.language]?.fence) || '';
+  return languageNamed(config.language)?.writing?.fence ?? '';
 }
 
 /**
@@ -101,7 +75,7 @@ export function codeFence(config: Config): string {
  * test where the config names no known language.
  */
 export function testExample(config: Config, comments: readonly string[], otherwise: string): string {
-  const lang = config.language ? LANGUAGES[config.language] : undefined;
+  const lang = languageNamed(config.language)?.writing;
   if (!lang) return `\`\`\`\n${otherwise}\n\`\`\``;
   return ['```' + lang.fence, ...lang.test(comments.map((c) => `${lang.comment} ${c}`)), '```'].join('\n');
 }

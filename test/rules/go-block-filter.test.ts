@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.js';
 import type { CodeBlock } from '../../src/plan/types.js';
 import { findOffences } from '../../src/rules/test-code/assertions.js';
-import { detectLanguage, kindOf, mayDeclareTests, parseBlock, testFunctions } from '../../src/rules/test-code/code.js';
+import { kindOf } from '../../src/languages/kinds.js';
+import { detectLanguage, mayDeclareTests, parseBlock, testFunctions } from '../../src/rules/test-code/code.js';
 import { goSnippetMayOffend } from '../../src/rules/test-code/go-block-filter.js';
 
 const block = (content: string): CodeBlock => ({
@@ -134,7 +135,7 @@ describe.skipIf(corpusFiles.length === 0)('goSnippetMayOffend on the corpus', ()
     for (const file of corpusFiles) {
       const plan = parsePlan(readFileSync(`${CORPUS}${file}`, 'utf8'), file);
       for (const b of plan.codeBlocks) {
-        if (detectLanguage(b) !== 'go' || !mayDeclareTests(b)) continue;
+        if (detectLanguage(b)?.id !== 'go' || !mayDeclareTests(b)) continue;
         bytes += b.content.length;
         if (goSnippetMayOffend(b.content)) continue;
         ruledOut += b.content.length;

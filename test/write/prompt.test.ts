@@ -102,6 +102,16 @@ describe('prompt', () => {
     expect(renderPrompt({ config: presetConfig('inference-sim') })).toContain('`x.(*T)`');
   });
 
+  it.each([
+    ['Go', 'func TestComponent_Scenario_Behavior', '`x.(*T)`'],
+    ['golang', 'func TestComponent_Scenario_Behavior', '`x.(*T)`'],
+    ['py', 'def test_component_scenario_behavior', 'isinstance(x, ConstantPriority)'],
+  ])('reads language "%s" as every other part of the prompt does', (language, test, assertion) => {
+    const text = renderPrompt({ config: { ...defaultConfig(), language } });
+    expect(text).toContain(test);
+    expect(text).toContain(assertion);
+  });
+
   it('counts antipattern rules only when the project has them', () => {
     const none = renderPrompt({ config: defaultConfig() });
     expect(none).not.toMatch(/\b0 antipattern rules|R1–R23/);

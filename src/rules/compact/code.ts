@@ -4,15 +4,10 @@
  * flags and control flow in it.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { detectLanguage, grammar as languageGrammar, kindOf, parseRaw, type CodeGrammar } from '../test-code/code.js';
+import { kindOf } from '../../languages/kinds.js';
+import { detectLanguage, parseRaw } from '../test-code/code.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
-
-/** The block's grammar, by the same detection the test-code rules use (fence info string, or a sniff of a bare fence). */
-function grammarOf(block: CodeBlock): CodeGrammar | undefined {
-  const lang = detectLanguage(block);
-  return lang === undefined ? undefined : languageGrammar(lang);
-}
 
 /** The implementation code blocks of every task: compact **Impl:** blocks and full-format implement steps. */
 export function implBlocks(plan: Plan): CodeBlock[] {
@@ -35,61 +30,33 @@ export interface CodeFacts {
   logic: CodeHit[];
 }
 
-const TYPE_KINDS: Record<CodeGrammar, string[]> = {
-  go: ['type_spec'],
-  python: ['class_definition'],
-  TypeScript: ['class_declaration', 'interface_declaration', 'type_alias_declaration'],
-  JavaScript: ['class_declaration'],
-};
-const LOGIC_KINDS: Record<CodeGrammar, string[]> = {
-  go: ['if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'],
-  python: ['if_statement', 'for_statement', 'while_statement', 'match_statement'],
-  TypeScript: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
-  JavaScript: ['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'switch_statement'],
-};
-/** pflag / flag registration methods: String, IntVar, Float64VarP, BoolP, DurationVar … */
-const FLAG_METHOD = /^(?:String|Int|Int64|Int32|Uint|Uint64|Float64|Float32|Bool|Duration|StringSlice|StringArray|IntSlice|StringToString)(?:Var)?P?$/;
-
 function hit(block: CodeBlock, node: SgNode, what: string): CodeHit {
   const r = node.range();
   const line = block.contentLine + r.start.line;
   return { what, span: span(line, r.start.column + 1, line, r.start.column + 1 + Math.min(node.text().split('\n')[0]!.length, 80)) };
 }
 
-function isFlagCall(grammar: CodeGrammar, call: SgNode): boolean {
-  const fn = call.field('function');
-  if (!fn) return false;
-  if (grammar === 'go') {
-    if (fn.kind() !== 'selector_expression') return false;
-    const method = fn.field('field')?.text() ?? '';
-    const operand = fn.field('operand')?.text() ?? '';
-    return FLAG_METHOD.test(method) && (/Flags\(\)$/.test(operand) || /^(?:flag|pflag|flags|fs|flagSet)$/.test(operand));
-  }
-  if (grammar === 'python') return fn.kind() === 'attribute' && fn.field('attribute')?.text() === 'add_argument';
-  // commander / yargs: .option("--x"), .requiredOption(...)
-  return fn.kind() === 'member_expression' && /^(?:option|requiredOption)$/.test(fn.field('property')?.text() ?? '');
-}
-
 /** New types, flag registrations and control flow in the given blocks. Unparseable blocks are skipped. */
 export function codeFacts(blocks: readonly CodeBlock[]): CodeFacts {
   const facts: CodeFacts = { types: [], flags: [], logic: [] };
   for (const block of blocks) {
-    const grammar = grammarOf(block);
-    if (!grammar) continue;
+    // The block's language, by the same detection the test-code rules use (fence info string, or a sniff of a bare fence).
+    const snippets = detectLanguage(block)?.snippets;
+    if (!snippets) continue;
+    const { grammar, syntax } = snippets;
     // The plain tree the test-code rules parse too (each block is parsed once per plan).
     const root = parseRaw(block, grammar);
     if (!root) continue;
-    for (const kind of TYPE_KINDS[grammar]) {
+    for (const kind of syntax.typeDeclarations) {
       for (const n of root.findAll(kindOf(grammar, kind))) {
         const name = n.field('name')?.text() ?? n.text().split(/\s/)[0] ?? '';
         facts.types.push(hit(block, n, name));
       }
     }
-    const callKind = grammar === 'python' ? 'call' : 'call_expression';
-    for (const n of root.findAll(kindOf(grammar, callKind))) {
-      if (isFlagCall(grammar, n)) facts.flags.push(hit(block, n, n.field('function')?.text() ?? ''));
+    for (const n of root.findAll(kindOf(grammar, syntax.call))) {
+      if (syntax.registersFlag(n)) facts.flags.push(hit(block, n, n.field('function')?.text() ?? ''));
     }
-    for (const kind of LOGIC_KINDS[grammar]) {
+    for (const kind of syntax.controlFlow) {
       for (const n of root.findAll(kindOf(grammar, kind))) facts.logic.push(hit(block, n, `${kind.replace(/_statement$/, '').replace(/_/g, ' ')} statement`));
     }
   }

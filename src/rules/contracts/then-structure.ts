@@ -6,8 +6,9 @@
  * or named like one (`…Policy`, `…Config`, `…Event`) — and method calls (`Decide()`), CLI flags,
  * file paths and serialized keys (`trace_info.matched_pairs`) are observable, never reported.
  */
-import type { SgNode } from '@ast-grep/napi';
-import { detectLanguage, grammar, kindOf, parseBlock } from '../test-code/code.js';
+import { LANGUAGES } from '../../languages/index.js';
+import { kindOf } from '../../languages/kinds.js';
+import { detectLanguage, parseBlock } from '../test-code/code.js';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 
 export type StructureKind = 'type' | 'field' | 'formula';
@@ -34,12 +35,8 @@ export interface PlanVocabulary {
   fields: NameSet;
 }
 
-/** Go packages a THEN may name without naming a field (`io.ReadAll`, `logrus.Warn`). */
-const KNOWN_PACKAGES = new Set([
-  'bufio', 'bytes', 'context', 'errors', 'exec', 'filepath', 'flag', 'fmt', 'http', 'io', 'json', 'log', 'logrus',
-  'math', 'os', 'path', 'rand', 'reflect', 'regexp', 'slog', 'sort', 'strconv', 'strings', 'sync', 'testing', 'time',
-  'url', 'yaml', 'cobra', 'atomic', 'slices', 'maps', 'runtime', 'signal', 'csv', 'heap', 'utf8', 'assert', 'require',
-]);
+/** Packages a THEN may name without naming a field (`io.ReadAll`, `logrus.Warn`). */
+const COMMON_PACKAGES = new Set(LANGUAGES.flatMap((l) => l.snippets?.syntax.packages?.common ?? []));
 
 /** Endings that mark an identifier as a type name rather than a field or a function. */
 const TYPE_SUFFIX =
@@ -62,37 +59,23 @@ function blockVocabulary(block: CodeBlock, which: VocabularyKind): Set<string> |
   const parsed = parseBlock(block);
   let vocab: Set<string> | undefined;
   if (parsed) {
-    vocab = new Set();
     const { root } = parsed;
-    const lang = grammar(parsed.lang);
-    const names = (kind: string, field: string): string[] =>
-      root.findAll(kindOf(lang, kind)).map((n: SgNode) => n.field(field)?.text() ?? '').filter((s) => s !== '');
+    const { grammar, syntax } = parsed.language.snippets;
     if (which === 'packages') {
-      // Only Go code names packages.
-      if (parsed.lang === 'go') {
-        for (const p of root.findAll(kindOf(lang, 'package_identifier'))) vocab.add(p.text());
-        for (const spec of root.findAll(kindOf(lang, 'import_spec'))) {
-          const path = spec.field('path')?.text().replace(/"/g, '') ?? '';
-          const alias = spec.field('name')?.text();
-          vocab.add(alias ?? path.split('/').pop() ?? '');
-        }
-      }
+      // Only some languages (Go) name packages in code.
+      vocab = new Set(syntax.packages?.declaredIn(root));
       vocab.delete('');
     } else if (which === 'fields') {
       // `tokens int` in a Go struct; `private tokens = 0` / `tokens: number` in a TypeScript class.
-      if (parsed.lang === 'go') {
-        for (const f of root.findAll(kindOf(lang, 'field_declaration'))) for (const c of f.children()) if (c.kind() === 'field_identifier') vocab.add(c.text());
-      } else if (parsed.lang === 'typescript') {
-        for (const t of names('public_field_definition', 'name')) vocab.add(t);
-      }
-    } else if (parsed.lang === 'go') {
-      for (const t of names('type_spec', 'name')) vocab.add(t);
-    } else if (parsed.lang === 'python') {
-      for (const t of names('class_definition', 'name')) vocab.add(t);
+      vocab = new Set(syntax.fieldNames?.(root));
     } else {
-      // Interfaces and type aliases exist only in the TypeScript grammar; napi rejects a rule naming a kind JavaScript lacks.
-      const kinds = parsed.lang === 'typescript' ? ['class_declaration', 'interface_declaration', 'type_alias_declaration'] : ['class_declaration'];
-      for (const kind of kinds) for (const t of names(kind, 'name')) vocab.add(t);
+      vocab = new Set();
+      for (const kind of syntax.typeDeclarations) {
+        for (const n of root.findAll(kindOf(grammar, kind))) {
+          const name = n.field('name')?.text() ?? '';
+          if (name !== '') vocab.add(name);
+        }
+      }
     }
   }
   blockVocabularies[which].set(block, vocab ?? null);
@@ -155,7 +138,7 @@ function mayDeclareType(name: string): TextTest {
 function mayNamePackage(name: string): TextTest {
   const n = escape(name);
   const named = new RegExp(String.raw`(?<![\w$])${n}(?:${GAP}*\.|"|${GAP}+["\x60])|\bpackage${GAP}+${n}(?![\w$])`);
-  return (block) => detectLanguage(block) === 'go' && hasWord(block.content, name) && named.test(block.content);
+  return (block) => detectLanguage(block)?.snippets.syntax.packages !== undefined && hasWord(block.content, name) && named.test(block.content);
 }
 
 /**
@@ -181,7 +164,7 @@ export function planVocabulary(plan: Plan): PlanVocabulary {
   const types = lookup('types', mayDeclareType);
   const declaredPackages = lookup('packages', mayNamePackage);
   const fields = lookup('fields', (name) => (block) => hasWord(block.content, name) && hasFieldShape(block));
-  return { types, packages: { has: (name) => KNOWN_PACKAGES.has(name) || declaredPackages.has(name) }, fields };
+  return { types, packages: { has: (name) => COMMON_PACKAGES.has(name) || declaredPackages.has(name) }, fields };
 }
 
 const CAMEL = /^[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]*[A-Z]/;

@@ -67,7 +67,9 @@ export const citationGone: Rule = {
   needsRepo: true,
   description:
     'The code a citation points at is no longer in the file: the quoted snippet or named symbol is not there (or, with `--against`, was removed since the plan\'s base). A name the citation\'s sentence removes or modifies without tying it to the citation ("Remove `f` check (a.go:12)") that the file has nowhere is reported as a warning.',
-  instruction: 'Only cite code that exists now; if the source of work names code that is gone, flag it as a DEVIATION.',
+  // Micro-plans record a mismatch with the source in their Deviation Log; other formats just say so.
+  instruction: (config) =>
+    `Only cite code that exists now; if the source of work names code that is gone, ${config.format === 'superpowers' ? 'say so in the plan' : 'flag it as a DEVIATION'}.`,
   async check(plan, { grounding }) {
     if (!grounding) return [];
     const out: Finding[] = [];

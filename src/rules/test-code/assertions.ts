@@ -6,7 +6,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { ensureGrammars } from '../../repo/code/grammars.js';
-import type { CodeLang } from './code.js';
+import type { LanguageId } from '../../languages/index.js';
 
 export type OffenceKind = 'type' | 'field' | 'formula' | 'count';
 
@@ -148,8 +148,8 @@ const GO_MAY_SELECT_LOWER = new RegExp(String.raw`\.${GAP}[a-z_]`);
  * Offences in one test body (or a whole test snippet), deduplicated and outermost-first. `block`
  * identifies the parsed snippet the body belongs to, so per-snippet facts are computed once.
  */
-export function findOffences(lang: CodeLang, body: SgNode, block?: object): Offence[] {
-  const raw = lang === 'go' ? goOffences(body, block) : lang === 'python' ? pythonOffences(body) : jsOffences(body, lang === 'typescript');
+export function findOffences(lang: LanguageId, body: SgNode, block?: object): Offence[] {
+  const raw = FINDERS[lang]?.(body, block) ?? [];
   const seen = new Set<string>();
   const out: Offence[] = [];
   // A count (`len(obj.items)`) already covers the field inside it; one finding per node.
@@ -164,6 +164,14 @@ export function findOffences(lang: CodeLang, body: SgNode, block?: object): Offe
   }
   return out.sort((a, b) => a.node.range().start.index - b.node.range().start.index);
 }
+
+/** The offences of each language's tests, found in the idioms of its test code; a language missing here is not checked. */
+const FINDERS: Partial<Record<LanguageId, (body: SgNode, block: object | undefined) => Offence[]>> = {
+  go: (body, block) => goOffences(body, block),
+  python: (body) => pythonOffences(body),
+  typescript: (body) => jsOffences(body, true),
+  javascript: (body) => jsOffences(body, false),
+};
 
 // ---------------------------------------------------------------- Go
 

@@ -4,99 +4,45 @@
  * discovery, and mapping node ranges back to plan lines and columns.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { functionSignatures } from '../../repo/code/go-sparse.js';
+import { languageForFence, sniffLanguage, type LanguageId, type SnippetLanguage, type SnippetTest } from '../../languages/index.js';
+import { kindOf } from '../../languages/kinds.js';
 import { ensureGrammars } from '../../repo/code/grammars.js';
 import { span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span } from '../../plan/types.js';
-import { goBlockMayOffend } from './go-block-filter.js';
-
-export type CodeLang = 'go' | 'typescript' | 'javascript' | 'python';
-
-const INFO_LANGS: Record<string, CodeLang> = {
-  go: 'go',
-  golang: 'go',
-  ts: 'typescript',
-  typescript: 'typescript',
-  tsx: 'typescript',
-  mts: 'typescript',
-  cts: 'typescript',
-  js: 'javascript',
-  javascript: 'javascript',
-  jsx: 'javascript',
-  mjs: 'javascript',
-  cjs: 'javascript',
-  py: 'python',
-  python: 'python',
-  python3: 'python',
-};
-
-/** Languages whose fences never hold code we analyse. */
-const NOT_CODE = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'yaml', 'yml', 'json', 'markdown', 'md', 'text', 'txt', 'gherkin', 'diff', 'toml', 'csv']);
+import { blockMayOffend } from './go-block-filter.js';
 
 /** The language of a fence: its info string, or (for bare fences) a sniff of the first lines. */
-export function detectLanguage(block: CodeBlock): CodeLang | undefined {
+export function detectLanguage(block: CodeBlock): SnippetLanguage | undefined {
   const cached = languages.get(block);
   if (cached !== undefined) return cached ?? undefined;
-  const lang = sniffLanguage(block);
+  const lang = languageOf(block);
   languages.set(block, lang ?? null);
   return lang;
 }
 
 /** Several rules ask for each block's language; the sniff runs once per block. */
-const languages = new WeakMap<CodeBlock, CodeLang | null>();
+const languages = new WeakMap<CodeBlock, SnippetLanguage | null>();
 
-function sniffLanguage(block: CodeBlock): CodeLang | undefined {
-  const byInfo = INFO_LANGS[block.lang];
-  if (byInfo) return byInfo;
-  if (block.lang !== '' && NOT_CODE.has(block.lang)) return undefined;
-  if (block.lang !== '') return undefined;
+function languageOf(block: CodeBlock): SnippetLanguage | undefined {
+  // An info string names the language, or a language microplan does not parse.
+  if (block.lang !== '') return languageForFence(block.lang);
   // Bare ``` fences: a light sniff of declarations is enough to pick a grammar; the parser does the rest.
-  const head = block.content.slice(0, 2000);
-  if (/^\s*(?:package\s+\w+|func\s+[\w(])/m.test(head)) return 'go';
-  if (/^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m.test(head)) return 'python';
-  if (/^\s*(?:describe|it|test)\s*\(\s*['"`]/m.test(head)) return 'typescript';
-  return undefined;
+  return sniffLanguage(block.content.slice(0, 2000));
 }
 
 export interface ParsedBlock {
   block: CodeBlock;
-  lang: CodeLang;
+  language: SnippetLanguage;
+  /** The language's id. */
+  lang: LanguageId;
   root: SgNode;
   /** Lines added in front of the content before parsing (a wrapper), to subtract when mapping back. */
   shift: number;
 }
 
-/** The tree-sitter grammar that parses a language's blocks. */
-export type CodeGrammar = 'go' | 'python' | 'TypeScript' | 'JavaScript';
-
-export function grammar(lang: CodeLang): CodeGrammar {
-  if (lang === 'typescript') return 'TypeScript';
-  if (lang === 'javascript') return 'JavaScript';
-  return lang;
+function errorCount(root: SgNode, grammar: string): number {
+  return root.findAll(kindOf(grammar, 'ERROR')).length;
 }
-
-/** Node kinds as numbers (per grammar): a numeric matcher skips building a rule for every query. */
-const kindIds = new Map<string, number>();
-export function kindOf(lang: string, name: string): number {
-  const key = `${lang}:${name}`;
-  let id = kindIds.get(key);
-  if (id === undefined) {
-    id = ensureGrammars().kind(lang, name);
-    kindIds.set(key, id);
-  }
-  return id;
-}
-
-function errorCount(root: SgNode): number {
-  return root.findAll(kindOf('go', 'ERROR')).length;
-}
-
-/**
- * Go snippets that open (after comments) with a package clause, an import or a named function or
- * method declaration are files or top-level code: inside the `func _() { … }` wrapper that opening
- * is itself a syntax error, so the wrapped parse cannot win and neither parse needs its errors counted.
- */
-const GO_TOP_LEVEL_START = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:package\s|import[\s("]|func\s+[A-Za-z_]|func\s*\([^()]*\)\s*[A-Za-z_]\w*\s*[([])/;
 
 /** Untouched parses of a block's content, per grammar: rules that need the plain tree share them. */
 const rawTrees = new WeakMap<CodeBlock, Map<string, SgNode | null>>();
@@ -130,18 +76,19 @@ const cache = new WeakMap<CodeBlock, ParsedBlock | null>();
 export function parseBlock(block: CodeBlock): ParsedBlock | undefined {
   const cached = cache.get(block);
   if (cached !== undefined) return cached ?? undefined;
-  const lang = detectLanguage(block);
+  const language = detectLanguage(block);
   let result: ParsedBlock | undefined;
-  if (lang) {
-    const root = parseRaw(block, grammar(lang));
+  if (language) {
+    const { grammar, partial } = language.snippets;
+    const root = parseRaw(block, grammar);
     if (root) {
-      result = { block, lang, root, shift: 0 };
-      if (lang === 'go' && !GO_TOP_LEVEL_START.test(block.content)) {
+      result = { block, language, lang: language.id, root, shift: 0 };
+      if (partial && !partial.opensTopLevel(block.content)) {
         try {
-          const errors = errorCount(root);
+          const errors = errorCount(root, grammar);
           if (errors > 0) {
-            const wrapped = ensureGrammars().parse('go', `func _() {\n${block.content}\n}`).root();
-            if (errorCount(wrapped) < errors) result = { block, lang, root: wrapped, shift: 1 };
+            const wrapped = ensureGrammars().parse(grammar, partial.wrap(block.content)).root();
+            if (errorCount(wrapped, grammar) < errors) result = { block, language, lang: language.id, root: wrapped, shift: partial.linesBefore };
           }
         } catch {
           result = undefined;
@@ -200,25 +147,16 @@ export function nodeSpan(plan: Plan, parsed: ParsedBlock, node: SgNode): Span {
   );
 }
 
-export interface TestFunction {
+/** A test a parsed block declares. */
+export interface TestFunction extends SnippetTest {
   parsed: ParsedBlock;
-  /** The test's identifier (Go / Python) or its description string (JS/TS `it('…')`). */
-  name: string;
-  /** The node to point at for the name. */
-  nameNode: SgNode;
-  /** Whether `name` is an identifier (Go, Python) rather than free text. */
-  identifier: boolean;
-  /** The test body. */
-  body: SgNode;
 }
-
-const JS_TEST_CALLEES = new Set(['it', 'test', 'describe']);
 
 /** Test functions in a parsed block: Go `func TestX(t *testing.T)`, Python `def test_x`, JS/TS `it(`/`test(`. */
 export function testFunctions(parsed: ParsedBlock): TestFunction[] {
   let tests = testsOf.get(parsed);
   if (!tests) {
-    tests = findTestFunctions(parsed);
+    tests = parsed.language.snippets.tests(parsed.root).map((t) => ({ parsed, ...t }));
     testsOf.set(parsed, tests);
   }
   return tests;
@@ -227,87 +165,23 @@ export function testFunctions(parsed: ParsedBlock): TestFunction[] {
 /** Two rules read each block's tests: found once per parsed block. */
 const testsOf = new WeakMap<ParsedBlock, TestFunction[]>();
 
-function findTestFunctions(parsed: ParsedBlock): TestFunction[] {
-  const out: TestFunction[] = [];
-  const { root, lang } = parsed;
-  if (lang === 'go') {
-    for (const fn of goFunctionDeclarations(root)) {
-      // The name first: helpers and benchmarks are ruled out before their other fields are fetched.
-      const name = fn.field('name');
-      const nameText = name?.text();
-      if (!name || nameText === undefined || !/^Test/.test(nameText)) continue;
-      const body = fn.field('body');
-      const params = fn.field('parameters');
-      if (!body || !params || !takesTestingT(params)) continue;
-      out.push({ parsed, name: nameText, nameNode: name, identifier: true, body });
-    }
-  } else if (lang === 'python') {
-    for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
-      const name = fn.field('name');
-      const body = fn.field('body');
-      if (!name || !body || !name.text().startsWith('test')) continue;
-      out.push({ parsed, name: name.text(), nameNode: name, identifier: true, body });
-    }
-  } else {
-    for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
-      const callee = call.field('function');
-      const calleeName = callee?.kind() === 'member_expression' ? callee.field('object')?.text() : callee?.text();
-      if (!calleeName || !JS_TEST_CALLEES.has(calleeName) || calleeName === 'describe') continue;
-      const args = call.field('arguments');
-      const title = args?.namedChildren()[0];
-      const fn = args?.namedChildren().find((a) => a.kind() === 'arrow_function' || a.kind() === 'function_expression' || a.kind() === 'function');
-      const body = fn?.field('body');
-      if (!title || !body) continue;
-      out.push({ parsed, name: title.text().replace(/^['"`]|['"`]$/g, ''), nameNode: title, identifier: false, body });
-    }
-  }
-  return out;
-}
-
-/**
- * Go declares functions only at the top level of a file, or (after a syntax error) inside an
- * ERROR node there: reading the root's children skips a walk of every function body, which costs
- * about a fifth of the parse.
- */
-function goFunctionDeclarations(root: SgNode): SgNode[] {
-  const out: SgNode[] = [];
-  for (const child of root.children()) {
-    const kind = child.kind();
-    if (kind === 'function_declaration') out.push(child);
-    else if (kind === 'ERROR') out.push(...child.findAll(kindOf('go', 'function_declaration')));
-  }
-  return out;
-}
-
-/** `(t *testing.T)` — the parameter that makes a Go function a test (benchmarks and helpers are not). */
-function takesTestingT(params: SgNode): boolean {
-  return params
-    .findAll(kindOf('go', 'qualified_type'))
-    .some((q) => q.text().replace(/\s+/g, '') === 'testing.T');
-}
-
 /**
  * Cheap text test before parsing: false only when `testFunctions` cannot find a test in the block
  * (a Go test needs `func`, a `Test` name and `testing.T`; Python `def test…`; JS/TS an `it`/`test`
  * call). Which functions are tests is still decided on the syntax tree.
  */
 export function mayDeclareTests(block: CodeBlock): boolean {
-  const lang = detectLanguage(block);
-  if (!lang) return false;
-  const text = block.content;
-  if (lang === 'go') return text.includes('func') && text.includes('Test') && text.includes('testing');
-  if (lang === 'python') return text.includes('def') && text.includes('test');
-  return text.includes('it') || text.includes('test');
+  return detectLanguage(block)?.snippets.mayDeclareTests(block.content) ?? false;
 }
 
 /** A test as declared: its name and where it is, not its body. */
 export type DeclaredTest = Omit<TestFunction, 'body'>;
 
 /** All tests declared in the plan's code blocks (of one language, if given); only blocks that may hold tests are parsed. */
-export function planTests(plan: Plan, lang?: CodeLang): DeclaredTest[] {
+export function planTests(plan: Plan, language?: SnippetLanguage): DeclaredTest[] {
   const out: DeclaredTest[] = [];
   for (const block of plan.codeBlocks) {
-    if ((lang !== undefined && detectLanguage(block) !== lang) || !mayDeclareTests(block)) continue;
+    if ((language !== undefined && detectLanguage(block) !== language) || !mayDeclareTests(block)) continue;
     const parsed = parseDeclarations(block);
     if (parsed) out.push(...testFunctions(parsed));
   }
@@ -326,12 +200,14 @@ function parseDeclarations(block: CodeBlock): ParsedBlock | undefined {
   const cached = declarationTrees.get(block);
   if (cached !== undefined) return cached ?? undefined;
   let result: ParsedBlock | undefined;
-  const goFile = detectLanguage(block) === 'go' && GO_TOP_LEVEL_START.test(block.content);
-  const signatures = goFile && !goBlockMayOffend(block) ? functionSignatures(block.content) : undefined;
-  if (signatures !== undefined && signatures !== block.content) {
+  const language = detectLanguage(block);
+  // A file (it opens at the top level) in a language whose signatures can be cut out.
+  const file = language?.snippets.signatures !== undefined && language.snippets.partial?.opensTopLevel(block.content) === true;
+  const signatures = language && file && !blockMayOffend(block, language.id) ? language.snippets.signatures?.(block.content) : undefined;
+  if (language && signatures !== undefined && signatures !== block.content) {
     const napi = ensureGrammars();
     try {
-      result = { block, lang: 'go', root: napi.parse('go', signatures).root(), shift: 0 };
+      result = { block, language, lang: language.id, root: napi.parse(language.snippets.grammar, signatures).root(), shift: 0 };
     } catch {
       result = undefined;
     }

@@ -7,10 +7,19 @@
  * the syntax tree.
  */
 import { goTokens, TOKEN, type GoTokens } from '../../repo/code/go-tokens.js';
+import type { LanguageId } from '../../languages/index.js';
 import type { CodeBlock } from '../../plan/types.js';
 import { GO_ASSERT_PKGS, GO_MAY_ASSERT_TYPE, GO_MAY_CALL_ASSERT, GO_MAY_FAIL, isUnitFactor } from './assertions.js';
 
 const answers = new WeakMap<CodeBlock, boolean>();
+
+/** Filters of the snippets worth parsing, per language; a language without one has every snippet parsed. */
+const FILTERS: Partial<Record<LanguageId, (block: CodeBlock) => boolean>> = { go: goBlockMayOffend };
+
+/** Could a test in this block (in `language`) break test-assertion-behavioral? False only when none can. */
+export function blockMayOffend(block: CodeBlock, language: LanguageId): boolean {
+  return FILTERS[language]?.(block) ?? true;
+}
 
 /** goSnippetMayOffend for a Go block's content, answered once per block (two rules ask). */
 export function goBlockMayOffend(block: CodeBlock): boolean {

@@ -3,8 +3,9 @@ import type { SgNode } from '@ast-grep/napi';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { findOffences, type OffenceKind } from './assertions.js';
-import { detectLanguage, grammar, kindOf, mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
-import { goBlockMayOffend } from './go-block-filter.js';
+import { kindOf } from '../../languages/kinds.js';
+import { detectLanguage, mayDeclareTests, nodeSpan, parseBlock, testFunctions, type ParsedBlock } from './code.js';
+import { blockMayOffend } from './go-block-filter.js';
 
 function quote(node: SgNode): string {
   const t = node.text().replace(/\s+/g, ' ').trim();
@@ -28,21 +29,14 @@ function testStepBlocks(plan: Plan): Set<CodeBlock> {
   return blocks;
 }
 
-const FUNCTION_KINDS: Record<ParsedBlock['lang'], string[]> = {
-  go: ['function_declaration', 'method_declaration'],
-  python: ['function_definition'],
-  typescript: ['function_declaration', 'method_definition'],
-  javascript: ['function_declaration', 'method_definition'],
-};
-
 /** What to inspect in one block: its test functions, or the whole snippet when it is a test fragment. */
 function testBodies(parsed: ParsedBlock, isTestStep: boolean): SgNode[] {
   const tests = testFunctions(parsed);
   if (tests.length > 0) return tests.map((t) => t.body);
   if (!isTestStep) return [];
   // A fragment of a test ("add to TestFoo: …") with no function of its own: the snippet is the test.
-  const lang = grammar(parsed.lang);
-  const declaresFunctions = FUNCTION_KINDS[parsed.lang].some((kind) => parsed.root.find(kindOf(lang, kind)) !== null);
+  const { grammar, syntax } = parsed.language.snippets;
+  const declaresFunctions = syntax.functionDeclarations.some((kind) => parsed.root.find(kindOf(grammar, kind)) !== null);
   return declaresFunctions ? [] : [parsed.root];
 }
 
@@ -65,11 +59,12 @@ export const testAssertionBehavioral: Rule = {
       // snippets only those whose tokens have an offence's shape: parse just those.
       const isTestStep = stepBlocks.has(block);
       if (!isTestStep && !mayDeclareTests(block)) continue;
-      if (detectLanguage(block) === 'go' && !goBlockMayOffend(block)) continue;
+      const language = detectLanguage(block);
+      if (language && !blockMayOffend(block, language.id)) continue;
       const parsed = parseBlock(block);
       if (!parsed) continue;
       for (const body of testBodies(parsed, isTestStep)) {
-        for (const o of findOffences(parsed.lang, body, parsed)) {
+        for (const o of findOffences(parsed.language.id, body, parsed)) {
           findings.push({ message: MESSAGES[o.kind](quote(o.node)), span: nodeSpan(plan, parsed, o.node) });
         }
       }

@@ -2,22 +2,15 @@ import { compileBounded } from '../../config/bounded-regex.js';
 import type { Config } from '../../config/types.js';
 import { span } from '../../plan/source.js';
 import type { Finding, Rule } from '../types.js';
-import { nodeSpan, planTests, type CodeLang } from './code.js';
+import { languageNamed, parsesSnippets, type SnippetLanguage } from '../../languages/index.js';
+import { nodeSpan, planTests } from './code.js';
 
-/** Which test identifiers the project's pattern governs: those of its own language. */
-function governedLang(config: Config): Extract<CodeLang, 'go' | 'python'> | undefined {
-  const l = config.language?.toLowerCase();
-  if (l === 'go' || l === 'golang') return 'go';
-  if (l === 'python' || l === 'py') return 'python';
-  return undefined;
+/** Which test identifiers the project's pattern governs: those of its own language, when it names tests by identifiers. */
+function governedLang(config: Config): { language: SnippetLanguage; prose: RegExp } | undefined {
+  const language = languageNamed(config.language);
+  const prose = language?.tests.proseName;
+  return language && parsesSnippets(language) && prose !== undefined ? { language, prose } : undefined;
 }
-
-/** Test identifiers in prose (test-strategy cells): `TestFoo_Bar` for Go, `test_foo` for Python. */
-const PROSE_TEST_NAME: Record<'go' | 'python', RegExp> = {
-  go: /\bTest[A-Z0-9_][A-Za-z0-9_]*/g,
-  python: /\btest_[A-Za-z0-9_]+/g,
-};
-
 
 export const testNamePattern: Rule = {
   id: 'test-name-pattern',
@@ -33,15 +26,15 @@ export const testNamePattern: Rule = {
       ? `Name every test ${config.testNameExample ?? 'like the pattern'} (pattern \`${config.testNamePattern}\`): the unit, the scenario and the expected behavior.`
       : "Name every test by the unit, the scenario and the expected behavior, in the project's own naming convention.",
   check(plan, { config }) {
-    const lang = governedLang(config);
+    const governed = governedLang(config);
     // Bounded: a pattern that backtracks exponentially must not hang the lint (see bounded-regex.ts).
     const re = config.testNamePattern === undefined ? undefined : compileBounded(config.testNamePattern);
-    if (!lang || !re) return [];
+    if (!governed || !re) return [];
     const findings: Finding[] = [];
     const message = (name: string): string =>
       `Test name "${name}" does not match the project's test-name pattern: rename it like ${config.testNameExample ?? `/${config.testNamePattern}/`} (unit, scenario, expected behavior).`;
     const declared = new Set<string>();
-    for (const t of planTests(plan, lang)) {
+    for (const t of planTests(plan, governed.language)) {
       if (!t.identifier) continue;
       // Plans often repeat a test in the appendix: report the first definition only.
       if (declared.has(t.name)) continue;
@@ -54,7 +47,7 @@ export const testNamePattern: Rule = {
     for (const row of plan.testStrategy.rows) {
       const cell = row.name;
       if (cell.text === '' || cell.span.start.line !== cell.span.end.line) continue;
-      const prose = PROSE_TEST_NAME[lang];
+      const { prose } = governed;
       prose.lastIndex = 0;
       for (let m = prose.exec(cell.text); m; m = prose.exec(cell.text)) {
         // "TestConvertPreset_*" is a -run glob over a family of tests, not a test name.

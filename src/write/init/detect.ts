@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { go, javascript, python, rust, typescript, type Language } from '../../languages/index.js';
 
 export interface Stack {
   /** Undefined when no marker names the language. */
@@ -67,6 +68,11 @@ function targetCommand(root: string, ...names: string[]): string | undefined {
   return found && name ? `${found.runner} ${name}` : undefined;
 }
 
+/** The language of a stack, and the test naming convention its module gives. */
+function conventions(language: Language): Pick<Stack, 'language' | 'testNamePattern' | 'testNameExample'> {
+  return { language: language.id, testNamePattern: language.tests.naming.pattern, testNameExample: language.tests.naming.example };
+}
+
 /** npm's placeholder test script, which only fails. */
 const NPM_DEFAULT_TEST = /no test specified/;
 
@@ -94,14 +100,7 @@ function nodeStack(root: string): Stack {
       : '@biomejs/biome' in deps
         ? `${exec} biome lint .`
         : targetCommand(root, 'lint');
-  return {
-    language: ts ? 'typescript' : 'javascript',
-    marker: 'package.json',
-    test,
-    lint,
-    testNamePattern: undefined,
-    testNameExample: 'component › does the observable thing in this scenario',
-  };
+  return { ...conventions(ts ? typescript : javascript), marker: 'package.json', test, lint };
 }
 
 function pythonStack(root: string): Stack {
@@ -113,39 +112,18 @@ function pythonStack(root: string): Stack {
   const test = pytest ? `${run}pytest` : targetCommand(root, 'test');
   const ruff = pyproject.includes('[tool.ruff') || has(root, 'ruff.toml') || has(root, '.ruff.toml') || /\bruff\b/.test(pyproject + requirements);
   const lint = ruff ? `${run}ruff check .` : /\bflake8\b/.test(pyproject + requirements) || has(root, '.flake8') ? `${run}flake8` : targetCommand(root, 'lint');
-  return {
-    language: 'python',
-    marker,
-    test,
-    lint,
-    testNamePattern: '^test_[a-z0-9]+_[a-z0-9_]+$',
-    testNameExample: 'test_component_scenario_behavior',
-  };
+  return { ...conventions(python), marker, test, lint };
 }
 
 export function detectStack(root: string): Stack {
   if (has(root, 'go.mod')) {
     const golangci = ['.golangci.yml', '.golangci.yaml', '.golangci.toml', '.golangci.json'].some((f) => has(root, f));
-    return {
-      language: 'go',
-      marker: 'go.mod',
-      test: 'go test ./...',
-      lint: golangci ? 'golangci-lint run ./...' : 'go vet ./...',
-      testNamePattern: '^Test[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+_[A-Za-z0-9_]+$',
-      testNameExample: 'TestType_Scenario_Behavior',
-    };
+    return { ...conventions(go), marker: 'go.mod', test: 'go test ./...', lint: golangci ? 'golangci-lint run ./...' : 'go vet ./...' };
   }
   if (has(root, 'package.json')) return nodeStack(root);
   if (has(root, 'pyproject.toml') || has(root, 'setup.py') || has(root, 'requirements.txt')) return pythonStack(root);
   if (has(root, 'Cargo.toml')) {
-    return {
-      language: 'rust',
-      marker: 'Cargo.toml',
-      test: 'cargo test',
-      lint: 'cargo clippy -- -D warnings',
-      testNamePattern: '^[a-z0-9]+_[a-z0-9_]+$',
-      testNameExample: 'component_scenario_behavior',
-    };
+    return { ...conventions(rust), marker: 'Cargo.toml', test: 'cargo test', lint: 'cargo clippy -- -D warnings' };
   }
   const runner = runnerTargets(root);
   return {

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { SgNode } from '@ast-grep/napi';
 import type { Grounding } from '../../../ground/types.js';
 import type { Plan, Span, Task, Text } from '../../../plan/types.js';
-import { codeNames, isBuiltin, pythonReads, type CodeNames } from '../../../repo/code/names.js';
+import { codeNames, isBuiltin, pythonReads, type CodeNames, type NamesLanguage } from '../../../repo/code/names.js';
 import { nodeSpan, parseBlock, type ParsedBlock } from '../../../rules/test-code/code.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 
@@ -44,7 +44,7 @@ function readTask(task: Task, plan: Plan): TaskCode {
   for (const block of plan.codeBlocks) {
     if (block.span.start.line < from || block.span.end.line > to) continue;
     const parsed = parseBlock(block);
-    if (parsed) blocks.push({ parsed, names: codeNames(parsed.root, parsed.lang) });
+    if (parsed) blocks.push({ parsed, names: codeNames(parsed.root, parsed.lang as NamesLanguage) });
   }
   const produces = new Set<string>();
   const functions = new Set<string>();
@@ -241,7 +241,7 @@ export const spTypeConsistency: Rule = {
       for (const c of t.consumes) uses.push({ task: t, inside: undefined, name: c.name, written: c.name, span: c.text.span, verb: 'consumes', plain: true, checkable: indexed });
       for (const { parsed, names } of t.blocks) {
         for (const call of names.calls) {
-          if (bound.has(call.name) || isBuiltin(parsed.lang, call.name) || names.starImport) continue;
+          if (bound.has(call.name) || isBuiltin(parsed.lang as NamesLanguage, call.name) || names.starImport) continue;
           const q = call.qualifier;
           // `obj.m()` on a value the code binds, `pkg.F()` on an imported package: the receiver's type or the package decides.
           const onValue = q !== undefined && (q === '' || bound.has(q) || ['self', 'cls', 'this', 'super'].includes(q));

@@ -1,0 +1,14 @@
+/** Node kinds of the grammars, as napi numbers. */
+import { ensureGrammars } from '../repo/code/grammars.js';
+
+/** Node kinds as numbers (per grammar): a numeric matcher skips building a rule for every query. */
+const kindIds = new Map<string, number>();
+export function kindOf(lang: string, name: string): number {
+  const key = `${lang}:${name}`;
+  let id = kindIds.get(key);
+  if (id === undefined) {
+    id = ensureGrammars().kind(lang, name);
+    kindIds.set(key, id);
+  }
+  return id;
+}
