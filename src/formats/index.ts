@@ -2,8 +2,9 @@
  * The plan formats, one module each (after ESLint's `languages/`): how a document is recognized
  * (./recognize.ts), the shapes it parses into, the rules that hold it, where its plans live and
  * what its writers are told (`writing`: the prompt, the agent command, draft's system prompt, the
- * "not a plan" advice, the plan's file name). Commands ask the module; none branches on a format. A rule written for several shapes (citations, file existence, exact
- * commands) is written once in src/rules/ and lists every shape it holds for.
+ * "not a plan" advice, the plan's file name) — commands ask the module, none branches on a
+ * format. A rule written for several shapes (citations, file existence, exact commands) is
+ * written once in src/rules/ and lists every shape it holds for.
  */
 import { InputError } from '../errors.js';
 import type { PlanFormat } from '../plan/types.js';

@@ -97,7 +97,7 @@ export function renderSuperpowersPrompt(input: PromptInput): string {
     '2. Establish the facts: the files that change and what each is responsible for, the types and functions the tasks use (cite each as `path:line`), and for every type this change adds fields to, EVERY place it is constructed (`microplan sites <Type>` lists them). Anything in the source of work that does not match the code: say so in the plan.',
     '3. Map the files (File Structure), then write the tasks in the format below, to the file named at the end. Each task is bite-sized: each step is one action of a few minutes.',
     '4. Review the plan yourself: every requirement of the source has a task; nothing is left as TBD, TODO, "implement later", "add appropriate error handling", "write tests for the above" or "similar to Task N"; every name a later task uses is the one an earlier task or the repository defines.',
-    `5. Run \`microplan lint ${lintTarget}\` (add \`--repo .\` to check paths, line references and names against the code) and fix every finding. Repeat until it reports no errors. Do not disable a rule to make it pass.`,
+    `5. Run \`microplan lint ${lintTarget}\` (add \`--repo .\` to check it against the code) and fix every finding. Repeat until it reports no errors. Do not disable a rule to make it pass.`,
     '',
     '## The format',
     '',
