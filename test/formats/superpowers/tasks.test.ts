@@ -189,7 +189,7 @@ describe('sp-run-expected', () => {
 
   it('reports a step that says to run something without a command, and an Expected that allows failure', async () => {
     expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Filename API', '- [ ] Run focused tests GREEN.') }))).toEqual([
-      'The step "Run focused tests GREEN." of Task 1 says to run something but gives no command and no Expected: write "Run: `<exact command>`" and "Expected: …".',
+      'The step "Run focused tests GREEN." of Task 1 says to run something and what to expect, but gives no command: write the exact command as "Run: `<exact command>`".',
     ]);
     const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 10: Fix regressions', '- [ ] **Step 1: Run full test suite**', '', 'Run: `go test ./...`', 'Expected: Most tests PASS, may have some failures') }));
     expect(m).toContain('is not exact ("Most tests PASS, may have some failures")');

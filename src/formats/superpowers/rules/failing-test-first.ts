@@ -1,5 +1,6 @@
 import type { CodeBlock, Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
+import { stepKind } from '../../../plan/tasks.js';
 import { needsNewTest, SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { clip, stepName, taskName } from './parts.js';
 
@@ -23,16 +24,35 @@ function isCode(step: Step, b: CodeBlock): boolean {
   return /^#!/.test(b.content) || /\.(?:sh|bash|ps1)\b|\bscript\b/i.test(step.title.text);
 }
 
-/** The first step that changes code: an implementation step that shows it. */
+/**
+ * A step whose title says, in words the rule reads, that it changes code ("Implement …", "Add …",
+ * "Replace …", "Wire …"). The parser takes any step that shows code and runs nothing for an
+ * implementation step; a title in another language ("寫最小實作") or one that only locates or reads
+ * code ("Locate current code") does not say so, and is not judged.
+ */
+function saysChange(step: Step): boolean {
+  return stepKind(step.title.text) === 'implement' || MORE_CHANGE_VERBS.test(step.title.text);
+}
+
+/** Change verbs beyond the parser's, when they open the title ("Set TierPriority when …", "Import the module"). */
+const MORE_CHANGE_VERBS = /^(?:set|import|make|handle|guard|switch|apply|enable|disable|hook|compute|emit|store|track|propagate|expose)\b/i;
+
+/** The first step that changes code: an implementation step that says so and shows it. */
 function firstCodeChange(task: Task): Step | undefined {
   return task.steps.find(
-    (s) => s.kind === 'implement' && !WRITES_TESTS.test(s.title.text) && !/^(?:run|execute|verify|check)\b/i.test(s.title.text) && s.codeBlocks.some((b) => isCode(s, b)),
+    (s) => s.kind === 'implement' && saysChange(s) && !WRITES_TESTS.test(s.title.text) && !/^(?:run|execute|verify|check)\b/i.test(s.title.text) && s.codeBlocks.some((b) => isCode(s, b)),
   );
 }
 
-/** A run expected to fail: "Run test to verify it fails", "Run tests; verify RED", "Expected: FAIL …". */
+/** Words in a script other than Latin ("編譯失敗", "компиляция"): an Expected the rule cannot read. */
+const UNREAD = /(?:(?!\p{Script=Latin})\p{L}){2}/u;
+
+/**
+ * A run expected to fail: "Run test to verify it fails", "Run tests; verify RED", "Expected: FAIL …".
+ * A Run with an Expected the rule cannot read ("Expected: 編譯失敗 —— 型別不存在") is given the benefit of the doubt.
+ */
 function seenFailing(step: Step): boolean {
-  if (step.kind === 'run-fail' || step.commands.some((c) => FAILS.test(c.expected?.text ?? ''))) return true;
+  if (step.kind === 'run-fail' || step.commands.some((c) => FAILS.test(c.expected?.text ?? '') || UNREAD.test(c.expected?.text ?? ''))) return true;
   return step.commands.length > 0 && /\bRED\b|\bfails?\b/.test(step.title.text);
 }
 
@@ -53,7 +73,7 @@ export const spFailingTestFirst: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`). Steps that describe a change without showing code are not judged.',
+    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run.',
   instruction: 'In each task that changes behavior, write the failing test first and run it to see it fail (Expected: FAIL with the message) before the step that implements the change.',
   examples: {
     valid: [

@@ -18,10 +18,46 @@ function basename(path: string): string {
   return path.replace(/\/+$/, '').split('/').pop() ?? path;
 }
 
-/** A path is in the map when the map names it, or names its file in a tree or table. */
+/** A glob as a pattern: `**` any depth, `*` and `?` within a name, `{a,b}` either. */
+function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && glob.lastIndexOf('{', i) > glob.lastIndexOf('}', i)) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** The map's entries written as globs (`tests/**\/*.cs`, `*.cs`, `{Parser,Emitter}.cs`), from its code spans. */
+function mapGlobs(text: string): string[] {
+  return [...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!).filter((g) => /[*?]|\{[^}]*,[^}]*\}/.test(g) && /[\w.]/.test(g));
+}
+
+/** Whether a glob of the map matches the path (a glob without a directory matches the file name). */
+function globCovers(globs: readonly string[], path: string): boolean {
+  return globs.some((g) => globRegExp(g.replace(/^\.\//, '')).test(g.includes('/') ? path : basename(path)));
+}
+
+/** The map's path for the same file under another extension (`server.cjs` for `server.js`), if it has one. */
+function nearName(text: string, path: string): string | undefined {
+  const stem = path.replace(/\.[\w]+$/, '');
+  if (stem === path) return undefined;
+  const m = new RegExp(`(?:^|[\\s\`(/])(${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\w+)(?=$|[\\s\`|),:])`, 'm').exec(text);
+  return m && m[1] !== path ? m[1] : undefined;
+}
+
+/** A path is in the map when the map names it, names its file in a tree or table, or has a glob that matches it. */
 function inMap(text: string, path: string): boolean {
   const p = bare(path);
-  if (text.includes(p)) return true;
+  if (text.includes(p) || globCovers(mapGlobs(text), p)) return true;
   const name = basename(p);
   return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(text);
 }
@@ -44,7 +80,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts).`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -81,10 +117,18 @@ export const spFileStructure: Rule = {
     for (const task of plan.tasks) {
       const missing = ownFiles(task.files).filter((f) => !inMap(text, f.path));
       if (missing.length === 0) continue;
-      const names = [...new Set(missing.map((f) => `\`${bare(f.path)}\``))];
+      const where = `("${clip(map.heading.text, 40)}", line ${map.heading.span.start.line})`;
+      // The map names the same file under another extension: one of the two is wrong, not absent.
+      const near = missing.filter((f) => nearName(text, bare(f.path)) !== undefined);
+      for (const f of near) {
+        out.push({ message: `The file map ${where} names \`${nearName(text, bare(f.path))}\`, ${taskName(task)} \`${bare(f.path)}\`: make them agree.`, span: f.span });
+      }
+      const absent = missing.filter((f) => !near.includes(f));
+      if (absent.length === 0) continue;
+      const names = [...new Set(absent.map((f) => `\`${bare(f.path)}\``))];
       out.push({
-        message: `${taskName(task)}'s file${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not in the file map ("${clip(map.heading.text, 40)}", line ${map.heading.span.start.line}): add ${names.length > 1 ? 'them' : 'it'} there with what ${names.length > 1 ? 'each one is' : 'it is'} responsible for.`,
-        span: missing[0]!.span,
+        message: `${taskName(task)}'s file${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not in the file map ${where}: add ${names.length > 1 ? 'them' : 'it'} there with what ${names.length > 1 ? 'each one is' : 'it is'} responsible for.`,
+        span: absent[0]!.span,
       });
     }
     return out;

@@ -2,6 +2,9 @@ import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { agenticLine, clip, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
 
+/** "REQUIRED SUB-SKILL: Use subagent-driven-development": one of the two skills, with no namespace. */
+const BARE_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?(subagent-driven-development|executing-plans)\b/i;
+
 const TEMPLATE =
   '`> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking.`';
 
@@ -11,7 +14,7 @@ export const spHeaderAgenticLine: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and an agentic-workers line without the checkbox sentence, which tells the executor to tick steps off.',
+    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. The checkbox sentence is not required: the skill\'s versions differ on it.',
   instruction: `Put the agentic-workers line right under the title: ${TEMPLATE}`,
   examples: {
     valid: [
@@ -31,6 +34,10 @@ export const spHeaderAgenticLine: Rule = {
         plan: '# Curl Installer Implementation Plan\n\n**Goal:** Install the tool with one curl command.\n\n**Tech Stack:** POSIX sh, curl\n\n---\n\n### Task 1: Script skeleton\n\n- [ ] **Step 1: Write the failing test**\n',
         message: 'no agentic-workers line',
       },
+      {
+        plan: '# Automatic Installer Implementation Plan\n\n> **For agentic workers:** REQUIRED SUB-SKILL: Use subagent-driven-development to implement this plan task-by-task.\n\n**Goal:** Install the plugin with one script.\n\n**Tech Stack:** PowerShell\n\n---\n\n### Task 1: Installer script\n\n- [ ] **Step 1: Write the failing test**\n',
+        message: 'without the `superpowers:` namespace',
+      },
     ],
   },
   check(plan) {
@@ -48,16 +55,22 @@ export const spHeaderAgenticLine: Rule = {
       ];
     }
     if (!REQUIRED_SKILL.test(line.text)) {
+      // "REQUIRED SUB-SKILL: Use subagent-driven-development": the skill named without its namespace.
+      const bare = BARE_SKILL.exec(line.text);
+      if (bare) {
+        return [
+          {
+            message: `The "${line.addressee}:" line names the sub-skill \`${bare[1]}\` without the \`superpowers:\` namespace: write \`superpowers:${bare[1]}\`, the skill's full name.`,
+            span: line.span,
+          },
+        ];
+      }
       return [
         {
           message: `The "${line.addressee}:" line names no REQUIRED SUB-SKILL to execute the plan with ("${said}"): write "REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task."`,
           span: line.span,
         },
       ];
-    }
-    // The older "For Claude:" line predates checkbox steps; every "For agentic workers:" version says it.
-    if (/^for agentic workers$/i.test(line.addressee ?? '') && !/checkbox/i.test(line.text)) {
-      return [{ message: 'The agentic-workers line does not say "Steps use checkbox (`- [ ]`) syntax for tracking.": add it, so the executing agent ticks each step off.', span: line.span }];
     }
     return [];
   },

@@ -14,10 +14,19 @@ const RUN_TITLE = /^(?:re-?)?run\b/i;
 
 function commandExpected(plan: Plan, c: Command): boolean {
   if (c.expected && c.expected.text.trim() !== '') return true;
+  // "Expected:" over a list or a block: the outcomes are what follows the label.
+  if (c.expected && followedByList(plan, c.expected.span.start.line)) return true;
   // An inline command with its outcome after it on the same line.
   const { start, end } = c.run.span;
   if (start.line !== end.line) return false;
   return INLINE_OUTCOME.test(lineText(plan, start.line).slice(end.column));
+}
+
+/** The line after an empty "Expected:" label starts a list item or a code block. */
+function followedByList(plan: Plan, line: number): boolean {
+  if (!/\bExpected\b\W*$/i.test(lineText(plan, line))) return false;
+  const next = plan.lines.slice(line).find((l) => l.trim() !== '') ?? '';
+  return /^\s*(?:[-*+]|\d+[.)])\s+\S|^\s*(?:```|~~~)/.test(next);
 }
 
 /** The step says what to expect somewhere: an "# Expected:" comment in its shell block, "Expected:" in its text. */
@@ -39,7 +48,7 @@ export const spRunExpected: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block, an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run focused tests GREEN.") without a command; and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Re-run targeted tests.") without a command (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -107,9 +116,13 @@ export const spRunExpected: Rule = {
   },
 };
 
+/** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {
+  const expects = INLINE_OUTCOME.test(step.title.text) || stepExpected(step);
   return {
-    message: `${named} says to run something but gives no command and no Expected: write "Run: \`<exact command>\`" and "Expected: …".`,
+    message: expects
+      ? `${named} says to run something and what to expect, but gives no command: write the exact command as "Run: \`<exact command>\`".`
+      : `${named} says to run something but gives no command and no Expected: write "Run: \`<exact command>\`" and "Expected: …".`,
     span: step.title.span,
   };
 }

@@ -10,13 +10,23 @@ const FORM_WORDS: Record<string, [string, string]> = {
   plain: ['plain "Step N:" lines', 'a plain "Step N:" line'],
 };
 
+/**
+ * A numbered item after a checkbox step of the same task is part of that step ("- [ ] Modify
+ * `DictationEngine.cs`:" then "  1. Add the property …", code, "  2. In `BeginAsync()` …"): a code
+ * block between the items ends the list item in Markdown, but the items still stand under the checkbox.
+ */
+function underCheckbox(all: ReadonlyArray<{ task: Task; form: string }>, i: number): boolean {
+  if (all[i]!.form !== 'numbered') return false;
+  return all.slice(0, i).some((s) => s.task === all[i]!.task && s.form === 'checkbox');
+}
+
 export const spStepCheckbox: Rule = {
   id: 'sp-step-checkbox',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Steps are checkboxes: "- [ ] **Step 1: Write the failing test**". executing-plans and subagent-driven-development tick each step off as it is done, so a checkbox is how the plan tracks progress, and the agentic-workers line says so ("Steps use checkbox (`- [ ]`) syntax for tracking"). Reported once per plan, at the first step that is not a checkbox: steps written as a numbered list, as headings or as plain "Step N:" lines. Bold `**Step N:**` paragraphs are the older skill\'s form: a plan written to that version throughout (its header line addressed "> **For Claude:** …", every step bold) follows its version and is not reported. Checkbox items without "Step N" ("- [ ] Run focused tests GREEN.") are checkboxes.',
+    'Steps are checkboxes: "- [ ] **Step 1: Write the failing test**". executing-plans and subagent-driven-development tick each step off as it is done, so a checkbox is how the plan tracks progress, and the agentic-workers line says so ("Steps use checkbox (`- [ ]`) syntax for tracking"). Reported once per plan, at the first step that is not a checkbox: steps written as a numbered list, as headings or as plain "Step N:" lines. Bold `**Step N:**` paragraphs are the older skill\'s form: a plan written to that version throughout (its header line addressed "> **For Claude:** …", every step bold) follows its version and is not reported. Checkbox items without "Step N" ("- [ ] Run focused tests GREEN.") are checkboxes, and numbered items after a checkbox step of the same task are that step\'s parts, not steps.',
   instruction: 'Write every step as a checkbox: "- [ ] **Step N: <one action>**", followed by its code and its Run/Expected.',
   examples: {
     valid: [
@@ -37,7 +47,7 @@ export const spStepCheckbox: Rule = {
   check(plan) {
     const all: Array<{ task: Task; step: Step; form: ReturnType<typeof stepForm> }> = [];
     for (const task of plan.tasks) for (const step of task.steps) all.push({ task, step, form: stepForm(plan, step) });
-    for (let i = all.length - 1; i >= 0; i--) if (all[i]!.form === 'prose') all.splice(i, 1);
+    for (let i = all.length - 1; i >= 0; i--) if (all[i]!.form === 'prose' || underCheckbox(all, i)) all.splice(i, 1);
     const not = all.filter((s) => s.form !== 'checkbox');
     if (not.length === 0) return [];
     const first = not[0]!;
