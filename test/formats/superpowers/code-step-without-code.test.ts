@@ -76,3 +76,34 @@ describe('sp-code-step-without-code', () => {
     expect(ds).toHaveLength(1);
   });
 });
+
+describe('sp-code-step-without-code on checklist steps', () => {
+  it('counts the unindented code block written after a "- [ ]" step as that step\'s code', async () => {
+    const plan = [
+      '# Journal Implementation Plan',
+      '',
+      '**Goal:** Record injections.',
+      '',
+      '**Tech Stack:** C# / .NET 9, xUnit',
+      '',
+      '---',
+      '',
+      '### Task 1: Journal',
+      '',
+      '**Files:**',
+      '- Create: `src/Journal.cs`',
+      '- Test: `tests/JournalTests.cs`',
+      '',
+      '- [ ] Write the failing test in `tests/JournalTests.cs`:',
+      '',
+      '```csharp',
+      'public class JournalTests { [Fact] public void Records() { Assert.Single(new Journal().Entries); } }',
+      '```',
+      '',
+      '- [ ] Run `dotnet test` — expect FAIL (Journal does not exist).',
+      '',
+    ].join('\n');
+    const ds = await lintRule('sp-code-step-without-code', plan, { format: 'superpowers' });
+    expect(ds.map((d) => d.message)).toEqual([]);
+  });
+});

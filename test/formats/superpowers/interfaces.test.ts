@@ -1,6 +1,6 @@
 /**
- * sp-interfaces and sp-interfaces-names: where a plan gives its tasks Interfaces blocks (later
- * versions of the skill), each code task has one, and each entry names what it means.
+ * sp-interfaces: where a plan gives its tasks Interfaces blocks (later versions of the skill),
+ * each code task has one.
  */
 import { describe, expect, it } from 'vitest';
 import { lintRule, md } from '../../helpers.js';
@@ -8,23 +8,6 @@ import { lintRule, md } from '../../helpers.js';
 const HEAD = ['# Recovery Implementation Plan', '', '**Goal:** Recover a stale task.', '', '**Tech Stack:** Python 3.12, pytest', '', '---', ''];
 const plan = (...lines: string[]): string => md(...HEAD, ...lines);
 const TEST_STEP = ['- [ ] **Step 1: Write the failing test**', '', '```python', 'def test_recover():', '    assert recover("T-1") == 0', '```', ''];
-
-describe('sp-interfaces-names', () => {
-  it('reports an entry that names nothing in backticks, and accepts "nothing"', async () => {
-    const ds = await lintRule(
-      'sp-interfaces-names',
-      plan('### Task 1: README guard', '', '**Interfaces:**', '- Consumes: nothing.', '- Produces documentation guard for both README files.', '', ...TEST_STEP),
-    );
-    expect(ds.map((d) => d.message)).toEqual([
-      'Task 1\'s Interfaces entry "Produces documentation guard for both README files." names nothing in backticks: write the exact names later tasks rely on — `function(arg: type) -> type`, types, constants.',
-    ]);
-    expect(ds[0]!.span.start.line).toBe(13);
-  });
-
-  it('reads names from nested items', async () => {
-    expect(await lintRule('sp-interfaces-names', plan('### Task 1: Target', '', '**Interfaces:**', '- Produces:', '  - `sealed record InjectionTarget`', '', ...TEST_STEP))).toEqual([]);
-  });
-});
 
 describe('sp-interfaces', () => {
   it('holds no plan without Interfaces blocks to them', async () => {

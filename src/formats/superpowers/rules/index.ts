@@ -15,7 +15,7 @@ import { spHeaderGoalOneSentence } from './header-goal-one-sentence.js';
 import { spHeaderPosition } from './header-position.js';
 import { spHeaderTechStack } from './header-tech-stack.js';
 import { spHeaderTitle } from './header-title.js';
-import { spInterfaces, spInterfacesNames } from './interfaces.js';
+import { spInterfaces } from './interfaces.js';
 import { spNoPlaceholders } from './no-placeholders.js';
 import { spRunExpected } from './run-expected.js';
 import { spStepCheckbox } from './step-checkbox.js';
@@ -40,7 +40,6 @@ export const SUPERPOWERS_RULES: readonly Rule[] = [
   spFilesExactPaths,
   spFilesLineRange,
   spInterfaces,
-  spInterfacesNames,
   spStepCheckbox,
   spFailingTestFirst,
   spRunExpected,

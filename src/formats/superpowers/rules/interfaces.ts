@@ -1,61 +1,13 @@
 import { findInLine } from '../../../plan/source.js';
-import type { InterfaceEntry, Plan, Span, Task } from '../../../plan/types.js';
+import type { Plan, Task } from '../../../plan/types.js';
 import { isDocsOnly, isVerificationOnly, taskHeadSpan } from '../../../rules/tasks/shared.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { changesCode } from './code-step-without-code.js';
 import { workUnits } from './units.js';
 
-/** "Consumes: nothing.", "Produces: no new exports", "Consumes: none (first task)". */
-const NOTHING = /\b(?:nothing|none|no new (?:exports?|names|public \w+|types|functions)|no exports|n\/a)\b/i;
-
 const PROVIDES = /\b(?:provides?|produces?|exposes?|exports?|returns?|consumes?|uses)\b/i;
 
-const clip = (s: string): string => {
-  const first = s.split('\n')[0]!;
-  return first.length > 70 ? `${first.slice(0, 67).trimEnd()}…` : first;
-};
-
-/** The first line of an entry, for pointing at it. */
-function entrySpan(plan: Plan, e: InterfaceEntry): Span {
-  const line = e.text.span.start.line;
-  return findInLine(plan.lines, line, (plan.lines[line - 1] ?? '').trim());
-}
-
 const PLAN_HEAD = '# Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.12, pytest\n\n';
-
-export const spInterfacesNames: Rule = {
-  id: 'sp-interfaces-names',
-  family: 'superpowers',
-  severity: 'warning',
-  formats: ['superpowers'],
-  description:
-    'writing-plans (later versions): each task\'s **Interfaces:** block says what it consumes from earlier tasks and produces for later tasks "— exact signatures … exact function names, parameter and return types", because a task\'s implementer sees only their own task. A Consumes or Produces entry that names nothing in backticks ("Produces documentation guard for both README files") is reported; "Consumes: nothing" and "Produces: no new exports" say so and are fine.',
-  instruction: 'In each task\'s **Interfaces:** block, name what it consumes and produces exactly, in backticks: `function(arg: type) -> type`, types, constants — or say "nothing".',
-  examples: {
-    valid: [
-      {
-        plan: `${PLAN_HEAD}### Task 1: Validator\n\n**Interfaces:**\n- Consumes: nothing.\n- Produces \`validate_test_plan(requirements: dict) -> list[TestPlanIssue]\`.\n\n- [ ] **Step 1: Write the failing test**\n`,
-      },
-    ],
-    invalid: [
-      {
-        plan: `${PLAN_HEAD}### Task 1: README guard\n\n**Interfaces:**\n- Produces documentation guard for both README files and implemented core commands.\n\n- [ ] **Step 1: Write the failing test**\n`,
-        message: 'names nothing in backticks',
-      },
-    ],
-  },
-  check(plan) {
-    const out: Finding[] = [];
-    for (const task of plan.tasks) {
-      for (const e of task.interfaces?.entries ?? []) {
-        if (e.kind === 'other' || e.names.length > 0 || NOTHING.test(e.text.text)) continue;
-        const what = e.kind === 'consumes' ? 'the exact signatures it uses from earlier tasks' : 'the exact names later tasks rely on — `function(arg: type) -> type`, types, constants';
-        out.push({ message: `Task ${task.number}'s Interfaces entry "${clip(e.text.text)}" names nothing in backticks: write ${what}.`, span: entrySpan(plan, e) });
-      }
-    }
-    return out;
-  },
-};
 
 /** A task that writes code: its steps write tests or implementation. */
 function writesCode(plan: Plan, task: Task): boolean {

@@ -52,15 +52,21 @@ const ITEM_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
 
 function taskUnits(plan: Plan, task: Task): WorkUnit[] {
   if (task.steps.length > 0) {
-    return task.steps.map((step) => ({
-      task,
-      step,
-      label: `Step ${step.number}${step.suffix ?? ''}`,
-      head: step.title,
-      prose: [step.title, ...step.prose],
-      codeBlocks: step.codeBlocks,
-      span: step.span,
-    }));
+    return task.steps.map((step, i) => {
+      // "- [ ] Write the test" is often followed by an unindented code block, which Markdown puts
+      // after the list item but the author put in the step: blocks up to the next step are its own.
+      const until = task.steps[i + 1]?.span.start.line ?? task.span.end.line + 1;
+      const after = plan.codeBlocks.filter((b) => b.span.start.line > step.span.end.line && b.span.end.line < until && !step.codeBlocks.includes(b));
+      return {
+        task,
+        step,
+        label: `Step ${step.number}${step.suffix ?? ''}`,
+        head: step.title,
+        prose: [step.title, ...step.prose],
+        codeBlocks: [...step.codeBlocks, ...after],
+        span: step.span,
+      };
+    });
   }
   const o = planOutline(plan);
   const from = task.span.start.line + 1;
