@@ -61,13 +61,13 @@ describe('sp-no-placeholders', () => {
         '- [ ] **Step 3: Combine into CLAUDE.md**',
         '',
         '```markdown',
-        '[verbatim Karpathy content from /tmp/karpathy-claude.md]',
+        '[paste the Karpathy guidelines here]',
         '```',
       ),
     );
     expect(ds.map((d) => d.message)).toEqual([
       'Code in Task 11 has a placeholder ("# fill in from Iteration 0 measurement"): write the complete code or text it stands for.',
-      'Code in Task 11 has a placeholder ("[verbatim Karpathy content from /tmp/karpathy-claude.md]"): write the complete code or text it stands for.',
+      'Code in Task 11 has a placeholder ("[paste the Karpathy guidelines here]"): write the complete code or text it stands for.',
     ]);
   });
 
@@ -91,5 +91,19 @@ describe('sp-no-placeholders', () => {
   it('reads checklist steps without numbers as steps', async () => {
     const ds = await lint(plan('## Task 1: Models UI', '', '1. Add a failing test that two requests share one download.', '2. Route install/retry through the coordinator, with cancellable tokens where practical.'));
     expect(ds.map((d) => d.message)).toEqual(['Step 2 of Task 1 leaves the work open ("where practical"): say exactly what to change, with the code.']);
+  });
+});
+
+describe('sp-no-placeholders on stand-ins that say where their text is', () => {
+  const plan = (block: string[], lang: string): string =>
+    ['# Docs Implementation Plan', '', '**Goal:** Merge two guides.', '', '**Tech Stack:** Markdown', '', '---', '', '### Task 3: Merge', '', '**Files:**', '- Modify: `CLAUDE.md`', '', '- [ ] **Step 2: Write the merged file**', '', '```' + lang, ...block, '```', ''].join('\n');
+
+  it('accepts a bracketed stand-in naming the file the text is copied from', async () => {
+    expect(await lintRule('sp-no-placeholders', plan(['# Guide', '[verbatim Karpathy content from /tmp/karpathy-claude.md]'], 'markdown'))).toEqual([]);
+  });
+
+  it('accepts "..." in a Markdown skeleton, not in code', async () => {
+    expect(await lintRule('sp-no-placeholders', plan(['## Role', '...', '## Rules'], 'markdown'))).toEqual([]);
+    expect(await lintRule('sp-no-placeholders', plan(['def merge():', '    ...'], 'python'))).toHaveLength(1);
   });
 });

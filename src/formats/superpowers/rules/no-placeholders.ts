@@ -1,4 +1,5 @@
 import { span } from '../../../plan/source.js';
+import type { CodeBlock, Plan } from '../../../plan/types.js';
 import { taskCodePlaceholders } from '../../../rules/placeholders.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { phraseIn, type PhraseHit } from './placeholder-phrases.js';
@@ -9,6 +10,13 @@ import { unitName, workUnits } from './units.js';
  * leaves a value to fill in (`rate: BASE_RATE  # fill in from Iteration 0`), and a bracketed line
  * that stands for content ("[verbatim Karpathy content from /tmp/karpathy-claude.md]").
  */
+/** Code fences that hold prose templates rather than code. */
+const PROSE_LANGS = new Set(['', 'markdown', 'md', 'text', 'txt', 'plaintext']);
+
+function blockAt(plan: Plan, line: number): CodeBlock | undefined {
+  return plan.codeBlocks.find((b) => b.span.start.line < line && b.span.end.line > line);
+}
+
 const WRITTEN_PLACEHOLDERS: readonly RegExp[] = [
   /(?:\/\/|#|\/\*|--|<!--)\s*(?:fill in|TBD|implement later|to be (?:determined|filled in))\b.*$/i,
   /^\s*\[[^\]\n]*\b(?:verbatim|insert|paste|placeholder|fill in|contents? (?:of|from)|your [\w ]+ here)\b[^\]\n]*\]\s*$/i,
@@ -54,6 +62,10 @@ export const spNoPlaceholders: Rule = {
     }
     for (const task of plan.tasks) {
       for (const hit of taskCodePlaceholders(plan, task, WRITTEN_PLACEHOLDERS)) {
+        // "[verbatim … from /tmp/x.md]" names the file the text is copied from; and a bare "..." in
+        // a prose skeleton (a prompt, a Markdown template) stands for text the step spells out.
+        if (/\bfrom\s+`?[\w~.-]*[/.][\w./-]+/.test(hit.text)) continue;
+        if (/^(?:\.\.\.|…)$/.test(hit.text.trim()) && PROSE_LANGS.has(blockAt(plan, hit.line)?.lang ?? '')) continue;
         out.push({
           message: `Code in Task ${task.number} has a placeholder ("${hit.text}"): write the complete code or text it stands for.`,
           span: span(hit.line, hit.column, hit.line, hit.column + hit.text.length),
