@@ -1,0 +1,80 @@
+/**
+ * The superpowers rules' precision on real plans, guarded: a sample of their findings on the 30
+ * labelled fixtures (at their own paths), the 15 held-out plans and the corpus's 6, drawn across
+ * every rule that fires and each judged by an independent reviewer against the writing-plans
+ * skill (verdict, reason, the plan text it rests on). Findings judged right must still be
+ * reported (unless retired on purpose, with the reason recorded), and the share of sampled
+ * findings still reported that are right must not fall below today's. The issue's bar is 95%;
+ * today's is lower, and docs/precision.md says so.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { presetConfig } from '../../src/config/presets.js';
+import { lintText } from '../../src/engine/run.js';
+import type { Diagnostic } from '../../src/rules/types.js';
+import { CORPUS, HAS_CORPUS } from './corpus.js';
+
+interface Judged {
+  id: string;
+  set: 'superpowers' | 'superpowers-heldout' | 'corpus';
+  plan: string;
+  ruleId: string;
+  line: number;
+  message: string;
+  verdict: 'correct' | 'wrong-message' | 'false' | 'ambiguous' | 'excerpt';
+  reason: string;
+  evidence: string;
+  retired?: string;
+}
+
+/** Right / still reported, measured when the sample was last judged (2026-12-06): 83 / 95. */
+const FLOOR = 0.87;
+
+const { findings } = JSON.parse(readFileSync(new URL('./superpowers-findings.json', import.meta.url), 'utf8')) as { findings: Judged[] };
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+function sourcePath(set: string, file: string): string {
+  const row = readFileSync(join(FIXTURES, set, 'SOURCES.md'), 'utf8').split('\n').find((l) => l.startsWith(`| \`${file}\` |`));
+  return row?.split(' | ')[2]?.replace(/`/g, '') ?? file;
+}
+
+async function lintSample(): Promise<Map<string, Diagnostic[]>> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const { set, plan } of findings) {
+    const key = `${set}/${plan}`;
+    if (out.has(key) || (set === 'corpus' && !HAS_CORPUS)) continue;
+    const [file, path, config] =
+      set === 'corpus' ? [join(CORPUS, plan), plan, presetConfig('inference-sim')] : [join(FIXTURES, set, plan), sourcePath(set, plan), defaultConfig()];
+    out.set(key, (await lintText(readFileSync(file, 'utf8'), path, { config })).diagnostics);
+  }
+  return out;
+}
+
+describe('superpowers lint precision on the hand-judged sample', () => {
+  const opening = (m: string): string => m.split(' ').slice(0, 5).join(' ');
+  const reported = (all: Map<string, Diagnostic[]>, f: Judged): boolean =>
+    (all.get(`${f.set}/${f.plan}`) ?? []).some((d) => d.ruleId === f.ruleId && d.span.start.line === f.line && opening(d.message) === opening(f.message));
+
+  it('is a sample of at least 100 findings, each with a verdict, a reason and the plan text it rests on', () => {
+    expect(findings.length).toBeGreaterThanOrEqual(100);
+    for (const f of findings) {
+      expect(['correct', 'wrong-message', 'false', 'ambiguous', 'excerpt'], f.id).toContain(f.verdict);
+      expect(f.reason.length, f.id).toBeGreaterThan(10);
+      expect(f.evidence.length, f.id).toBeGreaterThan(5);
+    }
+    expect(existsSync(join(FIXTURES, 'superpowers-heldout'))).toBe(true);
+  });
+
+  it('still reports every finding judged right (but those retired on purpose), and keeps its share of right findings', async () => {
+    const all = await lintSample();
+    const counted = findings.filter((f) => f.verdict !== 'excerpt' && (f.set !== 'corpus' || HAS_CORPUS));
+    const lost = counted.filter((f) => f.verdict === 'correct' && !f.retired && !reported(all, f)).map((f) => `${f.id} ${f.ruleId} ${f.plan}:${f.line}`);
+    expect(lost).toEqual([]);
+    const still = counted.filter((f) => reported(all, f));
+    const right = still.filter((f) => f.verdict === 'correct').length;
+    expect(right / still.length).toBeGreaterThanOrEqual(FLOOR);
+  }, 60_000);
+});
