@@ -10,7 +10,7 @@ import type { Language, SnippetLanguage } from './types.js';
 import { typescript } from './typescript.js';
 
 export { go, javascript, python, rust, typescript };
-export type { Language, LanguageExamples, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest } from './types.js';
+export type { DeclaredTest, Language, LanguageExamples, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest } from './types.js';
 
 /** In the order a bare code fence is sniffed (the first whose `sniff` matches wins). */
 export const LANGUAGES: readonly Language[] = [go, python, typescript, javascript, rust];
