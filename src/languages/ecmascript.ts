@@ -4,10 +4,18 @@ import type { Grammar } from '../repo/code/grammars.js';
 import { lineOf } from './kinds.js';
 import type { DeclaredTest, LanguageExamples, LanguageWriting, SnippetTest, Syntax, Tests } from './types.js';
 
-/** Both languages' tests, whose files parse with `grammars`: titled by strings, so names follow no pattern. */
-export function tests(grammars: readonly Grammar[]): Tests {
+/**
+ * Both languages' tests, whose files are `x.test.<extension>` or `x.spec.<extension>` and parse
+ * with `grammars`: titled by strings, so names follow no pattern.
+ */
+export function tests(extension: string, grammars: readonly Grammar[]): Tests {
   return {
-    files: { grammars, grammarOf: (base, inTestDir) => ofGrammars(testFileGrammar(base, inTestDir), grammars), declared: declaredTests },
+    files: {
+      named: new RegExp(String.raw`\.(?:test|spec)\.${extension}$`),
+      grammars,
+      grammarOf: (base, inTestDir) => ofGrammars(testFileGrammar(base, inTestDir), grammars),
+      declared: declaredTests,
+    },
     naming: { example: 'component › does the observable thing in this scenario' },
   };
 }

@@ -20,6 +20,7 @@ export const go: Language = {
     parentTest: (name) => (/^(?:Test|Benchmark|Fuzz)\w*\//.test(name) ? name.slice(0, name.indexOf('/')) : undefined),
     selectsByPrefix: /^(?:Test|Benchmark|Fuzz)/,
     files: {
+      named: /_test\.go$/,
       grammars: ['go'],
       // The go tool compiles tests from _test.go files only.
       grammarOf: (base) => (base.endsWith('_test.go') ? 'go' : undefined),

@@ -5,7 +5,7 @@ import type { Language } from './types.js';
 export const javascript: Language = {
   id: 'javascript',
   aliases: [],
-  tests: tests(['JavaScript']),
+  tests: tests('[cm]?jsx?', ['JavaScript']),
   examples: { ...examples, file: 'src/exact/path.js', testFile: 'test/exact/path.test.js' },
   writing,
   snippets: {

@@ -11,6 +11,7 @@ export const python: Language = {
     identifier: { source: String.raw`test_\w+` },
     selectsByPrefix: /^test_/,
     files: {
+      named: /(?:^|\/)test_[^/]*\.py$|_test\.py$/,
       grammars: ['python'],
       // pytest collects test_x.py and x_test.py, and the files of test directories.
       grammarOf: (base, inTestDir) => (base.endsWith('.py') && (/^test_|_test\.py$/.test(base) || inTestDir) ? 'python' : undefined),

@@ -84,11 +84,14 @@ export interface Tests {
 
 /** Test files in a repository. */
 export interface TestFiles {
+  /** The names its test files have by convention (`_test.go`), matched against a path: test code, not the code it tests. */
+  readonly named: RegExp;
   /** The grammars its test files are parsed with. */
   readonly grammars: readonly Grammar[];
   /**
    * The grammar of a file the language's runners read tests from, by its base name and whether it
    * sits in a test directory (`test/`, `__tests__/`, `testdata/` …); undefined for other files.
+   * Wider than `named`: runners also read files that only their directory marks as tests.
    */
   grammarOf(base: string, inTestDir: boolean): Grammar | undefined;
   /** The names of the tests a parsed file declares, as its runner reports them. */

@@ -6,7 +6,7 @@ import type { Language } from './types.js';
 export const typescript: Language = {
   id: 'typescript',
   aliases: [],
-  tests: tests(['TypeScript', 'Tsx']),
+  tests: tests('[cm]?tsx?', ['TypeScript', 'Tsx']),
   examples,
   writing,
   snippets: {

@@ -10,6 +10,7 @@ import { LANGUAGES, languageForFence, languageNamed, sniffLanguage, type Languag
 import { span } from '../../src/plan/source.js';
 import type { CodeBlock } from '../../src/plan/types.js';
 import { defaultConfig } from '../../src/config/defaults.js';
+import { isTestFile } from '../../src/ground/test-files.js';
 import { ensureGrammars } from '../../src/repo/code/grammars.js';
 import { findOffences } from '../../src/rules/test-code/assertions.js';
 import { parseBlock, testFunctions } from '../../src/rules/test-code/code.js';
@@ -148,6 +149,9 @@ describe('the language registry', () => {
       expect(grammar).toBeDefined();
       expect(language.tests.files?.grammars).toContain(grammar);
       expect(testGrammar(sample.sourceFile)).toBeUndefined();
+      // Grounding leaves test code out of a type's construction sites.
+      expect(language.tests.files?.named.test(sample.testFile)).toBe(true);
+      expect([isTestFile(sample.testFile), isTestFile(sample.sourceFile)]).toEqual([true, false]);
       expect(declaredTests(grammar!, sample.test).map((t) => t.name)).toEqual([sample.name]);
     });
 
