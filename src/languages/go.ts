@@ -1,5 +1,6 @@
 /** Go. */
 import type { SgNode } from '@ast-grep/napi';
+import { goModule } from '../repo/code/go.js';
 import { functionSignatures } from '../repo/code/go-sparse.js';
 import { kindOf, lineOf } from './kinds.js';
 import type { DeclaredTest, Language, SnippetTest } from './types.js';
@@ -41,6 +42,7 @@ export const go: Language = {
     comment: '//',
     test: (body) => ['func TestComponent_Scenario_Behavior(t *testing.T) {', ...body.map((l) => `\t${l}`), '}'],
   },
+  code: goModule,
   snippets: {
     fenceTags: ['go', 'golang'],
     sniff: /^\s*(?:package\s+\w+|func\s+[\w(])/m,

@@ -6,6 +6,7 @@ import { go } from './go.js';
 import { javascript } from './javascript.js';
 import { python } from './python.js';
 import { rust } from './rust.js';
+import type { LanguageModule } from '../repo/code/language.js';
 import type { Language, SnippetLanguage } from './types.js';
 import { typescript } from './typescript.js';
 
@@ -14,6 +15,11 @@ export type { DeclaredTest, Language, LanguageExamples, LanguageId, SnippetGramm
 
 /** In the order a bare code fence is sniffed (the first whose `sniff` matches wins). */
 export const LANGUAGES: readonly Language[] = [go, python, typescript, javascript, rust];
+
+/** The code index's readers of the repository's code, each once. */
+export function codeReaders(): LanguageModule[] {
+  return [...new Set(LANGUAGES.flatMap((l) => (l.code ? [l.code] : [])))];
+}
 
 /** Whether microplan parses the language's plan code blocks. */
 export function parsesSnippets(language: Language): language is SnippetLanguage {

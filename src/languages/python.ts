@@ -1,5 +1,6 @@
 /** Python. */
 import type { SgNode } from '@ast-grep/napi';
+import { pythonModule } from '../repo/code/python.js';
 import { lineOf } from './kinds.js';
 import type { DeclaredTest, Language, SnippetTest } from './types.js';
 
@@ -32,6 +33,7 @@ export const python: Language = {
     comment: '#',
     test: (body) => ['def test_component_scenario_behavior():', ...body.map((l) => `    ${l}`)],
   },
+  code: pythonModule,
   snippets: {
     fenceTags: ['py', 'python', 'python3'],
     sniff: /^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m,

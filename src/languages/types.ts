@@ -8,6 +8,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { Grammar } from '../repo/code/grammars.js';
+import type { LanguageModule } from '../repo/code/language.js';
 
 export type LanguageId = 'go' | 'typescript' | 'javascript' | 'python' | 'rust';
 
@@ -27,6 +28,12 @@ export interface Language {
   readonly examples: LanguageExamples;
   /** How the prompt writes a test in the language; undefined where it shows a language-neutral one. */
   readonly writing?: LanguageWriting;
+  /**
+   * How the code index reads the repository's code in it (declarations, construction sites);
+   * undefined where it does not. One reader may serve several languages (TypeScript's reads
+   * JavaScript too).
+   */
+  readonly code?: LanguageModule;
 }
 
 /**

@@ -6,11 +6,12 @@
 import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { kindOf } from '../../src/languages/kinds.js';
-import { LANGUAGES, languageForFence, languageNamed, sniffLanguage, type LanguageId } from '../../src/languages/index.js';
+import { codeReaders, LANGUAGES, languageForFence, languageNamed, sniffLanguage, type LanguageId } from '../../src/languages/index.js';
 import { span } from '../../src/plan/source.js';
 import type { CodeBlock } from '../../src/plan/types.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { isTestFile } from '../../src/ground/test-files.js';
+import { LANGUAGE_MODULES } from '../../src/repo/code/code-index.js';
 import { ensureGrammars } from '../../src/repo/code/grammars.js';
 import { findOffences } from '../../src/rules/test-code/assertions.js';
 import { parseBlock, testFunctions } from '../../src/rules/test-code/code.js';
@@ -224,6 +225,17 @@ describe('the language registry', () => {
       const packages = syntax.packages?.declaredIn(root());
       expect(packages && [...new Set(packages)].sort()).toEqual(sample.packages);
     });
+  });
+
+  it("gives the code index one reader per language it reads, each reading its languages' files", () => {
+    for (const language of LANGUAGES) {
+      if (!language.code) continue;
+      expect(language.code.languages).toContain(language.id);
+      expect(language.code.extensionsFor(language.id as Exclude<LanguageId, 'rust'>).length).toBeGreaterThan(0);
+    }
+    expect(LANGUAGE_MODULES).toEqual(codeReaders());
+    expect(new Set(LANGUAGE_MODULES).size).toBe(LANGUAGE_MODULES.length);
+    expect(LANGUAGE_MODULES.flatMap((m) => m.languages).sort()).toEqual(LANGUAGES.filter((l) => l.code).map((l) => l.id).sort());
   });
 
   it('sniffs nothing from text that reads like no language', () => {
