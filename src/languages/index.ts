@@ -1,12 +1,13 @@
 /**
  * The language registry: every language microplan knows, one module each (types.ts says what a
- * module answers). Adding a language is one module and one line in LANGUAGES.
+ * module answers). Adding a language is one module, one line in LANGUAGES and its id in
+ * LanguageId (which types the per-language tables rules keep).
  */
+import type { LanguageModule } from '../repo/code/language.js';
 import { go } from './go.js';
 import { javascript } from './javascript.js';
 import { python } from './python.js';
 import { rust } from './rust.js';
-import type { LanguageModule } from '../repo/code/language.js';
 import type { Language, SnippetLanguage } from './types.js';
 import { typescript } from './typescript.js';
 

@@ -1,7 +1,12 @@
 /**
  * What microplan knows of one programming language, in one module per language (after ESLint's
- * `languages/`): how config and code fences name it, how its plan snippets are parsed, how its
- * tests are declared. Callers ask the registry (index.ts) instead of branching on names.
+ * `languages/`): how config and code fences name it, how its plan snippets are parsed and which
+ * node kinds the rules ask about, how its tests are declared, named, filed and selected, what the
+ * writing agent is shown, and which reader the code index uses. Callers ask the registry
+ * (index.ts) instead of branching on names.
+ *
+ * A language's own heuristics that only one rule uses (test-assertion-behavioral's offence
+ * finders) stay with that rule, in a table by language id.
  *
  * Every question a caller asks is a field here; a language that cannot answer one leaves an
  * optional field out (Rust, which microplan names but does not parse, has no `snippets`).
