@@ -1,8 +1,9 @@
 /** Go. */
 import type { SgNode } from '@ast-grep/napi';
+import { goModule } from '../repo/code/go.js';
 import { functionSignatures } from '../repo/code/go-sparse.js';
-import { kindOf } from './kinds.js';
-import type { Language, SnippetTest } from './types.js';
+import { kindOf, lineOf } from './kinds.js';
+import type { DeclaredTest, Language, SnippetTest } from './types.js';
 
 /**
  * Go snippets that open (after comments) with a package clause, an import or a named function or
@@ -16,6 +17,16 @@ export const go: Language = {
   aliases: ['golang'],
   tests: {
     proseName: /\bTest[A-Z0-9_][A-Za-z0-9_]*/g,
+    identifier: { source: String.raw`(?:Test|Benchmark|Fuzz)[A-Z0-9_]\w*`, subtests: String.raw`(?:\/[\w-]+)*` },
+    parentTest: (name) => (/^(?:Test|Benchmark|Fuzz)\w*\//.test(name) ? name.slice(0, name.indexOf('/')) : undefined),
+    selectsByPrefix: /^(?:Test|Benchmark|Fuzz)/,
+    files: {
+      named: /_test\.go$/,
+      grammars: ['go'],
+      // The go tool compiles tests from _test.go files only.
+      grammarOf: (base) => (base.endsWith('_test.go') ? 'go' : undefined),
+      declared: declaredTests,
+    },
     naming: { pattern: '^Test[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+_[A-Za-z0-9_]+$', example: 'TestType_Scenario_Behavior' },
   },
   examples: {
@@ -31,6 +42,7 @@ export const go: Language = {
     comment: '//',
     test: (body) => ['func TestComponent_Scenario_Behavior(t *testing.T) {', ...body.map((l) => `\t${l}`), '}'],
   },
+  code: goModule,
   snippets: {
     fenceTags: ['go', 'golang'],
     sniff: /^\s*(?:package\s+\w+|func\s+[\w(])/m,
@@ -64,6 +76,25 @@ export const go: Language = {
     mayDeclareTests: (text) => text.includes('func') && text.includes('Test') && text.includes('testing'),
   },
 };
+
+/** Test, benchmark, fuzz and example functions, and `t.Run` subtests. */
+function declaredTests(root: SgNode): DeclaredTest[] {
+  const out: DeclaredTest[] = [];
+  for (const fn of root.findAll({ rule: { kind: 'function_declaration' } })) {
+    const name = fn.field('name')?.text() ?? '';
+    if (/^(?:Test|Benchmark|Fuzz|Example)/.test(name)) out.push({ name, line: lineOf(fn) });
+  }
+  // Subtests: t.Run("name", …). Go reports them with spaces turned into underscores.
+  for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
+    const fn = call.field('function');
+    if (fn?.kind() !== 'selector_expression' || fn.field('field')?.text() !== 'Run') continue;
+    const first = call.field('arguments')?.children().find((c) => c.isNamed());
+    if (!first || (first.kind() !== 'interpreted_string_literal' && first.kind() !== 'raw_string_literal')) continue;
+    const name = first.text().slice(1, -1);
+    out.push({ name, line: lineOf(call) }, { name: name.replace(/\s/g, '_'), line: lineOf(call) });
+  }
+  return out;
+}
 
 /** The package clause's name, and each import's alias or the last element of its path. */
 function packagesIn(root: SgNode): string[] {

@@ -1,7 +1,9 @@
 /**
  * The language registry: every language microplan knows, one module each (types.ts says what a
- * module answers). Adding a language is one module and one line in LANGUAGES.
+ * module answers). Adding a language is one module, one line in LANGUAGES and its id in
+ * LanguageId (which types the per-language tables rules keep).
  */
+import type { LanguageModule } from '../repo/code/language.js';
 import { go } from './go.js';
 import { javascript } from './javascript.js';
 import { python } from './python.js';
@@ -10,10 +12,15 @@ import type { Language, SnippetLanguage } from './types.js';
 import { typescript } from './typescript.js';
 
 export { go, javascript, python, rust, typescript };
-export type { Language, LanguageExamples, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest } from './types.js';
+export type { DeclaredTest, Language, LanguageExamples, LanguageId, SnippetGrammar, SnippetLanguage, SnippetTest } from './types.js';
 
 /** In the order a bare code fence is sniffed (the first whose `sniff` matches wins). */
 export const LANGUAGES: readonly Language[] = [go, python, typescript, javascript, rust];
+
+/** The code index's readers of the repository's code, each once. */
+export function codeReaders(): LanguageModule[] {
+  return [...new Set(LANGUAGES.flatMap((l) => (l.code ? [l.code] : [])))];
+}
 
 /** Whether microplan parses the language's plan code blocks. */
 export function parsesSnippets(language: Language): language is SnippetLanguage {

@@ -1,12 +1,23 @@
 /** Python. */
 import type { SgNode } from '@ast-grep/napi';
-import type { Language, SnippetTest } from './types.js';
+import { pythonModule } from '../repo/code/python.js';
+import { lineOf } from './kinds.js';
+import type { DeclaredTest, Language, SnippetTest } from './types.js';
 
 export const python: Language = {
   id: 'python',
   aliases: ['py'],
   tests: {
     proseName: /\btest_[A-Za-z0-9_]+/g,
+    identifier: { source: String.raw`test_\w+` },
+    selectsByPrefix: /^test_/,
+    files: {
+      named: /(?:^|\/)test_[^/]*\.py$|_test\.py$/,
+      grammars: ['python'],
+      // pytest collects test_x.py and x_test.py, and the files of test directories.
+      grammarOf: (base, inTestDir) => (base.endsWith('.py') && (/^test_|_test\.py$/.test(base) || inTestDir) ? 'python' : undefined),
+      declared: declaredTests,
+    },
     naming: { pattern: '^test_[a-z0-9]+_[a-z0-9_]+$', example: 'test_component_scenario_behavior' },
   },
   examples: {
@@ -22,6 +33,7 @@ export const python: Language = {
     comment: '#',
     test: (body) => ['def test_component_scenario_behavior():', ...body.map((l) => `    ${l}`)],
   },
+  code: pythonModule,
   snippets: {
     fenceTags: ['py', 'python', 'python3'],
     sniff: /^\s*(?:def\s+\w+\s*\(|class\s+\w+.*:\s*$|from\s+\S+\s+import\s)/m,
@@ -41,6 +53,20 @@ export const python: Language = {
     mayDeclareTests: (text) => text.includes('def') && text.includes('test'),
   },
 };
+
+/** `def test…` functions and `class Test…` classes. */
+function declaredTests(root: SgNode): DeclaredTest[] {
+  const out: DeclaredTest[] = [];
+  for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
+    const name = fn.field('name')?.text() ?? '';
+    if (name.startsWith('test')) out.push({ name, line: lineOf(fn) });
+  }
+  for (const cls of root.findAll({ rule: { kind: 'class_definition' } })) {
+    const name = cls.field('name')?.text() ?? '';
+    if (name.startsWith('Test')) out.push({ name, line: lineOf(cls) });
+  }
+  return out;
+}
 
 /** `def test…`. */
 function snippetTests(root: SgNode): SnippetTest[] {

@@ -1,12 +1,19 @@
 /**
  * What microplan knows of one programming language, in one module per language (after ESLint's
- * `languages/`): how config and code fences name it, how its plan snippets are parsed, how its
- * tests are declared. Callers ask the registry (index.ts) instead of branching on names.
+ * `languages/`): how config and code fences name it, how its plan snippets are parsed and which
+ * node kinds the rules ask about, how its tests are declared, named, filed and selected, what the
+ * writing agent is shown, and which reader the code index uses. Callers ask the registry
+ * (index.ts) instead of branching on names.
+ *
+ * A language's own heuristics that only one rule uses (test-assertion-behavioral's offence
+ * finders) stay with that rule, in a table by language id.
  *
  * Every question a caller asks is a field here; a language that cannot answer one leaves an
  * optional field out (Rust, which microplan names but does not parse, has no `snippets`).
  */
 import type { SgNode } from '@ast-grep/napi';
+import type { Grammar } from '../repo/code/grammars.js';
+import type { LanguageModule } from '../repo/code/language.js';
 
 export type LanguageId = 'go' | 'typescript' | 'javascript' | 'python' | 'rust';
 
@@ -26,6 +33,12 @@ export interface Language {
   readonly examples: LanguageExamples;
   /** How the prompt writes a test in the language; undefined where it shows a language-neutral one. */
   readonly writing?: LanguageWriting;
+  /**
+   * How the code index reads the repository's code in it (declarations, construction sites);
+   * undefined where it does not. One reader may serve several languages (TypeScript's reads
+   * JavaScript too).
+   */
+  readonly code?: LanguageModule;
 }
 
 /**
@@ -56,6 +69,22 @@ export interface Tests {
    * are titled by strings rather than named by identifiers.
    */
   readonly proseName?: RegExp;
+  /**
+   * Test identifiers as regular-expression source, for reading them out of prose and tables:
+   * `(?:Test|Benchmark|Fuzz)[A-Z0-9_]\w*` and what may follow one to name a subtest (Go's
+   * `/case`); undefined where tests are titled.
+   */
+  readonly identifier?: { readonly source: string; readonly subtests?: string };
+  /** The test a subtest's name belongs to (`TestX/case` → `TestX`); undefined for other names. */
+  parentTest?(name: string): string | undefined;
+  /**
+   * Names of this shape select every test whose name starts with them, as the runner's filter
+   * does (`go test -run TestX`, `pytest -k test_x`). A name of no language's shape is a title,
+   * and selects every title containing it (`vitest -t "title"`).
+   */
+  readonly selectsByPrefix?: RegExp;
+  /** The repository's test files of this language, and what they declare. */
+  readonly files?: TestFiles;
   /** The naming convention `microplan init` writes into a new config. */
   readonly naming: {
     /** A regular expression every test name matches; undefined where names are free text. */
@@ -63,6 +92,28 @@ export interface Tests {
     /** A name that follows it. */
     readonly example: string;
   };
+}
+
+/** Test files in a repository. */
+export interface TestFiles {
+  /** The names its test files have by convention (`_test.go`), matched against a path: test code, not the code it tests. */
+  readonly named: RegExp;
+  /** The grammars its test files are parsed with. */
+  readonly grammars: readonly Grammar[];
+  /**
+   * The grammar of a file the language's runners read tests from, by its base name and whether it
+   * sits in a test directory (`test/`, `__tests__/`, `testdata/` …); undefined for other files.
+   * Wider than `named`: runners also read files that only their directory marks as tests.
+   */
+  grammarOf(base: string, inTestDir: boolean): Grammar | undefined;
+  /** The names of the tests a parsed file declares, as its runner reports them. */
+  declared(root: SgNode): DeclaredTest[];
+}
+
+/** A test a repository file declares: its name and its 1-based line. */
+export interface DeclaredTest {
+  name: string;
+  line: number;
 }
 
 /** A plan's code blocks in this language. */

@@ -1,14 +1,16 @@
 /** TypeScript. */
 import { examples, mayDeclareTests, snippetTests, syntax, tests, writing } from './ecmascript.js';
 import { kindOf } from './kinds.js';
+import { typescriptModule } from '../repo/code/typescript.js';
 import type { Language } from './types.js';
 
 export const typescript: Language = {
   id: 'typescript',
   aliases: [],
-  tests,
+  tests: tests('[cm]?tsx?', ['TypeScript', 'Tsx']),
   examples,
   writing,
+  code: typescriptModule,
   snippets: {
     fenceTags: ['ts', 'typescript', 'tsx', 'mts', 'cts'],
     // A bare fence of test code: `describe('…'`, `it("…"`.

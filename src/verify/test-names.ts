@@ -3,10 +3,13 @@
  * a backticked JS test title) with plain descriptions ("row visible in table"); only names can be
  * looked up, so descriptions yield nothing and are not reported missing.
  */
+import { LANGUAGES } from '../languages/index.js';
 
-/** A bare Go/Python test identifier, not part of a path or a wildcard. */
-const GO_OR_PY_NAME = /(?<![\w/.:-])(?:(?:Test|Benchmark|Fuzz)[A-Z0-9_]\w*(?:\/[\w-]+)*|test_\w+)(?![\w*]|\.\w)/g;
-const IDENTIFIER = /^(?:(?:Test|Benchmark|Fuzz)[A-Z0-9_]\w*|test_\w+)$/;
+/** The languages' test identifiers (Go's, Python's): tests named by identifiers rather than titled. */
+const IDENTIFIERS = LANGUAGES.flatMap((l) => (l.tests.identifier ? [l.tests.identifier] : []));
+/** A bare test identifier (with a Go subtest's path), not part of a path or a wildcard. */
+const IDENTIFIER_IN_TEXT = new RegExp(String.raw`(?<![\w/.:-])(?:${IDENTIFIERS.map((i) => i.source + (i.subtests ?? '')).join('|')})(?![\w*]|\.\w)`, 'g');
+const IDENTIFIER = new RegExp(`^(?:${IDENTIFIERS.map((i) => i.source).join('|')})$`);
 const QUOTED = /`([^`]+)`|"([^"]+)"|“([^”]+)”/g;
 
 /**
@@ -28,7 +31,7 @@ export function testNamesIn(cell: string): string[] {
     const name = cleanName(q);
     if (name !== undefined && IDENTIFIER.test(name)) add(name);
   }
-  for (const m of cell.replace(QUOTED, ' ').matchAll(GO_OR_PY_NAME)) add(m[0]);
+  for (const m of cell.replace(QUOTED, ' ').matchAll(IDENTIFIER_IN_TEXT)) add(m[0]);
   if (names.length > 0) return names;
   // A title counts only when the cell is nothing but titles: in "`blis run` shows a verdict" the
   // backticks mark code in a description, not a test.
@@ -57,8 +60,8 @@ function cleanName(raw: string): string | undefined {
   if (name === '' || name.includes('*')) return undefined;
   // A path or a file name is not a test name.
   if (/^[\w./-]+\.(?:go|py|[cm]?[jt]sx?|json|ya?ml|md)(?::\d+)?$/.test(name)) return undefined;
-  // Go subtests: the test function is what the tree declares.
-  if (/^(?:Test|Benchmark|Fuzz)\w*\//.test(name)) name = name.slice(0, name.indexOf('/'));
+  // Subtests (Go's): the test function is what the tree declares.
+  for (const language of LANGUAGES) name = language.tests.parentTest?.(name) ?? name;
   return name;
 }
 

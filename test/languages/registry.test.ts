@@ -6,13 +6,17 @@
 import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { kindOf } from '../../src/languages/kinds.js';
-import { LANGUAGES, languageForFence, languageNamed, sniffLanguage, type LanguageId } from '../../src/languages/index.js';
+import { codeReaders, LANGUAGES, languageForFence, languageNamed, sniffLanguage, type LanguageId } from '../../src/languages/index.js';
 import { span } from '../../src/plan/source.js';
 import type { CodeBlock } from '../../src/plan/types.js';
 import { defaultConfig } from '../../src/config/defaults.js';
+import { isTestFile } from '../../src/ground/test-files.js';
+import { LANGUAGE_MODULES } from '../../src/repo/code/code-index.js';
 import { ensureGrammars } from '../../src/repo/code/grammars.js';
 import { findOffences } from '../../src/rules/test-code/assertions.js';
 import { parseBlock, testFunctions } from '../../src/rules/test-code/code.js';
+import { declaredTests, testGrammar } from '../../src/verify/test-finder.js';
+import { testNamesIn } from '../../src/verify/test-names.js';
 import { renderPrompt } from '../../src/write/prompt.js';
 
 interface Sample {
@@ -29,6 +33,9 @@ interface Sample {
   packages?: string[];
   /** A test that checks a value's concrete type (which test-assertion-behavioral reports). */
   typeCheck: string;
+  /** Where a repository keeps the sample test, by the language's convention, and a file of code that is no test. */
+  testFile: string;
+  sourceFile: string;
 }
 
 /** Every language whose snippets are parsed has one. */
@@ -40,24 +47,32 @@ const SAMPLES: Partial<Record<LanguageId, Sample>> = {
     code: 'package cache\n\nimport flagset "github.com/spf13/pflag"\n\ntype Cache struct {\n\tsize int\n}\n\nfunc register(fs *flagset.FlagSet) {\n\tif fs != nil {\n\t\tfs.IntVar(&size, "size", 0, "entries")\n\t}\n}\n',
     packages: ['cache', 'flagset'],
     typeCheck: 'func TestPolicy_Default_IsConstant(t *testing.T) {\n\tif _, ok := New().(*Constant); !ok {\n\t\tt.Fatal("type")\n\t}\n}\n',
+    testFile: 'cache/cache_test.go',
+    sourceFile: 'cache/cache.go',
   },
   python: {
     test: 'def test_cache_hit_returns_stored():\n    assert get("k") == 1\n',
     name: 'test_cache_hit_returns_stored',
     code: 'class Cache:\n    size = 0\n\ndef register(parser):\n    if parser:\n        parser.add_argument("--size")\n',
     typeCheck: 'def test_policy_default_is_constant():\n    assert isinstance(new(), Constant)\n',
+    testFile: 'tests/test_cache.py',
+    sourceFile: 'cache/cache.py',
   },
   typescript: {
     test: "it('returns the stored value on a hit', () => {\n  expect(get('k')).toBe(1);\n});\n",
     name: 'returns the stored value on a hit',
     code: "class Cache {\n  size = 0;\n}\n\nfunction register(program: Command) {\n  if (program) {\n    program.option('--size <n>');\n  }\n}\n",
     typeCheck: "it('defaults to a constant policy', () => {\n  expect(create()).toBeInstanceOf(Constant);\n});\n",
+    testFile: 'src/cache.test.ts',
+    sourceFile: 'src/cache.ts',
   },
   javascript: {
     test: "test('returns the stored value on a hit', () => {\n  assert.equal(get('k'), 1);\n});\n",
     name: 'returns the stored value on a hit',
     code: "class Cache {\n  size = 0;\n}\n\nfunction register(program) {\n  if (program) {\n    program.option('--size <n>');\n  }\n}\n",
     typeCheck: "test('defaults to a constant policy', () => {\n  assert(create() instanceof Constant);\n});\n",
+    testFile: 'test/cache.spec.mjs',
+    sourceFile: 'src/cache.mjs',
   },
 };
 
@@ -128,6 +143,28 @@ describe('the language registry', () => {
   });
 
   describe.each(LANGUAGES.map((l) => [l.id, l] as const))('%s tests', (id, language) => {
+    it('are found in a repository file named by the convention, as verify reads it', () => {
+      if (!language.snippets) return;
+      const sample = SAMPLES[id]!;
+      const grammar = testGrammar(sample.testFile);
+      expect(grammar).toBeDefined();
+      expect(language.tests.files?.grammars).toContain(grammar);
+      expect(testGrammar(sample.sourceFile)).toBeUndefined();
+      // Grounding leaves test code out of a type's construction sites.
+      expect(language.tests.files?.named.test(sample.testFile)).toBe(true);
+      expect([isTestFile(sample.testFile), isTestFile(sample.sourceFile)]).toEqual([true, false]);
+      expect(declaredTests(grammar!, sample.test).map((t) => t.name)).toEqual([sample.name]);
+    });
+
+    it('are identifiers a runner selects by prefix, where tests have identifiers', () => {
+      const { identifier, selectsByPrefix } = language.tests;
+      if (!identifier) return;
+      const sample = SAMPLES[id]!;
+      expect(sample.name).toMatch(new RegExp(`^(?:${identifier.source})$`));
+      expect(selectsByPrefix?.test(sample.name)).toBe(true);
+      expect(testNamesIn(`\`${sample.name}\` covers BC-1`)).toEqual([sample.name]);
+    });
+
     it('have a naming convention whose example follows its pattern and reads as a test name in prose', () => {
       const { pattern, example } = language.tests.naming;
       if (pattern !== undefined) expect(example).toMatch(new RegExp(pattern));
@@ -188,6 +225,17 @@ describe('the language registry', () => {
       const packages = syntax.packages?.declaredIn(root());
       expect(packages && [...new Set(packages)].sort()).toEqual(sample.packages);
     });
+  });
+
+  it("gives the code index one reader per language it reads, each reading its languages' files", () => {
+    for (const language of LANGUAGES) {
+      if (!language.code) continue;
+      expect(language.code.languages).toContain(language.id);
+      expect(language.code.extensionsFor(language.id as Exclude<LanguageId, 'rust'>).length).toBeGreaterThan(0);
+    }
+    expect(LANGUAGE_MODULES).toEqual(codeReaders());
+    expect(new Set(LANGUAGE_MODULES).size).toBe(LANGUAGE_MODULES.length);
+    expect(LANGUAGE_MODULES.flatMap((m) => m.languages).sort()).toEqual(LANGUAGES.filter((l) => l.code).map((l) => l.id).sort());
   });
 
   it('sniffs nothing from text that reads like no language', () => {

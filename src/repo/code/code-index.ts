@@ -8,18 +8,17 @@
 import type { SgNode } from '@ast-grep/napi';
 import { decodeBytes } from '../limits.js';
 import { RepoError, type CodeIndex, type ConstructionSite, type Declaration, type Language, type Repository, type SearchScope, type Use } from '../types.js';
+import { codeReaders } from '../../languages/index.js';
 import { ensureGrammars, type Grammar } from './grammars.js';
-import { goModule } from './go.js';
 import { factoryNames, type Factory, type FileSites, type LanguageModule, type LocatedDeclaration } from './language.js';
 import { TaskQueue } from './task-queue.js';
 import { grepPatterns, type TextNeedle } from './prefilter.js';
-import { pythonModule } from './python.js';
 import { contentDigest, type SiteCache, type SiteCaches } from './site-cache.js';
 import { parseTypeQuery, type TypeQuery } from './type-query.js';
-import { typescriptModule } from './typescript.js';
 import { literalsIn, usesIn, type FileUse } from './uses.js';
 
-export const LANGUAGE_MODULES: readonly LanguageModule[] = [goModule, typescriptModule, pythonModule];
+/** The readers of the languages the registry (src/languages/) lists. */
+export const LANGUAGE_MODULES: readonly LanguageModule[] = codeReaders();
 
 /** A file the index could not use, and why (it is left out of every answer). */
 export interface SkippedFile {
