@@ -67,7 +67,11 @@ export const citationGone: Rule = {
   needsRepo: true,
   description:
     'The code a citation points at is no longer in the file: the quoted snippet or named symbol is not there (or, with `--against`, was removed since the plan\'s base). A name the citation\'s sentence removes or modifies without tying it to the citation ("Remove `f` check (a.go:12)") that the file has nowhere is reported as a warning.',
-  instruction: 'Only cite code that exists now; if the source of work names code that is gone, flag it as a DEVIATION.',
+  // DEVIATION flags are the micro-plan's; a superpowers plan says so in its own words.
+  instruction: (config) =>
+    config.format === 'superpowers'
+      ? 'Only cite code that exists now; if the source of work names code that is gone, say so in the plan instead of citing it.'
+      : 'Only cite code that exists now; if the source of work names code that is gone, flag it as a DEVIATION.',
   async check(plan, { grounding }) {
     if (!grounding) return [];
     const out: Finding[] = [];

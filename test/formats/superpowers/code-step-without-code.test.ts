@@ -28,7 +28,7 @@ describe('sp-code-step-without-code', () => {
         '3. Run model tests and commit the coordinator slice.',
       ),
     );
-    expect(ds.map((d) => d.message.split(' says')[0])).toEqual(['item 1 of Task 2', 'item 2 of Task 2']);
+    expect(ds.map((d) => d.message.split(' says')[0])).toEqual(['Step 1 of Task 2', 'Step 2 of Task 2']);
   });
 
   it('accepts steps that show their code, steps that run commands, and documentation steps', async () => {

@@ -90,6 +90,6 @@ describe('sp-no-placeholders', () => {
 
   it('reads checklist steps without numbers as steps', async () => {
     const ds = await lint(plan('## Task 1: Models UI', '', '1. Add a failing test that two requests share one download.', '2. Route install/retry through the coordinator, with cancellable tokens where practical.'));
-    expect(ds.map((d) => d.message)).toEqual(['item 2 of Task 1 leaves the work open ("where practical"): say exactly what to change, with the code.']);
+    expect(ds.map((d) => d.message)).toEqual(['Step 2 of Task 1 leaves the work open ("where practical"): say exactly what to change, with the code.']);
   });
 });
