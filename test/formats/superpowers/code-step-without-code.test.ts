@@ -71,6 +71,11 @@ describe('sp-code-step-without-code', () => {
     expect(await lint(text)).toEqual([]);
   });
 
+  it('accepts a step that writes a data file as a list of its values', async () => {
+    const text = plan('### Task 4: Record results', '', '**Step 1: Create inner_loop_results.json** with:', '- `best_params.alpha`: same as iter25', '- `loss.overall_loss`: verified loss from Task 3');
+    expect(await lint(text)).toEqual([]);
+  });
+
   it('does not count a commented-out example as the code', async () => {
     const ds = await lint(plan('### Task 3: Wire the policy', '', '- [ ] **Step 4: Wire in cmd/root.go**', '', '```go', '// cfg.Priority = NewPriorityPolicy(bundle)', '```'));
     expect(ds).toHaveLength(1);

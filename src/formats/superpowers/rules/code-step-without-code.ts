@@ -9,6 +9,8 @@ const CHANGE_VERB =
 /** Source files, by extension (data, config and documents are not code a step must show). */
 const CODE_FILE = /\.(?:py|js|mjs|cjs|ts|tsx|jsx|go|rs|java|kt|kts|cs|rb|php|sh|bash|zsh|ps1|c|h|cc|cpp|hpp|swift|scala|lua|pl|sql|vue|svelte|ex|exs|dart)\b/i;
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc)\b|\bREADME\b/i;
+/** Data and configuration: a step that writes results or settings in one describes values, not code. */
+const DATA_FILE = /\.(?:json|jsonl|ya?ml|toml|csv|tsv|ini|cfg|conf|xml|lock)\b/i;
 /** What a step writes when it writes code. */
 const CODE_NOUN =
   /\b(?:functions?|methods?|class(?:es)?|handlers?|parsers?|validators?|modules?|tests?|test cases?|coordinator|state machine|structs?|fields?|flags?|hooks?|helpers?|endpoints?|API|seam|logic|wrapper|callback|timeout)\b/i;
@@ -31,7 +33,8 @@ export function changesCode(unit: WorkUnit): boolean {
   if (NOT_CODE_OBJECT.test(head) || (unit.step !== undefined && unit.step.commands.length > 0)) return false;
   const text = unit.prose.map((t) => t.text).join('\n');
   const namesCode = CODE_FILE.test(head) || CODE_SYMBOL.test(text);
-  if (!namesCode && (DOC_FILE.test(head) || DOC_NOUN.test(head))) return false;
+  if (!CODE_FILE.test(head) && (DOC_FILE.test(head) || DATA_FILE.test(head))) return false;
+  if (!namesCode && DOC_NOUN.test(head)) return false;
   if (!namesCode && isDocsOnly(unit.task)) return false;
   if (EXACT_EDIT.test(text) || NOTHING_TO_DO.test(text)) return false;
   if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;
@@ -48,7 +51,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "change `index.js` to `server.js`"), steps that find nothing to change, and steps with any code block. A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "change `index.js` to `server.js`"), steps that find nothing to change, and steps with any code block. A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [
