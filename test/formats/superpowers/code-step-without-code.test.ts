@@ -56,6 +56,18 @@ describe('sp-code-step-without-code', () => {
     expect(await lint(text)).toEqual([]);
   });
 
+  it('says so when the only code block holds comments that describe the code', async () => {
+    const ds = await lint(plan('### Task 2: Dependents', '', '**Files:**', '- Modify: `cmd/bd/wobble_store.go`', '', '**Step 3: Write minimal implementation**', '```go', '// call parseSkillDependents and set Dependents if found', '```'));
+    expect(ds.map((d) => d.message)).toEqual([
+      'Step 3 of Task 2 says to change code ("Write minimal implementation") but its code block holds only comments that describe the code: write the code itself.',
+    ]);
+  });
+
+  it('accepts a find-and-replace written inline', async () => {
+    const text = plan('### Task 6: Core version', '', '**Step 2: Update all extractFrontmatter calls**', '', 'Find and replace all calls from `extractFrontmatter(` to `skillsCore.extractFrontmatter(`');
+    expect(await lint(text)).toEqual([]);
+  });
+
   it('accepts an exact edit written inline and a step that finds nothing to change', async () => {
     const text = plan(
       '### Task 4: Flags',

@@ -69,6 +69,16 @@ describe('sp-header-agentic-line', () => {
     expect(plan2beads).toMatch(/^The "For Claude:" line names no REQUIRED SUB-SKILL/);
   });
 
+  it("accepts a line addressed to agentic workers that names the project's own execution route", async () => {
+    for (const agentic of [
+      "> **For agentic workers:** This plan is executed task-by-task by the workflow's execute stage: a fresh implementer per task.",
+      '> **For Claude:** Use agent-team-driven-development to execute this plan — 3 parallel agents across 2 waves.',
+      '> **For Claude:** After human approval, use plan2beads to convert this plan, then use `superpowers:subagent-driven-development` for parallel execution.',
+    ]) {
+      expect(await lint('sp-header-agentic-line', spPlan({ agentic })), agentic).toEqual([]);
+    }
+  });
+
   it('accepts an agentic-workers line without the checkbox sentence, as versions of the skill wrote it', async () => {
     const ds = await lint('sp-header-agentic-line', spPlan({ agentic: '> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:executing-plans' }));
     expect(ds).toEqual([]);

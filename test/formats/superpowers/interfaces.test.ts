@@ -38,6 +38,11 @@ describe('sp-interfaces', () => {
     ]);
   });
 
+  it('does not hold a documentation task to the form of a block it did not need', async () => {
+    const docs = ['### Task 2: Chinese README', '', '**Files:**', '- Create: `README.zh-CN.md`', '', '**Interfaces:**', '- Sections: positioning, scope, workflow.', '', '- [ ] **Step 1: Write the README sections**', ''];
+    expect(await lintRule('sp-interfaces', plan(...docs))).toEqual([]);
+  });
+
   it('reports a block that says neither what it consumes nor what it produces', async () => {
     const ds = await lintRule('sp-interfaces', plan('### Task 2: READMEs', '', '**Interfaces:**', '- Both README files expose positioning, scope and workflow.', '', ...TEST_STEP));
     expect(ds[0]?.message).toContain('says neither what it consumes nor what it produces');

@@ -28,6 +28,8 @@ describe('sp-no-placeholders', () => {
   it('reports open-ended steps ("Fix any real issues found") even after a command block', async () => {
     const ds = await lint(plan('### Task 2: Static analysis', '', '- [ ] **Step 1: Run shellcheck**', '', '```bash', 'shellcheck install.sh', '```', '', 'Fix any real issues found.'));
     expect(ds[0]?.message).toContain('leaves the work open ("Fix any real issues found")');
+    // A contingency after a check may be all a plan can say: a heuristic, so a warning, not an error.
+    expect(ds[0]?.severity).toBe('warning');
   });
 
   it('reports TBD and "TODO:" but not TODO the name, quoted phrases, negations or self-review lines', async () => {

@@ -120,6 +120,10 @@ describe('sp-files-line-range', () => {
     ]);
   });
 
+  it('leaves a line number given beside a quoted anchor', async () => {
+    expect(await lint('sp-files-line-range', modify('`SKILL.md`', 'Add this immediately after line 13 of SKILL.md (the "Announce at start" line):'))).toEqual([]);
+  });
+
   it('leaves rough line numbers (hints for a search) and an Expected that mentions a line alone', async () => {
     expect(await lint('sp-files-line-range', modify('`augment.js` (lines 40-74)', 'Affected lines approximately: 90, 310'))).toEqual([]);
     expect(await lint('sp-files-line-range', modify('`augment.js:218-220`', 'Expected: `tTp := 0.0` around line 220'))).toEqual([]);
@@ -177,6 +181,7 @@ describe('sp-run-expected', () => {
       ['- [ ] **Step 1: Verify**', '', '```bash', 'grep -c "Think" CLAUDE.md', '```', 'Expected: `1`'],
       ['- [ ] **Step 1: Verify**', '', '```bash', 'grep -n "researcher" yegge.md', '# Expected: no matches', '```'],
       ['- [ ] Run `python -m pytest tests/test_evidence.py -q`; verify RED.'],
+      ['- [ ] **Step 2: Sanity check**', '', 'Run: `bash run.sh --num-requests 10` at one rate point to verify the CLI flags are accepted.'],
     ];
     for (const body of forms) expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Check', ...body) })), body[0]).toEqual([]);
   });

@@ -43,7 +43,7 @@ describe('sp-type-consistency', () => {
       '### Task 1: CLI contract',
       '',
       '**Interfaces:**',
-      '- Consumes future `controlplane.cmd_task_recover(task_id: str) -> int`.',
+      '- Consumes `controlplane.cmd_task_recover(task_id: str) -> int`.',
       '',
       '### Task 2: Archive',
       '',
@@ -52,6 +52,21 @@ describe('sp-type-consistency', () => {
     );
     const ds = await lint(text);
     expect(ds.map((d) => d.message)).toEqual(['Task 1 consumes `cmd_task_recover`, which only Task 2 produces — a later task: produce it earlier, or consume it where it exists.']);
+  });
+
+  it('accepts a consumed name the entry says a later task makes ("Consumes future …")', async () => {
+    const text = plan(
+      '### Task 1: CLI contract',
+      '',
+      '**Interfaces:**',
+      '- Consumes future `controlplane.cmd_task_recover(task_id: str) -> int`.',
+      '',
+      '### Task 2: Archive',
+      '',
+      '**Interfaces:**',
+      '- Produces `cmd_task_recover(task_id: str) -> int`.',
+    );
+    expect(await lint(text)).toEqual([]);
   });
 
   it('reports a name that code for a new Python file reads but nothing defines or imports', async () => {

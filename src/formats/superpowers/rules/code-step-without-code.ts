@@ -20,8 +20,12 @@ const DOC_NOUN = /\b(?:section|sections|documentation|docs|table|paragraph|wordi
 const CODE_SYMBOL = /`(?:[A-Za-z_][\w]*\([^`]*\)?|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(?\)?|[a-z]\w*_\w+|_\w+|[a-z]+[A-Z]\w*\(?)`/;
 /** Things a step makes that are not code: a directory, a branch. */
 const NOT_CODE_OBJECT = /^\S+\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:directory|directories|folder|branch|worktree|commit|tag|release|PR|pull request)\b/i;
-/** An exact edit written inline: "add `"kernel-profile"` to `sharedFlags`", "change `index.js` to `server.js`". */
-const EXACT_EDIT = /\b(?:add|append|insert|prepend)\s+`[^`]+`\s+(?:to|into|in|after|before)\b|\b(?:change|replace|rename|set)\s+`[^`]+`\s+(?:to|with|by|=)\s+`/i;
+/**
+ * An exact edit written inline: "add `"kernel-profile"` to `sharedFlags`", "change `index.js` to
+ * `server.js`", "find and replace all calls from `extractFrontmatter(` to `core.extractFrontmatter(`".
+ */
+const EXACT_EDIT =
+  /\b(?:add|append|insert|prepend)\s+`[^`]+`\s+(?:to|into|in|after|before)\b|\b(?:change|replace|rename|set)\b[^.`\n]{0,40}?`[^`]+`\s+(?:to|with|by|=|->|→)\s+`/i;
 /** The step finds there is nothing to do ("This is unchanged — no list traversal needed"). */
 const NOTHING_TO_DO = /\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b/i;
 
@@ -51,7 +55,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "change `index.js` to `server.js`"), steps that find nothing to change, and steps with any code block. A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "change `index.js` to `server.js`"), steps that find nothing to change, and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such. A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [
@@ -70,8 +74,12 @@ export const spCodeStepWithoutCode: Rule = {
     const out: Finding[] = [];
     for (const unit of workUnits(plan)) {
       if (unit.codeBlocks.some(showsCode) || !changesCode(unit) || phraseIn(unit) !== undefined) continue;
+      // A block of comments only ("// call parseSkillDependents and set Dependents") stands in for the code.
+      const standIn = unit.codeBlocks.some((b) => b.content.trim() !== '');
       out.push({
-        message: `${unitName(unit)} says to change code ("${clip(unit.head.text)}") but shows no code: add a code block with the code it writes.`,
+        message: standIn
+          ? `${unitName(unit)} says to change code ("${clip(unit.head.text)}") but its code block holds only comments that describe the code: write the code itself.`
+          : `${unitName(unit)} says to change code ("${clip(unit.head.text)}") but shows no code: add a code block with the code it writes.`,
         span: unit.head.span,
       });
     }

@@ -7,13 +7,16 @@ const BY_LINE = /\b(?:after|before|above|below|replace|update|change|edit|insert
 /** Line numbers given roughly: "Affected lines approximately: 90, 310", "around line 40", "~line 95". */
 const ROUGH = /\blines?\b[^.\n`]{0,12}?\b(?:approx(?:imately|\.)?|around|roughly|about)\s*:?\s*~?\d+|\b(?:approx(?:imately|\.)?|around|roughly)\s+(?:at\s+)?lines?\s+~?\d+|~\s*lines?\s+\d+|\blines?\s+~\d+/i;
 
+/** A quoted anchor that places the edit by its text: the "Announce at start" line. */
+const ANCHOR = /["“][^"”\n]{3,}["”]/;
+
 export const spFilesLineRange: Rule = {
   id: 'sp-files-line-range',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range, and a reversed range (`path:145-123`). Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported.',
+    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range, and a reversed range (`path:145-123`). Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the \"Announce at start\" line)").',
   instruction: 'Give each Modify entry the lines it changes, exactly: "- Modify: `src/path/file.py:123-145`", not "after line 8" in a step.',
   examples: {
     valid: [
@@ -49,6 +52,8 @@ export const spFilesLineRange: Rule = {
         if (modify.length === 0 || ranged) continue;
         const m = BY_LINE.exec(text);
         if (!m || /^\s*(?:[-*+]\s+)?(?:\*\*)?Modify\b/i.test(text)) continue;
+        // "after line 13 (the \"Announce at start\" line)": the edit is also placed by a named anchor.
+        if (ANCHOR.test(text)) continue;
         const range = m[2] ? `${m[1]}-${m[2]}` : m[1];
         const entry = modify.length === 1 ? `\`Modify: ${modify[0]!.path}\`` : 'the Modify entries';
         out.push({

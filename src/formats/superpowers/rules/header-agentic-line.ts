@@ -5,6 +5,14 @@ import { agenticLine, clip, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
 /** "REQUIRED SUB-SKILL: Use subagent-driven-development": one of the two skills, with no namespace. */
 const BARE_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?(subagent-driven-development|executing-plans)\b/i;
 
+/**
+ * A project's own execution route in the line's place: "Use agent-team-driven-development to execute
+ * this plan", "This plan is executed task-by-task by the workflow's execute stage", "then use
+ * `superpowers:subagent-driven-development` for parallel execution". The project chose it; the line
+ * still tells the executing agent what to do.
+ */
+const OWN_ROUTE = /\b(?:use|run)\s+`?[\w:-]+`?\s+to\s+(?:execute|implement)\b|\b(?:is|are|gets?)\s+(?:executed|implemented)\b[^.]*\bby\b|`?[\w-]+:(?:subagent-driven-development|executing-plans)\b/i;
+
 const TEMPLATE =
   '`> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking.`';
 
@@ -14,7 +22,7 @@ export const spHeaderAgenticLine: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. The checkbox sentence is not required: the skill\'s versions differ on it.',
+    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage") is accepted: the project chose it, and the line still tells the agent how the plan is executed. The checkbox sentence is not required: the skill\'s versions differ on it.',
   instruction: `Put the agentic-workers line right under the title: ${TEMPLATE}`,
   examples: {
     valid: [
@@ -23,6 +31,9 @@ export const spHeaderAgenticLine: Rule = {
       },
       {
         plan: '# OpenCode Support Implementation Plan\n\n> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.\n\n**Goal:** Add superpowers support for OpenCode.ai.\n\n**Tech Stack:** Node.js\n\n---\n\n### Task 1: Extract frontmatter parsing\n\n**Step 1: Create lib/skills-core.js**\n',
+      },
+      {
+        plan: '# Pending Paste Implementation Plan\n\n> **For agentic workers:** This plan is executed task-by-task by the workflow\'s execute stage: a fresh implementer per task, with a review after each. Steps use checkbox (`- [ ]`) syntax for tracking.\n\n**Goal:** Hold a paste until the target window is ready.\n\n**Tech Stack:** C# / .NET 9\n\n---\n\n### Task 1: Pending paste state\n\n- [ ] **Step 1: Write the failing test**\n',
       },
     ],
     invalid: [
@@ -65,6 +76,7 @@ export const spHeaderAgenticLine: Rule = {
           },
         ];
       }
+      if (OWN_ROUTE.test(line.text)) return [];
       return [
         {
           message: `The "${line.addressee}:" line names no REQUIRED SUB-SKILL to execute the plan with ("${said}"): write "REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task."`,

@@ -21,7 +21,7 @@ export const spInterfaces: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block, and a block with neither a Consumes nor a Produces entry, are reported. Verification-only and documentation-only tasks need none.',
+    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block, and a block with neither a Consumes nor a Produces entry, are reported. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form.',
   instruction: 'Give every task that writes code an **Interfaces:** block: "- Consumes: …" (from earlier tasks, exact signatures) and "- Produces: …" (what later tasks rely on), or "nothing".',
   examples: {
     valid: [
@@ -50,6 +50,8 @@ export const spInterfaces: Rule = {
         }
         continue;
       }
+      // A documentation-only task needs no block, so what it writes in one is not held to the form.
+      if (!writesCode(plan, task)) continue;
       // "Installed console script provides `harness task recover`": a produces entry in other words.
       if (block.entries.some((e) => e.kind !== 'other' || (e.names.length > 0 && PROVIDES.test(e.text.text)))) continue;
       out.push({

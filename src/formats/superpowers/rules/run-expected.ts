@@ -5,8 +5,12 @@ import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
 import { clip, lineText, stepName, taskName, taskProse } from './parts.js';
 
-/** An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS". */
-const INLINE_OUTCOME = /\b(?:pass(?:es|ing)?|fail(?:s|ing|ure)?|red|green|succeeds?|exits?\s+(?:0|non-?zero|with)|prints?|shows?|returns?|outputs?)\b/i;
+/**
+ * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
+ * "… at one rate point to verify CLI flags are accepted".
+ */
+const INLINE_OUTCOME =
+  /\b(?:pass(?:es|ing)?|fail(?:s|ing|ure)?|red|green|succeeds?|exits?\s+(?:0|non-?zero|with)|prints?|shows?|returns?|outputs?)\b|\bto\s+(?:verify|confirm|check|ensure|make sure)\s+(?:that\s+)?[\w`"]+[^.]*\b(?:is|are|was|were|gets?)\s+\w+/i;
 /** An Expected that allows either outcome: "Most tests PASS, may have some failures". */
 const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some\s+)?(?:fail(?:s|ures?)?|errors?)\b|\bmost (?:tests? )?pass/i;
 /** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
@@ -48,7 +52,7 @@ export const spRunExpected: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Re-run targeted tests.") without a command (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Re-run targeted tests.") without a command (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [

@@ -21,8 +21,11 @@ interface TaskCode {
   /** What a call may be a slip of: the functions and methods it declares, and the callables its Produces entries name. */
   functions: Set<string>;
   methods: Set<string>;
-  consumes: Array<{ name: string; text: Text }>;
+  consumes: Array<{ name: string; text: Text; ahead: boolean }>;
 }
+
+/** "Consumes future `controlplane.cmd_task_recover(…)`": the plan knows a later task makes it. */
+const AHEAD = /\b(?:future|later|upcoming|not yet|forthcoming)\b/i;
 
 /** "controlplane.cmd_task_recover(task_id: str) -> int" → cmd_task_recover; "InjectionTarget" → InjectionTarget. */
 export function signatureName(signature: string): string | undefined {
@@ -73,7 +76,7 @@ function readTask(task: Task, plan: Plan): TaskCode {
         // "`validate_test_plan()` from `harness.test_plan`": the second name says where, not what.
         if (/\b(?:from|in|at|of)\s*`?$/i.test(lineText.slice(0, n.span.start.column - 2))) continue;
         const name = signatureName(n.text);
-        if (name !== undefined) consumes.push({ name, text: n });
+        if (name !== undefined) consumes.push({ name, text: n, ahead: AHEAD.test(lineText.slice(0, n.span.start.column - 1)) });
       }
     }
   }
@@ -192,6 +195,8 @@ interface Use {
   span: Span;
   /** How the name is used, for the message. */
   verb: 'calls' | 'consumes';
+  /** A consumed name the plan says a later task makes ("Consumes future `f()`"): no ordering slip. */
+  ahead?: boolean;
   /** As the plan writes it: `sim.NewWaitQueue()`, `cmd_task_recover`. */
   written: string;
   /** A plain call `f()` (or a call through a package): a slip of a function's name; otherwise a method call (or a consumed name). */
@@ -206,7 +211,7 @@ export const spTypeConsistency: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled); a name a task consumes that only a later task produces; and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported.',
+    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled); a name a task consumes that only a later task produces (unless the entry says so: "Consumes future `f()`"); and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported.',
   instruction:
     "Use one name for each function, type and method across all tasks, and consume in a task only what an earlier task produces or what the repository already has: check every call against the task that defines it.",
   examples: {
@@ -238,7 +243,7 @@ export const spTypeConsistency: Rule = {
     const indexed = tasks.some((t) => t.blocks.length > 0);
     const uses: Use[] = [];
     for (const t of tasks) {
-      for (const c of t.consumes) uses.push({ task: t, inside: undefined, name: c.name, written: c.name, span: c.text.span, verb: 'consumes', plain: true, checkable: indexed });
+      for (const c of t.consumes) uses.push({ task: t, inside: undefined, name: c.name, written: c.name, span: c.text.span, verb: 'consumes', ahead: c.ahead, plain: true, checkable: indexed });
       for (const { parsed, names } of t.blocks) {
         for (const call of names.calls) {
           if (bound.has(call.name) || isBuiltin(parsed.lang as NamesLanguage, call.name) || names.starImport) continue;
@@ -268,6 +273,7 @@ export const spTypeConsistency: Rule = {
       if (repo && (await repo.declares(use.name))) continue;
       const label = `\`${use.written}\``;
       if (made.length > 0) {
+        if (use.ahead) continue;
         const later = made.map((t) => `Task ${t.task.number}`).join(', ');
         reported.add(key);
         out.push({ message: `Task ${n} consumes ${label}, which only ${later} produces — a later task: produce it earlier, or consume it where it exists.`, span: use.span });
