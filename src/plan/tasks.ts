@@ -522,9 +522,16 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   let rawPath = code ? code[1]! : (rest.trim().split(/\s+/)[0] ?? '');
   rawPath = rawPath.replace(/[,;]$/, '');
   if (rawPath === '' || !/[./]/.test(rawPath) || /\s/.test(rawPath)) return undefined;
-  const range = /^(.*?):(\d+)(?:-(\d+))?$/.exec(rawPath);
+  // `a.go:12`, `a.go:12-40`, and lists of lines: `a.go:53-65,180-193` (the span from first to last).
+  const range = /^(.*?):(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)$/.exec(rawPath);
   const path = range ? range[1]! : rawPath;
-  const lineRange = range ? { start: Number(range[2]), end: Number(range[3] ?? range[2]) } : parenRange(rest);
+  const numbers = range ? range[2]!.split(/[^\d]+/).map(Number) : [];
+  const listed = range?.[2]!.includes(',') === true;
+  const lineRange = range
+    ? listed
+      ? { start: Math.min(...numbers), end: Math.max(...numbers) }
+      : { start: numbers[0]!, end: numbers[1] ?? numbers[0]! }
+    : parenRange(rest);
   const pathAt = lineText.indexOf(rawPath, offset);
   const noteStart = code ? rest.indexOf(code[0]) + code[0].length : rest.indexOf(rawPath) + rawPath.length;
   const note = rest.slice(noteStart).replace(/^\s*[—–-]\s*/, '').trim();

@@ -102,6 +102,15 @@ describe('parseTasks', () => {
     ]);
   });
 
+  it('reads a list of lines after the path as the lines from the first to the last, not as part of the path', () => {
+    const [t] = tasksOf('### Task 1: A', '**Files:**', '- Modify: `start-server.sh:94,100`', '- Modify: `latency_test.go:53-65,180-193`', '- Modify: `b.go:145-123`');
+    expect(t!.files.map((f) => [f.path, f.lines])).toEqual([
+      ['start-server.sh', { start: 94, end: 100 }],
+      ['latency_test.go', { start: 53, end: 193 }],
+      ['b.go', { start: 145, end: 123 }],
+    ]);
+  });
+
   it('finds task references to contract prefixes the plan defines (FIX-1)', () => {
     const plan = parsePlan(
       md('# X Implementation Plan', '', '## Behavioral Contracts', '', 'FIX-1: Guard', '- GIVEN a', '- WHEN b', '- THEN c', '', '## Tasks', '', '### Task 1: A', '', '**Contracts Implemented:** FIX-1'),
