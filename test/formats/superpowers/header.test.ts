@@ -73,6 +73,7 @@ describe('sp-header-agentic-line', () => {
     for (const agentic of [
       "> **For agentic workers:** This plan is executed task-by-task by the workflow's execute stage: a fresh implementer per task.",
       '> **For Claude:** Use agent-team-driven-development to execute this plan — 3 parallel agents across 2 waves.',
+      '> **After approval:** execute directly in the current checkout because this is a review-correction pass.',
       '> **For Claude:** After human approval, use plan2beads to convert this plan, then use `superpowers:subagent-driven-development` for parallel execution.',
     ]) {
       expect(await lint('sp-header-agentic-line', spPlan({ agentic })), agentic).toEqual([]);

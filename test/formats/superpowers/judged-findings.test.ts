@@ -121,13 +121,13 @@ describe('sp-run-expected', () => {
   it('asks only for the command when the step says what it expects', async () => {
     const text = plan(['### Task 1: Status Module Tests', '', '- [x] Run the targeted build and verify it fails because `src/relayWatchStatus.ts` does not exist.', '']);
     expect(await lint('sp-run-expected', text)).toEqual([
-      'The step "Run the targeted build and verify it fails becaus…" of Task 1 says to run something and what to expect, but gives no command: write the exact command as "Run: `<exact command>`".',
+      'The step "Run the targeted build and verify it fails becaus…" of Task 1 says to run something and what to expect, but names no command in the step: write the exact command there as "Run: `<exact command>`".',
     ]);
   });
 
   it('asks for both when the step says neither', async () => {
     const text = plan(['### Task 4: Validate', '', '- [ ] Run documentation-focused repository checks and final validation.', '']);
-    expect((await lint('sp-run-expected', text))[0]).toContain('gives no command and no Expected');
+    expect((await lint('sp-run-expected', text))[0]).toContain('names no command and no Expected in the step');
   });
 });
 

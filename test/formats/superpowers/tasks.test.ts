@@ -65,7 +65,7 @@ describe('sp-files-exact-paths', () => {
     expect(await lint('sp-files-exact-paths', files('- None committed (SDK lands in gitignored `./.dotnet/`).'))).toEqual([]);
   });
 
-  it('reports entries that name no path, globs, open lists, alternatives and directories', async () => {
+  it('reports entries that name no path, globs, open lists, alternatives and directories, but not an entry on a condition', async () => {
     expect(
       await lint(
         'sp-files-exact-paths',
@@ -76,6 +76,8 @@ describe('sp-files-exact-paths', () => {
           '- Modify: training optimization scripts as needed',
           '- Modify: `sim/batch_formation_test.go` (or create `sim/slo_preempt_test.go`)',
           '- Modify: `sim/workload/` (add an arrival process)',
+          '- Create as needed: `src/Generators/Surface.Emitter.cs`',
+          '- Modify only if verification exposes a factual documentation defect.',
         ),
       ),
     ).toEqual([
@@ -84,6 +86,7 @@ describe('sp-files-exact-paths', () => {
       'Files entry "Modify: training optimization scripts as needed" of Task 1 leaves the list open ("as needed"): name every file the task touches.',
       'Files entry "Modify: `sim/batch_formation_test.go` (or create `sim/slo_preempt_tes…" of Task 1 names two alternatives: decide which file the task changes and list only that one.',
       'Files entry "Modify: `sim/workload/` (add an arrival process)" of Task 1 names a directory, `sim/workload/`: name the files in it that the task changes.',
+      'Files entry "Create as needed: `src/Generators/Surface.Emitter.cs`" of Task 1 leaves open whether the task creates `src/Generators/Surface.Emitter.cs` ("as needed"): decide, and list the file only if the task changes it.',
     ]);
   });
 
@@ -167,11 +170,15 @@ describe('sp-failing-test-first', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: State manager', '**No new tests:** the change is a rename.', '', ...impl) }))).toEqual([]);
     const refactor = [...impl, '- [ ] **Step 2: Commit**', '', '```bash', 'git commit -am "refactor: extract state"', '```'];
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Extract', ...refactor) }))).toEqual([]);
+    const scaffold = [...impl, '- [ ] **Step 2: Commit**', '', '```bash', 'git commit -am "scaffold: solution layout, core lib, smoke test"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Solution layout', ...scaffold) }))).toEqual([]);
   });
 
   it('leaves experiment and tooling code alone', async () => {
     const script = ['- [ ] **Step 1: Write run.sh**', '', '```bash', '#!/bin/bash', 'go run main.go --seed 1', '```'];
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 4: Experiment harness', '**Files:**', '- Create: `hypotheses/h-deadline/run.sh`', '', ...script) }))).toEqual([]);
+    const lookup = ['- [ ] **Step 2: Replace hardcoded val_batches with config lookup**', '', '```python', 'val_batches = config.get("val_batches", 5)', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 3: Configurable val_batches', '**Files:**', '- Modify: `scripts/train_mlx.py:286-297`', '', ...lookup) }))).toEqual([]);
   });
 });
 
@@ -187,14 +194,25 @@ describe('sp-run-expected', () => {
   });
 
   it('reports a Run without an Expected', async () => {
-    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Plugin', '- [ ] **Step 1: Create directory**', '', 'Run: `mkdir -p .opencode/plugin`') }))).toEqual([
-      'The command `mkdir -p .opencode/plugin` of Step 1 in Task 1 has no Expected: add "Expected: …" after it (PASS, FAIL with the message, or the output that shows the step worked).',
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Plugin', '- [ ] **Step 1: Build the plugin**', '', 'Run: `npm run build`') }))).toEqual([
+      'The command `npm run build` of Step 1 in Task 1 has no Expected: add "Expected: …" after it (PASS, FAIL with the message, or the output that shows the step worked).',
     ]);
+  });
+
+  it('asks no Expected of a command with nothing to expect, a title that states the outcome, or a step that handles each outcome', async () => {
+    const forms = [
+      ['- [ ] **Step 1: Create directory**', '', 'Run: `mkdir -p .opencode/plugin`'],
+      ['- [ ] **Step 1:** Read the current brainstorming skill', '', 'Run: `cat skills/brainstorming/SKILL.md`'],
+      ['- [ ] **Step 1: Verify VM is up**', '', '```bash', "docker ps -f name=windows11 --format '{{.Status}}'", '```'],
+      ['**Step 4: Check for external dependencies**', '', '```bash', 'grep -rh "^import" tools/scripts/*.py | sort -u', '```', '', 'If any non-stdlib imports appear, document them in README.md.'],
+      ['**Step 3: Run baseline evaluation**', '', '```bash', 'python run_blis_and_compute_loss.py', '```', '', 'Record the baseline loss in `FINDINGS.md`.'],
+    ];
+    for (const body of forms) expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Check', ...body) })), body[0]).toEqual([]);
   });
 
   it('reports a step that says to run something without a command, and an Expected that allows failure', async () => {
     expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Filename API', '- [ ] Run focused tests GREEN.') }))).toEqual([
-      'The step "Run focused tests GREEN." of Task 1 says to run something and what to expect, but gives no command: write the exact command as "Run: `<exact command>`".',
+      'The step "Run focused tests GREEN." of Task 1 says to run something and what to expect, but names no command in the step: write the exact command there as "Run: `<exact command>`".',
     ]);
     const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 10: Fix regressions', '- [ ] **Step 1: Run full test suite**', '', 'Run: `go test ./...`', 'Expected: Most tests PASS, may have some failures') }));
     expect(m).toContain('is not exact ("Most tests PASS, may have some failures")');

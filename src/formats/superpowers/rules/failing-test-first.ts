@@ -14,7 +14,9 @@ const TEST_CODE = /\bdef test_|\bfunc (?:Test|Benchmark)|\[(?:Fact|Test|Theory)\
 /** A step that writes or extends tests ("Write the failing test", "Add failing parser tests"). */
 const WRITES_TESTS = /\bfailing\b|^(?:write|add|create|extend|update)\b[^.]*\b(?:tests?|assertions?|specs?)\b/i;
 /** Research and tooling code (experiment harnesses, training scripts): the check does not judge it. */
-const TOOLING = /(?:^|\/)(?:hypotheses|experiments?|training|bench(?:marks?)?|tools)\//;
+const TOOLING = /(?:^|\/)(?:hypotheses|experiments?|training|bench(?:marks?)?|tools)\/|(?:^|\/)train(?:ing)?(?:[_-][\w-]*)?\.\w+$/;
+/** A commit that lays out a project ("scaffold: solution layout, core lib, smoke test"): no behavior to test first. */
+const SCAFFOLD = /^scaffold(?:\([^)]*\))?!?:/i;
 
 /** A code block a step writes: source code, or a script when the step names the script it writes. */
 function isCode(step: Step, b: CodeBlock): boolean {
@@ -73,7 +75,7 @@ export const spFailingTestFirst: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run.',
+    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …, and `scaffold:`, a project\'s layout), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run.',
   instruction: 'In each task that changes behavior, write the failing test first and run it to see it fail (Expected: FAIL with the message) before the step that implements the change.',
   examples: {
     valid: [
@@ -93,7 +95,7 @@ export const spFailingTestFirst: Rule = {
     let redBefore = false;
     for (const task of plan.tasks) {
       const change = firstCodeChange(task);
-      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change)) {
+      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change) && !SCAFFOLD.test(task.commit?.subject.text.trim() ?? '')) {
         const before = task.steps.slice(0, task.steps.indexOf(change));
         if (!before.some(seenFailing)) {
           out.push({

@@ -39,7 +39,14 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   if (glob && !/\b(?:re)?generated\b|\boutputs?\b/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
   const open = OPEN.exec(prose);
+  // "Create as needed: `x/Emitter.cs`": the file is named; whether the task creates it is left open.
+  if (open && paths.length === 1 && !bare && /^(?:as|if|when|where) needed$/i.test(open[0])) {
+    const verb = { create: 'creates', modify: 'modifies', update: 'updates', test: 'tests' }[/^\W*([A-Za-z]+)/.exec(raw)?.[1]?.toLowerCase() ?? ''] ?? 'touches';
+    return { what: `leaves open whether the task ${verb} \`${paths[0]}\` ("${open[0]}")`, advice: 'decide, and list the file only if the task changes it' };
+  }
   if (open) return { what: `leaves the list open ("${open[0]}")`, advice: 'name every file the task touches' };
+  // "Modify only if verification exposes a defect": a task that may touch nothing says so, if loosely.
+  if (paths.length === 0 && !bare && /^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?(?:only\s+)?if\b/i.test(rest)) return undefined;
   if (inMap) return undefined;
   if (paths.length === 0 && !bare) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
   const dir = paths.find((p) => p.endsWith('/'));
@@ -55,7 +62,7 @@ export const spFilesExactPaths: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms, globs and alternatives are reported in the File Structure map. Entries that say the task touches no file ("none — testing only") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
+    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms, globs and alternatives are reported in the File Structure map. An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. Entries that say the task touches no file ("none — testing only") or touches one only on a condition ("Modify only if verification exposes a defect") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
   instruction: 'List every file a task touches as an exact path in backticks ("- Modify: `src/harness/cli.py`"): no globs, no "as needed", no alternatives, no roles instead of files.',
   examples: {
     valid: [

@@ -16,13 +16,16 @@ const OWN_ROUTE = /\b(?:use|run)\s+`?[\w:-]+`?\s+to\s+(?:execute|implement)\b|\b
 const TEMPLATE =
   '`> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking.`';
 
+/** A quote under the title that says where and how the plan is executed. */
+const EXECUTE_HERE = /\bexecut(?:e|ed)\s+(?:this plan\s+|the plan\s+|it\s+)?(?:directly|inline|task-by-task|in the current)\b/i;
+
 export const spHeaderAgenticLine: Rule = {
   id: 'sp-header-agentic-line',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage") is accepted: the project chose it, and the line still tells the agent how the plan is executed. The checkbox sentence is not required: the skill\'s versions differ on it.',
+    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage"), or a quote in its place that says how the plan is executed ("> **After approval:** execute directly in the current checkout because …"), is accepted: the project chose it, and the line still tells the agent how the plan is executed. The checkbox sentence is not required: the skill\'s versions differ on it.',
   instruction: `Put the agentic-workers line right under the title: ${TEMPLATE}`,
   examples: {
     valid: [
@@ -58,6 +61,8 @@ export const spHeaderAgenticLine: Rule = {
     }
     const said = clip(line.text, 70);
     if (!SKILL_ADDRESSEE.test(line.addressee ?? '')) {
+      // "> **After approval:** execute directly in the current checkout because …": an execution route, explained.
+      if (EXECUTE_HERE.test(line.text)) return [];
       return [
         {
           message: `The line under the title ("${said}") is not the agentic-workers line and names no REQUIRED SUB-SKILL to execute the plan with: write ${TEMPLATE}`,

@@ -13,6 +13,15 @@ const INLINE_OUTCOME =
   /\b(?:pass(?:es|ing)?|fail(?:s|ing|ure)?|red|green|succeeds?|exits?\s+(?:0|non-?zero|with)|prints?|shows?|returns?|outputs?)\b|\bto\s+(?:verify|confirm|check|ensure|make sure)\s+(?:that\s+)?[\w`"]+[^.]*\b(?:is|are|was|were|gets?)\s+\w+/i;
 /** An Expected that allows either outcome: "Most tests PASS, may have some failures". */
 const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some\s+)?(?:fail(?:s|ures?)?|errors?)\b|\bmost (?:tests? )?pass/i;
+/**
+ * Commands with nothing to expect: they print nothing when they work (`mkdir -p`, `cp`, `touch`), or
+ * only show a file for the agent to read before it edits (`cat SKILL.md`).
+ */
+const NOTHING_TO_EXPECT = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open)\b[^|;&>]*$/;
+/** What to do with each outcome, after the command: "If any non-stdlib imports appear, document them"; "Record the baseline loss in …". */
+const OUTCOME_HANDLED = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|record\b|note (?:down )?the\b|save the (?:output|result|number|value))/i;
+/** A title that states the outcome: "Verify VM is up", "Confirm the service is running". */
+const TITLE_OUTCOME = /^(?:verify|confirm|check|ensure)\s+(?:that\s+)?\S.*\b(?:is|are)\s+\w+/i;
 /** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
 const RUN_TITLE = /^(?:re-?)?run\b/i;
 
@@ -52,7 +61,7 @@ export const spRunExpected: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Re-run targeted tests.") without a command (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"). Not asked for: an Expected after commands that print nothing when they work or only show a file to read (`mkdir -p`, `cp`, `cat SKILL.md`), in a step whose title states the outcome ("Verify VM is up"), or whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Re-run targeted tests.") without a command (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -65,7 +74,7 @@ export const spRunExpected: Rule = {
     ],
     invalid: [
       {
-        plan: '# Document Review Implementation Plan\n\n**Goal:** Add review loops to two skills.\n\n**Tech Stack:** Markdown\n\n---\n\n### Task 2: Add review loop\n\n- [ ] **Step 1: Read the current brainstorming skill**\n\nRun: `cat skills/brainstorming/SKILL.md`\n\n- [ ] **Step 2: Add the review loop section**\n',
+        plan: '# Document Review Implementation Plan\n\n**Goal:** Add review loops to two skills.\n\n**Tech Stack:** Markdown\n\n---\n\n### Task 2: Add review loop\n\n- [ ] **Step 1: Find the review section**\n\nRun: `grep -n "## Review" skills/brainstorming/SKILL.md`\n\n- [ ] **Step 2: Add the review loop section**\n',
         message: 'has no Expected',
       },
     ],
@@ -91,6 +100,8 @@ export const spRunExpected: Rule = {
             continue;
           }
           if (runs.some((c) => commandExpected(plan, c)) || stepExpected(step)) continue;
+          if (runs.every((c) => c.run.text.split('\n').every((l) => l.trim() === '' || NOTHING_TO_EXPECT.test(l)))) continue;
+          if (TITLE_OUTCOME.test(step.title.text) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
           const c = runs[0]!;
           const onHead = c.run.span.start.line === step.span.start.line;
           out.push({
@@ -125,8 +136,8 @@ function noCommand(named: string, step: Step): Finding {
   const expects = INLINE_OUTCOME.test(step.title.text) || stepExpected(step);
   return {
     message: expects
-      ? `${named} says to run something and what to expect, but gives no command: write the exact command as "Run: \`<exact command>\`".`
-      : `${named} says to run something but gives no command and no Expected: write "Run: \`<exact command>\`" and "Expected: …".`,
+      ? `${named} says to run something and what to expect, but names no command in the step: write the exact command there as "Run: \`<exact command>\`".`
+      : `${named} says to run something but names no command and no Expected in the step: write the exact command there as "Run: \`<exact command>\`", and "Expected: …".`,
     span: step.title.span,
   };
 }
