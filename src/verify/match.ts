@@ -8,6 +8,7 @@
  */
 import { CONTRACT_ID } from '../plan/contracts.js';
 import type { CommitInfo } from './types.js';
+import { globToRegExp } from '../ground/glob.js';
 
 /** What a task promises about its commit, as far as matching needs. */
 export interface TaskPromise {
@@ -126,21 +127,6 @@ export function fileMatches(entry: string, file: string): boolean {
   // A bare file name in a Files list sits under a directory the list names ("specs/x/" then "plan.md").
   if (!e.includes('/') && file.endsWith(`/${e}`)) return true;
   return file === e || file.startsWith(`${e}/`);
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i++;
-      if (glob[i + 1] === '/') i++;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += /[.+^${}()|[\]\\]/.test(ch) ? `\\${ch}` : ch;
-  }
-  return new RegExp(`^${re}$`);
 }
 
 function normalizeSubject(s: string): string {

@@ -1,22 +1,9 @@
 import type { Finding, Rule } from '../types.js';
 import { listFilesCached, normalizePlanPath, resolvePlanPath } from '../../ground/resolve-path.js';
+import { globToRegExp } from '../../ground/glob.js';
 
 /** `sim/workload/*.yaml`, `src/Models/*Range*`: a pattern, held to matching some file. */
 const GLOB = /[*?[]/;
-
-function globRegex(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i++;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
 
 export const taskFilesExist: Rule = {
   id: 'task-files-exist',
@@ -40,7 +27,7 @@ export const taskFilesExist: Rule = {
           // A directory or a pattern names the files it holds or matches: some must exist.
           if (!changes) continue;
           const files = await listFilesCached(grounding.repo);
-          const matches = path.endsWith('/') ? (file: string): boolean => file.startsWith(path) : (file: string): boolean => globRegex(path).test(file);
+          const matches = path.endsWith('/') ? (file: string): boolean => file.startsWith(path) : (file: string): boolean => globToRegExp(path).test(file);
           if (files.some(matches) || [...created].some(matches)) continue;
           const what = path.endsWith('/') ? 'a directory that does not exist' : 'a pattern that matches no file';
           out.push({ message: `Task ${task.number} ${verb} ${path}, ${what} in ${grounding.label}: write the exact paths of the files it changes.`, span: f.span });

@@ -1,6 +1,7 @@
 import type { FileEntry, Plan, Section } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, firstTaskLine, olderSkill, sectionText, taskHeadSpan, taskName } from './parts.js';
+import { globToRegExp } from '../../../ground/glob.js';
 
 /** Files a task creates, changes or tests (Read / Reference entries are not the task's files). */
 function ownFiles(entries: readonly FileEntry[]): FileEntry[] {
@@ -18,24 +19,6 @@ function basename(path: string): string {
   return path.replace(/\/+$/, '').split('/').pop() ?? path;
 }
 
-/** A glob as a pattern: `**` any depth, `*` and `?` within a name, `{a,b}` either. */
-function globRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',' && glob.lastIndexOf('{', i) > glob.lastIndexOf('}', i)) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
 /** The map's entries written as globs (`tests/**\/*.cs`, `*.cs`, `{Parser,Emitter}.cs`), from its code spans. */
 function mapGlobs(text: string): string[] {
   return [...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!).filter((g) => /[*?]|\{[^}]*,[^}]*\}/.test(g) && /[\w.]/.test(g));
@@ -43,7 +26,7 @@ function mapGlobs(text: string): string[] {
 
 /** Whether a glob of the map matches the path (a glob without a directory matches the file name). */
 function globCovers(globs: readonly string[], path: string): boolean {
-  return globs.some((g) => globRegExp(g.replace(/^\.\//, '')).test(g.includes('/') ? path : basename(path)));
+  return globs.some((g) => globToRegExp(g.replace(/^\.\//, '')).test(g.includes('/') ? path : basename(path)));
 }
 
 /** The map's path for the same file under another extension (`server.cjs` for `server.js`), if it has one. */
