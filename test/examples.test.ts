@@ -11,6 +11,11 @@ describe('shipped examples', () => {
     ]);
   });
 
+  it('the superpowers example plan is read as one and lints clean', async () => {
+    const report = await lintFiles(['examples/superpowers-plan.md']);
+    expect(report.files.map((f) => [f.format, f.diagnostics])).toEqual([['superpowers', []]]);
+  });
+
   it('the examples stay clean when grounded in this repository', async () => {
     const report = await lintFiles(['examples/lint-stats-plan.md', 'examples/readme-exit-codes-plan.md'], { repo: '.' });
     expect(report.files.map((f) => f.diagnostics)).toEqual([[], []]);

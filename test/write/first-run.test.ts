@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, requireBuild, runCli } from './draft-helpers.js';
 
 const EXAMPLE = readFileSync(join(REPO, 'examples/lint-stats-plan.md'), 'utf8');
+const SUPERPOWERS_EXAMPLE = readFileSync(join(REPO, 'examples/superpowers-plan.md'), 'utf8');
 
 interface Stack {
   name: string;
@@ -137,6 +138,32 @@ describe('first run: init → prompt → plan → lint, with no hand edit of the
     mkdirSync(join(root, 'docs/plans'), { recursive: true });
     writeFileSync(join(root, out), planFor(prompt, stack));
     const lint = await runCli(['lint', out], { cwd: root, env });
+    expect({ code: lint.code, out: lint.stdout, err: lint.stderr }).toEqual({ code: 0, out: '', err: '' });
+  });
+});
+
+describe('first run of a superpowers project: init --format superpowers → prompt → plan → lint', () => {
+  it('typescript repository', async () => {
+    const stack = STACKS.find((s) => s.name === 'typescript')!;
+    const root = repository({ ...stack, name: 'typescript-superpowers' });
+    const env = { HOME: root, PATH: process.env.PATH ?? '', MICROPLAN_CACHE_DIR: join(work, 'cache') };
+    const initRun = await runCli(['init', '--format', 'superpowers', '--agents', 'claude'], { cwd: root, env });
+    expect(initRun.code, initRun.stderr).toBe(0);
+
+    const out = 'docs/superpowers/plans/2026-12-06-per-rule-summary.md';
+    const promptRun = await runCli(['prompt', '--source', 'issue.md', '--out', out], { cwd: root, env });
+    expect(promptRun.code, promptRun.stderr).toBe(0);
+    const prompt = promptRun.stdout;
+    expect(prompt.split('\n').filter((l) => /\.go\b|golangci|go test|CLAUDE\.md|R1–R23|Behavioral Contracts/.test(l)), 'lines of another stack or format').toEqual([]);
+
+    // The example, with the header line and the test command this prompt dictates.
+    const agentLine = lineOf(prompt, /^> \*\*For agentic workers:\*\*/);
+    const test = /^Run: `(.+) <narrowed to this test>`$/.exec(lineOf(prompt, /^Run: `.+<narrowed to this test>`$/))?.[1];
+    expect(test).toBe('npm test');
+    const plan = SUPERPOWERS_EXAMPLE.replace(/^> \*\*For agentic workers:\*\*.*$/m, agentLine).replace(/`npx vitest run ([^`]*)`/g, (_m, rest: string) => `\`${test} -- ${rest}\``);
+    mkdirSync(join(root, 'docs/superpowers/plans'), { recursive: true });
+    writeFileSync(join(root, out), plan);
+    const lint = await runCli(['lint', out, '--repo', '.'], { cwd: root, env });
     expect({ code: lint.code, out: lint.stdout, err: lint.stderr }).toEqual({ code: 0, out: '', err: '' });
   });
 });
