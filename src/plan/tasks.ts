@@ -521,6 +521,9 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   const code = /`([^`]+)`/.exec(rest);
   let rawPath = code ? code[1]! : (rest.trim().split(/\s+/)[0] ?? '');
   rawPath = rawPath.replace(/[,;]$/, '');
+  // `README.md:现状（给决策者）`, `a.md:1-10, 460-484, 附录 D`: a location after the file, not part of its path.
+  const located = /^([^\s:]+\.\w+):(?!\d+(?:\s*[-–,]\s*\d+)*$)(.+)$/.exec(rawPath);
+  if (located) rawPath = located[1]!;
   if (rawPath === '' || !/[./]/.test(rawPath) || /\s/.test(rawPath)) return undefined;
   // `a.go:12`, `a.go:12-40`, and lists of lines: `a.go:53-65,180-193` (the span from first to last).
   const range = /^(.*?):(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)$/.exec(rawPath);

@@ -55,8 +55,9 @@ async function lintSample(): Promise<Map<string, Diagnostic[]>> {
 
 describe('superpowers lint precision on the hand-judged sample', () => {
   const opening = (m: string): string => m.split(' ').slice(0, 5).join(' ');
-  const reported = (all: Map<string, Diagnostic[]>, f: Judged): boolean =>
-    (all.get(`${f.set}/${f.plan}`) ?? []).some((d) => d.ruleId === f.ruleId && d.span.start.line === f.line && opening(d.message) === opening(f.message));
+  const current = (all: Map<string, Diagnostic[]>, f: Judged): Diagnostic | undefined =>
+    (all.get(`${f.set}/${f.plan}`) ?? []).find((d) => d.ruleId === f.ruleId && d.span.start.line === f.line && opening(d.message) === opening(f.message));
+  const reported = (all: Map<string, Diagnostic[]>, f: Judged): boolean => current(all, f) !== undefined;
 
   it('is a sample of at least 100 findings, each with a verdict, a reason and the plan text it rests on', () => {
     expect(findings.length).toBeGreaterThanOrEqual(100);
@@ -73,6 +74,9 @@ describe('superpowers lint precision on the hand-judged sample', () => {
     const counted = findings.filter((f) => f.verdict !== 'excerpt' && (f.set !== 'corpus' || HAS_CORPUS));
     const lost = counted.filter((f) => f.verdict === 'correct' && !f.retired && !reported(all, f)).map((f) => `${f.id} ${f.ruleId} ${f.plan}:${f.line}`);
     expect(lost).toEqual([]);
+    // A verdict holds for the message it was given on: a finding whose message changed is judged again.
+    const stale = counted.filter((f) => !f.retired && current(all, f) !== undefined && current(all, f)!.message !== f.message).map((f) => `${f.id} ${f.ruleId} ${f.plan}:${f.line}`);
+    expect(stale).toEqual([]);
     const still = counted.filter((f) => reported(all, f));
     const right = still.filter((f) => f.verdict === 'correct').length;
     expect(right / still.length).toBeGreaterThanOrEqual(FLOOR);

@@ -10,7 +10,11 @@ const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i;
 /** A task that says it commits nothing: "No commit (nothing tracked changed)". */
 const NO_COMMIT = /\bno commit\b|\bnothing (?:to commit|(?:is )?committed)\b|\bnone committed\b/i;
 /** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
-const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b/i;
+const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果|如需|仅在/i;
+/** Commits left to the user: "commit only if the user asks", "（若用户要求再 commit）". */
+const ON_REQUEST = /\b(?:if|when|only if|unless)\s+(?:the\s+)?user\b[^.]*\b(?:asks?|requests?|wants?)\b|(?:若|如果)用户要求/i;
+/** A section that gathers the plan's commits: "## Commits", "## Commit plan". */
+const COMMITS_SECTION = /^commits?\b(?:\s+(?:plan|strategy|sequence))?/i;
 
 /**
  * A step's text up to the next step: "- [ ] Commit:" is often followed by an unindented code
@@ -30,7 +34,14 @@ function planForbidsCommits(plan: Plan): boolean {
 }
 
 function commitSteps(task: Task): Step[] {
-  return task.steps.filter((s) => s.kind === 'commit' || /\bgit\s+commit\b/.test(s.codeBlocks.map((b) => b.content).join('\n')));
+  // The commands in a block, or inline: "Run: `git add a.md; git commit -m \"docs: …\"`".
+  return task.steps.filter((s) => s.kind === 'commit' || /\bgit\s+commit\b/.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')));
+}
+
+/** The plan leaves committing to the user, or gathers its commits in a section of their own. */
+function commitsElsewhere(plan: Plan): boolean {
+  for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && ON_REQUEST.test(lineText(plan, l))) return true;
+  return plan.sections.some((s) => COMMITS_SECTION.test(s.heading.text.replace(/^#+\s*/, '').trim()));
 }
 
 export const spCommitStep: Rule = {
@@ -39,7 +50,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), and plans that forbid commits ("Do not perform git operations").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section.',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -55,7 +66,7 @@ export const spCommitStep: Rule = {
     ],
   },
   check(plan) {
-    if (plan.tasks.length === 0 || planForbidsCommits(plan)) return [];
+    if (plan.tasks.length === 0 || planForbidsCommits(plan) || commitsElsewhere(plan)) return [];
     const out: Finding[] = [];
     const without: Task[] = [];
     for (const task of plan.tasks) {

@@ -15,8 +15,15 @@ const TEST_CODE = /\bdef test_|\bfunc (?:Test|Benchmark)|\[(?:Fact|Test|Theory)\
 const WRITES_TESTS = /\bfailing\b|^(?:write|add|create|extend|update)\b[^.]*\b(?:tests?|assertions?|specs?)\b/i;
 /** Research and tooling code (experiment harnesses, training scripts): the check does not judge it. */
 const TOOLING = /(?:^|\/)(?:hypotheses|experiments?|training|bench(?:marks?)?|tools)\/|(?:^|\/)train(?:ing)?(?:[_-][\w-]*)?\.\w+$/;
-/** A commit that lays out a project ("scaffold: solution layout, core lib, smoke test"): no behavior to test first. */
-const SCAFFOLD = /^scaffold(?:\([^)]*\))?!?:/i;
+/**
+ * A task that lays out a project before there is anything to test: "scaffold: solution layout, core
+ * lib, smoke test", "## Task 1: Bootstrap the Rust crate and workspace integration".
+ */
+const SCAFFOLD = /^scaffold(?:\([^)]*\))?!?:|\b(?:bootstrap|scaffold(?:ing)?|skeleton)\b/i;
+/** Build and package configuration: a version bump or a compiler plugin has no failing test to write first. */
+const BUILD_CONFIG = /(?:^|\/)(?:[\w.-]+\.gemspec|[\w.-]+\.gradle(?:\.kts)?|gradle\.properties|libs\.versions\.toml|package\.json|Cargo\.toml|pyproject\.toml|setup\.cfg|go\.mod|[\w.-]+\.csproj|Directory\.Build\.props|Gemfile|version\.rb|VERSION|Makefile|CMakeLists\.txt|[\w.-]+\.(?:ya?ml|json|toml|ini|cfg|md|txt))$/;
+/** Documentation a step writes: "Write README.md", "Add LICENSE and CHANGELOG". */
+const DOC_TITLE = /\.(?:md|mdx|rst|txt|adoc)\b|\b(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b/;
 
 /** A code block a step writes: source code, or a script when the step names the script it writes. */
 function isCode(step: Step, b: CodeBlock): boolean {
@@ -42,7 +49,13 @@ const MORE_CHANGE_VERBS = /^(?:set|import|make|handle|guard|switch|apply|enable|
 /** The first step that changes code: an implementation step that says so and shows it. */
 function firstCodeChange(task: Task): Step | undefined {
   return task.steps.find(
-    (s) => s.kind === 'implement' && saysChange(s) && !WRITES_TESTS.test(s.title.text) && !/^(?:run|execute|verify|check)\b/i.test(s.title.text) && s.codeBlocks.some((b) => isCode(s, b)),
+    (s) =>
+      s.kind === 'implement' &&
+      saysChange(s) &&
+      !WRITES_TESTS.test(s.title.text) &&
+      !DOC_TITLE.test(s.title.text) &&
+      !/^(?:run|execute|verify|check)\b/i.test(s.title.text) &&
+      s.codeBlocks.some((b) => isCode(s, b)),
   );
 }
 
@@ -75,7 +88,7 @@ export const spFailingTestFirst: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …, and `scaffold:`, a project\'s layout), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run.',
+    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that lay out a project (a `scaffold:` commit, a "Bootstrap the crate" task), tasks whose files are all build configuration, data or documentation (a gemspec version bump, a Gradle plugin), steps that write documentation ("Write README.md"), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run.',
   instruction: 'In each task that changes behavior, write the failing test first and run it to see it fail (Expected: FAIL with the message) before the step that implements the change.',
   examples: {
     valid: [
@@ -95,7 +108,9 @@ export const spFailingTestFirst: Rule = {
     let redBefore = false;
     for (const task of plan.tasks) {
       const change = firstCodeChange(task);
-      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change) && !SCAFFOLD.test(task.commit?.subject.text.trim() ?? '')) {
+      const setUp = SCAFFOLD.test(task.commit?.subject.text.trim() ?? '') || SCAFFOLD.test(task.title.text);
+      const configOnly = task.files.length > 0 && task.files.every((f) => BUILD_CONFIG.test(f.path));
+      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change) && !setUp && !configOnly) {
         const before = task.steps.slice(0, task.steps.indexOf(change));
         if (!before.some(seenFailing)) {
           out.push({

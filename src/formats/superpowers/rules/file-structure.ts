@@ -63,7 +63,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -83,7 +83,8 @@ export const spFileStructure: Rule = {
     const paths = [...new Set(plan.tasks.flatMap((t) => ownFiles(t.files).map((f) => bare(f.path))))];
     const map = fileMapSection(plan) ?? listingSection(plan, paths);
     if (!map) {
-      if (paths.length < MIN_FILES || olderSkill(plan)) return [];
+      // A plan of one task has its map already: the task's Files block lists every file.
+      if (paths.length < MIN_FILES || olderSkill(plan) || plan.tasks.length === 1) return [];
       return [
         {
           message: `The plan has no File Structure section: before the first task, map the ${paths.length} files it creates or modifies and what each one is responsible for.`,

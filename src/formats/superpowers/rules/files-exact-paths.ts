@@ -6,7 +6,7 @@ import { span } from '../../../plan/source.js';
 /** "Create:", "**Modify:**", "Test:" and the other verbs plans use before a path. */
 const ACTION = /^\s*(?:\*\*)?([A-Za-z]+(?:[ /+][A-Za-z]+)?)(?:\*\*)?\s*:(?:\*\*)?\s*/;
 /** "none", "(No files modified — testing only)", "No new files — inline script", "N/A". */
-const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i;
+const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b|ningun[oa]\b|aucun\b|keine\b|无|無|なし)/i;
 /** A code span that is a path: no spaces before an optional ": where" note ("`cli.py: task subparser`"). */
 const CODE_PATH = /^[~./\w@$-][^\s`]*$/;
 /** A path written without backticks: directories and an extension, or a file name with a known extension. */
@@ -31,10 +31,12 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   const rest = m ? raw.slice(m[0].length) : raw;
   if (NO_FILES.test(rest)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
-  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim()).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
+  // `cli.py: after cmd_task_new`, `a.md:1-10, 460-484, 附录 D`: the path, without the location after it.
+  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim().replace(/^([^\s:]+\.\w+):.*$/, '$1')).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
   const prose = rest.replace(/`[^`]*`/g, ' ');
   const bare = BARE_PATH.exec(prose)?.[1];
-  const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p));
+  // A pattern from the root (`/api/scheduler/*`) is a route or a URL, not a file of the repository.
+  const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/'));
   // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
   if (glob && !/\b(?:re)?generated\b|\boutputs?\b/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
@@ -47,6 +49,10 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   if (open) return { what: `leaves the list open ("${open[0]}")`, advice: 'name every file the task touches' };
   // "Modify only if verification exposes a defect": a task that may touch nothing says so, if loosely.
   if (paths.length === 0 && !bare && /^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?(?:only\s+)?if\b/i.test(rest)) return undefined;
+  // "Generated ignored files only:" over a nested list of paths: a label, not an entry.
+  if (paths.length === 0 && !bare && /:\s*$/.test(rest)) return undefined;
+  // "Test: release notes check": a check the steps run inline, with no test file to name.
+  if (paths.length === 0 && !bare && action === 'test') return undefined;
   if (inMap) return undefined;
   if (paths.length === 0 && !bare) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
   const dir = paths.find((p) => p.endsWith('/'));
@@ -62,7 +68,7 @@ export const spFilesExactPaths: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms, globs and alternatives are reported in the File Structure map. An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. Entries that say the task touches no file ("none — testing only") or touches one only on a condition ("Modify only if verification exposes a defect") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
+    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms, globs and alternatives are reported in the File Structure map. An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno") or touches one only on a condition ("Modify only if verification exposes a defect") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
   instruction: 'List every file a task touches as an exact path in backticks ("- Modify: `src/harness/cli.py`"): no globs, no "as needed", no alternatives, no roles instead of files.',
   examples: {
     valid: [

@@ -1,4 +1,4 @@
-import type { Command, Plan, Step } from '../../../plan/types.js';
+import type { Command, Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
@@ -19,9 +19,18 @@ const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some
  */
 const NOTHING_TO_EXPECT = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open)\b[^|;&>]*$/;
 /** What to do with each outcome, after the command: "If any non-stdlib imports appear, document them"; "Record the baseline loss in …". */
-const OUTCOME_HANDLED = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|record\b|note (?:down )?the\b|save the (?:output|result|number|value))/i;
-/** A title that states the outcome: "Verify VM is up", "Confirm the service is running". */
-const TITLE_OUTCOME = /^(?:verify|confirm|check|ensure)\s+(?:that\s+)?\S.*\b(?:is|are)\s+\w+/i;
+const OUTCOME_HANDLED =
+  /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|record\b|note (?:down )?the\b|save the (?:output|result|number|value))|\buntil\b[^.]*\b(?:builds?|pass(?:es)?|succeeds?|compiles?|is clean|(?:is|are|goes|turns) green)\b/i;
+/**
+ * A title that states the outcome: "Verify VM is up", "Run — expect PASS", "Run the focused tests and
+ * verify they fail because the new contracts do not exist".
+ */
+const TITLE_OUTCOME = /^(?:verify|confirm|check|ensure)\s+(?:that\s+)?\S.*\b(?:is|are)\s+\w+|\bexpect(?:s|ed|ing)?\b/i;
+const titleStatesOutcome = (step: Step): boolean => TITLE_OUTCOME.test(step.title.text) || INLINE_OUTCOME.test(step.title.text);
+/** A path in backticks (`build/`), which a title names as what it changes, not as a command. */
+const A_DIRECTORY = /^[\w.-]+(?:\/[\w.-]+)*\/$/;
+/** Prose that says what the step checks: "Verify that all five files exist; …". */
+const CHECKS = /\b(?:verify|confirm|check|ensure) that\b/i;
 /** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
 const RUN_TITLE = /^(?:re-?)?run\b/i;
 
@@ -91,7 +100,11 @@ export const spRunExpected: Rule = {
         }
         // "Verify: all states reference the right names" is a description the parser took for a command.
         const runs = step.commands.filter(
-          (c) => c.run.text.trim() !== '' && !/^\s*git\s+(?:add|commit|push)\b/.test(c.run.text) && commandProblem(c.run.text, config) !== 'is a description, not a command',
+          (c) =>
+            c.run.text.trim() !== '' &&
+            !A_DIRECTORY.test(c.run.text.trim()) &&
+            !/^\s*git\s+(?:add|commit|push)\b/.test(c.run.text) &&
+            commandProblem(c.run.text, config) !== 'is a description, not a command',
         );
         if (runs.length > 0) {
           const vague = runs.map((c) => c.expected).find((e) => e !== undefined && HEDGED.test(e.text));
@@ -101,7 +114,7 @@ export const spRunExpected: Rule = {
           }
           if (runs.some((c) => commandExpected(plan, c)) || stepExpected(step)) continue;
           if (runs.every((c) => c.run.text.split('\n').every((l) => l.trim() === '' || NOTHING_TO_EXPECT.test(l)))) continue;
-          if (TITLE_OUTCOME.test(step.title.text) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
+          if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
           const c = runs[0]!;
           const onHead = c.run.span.start.line === step.span.start.line;
           out.push({
@@ -110,7 +123,8 @@ export const spRunExpected: Rule = {
           });
           continue;
         }
-        if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(step.title.text)) out.push(noCommand(named, step));
+        // The task may give the command elsewhere (a Verification block after its steps): then it is not missing.
+        if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(step.title.text) && !shellOutsideSteps(plan, task)) out.push(noCommand(named, step));
       }
       if (task.steps.length > 0) continue;
       // A task written as prose: "Run `bash tests/x.sh` and confirm the new tests fail", "Run:" over a block.
@@ -133,11 +147,19 @@ export const spRunExpected: Rule = {
 
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {
-  const expects = INLINE_OUTCOME.test(step.title.text) || stepExpected(step);
+  const expects = INLINE_OUTCOME.test(step.title.text) || stepExpected(step) || step.prose.some((p) => CHECKS.test(p.text));
   return {
     message: expects
       ? `${named} says to run something and what to expect, but names no command in the step: write the exact command there as "Run: \`<exact command>\`".`
       : `${named} says to run something but names no command and no Expected in the step: write the exact command there as "Run: \`<exact command>\`", and "Expected: …".`,
     span: step.title.span,
   };
+}
+
+/** A shell block of the task that belongs to none of its steps ("Verification:" after the steps). */
+function shellOutsideSteps(plan: Plan, task: Task): boolean {
+  const inSteps = new Set(task.steps.flatMap((s) => s.codeBlocks.map((b) => b.span.start.line)));
+  return plan.codeBlocks.some(
+    (b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line && SHELL_LANGS.has(b.lang) && !inSteps.has(b.span.start.line),
+  );
 }
