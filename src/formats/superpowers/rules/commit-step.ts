@@ -40,7 +40,10 @@ function commitSteps(task: Task): Step[] {
 
 /** The plan leaves committing to the user, or gathers its commits in a section of their own. */
 function commitsElsewhere(plan: Plan): boolean {
-  for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && ON_REQUEST.test(lineText(plan, l))) return true;
+  for (let l = 1; l <= plan.lines.length; l++) {
+    const text = lineText(plan, l);
+    if (!isCode(plan, l) && /commit|提交/i.test(text) && ON_REQUEST.test(text)) return true;
+  }
   return plan.sections.some((s) => COMMITS_SECTION.test(s.heading.text.replace(/^#+\s*/, '').trim()));
 }
 
