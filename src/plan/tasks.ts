@@ -552,9 +552,11 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   };
 }
 
+/** "(lines 40-74)", "(remove `x` line 21; replace the block lines 22-25)": from the first line named to the last. */
 function parenRange(rest: string): FileEntry['lines'] {
-  const m = /\(lines?\s+(\d+)(?:\s*[-–]\s*(\d+))?/i.exec(rest);
-  return m ? { start: Number(m[1]), end: Number(m[2] ?? m[1]) } : undefined;
+  const paren = /\(([^)]*)\)/.exec(rest)?.[1] ?? '';
+  const numbers = [...paren.matchAll(/\blines?\s+(\d+)(?:\s*[-–]\s*(\d+))?/gi)].flatMap((m) => [Number(m[1]), Number(m[2] ?? m[1])]);
+  return numbers.length > 0 ? { start: Math.min(...numbers), end: Math.max(...numbers) } : undefined;
 }
 
 function parseStep(lines: readonly string[], o: Outline, head: StepHead, end: number, fences: readonly CodeBlock[]): Step {

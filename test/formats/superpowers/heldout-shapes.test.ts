@@ -106,3 +106,42 @@ describe('sp-file-structure', () => {
     ]);
   });
 });
+
+describe('habits of the third held-out batch', () => {
+  it('accepts a title that says "Implementation Plan" in the plan\'s own language', async () => {
+    expect(await lint('sp-header-title', spPlan({ title: '# Chain33 Claude 协作基础建设 — 实施计划' }))).toEqual([]);
+    expect(await lint('sp-header-title', spPlan({ title: '# Bandeja — Plan de implementación' }))).toEqual([]);
+  });
+
+  it('owes no failing test for a refactor its commit names, or a task that says no test is possible', async () => {
+    const change = ['**Step 1: Add alias and replace raw table strings**', '', '```elixir', 'alias Gallformers.Places.Place', '```', ''];
+    const commit = ['**Step 3: Commit**', '', '```', 'Use Place schema instead of raw table strings in Ranges queries', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1.2: Place schema in queries', ...change, ...commit) }))).toEqual([]);
+    const untestable = ['No unit tests possible for this task — VLCJ requires a live VLC installation and a display.', '', ...change];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 2: Player speed', ...untestable) }))).toEqual([]);
+  });
+
+  it('hears "already … works identically" as nothing to change, and "(directory)" as a directory the task makes', async () => {
+    const callers = ['**Files:**', '- Modify: `lib/ranges.ex`', '', '**Step 3: Update callers**', '', 'All callers already destructure with `range_data.in_range` etc., which works identically with a struct.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Range struct', ...callers) }))).toEqual([]);
+    const dir = ['**Files:**', '- Create: `docs/parameters/` (directory)', '', '- [ ] **Step 1: Create it**'];
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: task('### Task 1: Knowledge base', ...dir) }))).toEqual([]);
+  });
+
+  it('takes "Fix any offenses reported" as what to do with the output, and lines named in the entry\'s note as its range', async () => {
+    const rubocop = ['- [ ] **Step 6: Run RuboCop on modified files**', '', '```bash', 'rubocop lib/cfd_data_builder.rb', '```', '', 'Fix any offenses reported.'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Rules', ...rubocop) }))).toEqual([]);
+    const entry = ['**Files:**', '- Modify: `include/game_config.hpp` (remove `horizontal_bounce` line 21; replace the block lines 22-25)', '', '- [ ] **Step 1: Edit**', '', 'Delete line 21.'];
+    expect(await lint('sp-files-line-range', spPlan({ tasks: task('### Task 1: Bounce', ...entry) }))).toEqual([]);
+  });
+
+  it('does not take two names a task consumes side by side, or a name a Produces line only speaks of, for a slip', async () => {
+    const t2 = [
+      '**Interfaces:**',
+      '- Consumes: `minimum_y_value`; `y_value(item)`.',
+      '- Produces:',
+      '  - `percentile_value(items, percentile)` returns the value at that percentile of `y_value`.',
+    ];
+    expect(await lint('sp-type-consistency', spPlan({ tasks: task('### Task 2: Percentile', ...t2) }))).toEqual([]);
+  });
+});

@@ -27,7 +27,7 @@ const NOT_CODE_OBJECT = /^\S+\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:directory|di
 const EXACT_EDIT =
   /\b(?:add|append|insert|prepend)\s+`[^`]+`\s+(?:to|into|in|after|before)\b|\b(?:change|replace|rename|set)\b[^.`\n]{0,40}?`[^`]+`\s+(?:to|with|by|=|->|→)\s+`/i;
 /** The step finds there is nothing to do ("This is unchanged — no list traversal needed"). */
-const NOTHING_TO_DO = /\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b/i;
+const NOTHING_TO_DO = /\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b|\balready\b.{0,120}?\bworks? (?:identically|as is|unchanged)\b/i;
 
 /** Whether the unit says to write code (and which words say it), or undefined. */
 export function changesCode(unit: WorkUnit): boolean {

@@ -2,7 +2,7 @@ import type { CodeBlock, Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { stepKind } from '../../../plan/tasks.js';
 import { needsNewTest, SHELL_LANGS } from '../../../rules/tasks/shared.js';
-import { clip, stepName, taskName } from './parts.js';
+import { clip, stepName, taskName, taskProse } from './parts.js';
 
 /** Blocks that are not code a test could fail on: prose, data and configuration. */
 const NOT_CODE = new Set(['markdown', 'md', 'text', 'txt', 'plaintext', 'json', 'jsonc', 'yaml', 'yml', 'toml', 'ini', 'xml', 'csv', 'diff', 'gitignore', 'dotenv', 'env', 'properties', 'html', 'mermaid']);
@@ -22,6 +22,10 @@ const TOOLING = /(?:^|\/)(?:hypotheses|experiments?|training|bench(?:marks?)?|to
 const SCAFFOLD = /^scaffold(?:\([^)]*\))?!?:|\b(?:bootstrap|scaffold(?:ing)?|skeleton)\b/i;
 /** Build and package configuration: a version bump or a compiler plugin has no failing test to write first. */
 const BUILD_CONFIG = /(?:^|\/)(?:[\w.-]+\.gemspec|[\w.-]+\.gradle(?:\.kts)?|gradle\.properties|libs\.versions\.toml|package\.json|Cargo\.toml|pyproject\.toml|setup\.cfg|go\.mod|[\w.-]+\.csproj|Directory\.Build\.props|Gemfile|version\.rb|VERSION|Makefile|CMakeLists\.txt|[\w.-]+\.(?:ya?ml|json|toml|ini|cfg|md|txt))$/;
+/** A task that restructures code without changing what it does, in its title or commit subject ("Merge duplicate normalize helpers"). */
+const REFACTOR = /\b(?:refactor(?:s|ing)?|merge duplicate|dedup(?:e|licate)|consolidate|clean[- ]?up|instead of|rename)\b/i;
+/** A task that says it can have no test: "No unit tests possible for this task — VLCJ requires a live VLC". */
+const NO_TEST_POSSIBLE = /\bno (?:unit |automated )?tests? (?:are |is )?(?:possible|feasible|needed|required)\b|\bcannot be (?:unit[- ])?tested\b|\bnot (?:unit[- ])?testable\b/i;
 /** Documentation a step writes: "Write README.md", "Add LICENSE and CHANGELOG". */
 const DOC_TITLE = /\.(?:md|mdx|rst|txt|adoc)\b|\b(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b/;
 
@@ -88,7 +92,7 @@ export const spFailingTestFirst: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that lay out a project (a `scaffold:` commit, a "Bootstrap the crate" task), tasks whose files are all build configuration, data or documentation (a gemspec version bump, a Gradle plugin), steps that write documentation ("Write README.md"), tasks that only remove code, tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run.',
+    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined"). Not reported: steps that write tests ("Write the failing test", test code), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that lay out a project (a `scaffold:` commit, a "Bootstrap the crate" task), tasks whose files are all build configuration, data or documentation (a gemspec version bump, a Gradle plugin), steps that write documentation ("Write README.md"), tasks that only remove code, tasks whose title or commit says they restructure code ("Merge duplicate normalize helpers", "Use the Place schema instead of raw table strings"), tasks that say no test is possible ("No unit tests possible for this task — …"), tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run.',
   instruction: 'In each task that changes behavior, write the failing test first and run it to see it fail (Expected: FAIL with the message) before the step that implements the change.',
   examples: {
     valid: [
@@ -110,7 +114,10 @@ export const spFailingTestFirst: Rule = {
       const change = firstCodeChange(task);
       const setUp = SCAFFOLD.test(task.commit?.subject.text.trim() ?? '') || SCAFFOLD.test(task.title.text);
       const configOnly = task.files.length > 0 && task.files.every((f) => BUILD_CONFIG.test(f.path));
-      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change) && !setUp && !configOnly) {
+      const commitText = task.steps.filter((s) => s.kind === 'commit').flatMap((s) => s.codeBlocks.map((b) => b.content));
+      const refactor = REFACTOR.test([task.title.text, task.commit?.subject.text ?? '', ...commitText].join('\n'));
+      const untestable = taskProse(plan, task).some((l) => NO_TEST_POSSIBLE.test(l.text));
+      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change) && !setUp && !configOnly && !refactor && !untestable) {
         const before = task.steps.slice(0, task.steps.indexOf(change));
         if (!before.some(seenFailing)) {
           out.push({

@@ -55,7 +55,8 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   if (paths.length === 0 && !bare && action === 'test') return undefined;
   if (inMap) return undefined;
   if (paths.length === 0 && !bare) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
-  const dir = paths.find((p) => p.endsWith('/'));
+  // "Create: `docs/parameters/` (directory)": the directory is what the task makes.
+  const dir = /\((?:new |empty )?(?:directory|folder|dir)\)/i.test(prose) ? undefined : paths.find((p) => p.endsWith('/'));
   if (dir && /^(?:create|modify|update|edit|test|tests|change)$/.test(action) && paths.every((p) => p.endsWith('/'))) {
     return { what: `names a directory, \`${dir}\``, advice: 'name the files in it that the task changes' };
   }

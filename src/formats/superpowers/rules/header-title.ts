@@ -30,6 +30,8 @@ export const spHeaderTitle: Rule = {
     if (/\bimplementation plan\b/i.test(plan.title.text)) return [];
     // A title in another script ("侧边栏动画优化实现计划") says what it is in its own words.
     if (!/[A-Za-z]{3}/.test(plan.title.text.replace(/`[^`]*`/g, ''))) return [];
+    // "Chain33 Claude 协作基础建设 — 实施计划", "Plan de implementación": named in the plan's own language.
+    if (/(?:(?![A-Za-z])\p{L}){2}/u.test(plan.title.text) || /\bplan de implementaci[oó]n\b|\bplan d'impl[ée]mentation\b|implementierungsplan|piano di implementazione/i.test(plan.title.text)) return [];
     return [
       {
         message: `The title "${clip(plan.title.text.replace(/^#+\s*/, ''), 70)}" does not say "Implementation Plan": write it as \`# <Feature Name> Implementation Plan\`.`,

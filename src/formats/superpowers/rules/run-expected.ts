@@ -20,7 +20,7 @@ const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some
 const NOTHING_TO_EXPECT = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open)\b[^|;&>]*$/;
 /** What to do with each outcome, after the command: "If any non-stdlib imports appear, document them"; "Record the baseline loss in …". */
 const OUTCOME_HANDLED =
-  /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|record\b|note (?:down )?the\b|save the (?:output|result|number|value))|\buntil\b[^.]*\b(?:builds?|pass(?:es)?|succeeds?|compiles?|is clean|(?:is|are|goes|turns) green)\b/i;
+  /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|fix (?:any|all|the) \w+ (?:reported|found|it reports)|record\b|note (?:down )?the\b|save the (?:output|result|number|value))|\buntil\b[^.]*\b(?:builds?|pass(?:es)?|succeeds?|compiles?|is clean|(?:is|are|goes|turns) green)\b/i;
 /**
  * A title that states the outcome: "Verify VM is up", "Run — expect PASS", "Run the focused tests and
  * verify they fail because the new contracts do not exist".

@@ -62,7 +62,10 @@ function readTask(task: Task, plan: Plan): TaskCode {
   const consumes: TaskCode['consumes'] = [];
   for (const entry of task.interfaces?.entries ?? []) {
     if (entry.kind === 'produces') {
-      for (const n of entry.names) {
+      // "`percentile_value(items, p)` returns the value at that percentile of `y_value`": the name a
+      // line opens with is what it produces; the names in its description are what it speaks of.
+      const opening = entry.names.filter((n, i) => i === 0 || n.span.start.line !== entry.names[i - 1]!.span.start.line);
+      for (const n of opening) {
         for (const id of identifiersIn(n.text)) produces.add(id);
         const callable = n.text.includes('(') ? signatureName(n.text) : undefined;
         if (callable !== undefined) {
@@ -281,7 +284,9 @@ export const spTypeConsistency: Rule = {
       }
       // A call is a slip of a function's name (a method call of a method's); a consumed name of anything produced.
       const candidates = (t: TaskCode): Set<string> => (use.verb === 'consumes' ? t.produces : use.plain ? t.functions : t.methods);
-      const near = tasks.flatMap((t) => [...candidates(t)].filter((p) => p !== use.inside && nearNames(use.name, p, use.plain)).map((p) => ({ t, p })));
+      // Two names the task consumes side by side (`minimum_y_value`; `y_value(item)`) are two names, not a slip.
+      const alsoConsumed = new Set(use.task.consumes.map((c) => c.name));
+      const near = tasks.flatMap((t) => [...candidates(t)].filter((p) => p !== use.inside && !alsoConsumed.has(p) && nearNames(use.name, p, use.plain)).map((p) => ({ t, p })));
       if (near.length > 0) {
         const { t, p } = near[0]!;
         reported.add(key);
