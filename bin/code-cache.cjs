@@ -8,6 +8,7 @@
  * read or write it only costs speed.
  */
 'use strict';
+const { Buffer } = require('node:buffer');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
@@ -31,20 +32,39 @@ function cacheFile(name) {
   return join(dir, 'code', `${name}-${build}-${process.version}-${process.arch}.v8`);
 }
 
+/**
+ * A cache file is a header of HEADER bytes (MAGIC, then the formats of the runs that made it,
+ * comma-separated, padded with spaces) and V8's data. A cache holds the code of the functions
+ * the runs that made it compiled: the formats say whose rules are in it. The header's size keeps
+ * the data as aligned as the file's buffer, so V8 reads it in place.
+ */
+const MAGIC = 'microplan-v8-cache ';
+const HEADER = 64;
+
+/** The cache's V8 data and the formats it was made for, or undefined. */
 function readCache(file) {
+  let buf;
   try {
-    return file ? readFileSync(file) : undefined;
+    if (!file) return undefined;
+    buf = readFileSync(file);
   } catch {
     return undefined;
   }
+  const head = buf.length > HEADER ? buf.toString('latin1', 0, HEADER) : '';
+  // Any other file is given to V8 as it is: a damaged one is rejected and made again; one of an
+  // earlier launcher (no header) counts as made for no format, and is made again after a lint.
+  if (!head.startsWith(MAGIC)) return { data: buf, formats: [] };
+  return { data: buf.subarray(HEADER), formats: head.slice(MAGIC.length).trim().split(',').filter(Boolean) };
 }
 
-function writeCache(file, data) {
+function writeCache(file, data, formats) {
+  const head = `${MAGIC}${formats.join(',')}`;
+  if (head.length >= HEADER) return;
   try {
     mkdirSync(dirname(file), { recursive: true });
     // Through a temporary file and a rename: a concurrent run never reads half a cache.
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, Buffer.concat([Buffer.from(head.padEnd(HEADER - 1) + '\n', 'latin1'), data]));
     renameSync(tmp, file);
     // Caches of earlier builds (or Node versions) of this bundle will not be read again.
     const prefix = `${basename(file).split('-')[0]}-`;
@@ -77,15 +97,27 @@ function setFlags(flags) {
   require('node:v8').setFlagsFromString(flags.join(' '));
 }
 
+/**
+ * Node's own modules are compiled through code caches of their own, made under V8's default
+ * flags, which the run's flags make it reject: those the run would load after setting them are
+ * loaded before. The streams of standard output and error are made on first use (a pipe's loads
+ * node:net and more: ~4 ms of CPU per run when compiled without its cache); lint writes to both.
+ */
+function loadBeforeFlags() {
+  void process.stdout;
+  void process.stderr;
+}
+
 /** Loads dist/bundle/<name>.cjs and runs its `main(argv)`, returning the exit code. */
 async function runCached(name, argv) {
   const file = join(BUNDLE_DIR, `${name}.cjs`);
   // --no-cache: the run reads and writes no cache at all, this one included.
   const cache = argv.includes('--no-cache') ? undefined : cacheFile(name);
-  const cachedData = readCache(cache);
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const cached = readCache(cache);
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached?.data });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
+  loadBeforeFlags();
   setFlags(RUN_FLAGS);
   let code;
   try {
@@ -93,8 +125,14 @@ async function runCached(name, argv) {
   } finally {
     setFlags(DEFAULT_FLAGS);
   }
-  // Made after the run, so the cache holds the functions this run compiled, not only the top level.
-  if (cache && (cachedData === undefined || script.cachedDataRejected)) writeCache(cache, script.createCachedData());
+  // Made after the run, so the cache holds the functions this run compiled, not only the top level;
+  // made again when this run linted a format the cache was not made for (its rules compiled now,
+  // and the functions read from the old cache are still compiled: the new one holds both).
+  if (cache) {
+    const formats = cached && !script.cachedDataRejected ? cached.formats : [];
+    const added = (module.exports.linted?.() ?? []).filter((f) => !formats.includes(f));
+    if (cached === undefined || script.cachedDataRejected || added.length > 0) writeCache(cache, script.createCachedData(), [...formats, ...added].sort());
+  }
   return code;
 }
 

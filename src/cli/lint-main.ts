@@ -4,8 +4,13 @@
  * The other commands' modules are not in it at all.
  */
 import { runProgram } from './program.js';
-import { registerLint } from './commands/lint.js';
+import { lintedFormats, registerLint } from './commands/lint.js';
 
 export function main(argv: string[]): Promise<number> {
   return runProgram(argv, { lint: registerLint });
+}
+
+/** The formats of the files linted so far in this process (bin/code-cache.cjs keys its cache on them). */
+export function linted(): string[] {
+  return [...lintedFormats];
 }

@@ -33,6 +33,30 @@ describe('microplan lint: the code cache', () => {
     expect(first).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('is made again by a run that lints a format the runs that made it did not (from `lint --help` on)', () => {
+    // A cache holds the code the runs that made it compiled: one made by `lint --help` has none of
+    // the rules, and every later lint would compile them again.
+    const cache = tempDir();
+    const env = { MICROPLAN_CACHE_DIR: cache };
+    const plan = join(ROOT, 'examples', 'lint-stats-plan.md');
+    const superpowers = join(ROOT, 'test', 'fixtures', 'superpowers', readdirSync(join(ROOT, 'test', 'fixtures', 'superpowers')).find((f) => f.endsWith('.md'))!);
+    expect(cli(['lint', '--help'], { env }).code).toBe(0);
+    const file = join(cache, 'code', readdirSync(join(cache, 'code'))[0]!);
+    const inode = (): number => statSync(file).ino;
+    const afterHelp = inode();
+    const first = cli(['lint', plan], { env });
+    const afterPlan = inode();
+    expect(afterPlan).not.toBe(afterHelp);
+    expect(cli(['lint', plan], { env })).toEqual(first);
+    expect(inode()).toBe(afterPlan);
+    cli(['lint', superpowers], { env });
+    const afterBoth = inode();
+    expect(afterBoth).not.toBe(afterPlan);
+    cli(['lint', plan, superpowers], { env });
+    expect(inode()).toBe(afterBoth);
+    expect(readdirSync(join(cache, 'code'))).toHaveLength(1);
+  });
+
   it("replaces the cache of an earlier build, which would never be read again", () => {
     const cache = tempDir();
     mkdirSync(join(cache, 'code'));

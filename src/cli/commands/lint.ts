@@ -33,6 +33,14 @@ function parseMaxWarnings(raw: string | undefined): number {
   return Number(raw);
 }
 
+/**
+ * The formats of the files this process has linted ('full', 'superpowers', 'none', …). The lint
+ * bundle's launcher (bin/code-cache.cjs) reads it to tell whether its V8 code cache was made by a
+ * run that compiled the code for them: a cache made by `lint --help`, or by a run on another
+ * format, leaves the rules of this one to compile on every run.
+ */
+export const lintedFormats = new Set<string>();
+
 export function registerLint(program: Command, setExit: SetExit): void {
   program
     .command('lint')
@@ -75,6 +83,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         cacheDir: opts.cache ? defaultCacheDir() : undefined,
         requirePlan: opts.requirePlan ?? false,
       });
+      for (const file of report.files) lintedFormats.add(file.format);
       process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), width: terminalWidth(process.stdout), cwd: process.cwd(), rules }));
       for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);
       // Said when it matters: findings judged without the project's config. A clean run stays silent.
