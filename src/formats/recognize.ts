@@ -4,7 +4,7 @@
  * formats. A config that names the format (`format: superpowers`) decides instead of the text.
  */
 import { recognizeMicroPlan } from './micro-plan/recognize.js';
-import { recognizeSuperpowers } from './superpowers/recognize.js';
+import { recognizeSuperpowers, superpowersSignals } from './superpowers/recognize.js';
 import type { FormatChoice, FormatSignals, Recognition } from './types.js';
 
 export function recognize(s: FormatSignals, choice: FormatChoice = 'auto'): Recognition {
@@ -12,6 +12,21 @@ export function recognize(s: FormatSignals, choice: FormatChoice = 'auto'): Reco
     return recognizeSuperpowers(s, true) ?? { format: 'none', reason: 'no "Task N" sections and no plan header — not a superpowers plan' };
   }
   const micro = recognizeMicroPlan(s);
+  // The skill's own header line with two more of its marks outweighs a compact reading that rests
+  // on nothing but a stray "contract" (a `## FEAT-043:` heading in a Markdown example and a "When …"
+  // line after it): no contract section, no Source field, no contract with two clauses.
+  if (micro.format === 'compact' && choice === 'auto' && strayContractsOnly(s)) {
+    const signals = superpowersSignals(s);
+    if (signals.includes('the superpowers agentic-workers line') && signals.length >= 3) {
+      return { format: 'superpowers', reason: `${signals.join(', ')}: the superpowers header, over a stray contract-like line` };
+    }
+  }
   if (micro.format !== 'none' || choice === 'micro-plan') return micro;
   return recognizeSuperpowers(s, false) ?? micro;
+}
+
+function strayContractsOnly(s: FormatSignals): boolean {
+  if (s.header.some((f) => f.name === 'Source')) return false;
+  if (s.sections.some((x) => (x.kind.type === 'compact' && x.kind.name === 'contracts') || x.kind.type === 'lettered')) return false;
+  return s.contracts.every((c) => c.clauses.length < 2);
 }

@@ -75,6 +75,27 @@ describe('format recognition', () => {
     expect(parsePlan(micro, 'docs/superpowers/plans/fix.md').format).toBe('compact');
   });
 
+  it('reads a superpowers plan as one though a Markdown example in it looks like a one-clause contract', () => {
+    const example = [
+      '',
+      '- [ ] **Step 4: Add the example**',
+      '',
+      '```markdown',
+      '    ## FEAT-043: JWT authentication v2',
+      '    - **Status**: in_progress',
+      '```',
+      '',
+      '- [ ] **Step 5: Add the cleanup rule**',
+      '',
+      '```markdown',
+      'When ALL subtasks are `[x]`, remind the user to delete the branch.',
+      '```',
+    ];
+    const p = parsePlan(`${SUPERPOWERS}${example.join('\n')}\n`, 'docs/superpowers/plans/2026-05-04-branch-wip-limit.md');
+    expect(p.contracts.map((c) => c.id)).toEqual(['FEAT-043']);
+    expect(p.format).toBe('superpowers');
+  });
+
   it('reads a task plan with the agentic line and no contracts as a superpowers plan of the older skill', () => {
     const p = parsePlan(MICRO_HEADER_TASKS_ONLY, 'plan.md');
     expect(p.format).toBe('superpowers');
