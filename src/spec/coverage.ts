@@ -13,7 +13,7 @@ import { readRequirements, type Requirement } from './requirements.js';
  * `uncovered`: reported; `unmatched`: no task mentions its names, but they are only keys, strings,
  * constants or plain words, which plans often put in their own words, so it is not reported.
  */
-export type RequirementStatus = 'covered' | 'deferred' | 'uncovered' | 'unmatched' | 'not-checkable';
+export type RequirementStatus = 'covered' | 'outside-tasks' | 'deferred' | 'uncovered' | 'unmatched' | 'not-checkable';
 
 export interface RequirementCoverage {
   requirement: Requirement;
@@ -29,10 +29,14 @@ export interface SpecCoverageSummary {
   /** Those that name something exact: the ones the check can judge. */
   checkable: number;
   covered: number;
+  /** Named by the plan outside its tasks only (Global Constraints, a file map, the header): accounted for, not reported. */
+  outsideTasks: number;
   /** Named by the plan as left out ("out of scope", "later", "not in this plan"). */
   deferred: number;
-  /** Reported: no task mentions any of their names. */
+  /** No task mentions any of their names: reported, unless the spec is phased or the plan partial. */
   uncovered: number;
+  /** The findings `spec-coverage` reports for this spec. */
+  reported: number;
   /** No task mentions their names, but those are keys, strings or constants a plan may paraphrase: not reported. */
   unmatched: number;
   notCheckable: number;
@@ -40,12 +44,20 @@ export interface SpecCoverageSummary {
   excluded: number;
   /** The spec splits the work into phases or pull requests: nothing is reported (see requirements.ts). */
   phased: boolean;
+  /** The plan says part of the spec is already done (in an earlier plan or commit): nothing is reported. */
+  partial: boolean;
 }
 
 export interface SpecCoverage {
   summary: SpecCoverageSummary;
   requirements: RequirementCoverage[];
 }
+
+/**
+ * The plan implements only part of the spec and says the rest is done ("It is already written and
+ * tested (Part A below)", "Phase 1 is complete"): which requirement is in which part is not in names.
+ */
+const PART_DONE = /\balready (?:done|implemented|written|built|merged|landed|shipped|completed)\b|\b(?:part|phase|step|stage) [a-z0-9]+ (?:is|was|are|were) (?:already )?(?:done|complete|completed|merged|implemented)\b/i;
 
 /** The plan says it leaves this out. */
 const DEFERS = /\b(?:out[- ]of[- ]scope|not in (?:this|the) (?:plan|pr|change)|later (?:plan|pr|task|phase|change)|left (?:out|for later)|defer(?:red|s)?|follow[- ]?up|future (?:work|plan|pr)|separate (?:plan|pr|change)|not (?:implemented|covered|included|part of)|won'?t|will not|skip(?:ped|s)?|non[- ]?goals?)\b/i;
@@ -93,7 +105,10 @@ function mentions(text: string, name: SpecName): boolean {
 
 export function specCoverage(plan: Plan, spec: { path: string; text: string }): SpecCoverage {
   const { requirements, excluded, phased } = readRequirements(spec.text);
-  const taskText = plan.tasks.map((t) => plan.lines.slice(t.span.start.line - 1, t.span.end.line).join('\n')).join('\n');
+  const inTask = new Set<number>();
+  for (const t of plan.tasks) for (let l = t.span.start.line; l <= t.span.end.line; l++) inTask.add(l);
+  const taskText = plan.lines.filter((_, i) => inTask.has(i + 1)).join('\n');
+  const otherText = plan.lines.filter((_, i) => !inTask.has(i + 1)).join('\n');
   // Where the plan says it leaves something out: the lines that say so, anywhere in the plan.
   const deferring = plan.lines.filter((l) => DEFERS.test(l)).join('\n');
   const out: RequirementCoverage[] = requirements.map((requirement) => {
@@ -101,9 +116,11 @@ export function specCoverage(plan: Plan, spec: { path: string; text: string }): 
     if (names.length === 0) return { requirement, status: 'not-checkable' };
     if (names.some((n) => mentions(taskText, n))) return { requirement, status: 'covered' };
     if (names.some((n) => deferringMention(deferring, n))) return { requirement, status: 'deferred' };
+    if (names.some((n) => mentions(otherText, n))) return { requirement, status: 'outside-tasks' };
     return { requirement, status: names.some(strongName) ? 'uncovered' : 'unmatched' };
   });
   const count = (s: RequirementStatus): number => out.filter((r) => r.status === s).length;
+  const partial = plan.lines.some((l) => PART_DONE.test(l));
   return {
     requirements: out,
     summary: {
@@ -111,12 +128,15 @@ export function specCoverage(plan: Plan, spec: { path: string; text: string }): 
       requirements: out.length,
       checkable: out.length - count('not-checkable'),
       covered: count('covered'),
+      outsideTasks: count('outside-tasks'),
       deferred: count('deferred'),
       uncovered: count('uncovered'),
       unmatched: count('unmatched'),
       notCheckable: count('not-checkable'),
       excluded,
       phased,
+      partial,
+      reported: phased || partial ? 0 : count('uncovered'),
     },
   };
 }

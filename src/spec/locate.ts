@@ -79,6 +79,20 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/** The working tree a folder is in: the nearest folder above it with a `.git`. */
+async function gitRoot(dir: string): Promise<string | undefined> {
+  for (let d = dir; ; ) {
+    try {
+      await stat(join(d, '.git'));
+      return d;
+    } catch {
+      const up = dirname(d);
+      if (up === d) return undefined;
+      d = up;
+    }
+  }
+}
+
 /** The folders a named spec is looked for in: the plan's own (for `../specs/x.md`), the repository, every folder above the plan. */
 function roots(planDir: string | undefined, repoDir: string | undefined): string[] {
   const out: string[] = [];
@@ -104,6 +118,8 @@ export async function specsForPlan(plan: Plan, where: { explicit?: SpecDoc | und
   const planDir = where.planPath ? dirname(resolve(where.planPath)) : undefined;
   const dirs = roots(planDir, where.repoDir);
   if (dirs.length === 0) return { docs: [], missing: [] };
+  // A spec is missing only where the repository is known: a plan copied out of its repository names paths that are elsewhere.
+  const repoRoot = where.repoDir !== undefined ? resolve(where.repoDir) : planDir !== undefined ? await gitRoot(planDir) : undefined;
   const docs: SpecDoc[] = [];
   const missing: MissingSpec[] = [];
   const found: Text[] = [];
@@ -117,7 +133,7 @@ export async function specsForPlan(plan: Plan, where: { explicit?: SpecDoc | und
       }
     }
     if (file === undefined) {
-      missing.push({ path: n.text, named: n, lookedIn: where.repoDir ? [resolve(where.repoDir)] : dirs.slice(0, 1) });
+      if (repoRoot !== undefined) missing.push({ path: n.text, named: n, lookedIn: [...new Set([repoRoot, ...(planDir ? [planDir] : [])])] });
       continue;
     }
     try {

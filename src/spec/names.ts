@@ -47,7 +47,7 @@ function substantial(s: string): boolean {
 
 /** What one code span names, if it is exact. */
 export function classifyCodeSpan(raw: string): SpecName | undefined {
-  let s = raw.trim();
+  const s = raw.trim();
   const flag = FLAG.exec(s);
   if (flag) return { kind: 'flag', text: flag[1]! };
   const endpoint = HTTP_METHOD.exec(s);
