@@ -123,6 +123,7 @@ export async function specsForPlan(plan: Plan, where: { explicit?: SpecDoc | und
   const docs: SpecDoc[] = [];
   const missing: MissingSpec[] = [];
   const found: Text[] = [];
+  const read = new Set<string>();
   for (const n of named) {
     const candidates = isAbsolute(n.text) ? [n.text] : dirs.map((d) => join(d, n.text));
     let file: string | undefined;
@@ -136,6 +137,9 @@ export async function specsForPlan(plan: Plan, where: { explicit?: SpecDoc | und
       if (repoRoot !== undefined) missing.push({ path: n.text, named: n, lookedIn: [...new Set([repoRoot, ...(planDir ? [planDir] : [])])] });
       continue;
     }
+    // A link and its text often name one file twice (`[docs/…/x.md](../specs/x.md)`).
+    if (read.has(file)) continue;
+    read.add(file);
     try {
       docs.push({ path: n.text, text: await readFile(file, 'utf8') });
       found.push(n);

@@ -1,5 +1,5 @@
 /**
- * spec-coverage's precision on real design spec + plan pairs, guarded: the 13 pairs in
+ * spec-coverage's precision on real design spec + plan pairs, guarded: the 15 pairs in
  * test/fixtures/superpowers-specs (whole files, SOURCES.md there) and two corpus pairs, linted the
  * way a user lints them (the plan's own **Spec:** path, or --spec). Every finding the check raised
  * while it was built is judged in spec-coverage.json (verdict, reason, the text it rests on). The

@@ -153,6 +153,14 @@ describe('spec-coverage finds the spec a plan names', () => {
     expect(report.files[0]!.specCoverage).toEqual([expect.objectContaining({ spec: SPEC_PATH, requirements: 1, checkable: 1, reported: 1 })]);
   });
 
+  it('reads a spec named by a link relative to the plan once, though the link text names it too', async () => {
+    const linked = plan('Write `install.sh`.').replace(`**Spec:** \`${SPEC_PATH}\``, `**Spec:** [${SPEC_PATH}](../specs/2026-04-25-installer-design.md)`);
+    const dir = repo({ [PLAN_PATH]: linked, [SPEC_PATH]: GAP });
+    const report = await lintFiles([PLAN_PATH], { cwd: dir, config: defaultConfig(), ruleIds: ['spec-coverage'] });
+    expect(report.files[0]!.diagnostics).toHaveLength(1);
+    expect(report.files[0]!.specCoverage).toHaveLength(1);
+  });
+
   it('warns, at the name, when the named spec is not in the repository', async () => {
     const dir = repo({ [PLAN_PATH]: plan('Write `install.sh`.') });
     const report = await lintFiles([PLAN_PATH], { cwd: dir, config: defaultConfig(), ruleIds: ['spec-coverage'] });
