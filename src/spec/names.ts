@@ -88,8 +88,59 @@ const FILE_EXTENSIONS = new Set(
  */
 const CONTEXT_BEFORE = /\b(?:existing|current|currently|old|legacy|previous|original|matching|mirroring|mirrors|like|unlike|same as|similar to|as in|based on|see|per)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
+const EXAMPLE_WORDS = /\b(?:e\.\s?g\.|eg\.|for example|for instance|such as|etc\.?)(?=\s|,|\)|$)/i;
+const EXAMPLE_LEAD = /\b(?:e\.\s?g\.|for example|for instance|such as)(?=[\s,:])/gi;
+
+/**
+ * The requirement with its examples blanked out: a parenthesis that gives examples ("(e.g.,
+ * `conftest.py` for pytest)", "(`pyproject.toml`, `go.mod`, etc.)") and a clause from "e.g." /
+ * "such as" to its end. Examples illustrate a requirement; a plan that meets it need not repeat them.
+ * Code spans are opaque: a bracket or a period inside one neither opens nor ends anything.
+ */
+export function withoutExamples(markdown: string): string {
+  const chars = [...markdown];
+  const code = new Array<boolean>(chars.length).fill(false);
+  for (let i = 0; i < chars.length; ) {
+    if (chars[i] !== '`') {
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (chars[i + n] === '`') n++;
+    const fence = '`'.repeat(n);
+    const close = chars.slice(i + n).join('').indexOf(fence);
+    if (close < 0) {
+      i += n;
+      continue;
+    }
+    const end = i + n + [...chars.slice(i + n).join('').slice(0, close)].length + n;
+    for (let k = i; k < end; k++) code[k] = true;
+    i = end;
+  }
+  const blank = new Array<boolean>(chars.length).fill(false);
+  const open: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (code[i]) continue;
+    if (chars[i] === '(') open.push(i);
+    else if (chars[i] === ')' && open.length > 0) {
+      const from = open.pop()!;
+      if (EXAMPLE_WORDS.test(chars.slice(from + 1, i).join(''))) for (let k = from; k <= i; k++) blank[k] = true;
+    }
+  }
+  const text = chars.join('');
+  for (const m of text.matchAll(EXAMPLE_LEAD)) {
+    const from = [...text.slice(0, m.index)].length;
+    if (code[from] || blank[from]) continue;
+    let to = from;
+    while (to < chars.length && !(!code[to] && (/[;)]/.test(chars[to]!) || (chars[to] === '.' && /\s|$/.test(chars[to + 1] ?? '') && to > from + 5)))) to++;
+    for (let k = from; k < to; k++) blank[k] = true;
+  }
+  return chars.map((c, i) => (blank[i] && c !== '\n' ? ' ' : c)).join('');
+}
+
 /** The exact names of a requirement's Markdown (one paragraph or one table row), in order, each once. */
 export function namesIn(markdown: string): SpecName[] {
+  markdown = withoutExamples(markdown);
   const out: SpecName[] = [];
   const seen = new Set<string>();
   const add = (n: SpecName | undefined): void => {

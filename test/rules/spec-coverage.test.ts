@@ -105,6 +105,20 @@ describe('spec-coverage', () => {
     expect(await findings(plan('Write `install.sh`.'), spec)).toEqual([]);
   });
 
+  it('reads no name given as an example', async () => {
+    const spec = md(
+      '# Design',
+      '',
+      '## Detection',
+      '',
+      '- Build files (`pyproject.toml`, `go.mod`, etc.) name the test framework.',
+      '- Test names follow the framework (e.g., `camelCase` for Java, `TestPascalCase` for Go).',
+      '- Avoid harness variables such as `CLAUDE_PLUGIN_ROOT`.',
+    );
+    expect(await findings(plan('Detect the framework from build files.'), spec)).toEqual([]);
+    expect(summary(plan('x'), spec)).toMatchObject({ requirements: 3, checkable: 0 });
+  });
+
   it('counts a requirement without an exact name as not checkable, never reported', async () => {
     const spec = md('# Design', '', '## Goals', '', '- Safe by default: strict mode and a consent prompt.');
     expect(await findings(plan('Write `install.sh`.'), spec)).toEqual([]);
