@@ -6,6 +6,7 @@
 import type { Config } from '../config/types.js';
 import type { Grounding } from '../ground/types.js';
 import type { Plan } from '../plan/types.js';
+import type { PlanSpecs } from '../spec/locate.js';
 import { RULES } from '../rules/index.js';
 import type { Diagnostic, Finding, Rule, Severity } from '../rules/types.js';
 import { didYouMean } from '../config/suggest.js';
@@ -14,6 +15,8 @@ import { applyDirectives } from './directives.js';
 export interface LintOptions {
   config: Config;
   grounding?: Grounding | undefined;
+  /** The design specs the plan was written from (see src/spec/locate.ts). */
+  specs?: PlanSpecs | undefined;
   /** Defaults to the whole catalog. */
   rules?: readonly Rule[];
 }
@@ -24,7 +27,7 @@ export function effectiveSeverity(rule: Rule, config: Config): Severity | 'off' 
 
 export async function lintPlan(plan: Plan, options: LintOptions): Promise<Diagnostic[]> {
   if (plan.format === 'none') return [];
-  const context = { config: options.config, grounding: options.grounding };
+  const context = { config: options.config, grounding: options.grounding, specs: options.specs };
   const out: Diagnostic[] = [];
   // Asynchronous checks (those that read the repository) run side by side: each is mostly
   // waiting for git. Their findings are collected in catalog order all the same.

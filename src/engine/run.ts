@@ -3,7 +3,7 @@
  * finds each plan's config, runs the catalog and, with `fix`, writes fixes back. It never
  * throws for a user's files: unreadable inputs and broken configs come back as `problems`.
  */
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { expandInputs, isProblem, readInput, type InputProblem, type PlanInput, type StdinLike } from './input.js';
 import { ConfigResolver } from '../config/load.js';
@@ -20,6 +20,8 @@ import { applyFixes, FileChangedError, ReadOnlyError, recordBase, restoreEncodin
 import { lintPlan } from './lint.js';
 import { formatOfChoice } from '../formats/index.js';
 import { notAPlanDiagnostic } from './not-a-plan.js';
+import { specCoverage, type SpecCoverageSummary } from '../spec/coverage.js';
+import { readSpecFile, specsForPlan, type PlanSpecs, type SpecDoc } from '../spec/locate.js';
 
 /** A fixed grounding, or one chosen per plan (a plan may record the commit it was written against). */
 export type GroundingFor = Grounding | ((plan: Plan) => Promise<Grounding>);
@@ -46,6 +48,11 @@ export interface LintFilesOptions {
   against?: string | undefined;
   /** With `repo`: remember construction-site results in this directory (see site-cache.ts). */
   cacheDir?: string | undefined;
+  /**
+   * The design spec every plan was written from (`--spec`). Without it, each plan is checked
+   * against the spec it names, when that file is found.
+   */
+  spec?: string | undefined;
   /** Standard input, for `-` (default: process.stdin). */
   stdin?: StdinLike;
   /**
@@ -65,6 +72,8 @@ export interface FileReport {
   warningCount: number;
   /** Fixes applied and written (with `fix`). */
   fixesApplied: number;
+  /** How much of each design spec the plan covers, as far as exact names can tell (see src/spec/coverage.ts). */
+  specCoverage?: SpecCoverageSummary[];
 }
 
 export interface LintReport {
@@ -95,14 +104,15 @@ export function selectRules(ids: readonly string[] | undefined, from: readonly R
 export async function lintText(
   text: string,
   path: string,
-  options: { config: Config; rules?: readonly Rule[]; grounding?: GroundingFor | undefined; quiet?: boolean; requirePlan?: boolean },
+  options: { config: Config; rules?: readonly Rule[]; grounding?: GroundingFor | undefined; quiet?: boolean; requirePlan?: boolean; specs?: SpecsFor | undefined },
 ): Promise<FileReport & { text: string }> {
   const plan = parsePlan(text, path, { format: options.config.format });
   const grounding = typeof options.grounding === 'function' ? (plan.format === 'none' ? undefined : await options.grounding(plan)) : options.grounding;
+  const specs = plan.format === 'none' || !options.specs ? undefined : await options.specs(plan);
   let diagnostics =
     plan.format === 'none' && options.requirePlan
       ? [notAPlanDiagnostic(plan, formatOfChoice(options.config.format), 'lint')]
-      : await lintPlan(plan, { config: options.config, grounding, rules: options.rules ?? RULES });
+      : await lintPlan(plan, { config: options.config, grounding, rules: options.rules ?? RULES, specs });
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   return {
     path,
@@ -112,16 +122,20 @@ export async function lintText(
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
     fixesApplied: 0,
+    ...(specs && specs.docs.length > 0 ? { specCoverage: specs.docs.map((d) => specCoverage(plan, d).summary) } : {}),
     text: plan.text,
   };
 }
+
+/** The design specs for a plan: given once for every plan (`--spec`), or looked up from what each plan names. */
+export type SpecsFor = (plan: Plan) => Promise<PlanSpecs>;
 
 /** Passes of fix-then-relint, as in ESLint: a fix may uncover or unblock another. */
 const MAX_FIX_PASSES = 10;
 
 async function lintAndFix(
   input: PlanInput,
-  options: { config: Config; rules: readonly Rule[]; grounding: GroundingFor | undefined; quiet: boolean; fix: boolean; requirePlan: boolean },
+  options: { config: Config; rules: readonly Rule[]; grounding: GroundingFor | undefined; quiet: boolean; fix: boolean; requirePlan: boolean; specs: SpecsFor | undefined },
   notices: string[],
   problems: InputProblem[],
 ): Promise<FileReport> {
@@ -179,6 +193,13 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     ? undefined
     : new ConfigResolver({ configPath: options.configPath, knownRuleIds: (options.rules ?? RULES).map((r) => r.id) });
   const notices: string[] = [];
+  // A --spec that cannot be read stops the run: every plan would be checked against nothing.
+  let explicitSpec: SpecDoc | undefined;
+  if (options.spec !== undefined) {
+    const read = await readSpecFile(options.spec, cwd);
+    if ('error' in read) throw new InputError(read.error);
+    explicitSpec = read;
+  }
   if (options.repo === undefined && (options.base !== undefined || options.against !== undefined)) {
     throw new InputError(`${options.base !== undefined ? '--base' : '--against'} reads a repository: add --repo <dir> (e.g. --repo .).`);
   }
@@ -195,7 +216,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       : undefined;
   try {
     await session?.open();
-    return await lintAll(paths, options, cwd, rules, resolver, notices, session);
+    return await lintAll(paths, options, cwd, rules, resolver, notices, session, explicitSpec);
   } finally {
     await session?.close();
   }
@@ -209,6 +230,7 @@ async function lintAll(
   resolver: ConfigResolver | undefined,
   notices: string[],
   session: GroundingSession | undefined,
+  explicitSpec: SpecDoc | undefined,
 ): Promise<LintReport> {
   const grounding: GroundingFor | undefined = session ? (plan) => session.forPlan(plan) : undefined;
 
@@ -241,7 +263,8 @@ async function lintAll(
     if (options.ruleIds && options.ruleIds.length > 0) config = turnOn(config, options.ruleIds);
     const requirePlan = (options.requirePlan ?? false) || (input.absPath !== undefined && resolver !== undefined && resolver.inPlansDir(input.absPath, config));
     try {
-      files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false, requirePlan }, notices, problems));
+      const specs: SpecsFor = (plan) => specsForPlan(plan, { explicit: explicitSpec, planPath: input.absPath, repoDir: options.repo === undefined ? undefined : resolve(cwd, options.repo) });
+      files.push(await lintAndFix(input, { config, rules, grounding, quiet: options.quiet ?? false, fix: options.fix ?? false, requirePlan, specs }, notices, problems));
     } catch (err) {
       // A Base commit missing from the repository (a shallow CI checkout) is this plan's problem alone.
       if (!(err instanceof PlanBaseError)) throw err;

@@ -4,6 +4,7 @@
  */
 import { toJsonDiagnostic, type JsonDiagnostic } from '../output/json.js';
 import type { Diagnostic } from '../rules/types.js';
+import type { SpecCoverageSummary } from '../spec/coverage.js';
 
 export type LintJsonFinding = JsonDiagnostic;
 
@@ -14,6 +15,8 @@ export interface LintJson {
   errors: number;
   warnings: number;
   findings: LintJsonFinding[];
+  /** How much of the design spec the plan covers (see src/spec/coverage.ts), when it was checked against one. */
+  specCoverage?: SpecCoverageSummary[];
 }
 
 export function lintJson(path: string, format: string, diagnostics: readonly Diagnostic[]): LintJson {

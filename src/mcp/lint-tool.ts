@@ -7,6 +7,8 @@ import { formatOfChoice } from '../formats/index.js';
 import { parsePlan } from '../plan/parse.js';
 import type { LintFn } from '../write/draft/loop.js';
 import { readSourceFile } from '../write/sources/file.js';
+import { readSpecFile, specsForPlan, type SpecDoc } from '../spec/locate.js';
+import { specCoverage } from '../spec/coverage.js';
 import { lintJson, type LintJson } from './lint-json.js';
 import type { LintPlanInput } from './server.js';
 
@@ -28,7 +30,17 @@ export function lintPlanHandler(deps: LintToolDeps): (input: LintPlanInput) => P
     // The config's format reads the plan, and names what a document that is not one should be.
     const plan = parsePlan(text, path, { format: config.format });
     // The agent asked for a plan to be checked: a document that is not one must not come back clean.
-    const diagnostics = plan.format === 'none' ? [notAPlanDiagnostic(plan, formatOfChoice(config.format), 'write')] : await deps.lintFor(config, deps.cwd)(text, path);
-    return lintJson(path, plan.format, diagnostics);
+    if (plan.format === 'none') return lintJson(path, plan.format, [notAPlanDiagnostic(plan, formatOfChoice(config.format), 'write')]);
+    // The spec given, else the one the plan names (found from the plan's folder or the server's repository).
+    let explicit: SpecDoc | undefined;
+    if (input.spec !== undefined && input.spec.trim() !== '') {
+      const read = await readSpecFile(input.spec.trim(), deps.cwd);
+      if ('error' in read) throw new InputError(read.error.replace(/^--spec/, 'spec'));
+      explicit = read;
+    }
+    const specs = await specsForPlan(plan, { explicit, planPath: hasPath ? resolve(deps.cwd, path) : undefined, repoDir: deps.cwd });
+    const diagnostics = await deps.lintFor(config, deps.cwd)(text, path, { specs });
+    const coverage = specs.docs.map((d) => specCoverage(plan, d).summary);
+    return { ...lintJson(path, plan.format, diagnostics), ...(coverage.length > 0 ? { specCoverage: coverage } : {}) };
   };
 }

@@ -14,6 +14,8 @@ import { RepoError } from '../repo/types.js';
 export interface LintPlanInput {
   path?: string | undefined;
   text?: string | undefined;
+  /** The design spec the plan was written from (default: the one the plan names). */
+  spec?: string | undefined;
 }
 
 export interface PlanContextInput {
@@ -42,8 +44,8 @@ export function createMcpServer(handlers: McpHandlers, version: string): McpServ
   server.registerTool(
     'lint_plan',
     {
-      description: 'Lint a plan in the project\'s format (micro-plan or superpowers; file path or Markdown text); returns JSON findings with line:column and fix advice.',
-      inputSchema: { path: z.string().optional(), text: z.string().optional() },
+      description: 'Lint a plan in the project\'s format (micro-plan or superpowers; file path or Markdown text); returns JSON findings with line:column and fix advice. With spec (a design spec file), or when the plan names its spec, it also checks that each requirement of the spec has a task (spec-coverage).',
+      inputSchema: { path: z.string().optional(), text: z.string().optional(), spec: z.string().optional() },
     },
     (args) => call(() => handlers.lintPlan(args)),
   );

@@ -2,6 +2,7 @@
 import type { LintReport } from '../engine/run.js';
 import type { Diagnostic } from '../rules/types.js';
 import type { PlanFormat } from '../plan/types.js';
+import type { SpecCoverageSummary } from '../spec/coverage.js';
 
 export interface JsonDiagnostic {
   ruleId: string;
@@ -14,7 +15,8 @@ export interface JsonDiagnostic {
 }
 
 export interface JsonReport {
-  files: Array<{ path: string; format: PlanFormat; diagnostics: JsonDiagnostic[] }>;
+  /** `specCoverage`: present when the plan was checked against a design spec (`--spec`, or the one it names). */
+  files: Array<{ path: string; format: PlanFormat; diagnostics: JsonDiagnostic[]; specCoverage?: SpecCoverageSummary[] }>;
   errorCount: number;
   warningCount: number;
 }
@@ -38,6 +40,7 @@ export function toJsonReport(report: LintReport): JsonReport {
       path: f.path,
       format: f.format,
       diagnostics: f.diagnostics.map(toJsonDiagnostic),
+      ...(f.specCoverage ? { specCoverage: f.specCoverage } : {}),
     })),
     errorCount: report.errorCount,
     warningCount: report.warningCount,

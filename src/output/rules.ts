@@ -128,7 +128,9 @@ function renderExamples(rule: Rule): string[] {
     return [`${ticks}markdown`, plan.trimEnd(), ticks, ''];
   };
   const out: string[] = [];
-  for (const e of rule.examples.invalid) out.push(`Reported${e.message ? ` (“…${e.message}…”)` : ''}:`, '', ...fence(e.plan));
-  for (const e of rule.examples.valid) out.push('Accepted:', '', ...fence(e.plan));
+  // A rule that reads a design spec shows the spec each example is checked against.
+  const spec = (e: { spec?: string }): string[] => (e.spec === undefined ? [] : ['Against the spec:', '', ...fence(e.spec)]);
+  for (const e of rule.examples.invalid) out.push(`Reported${e.message ? ` (“…${e.message}…”)` : ''}:`, '', ...fence(e.plan), ...spec(e));
+  for (const e of rule.examples.valid) out.push('Accepted:', '', ...fence(e.plan), ...spec(e));
   return out;
 }

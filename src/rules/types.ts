@@ -7,6 +7,7 @@
 import type { Config } from '../config/types.js';
 import type { Plan, PlanFormat, Span } from '../plan/types.js';
 import type { Grounding } from '../ground/types.js';
+import type { PlanSpecs } from '../spec/locate.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -55,6 +56,8 @@ export interface RuleContext {
   config: Config;
   /** Present only when linting with `--repo`: answers questions about the code. */
   grounding: Grounding | undefined;
+  /** The design specs the plan was written from (`--spec`, or the one it names), when there are any. */
+  specs?: PlanSpecs | undefined;
 }
 
 export interface Rule {
@@ -86,6 +89,8 @@ export interface RuleExample {
   plan: string;
   /** Invalid examples: a phrase every finding's message contains, so the example pins the finding. */
   message?: string;
+  /** The design spec the plan is checked against (rules that read one: spec-coverage). */
+  spec?: string;
 }
 
 export interface RuleExamples {

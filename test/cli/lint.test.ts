@@ -80,6 +80,39 @@ describe('microplan lint: exit codes', () => {
   });
 });
 
+describe('microplan lint --spec', () => {
+  const SP_PLAN = md(
+    '# Installer Implementation Plan',
+    '',
+    '**Goal:** Install in one command.',
+    '',
+    '**Tech Stack:** Bash',
+    '',
+    '### Task 1: Write install.sh',
+    '',
+    '**Files:**',
+    '- Create: `install.sh`',
+    '',
+    '- [ ] **Step 1: Write the script**',
+  );
+
+  it('reports the requirement no task covers, and gives the coverage in the JSON report', () => {
+    const dir = workspace({ 'plan.md': SP_PLAN, 'design.md': md('# Design', '', '## Files', '', '- `install.sh`: the script.', '- `CLAUDE.md`: a note.') });
+    const r = cli(['lint', '--rule', 'spec-coverage', '--spec', 'design.md', '-f', 'json', 'plan.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const file = (JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ message: string }>; specCoverage: unknown[] }> }).files[0]!;
+    expect(file.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^design\.md:6 .*`CLAUDE\.md`, which no task mentions/)]);
+    expect(file.specCoverage).toEqual([expect.objectContaining({ spec: 'design.md', requirements: 2, checkable: 2, covered: 1, reported: 1 })]);
+  });
+
+  it('exits 2 with one line naming a --spec that does not exist', () => {
+    const r = cli(['lint', '--spec', 'nope-design.md', 'plan.md'], { cwd: workspace({ 'plan.md': SP_PLAN }) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^microplan: --spec nope-design\.md: no such file \(looked for .*nope-design\.md\); give the design spec the plan was written from\n$/);
+  });
+});
+
 describe('microplan lint: warnings, --quiet and --max-warnings', () => {
   const warnConfig = 'rules:\n  title-format: warn\n';
 

@@ -134,6 +134,17 @@ describe('microplan mcp', () => {
     expect(text(missing)).toBe('nope.md does not exist');
   });
 
+  it('lint_plan checks the plan against a design spec given as spec, and says how much of it is covered', async () => {
+    await writeFile(join(dir, 'installer-design.md'), '# Installer Design\n\n## Files\n\n- `install.sh`: the script.\n- `CLAUDE.md`: note the installer.\n');
+    const plan = '# Installer Implementation Plan\n\n**Goal:** Install in one command.\n\n**Tech Stack:** Bash\n\n### Task 1: Write install.sh\n\n**Files:**\n- Create: `install.sh`\n\n- [ ] **Step 1: Write the script**\n';
+    const report = JSON.parse(text(await call('lint_plan', { text: plan, spec: 'installer-design.md' }))) as LintJson;
+    expect(report.findings.filter((f) => f.ruleId === 'spec-coverage').map((f) => f.message)).toEqual([expect.stringMatching(/^installer-design\.md:6 .*names `CLAUDE\.md`, which no task mentions/)]);
+    expect(report.specCoverage).toEqual([expect.objectContaining({ spec: 'installer-design.md', requirements: 2, checkable: 2, covered: 1, reported: 1 })]);
+    const missing = await call('lint_plan', { text: plan, spec: 'nope-design.md' });
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toMatch(/^spec nope-design\.md: no such file/);
+  });
+
   it('construction_sites lists the sites the sites command finds', async () => {
     const result = await call('construction_sites', { type: 'Request' });
     expect(result.isError).toBeFalsy();

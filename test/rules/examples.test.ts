@@ -13,21 +13,23 @@ import type { Rule } from '../../src/rules/types.js';
 
 const withExamples = RULES.filter((r): r is Rule & { examples: NonNullable<Rule['examples']> } => r.examples !== undefined);
 
-async function findings(rule: Rule, markdown: string): Promise<{ format: string; messages: string[] }> {
+async function findings(rule: Rule, markdown: string, spec?: string): Promise<{ format: string; messages: string[] }> {
   const plan = parsePlan(markdown, 'docs/plans/example.md');
-  const ds = await lintPlan(plan, { config: defaultConfig(), rules: [rule] });
+  // An example with a spec is checked against it, as `lint --spec` would.
+  const specs = spec === undefined ? undefined : { docs: [{ path: 'docs/superpowers/specs/example-design.md', text: spec }], missing: [] };
+  const ds = await lintPlan(plan, { config: defaultConfig(), rules: [rule], specs });
   return { format: plan.format, messages: ds.filter((d) => d.ruleId === rule.id).map((d) => d.message) };
 }
 
 describe.each(withExamples.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   it.each(rule.examples.valid.map((e, i) => [i + 1, e] as const))('accepts valid example %i', async (_i, example) => {
-    const r = await findings(rule, example.plan);
+    const r = await findings(rule, example.plan, example.spec);
     expect(rule.formats, `the example is read as ${r.format}`).toContain(r.format);
     expect(r.messages).toEqual([]);
   });
 
   it.each(rule.examples.invalid.map((e, i) => [i + 1, e] as const))('reports invalid example %i', async (_i, example) => {
-    const r = await findings(rule, example.plan);
+    const r = await findings(rule, example.plan, example.spec);
     expect(rule.formats, `the example is read as ${r.format}`).toContain(r.format);
     expect(r.messages.length).toBeGreaterThan(0);
     for (const m of r.messages) if (example.message) expect(m).toContain(example.message);

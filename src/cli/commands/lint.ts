@@ -19,6 +19,7 @@ interface LintCliOptions {
   against?: string;
   cache: boolean;
   requirePlan?: boolean;
+  spec?: string;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -55,6 +56,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .option('--repo <dir>', 'ground the plan against the repository at <dir>')
     .option('--base <rev>', "ground against this git revision (default: the plan's recorded **Base:** commit, else the working tree)")
     .option('--against <rev>', "report citations that drifted between the plan's base and this revision (e.g. HEAD)")
+    .option('--spec <file>', "check the plans against this design spec (default: the spec each plan names, e.g. **Spec:** docs/superpowers/specs/…-design.md)")
     .option('--require-plan', 'report a file that is not a micro-plan as an error (files under the config\'s plansDir always are)')
     .option('--no-cache', 'with --repo: parse every file, ignoring and not writing the cache of construction-site results')
     .action(async (paths: string[], opts: LintCliOptions) => {
@@ -82,6 +84,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         against: opts.against,
         cacheDir: opts.cache ? defaultCacheDir() : undefined,
         requirePlan: opts.requirePlan ?? false,
+        spec: opts.spec,
       });
       for (const file of report.files) lintedFormats.add(file.format);
       process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), width: terminalWidth(process.stdout), cwd: process.cwd(), rules }));

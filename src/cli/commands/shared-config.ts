@@ -41,11 +41,11 @@ async function sessionFor(cwd: string): Promise<GroundingSession | undefined> {
  * cat-file` processes that live as long as their session.
  */
 export function lintFor(config: Config, cwd: string): LintFn {
-  return async (text, path) => {
+  return async (text, path, options) => {
     const session = await sessionFor(cwd);
     try {
       const plan = parsePlan(text, path, { format: config.format });
-      return await lintPlan(plan, { config, grounding: session && plan.format !== 'none' ? await session.forPlan(plan) : undefined });
+      return await lintPlan(plan, { config, grounding: session && plan.format !== 'none' ? await session.forPlan(plan) : undefined, specs: options?.specs });
     } finally {
       await session?.close();
     }

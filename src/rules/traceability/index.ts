@@ -6,6 +6,7 @@ import { testStrategyTask } from './test-strategy-task.js';
 import { testStrategyType } from './test-strategy-type.js';
 import { goldenPairedWithInvariant } from './golden-paired-with-invariant.js';
 import { goldenDatasetInvariant } from './golden-dataset-invariant.js';
+import { specCoverageRule } from './spec-coverage.js';
 
 /** Rules of the traceability family, in catalog order. */
 export const TRACEABILITY_RULES: readonly Rule[] = [
@@ -16,4 +17,5 @@ export const TRACEABILITY_RULES: readonly Rule[] = [
   testStrategyType,
   goldenPairedWithInvariant,
   goldenDatasetInvariant,
+  specCoverageRule,
 ];

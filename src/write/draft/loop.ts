@@ -7,9 +7,11 @@ import type { Diagnostic } from '../../rules/types.js';
 import { ProviderError, type ChatMessage, type CompletionProgress, type Provider } from '../providers/types.js';
 import { extractPlan } from './extract.js';
 import { countBySeverity, revisionRequest } from './revision.js';
+import type { PlanSpecs } from '../../spec/locate.js';
 
 /** Lints a plan's text; `planPath` is where it will be saved (for grounding and messages). */
-export type LintFn = (planText: string, planPath: string) => Promise<Diagnostic[]>;
+/** `specs`: the design specs to check the plan against (spec-coverage), when the caller has them. */
+export type LintFn = (planText: string, planPath: string, options?: { specs?: PlanSpecs | undefined }) => Promise<Diagnostic[]>;
 
 export interface DraftRound {
   round: number;
