@@ -145,3 +145,32 @@ describe('habits of the third held-out batch', () => {
     expect(await lint('sp-type-consistency', spPlan({ tasks: task('### Task 2: Percentile', ...t2) }))).toEqual([]);
   });
 });
+
+describe('habits of the fourth held-out batch', () => {
+  it('hears an Expected in other words, and asks none of a command that only shows lines to read', async () => {
+    const forms = [
+      ['- [ ] **Step 4: Run the test**', '', 'Run: `uv run pytest tests/test_graph.py -q`', '', 'Expected after the code fix: PASS.'],
+      ['- [ ] **Step 6: Verify the file**', '', '```bash', 'grep -n "Branch" docs/feature-format.md', '```', '', 'Expected output — should show Branch on every example:'],
+      ['- [ ] **Step 1: Read the builder**', '', "Run: `cd ../deriva-py && sed -n '422,432p' deriva/bag/builder.py`", 'You should see `self._check_not_finalized()` first.'],
+    ];
+    for (const body of forms) expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Graph', ...body) })), body[0]).toEqual([]);
+  });
+
+  it('reads edits of a test, and fixtures added to conftest, as test steps', async () => {
+    const red = ['- [ ] **Step 2: Run the test**', '', 'Run: `pytest tests/test_x.py -q`', 'Expected: FAIL with `assert 1 == 0`', ''];
+    const testEdit = ['- [ ] **Step 1: Replace the expected-failure assertion.**', '', '```python', 'assert result.exit_code == 0', '```', '', ...red];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Retrofit', '**Files:**', '- Modify: `src/graph.py`', '', ...testEdit) }))).toEqual([]);
+    const fixtures = ['**Step 1: Add SDF fixtures to conftest**', '', '```python', '@pytest.fixture', 'def sphere_sdf():', '    return make_sphere()', '```', '', ...red];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 2: Extraction', '**Files:**', '- Modify: `src/extract.py`', '', ...fixtures) }))).toEqual([]);
+  });
+
+  it('asks no commit of each task in a plan that makes one commit at its end, but still wants that commit shown', async () => {
+    const tasks = [
+      ...task('## Task 1: Pin the gate', '**Files:**', '- Modify: `Makefile`', '', '- [ ] **Step 1: Pin it**', '', 'Run: `make gate`', 'Expected: PASS'),
+      ...task('## Task 2: Commit', '- [ ] **Step 1: Commit the cleanup**', '', 'Stage the cleanup and create one signed cleanup commit.'),
+    ];
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual([
+      'Step 1 ("Commit the cleanup") of Task 2 says to commit without the commands: show `git add <the task\'s files>` and `git commit -m "…"` in a bash block.',
+    ]);
+  });
+});

@@ -13,6 +13,8 @@ const NO_COMMIT = /\bno commit\b|\bnothing (?:to commit|(?:is )?committed)\b|\bn
 const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果|如需|仅在/i;
 /** Commits left to the user: "commit only if the user asks", "（若用户要求再 commit）". */
 const ON_REQUEST = /\b(?:if|when|only if|unless)\s+(?:the\s+)?user\b[^.]*\b(?:asks?|requests?|wants?)\b|(?:若|如果)用户要求/i;
+/** The plan commits once: "create one signed cleanup commit", "a single commit for the whole plan". */
+const ONE_COMMIT = /\b(?:create|make|land|as)\s+(?:one|a single)\s+(?:[\w-]+\s+){0,2}commit\b/i;
 /** A section that gathers the plan's commits: "## Commits", "## Commit plan". */
 const COMMITS_SECTION = /^commits?\b(?:\s+(?:plan|strategy|sequence))?/i;
 
@@ -47,13 +49,19 @@ function commitsElsewhere(plan: Plan): boolean {
   return plan.sections.some((s) => COMMITS_SECTION.test(s.heading.text.replace(/^#+\s*/, '').trim()));
 }
 
+/** "… and create one signed cleanup commit": the plan commits once, at its end, so other tasks have no commit of their own. */
+function commitsOnce(plan: Plan): boolean {
+  for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && ONE_COMMIT.test(lineText(plan, l))) return true;
+  return false;
+}
+
 export const spCommitStep: Rule = {
   id: 'sp-commit-step',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section.',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -72,10 +80,11 @@ export const spCommitStep: Rule = {
     if (plan.tasks.length === 0 || planForbidsCommits(plan) || commitsElsewhere(plan)) return [];
     const out: Finding[] = [];
     const without: Task[] = [];
+    const once = commitsOnce(plan);
     for (const task of plan.tasks) {
       const steps = commitSteps(task);
       if (steps.length === 0) {
-        if (runsOnly(task, plan) || touchesNothing(task) || task.commit) continue;
+        if (runsOnly(task, plan) || touchesNothing(task) || task.commit || once) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         without.push(task);
         continue;

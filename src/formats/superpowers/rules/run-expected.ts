@@ -17,7 +17,7 @@ const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some
  * Commands with nothing to expect: they print nothing when they work (`mkdir -p`, `cp`, `touch`), or
  * only show a file for the agent to read before it edits (`cat SKILL.md`).
  */
-const NOTHING_TO_EXPECT = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open)\b[^|;&>]*$/;
+const NOTHING_TO_EXPECT = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open|sed\s+-n)\b[^|;&>]*$/;
 /** What to do with each outcome, after the command: "If any non-stdlib imports appear, document them"; "Record the baseline loss in …". */
 const OUTCOME_HANDLED =
   /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|fix (?:any|all|the) \w+ (?:reported|found|it reports)|record\b|note (?:down )?the\b|save the (?:output|result|number|value))|\buntil\b[^.]*\b(?:builds?|pass(?:es)?|succeeds?|compiles?|is clean|(?:is|are|goes|turns) green)\b/i;
@@ -54,8 +54,13 @@ function followedByList(plan: Plan, line: number): boolean {
 /** The step says what to expect somewhere: an "# Expected:" comment in its shell block, "Expected:" in its text. */
 function stepExpected(step: Step): boolean {
   if (step.codeBlocks.some((b) => SHELL_LANGS.has(b.lang) && /#\s*Expected\b/i.test(b.content))) return true;
-  return step.prose.some((p) => /\bExpected:/i.test(p.text));
+  return step.prose.some((p) => EXPECTED_LABEL.test(p.text) || EXPECTATION.test(p.text));
 }
+
+/** "Expected:", and its variants: "Expected after the code fix: PASS.", "Expected output — should show …". */
+const EXPECTED_LABEL = /\bExpected:|^\W*Expected\b[^:—–\n]{0,40}[:—–]/i;
+/** An expectation in other words: "You should see `x`", "… must list only `transport/body.go`". */
+const EXPECTATION = /\byou should see\b|\bshould (?:show|print|list|output|return)\b|\bmust (?:list|show|print) only\b/i;
 
 /** The command as a reader recognizes it: its first line that is not a `cd`, without a trailing backslash. */
 export function commandShown(text: string): string {
@@ -70,7 +75,7 @@ export const spRunExpected: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"). Not asked for: an Expected after commands that print nothing when they work or only show a file to read (`mkdir -p`, `cp`, `cat SKILL.md`), in a step whose title states the outcome ("Verify VM is up"), or whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Re-run targeted tests.") without a command (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words ("Expected after the code fix: PASS.", "You should see `x`"). Not asked for: an Expected after commands that print nothing when they work or only show a file to read (`mkdir -p`, `cp`, `cat SKILL.md`, `sed -n 422,432p builder.py`), in a step whose title states the outcome ("Verify VM is up"), or whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"). Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Re-run targeted tests.") without a command (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
