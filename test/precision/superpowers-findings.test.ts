@@ -1,6 +1,6 @@
 /**
  * The superpowers rules' precision on real plans, guarded: findings on the 30 labelled fixtures (at
- * their own paths), the held-out plans and the corpus's 6, judged in five rounds by independent
+ * their own paths), the held-out plans and the corpus's 6, judged in six rounds by independent
  * reviewers against the writing-plans skill (verdict, reason, the plan text it rests on). Findings
  * judged right must still be reported (unless retired on purpose, with the reason recorded), a
  * verdict holds only for the message it was given on, and the share of judged findings still
@@ -27,13 +27,13 @@ interface Judged {
   reason: string;
   evidence: string;
   retired?: string;
-  /** 1: the first sample; 2: findings not judged before; 3 to 5: every finding on a blind held-out batch. */
+  /** 1: the first sample; 2: findings not judged before; 3 to 6: every finding on a blind held-out batch. */
   round?: number;
 }
 
 /**
- * Right / still reported over all five rounds, measured when the sample was last judged
- * (2026-12-06): 259 / 270. The blind measures, each batch judged before any rule saw it, are in
+ * Right / still reported over all six rounds, measured when the sample was last judged
+ * (2026-12-06): 288 / 300. The blind measures, each batch judged before any rule saw it, are in
  * docs/precision.md.
  */
 const FLOOR = 0.955;

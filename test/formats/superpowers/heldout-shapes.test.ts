@@ -174,3 +174,23 @@ describe('habits of the fourth held-out batch', () => {
     ]);
   });
 });
+
+describe('habits of the fifth held-out batch', () => {
+  it('reads a commit with `git -c` options, and a task that says it commits nothing', async () => {
+    const withOptions = ['- [ ] **Step 3: Commit**', '', '```bash', 'git add src/a.ts', 'git -c user.email=a@b -c user.name=A commit -m "feat: a"', '```'];
+    expect(await lint('sp-commit-step', spPlan({ tasks: task('### Task 1: A', '- [ ] **Step 1: Edit `src/a.ts`**', '', ...withOptions) }))).toEqual([]);
+    const probe = ['- [ ] **Step 1: Probe**', '', 'Run: `task render`', 'Expected: the echoed name', '', '- [ ] **Step 2: Commit**', '', 'No commit — Task 2 is verification only.'];
+    expect(await lint('sp-commit-step', spPlan({ tasks: task('### Task 2: Verify', ...probe) }))).toEqual([]);
+  });
+
+  it('reads `justfile:14-39` as a path, braces without a wildcard as exact files, and an Unchanged list as no files', async () => {
+    const files = ['**Files:**', '- Modify: `justfile:14-39`', '- Modify: `tooling/{aws-0,gcp-0}/main.k`', '- Unchanged: `src/other.go`', '', '- [ ] **Step 1: Edit**'];
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: task('### Task 1: CI', ...files) }))).toEqual([]);
+  });
+
+  it('owes no failing test for a throwaway probe or a task that says "No unit test — …"', async () => {
+    const code = ['- [ ] **Step 2: Make the composition echo what it sees**', '', '```go', 'func echo() string { return name }', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Probe', 'It is a throwaway probe; every change made here is reverted at the end.', '', ...code) }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Schema', 'No unit test — this is a schema change.', '', ...code) }))).toEqual([]);
+  });
+});

@@ -58,6 +58,12 @@ describe('sp-failing-test-first', () => {
       'mx.set_memory_limit(limit)',
       '```',
       '',
+      '- [ ] **Step 3: Add the test**',
+      '',
+      '```python',
+      'def test_memory_limit_is_set(): assert mx.get_memory_limit() == limit',
+      '```',
+      '',
     ]);
     const ds = await lint('sp-failing-test-first', text);
     expect(ds).toHaveLength(1);
@@ -65,8 +71,14 @@ describe('sp-failing-test-first', () => {
   });
 
   it('still reports an English run that expects the change to pass', async () => {
+    const change = ['- [ ] **Step 1: Add the SLO-priority victim selector function**', '', '```go', 'func selectVictim() int { return 0 }', '```', ''];
+    const run = ['- [ ] **Step 2: Run the tests**', '', 'Run: `go test ./sim/...`', 'Expected: PASS', ''];
+    expect(await lint('sp-failing-test-first', plan(['### Task 2: Victim selector', '', ...change, ...run]))).toHaveLength(1);
+  });
+
+  it('does not report a task with no test step at all: whether it has a test to write is not on the page', async () => {
     const text = plan(['### Task 2: Victim selector', '', '- [ ] **Step 1: Add the SLO-priority victim selector function**', '', '```go', 'func selectVictim() int { return 0 }', '```', '']);
-    expect(await lint('sp-failing-test-first', text)).toHaveLength(1);
+    expect(await lint('sp-failing-test-first', text)).toEqual([]);
   });
 });
 

@@ -8,7 +8,9 @@ const NO_GIT = /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+
 /** A Files block that says there are none: "No new files — inline script", "(No files modified — testing only)". */
 const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i;
 /** A task that says it commits nothing: "No commit (nothing tracked changed)". */
-const NO_COMMIT = /\bno commit\b|\bnothing (?:to commit|(?:is )?committed)\b|\bnone committed\b/i;
+const NO_COMMIT = /\bno commit\b|\bnothing (?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b/i;
+/** `git commit`, and with options before it: `git -c user.email=… -c user.name=… commit -m`. */
+const GIT_COMMIT = /\bgit\b(?:\s+-c\s+\S+)*\s+commit\b/;
 /** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
 const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果|如需|仅在/i;
 /** Commits left to the user: "commit only if the user asks", "（若用户要求再 commit）". */
@@ -37,7 +39,7 @@ function planForbidsCommits(plan: Plan): boolean {
 
 function commitSteps(task: Task): Step[] {
   // The commands in a block, or inline: "Run: `git add a.md; git commit -m \"docs: …\"`".
-  return task.steps.filter((s) => s.kind === 'commit' || /\bgit\s+commit\b/.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')));
+  return task.steps.filter((s) => s.kind === 'commit' || GIT_COMMIT.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')));
 }
 
 /** The plan leaves committing to the user, or gathers its commits in a section of their own. */
@@ -89,7 +91,9 @@ export const spCommitStep: Rule = {
         without.push(task);
         continue;
       }
-      if (steps.some((s) => /\bgit\s+commit\b/.test(stepText(plan, task, s)))) continue;
+      if (steps.some((s) => GIT_COMMIT.test(stepText(plan, task, s)))) continue;
+      // "No commit — Task 2 is verification only", "this task commits nothing".
+      if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
       const step = steps[steps.length - 1]!;
       if (CONDITIONAL.test([step.title.text, ...step.prose.map((p) => p.text)].join(' '))) continue;
       const name = stepName(plan, step);

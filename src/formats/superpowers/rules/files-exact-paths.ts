@@ -12,7 +12,7 @@ const CODE_PATH = /^[~./\w@$-][^\s`]*$/;
 /** A path written without backticks: directories and an extension, or a file name with a known extension. */
 const BARE_PATH = /(?:^|[\s(])((?:~|\.{1,2})?\/?[\w@.-]+(?:\/[\w@.*-]+)+\.\w{1,10}|[\w@-]+\.(?:md|json|ya?ml|js|mjs|cjs|ts|tsx|jsx|py|go|sh|cs|csproj|props|toml|txt|rb|rs|java|kt|swift|c|h|cc|cpp|hpp|xml|html|css|sql|ps1|lock))(?=$|[\s),;:])/;
 /** Root files named without an extension by convention (`Makefile`, `Dockerfile`, `LICENSE`). */
-const EXTENSIONLESS = /^(?:[A-Z][A-Za-z]*file|LICEN[CS]E|README|CHANGELOG|CODEOWNERS|NOTICE|AUTHORS|VERSION)$/;
+const EXTENSIONLESS = /^(?:[A-Z][A-Za-z]*file|justfile|makefile|LICEN[CS]E|README|CHANGELOG|CODEOWNERS|NOTICE|AUTHORS|VERSION)$/;
 const GLOB = /[*?]|\{[^}]*,[^}]*\}/;
 /** Words that leave the list open. */
 const OPEN = /\b(?:as needed|if needed|where needed|when needed|may need(?: updates?)?|various|or equivalent|(?:any|other) (?:related|affected) files?|related (?:\w+ )*files?)\b/i;
@@ -30,13 +30,16 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   const action = m ? m[1]!.toLowerCase() : '';
   const rest = m ? raw.slice(m[0].length) : raw;
   if (NO_FILES.test(rest)) return undefined;
+  // "Unchanged: `a.go`, `b.go`": files the task leaves alone.
+  if (/^(?:unchanged|untouched|not (?:changed|modified))$/.test(action)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
   // `cli.py: after cmd_task_new`, `a.md:1-10, 460-484, 附录 D`: the path, without the location after it.
-  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim().replace(/^([^\s:]+\.\w+):.*$/, '$1')).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
+  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim().replace(/^([^\s:]+\.\w+):.*$/, '$1').replace(/:\d+(?:\s*[-–,]\s*\d+)*$/, '')).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
   const prose = rest.replace(/`[^`]*`/g, ' ');
   const bare = BARE_PATH.exec(prose)?.[1];
   // A pattern from the root (`/api/scheduler/*`) is a route or a URL, not a file of the repository.
-  const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/'));
+  // `tooling/{aws-0,gcp-0}/main.k` names exactly two files: braces without a wildcard are a list, not a pattern.
+  const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p));
   // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
   if (glob && !/\b(?:re)?generated\b|\boutputs?\b/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
