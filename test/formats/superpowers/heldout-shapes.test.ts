@@ -194,3 +194,28 @@ describe('habits of the fifth held-out batch', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Schema', 'No unit test — this is a schema change.', '', ...code) }))).toEqual([]);
   });
 });
+
+describe('habits of the sixth held-out batch', () => {
+  it('reads a command written inline on the step line, with its outcome after it', async () => {
+    const forms = [
+      ['- [ ] **Step 2:** Run: `uv run pytest tests/scoring/ -q` — expect FAIL (`load_rubric_context` not defined).'],
+      ['- [ ] **Step 3: run** `.venv/bin/python -m pytest tests/test_gate_battery.py -q` — expect 3 passed, rc 0.'],
+    ];
+    for (const body of forms) expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Rubrics', ...body) })), body[0]).toEqual([]);
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Rubrics', '- [ ] **Step 2:** Run: `uv run pytest tests/scoring/ -q`.') }));
+    expect(m).toContain('has no Expected');
+  });
+
+  it('asks no commit of each task when the last task is the plan\'s commit', async () => {
+    const tasks = [
+      ...task('## Task 1: Dataset', '**Files:**', '- Modify: `src/data.ts`', '', '- [ ] **Step 1: Reuse the dataset**', '', 'Run: `npm test`', 'Expected: PASS'),
+      ...task('## Task 2: Verification And Commit', '- [ ] **Step 1: Commit**', '', '```bash', 'git add src/data.ts', 'git commit -m "feat: reuse dataset"', '```'),
+    ];
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('does not read the words of a `<FILL FROM STEP 1 OUTPUT>` stand-in as names', async () => {
+    const body = ['**Files:**', '- Create: `tests/test_gate.py`', '', '- [ ] **Step 2: Write the test**', '', '```python', 'import pytest', '', 'EXPECTED = {', '    <FILL FROM STEP 1 OUTPUT — five entries>', '}', '```'];
+    expect(await lint('sp-type-consistency', spPlan({ tasks: task('### Task 1: Gate', ...body) }))).toEqual([]);
+  });
+});

@@ -53,6 +53,8 @@ function commitsElsewhere(plan: Plan): boolean {
 
 /** "… and create one signed cleanup commit": the plan commits once, at its end, so other tasks have no commit of their own. */
 function commitsOnce(plan: Plan): boolean {
+  // "## Task 6: Verification And Commit": the last task commits the plan's work.
+  if (/\bcommit\b/i.test(plan.tasks[plan.tasks.length - 1]?.title.text ?? '')) return true;
   for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && ONE_COMMIT.test(lineText(plan, l))) return true;
   return false;
 }

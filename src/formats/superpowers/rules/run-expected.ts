@@ -25,7 +25,7 @@ const OUTCOME_HANDLED =
  * A title that states the outcome: "Verify VM is up", "Run — expect PASS", "Run the focused tests and
  * verify they fail because the new contracts do not exist".
  */
-const TITLE_OUTCOME = /^(?:verify|confirm|check|ensure)\s+(?:that\s+)?\S.*\b(?:is|are)\s+\w+|\bexpect(?:s|ed|ing)?\b/i;
+const TITLE_OUTCOME = /^(?:verify|confirm|check|ensure)\s+(?:that\s+)?\S.*\b(?:(?:is|are)\s+\w+|compiles|builds|passes|succeeds)\b|\bexpect(?:s|ed|ing)?\b/i;
 const titleStatesOutcome = (step: Step): boolean => TITLE_OUTCOME.test(step.title.text) || INLINE_OUTCOME.test(step.title.text);
 /** A path in backticks (`build/`), which a title names as what it changes, not as a command. */
 const A_DIRECTORY = /^[\w.-]+(?:\/[\w.-]+)*\/$/;
@@ -128,8 +128,17 @@ export const spRunExpected: Rule = {
           });
           continue;
         }
-        // The task may give the command elsewhere (a Verification block after its steps): then it is not missing.
-        if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(step.title.text) && !shellOutsideSteps(plan, task)) out.push(noCommand(named, step));
+        if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(step.title.text.replace(/^\*{0,2}Step\s+[\d.]+:?\*{0,2}:?\s*/i, ''))) {
+          // "**Step 2:** Run: `uv run pytest -q` — expect FAIL (…)": the command is on the step's own line.
+          const head = lineText(plan, step.title.span.start.line);
+          const inline = /\brun\b\W{0,4}`([^`]+\s[^`]*)`/i.exec(head);
+          if (inline) {
+            if (!TITLE_OUTCOME.test(head) && !INLINE_OUTCOME.test(head.slice(inline.index + inline[0].length))) out.push({ message: `${named} has no Expected: add "Expected: …" after \`${clip(inline[1]!, 50)}\` (PASS, FAIL with the message, or the output that shows the step worked).`, span: step.title.span });
+            continue;
+          }
+          // The task may give the command elsewhere (a Verification block after its steps): then it is not missing.
+          if (!shellOutsideSteps(plan, task)) out.push(noCommand(named, step));
+        }
       }
       if (task.steps.length > 0) continue;
       // A task written as prose: "Run `bash tests/x.sh` and confirm the new tests fail", "Run:" over a block.

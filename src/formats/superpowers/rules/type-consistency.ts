@@ -24,6 +24,8 @@ interface TaskCode {
   consumes: Array<{ name: string; text: Text; ahead: boolean }>;
 }
 
+/** A stand-in for content in angle brackets, written in capitals: `<FILL FROM STEP 1 OUTPUT — five entries>`. */
+const STAND_IN = /<[A-Z]{2,}[A-Z0-9_]*\s[^<>\n]*>/;
 /** "Consumes future `controlplane.cmd_task_recover(…)`": the plan knows a later task makes it. */
 const AHEAD = /\b(?:future|later|upcoming|not yet|forthcoming)\b/i;
 
@@ -46,7 +48,9 @@ function readTask(task: Task, plan: Plan): TaskCode {
   const blocks: TaskCode['blocks'] = [];
   for (const block of plan.codeBlocks) {
     if (block.span.start.line < from || block.span.end.line > to) continue;
-    const parsed = parseBlock(block);
+    // `<FILL FROM STEP 1 OUTPUT — five entries>`: a stand-in the plan fills later, not code with names.
+    const standIn = new RegExp(STAND_IN.source, 'g');
+    const parsed = parseBlock(standIn.test(block.content) ? { ...block, content: block.content.replace(standIn, (m) => ' '.repeat(m.length)) } : block);
     if (parsed) blocks.push({ parsed, names: codeNames(parsed.root, parsed.lang as NamesLanguage) });
   }
   const produces = new Set<string>();
