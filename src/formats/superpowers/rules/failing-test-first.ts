@@ -125,7 +125,7 @@ export const spFailingTestFirst: Rule = {
         const at = task.steps.indexOf(change);
         const before = task.steps.slice(0, at);
         // Only a task that tests the change itself, after it: a task with no test step at all may
-        // have none to write (reviewers judged half of those right on plans the rule never saw).
+        // have none to write (of 10 judged findings on such tasks, 5 were right, 5 ambiguous).
         const testedAfter = task.steps.slice(at + 1).some((s) => s.kind === 'test' || s.kind === 'run-fail' || TESTS_TITLE.test(s.title.text) || s.codeBlocks.some((b) => TEST_CODE.test(b.content)));
         if (testedAfter && !before.some(seenFailing)) {
           out.push({
