@@ -19,7 +19,8 @@ export interface SpecName {
   call?: true;
 }
 
-const md = new MarkdownIt('commonmark');
+/** Made on first use: most lints name no spec, and a cold lint pays for every parser made at load. */
+let md: InstanceType<typeof MarkdownIt> | undefined;
 
 /** Placeholders and patterns (`<FND-ID>.json`, `TASK-[0-9]+`, `*.md`, `$VERSION`): not one exact name. */
 const PATTERN = /[<>[\]{}*$|\\]/;
@@ -148,7 +149,7 @@ export function namesIn(markdown: string): SpecName[] {
     seen.add(`${n.kind}\0${n.text}`);
     out.push(n);
   };
-  for (const token of md.parseInline(markdown, {})) {
+  for (const token of (md ??= new MarkdownIt('commonmark')).parseInline(markdown, {})) {
     let before = '';
     for (const child of token.children ?? []) {
       if (child.type === 'code_inline') {
