@@ -60,6 +60,8 @@ export function namedSpecs(plan: Plan): Text[] {
   const placed: Text[] = [];
   for (let l = 1; l < end; l++) {
     const line = plan.lines[l - 1] ?? '';
+    // Most header lines name no Markdown file: skip them before the inline parse, paid per line.
+    if (!/\.md\b/i.test(line)) continue;
     const paths = mdPaths(line);
     const labelledLine = LABEL.test(line);
     for (const p of paths) {
