@@ -32,9 +32,14 @@ function stepText(plan: Plan, task: Task, step: Step): string {
   return out.join('\n');
 }
 
-function planForbidsCommits(plan: Plan): boolean {
-  for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && NO_GIT.test(lineText(plan, l))) return true;
+/** Whether a line of the plan's prose (outside code blocks) passes the test. */
+function someProseLine(plan: Plan, test: (text: string) => boolean): boolean {
+  for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && test(lineText(plan, l))) return true;
   return false;
+}
+
+function planForbidsCommits(plan: Plan): boolean {
+  return someProseLine(plan, (text) => NO_GIT.test(text));
 }
 
 function commitSteps(task: Task): Step[] {
@@ -44,10 +49,7 @@ function commitSteps(task: Task): Step[] {
 
 /** The plan leaves committing to the user, or gathers its commits in a section of their own. */
 function commitsElsewhere(plan: Plan): boolean {
-  for (let l = 1; l <= plan.lines.length; l++) {
-    const text = lineText(plan, l);
-    if (!isCode(plan, l) && /commit|提交/i.test(text) && ON_REQUEST.test(text)) return true;
-  }
+  if (someProseLine(plan, (text) => /commit|提交/i.test(text) && ON_REQUEST.test(text))) return true;
   return plan.sections.some((s) => COMMITS_SECTION.test(s.heading.text.replace(/^#+\s*/, '').trim()));
 }
 
@@ -55,8 +57,7 @@ function commitsElsewhere(plan: Plan): boolean {
 function commitsOnce(plan: Plan): boolean {
   // "## Task 6: Verification And Commit": the last task commits the plan's work.
   if (/\bcommit\b/i.test(plan.tasks[plan.tasks.length - 1]?.title.text ?? '')) return true;
-  for (let l = 1; l <= plan.lines.length; l++) if (!isCode(plan, l) && ONE_COMMIT.test(lineText(plan, l))) return true;
-  return false;
+  return someProseLine(plan, (text) => ONE_COMMIT.test(text));
 }
 
 export const spCommitStep: Rule = {
