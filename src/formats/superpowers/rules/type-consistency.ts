@@ -25,7 +25,7 @@ interface TaskCode {
 }
 
 /** A stand-in for content in angle brackets, written in capitals: `<FILL FROM STEP 1 OUTPUT — five entries>`. */
-const STAND_IN = /<[A-Z]{2,}[A-Z0-9_]*\s[^<>\n]*>/;
+const STAND_IN = /<[A-Z]{2,}[A-Z0-9_]*\s[^<>\n]*>/g;
 /** "Consumes future `controlplane.cmd_task_recover(…)`": the plan knows a later task makes it. */
 const AHEAD = /\b(?:future|later|upcoming|not yet|forthcoming)\b/i;
 
@@ -49,8 +49,8 @@ function readTask(task: Task, plan: Plan): TaskCode {
   for (const block of plan.codeBlocks) {
     if (block.span.start.line < from || block.span.end.line > to) continue;
     // `<FILL FROM STEP 1 OUTPUT — five entries>`: a stand-in the plan fills later, not code with names.
-    const standIn = new RegExp(STAND_IN.source, 'g');
-    const parsed = parseBlock(standIn.test(block.content) ? { ...block, content: block.content.replace(standIn, (m) => ' '.repeat(m.length)) } : block);
+    const blanked = block.content.replace(STAND_IN, (m) => ' '.repeat(m.length));
+    const parsed = parseBlock(blanked === block.content ? block : { ...block, content: blanked });
     if (parsed) blocks.push({ parsed, names: codeNames(parsed.root, parsed.lang as NamesLanguage) });
   }
   const produces = new Set<string>();
