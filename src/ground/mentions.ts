@@ -3,7 +3,7 @@
  * markdown-it, so code in fenced blocks and prose words are not mistaken for names) and from
  * path-like words in prose.
  */
-import MarkdownIt from 'markdown-it';
+import { commonmark } from '../plan/commonmark.js';
 
 export interface Mentions {
   /** Identifiers as written, e.g. "ClusterSimulator", "sim.Request", "Run()" → "Run". */
@@ -14,7 +14,6 @@ export interface Mentions {
   flags: string[];
 }
 
-const md = new MarkdownIt('commonmark');
 const IDENT = /^(?:[A-Za-z_][\w]*\.)*[A-Za-z_][\w]*(?:\(\))?$/;
 const PATH = /^(?:\.\/)?(?:[\w.-]+\/)*[\w.-]+\.[A-Za-z][\w]{0,9}(?::\d+(?:-\d+)?)?$/;
 const PROSE_PATH = /(?:^|[\s(])((?:[\w.-]+\/)+[\w.-]+\.[A-Za-z][\w]{0,9})(?::\d+(?:-\d+)?)?(?=[\s),.;:]|$)/g;
@@ -36,7 +35,7 @@ export function findMentions(markdown: string): Mentions {
       entities.add(s.replace(/\(\)$/, ''));
     }
   };
-  for (const token of md.parse(markdown, {})) {
+  for (const token of commonmark().parse(markdown, {})) {
     if (token.type !== 'inline') continue;
     for (const child of token.children ?? []) {
       if (child.type === 'code_inline') visit(child.content);

@@ -11,14 +11,10 @@
  * a single claim with nothing listed, or an audit that says there is nothing to audit (a new
  * type, no fields added, N/A).
  */
-import MarkdownIt from 'markdown-it';
 import type { Outline } from './blocks.js';
+import { commonmark } from './commonmark.js';
 import { span } from './source.js';
 import type { AuditLocation, Citation, WrittenAudit } from './types.js';
-
-// Inline code spans only, from the lead block's text (the outline skips the inline pass). Made on
-// first use: most plans have no audit, and setting a parser up costs a cold `lint` ~1.5 ms.
-let inline: InstanceType<typeof MarkdownIt> | undefined;
 
 const MENTIONS_SITES = /construction[- ]sites?\b/i;
 /** A checked item of the Sanity Checklist speaks of the audit; it is not one. */
@@ -141,9 +137,9 @@ function listingAfter(o: Outline, start: number, end: number): Listing | undefin
   return { last, items: items.map(({ line, endLine }) => ({ line, endLine })) };
 }
 
+/** Inline code spans only, from the lead block's text (the outline skips the inline pass). */
 function codeSpans(text: string): Span[] {
-  inline ??= new MarkdownIt('commonmark');
-  return inline
+  return commonmark()
     .parseInline(text, {})
     .flatMap((token) => token.children ?? [])
     .filter((token) => token.type === 'code_inline')

@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import MarkdownIt from 'markdown-it';
+import { commonmark } from '../plan/commonmark.js';
 import { span } from '../plan/source.js';
 import type { Plan, Text } from '../plan/types.js';
 
@@ -32,15 +32,13 @@ export interface PlanSpecs {
   named?: Text[];
 }
 
-/** Made on first use: most lints name no spec, and a cold lint pays for every parser made at load. */
-let md: InstanceType<typeof MarkdownIt> | undefined;
 const LABEL = /^\s*(?:[-*+]\s*)?\*\*\s*(?:source\s+)?(?:spec(?:ification)?s?|design(?:\s+(?:doc(?:ument)?|spec))?|spec\s+reference|based\s+on)\s*:?\s*\*\*\s*:?/i;
 const MD_PATH = /^(?:\.{0,2}\/)?(?:[\w.@-]+\/)*[\w.@-]+\.md$/i;
 
 /** Markdown paths in one line: code spans, link targets and bare paths. */
 function mdPaths(line: string): Array<{ path: string; column: number }> {
   const out: Array<{ path: string; column: number }> = [];
-  for (const token of (md ??= new MarkdownIt('commonmark')).parseInline(line, {})) {
+  for (const token of commonmark().parseInline(line, {})) {
     for (const child of token.children ?? []) {
       const value = child.type === 'code_inline' ? child.content.trim() : child.type === 'link_open' ? (child.attrGet('href') ?? '') : '';
       const clean = String(value).replace(/#.*$/, '');

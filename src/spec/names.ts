@@ -7,7 +7,7 @@
  * The inline structure comes from markdown-it (code spans, not backtick regexes), so escaped
  * backticks and code in fences are never read as names.
  */
-import MarkdownIt from 'markdown-it';
+import { commonmark } from '../plan/commonmark.js';
 
 export type NameKind = 'path' | 'identifier' | 'flag' | 'command' | 'endpoint';
 
@@ -19,8 +19,6 @@ export interface SpecName {
   call?: true;
 }
 
-/** Made on first use: most lints name no spec, and a cold lint pays for every parser made at load. */
-let md: InstanceType<typeof MarkdownIt> | undefined;
 
 /** Placeholders and patterns (`<FND-ID>.json`, `TASK-[0-9]+`, `*.md`, `$VERSION`): not one exact name. */
 const PATTERN = /[<>[\]{}*$|\\]/;
@@ -149,7 +147,7 @@ export function namesIn(markdown: string): SpecName[] {
     seen.add(`${n.kind}\0${n.text}`);
     out.push(n);
   };
-  for (const token of (md ??= new MarkdownIt('commonmark')).parseInline(markdown, {})) {
+  for (const token of commonmark().parseInline(markdown, {})) {
     let before = '';
     for (const child of token.children ?? []) {
       if (child.type === 'code_inline') {
