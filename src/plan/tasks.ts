@@ -521,20 +521,11 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   const code = /`([^`]+)`/.exec(rest);
   let rawPath = code ? code[1]! : (rest.trim().split(/\s+/)[0] ?? '');
   rawPath = rawPath.replace(/[,;]$/, '');
-  // `README.md:现状（给决策者）`, `a.md:1-10, 460-484, 附录 D`: a location after the file, not part of its path.
-  const located = /^([^\s:]+\.\w+):(?!\d+(?:\s*[-–,]\s*\d+)*$)(.+)$/.exec(rawPath);
-  if (located) rawPath = located[1]!;
+  rawPath = withoutLocation(rawPath);
   if (rawPath === '' || !/[./]/.test(rawPath) || /\s/.test(rawPath)) return undefined;
-  // `a.go:12`, `a.go:12-40`, and lists of lines: `a.go:53-65,180-193` (the span from first to last).
-  const range = /^(.*?):(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)$/.exec(rawPath);
-  const path = range ? range[1]! : rawPath;
-  const numbers = range ? range[2]!.split(/[^\d]+/).map(Number) : [];
-  const listed = range?.[2]!.includes(',') === true;
-  const lineRange = range
-    ? listed
-      ? { start: Math.min(...numbers), end: Math.max(...numbers) }
-      : { start: numbers[0]!, end: numbers[1] ?? numbers[0]! }
-    : parenRange(rest);
+  const written = pathAndLines(rawPath);
+  const path = written.path;
+  const lineRange = written.lines ?? parenRange(rest);
   const pathAt = lineText.indexOf(rawPath, offset);
   const noteStart = code ? rest.indexOf(code[0]) + code[0].length : rest.indexOf(rawPath) + rawPath.length;
   const note = rest.slice(noteStart).replace(/^\s*[—–-]\s*/, '').trim();
@@ -550,6 +541,20 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
     note,
     span: pathAt >= 0 ? span(line, pathAt + 1, line, pathAt + rawPath.length + 1) : span(line, 1, line, lineText.length + 1),
   };
+}
+
+/** `README.md:现状（给决策者）`, `a.md:1-10, 460-484, 附录 D`: the file, without the location written after it. */
+export function withoutLocation(written: string): string {
+  return /^([^\s:]+\.\w+):(?!\d+(?:\s*[-–,]\s*\d+)*$)(.+)$/.exec(written)?.[1] ?? written;
+}
+
+/** `a.go:12`, `a.go:12-40`, and lists of lines, `a.go:53-65,180-193` (the span from the first to the last). */
+export function pathAndLines(written: string): { path: string; lines?: FileEntry['lines'] } {
+  const range = /^(.*?):(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)$/.exec(written);
+  if (!range) return { path: written };
+  const numbers = range[2]!.split(/[^\d]+/).map(Number);
+  const lines = range[2]!.includes(',') ? { start: Math.min(...numbers), end: Math.max(...numbers) } : { start: numbers[0]!, end: numbers[1] ?? numbers[0]! };
+  return { path: range[1]!, lines };
 }
 
 /** "(lines 40-74)", "(remove `x` line 21; replace the block lines 22-25)": from the first line named to the last. */

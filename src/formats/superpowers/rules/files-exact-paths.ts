@@ -2,6 +2,7 @@ import type { Text } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, isCode, lineText, taskName } from './parts.js';
 import { span } from '../../../plan/source.js';
+import { pathAndLines, withoutLocation } from '../../../plan/tasks.js';
 
 /** "Create:", "**Modify:**", "Test:" and the other verbs plans use before a path. */
 const ACTION = /^\s*(?:\*\*)?([A-Za-z]+(?:[ /+][A-Za-z]+)?)(?:\*\*)?\s*:(?:\*\*)?\s*/;
@@ -34,7 +35,7 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   if (/^(?:unchanged|untouched|not (?:changed|modified))$/.test(action)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
   // `cli.py: after cmd_task_new`, `a.md:1-10, 460-484, 附录 D`: the path, without the location after it.
-  const paths = codes.map((c) => c.split(/:\s/)[0]!.trim().replace(/^([^\s:]+\.\w+):.*$/, '$1').replace(/:\d+(?:\s*[-–,]\s*\d+)*$/, '')).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
+  const paths = codes.map((c) => pathAndLines(withoutLocation(c.split(/:\s/)[0]!.trim())).path).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
   const prose = rest.replace(/`[^`]*`/g, ' ');
   const bare = BARE_PATH.exec(prose)?.[1];
   // A pattern from the root (`/api/scheduler/*`) is a route or a URL, not a file of the repository.
