@@ -219,3 +219,50 @@ describe('habits of the sixth held-out batch', () => {
     expect(await lint('sp-type-consistency', spPlan({ tasks: task('### Task 1: Gate', ...body) }))).toEqual([]);
   });
 });
+
+describe('narrowed where reviewers of unseen plans disagreed', () => {
+  it('sp-run-expected reports only a step silent on what should happen', async () => {
+    const said = [
+      ['- [ ] **Step 3: Type-check**', '', 'Run: `npx tsc --noEmit`', '', 'The build must be clean.'],
+      ['- [ ] **Step 4: Lint**', '', '```bash', 'npm run lint', '```', '', 'No new warnings.'],
+      ['- [ ] **Step 2: Run focused tests and verify it resets all counters**', '', 'Run: `pytest tests/unit/test_motion.py -q`'],
+    ];
+    for (const body of said) expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Reset', ...body) })), body[0]).toEqual([]);
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Ranges', '**Step 4: Run tests**', '', 'Run: `mix test test/ranges_test.exs`') }));
+    expect(m).toContain('has no Expected');
+  });
+
+  it('sp-run-expected asks nothing after installs, generators, formatters and silent checks', async () => {
+    for (const command of ['git diff --check', 'cd ../config && task generate', 'npm install', 'cargo fmt']) {
+      expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Regenerate', '- [ ] **Step 3: Regenerate**', '', `Run: \`${command}\``) })), command).toEqual([]);
+    }
+  });
+
+  it('sp-run-expected takes "Run the tests again" to repeat the command an earlier step of the task gave', async () => {
+    const body = ['- [ ] **Step 4: Run the tests**', '', 'Run: `julia --project -e "using Pkg; Pkg.test()"`', 'Expected: FAIL', '', '- [ ] **Step 5: Implement**', '', '- [ ] **Step 6: Run the tests and confirm they pass**'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Solver', ...body) }))).toEqual([]);
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 6: Docs', '- [x] Run documentation source tests and translation freshness verification.') }));
+    expect(m).toContain('names no command');
+  });
+
+  it('sp-failing-test-first is silent on a task that re-runs tests after a change it does not call a feature', async () => {
+    const body = ['- [ ] **Step 1: Add config fields + defaults**', '', '```rust', '#[serde(default)] pub idle_secs: u64,', '```', '', '- [ ] **Step 2: Run the tests**', '', 'Run: `cargo test`', 'Expected: PASS', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git commit -am "config: add screensaver fields"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Config', ...body) }))).toEqual([]);
+    const feat = body.map((l) => l.replace('config: add screensaver fields', 'feat: idle screensaver'));
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Config', ...feat) }))).toHaveLength(1);
+  });
+
+  it('sp-files-exact-paths reads patterns only where a map entry names its files', async () => {
+    const map = (entry: string): string => spPlan({ before: ['## File Structure', '', entry] });
+    expect(await lint('sp-files-exact-paths', map('- `messages/en/app.json`, `messages/nl/app.json` — `profile.displayName*` keys'))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', map('| `src/bridge/api.py` | Create | serves `/api/*` and `*.json` exports |'))).toEqual([]);
+    const [m] = await lint('sp-files-exact-paths', map('| `src/components/*` | rebuild on library |'));
+    expect(m).toContain('names a pattern, `src/components/*`');
+  });
+
+  it('sp-files-exact-paths accepts a closing task\'s commit scope, a condition with its criterion, and generator output', async () => {
+    for (const entry of ['all touched files.', 'Modify only if needed for accurate current traceability: `docs/specs/control-plane.md`', 'Create: `.codex-plugin/**`（生成器产物，提交入库）']) {
+      expect(await lint('sp-files-exact-paths', spPlan({ tasks: task('### Task 6: Verify and commit', '**Files:**', `- ${entry}`, '', '- [ ] **Step 1: Run the suite**') })), entry).toEqual([]);
+    }
+  });
+});

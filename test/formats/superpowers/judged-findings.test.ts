@@ -70,10 +70,11 @@ describe('sp-failing-test-first', () => {
     expect(ds[0]).toContain('Task 2 changes code in Step 2 ("Replace with new API")');
   });
 
-  it('still reports an English run that expects the change to pass', async () => {
+  it('still reports an English run that expects the change to pass, in a task committed as a feature', async () => {
     const change = ['- [ ] **Step 1: Add the SLO-priority victim selector function**', '', '```go', 'func selectVictim() int { return 0 }', '```', ''];
     const run = ['- [ ] **Step 2: Run the tests**', '', 'Run: `go test ./sim/...`', 'Expected: PASS', ''];
-    expect(await lint('sp-failing-test-first', plan(['### Task 2: Victim selector', '', ...change, ...run]))).toHaveLength(1);
+    const commit = ['- [ ] **Step 3: Commit**', '', '```bash', 'git add sim/victim.go', 'git commit -m "feat(sim): select victims by SLO priority"', '```', ''];
+    expect(await lint('sp-failing-test-first', plan(['### Task 2: Victim selector', '', ...change, ...run, ...commit]))).toHaveLength(1);
   });
 
   it('does not report a task with no test step at all: whether it has a test to write is not on the page', async () => {

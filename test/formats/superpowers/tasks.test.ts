@@ -158,10 +158,24 @@ describe('sp-failing-test-first', () => {
   const impl = ['- [ ] **Step 1: Create lib/state.js**', '', '```javascript', 'function readState() { return {}; }', '```', ''];
   const check = ['- [ ] **Step 2: Test the state manager**', '', 'Run: `node -e "require(\'./lib/state\')"`', 'Expected: no error', ''];
 
-  it('reports code written before any test was seen to fail', async () => {
-    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: State manager', '**Files:**', '- Create: `lib/state.js`', '', ...impl, ...check) }))).toEqual([
+  const feat = ['- [ ] **Step 3: Commit**', '', '```bash', 'git add lib/state.js', 'git commit -m "feat: add state manager"', '```', ''];
+
+  it('reports code written before any test was seen to fail, in a task that adds behaviour', async () => {
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: State manager', '**Files:**', '- Create: `lib/state.js`', '', ...impl, ...check, ...feat) }))).toEqual([
       'Task 1 changes code in Step 1 ("Create lib/state.js") before any test has been seen to fail: first write the failing test and run it (Expected: FAIL with the message), then implement.',
     ]);
+  });
+
+  it('does not report a task that only re-runs its checks after a change its commit does not call a feature or a fix', async () => {
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: State manager', ...impl, ...check) }))).toEqual([]);
+    const chore = feat.map((l) => l.replace('feat:', 'chore:'));
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: State manager', ...impl, ...check, ...chore) }))).toEqual([]);
+  });
+
+  it('reports a task that writes its test after the code, whatever its commit says', async () => {
+    const testAfter = ['- [ ] **Step 2: Write the test**', '', '```javascript', "test('reads state', () => expect(readState()).toEqual({}));", '```', ''];
+    const [m] = await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: State manager', ...impl, ...testAfter) }));
+    expect(m).toContain('Task 1 changes code in Step 1 ("Create lib/state.js") before any test has been seen to fail');
   });
 
   it('accepts a red run described as RED, and waived or non-behavioral tasks', async () => {

@@ -31,6 +31,10 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   const action = m ? m[1]!.toLowerCase() : '';
   const rest = m ? raw.slice(m[0].length) : raw;
   if (NO_FILES.test(rest)) return undefined;
+  // "all touched files": the scope of a closing verify-and-commit task, which opens no file of its own.
+  if (/^\W*all (?:the )?(?:touched|changed|modified|staged) files\b/i.test(rest)) return undefined;
+  // "Modify only if needed for accurate current traceability: `x.md`": a condition with its criterion.
+  if (/^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?only (?:if|when)\b/i.test(rest)) return undefined;
   // "Unchanged: `a.go`, `b.go`": files the task leaves alone.
   if (/^(?:unchanged|untouched|not (?:changed|modified))$/.test(action)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
@@ -42,7 +46,7 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   // `tooling/{aws-0,gcp-0}/main.k` names exactly two files: braces without a wildcard are a list, not a pattern.
   const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p));
   // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
-  if (glob && !/\b(?:re)?generated\b|\boutputs?\b/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
+  if (glob && !/\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|生成/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
   const open = OPEN.exec(prose);
   // "Create as needed: `x/Emitter.cs`": the file is named; whether the task creates it is left open.
@@ -67,13 +71,24 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   return undefined;
 }
 
+/**
+ * The part of a File Structure entry that names files: a table row's first cell, or a list item up to
+ * the dash or colon before its responsibility ("`messages/en/app.json` — `profile.displayName*` keys").
+ * The responsibility may name routes, keys and other patterns that are not files.
+ */
+function mapPathPart(body: string): string {
+  if (body.trimStart().startsWith('|')) return body.split('|').map((c) => c.trim()).find((c) => c !== '') ?? '';
+  const sep = /`\s*(?:[—–]|--|\s-\s|:\s)/.exec(body);
+  return sep ? body.slice(0, sep.index + 1) : body;
+}
+
 export const spFilesExactPaths: Rule = {
   id: 'sp-files-exact-paths',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms, globs and alternatives are reported in the File Structure map. An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno") or touches one only on a condition ("Modify only if verification exposes a defect") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
+    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms and alternatives are reported in the File Structure map, and globs where a map entry names its files (a table row\'s first cell, a list item before the dash or colon of its responsibility, which may name routes or keys such as `profile.displayName*`). An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno"), touches one only on a condition ("Modify only if verification exposes a defect", "Modify only if needed for accurate traceability: `x.md`"), or scope a closing commit ("all touched files"), and patterns of generated output ("`profiles/*.yaml` (regenerated)", "generator output") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
   instruction: 'List every file a task touches as an exact path in backticks ("- Modify: `src/harness/cli.py`"): no globs, no "as needed", no alternatives, no roles instead of files.',
   examples: {
     valid: [
@@ -119,7 +134,9 @@ export const spFilesExactPaths: Rule = {
         const t = lineText(plan, l);
         if (isCode(plan, l) || !/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(t) || /^\s*\|[\s:|-]+\|\s*$/.test(t)) continue;
         const body = t.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
-        const problem = entryProblem(body, true);
+        // Patterns count only where the entry names its files; open lists and alternatives anywhere.
+        const whole = entryProblem(body, true);
+        const problem = entryProblem(mapPathPart(body), true) ?? (whole?.what.startsWith('names a pattern') ? undefined : whole);
         if (!problem) continue;
         const at = t.length - t.trimStart().length;
         out.push({ message: `File Structure entry "${clip(body.replace(/^\|\s*/, ''), 70)}" ${problem.what}: ${problem.advice}.`, span: span(l, at + 1, l, t.trimEnd().length + 1) });
