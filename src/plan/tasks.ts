@@ -492,12 +492,17 @@ function onlyListBetween(lines: readonly string[], o: Outline, from: number, to:
 function splitTopLevel(s: string): Array<{ text: string; offset: number }> {
   const parts: Array<{ text: string; offset: number }> = [];
   let inCode = false;
+  // Commas inside a note are the note's: "Modify `a.cr` (`max_age`, which must be positive)".
+  let depth = 0;
   let start = 0;
   for (let i = 0; i <= s.length; i++) {
     const ch = s[i];
     if (ch === '`') inCode = !inCode;
-    if (i === s.length || (!inCode && (ch === ',' || ch === ';'))) {
-      const raw = s.slice(start, i);
+    if (!inCode && (ch === '(' || ch === '（')) depth++;
+    if (!inCode && (ch === ')' || ch === '）') && depth > 0) depth--;
+    // "、" and "；" are the comma and semicolon of Chinese and Japanese lists; "。" ends the last entry.
+    if (i === s.length || (!inCode && depth === 0 && (ch === ',' || ch === ';' || ch === '、' || ch === '；'))) {
+      const raw = s.slice(start, i).replace(/。\s*$/, '');
       const lead = raw.length - raw.trimStart().length;
       if (raw.trim() !== '') parts.push({ text: raw.trim(), offset: start + lead });
       start = i + 1;
@@ -522,8 +527,9 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   let rawPath = code ? code[1]! : (rest.trim().split(/\s+/)[0] ?? '');
   rawPath = rawPath.replace(/[,;]$/, '');
   rawPath = withoutLocation(rawPath);
-  if (rawPath === '' || !/[./]/.test(rawPath) || /\s/.test(rawPath)) return undefined;
+  // `a.go:53-65, 180-193`: spaces may sit in the list of lines, never in the path.
   const written = pathAndLines(rawPath);
+  if (rawPath === '' || !/[./]/.test(written.path) || /\s/.test(written.path)) return undefined;
   const path = written.path;
   const lineRange = written.lines ?? parenRange(rest);
   const pathAt = lineText.indexOf(rawPath, offset);

@@ -266,3 +266,49 @@ describe('narrowed where reviewers of unseen plans disagreed', () => {
     }
   });
 });
+
+describe('habits of the eighth blind batch', () => {
+  it('reads an inline Files list separated by "、", and a note\'s commas as the note\'s', async () => {
+    const files = (line: string): string => spPlan({ tasks: task('## Task 1: 路由', line, '', '- [ ] **Step 1: Write the failing test**') });
+    expect(await lint('sp-files-exact-paths', files('**Files:** src/leaf/routing.nim、src/leaf.nim、tests/nim/test_routing.nim。'))).toEqual([]);
+    const [glob] = await lint('sp-files-exact-paths', files('**Files:** src/leaf/scaffold*.nim、src/leaf_cli.nim。'));
+    expect(glob).toContain('names a pattern, `src/leaf/scaffold*.nim`');
+    expect(await lint('sp-files-exact-paths', files('**Files:** Modify `authz/permission.cr` (`max_age : Time::Span? = nil`, which must be positive), `authz/rbac.cr`.'))).toEqual([]);
+    const plan = parsePlan(files('**Files:** Modify `sim/a.go:53-65, 180-193`、`sim/b.go`'), 'plan.md');
+    expect(plan.tasks[0]!.files.map((f) => [f.path, f.lines?.start, f.lines?.end])).toEqual([['sim/a.go', 53, 193], ['sim/b.go', undefined, undefined]]);
+  });
+
+  it('holds only entries that change files to the exact-path form', async () => {
+    const entries = ['Do not modify: Watershed working-tree files', 'Preserve from history: `tools/code-map/**` as `../code-map/**`'];
+    for (const entry of entries) expect(await lint('sp-files-exact-paths', spPlan({ tasks: task('### Task 1: Split', '**Files:**', `- ${entry}`, '', '- [ ] **Step 1: Clone**') })), entry).toEqual([]);
+  });
+
+  it('sp-run-expected reads a script run by its path as a command, and a next step that confirms its outcome', async () => {
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 6: Suite', '- [x] Run `test/run_js_tests.sh`.') }));
+    expect(m).toContain('has no Expected: add "Expected: …" after `test/run_js_tests.sh`');
+    const confirmed = ['- [x] Run `gleam run -m libero -- gen` from `/tmp/libero-preflight`.', '- [x] Confirm it writes generated server/client files.'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Preflight', ...confirmed) }))).toEqual([]);
+  });
+
+  it('sp-failing-test-first takes a plan\'s own word that it has no test harness', async () => {
+    const body = ['- [ ] **Step 1: Add the `sequences` array**', '', '```ts', 'export const sequences = [];', '```', '', '- [ ] **Step 2: Write the test**', '', '```ts', "test('lists sequences', () => expect(sequences).toEqual([]));", '```'];
+    const tasks = task('### Task 1: Sequences', ...body);
+    expect(await lint('sp-failing-test-first', spPlan({ before: ['**Verification model:** The website has no test harness. Every task verifies with `pnpm build`.'], tasks }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks }))).toHaveLength(1);
+  });
+
+  it('sp-interfaces takes exact names given without the Consumes / Produces labels', async () => {
+    const code = ['- [ ] **Step 1: Write the failing test**', '', '```python', 'def test_job(): assert job_name() == "x"', '```', ''];
+    const interfaces = (entry: string): string[] => ['**Interfaces:**', entry, '', ...code];
+    const tasks = [...task('### Task 1: Job', ...interfaces('- Consumes: nothing.')), ...task('### Task 2: Artifact', ...interfaces('- Artifact name: `healthcheck-investigation`.'))];
+    expect(await lint('sp-interfaces', spPlan({ tasks }))).toEqual([]);
+    const vague = [...task('### Task 1: Job', ...interfaces('- Consumes: nothing.')), ...task('### Task 2: Artifact', ...interfaces('- Some notes about the job.'))];
+    expect(await lint('sp-interfaces', spPlan({ tasks: vague }))).toHaveLength(1);
+  });
+
+  it('sp-file-structure counts a map that names files by brace lists and globs', async () => {
+    const map = ['## 文件职责', '', '| 文件 | 职责 |', '| --- | --- |', '| `src/model/{record,errors}.nim` | 对象状态 |', '| `tests/test_model_*.nim` | 行为测试 |'];
+    const files = ['**Files:** Create `src/model/record.nim`、`src/model/errors.nim`、`tests/test_model_record.nim`、`tests/test_model_errors.nim`', '', '- [ ] **Step 1: Write the failing test**'];
+    expect(await lint('sp-file-structure', spPlan({ before: map, tasks: [...task('## Task 1: 记录', ...files), ...task('## Task 2: 错误', '- [ ] **Step 1: Write the failing test**')] }))).toEqual([]);
+  });
+});

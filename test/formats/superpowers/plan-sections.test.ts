@@ -26,7 +26,7 @@ describe('sp-file-structure', () => {
 
   it('reports a plan of four or more files without a map, unless it follows the older skill', async () => {
     expect(await lint('sp-file-structure', spPlan({ tasks: [...TASK, ...TASK2] }))).toEqual([
-      'The plan has no File Structure section: before the first task, map the 4 files it creates or modifies and what each one is responsible for.',
+      'The plan has no File Structure section: before the first task, map the files it creates or modifies and what each one is responsible for.',
     ]);
     expect(await lint('sp-file-structure', spPlan({ tasks: TASK }))).toEqual([]);
     const older = '> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.';

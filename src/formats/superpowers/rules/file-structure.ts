@@ -51,7 +51,9 @@ function listingSection(plan: Plan, paths: readonly string[]): Section | undefin
   return plan.sections.find((s) => {
     if (s.depth < 2 || s.heading.span.start.line >= first || /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim())) return false;
     const text = sectionText(plan, s);
-    return paths.filter((p) => text.includes(p)).length * 2 >= paths.length;
+    // Named whole or by a glob or brace list (`src/model/{record,errors}.nim`, `tests/test_model_*.nim`).
+    const globs = mapGlobs(text);
+    return paths.filter((p) => text.includes(p) || globCovers(globs, p)).length * 2 >= paths.length;
   });
 }
 
@@ -63,7 +65,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -87,7 +89,9 @@ export const spFileStructure: Rule = {
       if (paths.length < MIN_FILES || olderSkill(plan) || plan.tasks.length === 1) return [];
       return [
         {
-          message: `The plan has no File Structure section: before the first task, map the ${paths.length} files it creates or modifies and what each one is responsible for.`,
+          // No count in the message: Files entries written in prose ("link it from `ROADMAP.md`",
+          // "Create after evidence: …") are not all read, and a wrong count misleads.
+          message: 'The plan has no File Structure section: before the first task, map the files it creates or modifies and what each one is responsible for.',
           span: taskHeadSpan(plan, plan.tasks[0]!),
         },
       ];

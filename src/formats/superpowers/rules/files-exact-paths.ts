@@ -15,6 +15,8 @@ const BARE_PATH = /(?:^|[\s(])((?:~|\.{1,2})?\/?[\w@.-]+(?:\/[\w@.*-]+)+\.\w{1,1
 /** Root files named without an extension by convention (`Makefile`, `Dockerfile`, `LICENSE`). */
 const EXTENSIONLESS = /^(?:[A-Z][A-Za-z]*file|justfile|makefile|LICEN[CS]E|README|CHANGELOG|CODEOWNERS|NOTICE|AUTHORS|VERSION)$/;
 const GLOB = /[*?]|\{[^}]*,[^}]*\}/;
+/** The actions that change files: what a Files entry must name exactly. */
+const CHANGES = /^(?:create|modify|update|edit|change|delete|remove|add|new|rename|move)$/;
 /** Words that leave the list open. */
 const OPEN = /\b(?:as needed|if needed|where needed|when needed|may need(?: updates?)?|various|or equivalent|(?:any|other) (?:related|affected) files?|related (?:\w+ )*files?)\b/i;
 /** Two alternatives for one entry: "(or create `x`)", "or extend scaffold.md". */
@@ -44,7 +46,9 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   const bare = BARE_PATH.exec(prose)?.[1];
   // A pattern from the root (`/api/scheduler/*`) is a route or a URL, not a file of the repository.
   // `tooling/{aws-0,gcp-0}/main.k` names exactly two files: braces without a wildcard are a list, not a pattern.
-  const glob = [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p));
+  // Verbs that change no file of the task ("Preserve from history: `tools/x/**`", "Read: `docs/*.md`") may name a tree.
+  const otherVerb = action !== '' ? !CHANGES.test(action.split(/[ /+]/)[0]!) && !/^tests?$/.test(action) : /^\s*(?:\*\*)?[A-Za-z][A-Za-z ]{0,40}(?:\*\*)?\s*:/.test(raw);
+  const glob = otherVerb ? undefined : [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p));
   // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
   if (glob && !/\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|生成/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
@@ -62,7 +66,11 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   // "Test: release notes check": a check the steps run inline, with no test file to name.
   if (paths.length === 0 && !bare && action === 'test') return undefined;
   if (inMap) return undefined;
-  if (paths.length === 0 && !bare) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
+  // An entry that says it changes something, or that names files by their role ("audit test and fast
+  // runner", "Reference: Design spec Section 8"), without a path. A constraint ("Do not modify:
+  // working-tree files") or a note ("plus an HTTP check that …") is not held to the form.
+  const aboutFiles = CHANGES.test(action.split(/[ /+]/)[0]!) || /\b(?:files?|tests?|specs?|modules?|scripts?|runners?|components?)\b/i.test(prose);
+  if (paths.length === 0 && !bare && aboutFiles && !/\b(?:do not|don't|never|not)\b/i.test(raw)) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
   // "Create: `docs/parameters/` (directory)": the directory is what the task makes.
   const dir = /\((?:new |empty )?(?:directory|folder|dir)\)/i.test(prose) ? undefined : paths.find((p) => p.endsWith('/'));
   if (dir && /^(?:create|modify|update|edit|test|tests|change)$/.test(action) && paths.every((p) => p.endsWith('/'))) {
@@ -88,7 +96,7 @@ export const spFilesExactPaths: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that names no path ("audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms and alternatives are reported in the File Structure map, and globs where a map entry names its files (a table row\'s first cell, a list item before the dash or colon of its responsibility, which may name routes or keys such as `profile.displayName*`). An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno"), touches one only on a condition ("Modify only if verification exposes a defect", "Modify only if needed for accurate traceability: `x.md`"), or scope a closing commit ("all touched files"), and patterns of generated output ("`profiles/*.yaml` (regenerated)", "generator output") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
+    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that says it creates, modifies or deletes something, or names files by their role, and gives no path ("Modify: English and French portal pages", "audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms and alternatives are reported in the File Structure map, and globs where a map entry names its files (a table row\'s first cell, a list item before the dash or colon of its responsibility, which may name routes or keys such as `profile.displayName*`). An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno", "Do not modify: working-tree files"), touches one only on a condition ("Modify only if verification exposes a defect", "Modify only if needed for accurate traceability: `x.md`"), or scope a closing commit ("all touched files"), and patterns of generated output ("`profiles/*.yaml` (regenerated)", "generator output") are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`).',
   instruction: 'List every file a task touches as an exact path in backticks ("- Modify: `src/harness/cli.py`"): no globs, no "as needed", no alternatives, no roles instead of files.',
   examples: {
     valid: [

@@ -5,8 +5,6 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { changesCode } from './code-step-without-code.js';
 import { workUnits } from './units.js';
 
-const PROVIDES = /\b(?:provides?|produces?|exposes?|exports?|returns?|consumes?|uses)\b/i;
-
 const PLAN_HEAD = '# Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.12, pytest\n\n';
 
 /** A task that writes code: its steps write tests or implementation. */
@@ -21,7 +19,7 @@ export const spInterfaces: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block, and a block with neither a Consumes nor a Produces entry, are reported. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form.',
+    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block, and a block with neither a Consumes nor a Produces entry nor any exact name (entries in other words, "- Artifact name: `x`", count), are reported. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form.',
   instruction: 'Give every task that writes code an **Interfaces:** block: "- Consumes: …" (from earlier tasks, exact signatures) and "- Produces: …" (what later tasks rely on), or "nothing".',
   examples: {
     valid: [
@@ -52,8 +50,9 @@ export const spInterfaces: Rule = {
       }
       // A documentation-only task needs no block, so what it writes in one is not held to the form.
       if (!writesCode(plan, task)) continue;
-      // "Installed console script provides `harness task recover`": a produces entry in other words.
-      if (block.entries.some((e) => e.kind !== 'other' || (e.names.length > 0 && PROVIDES.test(e.text.text)))) continue;
+      // Entries that give exact names without the labels ("Installed console script provides `harness
+      // task recover`", "- Artifact name: `x`") say it in other words.
+      if (block.entries.some((e) => e.kind !== 'other' || e.names.length > 0)) continue;
       out.push({
         message: `Task ${task.number}'s **Interfaces:** block says neither what it consumes nor what it produces: write "- Consumes: …" and "- Produces: …" entries with exact names.`,
         span: findInLine(plan.lines, block.span.start.line, (plan.lines[block.span.start.line - 1] ?? '').trim()),
