@@ -312,3 +312,11 @@ describe('habits of the eighth blind batch', () => {
     expect(await lint('sp-file-structure', spPlan({ before: map, tasks: [...task('## Task 1: 记录', ...files), ...task('## Task 2: 错误', '- [ ] **Step 1: Write the failing test**')] }))).toEqual([]);
   });
 });
+
+describe('habits of the seventh blind batch', () => {
+  it('sp-run-expected asks nothing after a pipeline that only shows a file, and hears "verify no breaks" as the outcome', async () => {
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Store', '- [ ] **Step 1: Read the store**', '', '```bash', 'cat src/components/copilot/store.tsx | head -80', '```') }))).toEqual([]);
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Types', '- [ ] Run PHPStan to verify no breaks') }));
+    expect(m).toContain('says to run something and what to expect, but names no command');
+  });
+});

@@ -52,6 +52,9 @@ function saysAnOutcome(plan: Plan, step: Step): boolean {
   return words.some((w) => OUTCOME_WORD.test(w.replace(/`[^`]*`/g, ' ')));
 }
 
+/** A check for an absence, which is its expected outcome: "Run PHPStan to verify no breaks". */
+const CHECKS_NONE = /\b(?:verify|confirm|check|ensure|make sure)\s+(?:that\s+)?(?:no|nothing|none)\b/i;
+
 /** The end state a run must reach: "Final PR head must pass normal split CI", "Pages tests remain Green". */
 const MUST_END = /\b(?:must|should|will) (?:pass|fail|succeed|stay|remain|be (?:green|clean|unchanged))\b|\bremains? (?:green|unchanged|sequential)\b/i;
 
@@ -105,7 +108,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words ("Expected after the code fix: PASS.", "You should see `x`"). Not asked for: an Expected after commands that print nothing when they work, only show a file to read, or install, generate or format files a later step checks (`mkdir -p`, `cp`, `cat SKILL.md`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words ("Expected after the code fix: PASS.", "You should see `x`"). Not asked for: an Expected after commands that print nothing when they work, only show a file to read, or install, generate or format files a later step checks (`mkdir -p`, `cp`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -148,7 +151,8 @@ export const spRunExpected: Rule = {
             continue;
           }
           if (runs.some((c) => commandExpected(plan, c)) || stepExpected(step)) continue;
-          if (runs.every((c) => c.run.text.split('\n').every((l) => l.trim() === '' || NOTHING_TO_EXPECT.test(l)))) continue;
+          // A pipeline of such commands too: `cat store.tsx | head -80`.
+          if (runs.every((c) => c.run.text.split('\n').every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part))))) continue;
           if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
           if (saysAnOutcome(plan, step) || CONFIRMS.test(task.steps[task.steps.indexOf(step) + 1]?.title.text ?? '')) continue;
           const c = runs[0]!;
@@ -197,7 +201,7 @@ export const spRunExpected: Rule = {
 
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {
-  const expects = INLINE_OUTCOME.test(step.title.text) || stepExpected(step) || step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text));
+  const expects = INLINE_OUTCOME.test(step.title.text) || CHECKS_NONE.test(step.title.text) || stepExpected(step) || step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text));
   return {
     message: expects
       ? `${named} says to run something and what to expect, but names no command in the step: write the exact command there as "Run: \`<exact command>\`".`
