@@ -314,6 +314,24 @@ describe('habits of the eighth blind batch', () => {
 });
 
 describe('habits of the seventh blind batch', () => {
+  it('sp-code-step-without-code takes entries added to a list, and parameters given whole, as exact edits', async () => {
+    const step = (title: string): string => spPlan({ tasks: task('### Task 3: Token model', '**Files:**', '- Modify: `src/Auth/Token.php`', '', `- [ ] **Step 1: ${title}**`) });
+    for (const title of ['Add `oauth_client_id` and `oauth_client_name` to `$fillable`', 'Add `?string $oauthClientId = null, ?string $oauthClientName = null` params to `createToken()`', 'Update existing token store tests if they break from new params']) {
+      expect(await lint('sp-code-step-without-code', step(title)), title).toEqual([]);
+    }
+    const [m] = await lint('sp-code-step-without-code', step('Add `oauth_client_id` and `oauth_client_name` to `serializeToken()`'));
+    expect(m).toContain('shows no code');
+  });
+
+  it('sp-commit-step owes no commit for a task that only runs scripts or works outside the repository', async () => {
+    const run = ['- [ ] **Step 1: 运行 scripts/create-issue.sh**', '', '```bash', 'bash scripts/create-issue.sh docs/plan.md', '```', '', '- [ ] **Step 2: 验证 Issue 已创建**', '', '```bash', 'gh issue view "$(cat .claude/gh-issue/current-issue.txt)"', '```'];
+    const write = ['- [ ] **Step 1: Write the config**', '', '```bash', 'echo "debug = true" > config/app.toml', '```'];
+    const commit = ['- [ ] **Step 2: Commit**', '', '```bash', 'git add config/app.toml', 'git commit -m "chore: config"', '```'];
+    const plan = (first: string[]): string => spPlan({ tasks: [...task('### Task 1: Issue', ...first), ...task('### Task 2: Config', ...write, '', ...commit)] });
+    expect(await lint('sp-commit-step', plan(run))).toEqual([]);
+    expect(await lint('sp-commit-step', plan(write))).toEqual(['Task 1 has no commit step: end it with "Commit" and a bash block with `git add <the task\'s files>` and `git commit -m "…"`.']);
+  });
+
   it('sp-run-expected asks nothing after a pipeline that only shows a file, and hears "verify no breaks" as the outcome', async () => {
     expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Store', '- [ ] **Step 1: Read the store**', '', '```bash', 'cat src/components/copilot/store.tsx | head -80', '```') }))).toEqual([]);
     const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Types', '- [ ] Run PHPStan to verify no breaks') }));

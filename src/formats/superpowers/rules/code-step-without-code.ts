@@ -21,13 +21,15 @@ const CODE_SYMBOL = /`(?:[A-Za-z_][\w]*\([^`]*\)?|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)
 /** Things a step makes that are not code: a directory, a branch. */
 const NOT_CODE_OBJECT = /^\S+\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:directory|directories|folder|branch|worktree|commit|tag|release|PR|pull request)\b/i;
 /**
- * An exact edit written inline: "add `"kernel-profile"` to `sharedFlags`", "change `index.js` to
+ * An exact edit written inline: "add `"kernel-profile"` to `sharedFlags`", "add `a` and `b` to
+ * `$fillable`", "add `?string $id = null` params to `createToken()`" (but not "add `x` to
+ * `serialize()`", whose code is not given), "change `index.js` to
  * `server.js`", "find and replace all calls from `extractFrontmatter(` to `core.extractFrontmatter(`".
  */
 const EXACT_EDIT =
-  /\b(?:add|append|insert|prepend)\s+`[^`]+`\s+(?:to|into|in|after|before)\b|\b(?:change|replace|rename|set)\b[^.`\n]{0,40}?`[^`]+`\s+(?:to|with|by|=|->|→)\s+`/i;
+  /\b(?:add|append|insert|prepend)\s+`[^`]+`(?:\s*(?:,|and|or|&)\s*`[^`]+`)*\s+(?:(?:to|into|in|after|before)\s+(?!`[^`]*\()|(?:param(?:eter)?s?|arguments?|args?|imports?)\s+(?:to|into|in)\b)|\b(?:change|replace|rename|set)\b[^.`\n]{0,40}?`[^`]+`\s+(?:to|with|by|=|->|→)\s+`/i;
 /** The step finds there is nothing to do ("This is unchanged — no list traversal needed"). */
-const NOTHING_TO_DO = /\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b|\balready\b.{0,120}?\bworks? (?:identically|as is|unchanged)\b/i;
+const NOTHING_TO_DO = /\bif (?:they|it) (?:break|breaks|fail|fails)\b|\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b|\balready\b.{0,120}?\bworks? (?:identically|as is|unchanged)\b/i;
 
 /** Whether the unit says to write code (and which words say it), or undefined. */
 export function changesCode(unit: WorkUnit): boolean {
@@ -59,7 +61,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "change `index.js` to `server.js`"), steps that find nothing to change, and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such. A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`"), steps that find nothing to change or change only if something breaks ("update the tests if they break"), and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such. A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [

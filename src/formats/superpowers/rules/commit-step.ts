@@ -1,5 +1,6 @@
 import type { Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
+import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { runsOnly } from './task-files.js';
 import { clip, isCode, lineText, stepName, taskHeadSpan, taskName, taskProse } from './parts.js';
 
@@ -66,7 +67,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -89,7 +90,7 @@ export const spCommitStep: Rule = {
     for (const task of plan.tasks) {
       const steps = commitSteps(task);
       if (steps.length === 0) {
-        if (runsOnly(task, plan) || touchesNothing(task) || task.commit || once) continue;
+        if (runsOnly(task, plan) || touchesNothing(task) || shellOnly(plan, task) || task.commit || once) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         without.push(task);
         continue;
@@ -125,6 +126,20 @@ export const spCommitStep: Rule = {
 };
 
 /** A task whose Files block says it touches no file ("No new files — inline script"). */
+/**
+ * A task whose every block is shell that writes no file of the repository: it runs scripts ("create
+ * the GitHub issue"), or works outside the repository (`git clone . ../code-map`), and has nothing
+ * of its own to commit.
+ */
+function shellOnly(plan: Plan, task: Task): boolean {
+  const blocks = plan.codeBlocks.filter((b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line);
+  if (blocks.length === 0 || blocks.some((b) => !SHELL_LANGS.has(b.lang) || WRITES_FILE.test(b.content))) return false;
+  return task.files.every((f) => /^(?:\.\.\/|\/|~)/.test(f.path) || (f.action !== 'create' && f.action !== 'modify' && f.action !== 'delete'));
+}
+
+/** Shell that writes a file: a redirect to a path, `tee`, `sed -i`, a heredoc into a file. */
+const WRITES_FILE = /(?:^|[^>&2])>{1,2}\s*(?!\/dev\/null)[\w./~$"'-]|\btee\s|\bsed\s+-i|\bgit\s+(?:add|commit|mv|rm)\b/m;
+
 function touchesNothing(task: Task): boolean {
   return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => NO_FILES.test(i.text));
 }
