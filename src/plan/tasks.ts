@@ -24,6 +24,8 @@ import type {
 } from './types.js';
 
 /** "Task 3: Title"; "Task 1.2: Title" (numbered within a chunk or phase) keeps the number after the dot apart. */
+/** A plan's title: "… Implementation Plan", "… Plan", "… 实施计划". */
+const PLAN_TITLE = /(?:\bplan|计划|計画|計劃)\s*$/i;
 const TASK_HEADING = /^Task\s+(\d+)(?:\.(\d+)(?=\s*[:.—–-]|\s*$))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
 /** "Step 3", "Step 3a" (sub-steps), then an optional separator and the title. */
 const STEP_LINE = /^Step\s+(\d+)([a-z]?)(?:\.(\d+)(?![\d.]))?(?:\s*[-–]\s*(\d+)(?=\s*[:.—–]))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
@@ -63,6 +65,9 @@ export function parseTasks(lines: readonly string[], o: Outline, sections: reado
   for (const section of sections) {
     const m = TASK_HEADING.exec(section.heading.text);
     if (!m) continue;
+    // "# Task 6 Event Wiring Implementation Plan": a plan written for one task of a larger plan is
+    // titled after it; its title is not one of its tasks.
+    if (section.depth === 1 && PLAN_TITLE.test(section.heading.text)) continue;
     const task = parseTask(lines, o, section, Number(m[1]), prefixes);
     if (m[2] !== undefined) task.subnumber = Number(m[2]);
     tasks.push(task);
@@ -711,7 +716,8 @@ const IMPLEMENT_VERBS =
 
 export function stepKind(title: string, commands: readonly Command[] = []): StepKind {
   const t = title.toLowerCase();
-  if (/\bcommit\b/.test(t)) return 'commit';
+  // "Add the official pre-commit hook" is not a commit.
+  if (/(?<!-)\bcommit\b/.test(t)) return 'commit';
   if (/\bpush\b|\b(open|create) (a )?(pr|pull request)\b/.test(t)) return 'other';
   if (/\blint|golangci|eslint|ruff|\bvet\b/.test(t)) return 'lint';
   // "Update test assertion", "Update all cluster test files": keeping existing tests compiling

@@ -327,14 +327,60 @@ describe('habits of the seventh blind batch', () => {
     const run = ['- [ ] **Step 1: 运行 scripts/create-issue.sh**', '', '```bash', 'bash scripts/create-issue.sh docs/plan.md', '```', '', '- [ ] **Step 2: 验证 Issue 已创建**', '', '```bash', 'gh issue view "$(cat .claude/gh-issue/current-issue.txt)"', '```'];
     const write = ['- [ ] **Step 1: Write the config**', '', '```bash', 'echo "debug = true" > config/app.toml', '```'];
     const commit = ['- [ ] **Step 2: Commit**', '', '```bash', 'git add config/app.toml', 'git commit -m "chore: config"', '```'];
-    const plan = (first: string[]): string => spPlan({ tasks: [...task('### Task 1: Issue', ...first), ...task('### Task 2: Config', ...write, '', ...commit)] });
+    const plan = (last: string[]): string => spPlan({ tasks: [...task('### Task 1: Config', ...write, '', ...commit), ...task('### Task 2: Issue', ...last)] });
     expect(await lint('sp-commit-step', plan(run))).toEqual([]);
-    expect(await lint('sp-commit-step', plan(write))).toEqual(['Task 1 has no commit step: end it with "Commit" and a bash block with `git add <the task\'s files>` and `git commit -m "…"`.']);
+    expect(await lint('sp-commit-step', plan(write))).toEqual(['Task 2 has no commit step: end it with "Commit" and a bash block with `git add <the task\'s files>` and `git commit -m "…"`.']);
   });
 
   it('sp-run-expected asks nothing after a pipeline that only shows a file, and hears "verify no breaks" as the outcome', async () => {
     expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Store', '- [ ] **Step 1: Read the store**', '', '```bash', 'cat src/components/copilot/store.tsx | head -80', '```') }))).toEqual([]);
     const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Types', '- [ ] Run PHPStan to verify no breaks') }));
     expect(m).toContain('says to run something and what to expect, but names no command');
+  });
+});
+
+describe('habits of the ninth blind batch', () => {
+  const red = ['- [ ] **Step 1: Write the failing test**', '', '```rust', '#[test] fn splits() { assert!(split("a,b").len() == 2); }', '```', ''];
+  const commit = (msg: string): string[] => ['- [ ] **Step 3: Commit**', '', '```bash', 'git add src/split.rs', `git commit -m "${msg}"`, '```', ''];
+
+  it('sp-commit-step leaves a task to the later task that commits, and reports work left uncommitted at the end', async () => {
+    const tasks = [...task('### Task 1: Red tests', ...red), ...task('### Task 2: Split', ...red, ...commit('feat: split')), ...task('### Task 3: Docs', '- [ ] **Step 1: Update `docs/split.md`**')];
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual(['Task 3 has no commit step: end it with "Commit" and a bash block with `git add <the task\'s files>` and `git commit -m "…"`.']);
+  });
+
+  it('does not take "Add the official pre-commit hook" for a commit step', async () => {
+    const tasks = task('### Task 2: Hooks', '1. Add the official pre-commit hook to `.pre-commit-config.yaml`.', '', ...commit('chore: hooks'));
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('owes no Interfaces block for a task whose Files say it touches none', async () => {
+    const iface = ['**Interfaces:**', '- Consumes: nothing.', '- Produces: `split()`.', ''];
+    const tasks = [...task('### Task 1: Split', ...iface, ...red), ...task('### Task 2: Verify on hardware', '**Files:** none (verification only)', '', ...red)];
+    expect(await lint('sp-interfaces', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-code-step-without-code leaves a step that edits the runbook and plans', async () => {
+    const tasks = task('### Task 1: Correct the validator', '**Files:**', '- Modify: `scripts/validate.py`', '', '4. Update the runbook and both plans to state that the path is `vulnerabilityAlerts` with `null`.');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-failing-test-first hears "expected: FAIL to compile" on the step\'s own line', async () => {
+    const body = ['- [ ] **Step 1:** Write the tests in `splash.rs`.', '', '```rust', '#[test] fn large() { assert!(is_large(100)); }', '```', '', '- [ ] **Step 2:** Add `mod splash;`. Run: `cargo test -p tui splash` — expected: FAIL to compile.', '', '- [ ] **Step 3: Implement** in `splash.rs`:', '', '```rust', 'pub fn is_large(w: u16) -> bool { w > 80 }', '```', '', '- [ ] **Step 4: Write more tests**', '', '```rust', '#[test] fn small() { assert!(!is_large(10)); }', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Splash', ...body) }))).toEqual([]);
+  });
+
+  it('sp-file-structure counts a header whose list maps each change to its file', async () => {
+    const files = (n: number): string[] => ['**Files:**', `- Modify: \`src/a${n}.py\``, '', ...red];
+    const before = ['1. `src/a1.py` — parse the flag', '2. `src/a2.py` — thread it through', '3. `src/a3.py` — report it', '4. `src/a4.py` — document it'];
+    const tasks = [1, 2, 3, 4].flatMap((n) => task(`### Task ${n}: Part ${n}`, ...files(n)));
+    expect(await lint('sp-file-structure', spPlan({ architecture: 'Four small changes:', before, tasks }))).toEqual([]);
+    expect(await lint('sp-file-structure', spPlan({ tasks }))).toHaveLength(1);
+  });
+
+  it('does not read a plan titled after a task of a larger plan as one of its tasks', () => {
+    const text = spPlan({ title: '# Task 6 事件接线与派生资源 Implementation Plan', tasks: [...task('### Task 1: Listener', '- [ ] **Step 1: Write the failing test**'), ...task('### Task 2: Backfill', '- [ ] **Step 1: Write the failing test**')] });
+    const plan = parsePlan(text, 'plan.md');
+    expect(plan.format).toBe('superpowers');
+    expect(plan.tasks.map((t) => t.number)).toEqual([1, 2]);
   });
 });

@@ -15,7 +15,9 @@ const DATA_FILE = /\.(?:json|jsonl|ya?ml|toml|csv|tsv|ini|cfg|conf|xml|lock)\b/i
 const CODE_NOUN =
   /(?<![/-])\b(?:functions?|methods?|class(?:es)?|handlers?|parsers?|validators?|modules?|tests?|test cases?|coordinator|state machine|structs?|fields?|flags?|hooks?|helpers?|endpoints?|API|seam|logic|wrapper|callback|timeout)\b/i;
 /** What a step writes when it writes prose: a section, a table, a comment. */
-const DOC_NOUN = /\b(?:section|sections|documentation|docs|table|paragraph|wording|comment|comments|docstring|changelog|findings|guide)\b/i;
+/** A documents object right after the verb: "Update the runbook …", "Revise both plans …", "Edit the README". */
+const DOC_OBJECT = /^\W*[A-Za-z]+\s+(?:the\s+|all\s+|both\s+|each\s+|our\s+)?(?:[\w-]+\s+)?(?:runbooks?|plans?|docs|documentation|guides?|README|changelog|notes)\b/i;
+const DOC_NOUN = /\b(?:section|sections|documentation|docs|table|paragraph|wording|comment|comments|docstring|changelog|findings|guide|runbook|plans?|notes)\b/i;
 /** A code name in backticks: `f()`, `a.b`, `snake_case`, `camelCase`. */
 const CODE_SYMBOL = /`(?:[A-Za-z_][\w]*\([^`]*\)?|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(?\)?|[a-z]\w*_\w+|_\w+|[a-z]+[A-Z]\w*\(?)`/;
 /** Things a step makes that are not code: a directory, a branch. */
@@ -45,6 +47,8 @@ export function changesCode(unit: WorkUnit): boolean {
   const namesCode = CODE_FILE.test(head) || CODE_SYMBOL.test(text);
   if (!CODE_FILE.test(head) && (DOC_FILE.test(head) || DATA_FILE.test(head))) return false;
   if (!namesCode && DOC_NOUN.test(head)) return false;
+  // "Update the runbook and both plans to state that …": documents are what it edits, whatever code it names.
+  if (!CODE_FILE.test(head) && DOC_OBJECT.test(head)) return false;
   if (!namesCode && isDocsOnly(unit.task)) return false;
   if (EXACT_EDIT.test(text) || NOTHING_TO_DO.test(text)) return false;
   if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;

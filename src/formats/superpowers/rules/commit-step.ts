@@ -2,12 +2,11 @@ import type { Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { runsOnly } from './task-files.js';
-import { clip, isCode, lineText, stepName, taskHeadSpan, taskName, taskProse } from './parts.js';
+import { clip, isCode, lineText, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
 
 /** The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy". */
 const NO_GIT = /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b|\bno[- ]git[- ]ops\b/i;
 /** A Files block that says there are none: "No new files — inline script", "(No files modified — testing only)". */
-const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i;
 /** A task that says it commits nothing: "No commit (nothing tracked changed)". */
 const NO_COMMIT = /\bno commit\b|\bnothing (?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b/i;
 /** `git commit`, and with options before it: `git -c user.email=… -c user.name=… commit -m`. */
@@ -67,7 +66,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -87,10 +86,13 @@ export const spCommitStep: Rule = {
     const out: Finding[] = [];
     const without: Task[] = [];
     const once = commitsOnce(plan);
-    for (const task of plan.tasks) {
+    // A task followed by one that commits may be committed with it: plans group a red task with the
+    // green one, or commit once at the end ("Step 5: 提交单个中文 commit"), in ways too varied to read.
+    const lastCommitting = plan.tasks.reduce((at, t, i) => (commitSteps(t).length > 0 || t.commit ? i : at), -1);
+    for (const [i, task] of plan.tasks.entries()) {
       const steps = commitSteps(task);
       if (steps.length === 0) {
-        if (runsOnly(task, plan) || touchesNothing(task) || shellOnly(plan, task) || task.commit || once) continue;
+        if (runsOnly(task, plan) || touchesNoFile(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         without.push(task);
         continue;
@@ -140,9 +142,6 @@ function shellOnly(plan: Plan, task: Task): boolean {
 /** Shell that writes a file: a redirect to a path, `tee`, `sed -i`, a heredoc into a file. */
 const WRITES_FILE = /(?:^|[^>&2])>{1,2}\s*(?!\/dev\/null)[\w./~$"'-]|\btee\s|\bsed\s+-i|\bgit\s+(?:add|commit|mv|rm)\b/m;
 
-function touchesNothing(task: Task): boolean {
-  return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => NO_FILES.test(i.text));
-}
 
 /** "Tasks 1–8", "Tasks 2, 4 and 7": consecutive task numbers as a range. */
 function taskList(tasks: readonly Task[]): string {

@@ -78,6 +78,8 @@ const UNREAD = /(?:(?!\p{Script=Latin})\p{L}){2}/u;
  */
 function seenFailing(step: Step): boolean {
   if (step.kind === 'run-fail' || step.commands.some((c) => FAILS.test(c.expected?.text ?? '') || UNREAD.test(c.expected?.text ?? ''))) return true;
+  // "Run: `cargo test -p tui splash` — expected: FAIL to compile", on the step's own line.
+  if (/\bexpect(?:ed|s)?\b\W{0,3}(?:to\s+)?fail/i.test(step.title.text)) return true;
   return step.commands.length > 0 && /\bRED\b|\bfails?\b/.test(step.title.text);
 }
 

@@ -57,6 +57,18 @@ function listingSection(plan: Plan, paths: readonly string[]): Section | undefin
   });
 }
 
+/**
+ * The header maps the files itself: "**Architecture:**" followed by a list of each change and its
+ * file, above the first section; its list items name most of the tasks' files, whole or by a glob.
+ */
+function headerLists(plan: Plan, paths: readonly string[]): boolean {
+  const end = Math.min(firstTaskLine(plan), ...plan.sections.filter((s) => s.depth >= 2).map((s) => s.heading.span.start.line));
+  // Its list items and table rows: a Tech Stack line that names two files is not a map.
+  const text = plan.lines.slice(0, end - 1).filter((l) => /^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(l)).join('\n');
+  const globs = mapGlobs(text);
+  return paths.filter((p) => text.includes(p) || globCovers(globs, p)).length * 2 >= paths.length;
+}
+
 /** The map must earn its keep: a plan touching this many files is reported without one. */
 const MIN_FILES = 4;
 
@@ -65,7 +77,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -86,7 +98,7 @@ export const spFileStructure: Rule = {
     const map = fileMapSection(plan) ?? listingSection(plan, paths);
     if (!map) {
       // A plan of one task has its map already: the task's Files block lists every file.
-      if (paths.length < MIN_FILES || olderSkill(plan) || plan.tasks.length === 1) return [];
+      if (paths.length < MIN_FILES || olderSkill(plan) || plan.tasks.length === 1 || headerLists(plan, paths)) return [];
       return [
         {
           // No count in the message: Files entries written in prose ("link it from `ROADMAP.md`",

@@ -3,6 +3,7 @@ import type { Plan, Task } from '../../../plan/types.js';
 import { isDocsOnly, isVerificationOnly, taskHeadSpan } from '../../../rules/tasks/shared.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { changesCode } from './code-step-without-code.js';
+import { touchesNoFile } from './parts.js';
 import { workUnits } from './units.js';
 
 const PLAN_HEAD = '# Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.12, pytest\n\n';
@@ -40,7 +41,7 @@ export const spInterfaces: Rule = {
     for (const task of plan.tasks) {
       const block = task.interfaces;
       if (!block) {
-        if (writesCode(plan, task)) {
+        if (writesCode(plan, task) && !touchesNoFile(task)) {
           out.push({
             message: `Task ${task.number} has no **Interfaces:** block, though the plan gives its other tasks one: list what it consumes from earlier tasks and produces for later ones (or "nothing").`,
             span: taskHeadSpan(plan, task),

@@ -150,3 +150,8 @@ export function taskProse(plan: Plan, task: Task): Array<{ line: number; text: s
 export function hasInterfaces(plan: Plan, task: Task): boolean {
   return taskProse(plan, task).some((l) => /^\s*(?:[-*+]\s+)?\*\*Interfaces?(?::\*\*|\*\*:?)/i.test(l.text));
 }
+
+/** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
+export function touchesNoFile(task: Task): boolean {
+  return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i.test(i.text));
+}
