@@ -35,6 +35,7 @@ const BOLD_TASK = /^\s*\*\*Task\s+(\d+)\b\s*[:.—–-]\s*(.+?)\*\*\s*$/;
 const COMMAND_START = /^(?:cd|go|golangci-lint|npm|npx|pnpm|yarn|make|bash|sh|python3?|pytest|ruff|mypy|cargo|git|node|tsc|eslint|vitest|mkdocs|gofmt|\.\/)(?:\s|$)/;
 /** "**Label:**", "**Label**:", "**Test (already in place — `TestX`):**". */
 const LABEL = /^\s*(?:[-*+]\s+)?\*\*([A-Za-z][A-Za-z0-9 /,()—–`._'-]{0,80}?)(?::\*\*|\*\*:)\s*(.*)$/;
+const FILES_HEADING = /^\s{0,3}#{2,6}\s+Files\s*:?\s*$/i;
 const PLAIN_LABEL = /^\s*(Run|Verify|Expected|Lint|Commit|Files?|Contracts?(?: Implemented)?)\s*:\s*(.*)$/i;
 /** A checkbox list item ("- [ ] Run the tests"). */
 const CHECKBOX_ITEM = /^\s*[-*+]\s+\[[ xX]\]\s/;
@@ -56,7 +57,8 @@ const COMPACT_LABELS: Record<string, 'test' | 'impl' | 'verify' | 'lint' | 'comm
   lint: 'lint',
   commit: 'commit',
 };
-const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', '']);
+/** Languages of fenced blocks that hold commands (an unlabelled fence too). */
+export const SHELL_LANGS: ReadonlySet<string> = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'fish', 'powershell', 'pwsh', 'ps1', 'cmd', 'bat', '']);
 
 /** Task sections: headings whose text is "Task N …". */
 /** `prefixes`: contract id prefixes the plan defines ("FIX", "BEH"), so task references to them are found too. */
@@ -110,6 +112,8 @@ interface LabelLine {
 
 function labelAt(lines: readonly string[], l: number): LabelLine | undefined {
   const lineText = lines[l - 1] ?? '';
+  // "### Files" over the task's list: a heading for a label.
+  if (FILES_HEADING.test(lineText)) return { label: 'files', value: textAt(l, lineText, lineText.trimEnd().length, lineText.trimEnd().length), line: l };
   const m = LABEL.exec(lineText) ?? PLAIN_LABEL.exec(lineText);
   if (!m) return undefined;
   const valueStart = lineText.length - m[2]!.length;

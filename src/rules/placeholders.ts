@@ -86,6 +86,19 @@ export function quotesExisting(plan: Plan, block: CodeBlock): boolean {
   return false;
 }
 
+/**
+ * A block the prose before it introduces as an edit of existing code ("Change to:", "Replace with:",
+ * "find the group gate block:"): its `...` stands for the lines kept as they are.
+ */
+export function introducesEdit(plan: Plan, block: CodeBlock): boolean {
+  for (let l = block.span.start.line - 1; l >= Math.max(1, block.span.start.line - 3); l--) {
+    const line = (plan.lines[l - 1] ?? '').trim();
+    if (line === '') continue;
+    return /(?:^|\*\*|\s)(?:change (?:it |this |that )?to|to|replace (?:it |this |that )?with|becomes|after|find (?:the|this)\b[^:]{0,60})\s*:(?:\*\*)?\s*$/i.test(line);
+  }
+  return false;
+}
+
 /** Whether a file this task creates is modified by a later task. */
 function stagedFiles(tasks: readonly Task[], task: Task): boolean {
   const created = new Set(task.files.filter((f) => f.action === 'create').map((f) => f.path));
@@ -114,7 +127,7 @@ export function taskCodePlaceholders(plan: Plan, task: Task, extra: readonly Reg
     blocks.push(...step.codeBlocks);
     if (/\b(?:skeleton|stub|scaffold(?:ing)?)\b/i.test(step.title.text)) for (const b of step.codeBlocks) stubs.add(b);
     const editsFile = EDIT_STEP.test(step.title.text.trim()) || IN_FILE.test(step.title.text.trim()) || step.prose.some((p) => REPLACES_LINES.test(p.text));
-    for (const b of step.codeBlocks) if (editsFile || REPLACES_LINES.test(b.content)) edits.add(b);
+    for (const b of step.codeBlocks) if (editsFile || REPLACES_LINES.test(b.content) || introducesEdit(plan, b)) edits.add(b);
   }
   if (task.compact) blocks.push(...task.compact.test, ...task.compact.impl);
   // A stub a later task fills in ("Run: // TODO: implement" in a file Task 4 modifies) is staged work.

@@ -8,6 +8,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { parsePlan } from '../plan/parse.js';
+import { SHELL_LANGS } from '../plan/tasks.js';
 import type { Plan, Task } from '../plan/types.js';
 import { existsAt, fileAt, firstParentCommits, git, runGit, listCommits, listMerges, repoRoot, resolveCommit } from './git.js';
 import { codeNames, contractRefs, coversPromise, fileMatches, looksLikeFollowUp, reviewWords, matchCommits, normalizePlanPath, plannedTypes, subjectNamesPlan, subjectSimilarity, taskNumbersNamed, type Matching, type TaskPromise } from './match.js';
@@ -339,7 +340,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<Verification> 
 /** Whether the task starts with a test that must fail (a red step, or a compact **Test:** block). */
 function isTestFirst(task: Task): boolean {
   const red = task.steps.some((s) => s.kind === 'test') && task.steps.some((s) => s.kind === 'run-fail');
-  return red || (task.compact?.test ?? []).some((b) => !SHELL_LANGS.has(b.lang));
+  return red || (task.compact?.test ?? []).some((b) => !COMMAND_LANGS.has(b.lang));
 }
 
 /** Whether the task promises a commit: it has files to change or a commit message of its own, and the plan does not make it conditional. */
@@ -351,10 +352,11 @@ function expectsCommit(task: Task, scope: TaskScope): boolean {
   // A final check ("run the suite; `git add .`; commit") lists no file and writes only shell
   // commands: it has nothing to commit unless it finds something.
   const blocks = [...task.steps.flatMap((s) => s.codeBlocks), ...(task.compact?.test ?? []), ...(task.compact?.impl ?? [])];
-  return task.commit !== undefined && blocks.some((b) => !SHELL_LANGS.has(b.lang));
+  return task.commit !== undefined && blocks.some((b) => !COMMAND_LANGS.has(b.lang));
 }
 
-const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'text', '']);
+/** Blocks whose lines verify may take for commands: the plan's shell blocks, and `text` ones. */
+const COMMAND_LANGS = new Set([...SHELL_LANGS, 'text']);
 
 /**
  * Tasks with no commit of their own whose promised files a commit carrying a neighbouring task

@@ -8,7 +8,9 @@ import { findInLine, span } from '../../plan/source.js';
 import type { CodeBlock, Plan, Span, Step, StepKind, Task } from '../../plan/types.js';
 
 export const CONVENTIONAL_COMMIT = /^(feat|fix|refactor|test|docs|chore|perf|build|ci|style)(\([^)\s]*\))?!?: \S/;
-export const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', '']);
+import { SHELL_LANGS } from '../../plan/tasks.js';
+
+export { SHELL_LANGS };
 
 /** Stepped tasks follow the full template; compact tasks use Test/Impl/Verify labels; stubs have neither. */
 export function taskShape(task: Task): 'steps' | 'compact' | 'stub' {

@@ -384,3 +384,42 @@ describe('habits of the ninth blind batch', () => {
     expect(plan.tasks.map((t) => t.number)).toEqual([1, 2]);
   });
 });
+
+describe('habits of the tenth blind batch', () => {
+  const red = ['### Step 1: Write the failing test', '', '```ts', "test('x', () => expect(f()).toBe(1));", '```', ''];
+
+  it('reads "### Files" over a task\'s list as its Files block, not as the plan\'s map', async () => {
+    const tasks = ['## Task 1: Export library', '', '### Files', '', '- Create: `src/lib/export-markdown.ts`', '', ...red, '## Task 2: Button', '', '### Files', '', '- Modify: `src/Button.tsx`', '', ...red];
+    const text = spPlan({ agentic: '> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.', tasks });
+    expect(parsePlan(text, 'plan.md').tasks.map((t) => t.files.map((f) => f.path))).toEqual([['src/lib/export-markdown.ts'], ['src/Button.tsx']]);
+    for (const id of ['sp-task-files', 'sp-file-structure', 'sp-step-checkbox']) expect(await lint(id, text), id).toEqual([]);
+  });
+
+  it('reads "**Tech Stack (recap):**" as the Tech Stack', async () => {
+    expect(await lint('sp-header-tech-stack', spPlan({ techStack: undefined, before: ['**Tech Stack (recap):** + Recharts, Framer Motion'] }))).toEqual([]);
+  });
+
+  it('owes no Files block for a task of checks, and leaves "..." in an edit introduced by "Change to:"', async () => {
+    const verify = task('### Task 4: End-to-end verification', '**Step 1: Verify transition detection**', '', '```javascript', 'window.__sessions = []', '```', '', '**Step 2: Final commit (if any fixes needed)**');
+    expect(await lint('sp-task-files', spPlan({ tasks: [...task('### Task 1: Hook', '**Files:**', '- Create: `src/hook.ts`', '', ...red), ...verify] }))).toEqual([]);
+    const edit = task('### Task 1: Group gate', '**Files:**', '- Modify: `src/agent.c`', '', '- [ ] **Step 1: Pass history to the group gate**', '', 'Change to:', '', '```c', 'if (msgs[start].is_group) {', '    ...', '}', '```');
+    expect(await lint('sp-no-placeholders', spPlan({ tasks: edit }))).toEqual([]);
+  });
+
+  it('sp-failing-test-first leaves a task that creates a crate, or says existing tests must still pass', async () => {
+    const body = ['**Step 1: Create `runtime.rs`**', '', '```rust', 'pub fn print() {}', '```', '', '**Step 2: Write the test**', '', '```rust', '#[test] fn prints() { print(); }', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Create torqc-semantic crate and diagnostic types', ...body) }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Runtime print', 'Existing tests must still pass after this change.', '', ...body) }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Runtime print', ...body) }))).toHaveLength(1);
+  });
+
+  it('sp-files-exact-paths leaves patterns of what a Delete entry removes', async () => {
+    const tasks = task('### Task 4: Slim the gateway', '**Files:**', '- Delete: `pkg/channels/{discord,slack}/*`', '- Delete: `pkg/httpapi/console*.go`', '', '- [ ] **Step 1: Delete the channels**');
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-run-expected takes the commands and Expected a checklist task gives after its items, in PowerShell too', async () => {
+    const tasks = task('### Task 1: RED tests', '- [x] Add tests that press each leaf callback.', '- [x] Run each affected module test and confirm the new tests fail.', '', 'Commands:', '', '```powershell', 'pnpm --filter @tempot/help-center test', '```', '', 'Expected RED failures: `expected callbacks not to contain help`.');
+    expect(await lint('sp-run-expected', spPlan({ tasks }))).toEqual([]);
+  });
+});

@@ -2,5 +2,6 @@
 import type { HeaderField, Plan } from '../../../plan/types.js';
 
 export function headerField(plan: Plan, label: RegExp): HeaderField | undefined {
-  return plan.header.find((f) => label.test(f.label.trim()));
+  // "**Tech Stack (recap):**" is the Tech Stack: a note after the label does not rename it.
+  return plan.header.find((f) => label.test(f.label.replace(/\s*\([^)]*\)\s*$/, '').trim()));
 }

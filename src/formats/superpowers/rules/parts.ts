@@ -125,7 +125,8 @@ const MAP_HEADING = /^(?:\d+[.)]\s*)?(?:file (?:structure|map|layout|tree|overvi
 /** The plan's file map: a File Structure / File Map section (not the title, not a task). */
 export function fileMapSection(plan: Plan): Section | undefined {
   return plan.sections.find(
-    (s) => s.depth >= 2 && s.depth <= 6 && MAP_HEADING.test(s.heading.text.replace(/[*_`]/g, '').trim()) && !plan.tasks.some((t) => t.span.start.line === s.heading.span.start.line),
+    // A "### Files" heading inside a task is the task's Files block, not the plan's map.
+    (s) => s.depth >= 2 && s.depth <= 6 && MAP_HEADING.test(s.heading.text.replace(/[*_`]/g, '').trim()) && !plan.tasks.some((t) => t.span.start.line <= s.heading.span.start.line && s.heading.span.start.line <= t.span.end.line),
   );
 }
 

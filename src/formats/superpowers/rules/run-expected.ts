@@ -154,7 +154,7 @@ export const spRunExpected: Rule = {
           // A pipeline of such commands too: `cat store.tsx | head -80`.
           if (runs.every((c) => c.run.text.split('\n').every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part))))) continue;
           if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
-          if (saysAnOutcome(plan, step) || CONFIRMS.test(task.steps[task.steps.indexOf(step) + 1]?.title.text ?? '')) continue;
+          if (saysAnOutcome(plan, step) || CONFIRMS.test(task.steps[task.steps.indexOf(step) + 1]?.title.text ?? '') || trailing(plan, task).expected) continue;
           const c = runs[0]!;
           const onHead = c.run.span.start.line === step.span.start.line;
           out.push({
@@ -169,14 +169,14 @@ export const spRunExpected: Rule = {
           // A command with arguments, or a script by its path (`test/run_js_tests.sh`).
           const inline = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i.exec(head);
           if (inline) {
-            const confirmedNext = CONFIRMS.test(task.steps[task.steps.indexOf(step) + 1]?.title.text ?? '');
+            const confirmedNext = CONFIRMS.test(task.steps[task.steps.indexOf(step) + 1]?.title.text ?? '') || trailing(plan, task).expected;
             if (!TITLE_OUTCOME.test(head) && !INLINE_OUTCOME.test(head.slice(inline.index + inline[0].length)) && !saysAnOutcome(plan, step) && !confirmedNext) out.push({ message: `${named} has no Expected: add "Expected: …" after \`${clip(inline[1]!, 50)}\` (PASS, FAIL with the message, or the output that shows the step worked).`, span: step.title.span });
             continue;
           }
           // The task may give the command elsewhere (a Verification block after its steps, an earlier
           // step the run repeats: "Run the tests and confirm they pass"): then it is not missing.
           const repeats = REPEATS.test(step.title.text) && task.steps.some((s) => s !== step && s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== ''));
-          const elsewhere = shellOutsideSteps(plan, task) || repeats;
+          const elsewhere = shellOutsideSteps(plan, task) || repeats || trailing(plan, task).commands;
           if (!elsewhere) out.push(noCommand(named, step));
         }
       }
@@ -208,6 +208,20 @@ function noCommand(named: string, step: Step): Finding {
       : `${named} says to run something but names no command and no Expected in the step: write the exact command there as "Run: \`<exact command>\`", and "Expected: …".`,
     span: step.title.span,
   };
+}
+
+/**
+ * What a checklist task gives after its last item, for all of them: "Commands:" over a shell block,
+ * "Expected RED failures: …", "Expected result:". Only after a plain checklist ("- [x] Run affected
+ * module tests."), whose items carry no Step N heads and so no room of their own for either.
+ */
+function trailing(plan: Plan, task: Task): { commands: boolean; expected: boolean } {
+  const last = task.steps[task.steps.length - 1];
+  if (!last || task.steps.some((s) => /\bStep\s+\d/i.test(s.title.text) || /\bStep\s+\d/i.test(lineText(plan, s.title.span.start.line)))) return { commands: false, expected: false };
+  const after = last.title.span.end.line;
+  const commands = plan.codeBlocks.some((b) => b.span.start.line > after && b.span.end.line <= task.span.end.line && SHELL_LANGS.has(b.lang));
+  const expected = taskProse(plan, task).some((l) => l.line > after && /^\W*Expected\b/i.test(l.text));
+  return { commands, expected };
 }
 
 /** A shell block of the task that belongs to none of its steps ("Verification:" after the steps). */

@@ -8,9 +8,14 @@ import { taskHeadSpan, taskName } from './parts.js';
  * Suite"): no step writes a test or changes code, and no step shows code other than commands.
  * It touches no file, so it has none to list.
  */
+/** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load". */
+const CHECKS = /^\W*(?:verify|check|confirm|smoke[- ]test)\b/i;
+
 export function runsOnly(task: Task, plan?: Plan): boolean {
-  if (task.steps.some((s) => s.kind === 'test' || s.kind === 'implement')) return false;
-  if (task.steps.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
+  // "Verify transition detection" over a snippet to paste in the browser console checks; it writes nothing.
+  const writing = task.steps.filter((s) => !CHECKS.test(s.title.text));
+  if (writing.some((s) => s.kind === 'test' || s.kind === 'implement')) return false;
+  if (writing.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
   if (task.steps.length > 0) return true;
   // A task without steps ("### Task 6: Tests" — "Run targeted tests:" and a bash block) runs only
   // when all the code it shows is commands.
