@@ -107,7 +107,8 @@ export function parseHeader(lines: readonly string[], o: Outline): HeaderParse {
 function isOnlyBlankBefore(lines: readonly string[], line: number): boolean {
   for (let l = 1; l < line; l++) {
     const t = (lines[l - 1] ?? '').trim();
-    if (t !== '' && !t.startsWith('<!--')) return false;
+    // A tool's metadata line quoted above the title ("> **FlowState Document:** `docu_k9l`") is not content.
+    if (t !== '' && !t.startsWith('<!--') && !/^>\s*\*\*[^*]{1,40}:\*\*/.test(t)) return false;
   }
   return true;
 }

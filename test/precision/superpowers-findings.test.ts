@@ -33,7 +33,7 @@ interface Judged {
 
 /**
  * Right / still reported over all rounds: 304 / 322 when the seventh round was judged, 303 / 311
- * after the weakest rules were narrowed, 454 / 472 with rounds 8 to 11 (four more blind batches)
+ * after the weakest rules were narrowed, 471 / 489 with rounds 8 to 12 (five more blind rounds)
  * and the fixes they led to (2026-12-06). The blind measures, each batch judged before any rule
  * saw it, are in docs/precision.md.
  */

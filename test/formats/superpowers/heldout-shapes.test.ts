@@ -423,3 +423,38 @@ describe('habits of the tenth blind batch', () => {
     expect(await lint('sp-run-expected', spPlan({ tasks }))).toEqual([]);
   });
 });
+
+describe('habits of the eleventh and twelfth blind batches', () => {
+  const red = ['- [ ] **Step 1: Write the failing test**', '', '```js', "test('x', () => expect(f()).toBe(1));", '```', ''];
+
+  it('reads the header under a tool\'s metadata line quoted above the title', async () => {
+    const text = `> **FlowState Document:** \`docu_k9ltUUMlCI\`\n\n${spPlan()}`;
+    expect(parsePlan(text, 'plan.md').title?.text).toBe('Curl Installer Implementation Plan');
+    for (const id of ['sp-header-title', 'sp-header-goal', 'sp-header-agentic-line', 'sp-header-tech-stack']) expect(await lint(id, text), id).toEqual([]);
+  });
+
+  it('sp-file-structure takes the section that names most files, in the plan\'s language, and maps no deleted file', async () => {
+    const files = (n: number, extra: string[] = []): string[] => ['**Files:**', `- Modify: \`src/f${n}.js\``, ...extra, '', ...red];
+    const before = ['## Estratégia de validação', '', 'Rodar `tests/f1.test.js` e `src/f1.js`.', '', '## Arquivos afetados', '', '- `src/f1.js` — corte', '- `src/f2.js` — quadro', '- `src/f3.js` — tempo', '- `src/f4.js` — exportação'];
+    const tasks = [1, 2, 3, 4].flatMap((n) => task(`### Task ${n}: Parte ${n}`, ...files(n, n === 1 ? ['- Delete: `src/.gitkeep`'] : [])));
+    expect(await lint('sp-file-structure', spPlan({ before, tasks }))).toEqual([]);
+  });
+
+  it('sp-commit-step reads "commit steps are omitted because …" and "Do not create an empty commit"', async () => {
+    const tasks = [...task('### Task 1: Auth', '**Files:**', '- Modify: `src/auth.md`', '', ...red), ...task('### Task 2: Docs', '**Files:**', '- Modify: `docs/auth.md`', '', ...red)];
+    expect(await lint('sp-commit-step', spPlan({ before: ['Git commit steps are omitted because this workspace does not contain `.git` metadata.'], tasks }))).toEqual([]);
+    const verify = task('### Task 3: Verify', '- [ ] **Step 3: Commit any remaining verification-only changes**', '', 'Expected: nothing left to commit. Do not create an empty commit.');
+    const commit = ['- [ ] **Step 2: Commit**', '', '```bash', 'git add src/a.js', 'git commit -m "feat: a"', '```', ''];
+    expect(await lint('sp-commit-step', spPlan({ tasks: [...task('### Task 1: A', ...red, ...commit), ...verify] }))).toEqual([]);
+  });
+
+  it('sp-code-step-without-code reads `*.sqlite` in a .gitignore block as a pattern, not a comment', async () => {
+    const tasks = task('### Task 1: Ignore SQLite', '**Files:**', '- Modify: `.gitignore`', '', '- [ ] **Step 2: Add the SQLite patterns**', '', '```gitignore', '# Local SQLite databases', '*.sqlite', '*.db-*', '```');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-failing-test-first leaves a task that edits only tests', async () => {
+    const body = ['- [ ] **Step 1: Fix indexer.test.ts — three locations**', '', '```ts', 'const mock = { id: 1 };', '```', '', '- [ ] **Step 2: Run the tests**', '', 'Run: `pnpm vitest run`', 'Expected: PASS', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git commit -am "fix: mock data"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Mock data', '**Files:**', '- Modify: `packages/server/src/indexer.test.ts`', '', ...body) }))).toEqual([]);
+  });
+});

@@ -6,7 +6,8 @@ import { globToRegExp } from '../../../ground/glob.js';
 /** Files a task creates, changes or tests (Read / Reference entries are not the task's files). */
 function ownFiles(entries: readonly FileEntry[]): FileEntry[] {
   return entries.filter(
-    (f) => (f.action === 'create' || f.action === 'modify' || f.action === 'test' || f.action === 'delete') && !(f.action === 'test' && /\b(?:already exists|existing|unchanged)\b/i.test(f.note)),
+    // "Map out which files will be created or modified": a file the task deletes has no responsibility to map.
+    (f) => (f.action === 'create' || f.action === 'modify' || f.action === 'test') && !(f.action === 'test' && /\b(?:already exists|existing|unchanged)\b/i.test(f.note)),
   );
 }
 
@@ -48,13 +49,17 @@ function inMap(text: string, path: string): boolean {
 /** A section above the tasks that lists most of the tasks' files, whatever its heading ("## Scope"). */
 function listingSection(plan: Plan, paths: readonly string[]): Section | undefined {
   const first = firstTaskLine(plan);
-  return plan.sections.find((s) => {
-    if (s.depth < 2 || s.heading.span.start.line >= first || /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim())) return false;
+  // The section naming most of them, not the first naming half: a validation strategy may name the tests.
+  let best: { section: Section; named: number } | undefined;
+  for (const s of plan.sections) {
+    if (s.depth < 2 || s.heading.span.start.line >= first || /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim())) continue;
     const text = sectionText(plan, s);
     // Named whole or by a glob or brace list (`src/model/{record,errors}.nim`, `tests/test_model_*.nim`).
     const globs = mapGlobs(text);
-    return paths.filter((p) => text.includes(p) || globCovers(globs, p)).length * 2 >= paths.length;
-  });
+    const named = paths.filter((p) => text.includes(p) || globCovers(globs, p)).length;
+    if (named * 2 >= paths.length && named > (best?.named ?? 0)) best = { section: s, named };
+  }
+  return best?.section;
 }
 
 /**

@@ -112,7 +112,8 @@ function proseLines(plan: Plan, o: Outline, from: number, to: number): Text[] {
   return out;
 }
 
-const COMMENT_ONLY = /^\s*(?:\/\/|#|--|\/\*|\*|<!--)/;
+/** A comment line: `// …`, `# …`, `-- …`, `/* …`, ` * …` inside a block comment (not a glob such as `*.sqlite`). */
+const COMMENT_ONLY = /^\s*(?:\/\/|#|--|\/\*|\*(?:\s|\/|$)|<!--)/;
 
 /** A block that shows code: not only comments (a commented-out example shows none). */
 export function showsCode(block: CodeBlock): boolean {
