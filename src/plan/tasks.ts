@@ -23,9 +23,9 @@ import type {
   Text,
 } from './types.js';
 
-/** "Task 3: Title"; "Task 1.2: Title" (numbered within a chunk or phase) keeps the number after the dot apart. */
 /** A plan's title: "… Implementation Plan", "… Plan", "… 实施计划". */
 const PLAN_TITLE = /(?:\bplan|计划|計画|計劃)\s*$/i;
+/** "Task 3: Title"; "Task 1.2: Title" (numbered within a chunk or phase) keeps the number after the dot apart. */
 const TASK_HEADING = /^Task\s+(\d+)(?:\.(\d+)(?=\s*[:.—–-]|\s*$))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
 /** "Step 3", "Step 3a" (sub-steps), then an optional separator and the title. */
 const STEP_LINE = /^Step\s+(\d+)([a-z]?)(?:\.(\d+)(?![\d.]))?(?:\s*[-–]\s*(\d+)(?=\s*[:.—–]))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
@@ -35,6 +35,7 @@ const BOLD_TASK = /^\s*\*\*Task\s+(\d+)\b\s*[:.—–-]\s*(.+?)\*\*\s*$/;
 const COMMAND_START = /^(?:cd|go|golangci-lint|npm|npx|pnpm|yarn|make|bash|sh|python3?|pytest|ruff|mypy|cargo|git|node|tsc|eslint|vitest|mkdocs|gofmt|\.\/)(?:\s|$)/;
 /** "**Label:**", "**Label**:", "**Test (already in place — `TestX`):**". */
 const LABEL = /^\s*(?:[-*+]\s+)?\*\*([A-Za-z][A-Za-z0-9 /,()—–`._'-]{0,80}?)(?::\*\*|\*\*:)\s*(.*)$/;
+/** "### Files" over a task's list. */
 const FILES_HEADING = /^\s{0,3}#{2,6}\s+Files\s*:?\s*$/i;
 const PLAIN_LABEL = /^\s*(Run|Verify|Expected|Lint|Commit|Files?|Contracts?(?: Implemented)?)\s*:\s*(.*)$/i;
 /** A checkbox list item ("- [ ] Run the tests"). */

@@ -14,9 +14,9 @@ const DATA_FILE = /\.(?:json|jsonl|ya?ml|toml|csv|tsv|ini|cfg|conf|xml|lock)\b/i
 /** What a step writes when it writes code. */
 const CODE_NOUN =
   /(?<![/-])\b(?:functions?|methods?|class(?:es)?|handlers?|parsers?|validators?|modules?|tests?|test cases?|coordinator|state machine|structs?|fields?|flags?|hooks?|helpers?|endpoints?|API|seam|logic|wrapper|callback|timeout)\b/i;
-/** What a step writes when it writes prose: a section, a table, a comment. */
 /** A documents object right after the verb: "Update the runbook …", "Revise both plans …", "Edit the README". */
 const DOC_OBJECT = /^\W*[A-Za-z]+\s+(?:the\s+|all\s+|both\s+|each\s+|our\s+)?(?:[\w-]+\s+)?(?:runbooks?|plans?|docs|documentation|guides?|README|changelog|notes)\b/i;
+/** What a step writes when it writes prose: a section, a table, a comment. */
 const DOC_NOUN = /\b(?:section|sections|documentation|docs|table|paragraph|wording|comment|comments|docstring|changelog|findings|guide|runbook|plans?|notes)\b/i;
 /** A code name in backticks: `f()`, `a.b`, `snake_case`, `camelCase`. */
 const CODE_SYMBOL = /`(?:[A-Za-z_][\w]*\([^`]*\)?|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(?\)?|[a-z]\w*_\w+|_\w+|[a-z]+[A-Z]\w*\(?)`/;

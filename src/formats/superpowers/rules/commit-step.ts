@@ -7,7 +7,6 @@ import { clip, isCode, lineText, stepName, taskHeadSpan, taskName, taskProse, to
 /** The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy". */
 const NO_GIT =
   /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b|\bno[- ]git[- ]ops\b|\b(?:git )?commit steps are (?:omitted|left out)\b/i;
-/** A Files block that says there are none: "No new files — inline script", "(No files modified — testing only)". */
 /** A task that says it commits nothing: "No commit (nothing tracked changed)". */
 const NO_COMMIT = /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b/i;
 /** `git commit`, and with options before it: `git -c user.email=… -c user.name=… commit -m`. */
@@ -128,7 +127,6 @@ export const spCommitStep: Rule = {
   },
 };
 
-/** A task whose Files block says it touches no file ("No new files — inline script"). */
 /**
  * A task whose every block is shell that writes no file of the repository: it runs scripts ("create
  * the GitHub issue"), or works outside the repository (`git clone . ../code-map`), and has nothing
@@ -142,7 +140,6 @@ function shellOnly(plan: Plan, task: Task): boolean {
 
 /** Shell that writes a file: a redirect to a path, `tee`, `sed -i`, a heredoc into a file. */
 const WRITES_FILE = /(?:^|[^>&2])>{1,2}\s*(?!\/dev\/null)[\w./~$"'-]|\btee\s|\bsed\s+-i|\bgit\s+(?:add|commit|mv|rm)\b/m;
-
 
 /** "Tasks 1–8", "Tasks 2, 4 and 7": consecutive task numbers as a range. */
 function taskList(tasks: readonly Task[]): string {

@@ -3,14 +3,14 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { taskHeadSpan, taskName } from './parts.js';
 
+/** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load". */
+const CHECKS = /^\W*(?:verify|check|confirm|smoke[- ]test)\b/i;
+
 /**
  * A task that only runs things ("Task 3: Verify", "Task 4: Manual smoke test", "Run Full Test
  * Suite"): no step writes a test or changes code, and no step shows code other than commands.
  * It touches no file, so it has none to list.
  */
-/** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load". */
-const CHECKS = /^\W*(?:verify|check|confirm|smoke[- ]test)\b/i;
-
 export function runsOnly(task: Task, plan?: Plan): boolean {
   // "Verify transition detection" over a snippet to paste in the browser console checks; it writes nothing.
   const writing = task.steps.filter((s) => !CHECKS.test(s.title.text));
