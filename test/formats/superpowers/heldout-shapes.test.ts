@@ -1,6 +1,6 @@
 /**
- * Plan habits the second held-out batch showed (twenty plans nobody tuned on, every finding
- * judged): each is read here as the reviewers read it.
+ * Plan habits the held-out batches showed (real plans nobody tuned on, every finding judged before
+ * a rule saw them): each is read here as the reviewers read it, batch by batch.
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../src/plan/parse.js';
