@@ -9,7 +9,7 @@
  */
 'use strict';
 const { Buffer } = require('node:buffer');
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { basename, dirname, join, resolve } = require('node:path');
@@ -66,13 +66,41 @@ function writeCache(file, data, formats) {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, Buffer.concat([Buffer.from(head.padEnd(HEADER - 1) + '\n', 'latin1'), data]));
     renameSync(tmp, file);
-    // Caches of earlier builds (or Node versions) of this bundle will not be read again.
-    const prefix = `${basename(file).split('-')[0]}-`;
-    for (const old of readdirSync(dirname(file))) {
-      if (old.startsWith(prefix) && old.endsWith('.v8') && old !== basename(file)) rmSync(join(dirname(file), old), { force: true });
-    }
+    pruneOthers(file);
   } catch {
     // A read-only or full cache directory: run uncached next time too.
+  }
+}
+
+/** How long a cache of another build (or Node version) is kept unused, and how many are kept at most. */
+const UNUSED_MS = 30 * 24 * 3600 * 1000;
+const OTHERS_KEPT = 3;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the caches of other builds of this bundle that were not used for thirty days, and all but
+ * the three most recently used. An upgraded microplan leaves its old cache behind; but two installed
+ * versions used in turn (a global one and a project's own) would evict each other's cache on every
+ * call if every other build's cache were removed at once.
+ */
+function pruneOthers(file) {
+  const dir = dirname(file);
+  const prefix = `${basename(file).split('-')[0]}-`;
+  const others = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.v8') && f !== basename(file))
+    .map((f) => ({ path: join(dir, f), used: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  others.forEach((o, i) => {
+    if (i >= OTHERS_KEPT || Date.now() - o.used > UNUSED_MS) rmSync(o.path, { force: true });
+  });
+}
+
+/** A cache read and kept is marked used (at most once a day), so pruning keeps the caches in use. */
+function markUsed(file) {
+  try {
+    if (Date.now() - statSync(file).mtimeMs > DAY_MS) utimesSync(file, new Date(), new Date());
+  } catch {
+    // A read-only cache directory: it is not pruned either.
   }
 }
 
@@ -132,6 +160,7 @@ async function runCached(name, argv) {
     const formats = cached && !script.cachedDataRejected ? cached.formats : [];
     const added = (module.exports.linted?.() ?? []).filter((f) => !formats.includes(f));
     if (cached === undefined || script.cachedDataRejected || added.length > 0) writeCache(cache, script.createCachedData(), [...formats, ...added].sort());
+    else markUsed(cache);
   }
   return code;
 }

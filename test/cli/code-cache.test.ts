@@ -1,5 +1,5 @@
 /** `microplan lint` runs from its own bundle through a V8 code cache (bin/code-cache.cjs). */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './run-cli.js';
@@ -57,13 +57,47 @@ describe('microplan lint: the code cache', () => {
     expect(readdirSync(join(cache, 'code'))).toHaveLength(1);
   });
 
-  it("replaces the cache of an earlier build, which would never be read again", () => {
+  it('removes the cache of another build unused for thirty days, and keeps one in use', () => {
+    // Two installed versions used in turn (a global one and a project's own) must not evict each other.
     const cache = tempDir();
     mkdirSync(join(cache, 'code'));
-    writeFileSync(join(cache, 'code', 'lint-0123456789abcdef-v20.0.0-x64.v8'), 'an old build');
+    const old = join(cache, 'code', 'lint-0123456789abcdef-v20.0.0-x64.v8');
+    const inUse = join(cache, 'code', 'lint-fedcba9876543210-v20.0.0-x64.v8');
+    writeFileSync(old, 'an old build');
+    writeFileSync(inUse, 'a build used yesterday');
+    const days = (n: number): Date => new Date(Date.now() - n * 24 * 3600 * 1000);
+    utimesSync(old, days(31), days(31));
+    utimesSync(inUse, days(1), days(1));
     cli(['lint', join(ROOT, 'examples', 'lint-stats-plan.md')], { env: { MICROPLAN_CACHE_DIR: cache } });
-    expect(readdirSync(join(cache, 'code'))).toHaveLength(1);
-    expect(readdirSync(join(cache, 'code'))[0]).not.toContain('0123456789abcdef');
+    const left = readdirSync(join(cache, 'code'));
+    expect(left).toHaveLength(2);
+    expect(left.some((f) => f.includes('0123456789abcdef'))).toBe(false);
+    expect(left.some((f) => f.includes('fedcba9876543210'))).toBe(true);
+  });
+
+  it('keeps at most three caches of other builds, the most recently used', () => {
+    const cache = tempDir();
+    mkdirSync(join(cache, 'code'));
+    for (let i = 1; i <= 5; i++) {
+      const f = join(cache, 'code', `lint-${String(i).repeat(16)}-v20.0.0-x64.v8`);
+      writeFileSync(f, `build ${i}`);
+      utimesSync(f, new Date(Date.now() - i * 3600 * 1000), new Date(Date.now() - i * 3600 * 1000));
+    }
+    cli(['lint', join(ROOT, 'examples', 'lint-stats-plan.md')], { env: { MICROPLAN_CACHE_DIR: cache } });
+    const others = readdirSync(join(cache, 'code')).filter((f) => /lint-(\d)\1{15}-/.test(f));
+    expect(others.map((f) => f[5]).sort()).toEqual(['1', '2', '3']);
+  });
+
+  it('marks a cache it reads as used, so that pruning keeps it', () => {
+    const cache = tempDir();
+    const plan = join(ROOT, 'examples', 'lint-stats-plan.md');
+    const env = { MICROPLAN_CACHE_DIR: cache };
+    cli(['lint', plan], { env });
+    const file = join(cache, 'code', readdirSync(join(cache, 'code'))[0]!);
+    const lastMonth = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    utimesSync(file, lastMonth, lastMonth);
+    cli(['lint', plan], { env });
+    expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(24 * 3600 * 1000);
   });
 
   it('costs only speed when the cache is damaged: the run is the same, and the cache is replaced', () => {
