@@ -88,9 +88,10 @@ export const spCommitStep: Rule = {
     const once = commitsOnce(plan);
     // A task followed by one that commits may be committed with it: plans group a red task with the
     // green one, or commit once at the end ("Step 5: 提交单个中文 commit"), in ways too varied to read.
-    const lastCommitting = plan.tasks.reduce((at, t, i) => (commitSteps(t).length > 0 || t.commit ? i : at), -1);
+    const stepsOf = new Map(plan.tasks.map((t) => [t, commitSteps(t)]));
+    const lastCommitting = plan.tasks.reduce((at, t, i) => (stepsOf.get(t)!.length > 0 || t.commit ? i : at), -1);
     for (const [i, task] of plan.tasks.entries()) {
-      const steps = commitSteps(task);
+      const steps = stepsOf.get(task)!;
       if (steps.length === 0) {
         if (runsOnly(task, plan) || touchesNoFile(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
@@ -109,7 +110,7 @@ export const spCommitStep: Rule = {
       });
     }
     // Many tasks without a commit, or all of them, are one finding, at the first of them.
-    const none = plan.tasks.every((t) => without.includes(t) || commitSteps(t).length === 0);
+    const none = plan.tasks.every((t) => without.includes(t) || stepsOf.get(t)!.length === 0);
     if (without.length >= 3 || (without.length >= 2 && none)) {
       out.push({
         message: `${none ? 'No task has a' : `${taskList(without)} have no`} commit step: end each task with "Commit" and a bash block with \`git add <the task's files>\` and \`git commit -m "…"\`.`,

@@ -46,6 +46,12 @@ function inMap(text: string, path: string): boolean {
   return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(text);
 }
 
+/** How many of the paths a text names, whole or by a glob or brace list (`src/model/{record,errors}.nim`, `tests/test_model_*.nim`). */
+function namedIn(text: string, paths: readonly string[]): number {
+  const globs = mapGlobs(text);
+  return paths.filter((p) => text.includes(p) || globCovers(globs, p)).length;
+}
+
 /** A section above the tasks that lists most of the tasks' files, whatever its heading ("## Scope"). */
 function listingSection(plan: Plan, paths: readonly string[]): Section | undefined {
   const first = firstTaskLine(plan);
@@ -54,9 +60,7 @@ function listingSection(plan: Plan, paths: readonly string[]): Section | undefin
   for (const s of plan.sections) {
     if (s.depth < 2 || s.heading.span.start.line >= first || /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim())) continue;
     const text = sectionText(plan, s);
-    // Named whole or by a glob or brace list (`src/model/{record,errors}.nim`, `tests/test_model_*.nim`).
-    const globs = mapGlobs(text);
-    const named = paths.filter((p) => text.includes(p) || globCovers(globs, p)).length;
+    const named = namedIn(text, paths);
     if (named * 2 >= paths.length && named > (best?.named ?? 0)) best = { section: s, named };
   }
   return best?.section;
@@ -70,8 +74,7 @@ function headerLists(plan: Plan, paths: readonly string[]): boolean {
   const end = Math.min(firstTaskLine(plan), ...plan.sections.filter((s) => s.depth >= 2).map((s) => s.heading.span.start.line));
   // Its list items and table rows: a Tech Stack line that names two files is not a map.
   const text = plan.lines.slice(0, end - 1).filter((l) => /^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(l)).join('\n');
-  const globs = mapGlobs(text);
-  return paths.filter((p) => text.includes(p) || globCovers(globs, p)).length * 2 >= paths.length;
+  return namedIn(text, paths) * 2 >= paths.length;
 }
 
 /** The map must earn its keep: a plan touching this many files is reported without one. */

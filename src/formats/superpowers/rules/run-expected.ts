@@ -129,7 +129,12 @@ export const spRunExpected: Rule = {
   check(plan, { config }) {
     const out: Finding[] = [];
     for (const task of plan.tasks) {
-      for (const step of task.steps) {
+      let tail: { commands: boolean; expected: boolean } | undefined;
+      const afterItems = (): { commands: boolean; expected: boolean } => (tail ??= trailing(plan, task));
+      for (const [i, step] of task.steps.entries()) {
+        // The outcome said after the step: the next step checks it ("Confirm it writes the generated
+        // files"), or a checklist task gives "Expected …:" after its last item.
+        const checkedAfter = (): boolean => CONFIRMS.test(task.steps[i + 1]?.title.text ?? '') || afterItems().expected;
         const name = stepName(plan, step);
         const named = name.startsWith('Step') ? `${name} of ${taskName(task)} ("${clip(step.title.text, 50)}")` : `${name.replace(/^the/, 'The')} of ${taskName(task)}`;
         if (step.kind === 'commit') {
@@ -154,7 +159,7 @@ export const spRunExpected: Rule = {
           // A pipeline of such commands too: `cat store.tsx | head -80`.
           if (runs.every((c) => c.run.text.split('\n').every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part))))) continue;
           if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
-          if (saysAnOutcome(plan, step) || CONFIRMS.test(task.steps[task.steps.indexOf(step) + 1]?.title.text ?? '') || trailing(plan, task).expected) continue;
+          if (saysAnOutcome(plan, step) || checkedAfter()) continue;
           const c = runs[0]!;
           const onHead = c.run.span.start.line === step.span.start.line;
           out.push({
@@ -169,14 +174,13 @@ export const spRunExpected: Rule = {
           // A command with arguments, or a script by its path (`test/run_js_tests.sh`).
           const inline = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i.exec(head);
           if (inline) {
-            const confirmedNext = CONFIRMS.test(task.steps[task.steps.indexOf(step) + 1]?.title.text ?? '') || trailing(plan, task).expected;
-            if (!TITLE_OUTCOME.test(head) && !INLINE_OUTCOME.test(head.slice(inline.index + inline[0].length)) && !saysAnOutcome(plan, step) && !confirmedNext) out.push({ message: `${named} has no Expected: add "Expected: …" after \`${clip(inline[1]!, 50)}\` (PASS, FAIL with the message, or the output that shows the step worked).`, span: step.title.span });
+            if (!TITLE_OUTCOME.test(head) && !INLINE_OUTCOME.test(head.slice(inline.index + inline[0].length)) && !saysAnOutcome(plan, step) && !checkedAfter()) out.push({ message: `${named} has no Expected: add "Expected: …" after \`${clip(inline[1]!, 50)}\` (PASS, FAIL with the message, or the output that shows the step worked).`, span: step.title.span });
             continue;
           }
           // The task may give the command elsewhere (a Verification block after its steps, an earlier
           // step the run repeats: "Run the tests and confirm they pass"): then it is not missing.
           const repeats = REPEATS.test(step.title.text) && task.steps.some((s) => s !== step && s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== ''));
-          const elsewhere = shellOutsideSteps(plan, task) || repeats || trailing(plan, task).commands;
+          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands;
           if (!elsewhere) out.push(noCommand(named, step));
         }
       }
