@@ -14,7 +14,7 @@
  * `node -e 0` (start-up, measured interleaved: bench/startup.mjs).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,25 +171,37 @@ const singleRuns = Math.max(20, RUNS * 4);
 const [single] = await timeInterleaved([() => lintText(big, 'big.md', { config })], singleRuns);
 console.log(`${verdict(single < 50)}  one ${big.split('\n').length}-line plan, in-process: median ${single.toFixed(1)} ms over ${singleRuns} runs (target < 50 ms) — ${origin}`);
 
-// Start-up: one plan of median size, one process, against Node's own start; and a file that is
-// not a plan (start-up and classification only).
+// Start-up: one plan of median size, one process, against Node's own start; the same plan in a
+// project with a config file (what `init` leaves: the config's parser loads too); and a file that
+// is not a plan (start-up and classification only).
 {
   const bySize = [...plans].sort((a, b) => a.plan.lines.length - b.plan.lines.length);
   const typical = bySize[Math.floor(bySize.length / 2)];
   const notPlan = classified.find((c) => c.plan.format === 'none');
   const bin = join(ROOT, 'bin', 'microplan.js');
   const STARTUP_RUNS = Math.max(15, RUNS * 3);
-  const { measure, perRun } = startupCost(
-    [['-e', '0'], [bin, 'lint', typical.file], ...(notPlan ? [[bin, 'lint', notPlan.file]] : [])],
-    { runs: STARTUP_RUNS, cwd: ROOT, env: childEnv() },
-  );
-  const [node, lintOne, lintNone] = perRun;
+  const project = mkdtempSync(join(tmpdir(), 'microplan-bench-project-'));
+  const configured = join(project, 'plan.md');
+  copyFileSync(typical.file, configured);
+  writeFileSync(join(project, 'microplan.config.yaml'), 'extends: inference-sim\n');
+  let measure;
+  let perRun;
+  try {
+    ({ measure, perRun } = startupCost(
+      [['-e', '0'], [bin, 'lint', typical.file], [bin, 'lint', configured], ...(notPlan ? [[bin, 'lint', notPlan.file]] : [])],
+      { runs: STARTUP_RUNS, cwd: ROOT, env: childEnv() },
+    ));
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+  const [node, lintOne, lintConfigured, lintNone] = perRun;
   const ratio = lintOne / node;
   console.log(
     `${verdict(ratio <= 2)}  start-up: a cold lint of one plan costs ${ratio.toFixed(2)}x the ${measure} of node -e 0 ` +
       `(${lintOne.toFixed(1)} ms against ${node.toFixed(1)} ms per run, ${STARTUP_RUNS} interleaved runs; target ≤ 2x) — ` +
       `${typical.file.slice(CORPUS.length + 1)} (${typical.plan.lines.length} lines, the median plan)`,
   );
+  console.log(`      the same plan in a project with a microplan.config.yaml: ${(lintConfigured / node).toFixed(2)}x (${lintConfigured.toFixed(1)} ms)`);
   if (lintNone !== undefined) {
     console.log(`      a file that is not a plan: ${(lintNone / node).toFixed(2)}x (${lintNone.toFixed(1)} ms) — start-up and classification alone`);
   }

@@ -56,11 +56,13 @@ await build({
 /**
  * Modules the lint bundle names but a plain lint never runs, loaded on first use instead of at
  * start-up: Node's child_process (commander's executable subcommands, git for --repo; it loads
- * net, dgram and more, ~5 ms of CPU) and fs/promises (--fix; ~4 ms), and the HTML entity tables
- * markdown-it decodes `&…;` with (built at load, ~3 ms). Each becomes a stand-in module whose
- * exports are getters that require the real one.
+ * net, dgram and more, ~5 ms of CPU) and fs/promises (--fix; ~4 ms), the HTML entity tables
+ * markdown-it decodes `&…;` with (built at load, ~3 ms), and yaml, which only a run that reads a
+ * config file needs: bundled, its code is in the launcher's code cache (required from
+ * node_modules, its ~60 files cost ~70 ms of CPU to resolve and compile on every such run). Each
+ * becomes a stand-in module whose exports are getters that require the real one.
  */
-const LAZY = /^(?:node:child_process|node:fs\/promises|entities)$/;
+const LAZY = /^(?:node:child_process|node:fs\/promises|entities|yaml)$/;
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {

@@ -5,8 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import { defaultConfig } from './defaults.js';
@@ -16,14 +15,6 @@ import { validateConfig } from './schema.js';
 import type { Config } from './types.js';
 
 /** Looked for in this order in each directory. */
-// yaml (CommonJS under Node, so the same module either way) loads only when a config file is read:
-// most lint runs have none, and loading it is a good part of the CLI's startup.
-const require = createRequire(import.meta.url);
-let yamlModule: typeof Yaml | undefined;
-function yaml(): typeof Yaml {
-  return (yamlModule ??= require('yaml') as typeof Yaml);
-}
-
 export const CONFIG_FILE_NAMES = ['microplan.config.yaml', 'microplan.config.yml', 'microplan.config.json'] as const;
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -48,7 +39,6 @@ export function parseConfig(text: string, path: string, knownRuleIds: readonly s
 }
 
 function parseYaml(text: string, path: string): unknown {
-  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const err = doc.errors[0];

@@ -57,6 +57,23 @@ describe('microplan lint: the code cache', () => {
     expect(readdirSync(join(cache, 'code'))).toHaveLength(1);
   });
 
+  it('is made again by the first run that reads a config file, so that the YAML parser is in it', () => {
+    // A run without a config never compiles the config's parser; a cache made only by such runs
+    // would leave it to compile on every run of a project that has one (most projects).
+    const cache = tempDir();
+    const env = { MICROPLAN_CACHE_DIR: cache };
+    const bare = join(tempDir(), 'plan.md');
+    writeFileSync(bare, readFileSync(join(ROOT, 'examples', 'lint-stats-plan.md')));
+    cli(['lint', bare], { env });
+    const file = join(cache, 'code', readdirSync(join(cache, 'code'))[0]!);
+    const header = (): string => readFileSync(file, 'latin1').slice(0, 64);
+    expect(header()).not.toContain('config');
+    const withConfig = cli(['lint', join(ROOT, 'examples', 'lint-stats-plan.md')], { env });
+    expect(withConfig.code).toBe(0);
+    expect(header()).toContain('config');
+    expect(cli(['lint', join(ROOT, 'examples', 'lint-stats-plan.md')], { env })).toEqual(withConfig);
+  });
+
   it('removes the cache of another build unused for thirty days, and keeps one in use', () => {
     // Two installed versions used in turn (a global one and a project's own) must not evict each other.
     const cache = tempDir();

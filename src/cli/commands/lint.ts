@@ -35,10 +35,11 @@ function parseMaxWarnings(raw: string | undefined): number {
 }
 
 /**
- * The formats of the files this process has linted ('full', 'superpowers', 'none', …). The lint
- * bundle's launcher (bin/code-cache.cjs) reads it to tell whether its V8 code cache was made by a
- * run that compiled the code for them: a cache made by `lint --help`, or by a run on another
- * format, leaves the rules of this one to compile on every run.
+ * The formats of the files this process has linted ('full', 'superpowers', 'none', …), and
+ * 'config' once it has read a config file. The lint bundle's launcher (bin/code-cache.cjs) reads
+ * it to tell whether its V8 code cache was made by a run that compiled the code for them: a cache
+ * made by `lint --help`, by a run on another format or by one without a config (whose YAML parser
+ * never ran) leaves that code to compile on every run.
  */
 export const lintedFormats = new Set<string>();
 
@@ -87,6 +88,7 @@ export function registerLint(program: Command, setExit: SetExit): void {
         spec: opts.spec,
       });
       for (const file of report.files) lintedFormats.add(file.format);
+      if (report.files.length > 0 && !report.unconfigured) lintedFormats.add('config');
       process.stdout.write(formatReport(format, report, { color: useColor(process.stdout), width: terminalWidth(process.stdout), cwd: process.cwd(), rules }));
       for (const notice of report.notices) process.stderr.write(`microplan: ${notice}\n`);
       // Said when it matters: findings judged without the project's config. A clean run stays silent.
