@@ -441,11 +441,27 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     // ends at the first step: "- [ ] **Step 1: …**" after a blank line continues the same Markdown list.
     if (CHECKBOX_ITEM.test(lineText) || stepHeadAt(lineText, item.line)) ownList = false;
     if (ownList && body.trim() !== '' && label.value.text.trim() === '') items.push(textAt(item.line, lineText, offset, lineText.trimEnd().length));
+    const parts = splitTopLevel(body);
+    if (parts.length > 1 && parts.slice(1).every((p) => PATH_ONLY.test(p.text))) {
+      // "- Test: `a_spec.rb`, `b_spec.rb`, `c_spec.rb`": one entry per path, under the first one's verb.
+      let action: FileAction = 'other';
+      for (const part of parts) {
+        const p = parseFileEntry(part.text, item.line, lineText, offset + part.offset, action);
+        if (p) {
+          entries.push(p);
+          action = p.action;
+        }
+      }
+      continue;
+    }
     const entry = parseFileEntry(body, item.line, lineText, offset, 'other');
     if (entry) entries.push(entry);
   }
   return entries;
 }
+
+/** A part of a list item that is a path and nothing else: "`b_spec.rb`", "and `c.go`". */
+const PATH_ONLY = /^(?:(?:and|&)\s+)?`[^`\s]+`\.?$/;
 
 const CONSUMES = /^(?:\*\*)?(?:consumes?|uses|requires|depends on)\b/i;
 const PRODUCES = /^(?:\*\*)?(?:produces?|provides?|exports?)\b/i;

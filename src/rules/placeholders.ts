@@ -81,6 +81,8 @@ export function quotesExisting(plan: Plan, block: CodeBlock): boolean {
   for (let l = block.span.start.line - 1; l >= Math.max(1, block.span.start.line - 3); l--) {
     const line = (plan.lines[l - 1] ?? '').trim();
     if (line === '') continue;
+    // "Delete these blocks from `page.tsx`:": the block is the code that goes.
+    if (/^(?:\*\*)?(?:delete|remove)\b[^:]{0,120}:(?:\*\*)?$/i.test(line)) return true;
     return /(?:^|\*\*|\s)(?:currently|before|existing code|current code|old code|was|(?:change|replace)[^:]{0,60}\bfrom)\s*:?(?:\*\*)?:?\s*$/i.test(line);
   }
   return false;
@@ -97,6 +99,12 @@ export function introducesEdit(plan: Plan, block: CodeBlock): boolean {
     return /(?:^|\*\*|\s)(?:change (?:it |this |that )?to|to|replace (?:it |this |that )?with|becomes|after|find (?:the|this)\b[^:]{0,60})\s*:(?:\*\*)?\s*$/i.test(line);
   }
   return false;
+}
+
+/** The hit is the first line of a body: the line before it opens one (`def f():`, `function f() {`). */
+function wholeBody(block: CodeBlock, line: number): boolean {
+  const before = block.content.split('\n').slice(0, line - block.contentLine).filter((l) => l.trim() !== '');
+  return /[:{]\s*$/.test(before[before.length - 1] ?? '');
 }
 
 /** Whether a file this task creates is modified by a later task. */
@@ -121,6 +129,11 @@ export function taskCodePlaceholders(plan: Plan, task: Task, extra: readonly Reg
   const stubs = new Set<CodeBlock>();
   // Blocks of a step that edits existing code: an elision there marks where the edit goes.
   const edits = new Set<CodeBlock>();
+  // A task that only modifies files writes no file whole: a bare `...` after the lines it changes
+  // stands for the existing ones ("if not path.exists(): raise …" then `...`), unless it is the whole
+  // body of a function (`def validate_pack(path):` then `...`), which is code left to write.
+  // ("Test:" entries may be new files, where a `...` is left to write.)
+  const modifiesOnly = task.files.some((f) => f.action === 'modify') && task.files.every((f) => f.action === 'modify' || f.action === 'delete');
   for (const step of task.steps) {
     if (step.kind !== 'test' && step.kind !== 'implement') continue;
     if (removesCode(step)) continue;
@@ -138,6 +151,7 @@ export function taskCodePlaceholders(plan: Plan, task: Task, extra: readonly Reg
     for (const hit of codePlaceholders(block, extra)) {
       if ((staged || stubs.has(block)) && /^\W*(?:TODO|FIXME)\b/.test(hit.text)) continue;
       if (edits.has(block) && ELISION.test(hit.text)) continue;
+      if (modifiesOnly && ELISION.test(hit.text) && !wholeBody(block, hit.line)) continue;
       out.push(hit);
     }
   }

@@ -48,6 +48,24 @@ export const BUILTINS: Record<NamesLanguage, ReadonlySet<string>> = {
   javascript: new Set(),
 };
 
+/**
+ * Names of the standard library a snippet uses with its import left out (`@dataclass`, `Path`,
+ * `json.loads`): a plan shows a file's classes or tests and not always its import lines, so such a
+ * name says nothing of a slip. Project names (`make_repo`, `REPO`) are what an unbound read catches.
+ */
+const STANDARD_IMPORTS: Partial<Record<NamesLanguage, ReadonlySet<string>>> = {
+  python: new Set(
+    'abc ABC abstractmethod argparse asdict astuple asyncio base64 cached_property Callable collections contextlib contextmanager copy Counter csv dataclass dataclasses datetime date deepcopy defaultdict deque Decimal Enum enum field fields Fraction functools glob hashlib heapq Iterable Iterator itertools json List Dict Set Tuple Optional Union Any Literal Mapping Sequence logging lru_cache math namedtuple NamedTuple os partial Path pathlib platform pprint Protocol random re reduce shlex shutil signal socket sqlite3 StringIO BytesIO io string struct subprocess sys tempfile textwrap threading time timedelta timezone TypedDict TypeVar typing uuid UUID warnings wraps'.split(
+      ' ',
+    ),
+  ),
+};
+
+/** A name of the language's standard library that snippets often use without showing its import. */
+export function isStandardImport(language: NamesLanguage, name: string): boolean {
+  return STANDARD_IMPORTS[language]?.has(name) ?? false;
+}
+
 const EXCEPTION_NAME = /^(?:[A-Z]\w*(?:Error|Warning)|\w*Exception|KeyboardInterrupt|SystemExit|StopIteration|StopAsyncIteration|GeneratorExit)$/;
 
 /** A builtin of the language, or (Python) a builtin exception. */

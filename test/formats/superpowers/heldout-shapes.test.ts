@@ -458,3 +458,72 @@ describe('habits of the eleventh and twelfth blind batches', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Mock data', '**Files:**', '- Modify: `packages/server/src/indexer.test.ts`', '', ...body) }))).toEqual([]);
   });
 });
+
+describe('habits of the thirteenth and fourteenth blind batches', () => {
+  const red = ['- [ ] **Step 1: Write the failing test**', '', '```py', 'def test_x():', '    assert f() == 1', '```', ''];
+
+  it('reads a header whose labels are translated ("**Mục tiêu:**", "**Kiến trúc:**", "**Công nghệ:**")', async () => {
+    const before = ['**Mục tiêu:** Khắc phục lỗi mất trạng thái ngày đã đặt khi chuyển tháng.', '', '**Kiến trúc:** Một đối tượng `BookingState` quản lý lịch. Toast thay cho Alert.', '', '**Công nghệ:** JavaScript, CSS3, HTML5.'];
+    const text = spPlan({ goal: undefined, architecture: undefined, techStack: undefined, before });
+    for (const id of ['sp-header-goal', 'sp-header-architecture', 'sp-header-tech-stack']) expect(await lint(id, text), id).toEqual([]);
+    expect(await lint('sp-header-goal', spPlan({ goal: undefined }))).toHaveLength(1);
+  });
+
+  it('sp-files-exact-paths leaves a pattern under a Delete label in another language ("삭제:")', async () => {
+    const before = ['## File Map', '', '- 삭제: 머지로 되살아난 `app/views/server/**/*.jbuilder` 3개'];
+    expect(await lint('sp-files-exact-paths', spPlan({ before }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ before: ['## File Map', '', '- Create: `app/views/server/**/*.jbuilder`'] }))).toHaveLength(1);
+  });
+
+  it('sp-run-expected reads commands written inline in a step\'s text, and a green rerun of the task\'s command', async () => {
+    const inline = task('### Task 1: Search index', '- [x] **Step 5: Run the focused test and commit**', '', 'Run `cargo test --test e2e_cli emits_index` and `cargo test search:: --lib`. Commit as `feat: emit index`.');
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: inline }));
+    expect(m).toContain('has no Expected: add "Expected: …" after `cargo test --test e2e_cli emits_index`');
+    const tdd = task('### Task 1: Config keys', ...red, '- [ ] **Step 2: Run** `cargo test --locked --lib config::` — expect FAIL (fields missing).', '- [ ] **Step 3: Implement** the fields.', '- [ ] **Step 4: Run** the same filter — PASS.', '- [ ] **Step 5: Run** — PASS; then the full suite.');
+    expect(await lint('sp-run-expected', spPlan({ tasks: tdd }))).toEqual([]);
+    // A run with nothing before it to repeat still names no command.
+    const first = task('### Task 1: Red', '- [ ] **Step 1: Run to verify they fail**', '', '- [ ] **Step 2: Run:** `go test ./...`', 'Expected: PASS');
+    expect(await lint('sp-run-expected', spPlan({ tasks: first }))).toHaveLength(1);
+  });
+
+  it('sp-type-consistency takes `TempDir` and `temp_dir` for two names, and a standard-library name for an import left out', async () => {
+    const consumes = task('### Task 1: Temp dirs', '**Interfaces:**', '- Consumes: `TempDir` (tempfile crate)', '', '- [ ] **Step 1: Replace the helper**', '', '```python', 'def temp_dir():', '    return None', '```');
+    expect(await lint('sp-type-consistency', spPlan({ tasks: consumes }))).toEqual([]);
+    const dataclasses = (name: string): string[] => task('### Task 1: Planner', '**Files:**', '- Create: `kb/planner.py`', '', '- [ ] **Step 3: Implement the planner**', '', '```python', `@${name}(frozen=True)`, 'class PlannedChange:', '    kind: str', '```');
+    expect(await lint('sp-type-consistency', spPlan({ tasks: dataclasses('dataclass') }))).toEqual([]);
+    expect(await lint('sp-type-consistency', spPlan({ tasks: dataclasses('frozen_record') }))).toHaveLength(1);
+  });
+
+  it('sp-no-placeholders leaves "..." in code a step deletes, and after the lines a modify-only task changes', async () => {
+    const deletes = task('### Task 1: Navbar', '**Files:**', '- Modify: `app/admin/page.tsx`', '- Create: `app/admin/nav.tsx`', '', '- [ ] **Step 3: Remove the duplicate navbar**', '', 'Delete these blocks from the authenticated branch in `page.tsx`:', '', '```tsx', '<div className="mt-6 flex">', '  ...', '</div>', '```');
+    expect(await lint('sp-no-placeholders', spPlan({ tasks: deletes }))).toEqual([]);
+    const guard = (body: string[]): string[] => task('### Task 1: Missing files', '**Files:**', '- Modify: `src/ingest.py:1-25`', '', '- [ ] **Step 3: Write minimal implementation**', '', '```python', 'def ingest(path):', ...body, '```');
+    expect(await lint('sp-no-placeholders', spPlan({ tasks: guard(['    if not path.exists():', '        raise FileNotFoundError(path)', '    ...']) }))).toEqual([]);
+    // A new function whose whole body is "..." is still code left to write.
+    expect(await lint('sp-no-placeholders', spPlan({ tasks: guard(['    ...']) }))).toHaveLength(1);
+  });
+
+  it('sp-failing-test-first leaves a task that only declares contracts or a schema, and checks it with a build', async () => {
+    const body = ['- [ ] **Step 1: Update DTOs and interface methods**', '', '```csharp', 'public record PreviewDto(string Subject, string Body);', '```', '', '- [ ] **Step 2: Build to expose implementation failures**', '', 'Run: `dotnet build`', 'Expected: FAIL until the service implements the new methods.', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git commit -am "feat: preview contracts"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Add service contracts for preview', ...body) }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Preview the cancellation mail', ...body) }))).toHaveLength(1);
+  });
+
+  it('sp-file-structure takes a directory the map names for the files under it, and asks no map entry for a lockfile', async () => {
+    const before = ['## File Structure', '', '- Modify `src/Models/Request.cs`: audit properties.', '- Create EF migration under `src/Migrations/`: audit columns.'];
+    const tasks = task('### Task 2: Audit fields', '**Files:**', '- Modify: `src/Models/Request.cs`', '- Create: `src/Migrations/<timestamp>_AddAudit.cs`', '- Modify: `Gemfile.lock`', '', ...red);
+    expect(await lint('sp-file-structure', spPlan({ before, tasks }))).toEqual([]);
+  });
+
+  it('reads every path of a Files entry that lists several ("Test: `a`, `b`, `c`")', () => {
+    const tasks = task('### Task 2: Specs', '**Files:**', '- Test: `spec/a_spec.rb`, `spec/b_spec.rb`, and `spec/c_spec.rb`', '- Modify: `lib/x.rb` (fields, defaults), `lib/y.rb`', '', ...red);
+    const files = parsePlan(spPlan({ tasks }), 'plan.md').tasks[0]!.files.map((f) => [f.action, f.path]);
+    expect(files).toEqual([
+      ['test', 'spec/a_spec.rb'],
+      ['test', 'spec/b_spec.rb'],
+      ['test', 'spec/c_spec.rb'],
+      ['modify', 'lib/x.rb'],
+      ['modify', 'lib/y.rb'],
+    ]);
+  });
+});

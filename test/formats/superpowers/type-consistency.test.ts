@@ -121,6 +121,8 @@ describe('names one slip apart', () => {
     ['newFooReader', 'newFooWriter', false],
     ['run', 'runAll', false],
     ['NewPolicyConfig', 'NewEnginePolicyConfig', true],
+    // A type and a function by their case conventions (the tempfile crate's type, std's function).
+    ['TempDir', 'temp_dir', false],
   ])('%s / %s → %s', (a, b, near) => {
     expect(nearNames(a, b)).toBe(near);
   });

@@ -3,11 +3,16 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, firstTaskLine, olderSkill, sectionText, taskHeadSpan, taskName } from './parts.js';
 import { globToRegExp } from '../../../ground/glob.js';
 
+/** Lockfiles: a package manager writes them, and they have no responsibility of their own to map. */
+const LOCKFILE = /(?:^|\/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|go\.sum|packages\.lock\.json)$/;
+
 /** Files a task creates, changes or tests (Read / Reference entries are not the task's files). */
 function ownFiles(entries: readonly FileEntry[]): FileEntry[] {
   return entries.filter(
     // "Map out which files will be created or modified": a file the task deletes has no responsibility to map.
-    (f) => (f.action === 'create' || f.action === 'modify' || f.action === 'test') && !(f.action === 'test' && /\b(?:already exists|existing|unchanged)\b/i.test(f.note)),
+    (f) =>
+      (f.action === 'create' || f.action === 'modify' || f.action === 'test') &&
+      !(f.action === 'test' && /\b(?:already exists|existing|unchanged)\b/i.test(f.note)),
   );
 }
 
@@ -38,10 +43,19 @@ function nearName(text: string, path: string): string | undefined {
   return m && m[1] !== path ? m[1] : undefined;
 }
 
-/** A path is in the map when the map names it, names its file in a tree or table, or has a glob that matches it. */
+/**
+ * The directories the map names as entries (`WebHomestay/Migrations/`): it maps the files under them
+ * together ("Create EF migration under `WebHomestay/Migrations/`", whose names a tool stamps).
+ */
+function mapDirectories(text: string): string[] {
+  return [...text.matchAll(/`([^`\s*?]+\/)`/g)].map((m) => m[1]!.replace(/^\.\//, '')).filter((d) => /[\w]/.test(d) && !d.startsWith('/'));
+}
+
+/** A path is in the map when the map names it, names its file in a tree or table, names its directory, or has a glob that matches it. */
 function inMap(text: string, path: string): boolean {
   const p = bare(path);
   if (text.includes(p) || globCovers(mapGlobs(text), p)) return true;
+  if (mapDirectories(text).some((d) => p.startsWith(d))) return true;
   const name = basename(p);
   return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(text);
 }
@@ -85,7 +99,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\`; lockfiles such as \`Gemfile.lock\` are not held to the map); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -123,7 +137,7 @@ export const spFileStructure: Rule = {
     }
     const text = sectionText(plan, map);
     for (const task of plan.tasks) {
-      const missing = ownFiles(task.files).filter((f) => !inMap(text, f.path));
+      const missing = ownFiles(task.files).filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(text, f.path));
       if (missing.length === 0) continue;
       const where = `("${clip(map.heading.text, 40)}", line ${map.heading.span.start.line})`;
       // The map names the same file under another extension: one of the two is wrong, not absent.

@@ -4,8 +4,11 @@ import { clip, fileMapSection, isCode, lineText, taskName } from './parts.js';
 import { span } from '../../../plan/source.js';
 import { pathAndLines, withoutLocation } from '../../../plan/tasks.js';
 
-/** "Create:", "**Modify:**", "Test:" and the other verbs plans use before a path. */
-const ACTION = /^\s*(?:\*\*)?([A-Za-z]+(?:[ /+][A-Za-z]+)?)(?:\*\*)?\s*:(?:\*\*)?\s*/;
+/**
+ * "Create:", "**Modify:**", "Test:" and the other verbs plans use before a path, in any language
+ * ("삭제:", "Eliminar:"): a label that is not one of CHANGES counts as another verb.
+ */
+const ACTION = /^\s*(?:\*\*)?(\p{L}+(?:[ /+]\p{L}+)?)(?:\*\*)?\s*[:：](?:\*\*)?\s*/u;
 /** "none", "(No files modified — testing only)", "No new files — inline script", "N/A". */
 const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b|ningun[oa]\b|aucun\b|keine\b|无|無|なし)/i;
 /** A code span that is a path: no spaces before an optional ": where" note ("`cli.py: task subparser`"). */
@@ -48,7 +51,7 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   // `tooling/{aws-0,gcp-0}/main.k` names exactly two files: braces without a wildcard are a list, not a pattern.
   // Verbs that change no file of the task ("Preserve from history: `tools/x/**`", "Read: `docs/*.md`") may name a tree.
   // Deleting by pattern (`pkg/channels/{discord,slack}/*`, `console*.go`) says exactly what goes.
-  const otherVerb = action !== '' ? (!CHANGES.test(action.split(/[ /+]/)[0]!) && !/^tests?$/.test(action)) || /^(?:delete|remove)$/.test(action) : /^\s*(?:\*\*)?[A-Za-z][A-Za-z ]{0,40}(?:\*\*)?\s*:/.test(raw);
+  const otherVerb = action !== '' ? (!CHANGES.test(action.split(/[ /+]/)[0]!) && !/^tests?$/.test(action)) || /^(?:delete|remove)$/.test(action) : /^\s*(?:\*\*)?\p{L}[\p{L} ]{0,40}(?:\*\*)?\s*:/u.test(raw);
   const glob = otherVerb ? undefined : [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p));
   // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
   if (glob && !/\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|生成/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../rules/types.js';
 import { fieldSentences } from '../../../rules/header/fields.js';
-import { headerField } from './fields.js';
+import { ARCHITECTURE, headerField } from './fields.js';
 
 /** The skill asks for 2-3 sentences; real plans run to 4 without harm. Well above that is reported. */
 const MAX_SENTENCES = 5;
@@ -26,7 +26,7 @@ export const spHeaderArchitectureLength: Rule = {
     ],
   },
   check(plan) {
-    const f = headerField(plan, /^architecture$/i);
+    const f = headerField(plan, ARCHITECTURE);
     if (!f) return [];
     const n = fieldSentences(f);
     if (n <= MAX_SENTENCES) return [];

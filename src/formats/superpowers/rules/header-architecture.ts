@@ -1,7 +1,7 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { isEmptyField } from '../../../rules/header/fields.js';
-import { headerField } from './fields.js';
+import { ARCHITECTURE, GOAL, headerField } from './fields.js';
 
 export const spHeaderArchitecture: Rule = {
   id: 'sp-header-architecture',
@@ -25,10 +25,10 @@ export const spHeaderArchitecture: Rule = {
     ],
   },
   check(plan) {
-    const f = headerField(plan, /^architecture$/i);
+    const f = headerField(plan, ARCHITECTURE);
     if (f && !isEmptyField(f)) return [];
     if (f) return [{ message: 'The "**Architecture:**" line is empty: describe the approach in 2-3 sentences.', span: f.span }];
-    const goal = headerField(plan, /^goal$/i);
+    const goal = headerField(plan, GOAL);
     return [
       {
         message: 'The header has no "**Architecture:**" line: add one after the Goal, with 2-3 sentences about the approach.',

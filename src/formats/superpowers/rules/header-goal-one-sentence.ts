@@ -1,6 +1,6 @@
 import type { Rule } from '../../../rules/types.js';
 import { fieldSentences } from '../../../rules/header/fields.js';
-import { headerField } from './fields.js';
+import { GOAL, headerField } from './fields.js';
 
 export const spHeaderGoalOneSentence: Rule = {
   id: 'sp-header-goal-one-sentence',
@@ -24,7 +24,7 @@ export const spHeaderGoalOneSentence: Rule = {
     ],
   },
   check(plan) {
-    const f = headerField(plan, /^goal$/i);
+    const f = headerField(plan, GOAL);
     if (!f) return [];
     const n = fieldSentences(f);
     if (n <= 1) return [];

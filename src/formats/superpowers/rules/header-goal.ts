@@ -1,7 +1,7 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { isEmptyField } from '../../../rules/header/fields.js';
-import { headerField } from './fields.js';
+import { GOAL, headerField } from './fields.js';
 
 export const spHeaderGoal: Rule = {
   id: 'sp-header-goal',
@@ -25,7 +25,7 @@ export const spHeaderGoal: Rule = {
     ],
   },
   check(plan) {
-    const f = headerField(plan, /^goal$/i);
+    const f = headerField(plan, GOAL);
     if (f && !isEmptyField(f)) return [];
     if (f) return [{ message: 'The "**Goal:**" line is empty: say in one sentence what the plan builds.', span: f.span }];
     const section = plan.sections.find((s) => /^goal\b/i.test(s.heading.text.trim()));

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { agenticLine, clip, isCode, lineText } from './parts.js';
-import { headerField } from './fields.js';
+import { GOAL, headerField } from './fields.js';
 
 export const spHeaderPosition: Rule = {
   id: 'sp-header-position',
@@ -27,7 +27,7 @@ export const spHeaderPosition: Rule = {
   check(plan) {
     if (!plan.title) return [];
     const agentic = agenticLine(plan);
-    const goal = headerField(plan, /^goal$/i);
+    const goal = headerField(plan, GOAL);
     const starts = [agentic?.span.start.line, plan.header[0]?.span.start.line].filter((l): l is number => l !== undefined);
     if (starts.length === 0) return [];
     const first = Math.min(...starts);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
-import { headerField } from './fields.js';
+import { TECH_STACK, headerField } from './fields.js';
 
 export const spHeaderTechStack: Rule = {
   id: 'sp-header-tech-stack',
@@ -24,7 +24,7 @@ export const spHeaderTechStack: Rule = {
     ],
   },
   check(plan) {
-    const f = headerField(plan, /^tech(?:nology)?[ -]stack$/i);
+    const f = headerField(plan, TECH_STACK);
     if (f && f.value.text.trim() !== '') return [];
     if (f) return [{ message: 'The "**Tech Stack:**" line is empty: name the key technologies and libraries the work uses.', span: f.span }];
     const at = plan.title?.span ?? lineSpan(plan.lines, 1);

@@ -61,8 +61,23 @@ const MUST_END = /\b(?:must|should|will) (?:pass|fail|succeed|stay|remain|be (?:
 /** A step that checks what the step before it did: "Confirm it writes generated server/client files". */
 const CONFIRMS = /^(?:confirm|verify|check|ensure|inspect)\b/i;
 
-/** A run that points back at a command the task already gave: "Run the tests again", "Re-run the same command". */
-const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same (?:command|tests?)|as (?:above|before|in step \d+))\b/i;
+/** A run that points back at a command the task already gave: "Run the tests again", "Re-run the same command", "Run the same filter". */
+const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same (?:\w+ )?(?:command|tests?|filter|run|suite|invocation|selection)|as (?:above|before|in step \d+))\b/i;
+
+/**
+ * A command written inline after "run" in a step's words: "Run `cargo test --lib` and commit", "run
+ * `test/run_js_tests.sh`". A command with arguments, or a script by its path.
+ */
+const INLINE_RUN = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i;
+
+/** The first inline command of the step, on its head line or in its prose, and the text after it on that line. */
+function inlineRun(plan: Plan, step: Step): { command: string; after: string } | undefined {
+  for (const text of [lineText(plan, step.title.span.start.line), ...step.prose.map((p) => p.text)]) {
+    const m = INLINE_RUN.exec(text);
+    if (m) return { command: m[1]!, after: text.slice(m.index + m[0].length) };
+  }
+  return undefined;
+}
 
 /** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
 const RUN_TITLE = /^(?:re-?)?run\b/i;
@@ -138,7 +153,12 @@ export const spRunExpected: Rule = {
         const name = stepName(plan, step);
         const named = name.startsWith('Step') ? `${name} of ${taskName(task)} ("${clip(step.title.text, 50)}")` : `${name.replace(/^the/, 'The')} of ${taskName(task)}`;
         if (step.kind === 'commit') {
-          if (RUN_TITLE.test(step.title.text) && step.commands.length === 0 && step.codeBlocks.length === 0) out.push(noCommand(named, step));
+          // "Run the focused test and commit": the run is this step's, the commit sp-commit-step's.
+          if (RUN_TITLE.test(step.title.text) && step.commands.length === 0 && step.codeBlocks.length === 0) {
+            const inline = inlineRun(plan, step);
+            if (!inline) out.push(noCommand(named, step));
+            else if (!inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
+          }
           continue;
         }
         // "Verify: all states reference the right names" is a description the parser took for a command.
@@ -169,17 +189,19 @@ export const spRunExpected: Rule = {
           continue;
         }
         if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(step.title.text.replace(/^\*{0,2}Step\s+[\d.]+:?\*{0,2}:?\s*/i, ''))) {
-          // "**Step 2:** Run: `uv run pytest -q` — expect FAIL (…)": the command is on the step's own line.
-          const head = lineText(plan, step.title.span.start.line);
-          // A command with arguments, or a script by its path (`test/run_js_tests.sh`).
-          const inline = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i.exec(head);
+          // "**Step 2:** Run: `uv run pytest -q` — expect FAIL (…)": the command is on the step's own
+          // line, or in its text ("Run `cargo test --lib` and `cargo clippy`.").
+          const inline = inlineRun(plan, step);
           if (inline) {
-            if (!TITLE_OUTCOME.test(head) && !INLINE_OUTCOME.test(head.slice(inline.index + inline[0].length)) && !saysAnOutcome(plan, step) && !checkedAfter()) out.push({ message: `${named} has no Expected: add "Expected: …" after \`${clip(inline[1]!, 50)}\` (PASS, FAIL with the message, or the output that shows the step worked).`, span: step.title.span });
+            if (!inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
             continue;
           }
           // The task may give the command elsewhere (a Verification block after its steps, an earlier
-          // step the run repeats: "Run the tests and confirm they pass"): then it is not missing.
-          const repeats = REPEATS.test(step.title.text) && task.steps.some((s) => s !== step && s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== ''));
+          // step the run repeats: "Run the tests and confirm they pass", "Run the same filter — PASS",
+          // the green run of a TDD task, "Run — PASS"): then it is not missing.
+          const runs = (s: Step): boolean => s !== step && s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== '');
+          const pointsBack = REPEATS.test(step.title.text) || step.prose.some((p) => REPEATS.test(p.text));
+          const repeats = (pointsBack && task.steps.some(runs)) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
           const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands;
           if (!elsewhere) out.push(noCommand(named, step));
         }
@@ -202,6 +224,15 @@ export const spRunExpected: Rule = {
     return out;
   },
 };
+
+/** The step says what its inline command should do: in its title, after the command, or anywhere in its words. */
+function inlineOutcome(plan: Plan, step: Step, after: string): boolean {
+  return TITLE_OUTCOME.test(lineText(plan, step.title.span.start.line)) || INLINE_OUTCOME.test(after) || saysAnOutcome(plan, step);
+}
+
+function noExpected(named: string, step: Step, command: string): Finding {
+  return { message: `${named} has no Expected: add "Expected: …" after \`${clip(command, 50)}\` (PASS, FAIL with the message, or the output that shows the step worked).`, span: step.title.span };
+}
 
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { SgNode } from '@ast-grep/napi';
 import type { Grounding } from '../../../ground/types.js';
 import type { Plan, Span, Task, Text } from '../../../plan/types.js';
-import { codeNames, isBuiltin, pythonReads, type CodeNames, type NamesLanguage } from '../../../repo/code/names.js';
+import { codeNames, isBuiltin, isStandardImport, pythonReads, type CodeNames, type NamesLanguage } from '../../../repo/code/names.js';
 import { nodeSpan, parseBlock, type ParsedBlock } from '../../../rules/test-code/code.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 
@@ -116,6 +116,8 @@ function editDistance(a: string, b: string): number {
  */
 export function nearNames(a: string, b: string, sameWords = true): boolean {
   if (a === b) return false;
+  // `TempDir` and `temp_dir`: a type and a function by their conventions, two names, not one slip.
+  if (caseStyle(a) !== caseStyle(b)) return false;
   const x = words(a);
   const y = words(b);
   if (Math.min(x.length, y.length) < 2) return false;
@@ -129,6 +131,11 @@ export function nearNames(a: string, b: string, sameWords = true): boolean {
   if (diff.length !== 1) return false;
   const [p, q] = [x[diff[0]!]!, y[diff[0]!]!];
   return (p.startsWith(q) || q.startsWith(p) || editDistance(p, q) <= 2) && Math.min(p.length, q.length) >= 3;
+}
+
+/** How a name is written: snake_case (and SCREAMING_CASE) or camelCase / PascalCase. */
+function caseStyle(name: string): 'snake' | 'camel' {
+  return name.includes('_') ? 'snake' : 'camel';
 }
 
 /** The repository's answers, asked once per name per run. */
@@ -337,7 +344,7 @@ async function unboundInNewPythonFiles(plan: Plan, tasks: readonly TaskCode[], b
         mentioned ??= prose(plan);
         const unbound = [];
         for (const read of pythonReads(parsed.root)) {
-          if (bound.has(read.name) || isBuiltin('python', read.name) || /^__\w+__$/.test(read.name) || mentioned.has(read.name)) continue;
+          if (bound.has(read.name) || isBuiltin('python', read.name) || isStandardImport('python', read.name) || /^__\w+__$/.test(read.name) || mentioned.has(read.name)) continue;
           if (repo && (await repo.declares(read.name))) continue;
           unbound.push(read);
         }
