@@ -105,10 +105,16 @@ export function parseHeader(lines: readonly string[], o: Outline): HeaderParse {
 }
 
 function isOnlyBlankBefore(lines: readonly string[], line: number): boolean {
+  let inComment = false;
   for (let l = 1; l < line; l++) {
     const t = (lines[l - 1] ?? '').trim();
+    // An HTML comment (an SPDX license header over several lines) renders as nothing.
+    if (inComment || t.startsWith('<!--')) {
+      inComment = !t.includes('-->');
+      continue;
+    }
     // A tool's metadata line quoted above the title ("> **FlowState Document:** `docu_k9l`") is not content.
-    if (t !== '' && !t.startsWith('<!--') && !/^>\s*\*\*[^*]{1,40}:\*\*/.test(t)) return false;
+    if (t !== '' && !/^>\s*\*\*[^*]{1,40}:\*\*/.test(t)) return false;
   }
   return true;
 }

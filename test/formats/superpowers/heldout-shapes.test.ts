@@ -527,3 +527,76 @@ describe('habits of the thirteenth and fourteenth blind batches', () => {
     ]);
   });
 });
+
+describe('habits of the fifteenth and sixteenth blind batches', () => {
+  const red = ['- [ ] **Step 1: Write the failing test**', '', '```rust', '#[test] fn parses() { assert!(parse("1").is_ok()); }', '```', ''];
+
+  it('reads the header under an HTML comment above the title (an SPDX license header)', async () => {
+    const text = `<!--\nSPDX-License-Identifier: Apache-2.0\nSPDX-FileCopyrightText: Copyright the Vortex contributors\n-->\n\n${spPlan()}`;
+    for (const id of ['sp-header-title', 'sp-header-goal', 'sp-header-agentic-line', 'sp-header-architecture', 'sp-header-tech-stack']) expect(await lint(id, text), id).toEqual([]);
+  });
+
+  it('sp-files-exact-paths takes a name with a line range for a file (`sbx:24-36`, a script at the root)', async () => {
+    const tasks = task('### Task 1: Launch with tmux', '**Files:**', '- Modify: `sbx:24-36` (delete `SESSION_MUX`)', '- Modify: `sbx:364` (`require_tools` → add `tmux`)', '', ...red);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-commit-step reads a Jujutsu commit (`jj describe -m`), and owes no commit for a task that only reads files', async () => {
+    const jj = task('### Task 1: Rename', '**Files:**', '- Modify: `src/ingest.rs`', '', ...red, '**Step 6: Commit**', '', '```bash', 'jj describe -m "refactor(ingest): rename jj_project to git_project"', '```');
+    expect(await lint('sp-commit-step', spPlan({ tasks: jj }))).toEqual([]);
+    const preflight = task('### Task 1: Preflight the live deployment', '**Files:**', '- Read: `/etc/systemd/system/app.service` on the host', '- Read: `docs/specs/design.md`', '', '- [ ] **Step 1: Snapshot the container**', '', 'Run: `pct snapshot 606 pre-change`', 'Expected: the snapshot is listed.');
+    const commit = ['- [ ] **Step 2: Commit**', '', '```bash', 'git add src/a.rs', 'git commit -m "feat: a"', '```'];
+    const tasks = [...preflight, ...task('### Task 2: Config', '**Files:**', '- Modify: `src/a.rs`', '', ...red, ...commit)];
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-files-line-range leaves lines a step heading gives, and reports a task once', async () => {
+    const titled = task('### Task 1: Git project field', '**Files:**', '- Modify: `crates/cli/src/ingest.rs`', '', '**Step 1: Update constructor (lines 109-121)**', '', '**Step 2: Update tests (lines 915-937)**');
+    expect(await lint('sp-files-line-range', spPlan({ tasks: titled }))).toEqual([]);
+    const prose = task('### Task 1: Import', '**Files:**', '- Modify: `augment.js`', '', '- [ ] **Step 1: Import the module**', '', 'Add after line 8:', '', '- [ ] **Step 2: Call it**', '', 'Insert after line 40:');
+    expect(await lint('sp-files-line-range', spPlan({ tasks: prose }))).toHaveLength(1);
+  });
+
+  it('sp-code-step-without-code takes a whole statement, an exact import, a listed replacement or a move for the code', async () => {
+    const steps = [
+      '**Step 1:** Create `util.rs` with `parse_datetime` and `RELATIVE_TIME_RE` moved from `context.rs`.',
+      '',
+      '**Step 2:** Update `mod.rs` to add `pub mod util;`',
+      '',
+      '**Step 3:** Update `classify.rs` to import from `super::util::parse_datetime` instead of `super::context::parse_datetime`.',
+    ];
+    const tasks = task('### Task 1: Share the date parser', '**Files:**', '- Create: `src/util.rs`', '- Modify: `src/mod.rs`', '- Modify: `src/classify.rs`', '', ...steps);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks }))).toEqual([]);
+    const replacements = task('### Task 3: Rename the example', '**Files:**', '- Modify: `cmd/gqlc/main.go`', '', '- [ ] **Step 7: Update the references**', '', '- `cmd/gqlc/main.go:40`: `examples/basic` → `examples/blog`');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: replacements }))).toEqual([]);
+    // A signature is not the code of the function.
+    const signature = task('### Task 2: Loader', '**Files:**', '- Modify: `src/Loader.java`', '', '- [ ] **Step 2: Add `load(Path cwd, boolean trustedProject)`**', '', 'Always load context files; load project prompts only when trusted.');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: signature }))).toHaveLength(1);
+  });
+
+  it('sp-run-expected: an install continued over lines, "— no formatting issues", a step that adds a script, an outcome told in prose', async () => {
+    const install = task('### Task 1: Test stack', '- [x] **Step 1: Install the test stack**', '', '```bash', 'npm install -D vitest@^5.0.0 \\', '  jsdom@^30.0.1', '```');
+    const fmt = task('### Task 8: Cleanup', '**Step 3:** Run `cargo fmt --check` — no formatting issues.');
+    const adds = task('### Task 6: Smoke', '- [x] Add `pnpm smoke:openai` for real API smoke via environment variables.');
+    const told = task('### Task 7: Release', '- [x] Run the real API smoke: `pnpm smoke:openai` completed and produced a first reply with two options.');
+    for (const tasks of [install, fmt, adds, told]) expect(await lint('sp-run-expected', spPlan({ tasks })), tasks[2]).toEqual([]);
+  });
+
+  it('sp-type-consistency does not order an environment variable (`CRON_SECRET`) between tasks', async () => {
+    const tasks = [...task('### Task 1: Keep-warm route', '**Interfaces:**', '- Consumes: `CRON_SECRET` (optional)'), ...task('### Task 2: Document it', '**Interfaces:**', '- Produces: `CRON_SECRET` in `.env.local.example`')];
+    expect(await lint('sp-type-consistency', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('an older-skill plan with an unaddressed sub-skill line gets the older line, and its bold steps stand', async () => {
+    const text = spPlan({ agentic: '> **REQUIRED SUB-SKILL:** Use the executing-plans skill to implement this plan task-by-task.', tasks: task('### Task 1: Blade product', '**Step 1: Write the failing test**', '', '```rust', '#[test] fn t() {}', '```') });
+    const [m] = await lint('sp-header-agentic-line', text);
+    expect(m).toContain('names the sub-skill but has neither the skill\'s address nor its full name: write `> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans');
+    expect(await lint('sp-step-checkbox', text)).toEqual([]);
+  });
+
+  it('sp-failing-test-first reports the step that writes a function and its tests together, before any red run', async () => {
+    const body = ['**Step 1: Write `blade_product` function and tests**', '', '```rust', 'pub fn blade_product(i: usize, j: usize) -> usize { i ^ j }', '```', '', '**Step 2: Write tests in the same file**', '', '```rust', '#[test] fn xor() { assert_eq!(blade_product(1, 2), 3); }', '```', '', '**Step 3: Register module in `src/lib.rs`**', '', '```rust', 'pub mod generic;', '```'];
+    const [m] = await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Blade product', ...body) }));
+    expect(m).toContain('changes code in Step 1 ("Write `blade_product` function and tests")');
+  });
+});

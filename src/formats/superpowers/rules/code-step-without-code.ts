@@ -17,7 +17,7 @@ const CODE_NOUN =
 /** A documents object right after the verb: "Update the runbook …", "Revise both plans …", "Edit the README". */
 const DOC_OBJECT = /^\W*[A-Za-z]+\s+(?:the\s+|all\s+|both\s+|each\s+|our\s+)?(?:[\w-]+\s+)?(?:runbooks?|plans?|docs|documentation|guides?|README|changelog|notes)\b/i;
 /** What a step writes when it writes prose: a section, a table, a comment. */
-const DOC_NOUN = /\b(?:section|sections|documentation|docs|table|paragraph|wording|comment|comments|docstring|changelog|findings|guide|runbook|plans?|notes)\b/i;
+const DOC_NOUN = /\b(?:section|sections|documentation|docs|table|paragraph|wording|prose|comment|comments|docstring|changelog|findings|guide|runbook|plans?|notes)\b/i;
 /** A code name in backticks: `f()`, `a.b`, `snake_case`, `camelCase`. */
 const CODE_SYMBOL = /`(?:[A-Za-z_][\w]*\([^`]*\)?|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\(?\)?|[a-z]\w*_\w+|_\w+|[a-z]+[A-Z]\w*\(?)`/;
 /** Things a step makes that are not code: a directory, a branch. */
@@ -30,6 +30,18 @@ const NOT_CODE_OBJECT = /^\S+\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:directory|di
  */
 const EXACT_EDIT =
   /\b(?:add|append|insert|prepend)\s+`[^`]+`(?:\s*(?:,|and|or|&)\s*`[^`]+`)*\s+(?:(?:to|into|in|after|before)\s+(?!`[^`]*\()|(?:param(?:eter)?s?|arguments?|args?|imports?)\s+(?:to|into|in)\b)|\b(?:change|replace|rename|set)\b[^.`\n]{0,40}?`[^`]+`\s+(?:to|with|by|=|->|→)\s+`/i;
+/**
+ * More exact edits: a whole statement given inline ("add `pub mod util;`"), an import named exactly
+ * ("import from `super::util::parse_datetime` instead of `super::context::parse_datetime`"), and
+ * named items moved as they are
+ * ("with `parse_datetime` and `RELATIVE_TIME_RE` moved from `context.rs`").
+ */
+const EXACT_EDIT_MORE =
+  /\b(?:add|append|insert|prepend)\s+`[^`]*;`\s*(?:$|[.;,])|\b(?:import|use)\s+(?:\w+\s+)?from\s+`[^`]+`|`[^`]+`\s+instead of\s+`[^`]+`|\bmoved?\s+(?:\w+\s+)?(?:from|out of)\s+`/im;
+/** Replacements listed as "`old` → `new`", in a step that says it updates or replaces (not in a test's cases). */
+const REPLACEMENTS = /`[^`]+`"?\s*(?:→|->|=>)\s*"?`/;
+const UPDATES = /^\W*(?:update|replace|rename|change|correct|point|repoint|switch)\b/i;
+
 /** The step finds there is nothing to do ("This is unchanged — no list traversal needed"). */
 const NOTHING_TO_DO = /\bif (?:they|it) (?:break|breaks|fail|fails)\b|\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b|\balready\b.{0,120}?\bworks? (?:identically|as is|unchanged)\b/i;
 
@@ -50,7 +62,8 @@ export function changesCode(unit: WorkUnit): boolean {
   // "Update the runbook and both plans to state that …": documents are what it edits, whatever code it names.
   if (!CODE_FILE.test(head) && DOC_OBJECT.test(head)) return false;
   if (!namesCode && isDocsOnly(unit.task)) return false;
-  if (EXACT_EDIT.test(text) || NOTHING_TO_DO.test(text)) return false;
+  if (EXACT_EDIT.test(text) || NOTHING_TO_DO.test(text) || EXACT_EDIT_MORE.test(`${head}\n${text}`)) return false;
+  if (UPDATES.test(head) && REPLACEMENTS.test(text)) return false;
   if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;
   // "Add a 30-second idle timeout …" in a task whose files are all source files.
   const files = unit.task.files.map((f) => f.path);

@@ -2,15 +2,19 @@ import type { Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { runsOnly } from './task-files.js';
-import { clip, isCode, lineText, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
+import { clip, isCode, lineText, readsOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
 
 /** The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy". */
 const NO_GIT =
   /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b|\bno[- ]git[- ]ops\b|\b(?:git )?commit steps are (?:omitted|left out)\b/i;
 /** A task that says it commits nothing: "No commit (nothing tracked changed)". */
 const NO_COMMIT = /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b/i;
-/** `git commit`, and with options before it: `git -c user.email=… -c user.name=… commit -m`. */
-const GIT_COMMIT = /\bgit\b(?:\s+-c\s+\S+)*\s+commit\b/;
+/**
+ * `git commit`, and with options before it (`git -c user.email=… -c user.name=… commit -m`); and the
+ * commits of other version control a project may use: Jujutsu (`jj describe -m`, `jj commit -m`),
+ * Mercurial and Sapling (`hg commit`, `sl commit`).
+ */
+const GIT_COMMIT = /\bgit\b(?:\s+-c\s+\S+)*\s+commit\b|\bjj\s+(?:describe|commit|new)\b[^\n]*\s-m\b|\b(?:hg|sl)\s+commit\b/;
 /** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
 const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果|如需|仅在/i;
 /** Commits left to the user: "commit only if the user asks", "（若用户要求再 commit）". */
@@ -66,7 +70,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -93,7 +97,7 @@ export const spCommitStep: Rule = {
     for (const [i, task] of plan.tasks.entries()) {
       const steps = stepsOf.get(task)!;
       if (steps.length === 0) {
-        if (runsOnly(task, plan) || touchesNoFile(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
+        if (runsOnly(task, plan) || touchesNoFile(task) || readsOnly(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         without.push(task);
         continue;

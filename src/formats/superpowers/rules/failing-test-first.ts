@@ -66,13 +66,14 @@ function saysChange(step: Step): boolean {
 /** Change verbs beyond the parser's, when they open the title ("Set TierPriority when …", "Import the module"). */
 const MORE_CHANGE_VERBS = /^(?:set|import|make|handle|guard|switch|apply|enable|disable|hook|compute|emit|store|track|propagate|expose)\b/i;
 
+/** A step that writes the code and its tests at once: "Write `blade_product` function and tests". */
+const CODE_AND_TESTS = /\b(?:function|functions|implementation|method|methods|class|module)\s+and\s+(?:its\s+|the\s+)?(?:unit\s+)?tests?\b/i;
+
 /** The first step that changes code: an implementation step that says so and shows it. */
 function firstCodeChange(task: Task): Step | undefined {
   return task.steps.find(
     (s) =>
-      s.kind === 'implement' &&
-      saysChange(s) &&
-      !WRITES_TESTS.test(s.title.text) &&
+      ((s.kind === 'implement' && saysChange(s) && !WRITES_TESTS.test(s.title.text)) || CODE_AND_TESTS.test(s.title.text)) &&
       !DOC_TITLE.test(s.title.text) &&
       !/^(?:run|execute|verify|check)\b/i.test(s.title.text) &&
       s.codeBlocks.some((b) => isCode(s, b)),

@@ -44,7 +44,11 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   if (/^(?:unchanged|untouched|not (?:changed|modified))$/.test(action)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
   // `cli.py: after cmd_task_new`, `a.md:1-10, 460-484, 附录 D`: the path, without the location after it.
-  const paths = codes.map((c) => pathAndLines(withoutLocation(c.split(/:\s/)[0]!.trim())).path).filter((c) => CODE_PATH.test(c) && (/[./]/.test(c) || EXTENSIONLESS.test(c)));
+  // A name with a line range is a file however it is named (`sbx:24-36`, a script at the root).
+  const paths = codes
+    .map((c) => pathAndLines(withoutLocation(c.split(/:\s/)[0]!.trim())))
+    .filter(({ path, lines }) => CODE_PATH.test(path) && (/[./]/.test(path) || EXTENSIONLESS.test(path) || lines !== undefined))
+    .map(({ path }) => path);
   const prose = rest.replace(/`[^`]*`/g, ' ');
   const bare = BARE_PATH.exec(prose)?.[1];
   // A pattern from the root (`/api/scheduler/*`) is a route or a URL, not a file of the repository.

@@ -16,7 +16,7 @@ export const spFilesLineRange: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range, and a reversed range (`path:145-123`). Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)").',
+    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)").',
   instruction: 'Give each Modify entry the lines it changes, exactly: "- Modify: `src/path/file.py:123-145`", not "after line 8" in a step.',
   examples: {
     valid: [
@@ -41,7 +41,11 @@ export const spFilesLineRange: Rule = {
       }
       const modify = task.files.filter((f) => f.action === 'modify');
       const ranged = modify.some((f) => f.lines !== undefined);
+      // A step headed by its lines ("**Step 2: Update constructor (lines 109-121)**") places its edit
+      // where the executor reads it.
+      const heads = new Set(task.steps.map((s) => s.title.span.start.line));
       for (const { line, text } of taskProse(plan, task)) {
+        if (heads.has(line)) continue;
         // "Expected: `tTp := 0.0` around line 220" describes a command's output, not where to edit.
         if (/^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i.test(text)) continue;
         // Rough line numbers ("lines approximately: 90") are a reader's hint where the edit is placed by
@@ -60,6 +64,8 @@ export const spFilesLineRange: Rule = {
           message: `${taskName(task)} places an edit by line number ("${clip(m[0], 60)}") but ${entry} gives no range: write the lines in the Files entry${modify.length === 1 ? ` (\`${modify[0]!.path}:${range}\`)` : ''}, where the executor and the reviewer look for them.`,
           span: span(line, m.index + 1, line, m.index + m[0].length + 1),
         });
+        // One finding per task: each further line number is the same missing range.
+        break;
       }
     }
     return out;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
-import { agenticLine, clip, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
+import { agenticLine, clip, olderSkill, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
 
 /** "REQUIRED SUB-SKILL: Use subagent-driven-development": one of the two skills, with no namespace. */
 const BARE_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?(subagent-driven-development|executing-plans)\b/i;
@@ -15,6 +15,9 @@ const OWN_ROUTE = /\b(?:use|run)\s+`?[\w:-]+`?\s+to\s+(?:execute|implement)\b|\b
 
 const TEMPLATE =
   '`> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking.`';
+
+/** The older skill's line, for a plan written to that version (bold steps, executing-plans only). */
+const OLDER_TEMPLATE = '`> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.`';
 
 /** A quote under the title that says where and how the plan is executed. */
 const EXECUTE_HERE = /\bexecut(?:e|ed)\s+(?:this plan\s+|the plan\s+|it\s+)?(?:directly|inline|task-by-task|in the current)\b/i;
@@ -63,9 +66,16 @@ export const spHeaderAgenticLine: Rule = {
     if (!SKILL_ADDRESSEE.test(line.addressee ?? '')) {
       // "> **After approval:** execute directly in the current checkout because …": an execution route, explained.
       if (EXECUTE_HERE.test(line.text)) return [];
+      // "> **REQUIRED SUB-SKILL:** Use the executing-plans skill": the sub-skill is named, the address is
+      // not; a plan of the older skill gets that skill's line.
+      const names = /REQUIRED SUB-SKILL|executing-plans|subagent-driven-development/i.test(line.text);
       return [
         {
-          message: `The line under the title ("${said}") is not the agentic-workers line and names no REQUIRED SUB-SKILL to execute the plan with: write ${TEMPLATE}`,
+          message: names
+            ? olderSkill(plan)
+              ? `The line under the title ("${said}") names the sub-skill but has neither the skill's address nor its full name: write ${OLDER_TEMPLATE}`
+              : `The line under the title ("${said}") names the sub-skill but is not addressed "For agentic workers:": write ${TEMPLATE}`
+            : `The line under the title ("${said}") is not the agentic-workers line and names no REQUIRED SUB-SKILL to execute the plan with: write ${TEMPLATE}`,
           span: line.span,
         },
       ];

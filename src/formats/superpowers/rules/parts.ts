@@ -116,7 +116,10 @@ export const REQUIRED_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?[\w-]+:(?:su
  * another execution route are that version's forks).
  */
 export function olderSkill(plan: Plan): boolean {
-  return /^for claude$/i.test(agenticLine(plan)?.addressee ?? '');
+  const line = agenticLine(plan);
+  if (/^for claude$/i.test(line?.addressee ?? '')) return true;
+  // "> **REQUIRED SUB-SKILL:** Use the executing-plans skill": the older skill's one route, under another address.
+  return line !== undefined && !/^for agentic workers$/i.test(line.addressee ?? '') && /executing-plans/i.test(line.text) && !/subagent-driven|checkbox/i.test(line.text);
 }
 
 /** "File Structure", "File Map", "File map (Plan 2 additions)", "Files to create". */
@@ -154,6 +157,12 @@ export function hasInterfaces(plan: Plan, task: Task): boolean {
 }
 
 /** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
+/** A task whose Files entries only read ("Read: `/etc/systemd/…`", "Reference: `docs/spec.md`"): it writes no file of the repository. */
+export function readsOnly(task: Task): boolean {
+  const items = task.filesBlock?.items ?? [];
+  return items.length > 0 && items.every((i) => /^\W*(?:read|reference|inspect|consult|review|see)\b/i.test(i.text));
+}
+
 export function touchesNoFile(task: Task): boolean {
   return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i.test(i.text));
 }

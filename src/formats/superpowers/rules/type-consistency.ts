@@ -287,7 +287,8 @@ export const spTypeConsistency: Rule = {
       if (repo && (await repo.declares(use.name))) continue;
       const label = `\`${use.written}\``;
       if (made.length > 0) {
-        if (use.ahead) continue;
+        // `CRON_SECRET`: an environment variable is read at run time, whichever task documents it.
+        if (use.ahead || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(use.name)) continue;
         const later = made.map((t) => `Task ${t.task.number}`).join(', ');
         reported.add(key);
         out.push({ message: `Task ${n} consumes ${label}, which only ${later} produces — a later task: produce it earlier, or consume it where it exists.`, span: use.span });
