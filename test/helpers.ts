@@ -20,7 +20,9 @@ export async function lintRule(
   if (!rule) throw new Error(`no rule ${ruleId}`);
   const plan = parsePlan(markdown, 'plan.md');
   if (options.format) plan.format = options.format;
-  const config = { ...presetConfig('inference-sim'), ...options.config };
+  const base = { ...presetConfig('inference-sim'), ...options.config };
+  // A strict rule (off by default) is tested as a project that turns it on runs it.
+  const config = rule.strict && base.rules[ruleId] === undefined ? { ...base, rules: { ...base.rules, [ruleId]: rule.severity } } : base;
   return lintPlan(plan, { config, rules: [rule] });
 }
 

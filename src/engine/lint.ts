@@ -22,7 +22,7 @@ export interface LintOptions {
 }
 
 export function effectiveSeverity(rule: Rule, config: Config): Severity | 'off' {
-  return config.rules[rule.id] ?? rule.severity;
+  return config.rules[rule.id] ?? (rule.strict ? 'off' : rule.severity);
 }
 
 export async function lintPlan(plan: Plan, options: LintOptions): Promise<Diagnostic[]> {

@@ -281,9 +281,13 @@ async function lintAll(
   };
 }
 
-/** Rules asked for by name run even if the config turns them off. */
+/** Rules asked for by name run even if the config turns them off, or they are off by default (strict). */
 function turnOn(config: Config, ids: readonly string[]): Config {
   const rules = { ...config.rules };
-  for (const id of ids) if (rules[id] === 'off') delete rules[id];
+  for (const id of ids) {
+    if (rules[id] === 'off') delete rules[id];
+    const rule = RULES.find((r) => r.id === id);
+    if (rule?.strict && rules[id] === undefined) rules[id] = rule.severity;
+  }
   return { ...config, rules };
 }

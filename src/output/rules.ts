@@ -38,7 +38,7 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
  */
 export function renderRulesTable(rules: readonly Rule[], width?: number, color = false): string {
   const head = { id: 'RULE', family: 'FAMILY', severity: 'SEVERITY', description: 'DESCRIPTION' };
-  const rows = [head, ...rules.map((r) => ({ id: r.id, family: r.family, severity: r.severity, description: firstSentence(r.description) }))];
+  const rows = [head, ...rules.map((r) => ({ id: r.id, family: r.family, severity: defaultSeverity(r), description: firstSentence(r.description) }))];
   const wId = Math.max(...rows.map((r) => r.id.length));
   const wFam = Math.max(...rows.map((r) => r.family.length));
   const wSev = Math.max(...rows.map((r) => r.severity.length));
@@ -57,7 +57,7 @@ function renderRulesByFamily(rules: readonly Rule[], width: number, color: boole
     if (members.length === 0) continue;
     out.push(bold(FAMILY_TITLES[family]));
     for (const r of members) {
-      const sev = r.severity === 'error' ? red(r.severity) : r.severity === 'warning' ? yellow(r.severity) : dim(r.severity);
+      const sev = r.strict ? dim(defaultSeverity(r)) : r.severity === 'error' ? red(r.severity) : r.severity === 'warning' ? yellow(r.severity) : dim(r.severity);
       out.push(`  ${padEnd(r.id, Math.min(wId, width - 12))}  ${sev}`);
       out.push(...wrapWords(firstSentence(r.description), width - 4).map((l) => `    ${l}`));
     }
@@ -71,12 +71,19 @@ export function renderRulesJson(rules: readonly Rule[], config: Config): string 
     id: r.id,
     family: r.family,
     severity: r.severity,
+    // Off unless a config turns it on (then reported at `severity`).
+    strict: r.strict ?? false,
     formats: [...r.formats],
     needsRepo: r.needsRepo ?? false,
     description: r.description,
     instruction: instructionOf(r, config),
   }));
   return JSON.stringify(data, null, 2) + '\n';
+}
+
+/** The severity a rule reports at by default: "off (strict)" for a rule a config must turn on. */
+function defaultSeverity(r: Rule): string {
+  return r.strict ? 'off (strict)' : r.severity;
 }
 
 /** The reference (docs/rules.md). Uses the config given (the defaults for the committed docs). */
@@ -97,7 +104,7 @@ export function renderRulesMarkdown(rules: readonly Rule[], config: Config): str
     '',
     '| Rule | Family | Severity | Applies to |',
     '| --- | --- | --- | --- |',
-    ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.family} | ${r.severity} | ${r.formats.join(', ')}${r.needsRepo ? ' (with `--repo`)' : ''} |`),
+    ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.family} | ${defaultSeverity(r)} | ${r.formats.join(', ')}${r.needsRepo ? ' (with `--repo`)' : ''} |`),
     '',
   ];
   for (const family of families) {
@@ -106,7 +113,9 @@ export function renderRulesMarkdown(rules: readonly Rule[], config: Config): str
       out.push(
         `### ${r.id}`,
         '',
-        `Default severity: **${r.severity}** · applies to: ${r.formats.join(', ')} plans${r.needsRepo ? ' · runs only with `--repo`' : ''}`,
+        r.strict
+          ? `Default severity: **off** (strict: a ${r.severity} once a config turns it on, \`rules: { ${r.id}: warn }\`, or \`lint --rule ${r.id}\` asks for it; the writing agent is taught it all the same) · applies to: ${r.formats.join(', ')} plans`
+          : `Default severity: **${r.severity}** · applies to: ${r.formats.join(', ')} plans${r.needsRepo ? ' · runs only with `--repo`' : ''}`,
         '',
         r.description.trim(),
         '',

@@ -71,6 +71,12 @@ export interface Rule {
   description: string;
   /** What the writing agent is told, in the imperative; may use the project's config. */
   instruction: string | ((config: Config) => string);
+  /**
+   * Off unless the config turns it on (`rules: { <id>: warn }`) or `lint --rule <id>` asks for it:
+   * on real plans nobody tuned it on, its findings were right too rarely to report by default
+   * (docs/precision.md). The writing prompt still teaches what it checks.
+   */
+  strict?: true;
   /** Grounding rules run only when a repository is given. */
   needsRepo?: boolean;
   /** Some findings carry a fix that `lint --fix` applies (as ESLint's `meta.fixable`). */

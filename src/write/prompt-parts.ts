@@ -53,7 +53,8 @@ export function renderRuleList(config: Config, shapes: readonly PlanFormat[] = [
   const out: string[] = [];
   let family: RuleFamily | undefined;
   for (const rule of RULES) {
-    const severity = effectiveSeverity(rule, config);
+    // A strict rule, off in lint by default, is still the format's rule: the writer is taught it.
+    const severity = rule.strict ? (config.rules[rule.id] ?? rule.severity) : effectiveSeverity(rule, config);
     if (severity === 'off' || !rule.formats.some((f) => shapes.includes(f))) continue;
     if (rule.family !== family) {
       family = rule.family;

@@ -43,6 +43,7 @@ describe('microplan rules', () => {
       id: 'title-format',
       family: 'header',
       severity: 'error',
+      strict: false,
       formats: ['full', 'compact'],
       needsRepo: false,
       description: expect.any(String),

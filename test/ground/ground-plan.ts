@@ -17,6 +17,9 @@ export function grounder(dir: () => string, rules: readonly Rule[] = GROUNDING_R
     const session = new GroundingSession({ dir: dir(), ...options });
     sessions.push(session);
     const p = parsePlan(markdown, 'plan.md');
-    return lintPlan(p, { config: defaultConfig(), grounding: await session.forPlan(p), rules });
+    // The rules under test run, strict ones (off by default) included.
+    const config = defaultConfig();
+    config.rules = Object.fromEntries(rules.filter((r) => r.strict).map((r) => [r.id, r.severity]));
+    return lintPlan(p, { config, grounding: await session.forPlan(p), rules });
   };
 }

@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { presetConfig } from '../../src/config/presets.js';
+import type { Config } from '../../src/config/types.js';
 import { lintText } from '../../src/engine/run.js';
+import { RULES } from '../../src/rules/index.js';
 import type { Diagnostic } from '../../src/rules/types.js';
 import { CORPUS, HAS_CORPUS } from './corpus.js';
 
@@ -47,6 +49,12 @@ function sourcePath(set: string, file: string): string {
   return row?.split(' | ')[2]?.replace(/`/g, '') ?? file;
 }
 
+/** Strict rules are off by default; the sample guards them as a project that turns them on runs them. */
+const STRICT = RULES.filter((r) => r.strict);
+function allOn(config: Config): Config {
+  return { ...config, rules: { ...Object.fromEntries(STRICT.map((r) => [r.id, r.severity])), ...config.rules } };
+}
+
 async function lintSample(): Promise<Map<string, Diagnostic[]>> {
   const out = new Map<string, Diagnostic[]>();
   for (const { set, plan } of findings) {
@@ -54,7 +62,7 @@ async function lintSample(): Promise<Map<string, Diagnostic[]>> {
     if (out.has(key) || (set === 'corpus' && !HAS_CORPUS)) continue;
     const [file, path, config] =
       set === 'corpus' ? [join(CORPUS, plan), plan, presetConfig('inference-sim')] : [join(FIXTURES, set, plan), sourcePath(set, plan), defaultConfig()];
-    out.set(key, (await lintText(readFileSync(file, 'utf8'), path, { config })).diagnostics);
+    out.set(key, (await lintText(readFileSync(file, 'utf8'), path, { config: allOn(config) })).diagnostics);
   }
   return out;
 }
@@ -86,5 +94,18 @@ describe('superpowers lint precision on the hand-judged sample', () => {
     const still = counted.filter((f) => reported(all, f));
     const right = still.filter((f) => f.verdict === 'correct').length;
     expect(right / still.length).toBeGreaterThanOrEqual(FLOOR);
+    // What a project with the defaults sees: the strict rules' findings left out.
+    const byDefault = still.filter((f) => !STRICT.some((r) => r.id === f.ruleId));
+    expect(byDefault.filter((f) => f.verdict === 'correct').length / byDefault.length).toBeGreaterThanOrEqual(FLOOR);
   }, 60_000);
+
+  it('leaves the strict rules out of a default lint, and runs them for a config that turns them on', async () => {
+    const f = findings.find((x) => x.id === 'x-010')!;
+    const text = readFileSync(join(FIXTURES, f.set, f.plan), 'utf8');
+    const ids = async (config: Config): Promise<string[]> => (await lintText(text, sourcePath(f.set, f.plan), { config })).diagnostics.map((d) => d.ruleId);
+    expect(await ids(defaultConfig())).not.toContain('sp-failing-test-first');
+    const on = defaultConfig();
+    on.rules = { 'sp-failing-test-first': 'warning' };
+    expect(await ids(on)).toContain('sp-failing-test-first');
+  });
 });

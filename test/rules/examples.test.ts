@@ -17,7 +17,10 @@ async function findings(rule: Rule, markdown: string, spec?: string): Promise<{ 
   const plan = parsePlan(markdown, 'docs/plans/example.md');
   // An example with a spec is checked against it, as `lint --spec` would.
   const specs = spec === undefined ? undefined : { docs: [{ path: 'docs/superpowers/specs/example-design.md', text: spec }], missing: [] };
-  const ds = await lintPlan(plan, { config: defaultConfig(), rules: [rule], specs });
+  // A strict rule's examples show what it reports once a project turns it on.
+  const config = defaultConfig();
+  if (rule.strict) config.rules = { ...config.rules, [rule.id]: rule.severity };
+  const ds = await lintPlan(plan, { config, rules: [rule], specs });
   return { format: plan.format, messages: ds.filter((d) => d.ruleId === rule.id).map((d) => d.message) };
 }
 
