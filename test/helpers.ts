@@ -1,7 +1,7 @@
 /** Test helpers: lint a Markdown string with one rule, so each test reads as a specification. */
 import { presetConfig } from '../src/config/presets.js';
 import type { Config } from '../src/config/types.js';
-import { lintPlan } from '../src/engine/lint.js';
+import { lintPlan, withStrictRulesOn } from '../src/engine/lint.js';
 import { parsePlan } from '../src/plan/parse.js';
 import type { Plan } from '../src/plan/types.js';
 import { ruleById } from '../src/rules/index.js';
@@ -20,9 +20,8 @@ export async function lintRule(
   if (!rule) throw new Error(`no rule ${ruleId}`);
   const plan = parsePlan(markdown, 'plan.md');
   if (options.format) plan.format = options.format;
-  const base = { ...presetConfig('inference-sim'), ...options.config };
   // A strict rule (off by default) is tested as a project that turns it on runs it.
-  const config = rule.strict && base.rules[ruleId] === undefined ? { ...base, rules: { ...base.rules, [ruleId]: rule.severity } } : base;
+  const config = withStrictRulesOn({ ...presetConfig('inference-sim'), ...options.config }, [rule]);
   return lintPlan(plan, { config, rules: [rule] });
 }
 

@@ -25,6 +25,12 @@ export function effectiveSeverity(rule: Rule, config: Config): Severity | 'off' 
   return config.rules[rule.id] ?? (rule.strict ? 'off' : rule.severity);
 }
 
+/** The config with the given strict rules on, at their own severity, where it does not set them itself. */
+export function withStrictRulesOn(config: Config, rules: readonly Rule[]): Config {
+  const on = rules.filter((r) => r.strict && config.rules[r.id] === undefined);
+  return on.length === 0 ? config : { ...config, rules: { ...config.rules, ...Object.fromEntries(on.map((r) => [r.id, r.severity])) } };
+}
+
 export async function lintPlan(plan: Plan, options: LintOptions): Promise<Diagnostic[]> {
   if (plan.format === 'none') return [];
   const context = { config: options.config, grounding: options.grounding, specs: options.specs };

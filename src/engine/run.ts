@@ -14,10 +14,10 @@ import { PlanBaseError } from '../ground/plan-base.js';
 import type { Grounding } from '../ground/types.js';
 import { parsePlan } from '../plan/parse.js';
 import type { Plan, PlanFormat } from '../plan/types.js';
-import { RULES } from '../rules/index.js';
+import { RULES, ruleById } from '../rules/index.js';
 import type { Diagnostic, Rule } from '../rules/types.js';
 import { applyFixes, FileChangedError, ReadOnlyError, recordBase, restoreEncoding, writeIfUnchanged } from './fix.js';
-import { lintPlan } from './lint.js';
+import { lintPlan, withStrictRulesOn } from './lint.js';
 import { formatOfChoice } from '../formats/index.js';
 import { notAPlanDiagnostic } from './not-a-plan.js';
 import { specCoverage, type SpecCoverageSummary } from '../spec/coverage.js';
@@ -284,10 +284,6 @@ async function lintAll(
 /** Rules asked for by name run even if the config turns them off, or they are off by default (strict). */
 function turnOn(config: Config, ids: readonly string[]): Config {
   const rules = { ...config.rules };
-  for (const id of ids) {
-    if (rules[id] === 'off') delete rules[id];
-    const rule = RULES.find((r) => r.id === id);
-    if (rule?.strict && rules[id] === undefined) rules[id] = rule.severity;
-  }
-  return { ...config, rules };
+  for (const id of ids) if (rules[id] === 'off') delete rules[id];
+  return withStrictRulesOn({ ...config, rules }, ids.flatMap((id) => ruleById(id) ?? []));
 }

@@ -5,7 +5,6 @@
  * (src/formats/<id>/prompt.ts) composes its prompt from these and its own template.
  */
 import type { Config } from '../config/types.js';
-import { effectiveSeverity } from '../engine/lint.js';
 import type { PlanFormat } from '../plan/types.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
@@ -53,8 +52,9 @@ export function renderRuleList(config: Config, shapes: readonly PlanFormat[] = [
   const out: string[] = [];
   let family: RuleFamily | undefined;
   for (const rule of RULES) {
-    // A strict rule, off in lint by default, is still the format's rule: the writer is taught it.
-    const severity = rule.strict ? (config.rules[rule.id] ?? rule.severity) : effectiveSeverity(rule, config);
+    // Not effectiveSeverity: a strict rule, off in lint by default, is still the format's rule, and
+    // the writer is taught it unless the config turns it off.
+    const severity = config.rules[rule.id] ?? rule.severity;
     if (severity === 'off' || !rule.formats.some((f) => shapes.includes(f))) continue;
     if (rule.family !== family) {
       family = rule.family;

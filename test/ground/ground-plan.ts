@@ -1,7 +1,7 @@
 /** Grounding a plan against a test repository with the grounding rules alone, as `lint --repo` would. */
 import { afterAll } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { lintPlan } from '../../src/engine/lint.js';
+import { lintPlan, withStrictRulesOn } from '../../src/engine/lint.js';
 import { GroundingSession } from '../../src/ground/open.js';
 import { parsePlan } from '../../src/plan/parse.js';
 import { GROUNDING_RULES } from '../../src/rules/grounding/index.js';
@@ -18,8 +18,6 @@ export function grounder(dir: () => string, rules: readonly Rule[] = GROUNDING_R
     sessions.push(session);
     const p = parsePlan(markdown, 'plan.md');
     // The rules under test run, strict ones (off by default) included.
-    const config = defaultConfig();
-    config.rules = Object.fromEntries(rules.filter((r) => r.strict).map((r) => [r.id, r.severity]));
-    return lintPlan(p, { config, grounding: await session.forPlan(p), rules });
+    return lintPlan(p, { config: withStrictRulesOn(defaultConfig(), rules), grounding: await session.forPlan(p), rules });
   };
 }

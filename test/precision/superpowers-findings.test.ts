@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { presetConfig } from '../../src/config/presets.js';
 import type { Config } from '../../src/config/types.js';
+import { withStrictRulesOn } from '../../src/engine/lint.js';
 import { lintText } from '../../src/engine/run.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Diagnostic } from '../../src/rules/types.js';
@@ -51,9 +52,6 @@ function sourcePath(set: string, file: string): string {
 
 /** Strict rules are off by default; the sample guards them as a project that turns them on runs them. */
 const STRICT = RULES.filter((r) => r.strict);
-function allOn(config: Config): Config {
-  return { ...config, rules: { ...Object.fromEntries(STRICT.map((r) => [r.id, r.severity])), ...config.rules } };
-}
 
 async function lintSample(): Promise<Map<string, Diagnostic[]>> {
   const out = new Map<string, Diagnostic[]>();
@@ -62,7 +60,7 @@ async function lintSample(): Promise<Map<string, Diagnostic[]>> {
     if (out.has(key) || (set === 'corpus' && !HAS_CORPUS)) continue;
     const [file, path, config] =
       set === 'corpus' ? [join(CORPUS, plan), plan, presetConfig('inference-sim')] : [join(FIXTURES, set, plan), sourcePath(set, plan), defaultConfig()];
-    out.set(key, (await lintText(readFileSync(file, 'utf8'), path, { config: allOn(config) })).diagnostics);
+    out.set(key, (await lintText(readFileSync(file, 'utf8'), path, { config: withStrictRulesOn(config, STRICT) })).diagnostics);
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { lintPlan } from '../../src/engine/lint.js';
+import { lintPlan, withStrictRulesOn } from '../../src/engine/lint.js';
 import { parsePlan } from '../../src/plan/parse.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/types.js';
@@ -18,9 +18,7 @@ async function findings(rule: Rule, markdown: string, spec?: string): Promise<{ 
   // An example with a spec is checked against it, as `lint --spec` would.
   const specs = spec === undefined ? undefined : { docs: [{ path: 'docs/superpowers/specs/example-design.md', text: spec }], missing: [] };
   // A strict rule's examples show what it reports once a project turns it on.
-  const config = defaultConfig();
-  if (rule.strict) config.rules = { ...config.rules, [rule.id]: rule.severity };
-  const ds = await lintPlan(plan, { config, rules: [rule], specs });
+  const ds = await lintPlan(plan, { config: withStrictRulesOn(defaultConfig(), [rule]), rules: [rule], specs });
   return { format: plan.format, messages: ds.filter((d) => d.ruleId === rule.id).map((d) => d.message) };
 }
 

@@ -5,12 +5,12 @@
  * rule descriptions; they are kept here so that every task rule decides them the same way.
  */
 import { findInLine, span } from '../../plan/source.js';
+import { SHELL_LANGS } from '../../plan/tasks.js';
 import type { CodeBlock, Plan, Span, Step, StepKind, Task } from '../../plan/types.js';
 
-export const CONVENTIONAL_COMMIT = /^(feat|fix|refactor|test|docs|chore|perf|build|ci|style)(\([^)\s]*\))?!?: \S/;
-import { SHELL_LANGS } from '../../plan/tasks.js';
-
 export { SHELL_LANGS };
+
+export const CONVENTIONAL_COMMIT = /^(feat|fix|refactor|test|docs|chore|perf|build|ci|style)(\([^)\s]*\))?!?: \S/;
 
 /** Stepped tasks follow the full template; compact tasks use Test/Impl/Verify labels; stubs have neither. */
 export function taskShape(task: Task): 'steps' | 'compact' | 'stub' {

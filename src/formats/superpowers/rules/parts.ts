@@ -156,13 +156,13 @@ export function hasInterfaces(plan: Plan, task: Task): boolean {
   return taskProse(plan, task).some((l) => /^\s*(?:[-*+]\s+)?\*\*Interfaces?(?::\*\*|\*\*:?)/i.test(l.text));
 }
 
-/** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
 /** A task whose Files entries only read ("Read: `/etc/systemd/…`", "Reference: `docs/spec.md`"): it writes no file of the repository. */
 export function readsOnly(task: Task): boolean {
   const items = task.filesBlock?.items ?? [];
   return items.length > 0 && items.every((i) => /^\W*(?:read|reference|inspect|consult|review|see)\b/i.test(i.text));
 }
 
+/** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
 export function touchesNoFile(task: Task): boolean {
   return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i.test(i.text));
 }

@@ -85,6 +85,11 @@ const DEFINES = /^(?:add|create|define|register|write|expose)\b/i;
 /** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
 const RUN_TITLE = /^(?:re-?)?run\b/i;
 
+/** A block's commands, one per line; a command continued with backslashes (`npm install -D vitest \` …) is one. */
+function logicalLines(text: string): string[] {
+  return text.replace(/\\\n\s*/g, ' ').split('\n');
+}
+
 function commandExpected(plan: Plan, c: Command): boolean {
   if (c.expected && c.expected.text.trim() !== '') return true;
   // "Expected:" over a list or a block: the outcomes are what follows the label.
@@ -182,10 +187,8 @@ export const spRunExpected: Rule = {
             continue;
           }
           if (runs.some((c) => commandExpected(plan, c)) || stepExpected(step)) continue;
-          // A pipeline of such commands too: `cat store.tsx | head -80`; a command continued over lines
-          // with backslashes is one command (`npm install -D vitest \` then more packages).
-          const commandLines = (text: string): string[] => text.replace(/\\\n\s*/g, ' ').split('\n');
-          if (runs.every((c) => commandLines(c.run.text).every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part))))) continue;
+          // A pipeline of such commands too: `cat store.tsx | head -80`.
+          if (runs.every((c) => logicalLines(c.run.text).every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part))))) continue;
           if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
           if (saysAnOutcome(plan, step) || checkedAfter()) continue;
           const c = runs[0]!;
