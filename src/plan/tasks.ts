@@ -6,6 +6,7 @@
 import type { Outline } from './blocks.js';
 import { findContractRefs } from './contracts.js';
 import { plainInline, span, textAt, trimmedLine } from './source.js';
+import { gitCommand } from './git-command.js';
 import type {
   CodeBlock,
   Command,
@@ -429,7 +430,6 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
       }
     }
   }
-  let ownList = true;
   for (const item of o.listItems) {
     if (item.line <= label.line || item.line > to) continue;
     // Only the list directly under the label (stop at the first non-list, non-blank line).
@@ -437,10 +437,10 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     const lineText = lines[item.line - 1] ?? '';
     const body = lineText.replace(/^\s*[-*+]\s+|^\s*\d+[.)]\s+/, '');
     const offset = lineText.length - body.length;
-    // The list is the block's own only under an empty label ("**Files:**" then "- Create: `x`"), and
-    // ends at the first step: "- [ ] **Step 1: …**" after a blank line continues the same Markdown list.
-    if (CHECKBOX_ITEM.test(lineText) || stepHeadAt(lineText, item.line)) ownList = false;
-    if (ownList && body.trim() !== '' && label.value.text.trim() === '') items.push(textAt(item.line, lineText, offset, lineText.trimEnd().length));
+    // The list ends at the first step: "- [ ] **Step 1: …**" after a blank line continues the same
+    // Markdown list, and a step's words are no Files entry ("Add the `0.35.1` changelog entry").
+    if (CHECKBOX_ITEM.test(lineText) || stepHeadAt(lineText, item.line)) break;
+    if (body.trim() !== '' && label.value.text.trim() === '') items.push(textAt(item.line, lineText, offset, lineText.trimEnd().length));
     const parts = splitTopLevel(body);
     if (parts.length > 1 && parts.slice(1).every((p) => PATH_ONLY.test(p.text))) {
       // "- Test: `a_spec.rb`, `b_spec.rb`, `c_spec.rb`": one entry per path, under the first one's verb.
@@ -833,10 +833,14 @@ function inlineCommit(t: Text, offset: number, raw: string): CommitMessage {
   return { subject: { text: subject, span: subjectSpan }, text, span: t.span };
 }
 
+const GIT_COMMIT = gitCommand('commit');
+
 /** Reads the message of a `git commit -m` in shell text: quoted (possibly multi-line) or heredoc. */
 export function commitMessageIn(shell: string): { text: string; offset: number } | undefined {
-  const at = shell.indexOf('git commit');
-  if (at < 0) return undefined;
+  const git = GIT_COMMIT.exec(shell);
+  if (!git) return undefined;
+  // From the subcommand on: options before it (`git -C "my-dir" commit`) hold no message.
+  const at = git.index + git[0].length - 'commit'.length;
   const heredoc = /<<-?\s*['"]?(\w+)['"]?\n([\s\S]*?)\n\s*\1\b/.exec(shell.slice(at));
   const m = /\s-[a-zA-Z]*m\s*(["'])/.exec(shell.slice(at));
   // `-m "$(cat <<'EOF' … EOF)"`: the quoted value is a command substitution of the heredoc.

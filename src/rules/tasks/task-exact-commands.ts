@@ -1,8 +1,12 @@
 import type { Config } from '../../config/types.js';
+import { gitCommand } from '../../plan/git-command.js';
 import type { Text } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { isConfiguredCommand, isRunnerCommand } from './commands.js';
 import { isDocsOnly, stepHeadSpan, stepLabel } from './shared.js';
+
+/** `git add` and `git commit` stage and record; they print nothing to expect. */
+const GIT_STAGES = new RegExp(String.raw`^\s*${gitCommand('add|commit').source}`);
 
 const PLACEHOLDER = /<[A-Za-z][\w ./-]*>|\[(?:package|pkg|path|name|test ?name|file|dir)\]|(?:^|\s)(?:\.\.\.|…)(?=\s|$)|\b(?:TODO|TBD|XXX|FIXME)\b/;
 /** A step a person does by hand: there is no command to write. */
@@ -71,7 +75,7 @@ export const taskExactCommands: Rule = {
           // Red and green steps without an Expected are reported by task-red-step / task-green-step,
           // and every superpowers step by sp-run-expected.
           const ownExpected = step.kind !== 'commit' && step.kind !== 'run-fail' && step.kind !== 'run-pass' && plan.format !== 'superpowers';
-          if (!anyExpected && !reportedMissing && ownExpected && !/^\s*git\s+(add|commit)\b/.test(c.run.text)) {
+          if (!anyExpected && !reportedMissing && ownExpected && !GIT_STAGES.test(c.run.text)) {
             reportedMissing = true;
             out.push({
               message: `The command of ${stepLabel(step)} in Task ${task.number} has no Expected: add "Expected: PASS" (or the failure or output to expect) after it.`,

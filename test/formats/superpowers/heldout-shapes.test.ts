@@ -600,3 +600,76 @@ describe('habits of the fifteenth and sixteenth blind batches', () => {
     expect(m).toContain('changes code in Step 1 ("Write `blade_product` function and tests")');
   });
 });
+
+describe('habits of the seventeenth and eighteenth blind batches', () => {
+  const red = ['- [ ] **Step 1: Write the failing test**', '', '```ts', 'it("collapses", () => expect(collapse()).toBe(true));', '```', ''];
+
+  it('sp-commit-step reads `git -C "<repo>" add` and `git -C "<repo>" commit -m`, and a plan that checkpoints instead of committing', async () => {
+    const commit = ['- [ ] **Step 2: Commit**', '', '```bash', 'git -C "E:\\Program to work on\\Relay" add "Models/TriggerRule.cs"', 'git -C "E:\\Program to work on\\Relay" commit -m "Add tier toggles"', '```'];
+    expect(await lint('sp-commit-step', spPlan({ tasks: task('### Task 1: Tier toggles', '**Files:**', '- Modify: `Models/TriggerRule.cs`', '', ...red, ...commit) }))).toEqual([]);
+    const live = spPlan({
+      tasks: ['## Global Constraints', '', '- This is a live card. Use `snapshot_field(...)` as the checkpoint mechanism instead of repo commits.', '', ...task('### Task 1: Polish', '**Files:**', '- Modify: `card.charx`', '', ...red), ...task('### Task 2: Dossier', '**Files:**', '- Modify: `card.charx`', '', ...red)],
+    });
+    expect(await lint('sp-commit-step', live)).toEqual([]);
+  });
+
+  it('reads the commit message of `git -C <dir> commit -m` for the task', () => {
+    const plan = parsePlan(spPlan({ tasks: task('### Task 1: Tier toggles', '- [ ] **Step 1: Commit**', '', '```bash', 'git -C "my-module" commit -m "feat: add tier toggles"', '```') }));
+    expect(plan.tasks[0]!.commit?.subject.text).toBe('feat: add tier toggles');
+  });
+
+  it('ends a Files list at the first step: a step title is no file', () => {
+    const plan = parsePlan(spPlan({ tasks: task('### Task 3: Release docs', '**Files:**', '', '- Modify: `CHANGELOG.md`', '- Modify: `package.json`', '', '- [ ] **Step 1: Add the `0.35.1` changelog entry**', '', '```md', '## [0.35.1]', '```') }));
+    expect(plan.tasks[0]!.files.map((f) => f.path)).toEqual(['CHANGELOG.md', 'package.json']);
+  });
+
+  it('sp-run-expected reads a command after the bold head of a run step ("**Run, expect FAIL** — `mvn …`"), not a commit message', async () => {
+    const inline = task('### Task 2: Chat nav', '- [ ] **Step 2: Run, expect FAIL** — `mvn -o test -Dtest=ThemeTest#test_chatNav`');
+    expect(await lint('sp-run-expected', spPlan({ tasks: inline }))).toEqual([]);
+    const message = task('### Task 2: Catalog', '- [ ] **Step 4: Run → PASS; typecheck; commit** — `feat(service-status): curated catalog`');
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: message }));
+    expect(m).toContain('names no command in the step');
+  });
+
+  it('sp-task-files owes no Files block to a task whose steps only run shell that writes no file (creating the branch)', async () => {
+    const branch = task('### Task 1: Create feature branch', '**Step 1: Create and checkout branch**', '', '```bash', 'git checkout main && git pull origin main', 'git checkout -b feature/room-cache', '```');
+    const tasks = [...branch, ...task('### Task 2: Entity', '**Files:**', '- Create: `app/Entity.kt`', '', ...red)];
+    expect(await lint('sp-task-files', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-code-step-without-code takes comments that give the exact statement for the edit', async () => {
+    const body = ['- [ ] **Step 5: Add module to lib.rs and tests/unit.rs**', '', '```', '// src/lib.rs: add `pub mod generate;`', '// tests/unit.rs: add `#[path = "unit/generate_tests.rs"] mod generate_tests;`', '```'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Generate', '**Files:**', '- Modify: `src/lib.rs`', '', ...body) }))).toEqual([]);
+  });
+
+  it('sp-header-agentic-line: "Execute inline in this session" says how the plan runs; sub-skills that execute nothing are named as such', async () => {
+    expect(await lint('sp-header-agentic-line', spPlan({ agentic: '> **For agentic workers:** Execute inline in this session. TDD per suite.' }))).toEqual([]);
+    const [m] = await lint('sp-header-agentic-line', spPlan({ agentic: '> **For Codex:** REQUIRED SUB-SKILLS: Use `superpowers:test-driven-development`, then `superpowers:verification-before-completion`.' }));
+    expect(m).toContain('is not the agentic-workers line and names no REQUIRED SUB-SKILL to execute the plan with');
+  });
+
+  it('sp-file-structure does not hold task files to a section it only took for the map ("## Background" naming most files)', async () => {
+    const background = ['## Background: how the pieces fit', '', '- `lib/src/local_paths.dart` builds the cache path.', '- `lib/src/offline_catalog.dart` owns the cache.', '- `lib/src/upload_task.dart` uploads.', '- `lib/src/transfer.dart` resumes.', ''];
+    const tasks = [...background, ...task('### Task 1: Staging path', '**Files:**', '- Modify: `lib/src/local_paths.dart`', '- Test: `test/local_paths_test.dart`', '', ...red), ...task('### Task 2: Catalog', '**Files:**', '- Modify: `lib/src/offline_catalog.dart`', '- Modify: `lib/src/upload_task.dart`', '- Modify: `lib/src/transfer.dart`', '', ...red)];
+    expect(await lint('sp-file-structure', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('sp-header-architecture-length weighs an Architecture of short bullets by its words', async () => {
+    const bullets = ['', '', ...['1 new `ContextMenuAction` variant', '1 widened `ContextMenuTarget` field', '1 new i18n label', '1 new store action (`deleteEcucModule`)', '1 new test file for the store action', '1 new test file for the context menu'].map((b) => `- ${b}`)].join('\n');
+    expect(await lint('sp-header-architecture-length', spPlan({ architecture: bullets }))).toEqual([]);
+  });
+
+  it('sp-task-heading accepts `## Task N:` under `# PR N` headings that group the tasks', async () => {
+    const tasks = ['# PR 1 — Profile config', '', ...task('## Task 1: Dir tree helper', ...red), '# PR 2 — Detail page', '', ...task('## Task 2: Detail page', ...red)];
+    expect(await lint('sp-task-heading', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('strict rules: a directory entry whose files follow, an absolute path with spaces, a task that adds i18n keys', async () => {
+    const dir = task('### Task 1: DiskANN module', '**Files:**', '- Create: `src/diskann/`', '- Create: `src/diskann/graph.zig`', '', ...red);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dir }))).toEqual([]);
+    const icloud = task('### Task 2: Deliver', '**Files:**', '- Modify: `/Users/me/Library/Mobile Documents/iCloud~dk~simonbs~Scriptable/Documents/Widget.js`', '', ...red);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: icloud }))).toEqual([]);
+    const keys = ['- [ ] **Step 1: Add the 3 keys to `src/i18n/editor.ts`**', '', '```ts', 'collapse: string;', '```', '', '- [ ] **Step 2: Run the parity test**', '', 'Run: `npx vitest run i18n`', 'Expected: PASS', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add src/i18n', 'git commit -m "feat(i18n): collapse labels"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: i18n keys (3 new keys × 2 locales)', '**Files:**', '- Modify: `src/i18n/editor.ts`', '', ...keys) }))).toEqual([]);
+  });
+});

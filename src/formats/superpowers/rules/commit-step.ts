@@ -1,20 +1,20 @@
+import { gitCommand } from '../../../plan/git-command.js';
 import type { Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
-import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { runsOnly } from './task-files.js';
-import { clip, isCode, lineText, readsOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
+import { clip, isCode, lineText, readsOnly, shellOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
 
-/** The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy". */
+/** The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy", "snapshots instead of repo commits". */
 const NO_GIT =
-  /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b|\bno[- ]git[- ]ops\b|\b(?:git )?commit steps are (?:omitted|left out)\b/i;
+  /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b|\bno[- ]git[- ]ops\b|\binstead of (?:repo(?:sitory)? |git )?commits\b|\b(?:git )?commit steps are (?:omitted|left out)\b/i;
 /** A task that says it commits nothing: "No commit (nothing tracked changed)". */
 const NO_COMMIT = /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b/i;
 /**
- * `git commit`, and with options before it (`git -c user.email=… -c user.name=… commit -m`); and the
+ * `git commit`, and with options before it (`git -C "E:\repo" commit -m`, `git -c user.name=… commit`); and the
  * commits of other version control a project may use: Jujutsu (`jj describe -m`, `jj commit -m`),
  * Mercurial and Sapling (`hg commit`, `sl commit`).
  */
-const GIT_COMMIT = /\bgit\b(?:\s+-c\s+\S+)*\s+commit\b|\bjj\s+(?:describe|commit|new)\b[^\n]*\s-m\b|\b(?:hg|sl)\s+commit\b/;
+const GIT_COMMIT = new RegExp(String.raw`${gitCommand('commit').source}|\bjj\s+(?:describe|commit|new)\b[^\n]*\s-m\b|\b(?:hg|sl)\s+commit\b`);
 /** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
 const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果|如需|仅在/i;
 /** Commits left to the user: "commit only if the user asks", "（若用户要求再 commit）". */
@@ -70,7 +70,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -131,20 +131,6 @@ export const spCommitStep: Rule = {
     return out.sort((a, b) => a.span.start.line - b.span.start.line);
   },
 };
-
-/**
- * A task whose every block is shell that writes no file of the repository: it runs scripts ("create
- * the GitHub issue"), or works outside the repository (`git clone . ../code-map`), and has nothing
- * of its own to commit.
- */
-function shellOnly(plan: Plan, task: Task): boolean {
-  const blocks = plan.codeBlocks.filter((b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line);
-  if (blocks.length === 0 || blocks.some((b) => !SHELL_LANGS.has(b.lang) || WRITES_FILE.test(b.content))) return false;
-  return task.files.every((f) => /^(?:\.\.\/|\/|~)/.test(f.path) || (f.action !== 'create' && f.action !== 'modify' && f.action !== 'delete'));
-}
-
-/** Shell that writes a file: a redirect to a path, `tee`, `sed -i`, a heredoc into a file. */
-const WRITES_FILE = /(?:^|[^>&2])>{1,2}\s*(?!\/dev\/null)[\w./~$"'-]|\btee\s|\bsed\s+-i|\bgit\s+(?:add|commit|mv|rm)\b/m;
 
 /** "Tasks 1–8", "Tasks 2, 4 and 7": consecutive task numbers as a range. */
 function taskList(tasks: readonly Task[]): string {

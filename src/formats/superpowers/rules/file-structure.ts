@@ -99,7 +99,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\`; lockfiles such as \`Gemfile.lock\` are not held to the map); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading, though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\`; lockfiles such as \`Gemfile.lock\` are not held to the map); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -117,7 +117,8 @@ export const spFileStructure: Rule = {
   check(plan) {
     if (plan.tasks.length === 0) return [];
     const paths = [...new Set(plan.tasks.flatMap((t) => ownFiles(t.files).map((f) => bare(f.path))))];
-    const map = fileMapSection(plan) ?? listingSection(plan, paths);
+    const named = fileMapSection(plan);
+    const map = named ?? listingSection(plan, paths);
     if (!map) {
       // A plan of one task has its map already: the task's Files block lists every file.
       if (paths.length < MIN_FILES || olderSkill(plan) || plan.tasks.length === 1 || headerLists(plan, paths)) return [];
@@ -135,6 +136,9 @@ export const spFileStructure: Rule = {
     if (map.heading.span.start.line > first.span.start.line) {
       out.push({ message: `The File Structure section comes after ${taskName(first)}: move it above the tasks, where the decomposition is decided.`, span: map.heading.span });
     }
+    // A section taken for the map by what it lists ("## Background" naming most files) is not declared
+    // one: it may explain existing code, so a file it leaves out is not missing from a map.
+    if (!named) return out;
     const text = sectionText(plan, map);
     for (const task of plan.tasks) {
       const missing = ownFiles(task.files).filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(text, f.path));

@@ -13,6 +13,8 @@ const ACTION = /^\s*(?:\*\*)?(\p{L}+(?:[ /+]\p{L}+)?)(?:\*\*)?\s*[:：](?:\*\*)?
 const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b|ningun[oa]\b|aucun\b|keine\b|无|無|なし)/i;
 /** A code span that is a path: no spaces before an optional ": where" note ("`cli.py: task subparser`"). */
 const CODE_PATH = /^[~./\w@$-][^\s`]*$/;
+/** An absolute path to a file may hold spaces: `/Users/me/Library/Mobile Documents/x/Widget.js`, `C:\Program Files\x.exe`. */
+const ABSOLUTE_FILE = /^(?:\/|~\/|[A-Za-z]:[\\/])[^`]*[\\/][^`\\/]*\.\w+$/;
 /** A path written without backticks: directories and an extension, or a file name with a known extension. */
 const BARE_PATH = /(?:^|[\s(])((?:~|\.{1,2})?\/?[\w@.-]+(?:\/[\w@.*-]+)+\.\w{1,10}|[\w@-]+\.(?:md|json|ya?ml|js|mjs|cjs|ts|tsx|jsx|py|go|sh|cs|csproj|props|toml|txt|rb|rs|java|kt|swift|c|h|cc|cpp|hpp|xml|html|css|sql|ps1|lock))(?=$|[\s),;:])/;
 /** Root files named without an extension by convention (`Makefile`, `Dockerfile`, `LICENSE`). */
@@ -47,7 +49,7 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   // A name with a line range is a file however it is named (`sbx:24-36`, a script at the root).
   const paths = codes
     .map((c) => pathAndLines(withoutLocation(c.split(/:\s/)[0]!.trim())))
-    .filter(({ path, lines }) => CODE_PATH.test(path) && (/[./]/.test(path) || EXTENSIONLESS.test(path) || lines !== undefined))
+    .filter(({ path, lines }) => ABSOLUTE_FILE.test(path) || (CODE_PATH.test(path) && (/[./]/.test(path) || EXTENSIONLESS.test(path) || lines !== undefined)))
     .map(({ path }) => path);
   const prose = rest.replace(/`[^`]*`/g, ' ');
   const bare = BARE_PATH.exec(prose)?.[1];
@@ -130,6 +132,9 @@ export const spFilesExactPaths: Rule = {
       for (const item of block.items) {
         const problem = entryProblem(item.text);
         if (!problem) continue;
+        // "Create: `src/diskann/`" over "Create: `src/diskann/graph.zig`": the files in it are named.
+        const dir = /^names a directory, `(.+)`$/.exec(problem.what)?.[1];
+        if (dir && task.files.some((f) => f.path !== dir && f.path.startsWith(dir))) continue;
         const l = item.span.start.line;
         byLine.set(l, [...(byLine.get(l) ?? []), { item, problem }]);
       }

@@ -20,7 +20,7 @@ const TEMPLATE =
 const OLDER_TEMPLATE = '`> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.`';
 
 /** A quote under the title that says where and how the plan is executed. */
-const EXECUTE_HERE = /\bexecut(?:e|ed)\s+(?:this plan\s+|the plan\s+|it\s+)?(?:directly|inline|task-by-task|in the current)\b/i;
+const EXECUTE_HERE = /\bexecut(?:e|ed)\s+(?:this plan\s+|the plan\s+|it\s+)?(?:directly|inline|task-by-task|in (?:the current|this session))\b/i;
 
 export const spHeaderAgenticLine: Rule = {
   id: 'sp-header-agentic-line',
@@ -28,7 +28,7 @@ export const spHeaderAgenticLine: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage"), or a quote in its place that says how the plan is executed ("> **After approval:** execute directly in the current checkout because …"), is accepted: the project chose it, and the line still tells the agent how the plan is executed. The checkbox sentence is not required: the skill\'s versions differ on it.',
+    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage"), or a quote in its place that says how the plan is executed ("> **After approval:** execute directly in the current checkout because …", "Execute inline in this session."), is accepted: the project chose it, and the line still tells the agent how the plan is executed. The checkbox sentence is not required: the skill\'s versions differ on it.',
   instruction: `Put the agentic-workers line right under the title: ${TEMPLATE}`,
   examples: {
     valid: [
@@ -68,7 +68,8 @@ export const spHeaderAgenticLine: Rule = {
       if (EXECUTE_HERE.test(line.text)) return [];
       // "> **REQUIRED SUB-SKILL:** Use the executing-plans skill": the sub-skill is named, the address is
       // not; a plan of the older skill gets that skill's line.
-      const names = /REQUIRED SUB-SKILL|executing-plans|subagent-driven-development/i.test(line.text);
+      // Only an execution skill counts: "REQUIRED SUB-SKILLS: Use superpowers:test-driven-development" names none.
+      const names = /executing-plans|subagent-driven-development/i.test(line.text);
       return [
         {
           message: names
@@ -91,7 +92,7 @@ export const spHeaderAgenticLine: Rule = {
           },
         ];
       }
-      if (OWN_ROUTE.test(line.text)) return [];
+      if (OWN_ROUTE.test(line.text) || EXECUTE_HERE.test(line.text)) return [];
       return [
         {
           message: `The "${line.addressee}:" line names no REQUIRED SUB-SKILL to execute the plan with ("${said}"): write "REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task."`,

@@ -1,16 +1,36 @@
 import type { Rule } from '../../../rules/types.js';
-import { fieldSentences } from '../../../rules/header/fields.js';
+import type { HeaderField } from '../../../plan/types.js';
+import { countSentences, plainInline } from '../../../plan/source.js';
 import { ARCHITECTURE, headerField } from './fields.js';
 
 /** The skill asks for 2-3 sentences; real plans run to 4 without harm. Well above that is reported. */
 const MAX_SENTENCES = 5;
+
+/** Words a sentence of the Architecture holds, to weigh list items written as fragments. */
+const WORDS_PER_SENTENCE = 20;
+
+/**
+ * The Architecture's length in sentences. List items written as sentences count as sentences; items
+ * that are fragments ("1 new store action (`deleteEcucModule`)") count by their words together: six
+ * short bullets say about as much as two sentences.
+ */
+function architectureSentences(field: HeaderField): number {
+  let n = countSentences(plainInline(field.value.text));
+  let fragmentWords = 0;
+  for (const item of field.items) {
+    const text = plainInline(item.text).trim();
+    if (/[.!?。！？]$/.test(text)) n += countSentences(text);
+    else fragmentWords += text.split(/\s+/).filter(Boolean).length;
+  }
+  return n + Math.ceil(fragmentWords / WORDS_PER_SENTENCE);
+}
 
 export const spHeaderArchitectureLength: Rule = {
   id: 'sp-header-architecture-length',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence.`,
+  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence; list items written as fragments ("1 new store action") count by their words, about twenty to a sentence.`,
   instruction: 'Keep the Architecture to 2-3 sentences about the approach; details belong in the tasks or the spec.',
   examples: {
     valid: [
@@ -28,7 +48,7 @@ export const spHeaderArchitectureLength: Rule = {
   check(plan) {
     const f = headerField(plan, ARCHITECTURE);
     if (!f) return [];
-    const n = fieldSentences(f);
+    const n = architectureSentences(f);
     if (n <= MAX_SENTENCES) return [];
     return [
       {

@@ -4,9 +4,11 @@
  * skill has had several versions (see test/fixtures/superpowers/RULES.md); the helpers name which
  * version a plan's wording belongs to, so each rule can accept every version's own form.
  */
+import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import type { Plan, Section, Span, Step, Task } from '../../../plan/types.js';
 import { codeLines } from '../../../rules/code-lines.js';
+import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 
 /** A step written as a checkbox list item ("- [ ] **Step 1: …**", "- [ ] Run …"). */
 const CHECKBOX = /^\s*[-*+]\s+\[[ xX]\]\s/;
@@ -166,3 +168,17 @@ export function readsOnly(task: Task): boolean {
 export function touchesNoFile(task: Task): boolean {
   return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i.test(i.text));
 }
+
+/**
+ * A task whose every block is shell that writes no file of the repository: it runs scripts ("create
+ * the GitHub issue"), or works outside the repository (`git clone . ../code-map`), and has nothing
+ * of its own to commit.
+ */
+export function shellOnly(plan: Plan, task: Task): boolean {
+  const blocks = plan.codeBlocks.filter((b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line);
+  if (blocks.length === 0 || blocks.some((b) => !SHELL_LANGS.has(b.lang) || WRITES_FILE.test(b.content))) return false;
+  return task.files.every((f) => /^(?:\.\.\/|\/|~)/.test(f.path) || (f.action !== 'create' && f.action !== 'modify' && f.action !== 'delete'));
+}
+
+/** Shell that writes a file: a redirect to a path, `tee`, `sed -i`, a heredoc into a file. */
+const WRITES_FILE = new RegExp(String.raw`(?:^|[^>&2])>{1,2}\s*(?!\/dev\/null)[\w./~$"'-]|\btee\s|\bsed\s+-i|${gitCommand('add|commit|mv|rm').source}`, 'm');

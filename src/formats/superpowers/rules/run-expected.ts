@@ -1,5 +1,6 @@
 import type { Command, Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
+import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
@@ -70,20 +71,35 @@ const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same 
  */
 const INLINE_RUN = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i;
 
+/**
+ * A command after a run step's bold head: "- [ ] **Step 2: Run, expect FAIL** — `mvn -o test -Dtest=…`"
+ * (not a commit message: "**Run → PASS; commit** — `feat(x): …`").
+ */
+const AFTER_HEAD = /\*\*\s*[—–:-]+\s*`(?![a-z]+(?:\([^)]*\))?!?:\s)([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/;
+
 /** The first inline command of the step, on its head line or in its prose, and the text after it on that line. */
 function inlineRun(plan: Plan, step: Step): { command: string; after: string } | undefined {
-  for (const text of [lineText(plan, step.title.span.start.line), ...step.prose.map((p) => p.text)]) {
+  const head = lineText(plan, step.title.span.start.line);
+  const afterHead = RUN_TITLE.test(withoutStepNumber(step.title.text)) ? AFTER_HEAD.exec(head) : null;
+  if (afterHead) return { command: afterHead[1]!, after: head.slice(afterHead.index + afterHead[0].length) };
+  for (const text of [head, ...step.prose.map((p) => p.text)]) {
     const m = INLINE_RUN.exec(text);
     if (m) return { command: m[1]!, after: text.slice(m.index + m[0].length) };
   }
   return undefined;
 }
 
+/** `git add`, `git commit`, `git push`: sp-commit-step's. */
+const GIT_STAGES = new RegExp(String.raw`^\s*${gitCommand('add|commit|push').source}`);
+
 /** A step that adds or defines something, a script among them: "Add `pnpm smoke:openai` for real API smoke". */
 const DEFINES = /^(?:add|create|define|register|write|expose)\b/i;
 
 /** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
 const RUN_TITLE = /^(?:re-?)?run\b/i;
+
+/** A step's title without its number: "Step 2: Run, expect FAIL" → "Run, expect FAIL". */
+const withoutStepNumber = (title: string): string => title.replace(/^\*{0,2}Step\s+[\d.]+:?\*{0,2}:?\s*/i, '');
 
 /** A block's commands, one per line; a command continued with backslashes (`npm install -D vitest \` …) is one. */
 function logicalLines(text: string): string[] {
@@ -177,7 +193,7 @@ export const spRunExpected: Rule = {
             c.run.text.trim() !== '' &&
             !(definesScript && c.run.span.start.line === step.title.span.start.line) &&
             !A_DIRECTORY.test(c.run.text.trim()) &&
-            !/^\s*git\s+(?:add|commit|push)\b/.test(c.run.text) &&
+            !GIT_STAGES.test(c.run.text) &&
             commandProblem(c.run.text, config) !== 'is a description, not a command',
         );
         if (runs.length > 0) {
@@ -199,7 +215,7 @@ export const spRunExpected: Rule = {
           });
           continue;
         }
-        if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(step.title.text.replace(/^\*{0,2}Step\s+[\d.]+:?\*{0,2}:?\s*/i, ''))) {
+        if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(withoutStepNumber(step.title.text))) {
           // "**Step 2:** Run: `uv run pytest -q` — expect FAIL (…)": the command is on the step's own
           // line, or in its text ("Run `cargo test --lib` and `cargo clippy`.").
           const inline = inlineRun(plan, step);

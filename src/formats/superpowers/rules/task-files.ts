@@ -1,7 +1,7 @@
 import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
-import { taskHeadSpan, taskName } from './parts.js';
+import { shellOnly, taskHeadSpan, taskName } from './parts.js';
 
 /** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load". */
 const CHECKS = /^\W*(?:verify|check|confirm|smoke[- ]test)\b/i;
@@ -30,7 +30,7 @@ export const spTaskFiles: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test, steps whose only code is shell that writes no file, such as creating the branch) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
   instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
   examples: {
     valid: [
@@ -58,7 +58,8 @@ export const spTaskFiles: Rule = {
     }
     const out: Finding[] = [];
     for (const task of missing) {
-      if (runsOnly(task, plan)) continue;
+      // "Create and checkout branch" over `git checkout -b …`: every step runs commands that write no file.
+      if (runsOnly(task, plan) || (shellOnly(plan, task) && task.steps.every((s) => s.codeBlocks.length > 0 || s.commands.length > 0))) continue;
       out.push({
         message: `${taskName(task)} has no "**Files:**" block: list the files it creates, modifies and tests, as exact paths, before its first step.`,
         span: taskHeadSpan(plan, task),

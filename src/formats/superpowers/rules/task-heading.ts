@@ -10,7 +10,7 @@ export const spTaskHeading: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Tasks are headed "### Task N: [Component Name]". executing-plans and subagent-driven-development work task by task and find the tasks by these headings. Reported, once per plan: task headings at another level (`## Task N:` is common; a style finding), a task written as a bold line instead of a heading, and a plan whose units of work are headed otherwise ("## Slice 1:"). Tasks numbered within a chunk or phase ("### Task 1.2:") are accepted, as are `## Chunk` / `## Phase` headings grouping the tasks.',
+    'Tasks are headed "### Task N: [Component Name]". executing-plans and subagent-driven-development work task by task and find the tasks by these headings. Reported, once per plan: task headings at another level (`## Task N:` is common; a style finding), a task written as a bold line instead of a heading, and a plan whose units of work are headed otherwise ("## Slice 1:"). Tasks numbered within a chunk or phase ("### Task 1.2:") are accepted, as are `## Chunk` / `## Phase` headings grouping the tasks, and `## Task N:` headings under `# Part` / `# PR` headings that group them one level up.',
   instruction: 'Head each task "### Task N: <Component Name>" (h3), numbered from 1.',
   examples: {
     valid: [
@@ -44,7 +44,13 @@ export const spTaskHeading: Rule = {
     if (bold) {
       return [{ message: `${taskName(bold)} is a bold line, not a heading: head each task "### Task N: <Component Name>".`, span: taskHeadSpan(plan, bold) }];
     }
-    const other = plan.tasks.filter((t) => taskSection(plan, t)?.depth !== 3);
+    // "# PR 1 — …" over "## Task 1:": tasks one level below the groups that hold them, as under "## Chunk".
+    const groups = plan.sections.filter((s) => s.depth === 1 && s.heading.span.start.line > (plan.title?.span.start.line ?? 0));
+    const grouped = (line: number): boolean => groups.some((g) => g.heading.span.start.line < line);
+    const other = plan.tasks.filter((t) => {
+      const depth = taskSection(plan, t)?.depth;
+      return depth !== 3 && !(depth === 2 && grouped(t.span.start.line));
+    });
     if (other.length === 0) return [];
     const depths = [...new Set(other.map((t) => taskSection(plan, t)!.depth))];
     const first = other[0]!;

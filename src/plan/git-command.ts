@@ -1,0 +1,11 @@
+/**
+ * Options git takes before its subcommand: `-C <dir>` (quoted, as Windows paths with spaces are),
+ * `-c key=value`, `--no-pager`, `--git-dir=…`. Plans write `git -C "E:\repo" commit -m …` as often
+ * as `git commit -m …`.
+ */
+const GLOBAL_OPTIONS = String.raw`(?:\s+(?:-[cC]\s+(?:"[^"\n]*"|'[^'\n]*'|\S+)|--[a-z][\w-]*(?:=\S+)?|-P))*`;
+
+/** `git <one of names>`, with any global options between: `gitCommand('add|commit')`. */
+export function gitCommand(names: string, flags = ''): RegExp {
+  return new RegExp(String.raw`\bgit${GLOBAL_OPTIONS}\s+(?:${names})\b`, flags);
+}
