@@ -51,7 +51,8 @@ interface Span {
   at: number;
 }
 
-export function parseAudits(lines: readonly string[], o: Outline, from: number, to: number, citations: readonly Citation[]): WrittenAudit[] {
+/** The audits of lines from..to; `citations` (the plan's) is read only when one is found. */
+export function parseAudits(lines: readonly string[], o: Outline, from: number, to: number, citations: () => readonly Citation[]): WrittenAudit[] {
   const audits: WrittenAudit[] = [];
   const inCode = (line: number): boolean => o.codeMask[line] === true;
   const leads = [...o.paragraphs, ...o.headings.map((h): [number, number] => [h.line, h.line])]
@@ -73,7 +74,7 @@ export function parseAudits(lines: readonly string[], o: Outline, from: number, 
         line: first,
         span: span(leadLines[0], 1, leadLines[1], (lines[leadLines[1] - 1] ?? '').length + 1),
         endLine: last,
-        listed: citations.filter((c) => c.span.start.line >= first && c.span.start.line <= last),
+        listed: citations().filter((c) => c.span.start.line >= first && c.span.start.line <= last),
         ...readListing(codeSpans(body), typeName, body),
         testsAccounted: TESTS_ACCOUNTED.test(body.replace(/`[^`]*`/g, '')),
       };
