@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import { defaultConfig } from './defaults.js';
 import { mergeValues } from './merge.js';
+import { cachedParse } from './parsed-cache.js';
 import { isPresetName, presetConfig } from './presets.js';
 import { validateConfig } from './schema.js';
 import type { Config } from './types.js';
@@ -21,9 +22,12 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export { NO_CONFIG_NOTICE } from './notice.js';
 
-/** Parses, validates and merges one config file's text. `path` is used in messages only. */
-export function parseConfig(text: string, path: string, knownRuleIds: readonly string[] = RULES.map((r) => r.id)): Config {
-  const doc = path.endsWith('.json') ? parseJson(text, path) : parseYaml(text, path);
+/**
+ * Parses, validates and merges one config file's text. `path` is used in messages only; with a
+ * `cacheDir`, the YAML parser's result is remembered there (parsed-cache.ts).
+ */
+export function parseConfig(text: string, path: string, knownRuleIds: readonly string[] = RULES.map((r) => r.id), cacheDir?: string): Config {
+  const doc = path.endsWith('.json') ? parseJson(text, path) : cachedParse(text, cacheDir, () => parseYaml(text, path));
   // An empty file is a config with nothing overridden.
   const { value, problems } = validateConfig(doc ?? {}, knownRuleIds);
   if (problems.length > 0) {
@@ -73,8 +77,8 @@ export function mergeConfig(base: Config, overrides: Record<string, unknown>, pa
   return merged;
 }
 
-/** Reads and parses one config file, with a clear message when it cannot. */
-export function loadConfigFile(file: string, knownRuleIds: readonly string[] = RULES.map((r) => r.id)): Config {
+/** Reads and parses one config file, with a clear message when it cannot (`cacheDir`: see parseConfig). */
+export function loadConfigFile(file: string, knownRuleIds: readonly string[] = RULES.map((r) => r.id), cacheDir?: string): Config {
   const path = resolve(file);
   let size: number;
   try {
@@ -97,7 +101,7 @@ export function loadConfigFile(file: string, knownRuleIds: readonly string[] = R
         : `${file}: the config file is not valid UTF-8: save it as UTF-8`,
     );
   }
-  return parseConfig(text, file, knownRuleIds);
+  return parseConfig(text, file, knownRuleIds, cacheDir);
 }
 
 /**
@@ -110,10 +114,13 @@ export class ConfigResolver {
   private readonly explicit: Config | undefined;
   private readonly explicitPath: string | undefined;
   private readonly knownRuleIds: readonly string[];
+  private readonly cacheDir: string | undefined;
 
-  constructor(options: { configPath?: string | undefined; knownRuleIds?: readonly string[] } = {}) {
+  /** `cacheDir`: where parsed config files are remembered (parsed-cache.ts); none without it. */
+  constructor(options: { configPath?: string | undefined; knownRuleIds?: readonly string[]; cacheDir?: string | undefined } = {}) {
     this.knownRuleIds = options.knownRuleIds ?? RULES.map((r) => r.id);
-    this.explicit = options.configPath ? loadConfigFile(options.configPath, this.knownRuleIds) : undefined;
+    this.cacheDir = options.cacheDir;
+    this.explicit = options.configPath ? loadConfigFile(options.configPath, this.knownRuleIds, this.cacheDir) : undefined;
     this.explicitPath = options.configPath ? resolve(options.configPath) : undefined;
   }
 
@@ -126,7 +133,7 @@ export class ConfigResolver {
     if (!config) {
       try {
         // Messages name the config relative to the cwd, as the user would type it.
-        config = loadConfigFile(relative(process.cwd(), file) || file, this.knownRuleIds);
+        config = loadConfigFile(relative(process.cwd(), file) || file, this.knownRuleIds, this.cacheDir);
       } catch (err) {
         // A broken config is read once, not once per plan under it.
         if (!(err instanceof InputError)) throw err;

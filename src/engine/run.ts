@@ -46,7 +46,10 @@ export interface LintFilesOptions {
   base?: string | undefined;
   /** Report citation drift between the plan's base and this revision (`--against HEAD`). */
   against?: string | undefined;
-  /** With `repo`: remember construction-site results in this directory (see site-cache.ts). */
+  /**
+   * Remember parsed config files in this directory (config/parsed-cache.ts), and with `repo`,
+   * construction-site results (see site-cache.ts).
+   */
   cacheDir?: string | undefined;
   /**
    * The design spec every plan was written from (`--spec`). Without it, each plan is checked
@@ -191,7 +194,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   // A bad --config stops the run: every plan would be linted against the wrong rules.
   const resolver = options.config
     ? undefined
-    : new ConfigResolver({ configPath: options.configPath, knownRuleIds: (options.rules ?? RULES).map((r) => r.id) });
+    : new ConfigResolver({ configPath: options.configPath, knownRuleIds: (options.rules ?? RULES).map((r) => r.id), cacheDir: options.cacheDir });
   const notices: string[] = [];
   // A --spec that cannot be read stops the run: every plan would be checked against nothing.
   let explicitSpec: SpecDoc | undefined;

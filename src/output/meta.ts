@@ -1,4 +1,8 @@
-/** What the formatters say about the tool itself, read from package.json so it cannot go stale. */
+/**
+ * What the formatters say about the tool itself, read from package.json so it cannot go stale.
+ * Read on first use, not at load: every lint loads this module (the SARIF formatter and the
+ * grounding caches import it), and few runs need it.
+ */
 import { readFileSync } from 'node:fs';
 
 interface PackageJson {
@@ -8,17 +12,30 @@ interface PackageJson {
   repository?: string | { url?: string };
 }
 
-// dist/output/meta.js and src/output/meta.ts both sit two levels below the package root.
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
+let pkg: PackageJson | undefined;
 
-export const TOOL_NAME = pkg.name;
-export const TOOL_VERSION = pkg.version;
+function packageJson(): PackageJson {
+  // dist/output/meta.js and src/output/meta.ts both sit two levels below the package root.
+  return (pkg ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson);
+}
+
+export function toolName(): string {
+  return packageJson().name;
+}
+
+export function toolVersion(): string {
+  return packageJson().version;
+}
+
+let buildId: { id: string | undefined } | undefined;
 
 /**
  * The build, for caches of results (written by `npm run build` to dist/build-id.json, which sits
  * one level above dist/output/ and dist/bundle/ alike); undefined when running from the sources.
  */
-export const BUILD_ID: string | undefined = readBuildId();
+export function toolBuildId(): string | undefined {
+  return (buildId ??= { id: readBuildId() }).id;
+}
 
 function readBuildId(): string | undefined {
   try {
@@ -29,17 +46,20 @@ function readBuildId(): string | undefined {
 }
 
 function repositoryUrl(): string | undefined {
-  const r = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const p = packageJson();
+  const r = typeof p.repository === 'string' ? p.repository : p.repository?.url;
   return r?.replace(/^git\+/, '').replace(/\.git$/, '');
 }
 
 /** Where the project lives; SARIF needs an absolute URI here. */
-export const TOOL_URI = pkg.homepage ?? repositoryUrl() ?? 'https://www.npmjs.com/package/microplan';
+export function toolUri(): string {
+  return packageJson().homepage ?? repositoryUrl() ?? 'https://www.npmjs.com/package/microplan';
+}
 
 /** Link to a rule's entry in the reference docs. */
 export function ruleHelpUri(ruleId: string): string {
   const repo = repositoryUrl();
   return repo && repo.startsWith('https://github.com/')
     ? `${repo}/blob/main/docs/rules.md#${ruleId}`
-    : `${TOOL_URI.replace(/#.*$/, '')}#${ruleId}`;
+    : `${toolUri().replace(/#.*$/, '')}#${ruleId}`;
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { LintReport } from '../engine/run.js';
 import { problemLine } from '../engine/input.js';
 import { displayPath } from './github.js';
-import { ruleHelpUri, TOOL_NAME, TOOL_URI, TOOL_VERSION } from './meta.js';
+import { ruleHelpUri, toolName, toolUri, toolVersion } from './meta.js';
 import type { FormatOptions } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -59,10 +59,10 @@ export function toSarif(report: LintReport, options: Pick<FormatOptions, 'cwd' |
       {
         tool: {
           driver: {
-            name: TOOL_NAME,
-            version: TOOL_VERSION,
-            semanticVersion: TOOL_VERSION,
-            informationUri: TOOL_URI,
+            name: toolName(),
+            version: toolVersion(),
+            semanticVersion: toolVersion(),
+            informationUri: toolUri(),
             rules: options.rules.map((r) => ({
               id: r.id,
               name: r.id,

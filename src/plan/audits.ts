@@ -31,10 +31,17 @@ const TESTS_ACCOUNTED =
 
 /** `path/file.go`, `file.go:12`, `file.go:12-20`, `file.go:12,40`: a file, with lines or not. */
 const LOCATION = /^((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z]\w*)(?::(\d+(?:\s*[-–]\s*\d+)?(?:\s*[,/]\s*\d+(?:\s*[-–]\s*\d+)?)*))?$/;
+/*
+ * The two patterns with Unicode property escapes are made on first use: creating one costs V8
+ * ~0.5 ms (it builds the character sets), which every lint paid at start-up, and most plans have
+ * no audit to read.
+ */
+let fileFunctionPattern: RegExp | undefined;
+let namedPattern: RegExp | undefined;
 /** `path/file.go:FuncName`: a site named by file and enclosing function. */
-const FILE_FUNCTION = /^((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z]\w*):([\p{L}_][\p{L}\p{N}_.]*)(?:\(.*\))?$/u;
+const FILE_FUNCTION = (): RegExp => (fileFunctionPattern ??= /^((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z]\w*):([\p{L}_][\p{L}\p{N}_.]*)(?:\(.*\))?$/u);
 /** `Name`, `Recv.Method`, `Name()`, `Name(...)`: a function or type named in a listing. */
-const NAMED = /^[*&]?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*)(?:\(.*\)|\{.*\})?$/u;
+const NAMED = (): RegExp => (namedPattern ??= /^[*&]?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*)(?:\(.*\)|\{.*\})?$/u);
 /** A file name has the shape of `pkg.T` too. */
 const FILE_EXTENSION = /\.(?:go|ts|tsx|mts|cts|js|jsx|mjs|cjs|py|pyi|md|json|ya?ml|toml|txt|sh|mod|sum)$/i;
 
@@ -44,7 +51,8 @@ interface Span {
   at: number;
 }
 
-export function parseAudits(lines: readonly string[], o: Outline, from: number, to: number, citations: readonly Citation[]): WrittenAudit[] {
+/** The audits of lines from..to; `citations` (the plan's) is read only when one is found. */
+export function parseAudits(lines: readonly string[], o: Outline, from: number, to: number, citations: () => readonly Citation[]): WrittenAudit[] {
   const audits: WrittenAudit[] = [];
   const inCode = (line: number): boolean => o.codeMask[line] === true;
   const leads = [...o.paragraphs, ...o.headings.map((h): [number, number] => [h.line, h.line])]
@@ -66,7 +74,7 @@ export function parseAudits(lines: readonly string[], o: Outline, from: number, 
         line: first,
         span: span(leadLines[0], 1, leadLines[1], (lines[leadLines[1] - 1] ?? '').length + 1),
         endLine: last,
-        listed: citations.filter((c) => c.span.start.line >= first && c.span.start.line <= last),
+        listed: citations().filter((c) => c.span.start.line >= first && c.span.start.line <= last),
         ...readListing(codeSpans(body), typeName, body),
         testsAccounted: TESTS_ACCOUNTED.test(body.replace(/`[^`]*`/g, '')),
       };
@@ -212,13 +220,13 @@ function readListing(spans: readonly Span[], typeName: string, text: string): { 
       locations.push({ path: location[1]!, ranges });
       continue;
     }
-    const fileFunction = FILE_FUNCTION.exec(content);
+    const fileFunction = FILE_FUNCTION().exec(content);
     if (fileFunction && FILE_EXTENSION.test(fileFunction[1]!)) {
       locations.push({ path: fileFunction[1]!, ranges: [], function: fileFunction[2]! });
       names.add(fileFunction[2]!);
       continue;
     }
-    const named = NAMED.exec(content)?.[1];
+    const named = NAMED().exec(content)?.[1];
     if (named !== undefined && named !== typeName && !FILE_EXTENSION.test(named)) names.add(named);
   }
   return { locations, names: [...names] };

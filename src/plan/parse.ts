@@ -10,7 +10,7 @@ import { buildSections, sectionByLetter } from './sections.js';
 import { blankFrontMatter, normalizeText, splitLines } from './source.js';
 import { parseDeviations, parseRisks, parseTestStrategy, partSection } from './tables.js';
 import { addListItemSteps, parseTasks } from './tasks.js';
-import type { Plan, Section } from './types.js';
+import type { Citation, Plan, Section } from './types.js';
 import { recognize } from '../formats/recognize.js';
 import type { FormatChoice } from '../formats/types.js';
 
@@ -43,7 +43,10 @@ export function parsePlan(rawText: string, path = '<input>', options: ParseOptio
   );
   // A superpowers task may write its steps as a checklist or numbered list instead of "Step N" heads.
   if (format === 'superpowers') addListItemSteps(lines, o, tasks);
-  const citations = parseCitations(lines, o);
+  // Read on first use (~3 ms of a cold lint): only the grounding rules, which need --repo, and an
+  // audit's listing read them, and most plans have no audit.
+  let citations: Citation[] | undefined;
+  const citationsOf = (): Citation[] => (citations ??= parseCitations(lines, o));
 
   return {
     path,
@@ -64,9 +67,11 @@ export function parsePlan(rawText: string, path = '<input>', options: ParseOptio
     risks: parseRisks(o, partSection(sections, 'risks'), lines),
     checklist: checklistSection ? parseChecklist(lines, o, checklistSection.bodyStart, checklistSection.bodyEnd) : [],
     codeBlocks: o.fences,
-    citations,
+    get citations() {
+      return citationsOf();
+    },
     // An audit may sit outside Phase 0 too (a macro plan, an Implementation Overview); its lead says what it is.
-    audits: parseAudits(lines, o, 1, lines.length, citations),
+    audits: parseAudits(lines, o, 1, lines.length, citationsOf),
     directives: parseDirectives(o),
     fenceProblems: o.fenceProblems,
   };

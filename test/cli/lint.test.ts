@@ -319,6 +319,42 @@ describe('microplan lint: grounding flags', () => {
   });
 });
 
+describe('microplan lint: parsed configs in the cache directory', () => {
+  it('reads a YAML config from the cache when its text is unchanged, parses it again when it changes, and keeps none with --no-cache', () => {
+    const dir = workspace({ 'plan.md': BAD_TITLE, 'microplan.config.yaml': 'bannedWords: [should]\n' });
+    const lint = (cacheDir: string, ...extra: string[]) => cli(['lint', ...onlyTitle(), '--format', 'json', ...extra, 'plan.md'], { cwd: dir, env: { MICROPLAN_CACHE_DIR: cacheDir } });
+    const cacheDir = tempDir();
+    const first = lint(cacheDir);
+    expect(first.code).toBe(1);
+    const entries = readdirSync(join(cacheDir, 'config'));
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(cacheDir, 'config', entries[0]!), 'utf8'))).toEqual({ text: 'bannedWords: [should]\n', value: { bannedWords: ['should'] } });
+    expect(lint(cacheDir)).toEqual(first);
+    // A config that no longer parses is reported as ever: its old entry is not used.
+    writeFileSync(join(dir, 'microplan.config.yaml'), 'bannedWords: [should\n');
+    const broken = lint(cacheDir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('microplan.config.yaml:2:1: invalid YAML');
+    expect(readdirSync(join(cacheDir, 'config'))).toHaveLength(1);
+    const untouched = tempDir();
+    writeFileSync(join(dir, 'microplan.config.yaml'), 'bannedWords: [should]\n');
+    expect(lint(untouched, '--no-cache')).toEqual(first);
+    expect(readdirSync(untouched)).toEqual([]);
+  });
+
+  it('keeps no entry for a config JSON cannot give back exactly (YAML aliases share one value)', () => {
+    const dir = workspace({ 'plan.md': GOOD, 'microplan.config.yaml': 'bannedWords: &w [should]\n' });
+    const cacheDir = tempDir();
+    const lint = () => cli(['lint', ...onlyTitle(), 'plan.md'], { cwd: dir, env: { MICROPLAN_CACHE_DIR: cacheDir } });
+    // An anchor alone shares nothing: kept.
+    expect(lint().code).toBe(0);
+    expect(readdirSync(join(cacheDir, 'config'))).toHaveLength(1);
+    writeFileSync(join(dir, 'microplan.config.yaml'), 'bannedWords: &w [should]\nplanSpecificChecks: *w\n');
+    expect(lint().code).toBe(0);
+    expect(readdirSync(join(cacheDir, 'config'))).toHaveLength(1);
+  });
+});
+
 describe('microplan lint --fix', () => {
   it('leaves a plan without fixable findings byte-for-byte unchanged', () => {
     const dir = workspace({ 'plan.md': BAD_TITLE });

@@ -81,15 +81,20 @@ function firstCodeChange(task: Task): Step | undefined {
   );
 }
 
-/** Words in a script other than Latin ("編譯失敗", "компиляция"): an Expected the rule cannot read. */
-const UNREAD = /(?:(?!\p{Script=Latin})\p{L}){2}/u;
+let unreadPattern: RegExp | undefined;
+/**
+ * Words in a script other than Latin ("編譯失敗", "компиляция"): an Expected the rule cannot read.
+ * Made on first use: a pattern with Unicode property escapes costs ~1 ms to create, which every
+ * lint paid at start-up, micro-plans included.
+ */
+const UNREAD = (): RegExp => (unreadPattern ??= /(?:(?!\p{Script=Latin})\p{L}){2}/u);
 
 /**
  * A run expected to fail: "Run test to verify it fails", "Run tests; verify RED", "Expected: FAIL …".
  * A Run with an Expected the rule cannot read ("Expected: 編譯失敗 —— 型別不存在") is given the benefit of the doubt.
  */
 function seenFailing(step: Step): boolean {
-  if (step.kind === 'run-fail' || step.commands.some((c) => FAILS.test(c.expected?.text ?? '') || UNREAD.test(c.expected?.text ?? ''))) return true;
+  if (step.kind === 'run-fail' || step.commands.some((c) => FAILS.test(c.expected?.text ?? '') || UNREAD().test(c.expected?.text ?? ''))) return true;
   // "Run: `cargo test -p tui splash` — expected: FAIL to compile", on the step's own line.
   if (/\bexpect(?:ed|s)?\b\W{0,3}(?:to\s+)?fail/i.test(step.title.text)) return true;
   return step.commands.length > 0 && /\bRED\b|\bfails?\b/.test(step.title.text);
