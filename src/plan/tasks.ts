@@ -550,6 +550,8 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
     rest = m[2]!;
   }
   const code = /`([^`]+)`/.exec(rest);
+  // "temporary files on branch `ci/p3.5a-ci-gate`": a branch, not a file.
+  if (code && /\b(?:branch|tag|ref)\s*$/i.test(rest.slice(0, code.index))) return undefined;
   let rawPath = code ? code[1]! : (rest.trim().split(/\s+/)[0] ?? '');
   rawPath = rawPath.replace(/[,;]$/, '');
   rawPath = withoutLocation(rawPath);

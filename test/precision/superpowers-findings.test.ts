@@ -41,6 +41,12 @@ interface Judged {
  * saw it, are in docs/precision.md.
  */
 const FLOOR = 0.96;
+/**
+ * With every rule on, the strict rules' findings count too: those rules are off by default because
+ * they are the least reliable on unseen plans, so the whole sample is held to the issue's bar, 95%.
+ * At round 16 (2026-12-06): 634 / 662 with every rule on, 559 / 580 with the defaults.
+ */
+const FLOOR_ALL_RULES = 0.95;
 
 const { findings } = JSON.parse(readFileSync(new URL('./superpowers-findings.json', import.meta.url), 'utf8')) as { findings: Judged[] };
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -91,7 +97,7 @@ describe('superpowers lint precision on the hand-judged sample', () => {
     expect(stale).toEqual([]);
     const still = counted.filter((f) => reported(all, f));
     const right = still.filter((f) => f.verdict === 'correct').length;
-    expect(right / still.length).toBeGreaterThanOrEqual(FLOOR);
+    expect(right / still.length).toBeGreaterThanOrEqual(FLOOR_ALL_RULES);
     // What a project with the defaults sees: the strict rules' findings left out.
     const byDefault = still.filter((f) => !STRICT.some((r) => r.id === f.ruleId));
     expect(byDefault.filter((f) => f.verdict === 'correct').length / byDefault.length).toBeGreaterThanOrEqual(FLOOR);

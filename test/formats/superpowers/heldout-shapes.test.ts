@@ -673,3 +673,35 @@ describe('habits of the seventeenth and eighteenth blind batches', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: i18n keys (3 new keys × 2 locales)', '**Files:**', '- Modify: `src/i18n/editor.ts`', '', ...keys) }))).toEqual([]);
   });
 });
+
+describe('habits of the nineteenth and twentieth blind batches', () => {
+  const red = ['- [ ] **Step 1: Write the failing test**', '', '```rust', '#[test] fn strips() { assert!(strip("a").is_ok()); }', '```', ''];
+  const two = (...before: string[]): string => spPlan({ tasks: [...before, ...task('### Task 1: Strip', '**Files:**', '- Modify: `src/strip.rs`', '', ...red), ...task('### Task 2: Changelog', '**Files:**', '- Modify: `src/log.rs`', '', ...red)] });
+
+  it('sp-commit-step leaves a plan that leaves commits to the user, or commits once at the end of the phase', async () => {
+    expect(await lint('sp-commit-step', two('## Global Constraints', '', '- Git commits are left to the user; do not run `git commit`.', ''))).toEqual([]);
+    expect(await lint('sp-commit-step', two('**Commit policy (user rule):** **One commit at the very end of the phase.** Do not create intermediate commits.', ''))).toEqual([]);
+  });
+
+  it('sp-file-structure reads a map glob at any depth (`tests/*.test.mjs` maps `tests/lib/errors.test.mjs`)', async () => {
+    const map = ['## File Structure', '', '| Path | Role |', '| --- | --- |', '| `scripts/validate.mjs` | validates the manifest |', '| `scripts/errors.mjs` | error codes |', '| `tests/*.test.mjs` | node:test unit tests |', ''];
+    const tasks = [...map, ...task('### Task 1: Validate', '**Files:**', '- Create: `scripts/validate.mjs`', '- Test: `tests/lib/validate.test.mjs`', '', ...red), ...task('### Task 2: Errors', '**Files:**', '- Create: `scripts/errors.mjs`', '- Test: `tests/lib/errors.test.mjs`', '', ...red)];
+    expect(await lint('sp-file-structure', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('does not read a branch named in a Files entry as a file', () => {
+    const plan = parsePlan(spPlan({ tasks: task('### Task 2: CI gate', '**Files:**', '- Modify: `.github/workflows/ci.yml`', '- Test: temporary files on branch `ci/p3.5a-ci-gate`, deleted before merge.', '', ...red) }));
+    expect(plan.tasks[0]!.files.map((f) => f.path)).toEqual(['.github/workflows/ci.yml']);
+  });
+
+  it('sp-code-step-without-code takes a list of exact deletions and a whole statement to add for the code', async () => {
+    const body = ['- [ ] **Step 5: Replace the duplicate in `src/cli/ledger.rs`**', '', 'In `src/cli/ledger.rs`:', '1. Delete the local `fn iso_date_prefix(value: &str) -> Option<&str> { ... }` definition.', '2. Delete the local `iso_date_prefix_recognizes_iso_strings` test.', '3. Add `use crate::utils::format::iso_date_prefix;` near the existing `use` statements.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Lift the helper', '**Files:**', '- Modify: `src/cli/ledger.rs`', '', ...body) }))).toEqual([]);
+  });
+
+  it('sp-failing-test-first leaves a plan that says it has no test harness of a kind ("no WASM/browser test harness")', async () => {
+    const note = '**Verification note:** This project has no WASM/browser test harness — we verify via `just check` and a manual browser pass.';
+    const body = ['- [ ] **Step 1: Add the localStorage helpers**', '', '```rust', 'pub fn save(key: &str) { storage().set_item(key, "1").ok(); }', '```', '', '- [ ] **Step 2: Run the checks**', '', 'Run: `just check`', 'Expected: PASS', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add src/storage.rs', 'git commit -m "feat(chat): remember the draft"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: [note, '', ...task('### Task 2: Draft storage', '**Files:**', '- Modify: `src/storage.rs`', '', ...body)] }))).toEqual([]);
+  });
+});

@@ -42,6 +42,17 @@ const EXACT_EDIT_MORE =
 const REPLACEMENTS = /`[^`]+`"?\s*(?:→|->|=>)\s*"?`/;
 const UPDATES = /^\W*(?:update|replace|rename|change|correct|point|repoint|switch)\b/i;
 
+/**
+ * A list of edits each exact without code: deleting a named item ("Delete the local `fn iso_date_prefix`
+ * definition") or adding a whole statement ("Add `use crate::utils::format::iso_date_prefix;` near the
+ * existing `use` statements").
+ */
+const EXACT_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:(?:delete|remove|drop)\b[^\n]*`[^`]+`|(?:add|insert|append)\s+`[^`]*;`)/i;
+function exactListedEdits(text: string): boolean {
+  const items = text.split('\n').filter((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
+  return items.length > 0 && items.every((l) => EXACT_ITEM.test(l));
+}
+
 /** The step finds there is nothing to do ("This is unchanged — no list traversal needed"). */
 const NOTHING_TO_DO = /\bif (?:they|it) (?:break|breaks|fail|fails)\b|\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b|\balready\b.{0,120}?\bworks? (?:identically|as is|unchanged)\b/i;
 
@@ -65,7 +76,7 @@ export function changesCode(unit: WorkUnit): boolean {
   // A block of comments may carry the exact edit: "// src/lib.rs: add `pub mod generate;`".
   const comments = unit.codeBlocks.map((b) => b.content).join('\n');
   if (EXACT_EDIT.test(`${text}\n${comments}`) || NOTHING_TO_DO.test(text) || EXACT_EDIT_MORE.test(`${head}\n${text}\n${comments}`)) return false;
-  if (UPDATES.test(head) && REPLACEMENTS.test(text)) return false;
+  if ((UPDATES.test(head) && REPLACEMENTS.test(text)) || exactListedEdits(text)) return false;
   if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;
   // "Add a 30-second idle timeout …" in a task whose files are all source files.
   const files = unit.task.files.map((f) => f.path);
@@ -80,7 +91,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`"), steps that find nothing to change or change only if something breaks ("update the tests if they break"), and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes, wires, updates or fixes code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`"), steps that find nothing to change or change only if something breaks ("update the tests if they break"), and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [

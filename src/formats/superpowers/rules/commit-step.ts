@@ -17,10 +17,10 @@ const NO_COMMIT = /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?commit
 const GIT_COMMIT = new RegExp(String.raw`${gitCommand('commit').source}|\bjj\s+(?:describe|commit|new)\b[^\n]*\s-m\b|\b(?:hg|sl)\s+commit\b`);
 /** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
 const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果|如需|仅在/i;
-/** Commits left to the user: "commit only if the user asks", "（若用户要求再 commit）". */
-const ON_REQUEST = /\b(?:if|when|only if|unless)\s+(?:the\s+)?user\b[^.]*\b(?:asks?|requests?|wants?)\b|(?:若|如果)用户要求/i;
-/** The plan commits once: "create one signed cleanup commit", "a single commit for the whole plan". */
-const ONE_COMMIT = /\b(?:create|make|land|as)\s+(?:one|a single)\s+(?:[\w-]+\s+){0,2}commit\b/i;
+/** Commits left to the user: "commit only if the user asks", "Git commits are left to the user", "（若用户要求再 commit）". */
+const ON_REQUEST = /\b(?:if|when|only if|unless)\s+(?:the\s+)?user\b[^.]*\b(?:asks?|requests?|wants?)\b|\b(?:are|is)\s+left\s+to\s+the\s+user\b|(?:若|如果)用户要求/i;
+/** The plan commits once: "create one signed cleanup commit", "One commit at the very end of the phase". */
+const ONE_COMMIT = /\b(?:create|make|land|as)\s+(?:one|a single)\s+(?:[\w-]+\s+){0,2}commit\b|\b(?:one|a single) commit at the (?:very )?end\b|\bno intermediate commits\b|\bdo not create intermediate commits\b/i;
 /** A section that gathers the plan's commits: "## Commits", "## Commit plan". */
 const COMMITS_SECTION = /^commits?\b(?:\s+(?:plan|strategy|sequence))?/i;
 
@@ -43,7 +43,8 @@ function someProseLine(plan: Plan, test: (text: string) => boolean): boolean {
 }
 
 function planForbidsCommits(plan: Plan): boolean {
-  return someProseLine(plan, (text) => NO_GIT.test(text));
+  // "do not run `git commit`": the command may be in backticks.
+  return someProseLine(plan, (text) => NO_GIT.test(text.replace(/`/g, '')));
 }
 
 function commitSteps(task: Task): Step[] {
@@ -70,7 +71,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user ("commit only if the user asks"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [

@@ -32,7 +32,8 @@ function mapGlobs(text: string): string[] {
 
 /** Whether a glob of the map matches the path (a glob without a directory matches the file name). */
 function globCovers(globs: readonly string[], path: string): boolean {
-  return globs.some((g) => globToRegExp(g.replace(/^\.\//, '')).test(g.includes('/') ? path : basename(path)));
+  // A map's `*` is read as any depth: `tests/*.test.mjs` stands for the tests under `tests/lib/` too.
+  return globs.some((g) => globToRegExp(g.replace(/^\.\//, '').replace(/(?<!\*)\*(?!\*)/g, '**')).test(g.includes('/') ? path : basename(path)));
 }
 
 /** The map's path for the same file under another extension (`server.cjs` for `server.js`), if it has one. */

@@ -18,9 +18,10 @@ export const spInterfaces: Rule = {
   id: 'sp-interfaces',
   family: 'superpowers',
   severity: 'warning',
+  strict: true,
   formats: ['superpowers'],
   description:
-    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block, and a block with neither a Consumes nor a Produces entry nor any exact name (entries in other words, "- Artifact name: `x`", count), are reported. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form.',
+    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block, and a block with neither a Consumes nor a Produces entry nor any exact name (entries in other words, "- Artifact name: `x`", count), are reported. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with none of its 3 findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'Give every task that writes code an **Interfaces:** block: "- Consumes: …" (from earlier tasks, exact signatures) and "- Produces: …" (what later tasks rely on), or "nothing".',
   examples: {
     valid: [
