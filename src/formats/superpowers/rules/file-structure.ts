@@ -25,15 +25,33 @@ function basename(path: string): string {
   return path.replace(/\/+$/, '').split('/').pop() ?? path;
 }
 
-/** The map's entries written as globs (`tests/**\/*.cs`, `*.cs`, `{Parser,Emitter}.cs`), from its code spans. */
-function mapGlobs(text: string): string[] {
-  return [...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!).filter((g) => /[*?]|\{[^}]*,[^}]*\}/.test(g) && /[\w.]/.test(g));
+/** A test of whether a glob of the map matches a path. */
+type Glob = (path: string) => boolean;
+
+/**
+ * The map's entries written as globs (`tests/**\/*.cs`, `*.cs`, `{Parser,Emitter}.cs`), from its code
+ * spans, each compiled once; a glob without a directory matches the file name.
+ */
+function mapGlobs(text: string): Glob[] {
+  return [...text.matchAll(/`([^`\s]+)`/g)]
+    .map((m) => m[1]!)
+    .filter((g) => /[*?]|\{[^}]*,[^}]*\}/.test(g) && /[\w.]/.test(g))
+    .map((g) => {
+      // A map's `*` is read as any depth: `tests/*.test.mjs` stands for the tests under `tests/lib/` too.
+      const re = globToRegExp(g.replace(/^\.\//, '').replace(/(?<!\*)\*(?!\*)/g, '**'));
+      return (path: string) => re.test(g.includes('/') ? path : basename(path));
+    });
 }
 
-/** Whether a glob of the map matches the path (a glob without a directory matches the file name). */
-function globCovers(globs: readonly string[], path: string): boolean {
-  // A map's `*` is read as any depth: `tests/*.test.mjs` stands for the tests under `tests/lib/` too.
-  return globs.some((g) => globToRegExp(g.replace(/^\.\//, '').replace(/(?<!\*)\*(?!\*)/g, '**')).test(g.includes('/') ? path : basename(path)));
+/** The file map's text, with its globs and directory entries read once for all the tasks' files. */
+interface FileMap {
+  text: string;
+  globs: Glob[];
+  directories: string[];
+}
+
+function readMap(text: string): FileMap {
+  return { text, globs: mapGlobs(text), directories: mapDirectories(text) };
 }
 
 /** The map's path for the same file under another extension (`server.cjs` for `server.js`), if it has one. */
@@ -53,18 +71,18 @@ function mapDirectories(text: string): string[] {
 }
 
 /** A path is in the map when the map names it, names its file in a tree or table, names its directory, or has a glob that matches it. */
-function inMap(text: string, path: string): boolean {
+function inMap(map: FileMap, path: string): boolean {
   const p = bare(path);
-  if (text.includes(p) || globCovers(mapGlobs(text), p)) return true;
-  if (mapDirectories(text).some((d) => p.startsWith(d))) return true;
+  if (map.text.includes(p) || map.globs.some((covers) => covers(p))) return true;
+  if (map.directories.some((d) => p.startsWith(d))) return true;
   const name = basename(p);
-  return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(text);
+  return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(map.text);
 }
 
 /** How many of the paths a text names, whole or by a glob or brace list (`src/model/{record,errors}.nim`, `tests/test_model_*.nim`). */
 function namedIn(text: string, paths: readonly string[]): number {
   const globs = mapGlobs(text);
-  return paths.filter((p) => text.includes(p) || globCovers(globs, p)).length;
+  return paths.filter((p) => text.includes(p) || globs.some((covers) => covers(p))).length;
 }
 
 /** A section above the tasks that lists most of the tasks' files, whatever its heading ("## Scope"). */
@@ -140,17 +158,18 @@ export const spFileStructure: Rule = {
     // A section taken for the map by what it lists ("## Background" naming most files) is not declared
     // one: it may explain existing code, so a file it leaves out is not missing from a map.
     if (!named) return out;
-    const text = sectionText(plan, map);
+    const fileMap = readMap(sectionText(plan, map));
     for (const task of plan.tasks) {
-      const missing = ownFiles(task.files).filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(text, f.path));
+      const missing = ownFiles(task.files).filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(fileMap, f.path));
       if (missing.length === 0) continue;
       const where = `("${clip(map.heading.text, 40)}", line ${map.heading.span.start.line})`;
       // The map names the same file under another extension: one of the two is wrong, not absent.
-      const near = missing.filter((f) => nearName(text, bare(f.path)) !== undefined);
-      for (const f of near) {
-        out.push({ message: `The file map ${where} names \`${nearName(text, bare(f.path))}\`, ${taskName(task)} \`${bare(f.path)}\`: make them agree.`, span: f.span });
+      const absent: FileEntry[] = [];
+      for (const f of missing) {
+        const other = nearName(fileMap.text, bare(f.path));
+        if (other === undefined) absent.push(f);
+        else out.push({ message: `The file map ${where} names \`${other}\`, ${taskName(task)} \`${bare(f.path)}\`: make them agree.`, span: f.span });
       }
-      const absent = missing.filter((f) => !near.includes(f));
       if (absent.length === 0) continue;
       const names = [...new Set(absent.map((f) => `\`${bare(f.path)}\``))];
       out.push({

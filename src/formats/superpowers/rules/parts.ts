@@ -6,7 +6,7 @@
  */
 import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
-import type { Plan, Section, Span, Step, Task } from '../../../plan/types.js';
+import type { CodeBlock, Plan, Section, Span, Step, Task } from '../../../plan/types.js';
 import { codeLines } from '../../../rules/code-lines.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 
@@ -146,6 +146,11 @@ export function sectionText(plan: Plan, s: Section): string {
   return plan.lines.slice(s.bodyStart - 1, Math.max(s.bodyStart - 1, end)).join('\n');
 }
 
+/** The task's code blocks, in its steps or outside them ("Verification:" after the steps). */
+export function taskBlocks(plan: Plan, task: Task): CodeBlock[] {
+  return plan.codeBlocks.filter((b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line);
+}
+
 /** Lines of a task outside code blocks, with their numbers (the heading line excluded). */
 export function taskProse(plan: Plan, task: Task): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
@@ -175,7 +180,7 @@ export function touchesNoFile(task: Task): boolean {
  * of its own to commit.
  */
 export function shellOnly(plan: Plan, task: Task): boolean {
-  const blocks = plan.codeBlocks.filter((b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line);
+  const blocks = taskBlocks(plan, task);
   if (blocks.length === 0 || blocks.some((b) => !SHELL_LANGS.has(b.lang) || WRITES_FILE.test(b.content))) return false;
   return task.files.every((f) => /^(?:\.\.\/|\/|~)/.test(f.path) || (f.action !== 'create' && f.action !== 'modify' && f.action !== 'delete'));
 }

@@ -4,7 +4,7 @@ import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
-import { clip, lineText, stepName, taskName, taskProse } from './parts.js';
+import { clip, lineText, stepName, taskBlocks, taskName, taskProse } from './parts.js';
 
 /**
  * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
@@ -289,7 +289,5 @@ function trailing(plan: Plan, task: Task): { commands: boolean; expected: boolea
 /** A shell block of the task that belongs to none of its steps ("Verification:" after the steps). */
 function shellOutsideSteps(plan: Plan, task: Task): boolean {
   const inSteps = new Set(task.steps.flatMap((s) => s.codeBlocks.map((b) => b.span.start.line)));
-  return plan.codeBlocks.some(
-    (b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line && SHELL_LANGS.has(b.lang) && !inSteps.has(b.span.start.line),
-  );
+  return taskBlocks(plan, task).some((b) => SHELL_LANGS.has(b.lang) && !inSteps.has(b.span.start.line));
 }

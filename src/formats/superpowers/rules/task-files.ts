@@ -1,7 +1,7 @@
 import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
-import { shellOnly, taskHeadSpan, taskName } from './parts.js';
+import { shellOnly, taskBlocks, taskHeadSpan, taskName } from './parts.js';
 
 /** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load". */
 const CHECKS = /^\W*(?:verify|check|confirm|smoke[- ]test)\b/i;
@@ -19,7 +19,7 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
   if (task.steps.length > 0) return true;
   // A task without steps ("### Task 6: Tests" — "Run targeted tests:" and a bash block) runs only
   // when all the code it shows is commands.
-  const blocks = plan ? plan.codeBlocks.filter((b) => b.span.start.line > task.span.start.line && b.span.end.line <= task.span.end.line) : [];
+  const blocks = plan ? taskBlocks(plan, task) : [];
   if (blocks.some((b) => !SHELL_LANGS.has(b.lang))) return false;
   return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text);
 }
