@@ -15,6 +15,7 @@ import type { Outline } from './blocks.js';
 import { commonmark } from './commonmark.js';
 import { span } from './source.js';
 import type { AuditLocation, Citation, WrittenAudit } from './types.js';
+import { lazy } from '../lazy.js';
 
 const MENTIONS_SITES = /construction[- ]sites?\b/i;
 /** A checked item of the Sanity Checklist speaks of the audit; it is not one. */
@@ -36,12 +37,10 @@ const LOCATION = /^((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z]\w*)(?::(\d+(?:\s*[-–]\s*\d
  * ~0.5 ms (it builds the character sets), which every lint paid at start-up, and most plans have
  * no audit to read.
  */
-let fileFunctionPattern: RegExp | undefined;
-let namedPattern: RegExp | undefined;
 /** `path/file.go:FuncName`: a site named by file and enclosing function. */
-const FILE_FUNCTION = (): RegExp => (fileFunctionPattern ??= /^((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z]\w*):([\p{L}_][\p{L}\p{N}_.]*)(?:\(.*\))?$/u);
+const FILE_FUNCTION = lazy(() => /^((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z]\w*):([\p{L}_][\p{L}\p{N}_.]*)(?:\(.*\))?$/u);
 /** `Name`, `Recv.Method`, `Name()`, `Name(...)`: a function or type named in a listing. */
-const NAMED = (): RegExp => (namedPattern ??= /^[*&]?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*)(?:\(.*\)|\{.*\})?$/u);
+const NAMED = lazy(() => /^[*&]?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*)(?:\(.*\)|\{.*\})?$/u);
 /** A file name has the shape of `pkg.T` too. */
 const FILE_EXTENSION = /\.(?:go|ts|tsx|mts|cts|js|jsx|mjs|cjs|py|pyi|md|json|ya?ml|toml|txt|sh|mod|sum)$/i;
 

@@ -10,9 +10,10 @@ import { buildSections, sectionByLetter } from './sections.js';
 import { blankFrontMatter, normalizeText, splitLines } from './source.js';
 import { parseDeviations, parseRisks, parseTestStrategy, partSection } from './tables.js';
 import { addListItemSteps, parseTasks } from './tasks.js';
-import type { Citation, Plan, Section } from './types.js';
+import type { Plan, Section } from './types.js';
 import { recognize } from '../formats/recognize.js';
 import type { FormatChoice } from '../formats/types.js';
+import { lazy } from '../lazy.js';
 
 export interface ParseOptions {
   /** The format the plans are in (a config's `format`); `auto` recognizes it from the text. */
@@ -45,8 +46,7 @@ export function parsePlan(rawText: string, path = '<input>', options: ParseOptio
   if (format === 'superpowers') addListItemSteps(lines, o, tasks);
   // Read on first use (~3 ms of a cold lint): only the grounding rules, which need --repo, and an
   // audit's listing read them, and most plans have no audit.
-  let citations: Citation[] | undefined;
-  const citationsOf = (): Citation[] => (citations ??= parseCitations(lines, o));
+  const citationsOf = lazy(() => parseCitations(lines, o));
 
   return {
     path,

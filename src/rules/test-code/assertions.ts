@@ -7,6 +7,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { ensureGrammars } from '../../repo/code/grammars.js';
 import type { LanguageId } from '../../languages/index.js';
+import { lazy } from '../../lazy.js';
 
 export type OffenceKind = 'type' | 'field' | 'formula' | 'count';
 
@@ -109,12 +110,6 @@ function arithRoots(n: SgNode): SgNode[] {
   };
   walk(n);
   return out;
-}
-
-/** A value computed on first use: most tests never need most facts. */
-function lazy<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: compute() }).v;
 }
 
 /** Go node kinds as numbers: a numeric matcher skips building a rule for every query. */

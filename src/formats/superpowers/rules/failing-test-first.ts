@@ -4,6 +4,7 @@ import { isTestFile } from '../../../ground/test-files.js';
 import { stepKind } from '../../../plan/tasks.js';
 import { needsNewTest, SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { clip, stepName, taskName, taskProse } from './parts.js';
+import { lazy } from '../../../lazy.js';
 
 /** Blocks that are not code a test could fail on: prose, data and configuration. */
 const NOT_CODE = new Set(['markdown', 'md', 'text', 'txt', 'plaintext', 'json', 'jsonc', 'yaml', 'yml', 'toml', 'ini', 'xml', 'csv', 'diff', 'gitignore', 'dotenv', 'env', 'properties', 'html', 'mermaid']);
@@ -81,13 +82,12 @@ function firstCodeChange(task: Task): Step | undefined {
   );
 }
 
-let unreadPattern: RegExp | undefined;
 /**
  * Words in a script other than Latin ("編譯失敗", "компиляция"): an Expected the rule cannot read.
  * Made on first use: a pattern with Unicode property escapes costs ~1 ms to create, which every
  * lint paid at start-up, micro-plans included.
  */
-const UNREAD = (): RegExp => (unreadPattern ??= /(?:(?!\p{Script=Latin})\p{L}){2}/u);
+const UNREAD = lazy(() => /(?:(?!\p{Script=Latin})\p{L}){2}/u);
 
 /**
  * A run expected to fail: "Run test to verify it fails", "Run tests; verify RED", "Expected: FAIL …".

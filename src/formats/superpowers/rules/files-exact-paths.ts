@@ -3,14 +3,14 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, isCode, lineText, taskName } from './parts.js';
 import { span } from '../../../plan/source.js';
 import { pathAndLines, withoutLocation } from '../../../plan/tasks.js';
+import { lazy } from '../../../lazy.js';
 
-let actionPattern: RegExp | undefined;
 /**
  * "Create:", "**Modify:**", "Test:" and the other verbs plans use before a path, in any language
  * ("삭제:", "Eliminar:"): a label that is not one of CHANGES counts as another verb. Made on first
  * use: a pattern with Unicode property escapes is slow to create, and micro-plans never need it.
  */
-const ACTION = (): RegExp => (actionPattern ??= /^\s*(?:\*\*)?(\p{L}+(?:[ /+]\p{L}+)?)(?:\*\*)?\s*[:：](?:\*\*)?\s*/u);
+const ACTION = lazy(() => /^\s*(?:\*\*)?(\p{L}+(?:[ /+]\p{L}+)?)(?:\*\*)?\s*[:：](?:\*\*)?\s*/u);
 /** "none", "(No files modified — testing only)", "No new files — inline script", "N/A". */
 const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b|ningun[oa]\b|aucun\b|keine\b|无|無|なし)/i;
 /** A code span that is a path: no spaces before an optional ": where" note ("`cli.py: task subparser`"). */
