@@ -705,3 +705,28 @@ describe('habits of the nineteenth and twentieth blind batches', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: [note, '', ...task('### Task 2: Draft storage', '**Files:**', '- Modify: `src/storage.rs`', '', ...body)] }))).toEqual([]);
   });
 });
+
+describe('quieter where the blind batches showed a check unreliable', () => {
+  const red = ['- [ ] **Step 1: Write the failing test**', '', '```ts', 'it("rotates", () => expect(rotate([1, 2])).toEqual([2, 1]));', '```', ''];
+
+  it('sp-header-goal, -architecture and -tech-stack say nothing of a header none of whose lines is read', async () => {
+    const unread = ['**Purpose:** Rotate the shadow ring on every write.', '', '**Approach:** One ring buffer of five slots.', '', '**Built with:** TypeScript, vitest', ''];
+    const plan = spPlan({ goal: undefined, architecture: undefined, techStack: undefined, before: unread });
+    for (const id of ['sp-header-goal', 'sp-header-architecture', 'sp-header-tech-stack']) expect(await lint(id, plan), id).toEqual([]);
+  });
+
+  it('still reports the missing lines beside one that is read, or when the plan gives them as sections', async () => {
+    expect(await lint('sp-header-architecture', spPlan({ architecture: undefined }))).toHaveLength(1);
+    const sections = spPlan({ goal: undefined, architecture: undefined, techStack: undefined, before: ['## Goal', '', 'Fix the escaping bug.', ''] });
+    for (const id of ['sp-header-goal', 'sp-header-architecture', 'sp-header-tech-stack']) expect(await lint(id, sections), id).toHaveLength(1);
+  });
+
+  it('sp-code-step-without-code leaves an edit step that names no code ("Update callers"), not one that names it', async () => {
+    const files = ['**Files:**', '- Modify: `src/store.ts`', '- Test: `src/store.test.ts`', ''];
+    const unnamed = ['- [ ] **Step 3: Update callers**', '', 'Both call sites pass the new options object.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Options', ...files, ...red, ...unnamed) }))).toEqual([]);
+    const named = ['- [ ] **Step 3: Update `validateToken()` to include the OAuth fields**', '', 'Copy both fields into the fresh token.'];
+    const [m] = await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Options', ...files, ...red, ...named) }));
+    expect(m).toContain('shows no code');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { isEmptyField } from '../../../rules/header/fields.js';
-import { ARCHITECTURE, GOAL, headerField } from './fields.js';
+import { ARCHITECTURE, GOAL, headerField, headerRead } from './fields.js';
 
 export const spHeaderArchitecture: Rule = {
   id: 'sp-header-architecture',
@@ -9,7 +9,7 @@ export const spHeaderArchitecture: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'The header says how the plan builds its Goal on an "**Architecture:**" line ("[2-3 sentences about approach]"), so the engineer who executes the tasks knows the shape of the change before the first one. A header without the line, or with an empty one, is reported.',
+    'The header says how the plan builds its Goal on an "**Architecture:**" line ("[2-3 sentences about approach]"), so the engineer who executes the tasks knows the shape of the change before the first one. A header without the line, or with an empty one, is reported. Not reported: a header in which none of the Goal, Architecture and Tech Stack lines is found while the plan has no such section either ("## Goal"), which on real plans is most often a header written in a form that is not read (labels in another language, a line before the title), not one without all three.',
   instruction: 'After the Goal, write "**Architecture:**" and 2-3 sentences about the approach.',
   examples: {
     valid: [
@@ -28,6 +28,8 @@ export const spHeaderArchitecture: Rule = {
     const f = headerField(plan, ARCHITECTURE);
     if (f && !isEmptyField(f)) return [];
     if (f) return [{ message: 'The "**Architecture:**" line is empty: describe the approach in 2-3 sentences.', span: f.span }];
+    // A header none of whose lines was read is in a form the parser does not read: say nothing.
+    if (!headerRead(plan)) return [];
     const goal = headerField(plan, GOAL);
     return [
       {
