@@ -5,6 +5,7 @@
  * entry, "(no changes)" — may be touched but are not promised. A task with no Files list
  * promises the files its steps say they create ("Create `FINDINGS.md` …").
  */
+import { gitCommand } from '../plan/git-command.js';
 import type { Plan, Task } from '../plan/types.js';
 import { normalizePlanPath } from './match.js';
 
@@ -20,7 +21,8 @@ export interface TaskScope {
 /** A repository path in plan prose: has a directory or a file extension, no spaces or URL scheme. */
 const PATH_IN_TEXT = /`([A-Za-z0-9_.@/-]+\/[A-Za-z0-9_.@*-]+|[A-Za-z0-9_@-]+\.[A-Za-z0-9]{1,5})(?::[\d,-]+)?`/g;
 const READ_ONLY_NOTE = /\((?:no changes?|unchanged|read[- ]only|reference|verify only)\)|^\s*(?:no changes?|unchanged|read only)\b/i;
-const GIT_ADD = /^\s*git\s+add\s+(.+)$/gm;
+/** `git add a b`, also with options before `add` (`git -C "E:\repo" add a b`). */
+const GIT_ADD = new RegExp(String.raw`^\s*${gitCommand('add').source}\s+(.+)$`, 'gm');
 /** A step that says it creates a file: "Create `results/FINDINGS.md` using the template …". */
 const CREATES = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?(?:create|write|add)\b[^`\n]{0,20}`([^`\n]+)`/gim;
 
