@@ -72,7 +72,10 @@ export function parseTasks(lines: readonly string[], o: Outline, sections: reado
     // "# Task 6 Event Wiring Implementation Plan": a plan written for one task of a larger plan is
     // titled after it; its title is not one of its tasks.
     if (section.depth === 1 && PLAN_TITLE.test(section.heading.text)) continue;
-    const task = parseTask(lines, o, section, Number(m[1]), prefixes);
+    const own = beforeSubtasks(lines, section, sections);
+    // A heading that only groups its subtasks ("## Task 3: Update views" right over "### Task 3.1") is not a task.
+    if (own !== section && !hasBody(lines, own)) continue;
+    const task = parseTask(lines, o, own, Number(m[1]), prefixes);
     if (m[2] !== undefined) task.subnumber = Number(m[2]);
     tasks.push(task);
   }
@@ -82,6 +85,24 @@ export function parseTasks(lines: readonly string[], o: Outline, sections: reado
     tasks.push(parseTask(lines, o, section, Number(BOLD_TASK.exec(lines[section.heading.span.start.line - 1] ?? '')![1]), prefixes));
   }
   return tasks;
+}
+
+/**
+ * "## Task 3: Update views" over "### Task 3.1: TasksView" … "### Task 3.4": the subtasks are tasks
+ * of their own, and the parent is only what comes before the first of them (its steps would
+ * otherwise be read twice, once for the parent).
+ */
+function beforeSubtasks(lines: readonly string[], section: Section, sections: readonly Section[]): Section {
+  const sub = sections.find((s) => s.depth > section.depth && s.span.start.line > section.span.start.line && s.span.start.line <= section.span.end.line && TASK_HEADING.test(s.heading.text));
+  if (!sub) return section;
+  let end = sub.span.start.line - 1;
+  while (end > section.span.start.line && (lines[end - 1] ?? '').trim() === '') end--;
+  return { ...section, span: span(section.span.start.line, 1, end, (lines[end - 1] ?? '').length + 1), bodyEnd: Math.min(section.bodyEnd, end) };
+}
+
+function hasBody(lines: readonly string[], section: Section): boolean {
+  for (let l = section.bodyStart; l <= section.bodyEnd; l++) if ((lines[l - 1] ?? '').trim() !== '') return true;
+  return false;
 }
 
 /** Pseudo-sections for bold task lines, each running to the next one or the end of the enclosing section. */
@@ -255,7 +276,7 @@ export function addListItemSteps(lines: readonly string[], o: Outline, tasks: re
     const items = o.listItems.filter((i) => i.depth === 1 && i.line >= from && i.line <= to && !o.codeMask[i.line]);
     const heads = items.filter((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? '') || (i.ordered && !underLabel(lines, o, i.line, from)));
     let ordinal = 0;
-    for (const item of heads) {
+    for (const [index, item] of heads.entries()) {
       ordinal++;
       const lineText = lines[item.line - 1] ?? '';
       const marker = /^\s*(?:[-*+]|(\d+)[.)])\s+(?:\[[ xX]\]\s+)?/.exec(lineText)!;
@@ -269,7 +290,8 @@ export function addListItemSteps(lines: readonly string[], o: Outline, tasks: re
         title,
         trailing: undefined,
       };
-      const step = parseStep(lines, o, head, Math.min(item.endLine, to), fences);
+      const end = withRunLines(lines, o, Math.min(item.endLine, to), (heads[index + 1]?.line ?? to + 1) - 1);
+      const step = parseStep(lines, o, head, end, fences);
       if (step.commands.length === 0) {
         // "- [ ] Run `pytest tests/x.py -q`; verify RED.": the command is in the item's own text.
         const c = inlineCommand(title);
@@ -282,6 +304,27 @@ export function addListItemSteps(lines: readonly string[], o: Outline, tasks: re
     }
     if (task.steps.length > 0 && !task.commit) task.commit = findCommit(lines, task.steps, fences, undefined);
   }
+}
+
+/**
+ * "- [ ] Run frontend build", a blank line, then "Run: `npm run build`" and "Expected: PASS" at the
+ * margin: Markdown ends the list item before them, but they are the step's. The item's end moves
+ * over such Run / Expected lines (and a block right after "Run:"), up to `limit`.
+ */
+function withRunLines(lines: readonly string[], o: Outline, end: number, limit: number): number {
+  let at = end;
+  for (let l = end + 1; l <= limit; l++) {
+    const t = lines[l - 1] ?? '';
+    if (t.trim() === '') continue;
+    const fence = o.fences.find((f) => f.span.start.line === l);
+    if (fence && /^\s*(?:\*\*)?Run\s*:?(?:\*\*)?\s*:?\s*$/i.test(lines[at - 1] ?? '')) {
+      at = l = fence.span.end.line;
+      continue;
+    }
+    if (o.codeMask[l] || !/^(?:\*\*)?(?:Run|Expected)\s*:/i.test(t)) break;
+    at = l;
+  }
+  return at;
 }
 
 /** Whether the list holding the item at `line` stands right under a "**Label:**" line (other than "Steps:"). */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../src/plan/parse.js';
 import { lintRule } from '../../helpers.js';
-import { spPlan } from './sp-plan.js';
+import { spPlan, TASK } from './sp-plan.js';
 
 const lint = async (id: string, text: string): Promise<string[]> => (await lintRule(id, text, { format: 'superpowers' })).map((d) => d.message);
 const task = (heading: string, ...body: string[]): string[] => [heading, '', ...body, ''];
@@ -728,5 +728,57 @@ describe('quieter where the blind batches showed a check unreliable', () => {
     const named = ['- [ ] **Step 3: Update `validateToken()` to include the OAuth fields**', '', 'Copy both fields into the fresh token.'];
     const [m] = await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Options', ...files, ...red, ...named) }));
     expect(m).toContain('shows no code');
+  });
+});
+
+describe('habits of the twenty-first and twenty-second blind batches', () => {
+  const typecheck = (n: string, view: string): string[] => task(`### Task 3.${n}: ${view}`, '**Files:**', `- Modify: \`frontend/src/views/${view}.vue\``, '', `- [ ] Replace \`ElMessage.error(err)\` with \`notifyApiError(err)\` in \`${view}\`.`, '- [ ] Run: `npm --prefix frontend run typecheck`');
+  const grouped = spPlan({ tasks: ['## Task 3: Update views to use notifyApiError()', '', ...typecheck('1', 'TasksView'), ...typecheck('2', 'UsersView')] });
+
+  it('reads a `## Task 3` heading that only groups `### Task 3.N` subtasks as no task of its own', () => {
+    expect(parsePlan(grouped).tasks.map((t) => `${t.number}.${t.subnumber}`)).toEqual(['3.1', '3.2']);
+    const withBody = parsePlan(spPlan({ tasks: ['## Task 3: Views', '', 'All views report errors the same way.', '', ...typecheck('1', 'TasksView')] }));
+    const [parent, sub] = withBody.tasks;
+    expect([parent!.subnumber, sub!.subnumber]).toEqual([undefined, 1]);
+    expect(parent!.span.end.line).toBeLessThan(sub!.span.start.line);
+  });
+
+  it('reports a subtask\'s run once, and counts subtasks one level below their group with it', async () => {
+    expect(await lint('sp-run-expected', grouped)).toHaveLength(2);
+    const tasks = [...task('## Task 1: Utility', '**Files:**', '- Create: `src/notify.ts`', '', '- [ ] Write `notifyApiError()`.'), '## Task 2: Views', '', ...typecheck('1', 'TasksView')];
+    const [m] = await lint('sp-task-heading', spPlan({ tasks }));
+    expect(m).toMatch(/^The task headings are `## Task N:` headings/);
+  });
+
+  it('reads "Run:" and "Expected:" at the margin under a checkbox step as the step\'s', async () => {
+    const body = ['- [ ] Run frontend build', '', 'Run: `npm --prefix frontend run build`', 'Expected: PASS', '', '- [ ] Run full project QA', '', 'Run: `python scripts/dev/qa.py`', 'Expected: PASS'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('## Task 4: Full verification', ...body) }))).toEqual([]);
+  });
+
+  it('owes no Files block nor commit for a task that pushes, opens the pull request and merges it', async () => {
+    const ship = task('### Task 2: PR + merge', '- [ ] Push branch to origin', '- [ ] Create PR titled "Phase A-3: frontend errors" with summary and verification evidence', '- [ ] Ensure CI checks are all green', '- [ ] Merge PR and delete branch');
+    const plan = spPlan({ tasks: [...TASK, '', ...ship] });
+    expect(await lint('sp-task-files', plan)).toEqual([]);
+    expect(await lint('sp-commit-step', plan)).toEqual([]);
+  });
+
+  it('sp-run-expected asks only for the command when the step says what to expect after its bold head', async () => {
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Trail frame', '- [ ] **Step 2: Run to verify** the channel test fails (function missing).') }));
+    expect(m).toContain('says to run something and what to expect, but names no command');
+  });
+
+  it('sp-code-step-without-code leaves a fix made only if the red run finds a gap', async () => {
+    const body = ['- [ ] **Step 3: Implement minimal production fix only if RED identifies a real gap**', '', 'Keep the fix inside the navigation provider.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Navigation', '**Files:**', '- Modify: `Editor/ShaderNav.cs`', '', ...body) }))).toEqual([]);
+  });
+
+  it('strict rules: a condition after the path, a plan without test targets, a step that sets up the test runner', async () => {
+    const entry = spPlan({ tasks: task('### Task 2: Share link', '**Files:**', '- Modify: `backend/app/schemas/task.py` only if needed for shared payload reuse', '', ...TASK.slice(6)) });
+    expect(await lint('sp-files-exact-paths', entry)).toEqual([]);
+    const code = ['- [ ] **Step 1: Create `Detector.swift` with the detector class**', '', '```swift', 'final class Detector { func run() {} }', '```', '', '- [ ] **Step 2: Write the test**', '', '```swift', 'func testRuns() { Detector().run() }', '```', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add Detector.swift', 'git commit -m "feat: add detector"', '```'];
+    const noTargets = spPlan({ before: ['## Notes', '', '- No unit test targets exist — verification is build success + manual device test', ''], tasks: task('### Task 2: Detector', '**Files:**', '- Create: `Detector.swift`', '', ...code) });
+    expect(await lint('sp-failing-test-first', noTargets)).toEqual([]);
+    const config = ['- [ ] **Step 1: Create `web/vitest.config.ts`**', '', '```ts', 'export default { test: { environment: "jsdom" } };', '```', '', '- [ ] **Step 2: Write the failing test**', '', '```ts', 'it("renders", () => expect(render()).toBeTruthy());', '```', '', '- [ ] **Step 3: Run it**', '', 'Run: `npx vitest run`', 'Expected: FAIL with "render is not defined"', '', '- [ ] **Step 4: Implement `render`**', '', '```ts', 'export const render = () => "<div/>";', '```', '', '- [ ] **Step 5: Commit**', '', '```bash', 'git add web', 'git commit -m "feat(web): render"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 2: Web UI', '**Files:**', '- Create: `web/vitest.config.ts`', '- Create: `web/src/render.ts`', '', ...config) }))).toEqual([]);
   });
 });

@@ -64,6 +64,9 @@ function exactListedEdits(text: string): boolean {
 /** The step finds there is nothing to do ("This is unchanged — no list traversal needed"). */
 const NOTHING_TO_DO = /\bif (?:they|it) (?:break|breaks|fail|fails)\b|\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b|\balready\b.{0,120}?\bworks? (?:identically|as is|unchanged)\b/i;
 
+/** A change made only if a check asks for it: "Implement minimal production fix only if RED identifies a real gap". */
+const ONLY_IF = /\bonly (?:if|when)\b|\bif (?:needed|necessary|required)\b/i;
+
 /** Whether the unit says to write code (and which words say it), or undefined. */
 export function changesCode(unit: WorkUnit): boolean {
   const head = unit.head.text.replace(/^\[[ xX]\]\s+/, '');
@@ -84,7 +87,7 @@ export function changesCode(unit: WorkUnit): boolean {
   if (!namesCode && isDocsOnly(unit.task)) return false;
   // A block of comments may carry the exact edit: "// src/lib.rs: add `pub mod generate;`".
   const comments = unit.codeBlocks.map((b) => b.content).join('\n');
-  if (EXACT_EDIT.test(`${text}\n${comments}`) || NOTHING_TO_DO.test(text) || EXACT_EDIT_MORE.test(`${head}\n${text}\n${comments}`)) return false;
+  if (EXACT_EDIT.test(`${text}\n${comments}`) || NOTHING_TO_DO.test(text) || ONLY_IF.test(head) || EXACT_EDIT_MORE.test(`${head}\n${text}\n${comments}`)) return false;
   if ((UPDATES.test(head) && REPLACEMENTS.test(text)) || exactListedEdits(text)) return false;
   if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;
   // "Add a 30-second idle timeout …" in a task whose files are all source files.
@@ -100,7 +103,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`"), steps that find nothing to change or change only if something breaks ("update the tests if they break"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`"), steps that find nothing to change or change only if something breaks ("update the tests if they break", "Implement the fix only if RED identifies a real gap"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [

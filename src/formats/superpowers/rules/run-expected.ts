@@ -263,7 +263,7 @@ function noExpected(named: string, step: Step, command: string): Finding {
 
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {
-  const expects = INLINE_OUTCOME.test(step.title.text) || CHECKS_NONE.test(step.title.text) || stepExpected(step) || step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text));
+  const expects = INLINE_OUTCOME.test(step.title.text) || CHECKS_NONE.test(step.title.text) || stepExpected(step) || step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text));
   return {
     message: expects
       ? `${named} says to run something and what to expect, but names no command in the step: write the exact command there as "Run: \`<exact command>\`".`

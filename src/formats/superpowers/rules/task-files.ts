@@ -3,8 +3,14 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { shellOnly, taskBlocks, taskHeadSpan, taskName } from './parts.js';
 
-/** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load". */
-const CHECKS = /^\W*(?:verify|check|confirm|smoke[- ]test)\b/i;
+/** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks are green". */
+const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
+/**
+ * A step of the review and release routine, which writes no file of the task: "Push branch to
+ * origin", "Create PR titled …", "Merge PR and delete branch", "Tag v1.2.0".
+ */
+const SHIPS =
+  /^\W*(?:push\b[^.\n]*\b(?:branch|origin|remote)\b|(?:open|create|file|raise|submit)\s+(?:a\s+|the\s+)?(?:draft\s+)?(?:PR|pull request|merge request)\b|merge\s+(?:the\s+)?(?:PR|pull request|merge request|(?:feature\s+)?branch)\b|delete\s+(?:the\s+)?(?:\w+\s+)?branch\b|wait for (?:the\s+)?CI\b)/i;
 
 /**
  * A task that only runs things ("Task 3: Verify", "Task 4: Manual smoke test", "Run Full Test
@@ -13,7 +19,7 @@ const CHECKS = /^\W*(?:verify|check|confirm|smoke[- ]test)\b/i;
  */
 export function runsOnly(task: Task, plan?: Plan): boolean {
   // "Verify transition detection" over a snippet to paste in the browser console checks; it writes nothing.
-  const writing = task.steps.filter((s) => !CHECKS.test(s.title.text));
+  const writing = task.steps.filter((s) => !CHECKS.test(s.title.text) && !SHIPS.test(s.title.text));
   if (writing.some((s) => s.kind === 'test' || s.kind === 'implement')) return false;
   if (writing.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
   if (task.steps.length > 0) return true;
@@ -30,7 +36,7 @@ export const spTaskFiles: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test, steps whose only code is shell that writes no file, such as creating the branch) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
   instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
   examples: {
     valid: [

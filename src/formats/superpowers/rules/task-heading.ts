@@ -47,7 +47,10 @@ export const spTaskHeading: Rule = {
     // "# PR 1 — …" over "## Task 1:": tasks one level below the groups that hold them, as under "## Chunk".
     const groups = plan.sections.filter((s) => s.depth === 1 && s.heading.span.start.line > (plan.title?.span.start.line ?? 0));
     const grouped = (line: number): boolean => groups.some((g) => g.heading.span.start.line < line);
-    const other = plan.tasks.filter((t) => {
+    // "### Task 3.1" under "## Task 3": subtasks one level below their task's heading follow it.
+    const top = Math.min(...plan.tasks.map((t) => taskSection(plan, t)?.depth ?? 7));
+    const tasks = plan.tasks.filter((t) => t.subnumber === undefined || (taskSection(plan, t)?.depth ?? 7) <= top);
+    const other = tasks.filter((t) => {
       const depth = taskSection(plan, t)?.depth;
       return depth !== 3 && !(depth === 2 && grouped(t.span.start.line));
     });
@@ -57,7 +60,7 @@ export const spTaskHeading: Rule = {
     const how = depths.map((d) => `\`${'#'.repeat(d)} Task N:\` headings (h${d})`).join(' and ');
     return [
       {
-        message: `${other.length === plan.tasks.length ? 'The task headings' : `${other.length} of ${plan.tasks.length} task headings`} are ${how}; the writing-plans template heads tasks \`### Task N: <Component Name>\` (h3).`,
+        message: `${other.length === tasks.length ? 'The task headings' : `${other.length} of ${tasks.length} task headings`} are ${how}; the writing-plans template heads tasks \`### Task N: <Component Name>\` (h3).`,
         span: taskHeadSpan(plan, first),
       },
     ];
