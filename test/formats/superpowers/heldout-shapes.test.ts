@@ -782,3 +782,33 @@ describe('habits of the twenty-first and twenty-second blind batches', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 2: Web UI', '**Files:**', '- Create: `web/vitest.config.ts`', '- Create: `web/src/render.ts`', '', ...config) }))).toEqual([]);
   });
 });
+
+describe('habits of the twenty-third blind batch', () => {
+  it('sp-code-step-without-code leaves a step that writes an empty file', async () => {
+    const body = ['- [ ] **Step 2: Implement `src/isbe/observability/__init__.py` (empty)**'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Observability', '**Files:**', '- Create: `src/isbe/observability/__init__.py`', '', ...body) }))).toEqual([]);
+  });
+
+  it('sp-no-placeholders leaves a bare `...` in the block shown as the result of an edit', async () => {
+    const body = ['- [ ] **Step 1.1 — Add the field**', '', 'Inside `message PColumn`, after the `derived` field (tag 17), add:', '', '```protobuf', '  optional bool isVirtual = 18 [default = false];', '```', '', 'Resulting block:', '', '```protobuf', 'message PColumn {', '  required bytes columnNameBytes = 1;', '  ...', '  optional bool isVirtual = 18 [default = false];', '}', '```'];
+    expect(await lint('sp-no-placeholders', spPlan({ tasks: task('### Task 1: Protobuf field', '**Files:** `src/main/protobuf/PTable.proto`', '', ...body) }))).toEqual([]);
+  });
+
+  it('sp-run-expected asks nothing after `git tag`, which prints nothing when it works', async () => {
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 5: Release', '- [ ] `git tag p1.6-worker-service`.') }))).toEqual([]);
+  });
+
+  it('sp-file-structure reports a file several tasks touch once, at the first', async () => {
+    const map = ['## File Structure', '', '- `src/collect.py` — collects the feed', ''];
+    const touch = (n: number): string[] => task(`### Task ${n}: Step ${n}`, '**Files:**', '- Modify: `src/collect.py`', '- Modify: `src/github.py`', '', ...TASK.slice(6));
+    const found = await lint('sp-file-structure', spPlan({ before: map, tasks: [...touch(1), ...touch(2)] }));
+    expect(found).toEqual([expect.stringMatching(/^Task 1's file `src\/github.py` is not in the file map/)]);
+  });
+
+  it('strict rules: a line number beside a quoted code anchor, a step that adds the test script and its runner config', async () => {
+    const anchored = ['- [ ] **Step 1: Add the auto option**', '', 'Edit `lib/config.rb`. After line 40 (`def country; ... end`), add:', '', '```ruby', 'def auto?; @auto; end', '```'];
+    expect(await lint('sp-files-line-range', spPlan({ tasks: task('### Task 1: Auto', '**Files:**', '- Modify: `lib/config.rb`', '', ...anchored) }))).toEqual([]);
+    const setup = ['- [ ] **Step 1: Add `zod` to the database package**', '', 'Add script `"test": "vitest run"` and create `packages/database/vitest.config.ts`:', '', '```typescript', 'export default defineConfig({ test: { environment: "node" } });', '```', '', '- [ ] **Step 2: Write failing test**', '', '```typescript', 'it("reads the url", () => expect(keys().DATABASE_URL).toBeDefined());', '```', '', '- [ ] **Step 3: Run it**', '', 'Run: `pnpm test`', 'Expected: FAIL with "Cannot find module ./keys"', '', '- [ ] **Step 4: Implement `keys`**', '', '```typescript', 'export const keys = () => ({ DATABASE_URL: process.env.DATABASE_URL });', '```', '', '- [ ] **Step 5: Commit**', '', '```bash', 'git add packages/database', 'git commit -m "feat(database): typed keys"', '```'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Keys', '**Files:**', '- Create: `packages/database/keys.ts`', '', ...setup) }))).toEqual([]);
+  });
+});

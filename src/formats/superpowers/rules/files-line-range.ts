@@ -7,8 +7,8 @@ const BY_LINE = /\b(?:after|before|above|below|replace|update|change|edit|insert
 /** Line numbers given roughly: "Affected lines approximately: 90, 310", "around line 40", "~line 95". */
 const ROUGH = /\blines?\b[^.\n`]{0,12}?\b(?:approx(?:imately|\.)?|around|roughly|about)\s*:?\s*~?\d+|\b(?:approx(?:imately|\.)?|around|roughly)\s+(?:at\s+)?lines?\s+~?\d+|~\s*lines?\s+\d+|\blines?\s+~\d+/i;
 
-/** A quoted anchor that places the edit by its text: the "Announce at start" line. */
-const ANCHOR = /["“][^"”\n]{3,}["”]/;
+/** A quoted anchor that places the edit by its text: the "Announce at start" line, "line 40 (`def country; ... end`)". */
+const ANCHOR = /["“][^"”\n]{3,}["”]|\blines?\s+\d+\s*\(\s*`[^`]{3,}`/;
 
 export const spFilesLineRange: Rule = {
   id: 'sp-files-line-range',
@@ -17,7 +17,7 @@ export const spFilesLineRange: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)"). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 1 of 11 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)", "After line 40 (`def country; ... end`)"). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 1 of 11 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'Give each Modify entry the lines it changes, exactly: "- Modify: `src/path/file.py:123-145`", not "after line 8" in a step.',
   examples: {
     valid: [
