@@ -6,6 +6,7 @@
 import type { Outline } from './blocks.js';
 import { findContractRefs } from './contracts.js';
 import { plainInline, span, textAt, trimmedLine } from './source.js';
+import { contentLineCount } from './sections.js';
 import { gitCommand } from './git-command.js';
 import type {
   CodeBlock,
@@ -74,7 +75,7 @@ export function parseTasks(lines: readonly string[], o: Outline, sections: reado
     if (section.depth === 1 && PLAN_TITLE.test(section.heading.text)) continue;
     const own = beforeSubtasks(lines, section, sections);
     // A heading that only groups its subtasks ("## Task 3: Update views" right over "### Task 3.1") is not a task.
-    if (own !== section && !hasBody(lines, own)) continue;
+    if (own !== section && contentLineCount(own, lines) === 0) continue;
     const task = parseTask(lines, o, own, Number(m[1]), prefixes);
     if (m[2] !== undefined) task.subnumber = Number(m[2]);
     tasks.push(task);
@@ -98,11 +99,6 @@ function beforeSubtasks(lines: readonly string[], section: Section, sections: re
   let end = sub.span.start.line - 1;
   while (end > section.span.start.line && (lines[end - 1] ?? '').trim() === '') end--;
   return { ...section, span: span(section.span.start.line, 1, end, (lines[end - 1] ?? '').length + 1), bodyEnd: Math.min(section.bodyEnd, end) };
-}
-
-function hasBody(lines: readonly string[], section: Section): boolean {
-  for (let l = section.bodyStart; l <= section.bodyEnd; l++) if ((lines[l - 1] ?? '').trim() !== '') return true;
-  return false;
 }
 
 /** Pseudo-sections for bold task lines, each running to the next one or the end of the enclosing section. */

@@ -7,7 +7,7 @@ import { shellOnly, taskBlocks, taskHeadSpan, taskName } from './parts.js';
 const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
 /**
  * A step of the review and release routine, which writes no file of the task: "Push branch to
- * origin", "Create PR titled …", "Merge PR and delete branch", "Tag v1.2.0".
+ * origin", "Create PR titled …", "Merge PR and delete branch", "Wait for CI".
  */
 const SHIPS =
   /^\W*(?:push\b[^.\n]*\b(?:branch|origin|remote)\b|(?:open|create|file|raise|submit)\s+(?:a\s+|the\s+)?(?:draft\s+)?(?:PR|pull request|merge request)\b|merge\s+(?:the\s+)?(?:PR|pull request|merge request|(?:feature\s+)?branch)\b|delete\s+(?:the\s+)?(?:\w+\s+)?branch\b|wait for (?:the\s+)?CI\b)/i;
