@@ -4,6 +4,7 @@
  * grounding caches import it), and few runs need it.
  */
 import { readFileSync } from 'node:fs';
+import { lazy } from '../lazy.js';
 
 interface PackageJson {
   name: string;
@@ -12,12 +13,8 @@ interface PackageJson {
   repository?: string | { url?: string };
 }
 
-let pkg: PackageJson | undefined;
-
-function packageJson(): PackageJson {
-  // dist/output/meta.js and src/output/meta.ts both sit two levels below the package root.
-  return (pkg ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson);
-}
+// dist/output/meta.js and src/output/meta.ts both sit two levels below the package root.
+const packageJson = lazy(() => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson);
 
 export function toolName(): string {
   return packageJson().name;
@@ -27,15 +24,11 @@ export function toolVersion(): string {
   return packageJson().version;
 }
 
-let buildId: { id: string | undefined } | undefined;
-
 /**
  * The build, for caches of results (written by `npm run build` to dist/build-id.json, which sits
  * one level above dist/output/ and dist/bundle/ alike); undefined when running from the sources.
  */
-export function toolBuildId(): string | undefined {
-  return (buildId ??= { id: readBuildId() }).id;
-}
+export const toolBuildId: () => string | undefined = lazy(readBuildId);
 
 function readBuildId(): string | undefined {
   try {

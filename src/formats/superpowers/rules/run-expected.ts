@@ -89,8 +89,7 @@ function inlineRun(plan: Plan, step: Step): { command: string; after: string } |
   return undefined;
 }
 
-/** `git add`, `git commit`, `git push`: sp-commit-step's. */
-/** git commands silent when they work: staging, committing, pushing, tagging. */
+/** git commands silent when they work: staging, committing and pushing (sp-commit-step's), tagging. */
 const GIT_STAGES = new RegExp(String.raw`^\s*${gitCommand('add|commit|push|tag').source}`);
 
 /** A step that adds or defines something, a script among them: "Add `pnpm smoke:openai` for real API smoke". */
