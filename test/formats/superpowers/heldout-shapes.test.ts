@@ -812,3 +812,33 @@ describe('habits of the twenty-third blind batch', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Keys', '**Files:**', '- Create: `packages/database/keys.ts`', '', ...setup) }))).toEqual([]);
   });
 });
+
+describe('habits of findings first judged after their fixes (round 19)', () => {
+  it('sp-run-expected takes the outcome after an inline run in a task written as prose', async () => {
+    const prose = ['Modify `tests/hooks/test-session-start.sh` to add the control-character cases.', '', 'Run `bash tests/hooks/test-session-start.sh` and confirm the new tests fail before changing the hooks.'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Add RED Regression Test', ...prose) }))).toEqual([]);
+    const silent = ['Run `bash tests/hooks/test-session-start.sh` before changing the hooks.'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Add RED Regression Test', ...silent) }))).toEqual([
+      expect.stringMatching(/^Task 1 runs "Run `bash tests\/hooks\/test-session-start.sh` before/),
+    ]);
+  });
+
+  it('sp-run-expected asks nothing of a step that reads part of a file before editing it, but still of one that finds', async () => {
+    const read = ['- [ ] **Step 1:** Read current plan header template', '', 'Run: `grep -A 20 "Plan Document Header" skills/writing-plans/SKILL.md`'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 5: Header', ...read) }))).toEqual([]);
+    const find = ['- [ ] **Step 1: Find the review section**', '', 'Run: `grep -n "## Review" skills/brainstorming/SKILL.md`'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Review loop', ...find) }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-code-step-without-code leaves a step that says it does not apply', async () => {
+    const body = ['**Step 1: Write the failing test**', '', 'Not applicable (Makefile).', '', '**Step 2: Implement targets**', '', '```makefile', 'manifest:', '\tgo run ./cmd/manifest', '```'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 3: Makefile targets', '**Files:**', '- Modify: `Makefile`', '', ...body) }))).toEqual([]);
+  });
+
+  it('strict sp-files-exact-paths: a Files line that touches files only on a condition, a map row of regenerated output', async () => {
+    const conditional = spPlan({ tasks: task('### Task 5: Verify and review', '**Files:** tests only if gaps are discovered', '', ...TASK.slice(6)) });
+    expect(await lint('sp-files-exact-paths', conditional)).toEqual([]);
+    const map = ['## File Structure', '', '| File | Change |', '| --- | --- |', '| `tests/golden/sqlinstance-*.yaml` | regenerated |', '| `src/*.ts` | new modules |', ''];
+    expect(await lint('sp-files-exact-paths', spPlan({ before: map }))).toEqual([expect.stringMatching(/^File Structure entry "`src\/\*\.ts` \| new modules \|" names a pattern/)]);
+  });
+});

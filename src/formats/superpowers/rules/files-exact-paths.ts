@@ -34,8 +34,11 @@ interface Problem {
   advice: string;
 }
 
+/** Words that say a pattern names generated output: "(regenerated)", "generator output". */
+const GENERATED = /\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|生成/i;
+
 /** What is wrong with one Files entry as written, if anything. */
-export function entryProblem(raw: string, inMap = false): Problem | undefined {
+export function entryProblem(raw: string, inMap = false, besideReported = false): Problem | undefined {
   const m = ACTION().exec(raw);
   const action = m ? m[1]!.toLowerCase() : '';
   const rest = m ? raw.slice(m[0].length) : raw;
@@ -64,7 +67,7 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   const otherVerb = action !== '' ? (!CHANGES.test(action.split(/[ /+]/)[0]!) && !/^tests?$/.test(action)) || /^(?:delete|remove)$/.test(action) : /^\s*(?:\*\*)?\p{L}[\p{L} ]{0,40}(?:\*\*)?\s*:/u.test(raw);
   const glob = otherVerb ? undefined : [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p));
   // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
-  if (glob && !/\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|生成/i.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
+  if (glob && !GENERATED.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
   const open = OPEN.exec(prose);
   // "Create as needed: `x/Emitter.cs`": the file is named; whether the task creates it is left open.
@@ -74,7 +77,8 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   }
   if (open) return { what: `leaves the list open ("${open[0]}")`, advice: 'name every file the task touches' };
   // "Modify only if verification exposes a defect": a task that may touch nothing says so, if loosely.
-  if (paths.length === 0 && !bare && /^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?(?:only\s+)?if\b/i.test(rest)) return undefined;
+  // "tests only if gaps are discovered": the same, after the role of the files.
+  if (paths.length === 0 && !bare && (/^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?(?:only\s+)?if\b/i.test(rest) || /\bonly (?:if|when)\b/i.test(rest))) return undefined;
   // "Generated ignored files only:" over a nested list of paths: a label, not an entry.
   if (paths.length === 0 && !bare && /:\s*$/.test(rest)) return undefined;
   // "Test: release notes check": a check the steps run inline, with no test file to name.
@@ -83,7 +87,9 @@ export function entryProblem(raw: string, inMap = false): Problem | undefined {
   // An entry that says it changes something, or that names files by their role ("audit test and fast
   // runner", "Reference: Design spec Section 8"), without a path. A constraint ("Do not modify:
   // working-tree files") or a note ("plus an HTTP check that …") is not held to the form.
-  const aboutFiles = CHANGES.test(action.split(/[ /+]/)[0]!) || /\b(?:files?|tests?|specs?|modules?|scripts?|runners?|components?)\b/i.test(prose);
+  // Beside a reported entry of the same inline line ("**Files:** hook integration, settings/UI binding,
+  // tests."), a role is a file left unnamed too (not a bare directory, `src/leaf/templates/`).
+  const aboutFiles = (besideReported && !/\S+\/\S*\//.test(prose)) || CHANGES.test(action.split(/[ /+]/)[0]!) || /\b(?:files?|tests?|specs?|modules?|scripts?|runners?|components?)\b/i.test(prose);
   if (paths.length === 0 && !bare && aboutFiles && !/\b(?:do not|don't|never|not)\b/i.test(raw)) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
   // "Create: `docs/parameters/` (directory)": the directory is what the task makes.
   const dir = /\((?:new |empty )?(?:directory|folder|dir)\)/i.test(prose) ? undefined : paths.find((p) => p.endsWith('/'));
@@ -111,7 +117,7 @@ export const spFilesExactPaths: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that says it creates, modifies or deletes something, or names files by their role, and gives no path ("Modify: English and French portal pages", "audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms and alternatives are reported in the File Structure map, and globs where a map entry names its files (a table row\'s first cell, a list item before the dash or colon of its responsibility, which may name routes or keys such as `profile.displayName*`). An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno", "Do not modify: working-tree files"), touches one only on a condition ("Modify only if verification exposes a defect", "Modify only if needed for accurate traceability: `x.md`", "Modify: `x.ts` only if needed for reuse"), or scope a closing commit ("all touched files"), and patterns of generated output ("`profiles/*.yaml` (regenerated)", "generator output") or of what a Delete entry removes (`pkg/channels/{discord,slack}/*`) are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 25 of 62 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that says it creates, modifies or deletes something, or names files by their role, and gives no path ("Modify: English and French portal pages", "audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms and alternatives are reported in the File Structure map, and globs where a map entry names its files (a table row\'s first cell, a list item before the dash or colon of its responsibility, which may name routes or keys such as `profile.displayName*`). An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno", "Do not modify: working-tree files"), touches one only on a condition ("Modify only if verification exposes a defect", "tests only if gaps are discovered", "Modify only if needed for accurate traceability: `x.md`", "Modify: `x.ts` only if needed for reuse"), or scope a closing commit ("all touched files"), and patterns of generated output ("`profiles/*.yaml` (regenerated)", "generator output", a map row "| `golden/*.yaml` | regenerated |") or of what a Delete entry removes (`pkg/channels/{discord,slack}/*`) are fine, as are other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 25 of 62 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'List every file a task touches as an exact path in backticks ("- Modify: `src/harness/cli.py`"): no globs, no "as needed", no alternatives, no roles instead of files.',
   examples: {
     valid: [
@@ -142,7 +148,12 @@ export const spFilesExactPaths: Rule = {
         const l = item.span.start.line;
         byLine.set(l, [...(byLine.get(l) ?? []), { item, problem }]);
       }
-      for (const found of byLine.values()) {
+      for (const [line, reported] of byLine) {
+        const found = block.items.flatMap((item) => {
+          if (item.span.start.line !== line) return [];
+          const problem = reported.find((r) => r.item === item)?.problem ?? entryProblem(item.text, false, true);
+          return problem ? [{ item, problem }] : [];
+        });
         const first = found[0]!;
         const quoted = found.map((f) => `"${clip(f.item.text, 70)}"`).join(', ');
         const what = found.length === 1 ? first.problem.what : found.every((f) => f.problem.what === first.problem.what) ? first.problem.what.replace(/^names/, 'name') : 'are not exact paths';
@@ -162,7 +173,12 @@ export const spFilesExactPaths: Rule = {
         const body = t.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
         // Patterns count only where the entry names its files; open lists and alternatives anywhere.
         const whole = entryProblem(body, true);
-        const problem = entryProblem(mapPathPart(body), true) ?? (whole?.what.startsWith('names a pattern') ? undefined : whole);
+        // A row whose responsibility says the files are generated ("| `golden/*.yaml` | regenerated |") names
+        // them by pattern on purpose.
+        const part = entryProblem(mapPathPart(body), true);
+        // Only a responsibility that is that word: "generator and analyzer tests" names what is tested.
+        const generated = part?.what.startsWith('names a pattern') === true && /^[\s|:—–-]*\(?(?:re)?generated\b/i.test(body.replace(/`[^`]*`/g, ''));
+        const problem = generated ? undefined : (part ?? (whole?.what.startsWith('names a pattern') ? undefined : whole));
         if (!problem) continue;
         const at = t.length - t.trimStart().length;
         out.push({ message: `File Structure entry "${clip(body.replace(/^\|\s*/, ''), 70)}" ${problem.what}: ${problem.advice}.`, span: span(l, at + 1, l, t.trimEnd().length + 1) });

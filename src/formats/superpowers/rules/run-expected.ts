@@ -59,6 +59,14 @@ const CHECKS_NONE = /\b(?:verify|confirm|check|ensure|make sure)\s+(?:that\s+)?(
 /** The end state a run must reach: "Final PR head must pass normal split CI", "Pages tests remain Green". */
 const MUST_END = /\b(?:must|should|will) (?:pass|fail|succeed|stay|remain|be (?:green|clean|unchanged))\b|\bremains? (?:green|unchanged|sequential)\b/i;
 
+/**
+ * A step that reads before it edits ("Read current plan header template"): the search it runs shows
+ * text to read, with nothing to expect. A step that finds something ("Find the review section") is
+ * still asked what it should find.
+ */
+const READS = /^\W*(?:re-?read|read|look at|view)\b/i;
+const SEARCHES = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:grep|rg|git (?:grep|show|log|blame))\b[^;&>]*$/;
+
 /** A step that checks what the step before it did: "Confirm it writes generated server/client files". */
 const CONFIRMS = /^(?:confirm|verify|check|ensure|inspect)\b/i;
 
@@ -147,7 +155,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words ("Expected after the code fix: PASS.", "You should see `x`"). Not asked for: an Expected after commands that print nothing when they work, only show a file to read, or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" without an Expected. Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words ("Expected after the code fix: PASS.", "You should see `x`"). Not asked for: an Expected after commands that print nothing when they work, only show a file to read (a search too, in a step that reads: "Read current plan header template" over `grep -A 20 …`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -203,8 +211,9 @@ export const spRunExpected: Rule = {
             continue;
           }
           if (runs.some((c) => commandExpected(plan, c)) || stepExpected(step)) continue;
-          // A pipeline of such commands too: `cat store.tsx | head -80`.
-          if (runs.every((c) => logicalLines(c.run.text).every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part))))) continue;
+          // A pipeline of such commands too: `cat store.tsx | head -80`; a search in a step that reads.
+          const reads = READS.test(withoutStepNumber(step.title.text));
+          if (runs.every((c) => logicalLines(c.run.text).every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part) || (reads && SEARCHES.test(part)))))) continue;
           if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
           if (saysAnOutcome(plan, step) || checkedAfter()) continue;
           const c = runs[0]!;
@@ -234,11 +243,13 @@ export const spRunExpected: Rule = {
         }
       }
       if (task.steps.length > 0) continue;
-      // A task written as prose: "Run `bash tests/x.sh` and confirm the new tests fail", "Run:" over a block.
+      // A task written as prose: "Run `bash tests/x.sh` before changing the hooks", "Run:" over a block.
       const prose = taskProse(plan, task);
       if (prose.some((l) => /\bExpected\b/i.test(l.text))) continue;
       const run = prose.find((l) => /^\s*(?:[-*+]\s+)?(?:\*\*)?Run(?::|\s+`)/.test(l.text));
-      if (run) {
+      // "Run `bash tests/x.sh` and confirm the new tests fail": the outcome follows the command.
+      const inline = run && INLINE_RUN.exec(run.text);
+      if (run && !(inline && INLINE_OUTCOME.test(run.text.slice(inline.index + inline[0].length)))) {
         const at = run.text.length - run.text.trimStart().length;
         const block = /^\s*(?:\*\*)?Run:?(?:\*\*)?:?\s*$/.test(run.text) ? plan.codeBlocks.find((b) => b.span.start.line > run.line && b.span.start.line <= task.span.end.line) : undefined;
         const what = block ? commandShown(block.content) : `"${clip(run.text.trim(), 60)}"`;
