@@ -776,10 +776,13 @@ function commandFromBlock(block: CodeBlock): Command {
 const IMPLEMENT_VERBS =
   /\b(implement|impl|fix|add|update|create|refactor|change|modify|wire|extend|remove|delete|replace|rename|move|introduce|write|optimi[sz]e|extract|define|register|migrate|simplify|inline|port|adapt|convert|split|merge|restructure|document|populate|thread|edit|insert|append|drop)\b/;
 
+/** A step title that puts the commit off: "Do not commit yet", "暂时不 commit（等所有 task 完成一并 commit）". */
+export const PUTS_OFF_COMMIT = /^\W*(?:step\s*[\d.]+\W*)?(?:(?:do not|don't|never|no)\s+(?:\w+\s+)?commit\b|(?:暂时|暫時|暂|暫|先)?\s*(?:不要?|別|别)\s*commit\b|commit\s*しない)/;
+
 export function stepKind(title: string, commands: readonly Command[] = []): StepKind {
   const t = title.toLowerCase();
-  // "Add the official pre-commit hook" is not a commit.
-  if (/(?<!-)\bcommit\b/.test(t)) return 'commit';
+  // "Add the official pre-commit hook" is not a commit, nor is a step that puts it off.
+  if (/(?<!-)\bcommit\b/.test(t) && !PUTS_OFF_COMMIT.test(t)) return 'commit';
   if (/\bpush\b|\b(open|create) (a )?(pr|pull request)\b/.test(t)) return 'other';
   if (/\blint|golangci|eslint|ruff|\bvet\b/.test(t)) return 'lint';
   // "Update test assertion", "Update all cluster test files": keeping existing tests compiling

@@ -104,8 +104,9 @@ describe('sp-no-placeholders on stand-ins that say where their text is', () => {
     expect(await lintRule('sp-no-placeholders', plan(['# Guide', '[verbatim Karpathy content from /tmp/karpathy-claude.md]'], 'markdown'))).toEqual([]);
   });
 
-  it('accepts "..." in a Markdown skeleton, not in code', async () => {
+  it('accepts a bare "..." line, in a Markdown skeleton or in code, but not "{ ... }" standing for a body', async () => {
     expect(await lintRule('sp-no-placeholders', plan(['## Role', '...', '## Rules'], 'markdown'))).toEqual([]);
-    expect(await lintRule('sp-no-placeholders', plan(['def merge():', '    ...'], 'python'))).toHaveLength(1);
+    expect(await lintRule('sp-no-placeholders', plan(['def merge():', '    ...'], 'python'))).toEqual([]);
+    expect(await lintRule('sp-no-placeholders', plan(['function merge() { ... }'], 'js'))).toHaveLength(1);
   });
 });

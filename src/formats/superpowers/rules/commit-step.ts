@@ -1,5 +1,6 @@
 import { gitCommand } from '../../../plan/git-command.js';
 import type { Plan, Step, Task } from '../../../plan/types.js';
+import { PUTS_OFF_COMMIT } from '../../../plan/tasks.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { runsOnly } from './task-files.js';
 import { clip, isCode, lineText, readsOnly, shellOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
@@ -71,7 +72,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -100,6 +101,8 @@ export const spCommitStep: Rule = {
       if (steps.length === 0) {
         if (runsOnly(task, plan) || touchesNoFile(task) || readsOnly(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
+        // "Step 4: 暂时不 commit（等所有 task 完成一并 commit）": the task leaves its commit to a later one.
+        if (task.steps.some((s) => PUTS_OFF_COMMIT.test(s.title.text.toLowerCase()))) continue;
         without.push(task);
         continue;
       }

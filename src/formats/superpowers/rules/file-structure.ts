@@ -7,13 +7,30 @@ import { globToRegExp } from '../../../ground/glob.js';
 const LOCKFILE = /(?:^|\/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|go\.sum|packages\.lock\.json)$/;
 
 /** Files a task creates, changes or tests (Read / Reference entries are not the task's files). */
-function ownFiles(entries: readonly FileEntry[]): FileEntry[] {
+function ownFiles(plan: Plan, entries: readonly FileEntry[]): FileEntry[] {
   return entries.filter(
     // "Map out which files will be created or modified": a file the task deletes has no responsibility to map.
     (f) =>
       (f.action === 'create' || f.action === 'modify' || f.action === 'test') &&
-      !(f.action === 'test' && /\b(?:already exists|existing|unchanged)\b/i.test(f.note)),
+      !(f.action === 'test' && /\b(?:already exists|existing|unchanged)\b/i.test(f.note)) &&
+      !oneOfAlternatives(plan.lines[f.span.start.line - 1] ?? '', f.path),
   );
+}
+
+/**
+ * "Test: the admin-feeds web test (`feeds.render.test.ts` or `source-actions.test.ts`)": the task has
+ * not decided which file it changes (sp-files-exact-paths' finding), so neither is missing from the map.
+ */
+function oneOfAlternatives(line: string, path: string): boolean {
+  const name = basename(bare(path));
+  return [...line.matchAll(/`([^`]+)`\s+or\s+`([^`]+)`/g)].some((m) => [m[1]!, m[2]!].some((alt) => basename(bare(alt)) === name));
+}
+
+/** `backends/{ollama,gemini}.py` → `backends/ollama.py`, `backends/gemini.py`: a brace list names each file. */
+function expandBraces(path: string): string[] {
+  const m = /\{([^{}]*,[^{}]*)\}/.exec(path);
+  if (!m) return [path];
+  return m[1]!.split(',').flatMap((alt) => expandBraces(path.slice(0, m.index) + alt.trim() + path.slice(m.index + m[0].length)));
 }
 
 /** `start-server.sh:94,100`: the path without the lines the parser left on it. */
@@ -74,6 +91,8 @@ function mapDirectories(text: string): string[] {
 function inMap(map: FileMap, path: string): boolean {
   const p = bare(path);
   if (map.text.includes(p) || map.globs.some((covers) => covers(p))) return true;
+  const each = expandBraces(p);
+  if (each.length > 1) return each.every((one) => inMap(map, one));
   if (map.directories.some((d) => p.startsWith(d))) return true;
   const name = basename(p);
   return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(map.text);
@@ -118,7 +137,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading, though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\`; lockfiles such as \`Gemfile.lock\` are not held to the map; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading, though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -135,7 +154,7 @@ export const spFileStructure: Rule = {
   },
   check(plan) {
     if (plan.tasks.length === 0) return [];
-    const paths = [...new Set(plan.tasks.flatMap((t) => ownFiles(t.files).map((f) => bare(f.path))))];
+    const paths = [...new Set(plan.tasks.flatMap((t) => ownFiles(plan, t.files).map((f) => bare(f.path))))];
     const named = fileMapSection(plan);
     const map = named ?? listingSection(plan, paths);
     if (!map) {
@@ -162,7 +181,7 @@ export const spFileStructure: Rule = {
     // A file several tasks touch is missing from the map once: at the first task that names it.
     const told = new Set<string>();
     for (const task of plan.tasks) {
-      const missing = ownFiles(task.files).filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(fileMap, f.path) && !told.has(bare(f.path)));
+      const missing = ownFiles(plan, task.files).filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(fileMap, f.path) && !told.has(bare(f.path)));
       for (const f of missing) told.add(bare(f.path));
       if (missing.length === 0) continue;
       const where = `("${clip(map.heading.text, 40)}", line ${map.heading.span.start.line})`;

@@ -18,7 +18,8 @@ function architectureSentences(field: HeaderField): number {
   let n = countSentences(plainInline(field.value.text));
   let fragmentWords = 0;
   for (const item of field.items) {
-    const text = plainInline(item.text).trim();
+    // "**Preload.** Exposes a bridge …": the bold label names the part; it is no sentence of its own.
+    const text = plainInline(item.text.replace(/^\s*\*\*[^*\n]{1,40}?[.:]\*\*\s*/, '')).trim();
     if (/[.!?。！？]$/.test(text)) n += countSentences(text);
     else fragmentWords += text.split(/\s+/).filter(Boolean).length;
   }
@@ -30,7 +31,7 @@ export const spHeaderArchitectureLength: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence; list items written as fragments ("1 new store action") count by their words, about twenty to a sentence.`,
+  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence, nor does a list item's bold label ("**Preload.** Exposes …"); list items written as fragments ("1 new store action") count by their words, about twenty to a sentence.`,
   instruction: 'Keep the Architecture to 2-3 sentences about the approach; details belong in the tasks or the spec.',
   examples: {
     valid: [

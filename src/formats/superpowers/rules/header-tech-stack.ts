@@ -1,5 +1,6 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
+import { isEmptyField } from '../../../rules/header/fields.js';
 import { TECH_STACK, headerField, headerRead } from './fields.js';
 
 export const spHeaderTechStack: Rule = {
@@ -8,7 +9,7 @@ export const spHeaderTechStack: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'The writing-plans header ends with "**Tech Stack:** [Key technologies/libraries]", so the engineer who executes the plan knows the tools before the first task. A header without the line, or with an empty one, is reported. Not reported: a header in which none of the Goal, Architecture and Tech Stack lines is found while the plan has no such section either ("## Goal"), which on real plans is most often a header written in a form that is not read (labels in another language, a line before the title), not one without all three.',
+    'The writing-plans header ends with "**Tech Stack:** [Key technologies/libraries]", so the engineer who executes the plan knows the tools before the first task. A header without the line, or with an empty one (no value and no list under the label), is reported. Not reported: a header in which none of the Goal, Architecture and Tech Stack lines is found while the plan has no such section either ("## Goal"), which on real plans is most often a header written in a form that is not read (labels in another language, a line before the title), not one without all three.',
   instruction: 'End the header with "**Tech Stack:**" and the key technologies and libraries the work uses.',
   examples: {
     valid: [
@@ -25,7 +26,8 @@ export const spHeaderTechStack: Rule = {
   },
   check(plan) {
     const f = headerField(plan, TECH_STACK);
-    if (f && f.value.text.trim() !== '') return [];
+    // "**Tech Stack:**" over a bullet list of the technologies is not empty.
+    if (f && !isEmptyField(f)) return [];
     if (f) return [{ message: 'The "**Tech Stack:**" line is empty: name the key technologies and libraries the work uses.', span: f.span }];
     // A header none of whose lines was read is in a form the parser does not read: say nothing.
     if (!headerRead(plan)) return [];

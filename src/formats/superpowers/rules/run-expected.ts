@@ -80,10 +80,11 @@ const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same 
 const INLINE_RUN = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i;
 
 /**
- * A command after a run step's bold head: "- [ ] **Step 2: Run, expect FAIL** — `mvn -o test -Dtest=…`"
+ * A command after a run step's bold head: "- [ ] **Step 2: Run, expect FAIL** — `mvn -o test -Dtest=…`",
+ * "- [ ] **Step 2: Run red** (in-container: `npm test -w web -- feeds`)"
  * (not a commit message: "**Run → PASS; commit** — `feat(x): …`").
  */
-const AFTER_HEAD = /\*\*\s*[—–:-]+\s*`(?![a-z]+(?:\([^)]*\))?!?:\s)([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/;
+const AFTER_HEAD = /\*\*\s*(?:[—–:-]+|\([^`)]{0,40}?)\s*`(?![a-z]+(?:\([^)]*\))?!?:\s)([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/;
 
 /** The first inline command of the step, on its head line or in its prose, and the text after it on that line. */
 function inlineRun(plan: Plan, step: Step): { command: string; after: string } | undefined {
