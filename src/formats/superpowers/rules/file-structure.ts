@@ -47,10 +47,13 @@ type Glob = (path: string) => boolean;
 
 /**
  * The map's entries written as globs (`tests/**\/*.cs`, `*.cs`, `{Parser,Emitter}.cs`), from its code
- * spans, each compiled once; a glob without a directory matches the file name.
+ * spans and the bare brace lists of a tree, each compiled once; a glob without a directory matches the
+ * file name.
  */
 function mapGlobs(text: string): Glob[] {
-  return [...text.matchAll(/`([^`\s]+)`/g)]
+  // A tree in a code block writes its brace lists bare: `crates/core/src/{lib.rs,error.rs}` on a line of its own.
+  const bareLists = [...text.matchAll(/^[\s│├└─|]*([\w./-]*\{[^{}\s]*,[^{}\s]*\}[\w./-]*)\s*$/gm)];
+  return [...text.matchAll(/`([^`\s]+)`/g), ...bareLists]
     .map((m) => m[1]!)
     .filter((g) => /[*?]|\{[^}]*,[^}]*\}/.test(g) && /[\w.]/.test(g))
     .map((g) => {
