@@ -62,13 +62,14 @@ const UPDATES = /^\W*(?:update|replace|rename|change|correct|point|repoint|switc
  * existing `use` statements").
  */
 const EXACT_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:(?:delete|remove|drop)\b[^\n]*`[^`]+`|(?:add|insert|append)\s+`[^`]*;`)/i;
+/** A list item that is one whole statement: "- `pub mod cst;`". */
+const STATEMENT_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+`[^`]*;`\s*$/;
 function exactListedEdits(text: string): boolean {
   const items = text.split('\n').filter((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
   // "Remove:" over "- `pub mod cst;`": the verb is the label's, each item a whole statement.
   const labelled = /^\W*(?:remove|delete|drop|add|insert|append)\s*:\s*$/im.test(text);
   return items.length > 0 && items.every((l) => EXACT_ITEM.test(l) || (labelled && STATEMENT_ITEM.test(l)));
 }
-const STATEMENT_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+`[^`]*;`\s*$/;
 
 /** The step finds there is nothing to do ("This is unchanged — no list traversal needed", "Not applicable (Makefile)."). */
 const NOTHING_TO_DO = /\bnot applicable\b|^\W*n\/a\b|\bif (?:they|it) (?:break|breaks|fail|fails)\b|\bunchanged\b|\bno (?:code )?changes? (?:is |are )?(?:needed|required)\b|\bnothing to change\b|\balready\b.{0,120}?\bworks? (?:identically|as is|unchanged)\b/i;
