@@ -777,7 +777,7 @@ const IMPLEMENT_VERBS =
   /\b(implement|impl|fix|add|update|create|refactor|change|modify|wire|extend|remove|delete|replace|rename|move|introduce|write|optimi[sz]e|extract|define|register|migrate|simplify|inline|port|adapt|convert|split|merge|restructure|document|populate|thread|edit|insert|append|drop)\b/;
 
 /** A step title that puts the commit off: "Do not commit yet", "暂时不 commit（等所有 task 完成一并 commit）". */
-export const PUTS_OFF_COMMIT = /^\W*(?:step\s*[\d.]+\W*)?(?:(?:do not|don't|never|no)\s+(?:\w+\s+)?commit\b|(?:暂时|暫時|暂|暫|先)?\s*(?:不要?|別|别)\s*commit\b|commit\s*しない)/;
+export const PUTS_OFF_COMMIT = /^\W*(?:step\s*[\d.]+\W*)?(?:(?:do not|don't|never|no)\s+(?:\w+\s+)?commit\b|(?:暂时|暫時|暂|暫|先)?\s*(?:不要?|別|别)\s*commit\b|commit\s*しない)/i;
 
 export function stepKind(title: string, commands: readonly Command[] = []): StepKind {
   const t = title.toLowerCase();

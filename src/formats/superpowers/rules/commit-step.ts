@@ -106,7 +106,7 @@ export const spCommitStep: Rule = {
         if (runsOnly(task, plan) || touchesNoFile(task) || readsOnly(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         // "Step 4: 暂时不 commit（等所有 task 完成一并 commit）": the task leaves its commit to a later one.
-        if (task.steps.some((s) => PUTS_OFF_COMMIT.test(s.title.text.toLowerCase()))) continue;
+        if (task.steps.some((s) => PUTS_OFF_COMMIT.test(s.title.text))) continue;
         without.push(task);
         continue;
       }

@@ -38,7 +38,8 @@ interface Problem {
 const GENERATED = /\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|生成/i;
 
 /** What is wrong with one Files entry as written, if anything. */
-export function entryProblem(raw: string, inMap = false, besideReported = false): Problem | undefined {
+export function entryProblem(raw: string, where: { inMap?: boolean; besideReported?: boolean } = {}): Problem | undefined {
+  const { inMap = false, besideReported = false } = where;
   const m = ACTION().exec(raw);
   const action = m ? m[1]!.toLowerCase() : '';
   const rest = m ? raw.slice(m[0].length) : raw;
@@ -153,7 +154,7 @@ export const spFilesExactPaths: Rule = {
       for (const [line, reported] of byLine) {
         const found = block.items.flatMap((item) => {
           if (item.span.start.line !== line) return [];
-          const problem = reported.find((r) => r.item === item)?.problem ?? entryProblem(item.text, false, true);
+          const problem = reported.find((r) => r.item === item)?.problem ?? entryProblem(item.text, { besideReported: true });
           return problem ? [{ item, problem }] : [];
         });
         const first = found[0]!;
@@ -174,10 +175,10 @@ export const spFilesExactPaths: Rule = {
         if (isCode(plan, l) || !/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(t) || /^\s*\|[\s:|-]+\|\s*$/.test(t)) continue;
         const body = t.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
         // Patterns count only where the entry names its files; open lists and alternatives anywhere.
-        const whole = entryProblem(body, true);
+        const whole = entryProblem(body, { inMap: true });
         // A row whose responsibility says the files are generated ("| `golden/*.yaml` | regenerated |") names
         // them by pattern on purpose.
-        const part = entryProblem(mapPathPart(body), true);
+        const part = entryProblem(mapPathPart(body), { inMap: true });
         // Only a responsibility that is that word: "generator and analyzer tests" names what is tested.
         const generated = part?.what.startsWith('names a pattern') === true && /^[\s|:—–-]*\(?(?:re)?generated\b/i.test(body.replace(/`[^`]*`/g, ''));
         const problem = generated ? undefined : (part ?? (whole?.what.startsWith('names a pattern') ? undefined : whole));
