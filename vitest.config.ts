@@ -12,6 +12,10 @@ process.env.TMPDIR = runDir;
 // The commands tests spawn cache results (src/repo/code/site-cache.ts): in a directory of this run, not ~/.cache.
 process.env.MICROPLAN_CACHE_DIR = mkdtempSync(path.join(runDir, 'microplan-test-cache-'));
 
+// Each command a test spawns runs in its own process: a lint would otherwise start a lint server
+// that outlives the run (test/cli/lint-server.test.ts turns it on, in directories of its own).
+process.env.MICROPLAN_SERVER = 'off';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

@@ -18,7 +18,7 @@ describe('README.md', () => {
   });
 
   it('gives every command one example', () => {
-    for (const command of ['lint', 'rules', 'context', 'sites', 'init', 'prompt', 'draft', 'verify', 'pr-body', 'mcp']) {
+    for (const command of ['lint', 'rules', 'context', 'sites', 'init', 'prompt', 'draft', 'verify', 'pr-body', 'mcp', 'server']) {
       expect(README).toMatch(new RegExp(`^microplan ${command}\\b`, 'm'));
     }
   });

@@ -4,6 +4,7 @@
  * grounding caches import it), and few runs need it.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { lazy } from '../lazy.js';
 
 interface PackageJson {
@@ -15,6 +16,11 @@ interface PackageJson {
 
 // dist/output/meta.js and src/output/meta.ts both sit two levels below the package root.
 const packageJson = lazy(() => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson);
+
+/** The package's root directory (bin/ and dist/ are in it). */
+export function toolRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
+}
 
 export function toolName(): string {
   return packageJson().name;

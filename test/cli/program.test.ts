@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli.js';
 
-const COMMANDS = ['lint', 'rules', 'context', 'sites', 'init', 'prompt', 'draft', 'verify', 'pr-body', 'mcp'];
+const COMMANDS = ['lint', 'rules', 'context', 'sites', 'init', 'prompt', 'draft', 'verify', 'pr-body', 'mcp', 'server'];
 
 describe('microplan (the program)', () => {
   it('lists every command in --help, in catalog order', () => {

@@ -6,6 +6,7 @@ import { registerMcp } from './mcp.js';
 import { registerPrBody } from './pr-body.js';
 import { registerPrompt } from './prompt.js';
 import { registerRules } from './rules.js';
+import { registerServer } from './server.js';
 import { registerSites } from './sites.js';
 import { registerVerify } from './verify.js';
 import type { CommandTable } from './registry.js';
@@ -24,4 +25,5 @@ export const COMMANDS: CommandTable = {
   verify: registerVerify,
   'pr-body': registerPrBody,
   mcp: registerMcp,
+  server: registerServer,
 };

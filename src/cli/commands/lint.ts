@@ -60,6 +60,8 @@ export function registerLint(program: Command, setExit: SetExit): void {
     .option('--spec <file>', "check the plans against this design spec (default: the spec each plan names, e.g. **Spec:** docs/superpowers/specs/…-design.md)")
     .option('--require-plan', 'report a file that is not a micro-plan as an error (files under the config\'s plansDir always are)')
     .option('--no-cache', 'with --repo: parse every file, ignoring and not writing the cache of construction-site results')
+    // Read by bin/lint-client.cjs before the program runs; declared so that the program accepts it.
+    .option('--no-server', 'run in this process: neither use nor start the lint server (see `microplan server`)')
     .action(async (paths: string[], opts: LintCliOptions) => {
       const format = checkFormat(opts.format, FORMAT_NAMES);
       const maxWarnings = parseMaxWarnings(opts.maxWarnings);
