@@ -125,7 +125,7 @@ describe('agent loaders read what init writes', () => {
           cwd: root,
           encoding: 'utf8',
           timeout: 60_000,
-          env: { HOME: home, PATH: `${shim}${delimiter}${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, MICROPLAN_CACHE_DIR: join(work, 'cache') },
+          env: { HOME: home, PATH: `${shim}${delimiter}${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, MICROPLAN_CACHE_DIR: join(work, 'cache'), MICROPLAN_SERVER: 'off' },
         });
         return plain(`${r.stdout}${r.stderr}`);
       });

@@ -21,7 +21,10 @@ export interface CliRun {
 
 export interface CliOptions {
   cwd: string;
-  /** The whole environment of the child: nothing leaks in from the test runner's. */
+  /**
+   * The whole environment of the child: nothing leaks in from the test runner's — except that
+   * the lint server stays off unless the test turns it on (a lint would start one that outlives the run).
+   */
   env: Record<string, string>;
   input?: string;
   /** Called once the child is running, e.g. to send it a signal. */
@@ -30,7 +33,8 @@ export interface CliOptions {
 
 export function runCli(args: string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = { MICROPLAN_SERVER: 'off', ...options.env };
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
