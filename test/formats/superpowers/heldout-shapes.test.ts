@@ -945,3 +945,109 @@ describe('habits of the twenty-sixth and twenty-seventh blind batches (round 21)
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: task('### Task 3: Menus', generated, '', ...TASK.slice(6)) }))).toEqual([expect.stringMatching(/^Files entry "relevant existing browser tests" of Task 3 names no file path/)]);
   });
 });
+
+describe('habits of the twenty-eighth and twenty-ninth blind batches (round 22)', () => {
+  const twoTasks = (first: string[], second: string[]): string[] => [
+    ...task('### Task 1: Crate metadata', '**Files:**', ...first, '', ...TASK.slice(6)),
+    ...task('### Task 2: Release', '**Files:**', ...second, '', ...TASK.slice(6)),
+  ];
+
+  it('sp-file-structure takes an Architecture that names most of the files, by path, for the map; directories alone are not one', async () => {
+    const tasks = twoTasks(['- Modify: `core/Cargo.toml`', '- Create: `core/README.md`'], ['- Create: `docs/release-guide.md`', '- Create: `.github/workflows/release-core.yml`', '- Create: `scripts/release.sh`']);
+    const architecture = 'Enrich `core/Cargo.toml`, provide `core/README.md`, document release commands in `docs/release-guide.md`, and configure `.github/workflows/release-core.yml`.';
+    expect(await lint('sp-file-structure', spPlan({ architecture, tasks }))).toEqual([]);
+    const directories = 'Crates under `core/`, the guide under `docs/`, the workflow in `.github/workflows/`.';
+    expect(await lint('sp-file-structure', spPlan({ architecture: directories, tasks }))).toEqual([expect.stringMatching(/^The plan has no File Structure section/)]);
+  });
+
+  it('sp-file-structure takes a map entry naming a directory without its slash (`crates/schema`) for the files under it', async () => {
+    const map = ['## File Structure', '', '- **`crates/schema`** — verify the `ValidSchema` serde round-trip', '- **`crates/plugin/src/manifest.rs`** — the manifest body'];
+    const tasks = twoTasks(['- Create: `crates/schema/tests/valid_schema_roundtrip.rs`'], ['- Modify: `crates/plugin/src/manifest.rs`', '- Create: `crates/schema/src/lib.rs`', '- Create: `crates/schemas/src/other.rs`']);
+    expect(await lint('sp-file-structure', spPlan({ before: map, tasks }))).toEqual([expect.stringMatching(/^Task 2's file `crates\/schemas\/src\/other.rs` is not in the file map/)]);
+  });
+
+  it('sp-code-step-without-code leaves entries given with their values ("Extend `X` with `a: …`") and a value kept ("Keep `x` at `0`")', async () => {
+    const files = ['**Files:**', '- Modify: `src/budgets.ts`', ''];
+    const extend = ['- [x] **Step 4: Add the two immutable operation budgets**', '', 'Extend `OPERATION_BUDGETS` with `canonicalSnapshotAttempts: { maximum: 3 }` and `canonicalSnapshotRetryMilliseconds: { maximum: 60_000 }`.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Budgets', ...files, ...extend) }))).toEqual([]);
+    const keep = ['- [x] **Step 1: Change defaults**', '', 'Keep `DEFAULT_RANKING_PARAMS.limit` at `0` for the full ranking.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Budgets', ...files, ...keep) }))).toEqual([]);
+    const vague = ['- [x] **Step 4: Add the two immutable operation budgets**', '', 'Extend `OPERATION_BUDGETS` with the two new budgets.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 1: Budgets', ...files, ...vague) }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-run-expected does not take a prompt the step sends for commands, and hears "Confirm structure (in order):" over a list', async () => {
+    const prompt = ['- [ ] **Step 2: Run Scenario A WITHOUT skill**', '', 'Dispatch a `general-purpose` subagent with EXACTLY this prompt:', '', '```', 'You are an agent finishing a work session. Session history (all of it true):', '- Project /tmp/inventory-sync (TypeScript). `npm test` → 34 passed.', '```'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Baseline', ...prompt) }))).toEqual([]);
+    const commands = ['- [ ] **Step 2: Run Scenario A WITHOUT skill**', '', '```', 'npm test -- --scenario a', '```'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Baseline', ...commands) }))).toEqual([expect.stringContaining('has no Expected')]);
+    const confirm = ['- [ ] **Step 4: Verify the doc reads cleanly**', '', '```bash', 'cat MIGRATION-v2.md | head -10', 'grep -n "^## " MIGRATION-v2.md', '```', '', 'Confirm structure (in order):', '1. Title and opening', '2. Required actions'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Guide', ...confirm) }))).toEqual([]);
+  });
+
+  it('sp-commit-step takes "…, commit, push, open a PR" for the plan\'s commit step, and asks it for the commands', async () => {
+    const work = (n: number): string[] => task(`### Task ${n}: Part ${n}`, '**Files:**', `- Modify: \`src/part${n}.ts\``, '', '- [ ] **Step 1: Implement**', '', '```ts', `export const part${n} = ${n};`, '```');
+    const publish = task('### Task 3: Publish', '- [ ] **Step 1: Review and publish**', '', 'Inspect the complete diff against `origin/main`, review it, commit, push, open a PR.');
+    expect(await lint('sp-commit-step', spPlan({ tasks: [...work(1), ...work(2), ...publish] }))).toEqual([expect.stringMatching(/^Step 1 \("Review and publish"\) of Task 3 says to commit without the commands/)]);
+  });
+
+  it('strict sp-failing-test-first: a step that only declares a module, a run that only checks the code imports', async () => {
+    const module = task(
+      '### Task 2: Markdown to HTML',
+      '**Files:**',
+      '- Create: `src/mdconv.rs`',
+      '- Modify: `src/main.rs`',
+      '',
+      '- [ ] **Step 1: Register the module**',
+      '',
+      '```rust',
+      'mod mdconv;',
+      '```',
+      '',
+      '- [ ] **Step 2: Write the failing tests**',
+      '',
+      '```rust',
+      '#[cfg(test)]',
+      'mod tests { #[test] fn heading() { assert_eq!(super::md_to_html("# A"), "<h1>A</h1>"); } }',
+      '```',
+      '',
+      '- [ ] **Step 3: Run the tests**',
+      '',
+      'Run: `cargo test mdconv`',
+      'Expected: FAIL with "cannot find function `md_to_html`"',
+      '',
+      '- [ ] **Step 4: Commit**',
+      '',
+      '```bash',
+      'git add src/mdconv.rs src/main.rs',
+      'git commit -m "feat: convert markdown to html"',
+      '```',
+    );
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: module }))).toEqual([]);
+    const imports = task(
+      '### Task 3: Block deactivated users',
+      '**Files:**',
+      '- Modify: `boswell/server/routes/auth.py`',
+      '',
+      '- [ ] **Step 1: Add deactivation check to `get_current_user`**',
+      '',
+      '```python',
+      'if not user.is_active:',
+      '    raise HTTPException(status_code=403)',
+      '```',
+      '',
+      '- [ ] **Step 2: Verify no import errors**',
+      '',
+      'Run: `uv run python -c "from boswell.server.routes.auth import get_current_user; print(\'OK\')"`',
+      'Expected: `OK`',
+      '',
+      '- [ ] **Step 3: Commit**',
+      '',
+      '```bash',
+      'git add boswell/server/routes/auth.py',
+      'git commit -m "feat(auth): block deactivated users"',
+      '```',
+    );
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: imports }))).toEqual([]);
+  });
+});

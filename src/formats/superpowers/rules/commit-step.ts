@@ -52,9 +52,17 @@ function planForbidsCommits(plan: Plan): boolean {
   return someProseLine(plan, (text) => NO_GIT.test(text.replace(/`/g, '')));
 }
 
+/** "Commit" as one of a step's actions in a list: "Inspect the diff, review it, commit, push, open a PR". */
+const COMMIT_ACTION = /(?:^|[,;]\s*|\b(?:then|and)\s+)commit(?:\s+(?:the|all|your)\s+(?:changes|work))?\s*(?:[,;.]|\s+and\b|$)/im;
+
 function commitSteps(task: Task): Step[] {
   // The commands in a block, or inline: "Run: `git add a.md; git commit -m \"docs: …\"`".
-  return task.steps.filter((s) => s.kind === 'commit' || GIT_COMMIT.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')));
+  return task.steps.filter(
+    (s) =>
+      s.kind === 'commit' ||
+      GIT_COMMIT.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')) ||
+      s.prose.some((p) => COMMIT_ACTION.test(p.text) && !NO_COMMIT.test(p.text)),
+  );
 }
 
 /** The plan leaves committing to the user, or gathers its commits in a section of their own. */
@@ -76,7 +84,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [

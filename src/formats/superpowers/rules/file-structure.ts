@@ -2,6 +2,7 @@ import type { FileEntry, Plan, Section } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, firstTaskLine, olderSkill, sectionText, taskHeadSpan, taskName } from './parts.js';
 import { globToRegExp } from '../../../ground/glob.js';
+import { ARCHITECTURE, headerField } from './fields.js';
 
 /** Lockfiles: a package manager writes them, and they have no responsibility of their own to map. */
 const LOCKFILE = /(?:^|\/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|go\.sum|packages\.lock\.json)$/;
@@ -83,11 +84,16 @@ function nearName(text: string, path: string): string | undefined {
 }
 
 /**
- * The directories the map names as entries (`WebHomestay/Migrations/`): it maps the files under them
- * together ("Create EF migration under `WebHomestay/Migrations/`", whose names a tool stamps).
+ * The directories the map names as entries (`WebHomestay/Migrations/`, `crates/schema`): it maps
+ * the files under them together ("Create EF migration under `WebHomestay/Migrations/`", whose
+ * names a tool stamps).
  */
 function mapDirectories(text: string): string[] {
-  return [...text.matchAll(/`([^`\s*?]+\/)`/g)].map((m) => m[1]!.replace(/^\.\//, '')).filter((d) => /[\w]/.test(d) && !d.startsWith('/'));
+  // `crates/schema` without its slash is a directory too where a task's file is under it: a
+  // file has nothing under it. A bare word (`src`) is too loose to stand for a directory.
+  return [...text.matchAll(/`([^`\s*?]+\/)`|`([^`\s*?]+\/[^`\s*?./]+)`/g)]
+    .map((m) => (m[1] ?? `${m[2]!}/`).replace(/^\.\//, ''))
+    .filter((d) => /[\w]/.test(d) && !d.startsWith('/'));
 }
 
 /** A path is in the map when the map names it, names its file in a tree or table, names its directory, or has a glob that matches it. */
@@ -101,7 +107,10 @@ function inMap(map: FileMap, path: string): boolean {
   return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(map.text);
 }
 
-/** How many of the paths a text names, whole or by a glob or brace list (`src/model/{record,errors}.nim`, `tests/test_model_*.nim`). */
+/**
+ * How many of the paths a text names, whole or by a glob or brace list (`src/model/{record,errors}.nim`,
+ * `tests/test_model_*.nim`). A directory does not count: "crates under `crates/`" maps no file.
+ */
 function namedIn(text: string, paths: readonly string[]): number {
   const globs = mapGlobs(text);
   return paths.filter((p) => text.includes(p) || globs.some((covers) => covers(p))).length;
@@ -123,13 +132,16 @@ function listingSection(plan: Plan, paths: readonly string[]): Section | undefin
 
 /**
  * The header maps the files itself: "**Architecture:**" followed by a list of each change and its
- * file, above the first section; its list items name most of the tasks' files, whole or by a glob.
+ * file, above the first section, or an Architecture that says what goes in each file ("Enrich
+ * `core/Cargo.toml`, provide `core/README.md`, document release commands in `docs/release.md`"):
+ * its list items and its Architecture name most of the tasks' files, whole or by a glob.
  */
 function headerLists(plan: Plan, paths: readonly string[]): boolean {
   const end = Math.min(firstTaskLine(plan), ...plan.sections.filter((s) => s.depth >= 2).map((s) => s.heading.span.start.line));
   // Its list items and table rows: a Tech Stack line that names two files is not a map.
-  const text = plan.lines.slice(0, end - 1).filter((l) => /^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(l)).join('\n');
-  return namedIn(text, paths) * 2 >= paths.length;
+  const items = plan.lines.slice(0, end - 1).filter((l) => /^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(l));
+  const architecture = headerField(plan, ARCHITECTURE)?.value.text ?? '';
+  return namedIn([...items, architecture].join('\n'), paths) * 2 >= paths.length;
 }
 
 /** The map must earn its keep: a plan touching this many files is reported without one. */
@@ -140,7 +152,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself, that lists most of the tasks' files, by path, glob or brace list, counts as one, whatever its heading, though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
