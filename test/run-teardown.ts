@@ -6,8 +6,8 @@
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverDir } from '../src/cli/server/socket.js';
 
 let startedAt = 0;
 
@@ -15,11 +15,13 @@ export function setup(): void {
   startedAt = Date.now();
 }
 
-/** Where a lint started with a bare environment puts its server's socket (src/cli/server/socket.ts). */
+/**
+ * Where a lint started with a bare environment puts its server's socket: the system's /tmp (no
+ * TMPDIR), this run's temporary directory, or the user's runtime directory.
+ */
 function userServerDirs(): string[] {
-  const uid = process.getuid?.() ?? 'user';
-  const dirs = [join('/tmp', `microplan-${uid}`), join(tmpdir(), `microplan-${uid}`)];
-  if (process.env.XDG_RUNTIME_DIR) dirs.push(join(process.env.XDG_RUNTIME_DIR, 'microplan'));
+  const dirs = [join('/tmp', `microplan-${process.getuid?.() ?? 'user'}`), serverDir({})];
+  if (process.env.XDG_RUNTIME_DIR) dirs.push(serverDir({ XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR }));
   return [...new Set(dirs)];
 }
 

@@ -1,6 +1,7 @@
 /** `microplan server start|stop|status`: the lint server that keeps `microplan lint` warm (src/cli/server/). */
 import type { Command } from 'commander';
 import { EXIT, InputError } from '../errors.js';
+import type { ServerStatus } from '../server/protocol.js';
 import type { SetExit } from './index.js';
 
 const IDLE_MINUTES = 15;
@@ -11,7 +12,7 @@ function parseIdle(raw: string): number {
   return minutes;
 }
 
-function describe(s: { pid: number; build: string; node: string; startedAt: string; served: number; idleMinutes: number }): string {
+function describe(s: ServerStatus): string {
   return `pid ${s.pid}, build ${s.build}, Node ${s.node}, since ${s.startedAt}, ${s.served} lint${s.served === 1 ? '' : 's'} served, stops after ${s.idleMinutes} idle minutes`;
 }
 

@@ -40,10 +40,3 @@ export function ensurePrivateDir(dir: string): boolean {
 export function serverDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return /^(?:off|0|false|no)$/i.test(env.MICROPLAN_SERVER ?? '');
 }
-
-/** Whether a lint may start a server when none runs: not in CI, where a process left behind outlives the job's purpose. */
-export function autoStart(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (serverDisabled(env)) return false;
-  const ci = env.CI;
-  return ci === undefined || ci === '' || /^(?:0|false)$/i.test(ci);
-}
