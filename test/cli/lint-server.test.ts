@@ -256,6 +256,23 @@ describe('microplan lint: the lint server', () => {
     }
   });
 
+  it('says a server that holds the connection unanswered is busy: status names it, stop refuses to guess', async () => {
+    const env = serverEnv();
+    mkdirSync(env.MICROPLAN_SERVER_DIR!, { recursive: true, mode: 0o700 });
+    // A server in the middle of one long lint: the connection is taken, nothing is answered.
+    const busy = net.createServer(() => {});
+    await new Promise<void>((r) => busy.listen(socketOf(env), r));
+    try {
+      expect(cli(['server', 'status'], { env })).toMatchObject({ code: 0, stdout: expect.stringContaining('running, busy with a lint') });
+      const stop = cli(['server', 'stop'], { env });
+      expect(stop.code).toBe(2);
+      expect(stop.stderr).toContain('run "microplan server stop" again when the lint is done');
+      expect(existsSync(socketOf(env))).toBe(true);
+    } finally {
+      busy.close();
+    }
+  });
+
   it('replaces a stale socket whose server was killed', async () => {
     const env = serverEnv();
     expect(cli(['server', 'start'], { env }).code).toBe(0);

@@ -28,11 +28,20 @@ export function registerServer(program: Command, setExit: SetExit): void {
         'MICROPLAN_SERVER_IDLE sets the idle minutes of a server a lint starts; MICROPLAN_SERVER_DIR where its socket lives.',
     )
     .action(async (action: string, opts: { idle: string }) => {
-      const { serverStatus, socketOrExplain, startServer, stopServer } = await import('../server/control.js');
+      const { ANSWER_MS, serverStatus, socketOrExplain, startServer, stopServer } = await import('../server/control.js');
       if (!['start', 'stop', 'status'].includes(action)) throw new InputError(`server ${action}: expected start, stop or status`);
       const idle = parseIdle(opts.idle);
       const socket = socketOrExplain();
       const running = await serverStatus(socket);
+      if (running === 'busy') {
+        // It took the connection but did not answer: one long lint holds it (lints run one at a time).
+        // It cannot stop in the middle of one, and a second server would only take its socket.
+        const busy = `the lint server is running, busy with a lint (no answer within ${ANSWER_MS / 1000} s)`;
+        if (action === 'stop') throw new InputError(`${busy}: run "microplan server stop" again when the lint is done`);
+        process.stdout.write(`microplan: ${action === 'start' ? `${busy.replace('is running', 'is already running')}` : busy}\n`);
+        setExit(EXIT.ok);
+        return;
+      }
       if (action === 'status') {
         process.stdout.write(running ? `microplan: the lint server is running (${describe(running)})\n` : 'microplan: no lint server is running\n');
       } else if (action === 'stop') {

@@ -25,37 +25,53 @@ export function socketOrExplain(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** How long a server may take to answer `status` or `stop` (it answers at once, between lints). */
-const ANSWER_MS = 5000;
+export const ANSWER_MS = 5000;
 
-/** One control request's answer, or undefined when no server answers. */
-function ask(socket: string, type: 'status' | 'stop'): Promise<unknown> {
+/**
+ * What a server said to a control request: its answer; `busy` when it took the connection but did not
+ * answer in time (one long lint holds it: lints run one at a time); undefined when none is there.
+ */
+type Answer = { answer: unknown } | 'busy' | undefined;
+
+function ask(socket: string, type: 'status' | 'stop'): Promise<Answer> {
   return new Promise((resolve) => {
     if (!existsSync(socket)) {
       resolve(undefined);
       return;
     }
-    const connection = net.connect(socket, () => connection.write(`${JSON.stringify({ v: PROTOCOL, type })}\n`));
-    connection.setTimeout(ANSWER_MS, () => connection.destroy());
+    let connected = false;
+    let timedOut = false;
+    const connection = net.connect(socket, () => {
+      connected = true;
+      connection.write(`${JSON.stringify({ v: PROTOCOL, type })}\n`);
+    });
+    connection.setTimeout(ANSWER_MS, () => {
+      timedOut = true;
+      connection.destroy();
+    });
     let text = '';
     connection.setEncoding('utf8');
     connection.on('data', (data: string) => (text += data));
     connection.on('error', () => resolve(undefined));
     connection.on('close', () => {
       try {
-        resolve(JSON.parse(text));
+        resolve({ answer: JSON.parse(text) });
       } catch {
-        resolve(undefined);
+        resolve(connected && timedOut && text === '' ? 'busy' : undefined);
       }
     });
   });
 }
 
-export async function serverStatus(socket: string): Promise<ServerStatus | undefined> {
-  return (await ask(socket, 'status')) as ServerStatus | undefined;
+/** The server's status; `busy` when it is in the middle of a lint that takes longer than the answer time. */
+export async function serverStatus(socket: string): Promise<ServerStatus | 'busy' | undefined> {
+  const said = await ask(socket, 'status');
+  return said === 'busy' || said === undefined ? said : (said.answer as ServerStatus);
 }
 
 export async function stopServer(socket: string): Promise<boolean> {
-  return (await ask(socket, 'stop')) !== undefined;
+  const said = await ask(socket, 'stop');
+  return said !== undefined && said !== 'busy';
 }
 
 const START_TIMEOUT_MS = 10_000;
@@ -66,7 +82,7 @@ export async function startServer(socket: string, idleMinutes: number): Promise<
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const status = await serverStatus(socket);
-    if (status !== undefined) return status;
+    if (status !== undefined && status !== 'busy') return status;
     await sleep(50);
   }
   throw new InputError(`the lint server did not start within ${START_TIMEOUT_MS / 1000} s (socket ${socket})`);
