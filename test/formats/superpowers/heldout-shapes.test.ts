@@ -1051,3 +1051,41 @@ describe('habits of the twenty-eighth and twenty-ninth blind batches (round 22)'
     expect(await lint('sp-failing-test-first', spPlan({ tasks: imports }))).toEqual([]);
   });
 });
+
+describe('habits of the thirty-first and thirty-second blind batches (round 23)', () => {
+  it('sp-run-expected asks nothing of an inline command with nothing to expect ("Run `go generate ./…`"), as of one in a block', async () => {
+    const generate = ['- [ ] **Step 1: Add Schemas to SourceConfig**', '', '```go', 'Schemas []string `json:"schemas"`', '```', '', '- [ ] **Step 2: Run `go generate ./internal/protocol/...`**', '- [ ] **Step 3: Commit**'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Protocol', ...generate) }))).toEqual([]);
+    const test = generate.map((line) => line.replace('go generate', 'go test'));
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Protocol', ...test) }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('strict sp-failing-test-first: a task whose title says it adds fields to a type declares a shape', async () => {
+    const fields = (title: string): string[] =>
+      task(
+        `### Task 1.1: ${title}`,
+        '**Files:**',
+        '- Modify: `crates/core/src/metrics.rs`',
+        '',
+        '- [ ] **Step 1: Add the fields**',
+        '',
+        '```rust',
+        'pub struct ContributionMetrics { pub bytes_relayed: u64, pub bytes_received: u64 }',
+        '```',
+        '',
+        '- [ ] **Step 2: Run existing tests to ensure nothing breaks**',
+        '',
+        'Run: `cargo test -p tom-core`',
+        'Expected: PASS',
+        '',
+        '- [ ] **Step 3: Commit**',
+        '',
+        '```bash',
+        'git add crates/core/src/metrics.rs',
+        'git commit -m "feat(core): count relayed bandwidth"',
+        '```',
+      );
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: fields('Extend ContributionMetrics with Bandwidth Fields') }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: fields('Score contributions by bandwidth') }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
+  });
+});

@@ -116,6 +116,11 @@ function logicalLines(text: string): string[] {
   return text.replace(/\\\n\s*/g, ' ').split('\n');
 }
 
+/** Every line of the command prints nothing to expect (`mkdir -p`, `go generate`), also in a pipeline; a search too, in a step that reads. */
+function nothingToExpect(text: string, reads = false): boolean {
+  return logicalLines(text).every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part) || (reads && SEARCHES.test(part))));
+}
+
 function commandExpected(plan: Plan, c: Command): boolean {
   if (c.expected && c.expected.text.trim() !== '') return true;
   // "Expected:" over a list or a block: the outcomes are what follows the label.
@@ -157,7 +162,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, only show a file to read (a search too, in a step that reads: "Read current plan header template" over `grep -A 20 …`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, only show a file to read (a search too, in a step that reads: "Read current plan header template" over `grep -A 20 …`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`; inline as in a block: "Run `go generate ./internal/protocol/...`"), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -191,7 +196,7 @@ export const spRunExpected: Rule = {
           if (RUN_TITLE.test(step.title.text) && step.commands.length === 0 && step.codeBlocks.length === 0) {
             const inline = inlineRun(plan, step);
             if (!inline) out.push(noCommand(named, step));
-            else if (!inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
+            else if (!nothingToExpect(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
           }
           continue;
         }
@@ -217,7 +222,7 @@ export const spRunExpected: Rule = {
           if (runs.some((c) => commandExpected(plan, c)) || stepExpected(step)) continue;
           // A pipeline of such commands too: `cat store.tsx | head -80`; a search in a step that reads.
           const reads = READS.test(withoutStepNumber(step.title.text));
-          if (runs.every((c) => logicalLines(c.run.text).every((l) => l.trim() === '' || l.split(/\s\|\s/).every((part) => NOTHING_TO_EXPECT.test(part) || (reads && SEARCHES.test(part)))))) continue;
+          if (runs.every((c) => nothingToExpect(c.run.text, reads))) continue;
           if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
           if (saysAnOutcome(plan, step) || checkedAfter()) continue;
           const c = runs[0]!;
@@ -233,7 +238,8 @@ export const spRunExpected: Rule = {
           // line, or in its text ("Run `cargo test --lib` and `cargo clippy`.").
           const inline = inlineRun(plan, step);
           if (inline) {
-            if (!inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
+            // "Run `go generate ./internal/protocol/...`": inline as in a block, such a command has nothing to expect.
+            if (!nothingToExpect(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
             continue;
           }
           // The task may give the command elsewhere (a Verification block after its steps, an earlier
@@ -253,7 +259,7 @@ export const spRunExpected: Rule = {
       const run = prose.find((l) => /^\s*(?:[-*+]\s+)?(?:\*\*)?Run(?::|\s+`)/.test(l.text));
       // "Run `bash tests/x.sh` and confirm the new tests fail": the outcome follows the command.
       const inline = run && INLINE_RUN.exec(run.text);
-      if (run && !(inline && INLINE_OUTCOME.test(run.text.slice(inline.index + inline[0].length)))) {
+      if (run && !(inline && (nothingToExpect(inline[1]!) || INLINE_OUTCOME.test(run.text.slice(inline.index + inline[0].length))))) {
         const at = run.text.length - run.text.trimStart().length;
         const block = /^\s*(?:\*\*)?Run:?(?:\*\*)?:?\s*$/.test(run.text) ? plan.codeBlocks.find((b) => b.span.start.line > run.line && b.span.start.line <= task.span.end.line) : undefined;
         const what = block ? commandShown(block.content) : `"${clip(run.text.trim(), 60)}"`;
