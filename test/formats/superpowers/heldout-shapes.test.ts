@@ -1089,3 +1089,110 @@ describe('habits of the thirty-first and thirty-second blind batches (round 23)'
     expect(await lint('sp-failing-test-first', spPlan({ tasks: fields('Score contributions by bandwidth') }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
   });
 });
+
+describe('habits of the thirtieth blind batch (round 24)', () => {
+  it('sp-header-agentic-line and sp-header-tech-stack read a header written in Italian ("Per worker agentici:", "**Stack:**")', async () => {
+    const header = (addressee: string): string =>
+      [
+        '# Piano di implementazione — Calendario consapevole dei festivi',
+        '',
+        `> **${addressee}:** SUB-SKILL RICHIESTA: superpowers:subagent-driven-development. Step a checkbox (\`- [ ]\`).`,
+        '',
+        "**Obiettivo:** far saltare i giorni festivi al calcolo del prossimo giorno lavorativo.",
+        '',
+        '**Architettura:** nuovo modulo `utils/workdays.py` espone `is_working_day`.',
+        '',
+        '**Stack:** Python 3.10+, libreria `holidays`, pytest, ruff.',
+        '',
+        '---',
+        '',
+        ...TASK,
+      ].join('\n');
+    expect(await lint('sp-header-agentic-line', header('Per worker agentici'))).toEqual([]);
+    expect(await lint('sp-header-tech-stack', header('Per worker agentici'))).toEqual([]);
+    expect(await lint('sp-header-agentic-line', header('Per Codex'))).toEqual([expect.stringContaining('is not addressed "For agentic workers:"')]);
+  });
+
+  it('sp-global-constraints takes a plan of a series that points to where its constraints are kept', async () => {
+    const tasks = task('### Task 1: Injectable clock', '**Interfaces:**', '- Produces: `trait Clock { fn now(&self) -> Timestamp; }`', '', ...TASK.slice(2));
+    const pointer = ['**Read first:** `2026-07-31-bathy-v0.1-overview.md` Global Constraints, and M1 Tasks 2 and 5.'];
+    expect(await lint('sp-global-constraints', spPlan({ before: pointer, tasks }))).toEqual([]);
+    expect(await lint('sp-global-constraints', spPlan({ tasks }))).toEqual([expect.stringContaining('has no "## Global Constraints" section')]);
+  });
+
+  it('sp-code-step-without-code leaves a file the step says to leave empty, shown by its path', async () => {
+    const marker = (title: string, note: string[]): string[] =>
+      task('## Task 1: Package marker', '**Files:**', '- Create: `src/halluci_mate/distill/__init__.py`', '', `- [ ] **Step 1: ${title}**`, '', '```python', '# src/halluci_mate/distill/__init__.py', '```', '', ...note);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: marker('Create the empty package marker', []) }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: marker('Create the package marker', ['(Leave the file empty — minimal `__init__.py`.)']) }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: marker('Create the package marker', []) }))).toEqual([expect.stringContaining('holds only comments')]);
+  });
+
+  it('strict sp-files-exact-paths takes root files named by convention with a suffix (`LICENSE-MIT`) for exact paths', async () => {
+    const tasks = task('### Task 1: Licenses', '**Files:**', '- Create: `LICENSE-MIT`', '- Create: `LICENSE-APACHE`', '- Create: `PKGBUILD`', '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks }))).toEqual([]);
+    const unnamed = task('### Task 1: Licenses', '**Files:**', '- Create: the license files', '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: unnamed }))).toEqual([expect.stringContaining('names no file path')]);
+  });
+
+  it('strict sp-failing-test-first: a Dockerfile is build configuration, and an empty file is no code written before the test', async () => {
+    const docker = task(
+      '### Task 1: Multi-stage Dockerfile',
+      '**Files:**',
+      '- Create: `Dockerfile`',
+      '- Create: `.dockerignore`',
+      '',
+      '- [ ] **Step 1: Create multi-stage Dockerfile**',
+      '',
+      '```dockerfile',
+      'FROM rust:1.80 AS build',
+      'RUN cargo build --release',
+      '```',
+      '',
+      '- [ ] **Step 2: Verify the image builds**',
+      '',
+      'Run: `docker build -t compatmalloc .`',
+      'Expected: PASS',
+      '',
+      '- [ ] **Step 3: Commit**',
+      '',
+      '```bash',
+      'git add Dockerfile .dockerignore',
+      'git commit -m "feat: add a multi-stage Dockerfile"',
+      '```',
+    );
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: docker }))).toEqual([]);
+    const marker = task(
+      '## Task 1: Package marker + `SelfPlayConfig`',
+      '**Files:**',
+      '- Create: `src/halluci_mate/distill/__init__.py`',
+      '- Test: `tests/distill/engine_selfplay_test.py`',
+      '',
+      '- [ ] **Step 1: Create the empty package marker**',
+      '',
+      '```python',
+      '# src/halluci_mate/distill/__init__.py',
+      '```',
+      '',
+      '- [ ] **Step 2: Write the failing test**',
+      '',
+      '```python',
+      'def test_defaults():',
+      '    assert SelfPlayConfig().games == 100',
+      '```',
+      '',
+      '- [ ] **Step 3: Run it**',
+      '',
+      'Run: `pytest tests/distill -q`',
+      'Expected: FAIL with ImportError',
+      '',
+      '- [ ] **Step 4: Commit**',
+      '',
+      '```bash',
+      'git add src/halluci_mate/distill tests/distill',
+      'git commit -m "feat(distill): self-play config"',
+      '```',
+    );
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: marker }))).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ export const GOAL = /^(?:goal|objective|目标|目標|目的|ゴール|목표|ob
 export const ARCHITECTURE =
   /^(?:architecture|架构|架構|アーキテクチャ|아키텍처|아키텍쳐|arquitectura|arquitetura|architektur|архитектура|kiến trúc|mimari|architettura|architectuur|architektura)$/i;
 export const TECH_STACK =
-  /^(?:tech(?:nology)?[ -]stack|技术栈|技術棧|技術スタック|기술 ?스택|stack tecnol[oó]gico|pila tecnol[oó]gica|tecnolog[ií]as|stack t[eé]cnico|stack technique|technologies|tech[- ]stack|technologie-?stack|стек(?: технологий)?|технологии|công nghệ|teknolojiler|tecnologie)$/i;
+  /^(?:tech(?:nology)?[ -]stack|stack|技术栈|技術棧|技術スタック|기술 ?스택|stack tecnol[oó]gico|pila tecnol[oó]gica|tecnolog[ií]as|stack t[eé]cnico|stack technique|technologies|tech[- ]stack|technologie-?stack|стек(?: технологий)?|технологии|công nghệ|teknolojiler|tecnologie)$/i;
 
 export function headerField(plan: Plan, label: RegExp): HeaderField | undefined {
   // "**Tech Stack (recap):**" is the Tech Stack: a note after the label does not rename it.

@@ -19,8 +19,8 @@ const CODE_PATH = /^[~./\w@$-][^\s`]*$/;
 const ABSOLUTE_FILE = /^(?:\/|~\/|[A-Za-z]:[\\/])[^`]*[\\/][^`\\/]*\.\w+$/;
 /** A path written without backticks: directories and an extension, or a file name with a known extension. */
 const BARE_PATH = /(?:^|[\s(])((?:~|\.{1,2})?\/?[\w@.-]+(?:\/[\w@.*-]+)+\.\w{1,10}|[\w@-]+\.(?:md|json|ya?ml|js|mjs|cjs|ts|tsx|jsx|py|go|sh|cs|csproj|props|toml|txt|rb|rs|java|kt|swift|c|h|cc|cpp|hpp|xml|html|css|sql|ps1|lock))(?=$|[\s),;:]|\.(?:\s|$))/;
-/** Root files named without an extension by convention (`Makefile`, `Dockerfile`, `LICENSE`). */
-const EXTENSIONLESS = /^(?:[A-Z][A-Za-z]*file|justfile|makefile|LICEN[CS]E|README|CHANGELOG|CODEOWNERS|NOTICE|AUTHORS|VERSION)$/;
+/** Root files named without an extension by convention (`Makefile`, `Dockerfile`, `LICENSE`, `LICENSE-MIT`, `PKGBUILD`). */
+const EXTENSIONLESS = /^(?:[A-Z][A-Za-z]*file|justfile|makefile|PKGBUILD|(?:LICEN[CS]E|COPYING|README|CHANGELOG|CONTRIBUTING|SECURITY|CODEOWNERS|OWNERS|MAINTAINERS|NOTICE|AUTHORS|VERSION)(?:-[A-Za-z0-9.-]+)?)$/;
 const GLOB = /[*?]|\{[^}]*,[^}]*\}/;
 /** The actions that change files: what a Files entry must name exactly. */
 const CHANGES = /^(?:create|modify|update|edit|change|delete|remove|add|new|rename|move)$/;

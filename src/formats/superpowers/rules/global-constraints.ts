@@ -1,5 +1,14 @@
+import type { Plan } from '../../../plan/types.js';
 import type { Rule } from '../../../rules/types.js';
 import { firstTaskLine, hasInterfaces, sectionText, taskHeadSpan, taskName } from './parts.js';
+
+/**
+ * A plan of a series that keeps the constraints in one place and points there before its tasks: "**Read
+ * first:** the overview's Global Constraints". The plan has them; it does not repeat them.
+ */
+function constraintsElsewhere(plan: Plan): boolean {
+  return plan.lines.slice(0, firstTaskLine(plan) - 1).some((line) => /\bglobal constraints\b/i.test(line) && !/^\s*#/.test(line));
+}
 
 export const spGlobalConstraints: Rule = {
   id: 'sp-global-constraints',
@@ -7,7 +16,7 @@ export const spGlobalConstraints: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Later versions of the writing-plans skill add a "## Global Constraints" section above the tasks — what every task must respect (toolchain, what not to touch, policies) — together with per-task Interfaces (Consumes / Produces). Earlier versions ask for neither, and most plans in use predate them, so a plan is held to the section only when it follows those versions: when its tasks declare Interfaces and it has no Global Constraints, it is reported. Wherever the section is written, it stands above the first task (constraints read after the tasks they govern come too late) and is not empty.',
+    'Later versions of the writing-plans skill add a "## Global Constraints" section above the tasks — what every task must respect (toolchain, what not to touch, policies) — together with per-task Interfaces (Consumes / Produces). Earlier versions ask for neither, and most plans in use predate them, so a plan is held to the section only when it follows those versions: when its tasks declare Interfaces and it has no Global Constraints, it is reported, unless it points before its tasks to where they are kept ("**Read first:** the overview\'s Global Constraints", in a plan of a series). Wherever the section is written, it stands above the first task (constraints read after the tasks they govern come too late) and is not empty.',
   instruction: 'When tasks declare Interfaces, add a "## Global Constraints" section above the first task: the rules every task must respect.',
   examples: {
     valid: [
@@ -27,7 +36,7 @@ export const spGlobalConstraints: Rule = {
     const section = plan.sections.find((s) => /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim()));
     if (!section) {
       const withInterfaces = plan.tasks.find((t) => hasInterfaces(plan, t));
-      if (!withInterfaces) return [];
+      if (!withInterfaces || constraintsElsewhere(plan)) return [];
       return [
         {
           message: `${taskName(withInterfaces)} declares Interfaces, as later writing-plans versions do, but the plan has no "## Global Constraints" section: add one above the first task with the rules every task must respect.`,

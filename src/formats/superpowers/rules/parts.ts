@@ -107,8 +107,13 @@ export function agenticLine(plan: Plan): AgenticLine | undefined {
   return { text: pick.text, span: pick.span, addressee: pick.addressee };
 }
 
-/** The two addressees the skill has used: "For agentic workers:" (current), "For Claude:" (older). */
-export const SKILL_ADDRESSEE = /^for (?:agentic workers|claude)$/i;
+/**
+ * The two addressees the skill has used: "For agentic workers:" (current), "For Claude:" (older); and the
+ * first translated, in a plan written in another language ("Per worker agentici:", "Para agentes:",
+ * "Für agentische Worker:", "给智能体执行者：").
+ */
+export const SKILL_ADDRESSEE =
+  /^(?:for (?:agentic workers|claude)|(?:per|para|pour(?: les)?|für|voor|dla|для)\s+(?:\S+\s+)?(?:agent|agênt|agént|агент)\S*(?:\s+\S+)?|.*(?:智能体|代理|エージェント|에이전트).*)$/i;
 /** "REQUIRED SUB-SKILL: Use superpowers:executing-plans" (and a fork's namespace for the same skills). */
 export const REQUIRED_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?[\w-]+:(?:subagent-driven-development|executing-plans)\b/i;
 
