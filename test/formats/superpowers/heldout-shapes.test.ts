@@ -509,7 +509,10 @@ describe('habits of the thirteenth and fourteenth blind batches', () => {
   it('sp-failing-test-first leaves a task that only declares contracts or a schema, and checks it with a build', async () => {
     const body = ['- [ ] **Step 1: Update DTOs and interface methods**', '', '```csharp', 'public record PreviewDto(string Subject, string Body);', '```', '', '- [ ] **Step 2: Build to expose implementation failures**', '', 'Run: `dotnet build`', 'Expected: FAIL until the service implements the new methods.', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git commit -am "feat: preview contracts"', '```'];
     expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Add service contracts for preview', ...body) }))).toEqual([]);
-    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Preview the cancellation mail', ...body) }))).toHaveLength(1);
+    // A task that changes behaviour and then runs its tests (a build alone tests nothing: round 25).
+    const tested = body.map((line) => line.replace('Build to expose implementation failures', 'Run the tests').replace('dotnet build', 'dotnet test'));
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Preview the cancellation mail', ...tested) }))).toHaveLength(1);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Preview the cancellation mail', ...body) }))).toEqual([]);
   });
 
   it('sp-file-structure takes a directory the map names for the files under it, and asks no map entry for a lockfile', async () => {
@@ -1194,5 +1197,64 @@ describe('habits of the thirtieth blind batch (round 24)', () => {
       '```',
     );
     expect(await lint('sp-failing-test-first', spPlan({ tasks: marker }))).toEqual([]);
+  });
+});
+
+describe('habits of the thirty-third and thirty-fourth blind batches (round 25)', () => {
+  it('sp-run-expected takes a line that opens with the command under a run step\'s head for its command ("`mvn … test` → PASS.")', async () => {
+    const step = (under: string): string[] => ['**Step 4 — Run, verify pass:**', under, '', '**Step 5 — Commit**'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: EntityId', ...step('`mvn -q -pl jclaim-core test -Dtest=EntityIdTest` → PASS.')) }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: EntityId', ...step('The focused tests pass.')) }))).toEqual([expect.stringContaining('names no command in the step')]);
+  });
+
+  it('sp-run-expected asks nothing of the diff a step shows to review ("Review final diff" over `git status --short`)', async () => {
+    const review = (title: string): string[] => [`- [ ] **Step 1: ${title}**`, '', '```bash', 'git status --short', 'git diff --stat', '```'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 4: Commit and deploy', ...review('Review final diff')) }))).toEqual([]);
+    const inline = ['- [x] Review `git diff --stat` and ensure unrelated `.codex/` deletions remain unstaged.'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 7: Final verification', ...inline) }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 4: Commit and deploy', ...review('Check the tree')) }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('strict sp-files-exact-paths: "All files above." scopes a closing commit', async () => {
+    const tasks = task('### Task 4: Commit and deploy', '**Files:**', '- All files above.', '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks }))).toEqual([]);
+  });
+
+  it('strict sp-failing-test-first: a field added to a type declares a shape, and a build check is no test run', async () => {
+    const variant = (title: string, check: string[]): string[] =>
+      task(
+        `## Task 2: ${title}`,
+        '**Files:**',
+        '- Modify: `client/Options.hs:25-31`',
+        '',
+        '**Step 1: Add JWTWithNKey to Auth type**',
+        '',
+        '```haskell',
+        'data Auth = None | JWT JWTTokenData | JWTWithNKey JWTTokenData NKeyData',
+        '```',
+        '',
+        ...check,
+        '',
+        '**Step 3: Commit**',
+        '',
+        '```bash',
+        'git add client/Options.hs',
+        'git commit -m "feat(auth): add JWTWithNKey auth variant"',
+        '```',
+      );
+    const build = ['**Step 2: Build to verify compilation**', '', 'Run: `cabal build`', 'Expected: Build succeeds'];
+    const tests = ['**Step 2: Run the tests**', '', 'Run: `cabal test`', 'Expected: PASS'];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: variant('Add JWTWithNKey auth variant', build) }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: variant('Add result_text field to AcpCompleted event', tests) }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: variant('Add JWTWithNKey auth variant', tests) }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
+  });
+
+  it('strict sp-type-consistency takes a name the plan says already exists for one, not a slip of a name a task defines', async () => {
+    const tasks = (prose: string): string[] => [
+      ...task('### Task 1: Keymap display', '**Interfaces:**', '- Produces: `displayKeymap`', '', ...TASK.slice(2)),
+      ...task('### Task 2: Toolbar', prose, '', '**Interfaces:**', '- Consumes: `resolveDisplayKeymap`', '', ...TASK.slice(2)),
+    ];
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks("The helpers and their tests already exist. Preserve `resolveDisplayKeymap`'s array replacement.") }))).toEqual([]);
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('Wire the toolbar to the keymap.') }))).toEqual([expect.stringContaining('use one name for both')]);
   });
 });

@@ -61,12 +61,13 @@ const CHECKS_NONE = /\b(?:verify|confirm|check|ensure|make sure)\s+(?:that\s+)?(
 const MUST_END = /\b(?:must|should|will) (?:pass|fail|succeed|stay|remain|be (?:green|clean|unchanged))\b|\bremains? (?:green|unchanged|sequential)\b/i;
 
 /**
- * A step that reads before it edits ("Read current plan header template"): the search it runs shows
+ * A step that reads before it edits ("Read current plan header template") or reviews what it did
+ * ("Review final diff" over `git status --short`, `git diff --stat`): the search or diff it runs shows
  * text to read, with nothing to expect. A step that finds something ("Find the review section") is
  * still asked what it should find.
  */
-const READS = /^\W*(?:re-?read|read|look at|view)\b/i;
-const SEARCHES = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:grep|rg|git (?:grep|show|log|blame))\b[^;&>]*$/;
+const READS = /^\W*(?:re-?read|read|look at|view|review|inspect)\b/i;
+const SEARCHES = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:grep|rg|git (?:grep|show|log|blame|status|diff))\b[^;&>]*$/;
 
 /** A step that checks what the step before it did: "Confirm it writes generated server/client files". */
 const CONFIRMS = /^(?:confirm|verify|check|ensure|inspect)\b/i;
@@ -87,6 +88,9 @@ const INLINE_RUN = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh
  */
 const AFTER_HEAD = /\*\*\s*(?:[—–:-]+|\([^`)]{0,40}?)\s*`(?![a-z]+(?:\([^)]*\))?!?:\s)([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/;
 
+/** A line that opens with a command in backticks, with its arguments: "`mvn -q -pl core test` → PASS." */
+const LEADING_COMMAND = /^\s*(?:[-*+]\s+)?`([^`\s]+\s[^`]*)`/;
+
 /** The first inline command of the step, on its head line or in its prose, and the text after it on that line. */
 function inlineRun(plan: Plan, step: Step): { command: string; after: string } | undefined {
   const head = lineText(plan, step.title.span.start.line);
@@ -95,6 +99,11 @@ function inlineRun(plan: Plan, step: Step): { command: string; after: string } |
   for (const text of [head, ...step.prose.map((p) => p.text)]) {
     const m = INLINE_RUN.exec(text);
     if (m) return { command: m[1]!, after: text.slice(m.index + m[0].length) };
+  }
+  // Under a run step's head, a line that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."
+  for (const p of step.prose) {
+    const m = LEADING_COMMAND.exec(p.text);
+    if (m) return { command: m[1]!, after: p.text.slice(m[0].length) };
   }
   return undefined;
 }
@@ -162,7 +171,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted"), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, only show a file to read (a search too, in a step that reads: "Read current plan header template" over `grep -A 20 …`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`; inline as in a block: "Run `go generate ./internal/protocol/...`"), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted", a line under a run step\'s head that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, only show a file to read (a search or a diff too, in a step that reads or reviews: "Read current plan header template" over `grep -A 20 …`, "Review final diff" over `git status --short`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`; inline as in a block: "Run `go generate ./internal/protocol/...`"), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [

@@ -5,6 +5,7 @@ import type { Plan, Span, Task, Text } from '../../../plan/types.js';
 import { codeNames, isBuiltin, isStandardImport, pythonReads, type CodeNames, type NamesLanguage } from '../../../repo/code/names.js';
 import { nodeSpan, parseBlock, type ParsedBlock } from '../../../rules/test-code/code.js';
 import type { Finding, Rule } from '../../../rules/types.js';
+import { isCode } from './parts.js';
 
 /**
  * What each task of a plan defines, produces and uses, read from its code blocks (tree-sitter) and
@@ -219,6 +220,19 @@ interface Use {
   checkable: boolean;
 }
 
+/** Words that say something is already in the code: "already exist", "the existing helper". */
+const EXISTS = /\balready (?:exists?|there|defined|present|implemented)\b|\bexist(?:s|ing)?\b/i;
+
+/** The plan's prose names the name in backticks where it, or the line before, says it already exists. */
+function saidToExist(plan: Plan, name: string): boolean {
+  const named = new RegExp(`\`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\(\\))?\``);
+  for (let l = 1; l <= plan.lines.length; l++) {
+    const text = plan.lines[l - 1]!;
+    if (named.test(text) && !isCode(plan, l) && (EXISTS.test(text) || EXISTS.test(plan.lines[l - 2] ?? ''))) return true;
+  }
+  return false;
+}
+
 export const spTypeConsistency: Rule = {
   id: 'sp-type-consistency',
   family: 'superpowers',
@@ -298,6 +312,8 @@ export const spTypeConsistency: Rule = {
         out.push({ message: `Task ${n} consumes ${label}, which only ${later} produces — a later task: produce it earlier, or consume it where it exists.`, span: use.span });
         continue;
       }
+      // "The helpers and their tests already exist. Preserve `resolveDisplayKeymap`'s …": the plan says the name is there.
+      if (saidToExist(plan, use.name)) continue;
       // A call is a slip of a function's name (a method call of a method's); a consumed name of anything produced.
       const candidates = (t: TaskCode): Set<string> => (use.verb === 'consumes' ? t.produces : use.plain ? t.functions : t.methods);
       // Two names the task consumes side by side (`minimum_y_value`; `y_value(item)`) are two names, not a slip.
