@@ -88,8 +88,11 @@ const INLINE_RUN = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh
  */
 const AFTER_HEAD = /\*\*\s*(?:[—–:-]+|\([^`)]{0,40}?)\s*`(?![a-z]+(?:\([^)]*\))?!?:\s)([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/;
 
-/** A line that opens with a command in backticks, with its arguments: "`mvn -q -pl core test` → PASS." */
-const LEADING_COMMAND = /^\s*(?:[-*+]\s+)?`([^`\s]+\s[^`]*)`/;
+/**
+ * A line that opens with a command in backticks, with its arguments: "`mvn -q -pl core test` → PASS."
+ * (not a commit message: "`feat(auth): add JWT` — then commit").
+ */
+const LEADING_COMMAND = /^\s*(?:[-*+]\s+)?`(?![a-z]+(?:\([^)]*\))?!?:\s)([^`\s]+\s[^`]*)`/;
 
 /** The first inline command of the step, on its head line or in its prose, and the text after it on that line. */
 function inlineRun(plan: Plan, step: Step): { command: string; after: string } | undefined {
