@@ -1258,3 +1258,11 @@ describe('habits of the thirty-third and thirty-fourth blind batches (round 25)'
     expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('Wire the toolbar to the keymap.') }))).toEqual([expect.stringContaining('use one name for both')]);
   });
 });
+
+describe('habits of the thirty-fifth and thirty-sixth blind batches (round 26)', () => {
+  it('sp-run-expected takes "Verify: `data.json` … created." for what the run should leave, not for a command', async () => {
+    const step = (after: string): string[] => ['- [ ] **Step 3: Run port script**', '', '```bash', 'node scripts/port-t20db.mjs', '```', '', after];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Port data', ...step('Verify: `src/data/racas.json` and `src/data/progressao_classes.json` created.')) }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Port data', ...step('Then go on to the next step.')) }))).toEqual([expect.stringContaining('`node scripts/port-t20db.mjs`')]);
+  });
+});
