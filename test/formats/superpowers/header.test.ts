@@ -33,11 +33,13 @@ describe('sp-header-position', () => {
     expect(await lint('sp-header-position', `---\nstatus: done\n---\n\n${spPlan({ title: '# X Implementation Plan\n\n<!-- generated -->' })}`)).toEqual([]);
   });
 
-  it('reports an addendum between the title and the agentic-workers line, at the addendum', async () => {
-    const text = spPlan({ title: '# Pending Paste Implementation Plan\n\n> ## Addendum — 2026-07-22: Owner decision\n>\n> **Supersedes:** the archiving step.' });
+  it('reports an addendum between the title and the agentic-workers line, at the addendum, unless it is a quoted note', async () => {
+    const text = spPlan({ title: '# Pending Paste Implementation Plan\n\nAddendum, 2026-07-22: the owner decided to always archive; this supersedes the archiving step.' });
     const ds = await lintRule('sp-header-position', text, { format: 'superpowers' });
     expect(ds.map((d) => d.span.start.line)).toEqual([3]);
     expect(ds[0]!.message).toContain('stands between the title and the agentic-workers line');
+    const quoted = spPlan({ title: '# Pending Paste Implementation Plan\n\n> ## Addendum — 2026-07-22: Owner decision\n>\n> **Supersedes:** the archiving step.' });
+    expect(await lint('sp-header-position', quoted)).toEqual([]);
   });
 
   it('reports an agentic-workers line placed after the Goal', async () => {

@@ -1266,3 +1266,58 @@ describe('habits of the thirty-fifth and thirty-sixth blind batches (round 26)',
     expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Port data', ...step('Then go on to the next step.')) }))).toEqual([expect.stringContaining('`node scripts/port-t20db.mjs`')]);
   });
 });
+
+describe('habits of the thirty-seventh and thirty-eighth blind batches (round 27)', () => {
+  const agentic = '> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task.';
+
+  it('sp-header-agentic-line reads the line after a note in the same quote, and a line that says where the plan is executed', async () => {
+    const noted = spPlan({ agentic: `> Historical implementation recipe. Beads was retired on 2026-09-15.\n${agentic}` });
+    expect(await lint('sp-header-agentic-line', noted)).toEqual([]);
+    const here = spPlan({ agentic: '> **For agentic workers:** Execute this plan in the canonical checkout. Do not create or switch to an isolated worktree.' });
+    expect(await lint('sp-header-agentic-line', here)).toEqual([]);
+    const none = spPlan({ agentic: '> **For agentic workers:** Work carefully and keep the tests green.' });
+    expect(await lint('sp-header-agentic-line', none)).toEqual([expect.stringContaining('names no REQUIRED SUB-SKILL')]);
+  });
+
+  it('sp-header-position leaves a note quoted above the header, and still reports unquoted text there', async () => {
+    const quoted = spPlan({ title: '# PS3 Update-Worker Cancel Implementation Plan\n\n> **Reconciliation note (merge, 2026-08-19):** this plan landed in parallel with the supersession plan.' });
+    expect(await lint('sp-header-position', quoted)).toEqual([]);
+    const prose = spPlan({ title: "# PS3 Update-Worker Cancel Implementation Plan\n\nI'm using the writing-plans skill to create the implementation plan." });
+    expect(await lint('sp-header-position', prose)).toEqual([expect.stringContaining('does not start with its header')]);
+  });
+
+  it('sp-commit-step owes no commit for files the plan keeps out of git ("under ignored `logs/x/` … must not be staged or committed")', async () => {
+    const relay = (dir: string): string[] => task('### Task 1: Relay', '**Files:**', `- Create, ignored: \`${dir}connect-proxy.mjs\``, `- Create, ignored: \`${dir}run-card.md\``, '', '- [ ] **Step 1: Write the relay**', '', '```js', 'export const port = 8443;', '```');
+    const before = ['- The relay source, tests, and run card live under ignored `logs/blink-oauth-egress-relay/` and must not be staged or committed.'];
+    expect(await lint('sp-commit-step', spPlan({ before, tasks: relay('logs/blink-oauth-egress-relay/') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ before, tasks: relay('src/relay/') }))).toEqual([expect.stringContaining('has no commit step')]);
+  });
+
+  it('sp-step-checkbox leaves numbered steps the plan explains before its tasks', async () => {
+    const numbered = task('### Task 1: Probe', '1. Create `settings.gradle` with only Google and Maven Central.', '2. Run `./gradlew test`.');
+    const why = ['> Execution state is tracked only in Beads issue `r7d`; numbered steps avoid a duplicate Markdown task tracker prohibited by this repository.'];
+    expect(await lint('sp-step-checkbox', spPlan({ before: why, tasks: numbered }))).toEqual([]);
+    expect(await lint('sp-step-checkbox', spPlan({ tasks: numbered }))).toEqual([expect.stringContaining('not checkboxes')]);
+  });
+
+  it('sp-code-step-without-code takes "Add `#include "…"` at top." for an exact edit', async () => {
+    const include = (line: string): string[] => task('### Task 3: Flow6', '**Files:**', '- Modify: `samples/fcache/src/fcache.c`', '', '- [ ] **Step 1: Add flow6 include**', '', line);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: include('Add `#include "../../samples/fcache/include/flow6_cache.h"` at top.') }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: include('Add the flow6 header where it is needed.') }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('strict sp-files-line-range takes lines named in a Modify entry\'s note ("(play() :176-200, install() :202-219)")', async () => {
+    const tasks = (entry: string): string[] => task('### Task 1: Cancel', '**Files:**', entry, '', '- [ ] **Step 1: Guard install**', '', 'In `install()` (after line 217), refuse while a worker is live.', '', '```cpp', 'if (updateWorkerLive_) return;', '```');
+    expect(await lint('sp-files-line-range', spPlan({ tasks: tasks('- Modify: `native/src/core/EmulatorManager.cpp` (play() :176-200, install() :202-219)') }))).toEqual([]);
+    expect(await lint('sp-files-line-range', spPlan({ tasks: tasks('- Modify: `native/src/core/EmulatorManager.cpp`') }))).toEqual([expect.stringContaining('places an edit by line number')]);
+  });
+
+  it('strict sp-type-consistency takes a type and the function that makes it (`store`, `store_create`) for two names', async () => {
+    const tasks = (consumed: string): string[] => [
+      ...task('### Task 1: State store', '**Interfaces:**', '- Produces `henka_script_state_store_create`', '', ...TASK.slice(2)),
+      ...task('### Task 2: Host', '**Interfaces:**', `- Consumes \`${consumed}\` from Task 1.`, '', ...TASK.slice(2)),
+    ];
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('henka_script_state_store') }))).toEqual([]);
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('henka_script_state_store_crate') }))).toEqual([expect.stringContaining('use one name for both')]);
+  });
+});

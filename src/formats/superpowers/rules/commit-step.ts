@@ -84,7 +84,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -104,6 +104,8 @@ export const spCommitStep: Rule = {
     const out: Finding[] = [];
     const without: Task[] = [];
     const once = commitsOnce(plan);
+    let kept: string[] | undefined;
+    const ignored = (): string[] => (kept ??= ignoredDirectories(plan));
     // A task followed by one that commits may be committed with it: plans group a red task with the
     // green one, or commit once at the end ("Step 5: 提交单个中文 commit"), in ways too varied to read.
     const stepsOf = new Map(plan.tasks.map((t) => [t, commitSteps(t)]));
@@ -112,6 +114,8 @@ export const spCommitStep: Rule = {
       const steps = stepsOf.get(task)!;
       if (steps.length === 0) {
         if (runsOnly(task, plan) || touchesNoFile(task) || readsOnly(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
+        // Files the plan keeps out of the repository ("under ignored `logs/relay/` … must not be staged or committed").
+        if (task.files.length > 0 && task.files.every((f) => ignored().some((dir) => f.path.startsWith(dir)))) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         // "Step 4: 暂时不 commit（等所有 task 完成一并 commit）": the task leaves its commit to a later one.
         if (task.steps.some((s) => PUTS_OFF_COMMIT.test(s.title.text))) continue;
@@ -147,6 +151,25 @@ export const spCommitStep: Rule = {
     return out.sort((a, b) => a.span.start.line - b.span.start.line);
   },
 };
+
+/** Words that keep files out of the repository: "git-ignored", "live under ignored `logs/x/`", "must not be staged or committed". */
+const KEPT_OUT = /\b(?:git-?)?ignored\b|\bmust not be (?:staged (?:or|and) )?committed\b/i;
+
+/**
+ * The directories the plan says are kept out of git: the paths in backticks ending in `/` on a line
+ * that says so, or on the line before it when the sentence wraps ("Harness root: `logs/h/`; all
+ * contents remain" / "git-ignored and outside npm packaging.").
+ */
+function ignoredDirectories(plan: Plan): string[] {
+  const dirs: string[] = [];
+  for (let l = 1; l <= plan.lines.length; l++) {
+    if (isCode(plan, l) || !KEPT_OUT.test(lineText(plan, l))) continue;
+    for (const text of [lineText(plan, l), l > 1 && !isCode(plan, l - 1) ? lineText(plan, l - 1) : '']) {
+      for (const m of text.matchAll(/`([^`\s]+\/)`/g)) dirs.push(m[1]!.replace(/^\.\//, ''));
+    }
+  }
+  return dirs;
+}
 
 /** "Tasks 1–8", "Tasks 2, 4 and 7": consecutive task numbers as a range. */
 function taskList(tasks: readonly Task[]): string {

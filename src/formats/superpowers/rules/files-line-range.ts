@@ -1,11 +1,14 @@
 import type { Finding, Rule } from '../../../rules/types.js';
 import { span } from '../../../plan/source.js';
-import { clip, taskName, taskProse } from './parts.js';
+import { clip, lineText, taskName, taskProse } from './parts.js';
 
 /** Prose that places an edit by line number: "Add after line 8:", "Update lines 128-133", "immediately after line 13 of …". */
 const BY_LINE = /\b(?:after|before|above|below|replace|update|change|edit|insert|delete|remove|modify)\b[^.:\n`]{0,30}?\blines?\s+(\d+)(?:\s*[-–]\s*(\d+))?/i;
 /** Line numbers given roughly: "Affected lines approximately: 90, 310", "around line 40", "~line 95". */
 const ROUGH = /\blines?\b[^.\n`]{0,12}?\b(?:approx(?:imately|\.)?|around|roughly|about)\s*:?\s*~?\d+|\b(?:approx(?:imately|\.)?|around|roughly)\s+(?:at\s+)?lines?\s+~?\d+|~\s*lines?\s+\d+|\blines?\s+~\d+/i;
+
+/** Lines named in a Files entry's note, after the path: "(play() :176-200, install() :202-219)", "(lines 40-52)". */
+const NOTED_LINES = /(?:^|[\s(,]):\d+(?:\s*[-–]\s*\d+)?\b|\blines?\s+\d+/i;
 
 /** A quoted anchor that places the edit by its text: the "Announce at start" line, "line 40 (`def country; ... end`)". */
 const ANCHOR = /["“][^"”\n]{3,}["”]|\blines?\s+\d+\s*\(\s*`[^`]{3,}`/;
@@ -41,7 +44,8 @@ export const spFilesLineRange: Rule = {
         }
       }
       const modify = task.files.filter((f) => f.action === 'modify');
-      const ranged = modify.some((f) => f.lines !== undefined);
+      // A range in the entry's note counts too: "`EmulatorManager.cpp` (play() :176-200, install() :202-219)".
+      const ranged = modify.some((f) => f.lines !== undefined || NOTED_LINES.test(lineText(plan, f.span.start.line)));
       // A step headed by its lines ("**Step 2: Update constructor (lines 109-121)**") places its edit
       // where the executor reads it.
       const heads = new Set(task.steps.map((s) => s.title.span.start.line));

@@ -9,7 +9,7 @@ export const spHeaderPosition: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Every plan "MUST start with this header": the title, then the agentic-workers line, then Goal, Architecture and Tech Stack. An executing agent reads the plan from the top; notes, addenda or status lines placed between the title and the header push it down and are read before the plan\'s own statement of what it builds. Reported: anything but blank lines (and HTML comments) between the title and the first header line, and an agentic-workers line placed after the Goal. Front matter above the title is fine.',
+    'Every plan "MUST start with this header": the title, then the agentic-workers line, then Goal, Architecture and Tech Stack. An executing agent reads the plan from the top; notes, addenda or status lines placed between the title and the header push it down and are read before the plan\'s own statement of what it builds. Reported: anything but blank lines (and HTML comments) between the title and the first header line, and an agentic-workers line placed after the Goal. Front matter above the title is fine, and so is a note in a quote block ("> **Reconciliation note (merge, 2026-08-19):** …", an addendum, a status): it is put there on purpose for the reader to see first, and reviewers called most such findings ambiguous.',
   instruction: 'Put nothing between the title and the header: the agentic-workers line comes right under the title, then Goal, Architecture and Tech Stack; addenda and notes go after the header.',
   examples: {
     valid: [
@@ -19,7 +19,7 @@ export const spHeaderPosition: Rule = {
     ],
     invalid: [
       {
-        plan: '# Pending Paste Implementation Plan\n\n> **Addendum — 2026-07-22:** the owner decided to always archive.\n\n> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking.\n\n**Goal:** Never inject dictated text into the wrong field.\n\n**Tech Stack:** C# / .NET 9\n\n---\n\n### Task 1: Injection target\n\n- [ ] **Step 1: Write the failing test**\n',
+        plan: '# Pending Paste Implementation Plan\n\nI\'m using the writing-plans skill to create the implementation plan.\n\n> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking.\n\n**Goal:** Never inject dictated text into the wrong field.\n\n**Tech Stack:** C# / .NET 9\n\n---\n\n### Task 1: Injection target\n\n- [ ] **Step 1: Write the failing test**\n',
         message: 'does not start with its header',
       },
     ],
@@ -35,6 +35,10 @@ export const spHeaderPosition: Rule = {
     for (let l = plan.title.span.start.line + 1; l < first; l++) {
       const t = lineText(plan, l).trim();
       if (t === '' || (t.startsWith('<!--') && !isCode(plan, l))) continue;
+      // A note quoted above the header (an addendum, a status, a reconciliation note: "> **Reconciliation
+      // note (merge, 2026-08-19):** …") is put there on purpose, for the reader to see first: reviewers
+      // called 3 of 5 such findings ambiguous, so only unquoted text is reported.
+      if (t.startsWith('>') && !isCode(plan, l)) continue;
       const what = agentic?.span.start.line === first ? 'the agentic-workers line' : `"**${plan.header[0]!.label}:**"`;
       out.push({
         message: `The plan does not start with its header: "${clip(t, 60)}" stands between the title and ${what}. Move it below the header (after the \`---\`), so the plan opens with the agentic-workers line, Goal, Architecture and Tech Stack.`,

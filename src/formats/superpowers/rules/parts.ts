@@ -96,9 +96,15 @@ export function agenticLine(plan: Plan): AgenticLine | undefined {
     const parts: string[] = [];
     let end = l;
     for (; end <= to && /^\s{0,3}>/.test(lineText(plan, end)); end++) parts.push(lineText(plan, end).replace(/^\s{0,3}>\s?/, '').trim());
-    const label = /^\*\*([^*]{1,60}?):?\*\*:?/.exec(parts[0] ?? '');
-    const at = t.length - t.trimStart().length;
-    quotes.push({ line: l, text: parts.join(' ').trim(), span: span(l, at + 1, l, t.trimEnd().length + 1), addressee: label?.[1]?.trim() });
+    // The skill's line may follow a note in the same quote ("> Historical implementation recipe. …" then
+    // "> **For agentic workers:** …"): the quote is read from that line.
+    const labelOf = (part: string): string | undefined => /^\*\*([^*]{1,60}?):?\*\*:?/.exec(part)?.[1]?.trim();
+    const skillAt = parts.findIndex((part) => SKILL_ADDRESSEE.test(labelOf(part) ?? ''));
+    const first = Math.max(skillAt, 0);
+    const line = l + first;
+    const lt = lineText(plan, line);
+    const at = lt.length - lt.trimStart().length;
+    quotes.push({ line, text: parts.slice(first).join(' ').trim(), span: span(line, at + 1, line, lt.trimEnd().length + 1), addressee: labelOf(parts[first] ?? '') });
     l = end - 1;
   }
   // The skill's line wherever it stands (an aside may come first); else the first bold-labelled quote.

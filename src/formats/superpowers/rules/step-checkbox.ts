@@ -1,6 +1,6 @@
 import type { Step, Task } from '../../../plan/types.js';
 import type { Rule } from '../../../rules/types.js';
-import { clip, olderSkill, stepForm, taskName } from './parts.js';
+import { clip, firstTaskLine, olderSkill, stepForm, taskName } from './parts.js';
 
 /** How each form reads in a message, for many steps and for one. */
 const FORM_WORDS: Record<string, [string, string]> = {
@@ -20,13 +20,16 @@ function underCheckbox(all: ReadonlyArray<{ task: Task; form: string }>, i: numb
   return all.slice(0, i).some((s) => s.task === all[i]!.task && s.form === 'checkbox');
 }
 
+/** A note before the tasks on the form of the steps: "numbered steps avoid a duplicate task tracker", "no checkboxes: …". */
+const WHY_NOT_CHECKBOXES = /\bnumbered steps\b|\b(?:no|without) (?:markdown )?check ?boxes\b|\bcheck ?boxes are (?:not used|omitted|left out)\b/i;
+
 export const spStepCheckbox: Rule = {
   id: 'sp-step-checkbox',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Steps are checkboxes: "- [ ] **Step 1: Write the failing test**". executing-plans and subagent-driven-development tick each step off as it is done, so a checkbox is how the plan tracks progress, and the agentic-workers line says so ("Steps use checkbox (`- [ ]`) syntax for tracking"). Reported once per plan, at the first step that is not a checkbox: steps written as a numbered list, as headings or as plain "Step N:" lines. Bold `**Step N:**` paragraphs are the older skill\'s form, which has no checkboxes: a plan written to that version (its header line addressed "> **For Claude:** …") follows its version and is not reported. Checkbox items without "Step N" ("- [ ] Run focused tests GREEN.") are checkboxes, and numbered items after a checkbox step of the same task are that step\'s parts, not steps.',
+    'Steps are checkboxes: "- [ ] **Step 1: Write the failing test**". executing-plans and subagent-driven-development tick each step off as it is done, so a checkbox is how the plan tracks progress, and the agentic-workers line says so ("Steps use checkbox (`- [ ]`) syntax for tracking"). Reported once per plan, at the first step that is not a checkbox: steps written as a numbered list, as headings or as plain "Step N:" lines. Bold `**Step N:**` paragraphs are the older skill\'s form, which has no checkboxes: a plan written to that version (its header line addressed "> **For Claude:** …") follows its version and is not reported. Checkbox items without "Step N" ("- [ ] Run focused tests GREEN.") are checkboxes, and numbered items after a checkbox step of the same task are that step\'s parts, not steps. A plan that says before its tasks why its steps are not checkboxes ("numbered steps avoid a duplicate Markdown task tracker prohibited by this repository") made that choice knowingly and is not reported.',
   instruction: 'Write every step as a checkbox: "- [ ] **Step N: <one action>**", followed by its code and its Run/Expected.',
   examples: {
     valid: [
@@ -49,6 +52,9 @@ export const spStepCheckbox: Rule = {
     // checkboxes: reviewers judged such findings noise (5 of 7 false or ambiguous for bold steps,
     // and a numbered list there is as often a list of fixes as of steps).
     if (olderSkill(plan)) return [];
+    // The plan says why its steps are not checkboxes ("numbered steps avoid a duplicate Markdown task
+    // tracker prohibited by this repository"): a choice it explains before its tasks.
+    if (plan.lines.slice(0, firstTaskLine(plan) - 1).some((line) => WHY_NOT_CHECKBOXES.test(line))) return [];
     const all: Array<{ task: Task; step: Step; form: ReturnType<typeof stepForm> }> = [];
     for (const task of plan.tasks) for (const step of task.steps) all.push({ task, step, form: stepForm(plan, step) });
     for (let i = all.length - 1; i >= 0; i--) if (all[i]!.form === 'prose' || underCheckbox(all, i)) all.splice(i, 1);

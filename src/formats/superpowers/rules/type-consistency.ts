@@ -125,6 +125,9 @@ export function nearNames(a: string, b: string, sameWords = true): boolean {
   if (x.join(' ') === y.join(' ')) return sameWords;
   if (Math.abs(x.length - y.length) === 1) {
     const [long, short] = x.length > y.length ? [x, y] : [y, x];
+    // `henka_script_state_store` and `henka_script_state_store_create`: a type and the function that
+    // makes (or frees, clears) it, named after it as C does, are two names.
+    if (short.every((w, i) => w === long[i]) && LIFECYCLE.has(long[long.length - 1]!)) return false;
     return long.some((_, i) => [...long.slice(0, i), ...long.slice(i + 1)].join(' ') === short.join(' '));
   }
   if (x.length !== y.length) return false;
@@ -133,6 +136,9 @@ export function nearNames(a: string, b: string, sameWords = true): boolean {
   const [p, q] = [x[diff[0]!]!, y[diff[0]!]!];
   return (p.startsWith(q) || q.startsWith(p) || editDistance(p, q) <= 2) && Math.min(p.length, q.length) >= 3;
 }
+
+/** The verbs a C-style API appends to a type's name for the functions that manage it (`store_create`, `store_destroy`). */
+const LIFECYCLE = new Set(['create', 'new', 'init', 'destroy', 'free', 'clear', 'reset', 'open', 'close', 'alloc', 'release', 'delete', 'drop']);
 
 /** How a name is written: snake_case (and SCREAMING_CASE) or camelCase / PascalCase. */
 function caseStyle(name: string): 'snake' | 'camel' {
