@@ -1321,3 +1321,19 @@ describe('habits of the thirty-seventh and thirty-eighth blind batches (round 27
     expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('henka_script_state_store_crate') }))).toEqual([expect.stringContaining('use one name for both')]);
   });
 });
+
+describe('habits of the thirty-ninth and fortieth blind batches (round 28)', () => {
+  it('sp-run-expected takes "Run the test command." for the command a "## Commands" section gives', async () => {
+    const commands = ['## Commands', '', 'Tests:', '', '```', 'lua test/run.lua', '```', '', 'Expected on success: the final line reads `N passed, 0 failed`.'];
+    const tasks = task('### Task 1: Bar fix', '- [ ] **Step 2: Run the tests to verify they fail**', '', "Run the test command. Expected: failures mentioning `attempt to call method 'Bar'`.");
+    expect(await lint('sp-run-expected', spPlan({ before: commands, tasks }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks }))).toEqual([expect.stringContaining('names no command in the step')]);
+  });
+
+  it('strict sp-files-exact-paths takes a root script named without an extension for a path when the file map lists it', async () => {
+    const tasks = task('### Task 1: Migrate', '**Files:**', '- Modify: `grove` — add `cmd_migrate`', '- Create: `tests/migrate.sh`', '', ...TASK.slice(6));
+    const map = ['## File Structure', '', '- `grove` (modified) — add `_worktree_path_for` and `cmd_migrate`.', '- `tests/migrate.sh` (created) — the test runner.'];
+    expect(await lint('sp-files-exact-paths', spPlan({ before: map, tasks }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks }))).toEqual([expect.stringContaining('names no file path')]);
+  });
+});
