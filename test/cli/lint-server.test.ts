@@ -37,6 +37,14 @@ function socketOf(env: NodeJS.ProcessEnv): string {
   return join(env.MICROPLAN_SERVER_DIR!, `lint-${BUILD}-${process.version}-${process.arch}.sock`);
 }
 
+/** Something else listening on the server's socket, in its private directory: it does with each connection what `onConnection` says. */
+async function fakeServer(env: NodeJS.ProcessEnv, onConnection: (c: net.Socket) => void): Promise<net.Server> {
+  mkdirSync(env.MICROPLAN_SERVER_DIR!, { recursive: true, mode: 0o700 });
+  const server = net.createServer(onConnection);
+  await new Promise<void>((r) => server.listen(socketOf(env), r));
+  return server;
+}
+
 /** The server's pid and how many lints it served, or undefined when none runs. */
 function status(env: NodeJS.ProcessEnv): { pid: number; served: number } | undefined {
   const out = cli(['server', 'status'], { env }).stdout;
@@ -230,10 +238,8 @@ describe('microplan lint: the lint server', () => {
 
   it('costs only speed when it gives no answer: the lint runs in its own process, and a new server replaces it', async () => {
     const env = serverEnv();
-    mkdirSync(env.MICROPLAN_SERVER_DIR!, { recursive: true, mode: 0o700 });
     // A server that takes the connection and closes it unanswered.
-    const mute = net.createServer((c) => c.destroy());
-    await new Promise<void>((r) => mute.listen(socketOf(env), r));
+    const mute = await fakeServer(env, (c) => c.destroy());
     try {
       expect(await cliAsync(['lint', '--format', 'json', EXAMPLE], env)).toEqual(own(['lint', '--format', 'json', EXAMPLE], { env }));
     } finally {
@@ -243,9 +249,7 @@ describe('microplan lint: the lint server', () => {
 
   it('takes a server that does not accept a lint within 2 s for hung, and runs the lint in its own process', async () => {
     const env = serverEnv();
-    mkdirSync(env.MICROPLAN_SERVER_DIR!, { recursive: true, mode: 0o700 });
-    const hung = net.createServer(() => {});
-    await new Promise<void>((r) => hung.listen(socketOf(env), r));
+    const hung = await fakeServer(env, () => {});
     try {
       const broken = brokenPlan();
       const started = Date.now();
@@ -258,10 +262,8 @@ describe('microplan lint: the lint server', () => {
 
   it('says a server that holds the connection unanswered is busy: status names it, stop refuses to guess', async () => {
     const env = serverEnv();
-    mkdirSync(env.MICROPLAN_SERVER_DIR!, { recursive: true, mode: 0o700 });
     // A server in the middle of one long lint: the connection is taken, nothing is answered.
-    const busy = net.createServer(() => {});
-    await new Promise<void>((r) => busy.listen(socketOf(env), r));
+    const busy = await fakeServer(env, () => {});
     try {
       expect(cli(['server', 'status'], { env })).toMatchObject({ code: 0, stdout: expect.stringContaining('running, busy with a lint') });
       const stop = cli(['server', 'stop'], { env });
@@ -289,9 +291,8 @@ describe('microplan lint: the lint server', () => {
     const env = serverEnv();
     mkdirSync(env.MICROPLAN_SERVER_DIR!, { recursive: true });
     chmodSync(env.MICROPLAN_SERVER_DIR!, 0o777);
-    // An impostor that would answer every lint with "clean".
-    const impostor = net.createServer((c) => c.end(`${JSON.stringify({ output: [], code: 0 })}\n`));
-    await new Promise<void>((r) => impostor.listen(socketOf(env), r));
+    // An impostor that would answer every lint with "clean" (the directory stays open to all: it exists already).
+    const impostor = await fakeServer(env, (c) => c.end(`${JSON.stringify({ output: [], code: 0 })}\n`));
     try {
       const broken = brokenPlan();
       const r = await cliAsync(['lint', broken], env);

@@ -36,9 +36,9 @@ export function registerServer(program: Command, setExit: SetExit): void {
       if (running === 'busy') {
         // It took the connection but did not answer: one long lint holds it (lints run one at a time).
         // It cannot stop in the middle of one, and a second server would only take its socket.
-        const busy = `the lint server is running, busy with a lint (no answer within ${ANSWER_MS / 1000} s)`;
-        if (action === 'stop') throw new InputError(`${busy}: run "microplan server stop" again when the lint is done`);
-        process.stdout.write(`microplan: ${action === 'start' ? `${busy.replace('is running', 'is already running')}` : busy}\n`);
+        const busy = `busy with a lint (no answer within ${ANSWER_MS / 1000} s)`;
+        if (action === 'stop') throw new InputError(`the lint server is running, ${busy}: run "microplan server stop" again when the lint is done`);
+        process.stdout.write(`microplan: the lint server is ${action === 'start' ? 'already ' : ''}running, ${busy}\n`);
         setExit(EXIT.ok);
         return;
       }

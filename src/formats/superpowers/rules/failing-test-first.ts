@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { isTestFile } from '../../../ground/test-files.js';
 import { stepKind } from '../../../plan/tasks.js';
 import { needsNewTest, SHELL_LANGS } from '../../../rules/tasks/shared.js';
-import { clip, stepName, taskName, taskProse } from './parts.js';
+import { clip, linesBeforeTasks, stepName, taskName, taskProse } from './parts.js';
 import { lazy } from '../../../lazy.js';
 
 /** Blocks that are not code a test could fail on: prose, data and configuration. */
@@ -170,8 +170,7 @@ export const spFailingTestFirst: Rule = {
     const out: Finding[] = [];
     let redBefore = false;
     // "The website has no test harness. Every task verifies with `pnpm build`": said once, before the tasks.
-    const firstTask = plan.tasks[0]?.span.start.line ?? plan.lines.length + 1;
-    const noTestHarness = plan.lines.slice(0, firstTask - 1).some((l) => NO_TEST_POSSIBLE.test(l));
+    const noTestHarness = linesBeforeTasks(plan).some((l) => NO_TEST_POSSIBLE.test(l));
     for (const task of plan.tasks) {
       const change = firstCodeChange(task);
       const setUp = SCAFFOLD.test(task.commit?.subject.text.trim() ?? '') || SCAFFOLD.test(task.title.text);

@@ -1,4 +1,4 @@
-import type { Plan, Text } from '../../../plan/types.js';
+import type { Plan, Section, Text } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, isCode, lineText, taskName } from './parts.js';
 import { span } from '../../../plan/source.js';
@@ -115,9 +115,8 @@ function mapPathPart(body: string): string {
 }
 
 /** The names a file map's entries open with (`- \`grove\` (modified) — …`, `| \`tests/run.sh\` | … |`): the plan's own files. */
-function mapNames(plan: Plan): Set<string> {
+function mapNames(plan: Plan, map: Section | undefined): Set<string> {
   const names = new Set<string>();
-  const map = fileMapSection(plan);
   if (!map) return names;
   for (let l = map.bodyStart; l <= map.bodyEnd; l++) {
     const m = /^\s*(?:(?:[-*+]|\d+[.)])\s+|\|\s*)(?:\*\*)?`([^`\s]+)`/.exec(lineText(plan, l));
@@ -150,7 +149,8 @@ export const spFilesExactPaths: Rule = {
   },
   check(plan) {
     const out: Finding[] = [];
-    const mapped = mapNames(plan);
+    const map = fileMapSection(plan);
+    const mapped = mapNames(plan, map);
     for (const task of plan.tasks) {
       const block = task.filesBlock;
       if (!block) continue;
@@ -183,7 +183,6 @@ export const spFilesExactPaths: Rule = {
         });
       }
     }
-    const map = fileMapSection(plan);
     if (map) {
       const task = plan.tasks.find((t) => t.span.start.line > map.heading.span.start.line);
       const end = Math.min(map.bodyEnd, (task?.span.start.line ?? Infinity) - 1);

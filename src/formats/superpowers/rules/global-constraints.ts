@@ -1,13 +1,13 @@
 import type { Plan } from '../../../plan/types.js';
 import type { Rule } from '../../../rules/types.js';
-import { firstTaskLine, hasInterfaces, sectionText, taskHeadSpan, taskName } from './parts.js';
+import { firstTaskLine, hasInterfaces, linesBeforeTasks, sectionText, taskHeadSpan, taskName } from './parts.js';
 
 /**
  * A plan of a series that keeps the constraints in one place and points there before its tasks: "**Read
  * first:** the overview's Global Constraints". The plan has them; it does not repeat them.
  */
 function constraintsElsewhere(plan: Plan): boolean {
-  return plan.lines.slice(0, firstTaskLine(plan) - 1).some((line) => /\bglobal constraints\b/i.test(line) && !/^\s*#/.test(line));
+  return linesBeforeTasks(plan).some((line) => /\bglobal constraints\b/i.test(line) && !/^\s*#/.test(line));
 }
 
 export const spGlobalConstraints: Rule = {

@@ -66,6 +66,11 @@ export function firstTaskLine(plan: Plan): number {
   return plan.tasks[0]?.span.start.line ?? plan.lines.length + 1;
 }
 
+/** The plan's lines before its first task: its header and the notes, constraints and maps it gives before the work. */
+export function linesBeforeTasks(plan: Plan): readonly string[] {
+  return plan.lines.slice(0, firstTaskLine(plan) - 1);
+}
+
 /** Whether a line is inside a code block. */
 export function isCode(plan: Plan, line: number): boolean {
   return codeLines(plan).has(line);
@@ -86,6 +91,11 @@ export interface AgenticLine {
   addressee: string | undefined;
 }
 
+/** A quoted line's bold label: "**For agentic workers:** …" → "For agentic workers". */
+function labelOf(part: string): string | undefined {
+  return /^\*\*([^*]{1,60}?):?\*\*:?/.exec(part)?.[1]?.trim();
+}
+
 export function agenticLine(plan: Plan): AgenticLine | undefined {
   const from = (plan.title?.span.start.line ?? 0) + 1;
   const to = Math.min(plan.headerEnd, firstTaskLine(plan) - 1);
@@ -98,7 +108,6 @@ export function agenticLine(plan: Plan): AgenticLine | undefined {
     for (; end <= to && /^\s{0,3}>/.test(lineText(plan, end)); end++) parts.push(lineText(plan, end).replace(/^\s{0,3}>\s?/, '').trim());
     // The skill's line may follow a note in the same quote ("> Historical implementation recipe. …" then
     // "> **For agentic workers:** …"): the quote is read from that line.
-    const labelOf = (part: string): string | undefined => /^\*\*([^*]{1,60}?):?\*\*:?/.exec(part)?.[1]?.trim();
     const skillAt = parts.findIndex((part) => SKILL_ADDRESSEE.test(labelOf(part) ?? ''));
     const first = Math.max(skillAt, 0);
     const line = l + first;

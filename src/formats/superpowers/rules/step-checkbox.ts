@@ -1,6 +1,6 @@
 import type { Step, Task } from '../../../plan/types.js';
 import type { Rule } from '../../../rules/types.js';
-import { clip, firstTaskLine, olderSkill, stepForm, taskName } from './parts.js';
+import { clip, linesBeforeTasks, olderSkill, stepForm, taskName } from './parts.js';
 
 /** How each form reads in a message, for many steps and for one. */
 const FORM_WORDS: Record<string, [string, string]> = {
@@ -54,7 +54,7 @@ export const spStepCheckbox: Rule = {
     if (olderSkill(plan)) return [];
     // The plan says why its steps are not checkboxes ("numbered steps avoid a duplicate Markdown task
     // tracker prohibited by this repository"): a choice it explains before its tasks.
-    if (plan.lines.slice(0, firstTaskLine(plan) - 1).some((line) => WHY_NOT_CHECKBOXES.test(line))) return [];
+    if (linesBeforeTasks(plan).some((line) => WHY_NOT_CHECKBOXES.test(line))) return [];
     const all: Array<{ task: Task; step: Step; form: ReturnType<typeof stepForm> }> = [];
     for (const task of plan.tasks) for (const step of task.steps) all.push({ task, step, form: stepForm(plan, step) });
     for (let i = all.length - 1; i >= 0; i--) if (all[i]!.form === 'prose' || underCheckbox(all, i)) all.splice(i, 1);

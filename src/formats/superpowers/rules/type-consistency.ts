@@ -229,14 +229,18 @@ interface Use {
 /** Words that say something is already in the code: "already exist", "the existing helper". */
 const EXISTS = /\balready (?:exists?|there|defined|present|implemented)\b|\bexist(?:s|ing)?\b/i;
 
-/** The plan's prose names the name in backticks where it, or the line before, says it already exists. */
-function saidToExist(plan: Plan, name: string): boolean {
-  const named = new RegExp(`\`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\(\\))?\``);
+/**
+ * The names the plan's prose gives in backticks (`f` or `f()`) on a line that, or whose line before,
+ * says they already exist: read once per plan.
+ */
+function namesSaidToExist(plan: Plan): Set<string> {
+  const names = new Set<string>();
   for (let l = 1; l <= plan.lines.length; l++) {
     const text = plan.lines[l - 1]!;
-    if (named.test(text) && !isCode(plan, l) && (EXISTS.test(text) || EXISTS.test(plan.lines[l - 2] ?? ''))) return true;
+    if (isCode(plan, l) || !(EXISTS.test(text) || EXISTS.test(plan.lines[l - 2] ?? ''))) continue;
+    for (const m of text.matchAll(/`([^`]+)`/g)) names.add(m[1]!.replace(/\(\)$/, ''));
   }
-  return false;
+  return names;
 }
 
 export const spTypeConsistency: Rule = {
@@ -296,6 +300,7 @@ export const spTypeConsistency: Rule = {
 
     const out: Finding[] = [];
     const reported = new Set<string>();
+    let saidToExist: Set<string> | undefined;
     const at = grounding?.label.replace(/^([0-9a-f]{12})[0-9a-f]{28}$/, '$1');
     const where = grounding ? ` and ${at === 'the working tree' ? 'the repository' : `the repository (at ${at})`} does not declare it` : '';
     for (const use of uses) {
@@ -319,7 +324,7 @@ export const spTypeConsistency: Rule = {
         continue;
       }
       // "The helpers and their tests already exist. Preserve `resolveDisplayKeymap`'s …": the plan says the name is there.
-      if (saidToExist(plan, use.name)) continue;
+      if ((saidToExist ??= namesSaidToExist(plan)).has(use.name)) continue;
       // A call is a slip of a function's name (a method call of a method's); a consumed name of anything produced.
       const candidates = (t: TaskCode): Set<string> => (use.verb === 'consumes' ? t.produces : use.plain ? t.functions : t.methods);
       // Two names the task consumes side by side (`minimum_y_value`; `y_value(item)`) are two names, not a slip.
