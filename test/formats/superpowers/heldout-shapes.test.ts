@@ -1337,3 +1337,19 @@ describe('habits of the thirty-ninth and fortieth blind batches (round 28)', () 
     expect(await lint('sp-files-exact-paths', spPlan({ tasks }))).toEqual([expect.stringContaining('names no file path')]);
   });
 });
+
+describe('habits of the forty-first and forty-second blind batches (round 29)', () => {
+  it('sp-commit-step owes no commit where the plan bans git commits in its own words, or a task says it stops without one', async () => {
+    const tasks = task('### Task 1: Tile origin', '**Files:**', '- Create: `src/core/tile_server.py`', '', '- [ ] **Step 1: Write the listener**', '', '```python', 'PORT = 5001', '```');
+    const bans = [
+      '- 不执行 `git add`、`git commit`、`git reset` 或其他 Git mutation。',
+      '- Do not run `git add`, `git commit` or `git push`; the maintainer commits.',
+    ];
+    for (const ban of bans) expect(await lint('sp-commit-step', spPlan({ before: ['## Global Constraints', '', ban], tasks })), ban).toEqual([]);
+    const checkpoint = [...tasks, '- [ ] **Step 2: Review checkpoint without committing**', '', 'Inspect `git diff` and confirm nothing unrelated changed. Do not stage or commit.', ''];
+    expect(await lint('sp-commit-step', spPlan({ tasks: checkpoint }))).toEqual([]);
+    // A ban on one way of committing still leaves the task owing a commit.
+    const noVerify = ['## Global Constraints', '', '- 禁止使用 `git commit --no-verify` 跳过钩子。'];
+    expect(await lint('sp-commit-step', spPlan({ before: noVerify, tasks }))).toEqual([expect.stringContaining('has no commit step')]);
+  });
+});

@@ -5,11 +5,28 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { runsOnly } from './task-files.js';
 import { clip, isCode, lineText, readsOnly, shellOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
 
-/** The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy", "snapshots instead of repo commits". */
-const NO_GIT =
-  /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b|\bno[- ]git[- ]ops\b|\binstead of (?:repo(?:sitory)? |git )?commits\b|\b(?:git )?commit steps are (?:omitted|left out)\b/i;
-/** A task that says it commits nothing: "No commit (nothing tracked changed)". */
-const NO_COMMIT = /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b/i;
+/**
+ * The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy", "snapshots
+ * instead of repo commits", "Do not run git add, git commit or git push", "不执行 git add、git commit 或其他
+ * Git mutation". A ban on one way of committing ("禁止 `git commit --no-verify`") is not a ban on commits.
+ */
+const NO_GIT = new RegExp(
+  [
+    /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b/,
+    /\bno[- ]git[- ]ops\b|\binstead of (?:repo(?:sitory)? |git )?commits\b|\b(?:git )?commit steps are (?:omitted|left out)\b/,
+    /\b(?:do not|don't|never|must not)\s+(?:run|use|execute)\s+git\s+\w+(?:,\s*git\s+\w+)*,?\s+(?:or\s+)?git\s+commit\b(?!\s+-)/,
+    /(?:不执行|不要|禁止|不得|勿)[^。\n]{0,40}?\bgit\s+commit\b(?!\s+-)/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
+/**
+ * A task that says it commits nothing: "No commit (nothing tracked changed)", "Review checkpoint without
+ * committing", "Do not stage or commit." ("Do not commit secrets" names what stays out of a commit).
+ */
+const NO_COMMIT =
+  /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b|\bwithout committing\b|\b(?:do not|don't|never)\s+(?:stage\s+or\s+)?commit(?:\s+(?:anything|yet|here|now))?\s*(?:[.;,)]|$)/im;
 /**
  * `git commit`, and with options before it (`git -C "E:\repo" commit -m`, `git -c user.name=… commit`); and the
  * commits of other version control a project may use: Jujutsu (`jj describe -m`, `jj commit -m`),
@@ -84,7 +101,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
