@@ -1353,3 +1353,43 @@ describe('habits of the forty-first and forty-second blind batches (round 29)', 
     expect(await lint('sp-commit-step', spPlan({ before: noVerify, tasks }))).toEqual([expect.stringContaining('has no commit step')]);
   });
 });
+
+describe('habits of the forty-third and forty-fourth blind batches (round 30)', () => {
+  it('sp-run-expected hears "; expect missing oscillator APIs" as what to expect, and asks only for the command', async () => {
+    const tasks = task('### Task 3: Reference DSP', '- [ ] Write oscillator tests for phase progression and reset.', '- [ ] Run the focused tests; expect missing oscillator APIs.');
+    expect(await lint('sp-run-expected', spPlan({ tasks }))).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
+  });
+
+  it('sp-run-expected takes "Both test commands" for the commands a constraint line gives once', async () => {
+    const constraints = ['**Global constraints:**', '- Test commands: `nim c -r tests/test_schema.nim` AND `nim c -r tests/test_all.nim` — both exit 0.'];
+    const tasks = task('### Task 1: Persist indexes', '- [ ] **Step 4: Run, watch them pass**', '', 'Both test commands; expected PASS + test_all green.');
+    expect(await lint('sp-run-expected', spPlan({ before: constraints, tasks }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks }))).toEqual([expect.stringContaining('names no command in the step')]);
+  });
+
+  it('sp-run-expected asks nothing of a command that sets up the repository the next steps work in', async () => {
+    const tasks = (line: string): string[] => task('### Task 1: Skeleton', line, '- [ ] Run `cargo test`; expect the empty crate to compile.');
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('- [ ] Initialize Git with `git init -b main`.') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('- [ ] Check the remote with `git remote -v`.') }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('strict sp-files-exact-paths takes "Modify any file producing verification failures" for a condition', async () => {
+    const tasks = (files: string): string[] => task('### Task 8: Final verification', files, '', '- [ ] Run `cargo fmt --check`; expect success.');
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: tasks('**Files:** Modify any file producing verification failures; update `docs/HANDOFF.md`.') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: tasks('**Files:** Modify the verification modules; update `docs/HANDOFF.md`.') }))).toEqual([expect.stringContaining('names no file path')]);
+  });
+
+  it('strict sp-failing-test-first: a property nothing uses yet ships no behaviour to test', async () => {
+    const tasks = (expected: string): string[] =>
+      task('### Task 1: Add inbox channel to Node', '**Files:**', '- Modify: `src/raft/node.cr`', '', '**Step 1: Add channel property**', '', '```crystal', 'getter inbox : Channel(Message) = Channel(Message).new(64)', '```', '', '**Step 2: Run tests to verify no breakage**', '', 'Run: `crystal spec`', `Expected: ${expected}`, '', '**Step 3: Commit**', '', '```bash', 'git add src/raft/node.cr', 'git commit -m "feat: add inbox channel to Node"', '```');
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: tasks('All tests pass (channel exists but nothing uses it yet)') }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: tasks('All tests pass') }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
+  });
+
+  it('strict sp-type-consistency takes a local that holds what a consumed call returns for another name, not a slip', async () => {
+    const tasks = (code: string): string[] =>
+      task('### Task 1: Require mention', '**Interfaces:**', '- Consumes: `botUserId()` from the gateway.', '', '- [ ] **Step 1: Gate channel messages**', '', '```ts', code, '```');
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('export function mentioned(text: string): boolean {\n  const botId = gateway.botUserId();\n  return text.includes(`<@${botId}>`);\n}') }))).toEqual([]);
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('export function mentioned(text: string): boolean {\n  const botId = gateway.id;\n  return text.includes(`<@${botId}>`);\n}') }))).toEqual([expect.stringContaining('use one name for both')]);
+  });
+});

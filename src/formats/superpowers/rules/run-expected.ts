@@ -4,7 +4,7 @@ import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
-import { clip, lineText, stepName, taskBlocks, taskName, taskProse } from './parts.js';
+import { clip, lineText, linesBeforeTasks, stepName, taskBlocks, taskName, taskProse } from './parts.js';
 
 /**
  * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
@@ -17,11 +17,12 @@ const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some
 /**
  * Commands with nothing to expect: they print nothing when they work (`mkdir -p`, `cp`, `touch`,
  * `git diff --check`, `gofmt -l`), only show a file for the agent to read before it edits (`cat
- * SKILL.md`), or install, generate or format files that a later step checks (`npm install`, `task
+ * SKILL.md`), set up a repository or branch the next steps work in (`git init -b main`, `git checkout
+ * -b feat/x`), or install, generate or format files that a later step checks (`npm install`, `task
  * generate`, `cargo fmt`).
  */
 const NOTHING_TO_EXPECT =
-  /^\s*(?:cd\s+\S+\s*&&\s*)?(?:(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open|sed\s+-n)\b[^|;&>]*|git diff --check\b[^|;&>]*|gofmt -l\b[^|;&>]*|(?:npm|pnpm|yarn|bun) (?:install|ci|i|add)\b[^|;&>]*|(?:uv|pip3?|poetry|bundle|composer|dotnet) (?:sync|install|add|restore)\b[^|;&>]*|go (?:mod tidy|generate)\b[^|;&>]*|(?:task|make|just|npm run|pnpm|yarn) (?:generate|gen|codegen|fmt|format)\b[^|;&>]*|(?:cargo fmt|go fmt|gofmt -w|prettier --write|ruff format|black|npx prisma generate|prisma generate)\b[^|;&>]*)$/;
+  /^\s*(?:cd\s+\S+\s*&&\s*)?(?:(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open|sed\s+-n)\b[^|;&>]*|git (?:diff --check|init|clone|checkout -b|switch -c|worktree add)\b[^|;&>]*|gofmt -l\b[^|;&>]*|(?:npm|pnpm|yarn|bun) (?:install|ci|i|add)\b[^|;&>]*|(?:uv|pip3?|poetry|bundle|composer|dotnet) (?:sync|install|add|restore)\b[^|;&>]*|go (?:mod tidy|generate)\b[^|;&>]*|(?:task|make|just|npm run|pnpm|yarn) (?:generate|gen|codegen|fmt|format)\b[^|;&>]*|(?:cargo fmt|go fmt|gofmt -w|prettier --write|ruff format|black|npx prisma generate|prisma generate)\b[^|;&>]*)$/;
 /** What to do with each outcome, after the command: "If any non-stdlib imports appear, document them"; "Record the baseline loss in …". */
 const OUTCOME_HANDLED =
   /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|fix (?:any|all|the) \w+ (?:reported|found|it reports)|record\b|note (?:down )?the\b|save the (?:output|result|number|value))|\buntil\b[^.]*\b(?:builds?|pass(?:es)?|succeeds?|compiles?|is clean|(?:is|are|goes|turns) green)\b/i;
@@ -176,7 +177,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted", a line under a run step\'s head that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, only show a file to read (a search or a diff too, in a step that reads or reviews: "Read current plan header template" over `grep -A 20 …`, "Review final diff" over `git status --short`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`; inline as in a block: "Run `go generate ./internal/protocol/...`"), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Verify: `src/data/racas.json` … created.", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again"), or in a "## Commands" section of the plan when it names one ("Run the test command.") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted", a line under a run step\'s head that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, set up the repository or branch the next steps work in (`git init -b main`, `git checkout -b feat/x`), only show a file to read (a search or a diff too, in a step that reads or reviews: "Read current plan header template" over `grep -A 20 …`, "Review final diff" over `git status --short`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`; inline as in a block: "Run `go generate ./internal/protocol/...`"), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Verify: `src/data/racas.json` … created.", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again"), or in a "## Commands" section of the plan, or a line before the tasks that lists them ("- Test commands: `…` AND `…`"), when it names one ("Run the test command.", "Both test commands") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -265,7 +266,7 @@ export const spRunExpected: Rule = {
           const repeats = (pointsBack && task.steps.some(runs)) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
           // "Run the test command.": the plan gives its commands once, in a section of their own ("## Commands").
           const byName = NAMED_COMMAND.test(step.title.text) || step.prose.some((p) => NAMED_COMMAND.test(p.text));
-          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsSection(plan));
+          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan));
           if (!elsewhere) out.push(noCommand(named, step));
         }
       }
@@ -301,7 +302,7 @@ function noExpected(named: string, step: Step, command: string): Finding {
 
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {
-  const expects = INLINE_OUTCOME.test(step.title.text) || CHECKS_NONE.test(step.title.text) || stepExpected(step) || step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text));
+  const expects = titleStatesOutcome(step) || CHECKS_NONE.test(step.title.text) || stepExpected(step) || step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text) || TITLE_OUTCOME.test(p.text));
   return {
     message: expects
       ? `${named} says to run something and what to expect, but names no command in the step: write the exact command there as "Run: \`<exact command>\`".`
@@ -324,14 +325,24 @@ function trailing(plan: Plan, task: Task): { commands: boolean; expected: boolea
   return { commands, expected };
 }
 
-/** A run that names a command the plan defines elsewhere: "Run the test command", "run the lint command". */
-const NAMED_COMMAND = /\brun (?:the|our) (?:[\w-]+ )?commands?\b/i;
+/**
+ * A run that names commands the plan defines elsewhere: "Run the test command", "run the lint command",
+ * "Both test commands; expected PASS", "All three test commands".
+ */
+const NAMED_COMMAND = /\b(?:run (?:the|our)|both|all (?:two|three|four|five|\d+)|the (?:two|three|four|five|\d+)) (?:[\w-]+ )?commands?\b/i;
 
-/** A section of the plan's own commands, with a code block in it: "## Commands" over "Tests:" and a block. */
-function commandsSection(plan: Plan): boolean {
-  return plan.sections.some(
-    (s) => /^(?:commands?|(?:test|verification|build) commands?|how to (?:run|test))\b/i.test(s.heading.text.replace(/[*_`#]/g, '').trim()) && plan.codeBlocks.some((b) => b.span.start.line > s.heading.span.start.line && b.span.start.line <= s.bodyEnd),
+const COMMANDS_HEAD = /^(?:commands?|(?:test|verification|build|check) commands?|how to (?:run|test))\b/i;
+
+/**
+ * The plan gives its commands once, before its tasks: a section of their own ("## Commands" over "Tests:"
+ * and a block), or a labelled line of the header or constraints with the commands in backticks ("- Test
+ * commands: `nim c … && ./tests/t` AND `…`").
+ */
+function commandsGivenOnce(plan: Plan): boolean {
+  const section = plan.sections.some(
+    (s) => COMMANDS_HEAD.test(s.heading.text.replace(/[*_`#]/g, '').trim()) && plan.codeBlocks.some((b) => b.span.start.line > s.heading.span.start.line && b.span.start.line <= s.bodyEnd),
   );
+  return section || linesBeforeTasks(plan).some((l) => COMMANDS_HEAD.test(l.replace(/^\W+/, '').replace(/[*_]/g, '')) && /:[^`]*`[^`]+\s[^`]*`/.test(l));
 }
 
 /** A shell block of the task that belongs to none of its steps ("Verification:" after the steps). */

@@ -250,7 +250,7 @@ export const spTypeConsistency: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled); a name a task consumes that only a later task produces (unless the entry says so: "Consumes future `f()`", or every such later task only modifies files, where it may rewrite a name that already exists); and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 1 of 6 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled); a name a task consumes that only a later task produces (unless the entry says so: "Consumes future `f()`", or every such later task only modifies files, where it may rewrite a name that already exists); and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported, nor a consumed name the task\'s own code calls (`const botId = gateway.botUserId();` holds its result in another name). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 1 of 6 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction:
     "Use one name for each function, type and method across all tasks, and consume in a task only what an earlier task produces or what the repository already has: check every call against the task that defines it.",
   examples: {
@@ -330,7 +330,10 @@ export const spTypeConsistency: Rule = {
       // Two names the task consumes side by side (`minimum_y_value`; `y_value(item)`) are two names, not a slip.
       const alsoConsumed = new Set(use.task.consumes.map((c) => c.name));
       const near = tasks.flatMap((t) => [...candidates(t)].filter((p) => p !== use.inside && !alsoConsumed.has(p) && nearNames(use.name, p, use.plain)).map((p) => ({ t, p })));
-      if (near.length > 0) {
+      // `const botId = gateway.botUserId();`: the task's own code calls the name it consumes, so a near
+      // name beside it is another name (the local that holds the result), not a slip.
+      const calledByName = use.verb === 'consumes' && use.task.blocks.some((b) => b.names.calls.some((c) => c.name === use.name));
+      if (near.length > 0 && !calledByName) {
         const { t, p } = near[0]!;
         reported.add(key);
         out.push({ message: `Task ${n} ${use.verb} ${label}, which no task defines${where}; Task ${t.task.number} defines \`${p}\`: use one name for both.`, span: use.span });
