@@ -4,12 +4,12 @@
  * formats. A config that names the format (`format: superpowers`) decides instead of the text.
  */
 import { recognizeMicroPlan } from './micro-plan/recognize.js';
-import { recognizeSuperpowers, superpowersSignals } from './superpowers/recognize.js';
+import { recognizeSuperpowers, superpowersSignals, unreadUnitHeading } from './superpowers/recognize.js';
 import type { FormatChoice, FormatSignals, Recognition } from './types.js';
 
 export function recognize(s: FormatSignals, choice: FormatChoice = 'auto'): Recognition {
   if (choice === 'superpowers') {
-    return recognizeSuperpowers(s, true) ?? { format: 'none', reason: 'no "Task N" sections and no plan header — not a superpowers plan' };
+    return recognizeSuperpowers(s, true) ?? unreadTasks(s) ?? { format: 'none', reason: 'no "Task N" sections and no plan header — not a superpowers plan' };
   }
   const micro = recognizeMicroPlan(s);
   // The skill's own header line with two more of its marks outweighs a compact reading that rests
@@ -22,7 +22,23 @@ export function recognize(s: FormatSignals, choice: FormatChoice = 'auto'): Reco
     }
   }
   if (micro.format !== 'none' || choice === 'micro-plan') return micro;
-  return recognizeSuperpowers(s, false) ?? micro;
+  return recognizeSuperpowers(s, false) ?? unreadTasks(s) ?? micro;
+}
+
+/**
+ * A superpowers plan whose tasks the parser cannot find ("## Aufgabe 1:", "### Task C1:"): say so,
+ * and how to head them, rather than call it a design doc. Its rules are not run: read without its
+ * tasks, the plan would draw findings about tasks it has.
+ */
+function unreadTasks(s: FormatSignals): Recognition | undefined {
+  const signals = superpowersSignals(s);
+  const unit = signals.length > 0 ? unreadUnitHeading(s) : undefined;
+  if (unit === undefined) return undefined;
+  const shown = unit.length > 50 ? `${unit.slice(0, 49)}…` : unit;
+  return {
+    format: 'none',
+    reason: `a superpowers plan by ${signals.join(' and ')}, but its units of work are headed "${shown}", and microplan finds tasks only by "Task N:" headings (numbered, in English): head them "### Task N: <Component Name>" to lint it`,
+  };
 }
 
 function strayContractsOnly(s: FormatSignals): boolean {

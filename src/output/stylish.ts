@@ -28,7 +28,7 @@ export function formatStylish(report: LintReport, options: Pick<FormatOptions, '
   let fixable = 0;
   for (const file of report.files) {
     if (file.format === 'none' && file.diagnostics.length === 0) {
-      skipped.push(`${underline(file.path)}: ${dim(`not a micro-plan (${file.formatReason}) — skipped`)}`);
+      skipped.push(`${underline(file.path)}: ${dim(`not a plan (${file.formatReason}) — skipped`)}`);
       continue;
     }
     if (file.diagnostics.length === 0) continue;

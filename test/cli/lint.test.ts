@@ -170,16 +170,16 @@ describe('microplan lint: config', () => {
 });
 
 describe('microplan lint: inputs', () => {
-  it('prints one "not a micro-plan … skipped" line for a document that is not a plan, and exits 0', () => {
+  it('prints one "not a plan … skipped" line for a document that is not a plan, and exits 0', () => {
     const r = cli(['lint', 'notes.md'], { cwd: workspace({ 'notes.md': NOT_A_PLAN }) });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^notes\.md: not a micro-plan \(.+\) — skipped\n$/);
+    expect(r.stdout).toMatch(/^notes\.md: not a plan \(.+\) — skipped\n$/);
   });
 
   it('treats an empty file as not a plan', () => {
     const r = cli(['lint', 'empty.md'], { cwd: workspace({ 'empty.md': '' }) });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('empty.md: not a micro-plan');
+    expect(r.stdout).toContain('empty.md: not a plan');
   });
 
   it('lints a directory\'s .md files and a glob', () => {

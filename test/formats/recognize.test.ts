@@ -127,4 +127,28 @@ describe('format recognition', () => {
     expect(p.format).toBe('superpowers');
     expect(p.lines[1]).toBe('status: Complete (2026-03-02)');
   });
+
+  it('names a superpowers plan whose tasks are not headed "Task N:" as one, with the heading to use, and lints none of it', () => {
+    const plan = (heading: string): string =>
+      md(
+        '# Kürzeste Route — Bauplan',
+        '',
+        '> **Für agentische Arbeiter:** ERFORDERLICHE UNTER-SKILL: `superpowers:executing-plans`, Aufgabe für Aufgabe.',
+        '',
+        '**Ziel:** Eine Gerade, die nur um Wasser herumgeht.',
+        '',
+        `## ${heading}`,
+        '',
+        '- [ ] **Schritt 1: Den roten Test schreiben**',
+      );
+    for (const heading of ['Aufgabe 1: Der Suchkern kennt das Gewicht', 'Task C1: Portable hook IPC']) {
+      const p = parsePlan(plan(heading), 'plan.md');
+      expect(p.format, heading).toBe('none');
+      expect(p.formatReason).toContain(`a superpowers plan by the superpowers agentic-workers line, but its units of work are headed "${heading}"`);
+      expect(p.formatReason).toContain('head them "### Task N: <Component Name>"');
+    }
+    // Without a mark of the format, numbered headings say nothing of it: a design doc stays one.
+    const doc = parsePlan(md('# Routing design', '', '## Abschnitt 1: Ziele', '', 'Text.'), 'design.md');
+    expect(doc.formatReason).toMatch(/design doc/);
+  });
 });

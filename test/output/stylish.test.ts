@@ -12,7 +12,7 @@ describe('stylish formatter', () => {
         '  1:3   error    Title "Cache" must end with "Implementation Plan".            title-format',
         '  12:1  warning  Part 1 has 130 lines, over 120: move detail to the appendix.  some-budget',
         '',
-        'docs/design.md: not a micro-plan (no behavioral contracts) — skipped',
+        'docs/design.md: not a plan (no behavioral contracts) — skipped',
         '',
         '✖ 2 problems (1 error, 1 warning)',
         '',
@@ -33,7 +33,7 @@ describe('stylish formatter', () => {
     report.files = [report.files[2]!];
     report.errorCount = 0;
     report.warningCount = 0;
-    expect(formatStylish(report, { color: false })).toBe('docs/design.md: not a micro-plan (no behavioral contracts) — skipped\n');
+    expect(formatStylish(report, { color: false })).toBe('docs/design.md: not a plan (no behavioral contracts) — skipped\n');
   });
 
   it('uses singular words for one problem and says how many are fixable', () => {

@@ -29,3 +29,24 @@ export function recognizeSuperpowers(s: FormatSignals, chosen: boolean): Recogni
   if (signals.length === 0) return undefined;
   return { format: 'superpowers', reason: `tasks without behavioral contracts, with ${signals.join(', ')}` };
 }
+
+/** A heading that numbers a unit of work: "Aufgabe 1: …", "Tarea 2 — …", "Task C1: …" (a word, a number or lettered id, a separator). */
+const UNIT_HEADING = /^(\p{L}[\p{L}\p{M}'’-]*)\s+(\p{Lu}{0,4}\d+(?:\.\d+)?)\s*[:.—–-]\s*\S/u;
+
+/**
+ * The first heading of a plan's units of work where none is a "Task N" heading the parser reads as a
+ * task: translated ("## Aufgabe 1: …") or given lettered ids ("### Task C1: …"). The most used word wins.
+ */
+export function unreadUnitHeading(s: FormatSignals): string | undefined {
+  if (s.tasks.length > 0) return undefined;
+  const units = s.sections.flatMap((x) => {
+    const text = x.heading.text.replace(/[*_]/g, '').trim();
+    const m = x.depth >= 2 ? UNIT_HEADING.exec(text) : null;
+    return m ? [{ text, word: m[1]!.toLowerCase() }] : [];
+  });
+  const count = new Map<string, number>();
+  for (const u of units) count.set(u.word, (count.get(u.word) ?? 0) + 1);
+  const top = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return units.find((u) => u.word === top)?.text;
+}
+
