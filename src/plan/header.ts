@@ -81,6 +81,12 @@ export function parseHeader(lines: readonly string[], o: Outline): HeaderParse {
       continue;
     }
     if (lineText.trim() === '') continue;
+    // A paragraph under a bold label of its own ("**Settings-driven values bubble up (REQUIREMENT).** …")
+    // after a blank line is another part of the header, not more of the field.
+    if ((lines[l - 2] ?? '').trim() === '' && /^\s{0,3}\*\*[^*\n]{2,80}?[.!?:]\*\*/.test(lineText)) {
+      close();
+      continue;
+    }
     const item = LIST_ITEM.exec(lineText);
     const indent = lineText.length - lineText.trimStart().length;
     if (item && indent < 4) {

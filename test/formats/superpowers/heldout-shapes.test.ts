@@ -1393,3 +1393,48 @@ describe('habits of the forty-third and forty-fourth blind batches (round 30)', 
     expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('export function mentioned(text: string): boolean {\n  const botId = gateway.id;\n  return text.includes(`<@${botId}>`);\n}') }))).toEqual([expect.stringContaining('use one name for both')]);
   });
 });
+
+describe('habits of the forty-fifth and forty-sixth blind batches (round 31)', () => {
+  it('sp-run-expected asks nothing of a formatter run by its path (`vendor/bin/pint --dirty`), as of `cargo fmt`', async () => {
+    const tasks = (command: string): string[] => task('### Task 1: Beta flag', '- [ ] **Step 2: Run Pint**', '', '```bash', command, '```', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add app/', 'git commit -m "feat: beta flag"', '```');
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('vendor/bin/pint --dirty --format agent') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('vendor/bin/phpstan analyse app') }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-run-expected takes "Same command → PASS" to repeat a command an earlier step gave inline', async () => {
+    const red = ['- [ ] **Step 2: Run RED.**', '      `uv run pytest tests/pg_cron/test_retry.py -v` → FAIL (field `retry_kind` does not exist).', ''];
+    const green = ['- [ ] **Step 4: Run GREEN.** Same command → PASS once the field exists.'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Typed fields', ...red, ...green) }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 1: Typed fields', ...green) }))).toEqual([expect.stringContaining('names no command in the step')]);
+  });
+
+  it('sp-code-step-without-code leaves the implementation steps of a plan that describes its implementation in prose by choice', async () => {
+    const tasks = task('### Task 1: Typed fields', '**Files:**', '- Modify: `django_absurd/pg_cron/models.py`', '', '- [ ] **Step 1: Write the failing test for `retry_kind`**', '', '- [ ] **Step 3: Implement the `RetryKind` choices in `models.py`**');
+    const choice = ['## Global Constraints', '', '- TDD RED-first. This plan shows tests as code; implementation described in PROSE only —', '  never a finished production code block.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ before: choice, tasks }))).toEqual([expect.stringContaining('("Write the failing test')]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks }))).toHaveLength(2);
+  });
+
+  it('sp-header-architecture-length ends the Architecture at a paragraph under a bold label of its own', async () => {
+    const plan = (gap: string): string =>
+      spPlan({ architecture: 'The row stores flat typed columns. The wrapper reassembles the jsonb at fire time. The admin renders typed widgets.' }).replace(
+        '**Tech Stack:**',
+        `${gap}**Settings-driven values bubble up (REQUIREMENT).** Values set in code must materialize. A partial strategy round-trips. This covers the settings path. It is not an admin feature.\n\n**Tech Stack:**`,
+      );
+    expect(await lint('sp-header-architecture-length', plan(''))).toEqual([]);
+    expect(await lint('sp-header-architecture-length', plan('').replace('**Settings-driven values bubble up (REQUIREMENT).** ', ''))).toEqual([expect.stringContaining('The Architecture has 7 sentences')]);
+  });
+
+  it('strict sp-files-line-range takes "replace lines 55–105 (from after `</flux:breadcrumbs>` …)" for an edit placed by its anchor', async () => {
+    const tasks = (where: string): string[] => task('### Task 1: Edit button', '**Files:**', '- Modify: `resources/views/fiches/show.blade.php`', '', '- [ ] **Step 3: Add the edit button**', '', `In \`show.blade.php\`, replace lines 55–105${where} with:`, '', '```blade', '<flux:button>Edit</flux:button>', '```');
+    expect(await lint('sp-files-line-range', spPlan({ tasks: tasks(' (from after `</flux:breadcrumbs>` through the closing `</div>`)') }))).toEqual([]);
+    expect(await lint('sp-files-line-range', spPlan({ tasks: tasks('') }))).toEqual([expect.stringContaining('places an edit by line number')]);
+  });
+
+  it('strict sp-type-consistency takes a test helper named after a function (`…TestPathExists`) for another name', async () => {
+    const tasks = (called: string): string[] =>
+      task('### Task 1: Force adoption', '- [ ] **Step 1: Write the code and its test**', '', '```go', 'func initialAdoptionPathExists(path string) (bool, error) {', '\treturn true, nil', '}', '', 'func TestAdopt(t *testing.T) {', `\tif !${called}(t, root, "a") {`, '\t\tt.Fatal("missing")', '\t}', '}', '```');
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('initialAdoptionTestPathExists') }))).toEqual([]);
+    expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('initialAdoptionPathExist') }))).toEqual([expect.stringContaining('use one name for both')]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../../../rules/types.js';
 import { isDocsOnly } from '../../../rules/tasks/shared.js';
+import { linesBeforeTasks } from './parts.js';
 import { phraseIn } from './placeholder-phrases.js';
 import { showsCode, unitName, workUnits, type WorkUnit } from './units.js';
 
@@ -112,6 +113,15 @@ export function changesCode(unit: WorkUnit): boolean {
   return files.length > 0 && files.every((f) => CODE_FILE.test(f));
 }
 
+/**
+ * A plan that says it describes the implementation in words, by choice: "This plan shows tests as code;
+ * implementation described in PROSE only — never a finished production code block." Its implementation
+ * steps follow that choice; its test steps are still owed code. A step titled "Implement (prose)" says the same.
+ */
+const PROSE_ONLY =
+  /\b(?:implementation|production code)\b[^.]{0,40}?\b(?:in|as) prose\b|\bprose[- ]only\b|\bno (?:finished |complete )?(?:production|implementation) code blocks?\b/i;
+const TEST_STEP = /\b(?:tests?|specs?)\b/i;
+
 const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77).trimEnd()}…` : s);
 
 export const spCodeStepWithoutCode: Rule = {
@@ -120,7 +130,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps that write settings in a task with a data or configuration file ("Add packaging/discovery metadata …" beside `agents/openai.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`", "Extend `BUDGETS` with `attempts: { maximum: 3 }`"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`", "Add `#include \\"flow6_cache.h\\"` at top.", "Remove:" over "- `pub mod cst;`"), steps that find nothing to change or say they do not apply ("Not applicable (Makefile)."), or change only if something breaks ("update the tests if they break", "Implement the fix only if RED identifies a real gap"), steps that write an empty file ("Implement `__init__.py` (empty)", "Create the empty package marker"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), and steps with a code block that shows code. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps that write settings in a task with a data or configuration file ("Add packaging/discovery metadata …" beside `agents/openai.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`", "Extend `BUDGETS` with `attempts: { maximum: 3 }`"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`", "Add `#include \\"flow6_cache.h\\"` at top.", "Remove:" over "- `pub mod cst;`"), steps that find nothing to change or say they do not apply ("Not applicable (Makefile)."), or change only if something breaks ("update the tests if they break", "Implement the fix only if RED identifies a real gap"), steps that write an empty file ("Implement `__init__.py` (empty)", "Create the empty package marker"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), steps with a code block that shows code, and the implementation steps of a plan that says it describes the implementation in prose by choice ("This plan shows tests as code; implementation described in PROSE only", a step titled "Implement (prose)"): its test steps are still reported. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [
@@ -137,8 +147,10 @@ export const spCodeStepWithoutCode: Rule = {
   },
   check(plan) {
     const out: Finding[] = [];
+    const proseOnly = PROSE_ONLY.test(linesBeforeTasks(plan).join(' '));
     for (const unit of workUnits(plan)) {
       if (unit.codeBlocks.some(showsCode) || !changesCode(unit) || phraseIn(unit) !== undefined) continue;
+      if ((proseOnly || /\((?:in )?prose\)/i.test(unit.head.text)) && !TEST_STEP.test(unit.head.text)) continue;
       // A block of comments only ("// call parseSkillDependents and set Dependents") stands in for the code.
       const standIn = unit.codeBlocks.some((b) => b.content.trim() !== '');
       out.push({

@@ -31,7 +31,7 @@ export const spHeaderArchitectureLength: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence, nor does a list item's bold label ("**Preload.** Exposes …"); list items written as fragments ("1 new store action") count by their words, about twenty to a sentence.`,
+  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence, nor does a list item's bold label ("**Preload.** Exposes …"); list items written as fragments ("1 new store action") count by their words, about twenty to a sentence. A paragraph under a bold label of its own after the Architecture ("**Settings-driven values bubble up (REQUIREMENT).** …") is another part of the header, not counted.`,
   instruction: 'Keep the Architecture to 2-3 sentences about the approach; details belong in the tasks or the spec.',
   examples: {
     valid: [
