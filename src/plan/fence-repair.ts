@@ -7,6 +7,9 @@
  *   closes the outer block at the inner block's closing fence, so the prose after it becomes
  *   code and the outer closing fence opens a new block that swallows the rest of the plan.
  * - **unclosed**: a fence that is never closed runs to the end of the document.
+ * - **dedented**: a fence indented in a list item whose closing fence is not ("  ```python", the code,
+ *   then "```" at column 0). CommonMark ends the block with the list item, and the closing fence
+ *   opens a new block that reads what follows as code.
  *
  * The repair keeps every line where it is (diagnostics keep their line numbers): a nested block's
  * outer fences are lengthened so the nesting is explicit, and an unclosed block is closed on the
@@ -15,12 +18,12 @@
  */
 
 export interface FenceProblem {
-  kind: 'nested' | 'unclosed';
+  kind: 'nested' | 'unclosed' | 'dedented';
   /** Line of the opening fence (1-based). */
   line: number;
   /** The opening fence as written (marker and info string). */
   opener: string;
-  /** nested: the inner opener's line; unclosed: the line the repair closed it before (0: not repaired). */
+  /** nested: the inner opener's line; unclosed: the line the repair closed it before (0: not repaired); dedented: the closing fence's line. */
   innerLine: number;
   /** nested: the line of the fence that really closes the outer block. */
   closeLine: number;
@@ -79,6 +82,14 @@ export function repairFirstBrokenFence(
     const closer = fenceLine(lines[last] ?? '');
     const closed = last > start && closer !== undefined && closer.info === '' && closer.marker[0] === char && closer.marker.length >= open.marker.length;
     if (closed) continue;
+    // Dedented: the block ended with its list item, and the fence meant to close it (with the code
+    // before it, at times) is written further left. Indented like the opener, they close the block.
+    const late = open.indent.length > 0 ? dedentedClose(lines, t.map[1], char, open.marker.length, open.indent.length) : undefined;
+    if (late !== undefined) {
+      const repaired = lines.slice();
+      for (let l = t.map[1]; l <= late; l++) if ((lines[l] ?? '').trim() !== '') repaired[l] = open.indent + (lines[l] ?? '');
+      return { problem: { kind: 'dedented', line: start + 1, opener: (lines[start] ?? '').trim(), innerLine: late + 1, closeLine: late + 1 }, lines: repaired };
+    }
     // Unclosed: close it on the blank line before the first heading it swallowed (in a Markdown
     // snippet, the first plan section heading: its own headings are part of the snippet).
     const markdown = /^(?:markdown|md)$/i.test(open.info.split(/\s+/)[0] ?? '');
@@ -97,6 +108,21 @@ export function repairFirstBrokenFence(
       problem: { kind: 'unclosed', line: start + 1, opener: (lines[start] ?? '').trim(), innerLine: closeAt >= 0 ? closeAt + 2 : 0, closeLine: 0 },
       lines: repaired,
     };
+  }
+  return undefined;
+}
+
+/**
+ * The fence, written further left than an indented opener, that the author meant to close it: the
+ * first fence line after the block ended with its list item, bare and of the same marker. Lines
+ * between are its code; a heading among them is the plan's own, and then there is none.
+ */
+function dedentedClose(lines: readonly string[], from: number, char: string, width: number, indent: number): number | undefined {
+  for (let l = from; l < lines.length; l++) {
+    const line = lines[l] ?? '';
+    const fence = fenceLine(line);
+    if (fence) return fence.info === '' && fence.marker[0] === char && fence.marker.length >= width && fence.indent.length < indent ? l : undefined;
+    if (/^#{1,6}\s/.test(line)) return undefined;
   }
   return undefined;
 }

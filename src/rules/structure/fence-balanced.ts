@@ -7,13 +7,17 @@ export const fenceBalanced: Rule = {
   severity: 'error',
   formats: ['full', 'compact', 'superpowers'],
   description:
-    'Every code block is closed, and a block that shows another block (a ```` ```markdown ```` snippet holding a ```` ```bash ```` one) is opened with a longer fence than the one inside. Otherwise CommonMark ends the outer block at the inner closing fence and everything after it — prose, section headings, tasks — renders as code for the reviewer. The problem is reported once, at the opening fence; the other checks read the plan as the author meant it.',
+    'Every code block is closed, and a block that shows another block (a ```` ```markdown ```` snippet holding a ```` ```bash ```` one) is opened with a longer fence than the one inside, and a fence indented in a list item is closed at the same indentation. Otherwise CommonMark ends the outer block at the inner closing fence and everything after it — prose, section headings, tasks — renders as code for the reviewer. The problem is reported once, at the opening fence; the other checks read the plan as the author meant it.',
   instruction:
     'Close every code block. To show a fenced block inside another (a Markdown snippet that contains code), open and close the outer block with four backticks (````markdown … ````).',
   check(plan) {
     return plan.fenceProblems.map((p) => {
       const marker = /^[`~]+/.exec(p.opener)?.[0] ?? '```';
       const longer = marker[0]!.repeat(marker.length + 1);
+      if (p.kind === 'dedented') {
+        const message = `This fence is indented in a list item, but the fence that closes it (line ${p.closeLine}) is not, so CommonMark ends the block with the list item and the fence at line ${p.closeLine} opens a new block that reads what follows as code: indent the code and that fence like this one.`;
+        return { message, span: lineSpan(plan.lines, p.line) };
+      }
       const message =
         p.kind === 'nested'
           ? `This code block holds another fenced block (line ${p.innerLine}), so CommonMark ends it at the inner block's closing fence and reads what follows as code: open it with ${longer}${p.opener.slice(marker.length)} and close it with ${longer} at line ${p.closeLine}.`

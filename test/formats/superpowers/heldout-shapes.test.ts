@@ -1438,3 +1438,64 @@ describe('habits of the forty-fifth and forty-sixth blind batches (round 31)', (
     expect(await lint('sp-type-consistency', spPlan({ tasks: tasks('initialAdoptionPathExist') }))).toEqual([expect.stringContaining('use one name for both')]);
   });
 });
+
+describe('habits of the forty-seventh and forty-eighth blind batches (round 32)', () => {
+  it('fence-balanced names a fence indented in a list item whose closing fence is not, and the fix', async () => {
+    const step = (code: string[]): string[] => task('### Task 1: Routes', '- [ ] **Step 1: Mount the routes**', '  Add the handler:', '  ```python', ...code, '```', '', '- [ ] **Step 2: Run the tests**');
+    for (const code of [['    @app.get("/team")', '    def team(): ...'], ['def test_team(tmp_path):', '    assert True']]) {
+      const [m] = await lint('fence-balanced', spPlan({ tasks: step(code) }));
+      expect(m, code[0]).toMatch(/^This fence is indented in a list item, but the fence that closes it \(line \d+\) is not, .* indent the code and that fence like this one\.$/);
+    }
+    expect(await lint('fence-balanced', spPlan({ tasks: step(['    @app.get("/team")']).map((l) => (l === '```' ? '  ```' : l)) }))).toEqual([]);
+  });
+
+  it('sp-code-step-without-code takes a rename or swap given exactly in words, and doc comments, for no code to show', async () => {
+    const steps = [
+      ['- [ ] **Step 2: Update view.rs test module**', '', 'In `crates/tuirealm/src/core/view.rs`, update:', '- Any `impl Component<..>` to `impl AppComponent<..>`'],
+      ['- [ ] **Step 3: Update subscription.rs test module**', '', 'The test module imports `MockComponent` (`use crate::{MockComponent, ...}`). Update this import to `Component`.'],
+      ['- [ ] **Step 1:** Replace every `forgejo:forge.f44.fyi/f44/plugins/<name>` in the four tui files with `github:raspiblitz/plugins/<name>`.'],
+      ['- [ ] **Step 5: Update `command.rs` doc comments**', '', 'Replace remaining `MockComponent` references with `Component` in doc comments.'],
+    ];
+    for (const body of steps) expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 2: Rename', ...body) })), body[0]).toEqual([]);
+    const vague = ['- [ ] **Step 2: Update view.rs test module**', '', 'In `crates/tuirealm/src/core/view.rs`, update the test module for the new trait.'];
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 2: Rename', ...vague) }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-run-expected: a spot-check checks the run before it and reads its log; an outcome the constraints state once is stated', async () => {
+    const rewrite = ['- [ ] **Step 3: Run git filter-repo**', '', '```bash', 'git filter-repo --message-callback "$(cat /tmp/cb.py)" --force', '```', ''];
+    const spot = ['- [ ] **Step 4: Spot-check the rewritten messages**', '', '```bash', 'git log --oneline | head -30', '```'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 5: Rewrite messages', ...rewrite, ...spot) }))).toEqual([]);
+    const check = task('### Task 1: Level shortcut', '- [ ] **Step 5: `task check` → コミット**', '', '```bash', 'task check', 'git add crates/im.rs', 'git commit -m "feat: level shortcut"', '```');
+    const constraints = ['## Global Constraints', '', '- 各タスク完了時に `task check`（fmt:check + clippy -D warnings + test）が通ること。'];
+    expect(await lint('sp-run-expected', spPlan({ before: constraints, tasks: check }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: check }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-commit-step does not take "Export all commit messages" for a commit step', async () => {
+    const tasks = (title: string): string[] => task('### Task 5: Rewrite commit messages', `- [ ] **Step 1: ${title}**`, '', '```bash', 'git log --format="%H %s" > /tmp/commits.txt', '```');
+    expect(await lint('sp-commit-step', spPlan({ tasks: tasks('Export all commit messages for analysis') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: tasks('Export the log and commit') }))).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-file-structure asks no map of a plan whose Files entries name only directories', async () => {
+    const merge = (n: number, entry: string): string[] => task(`### Task ${n}: Merge history ${n}`, '**Files:**', entry, '', '- [ ] **Step 1: Merge**', '', '```bash', `git merge --allow-unrelated-histories crate${n}/main`, '```');
+    const dirs = [1, 2, 3, 4].flatMap((n) => merge(n, `- New files under: \`crates/crate${n}/\` (from history rewrite)`));
+    expect(await lint('sp-file-structure', spPlan({ tasks: dirs }))).toEqual([]);
+    const files = [1, 2, 3, 4].flatMap((n) => merge(n, `- Create: \`crates/crate${n}/src/lib.rs\``));
+    expect(await lint('sp-file-structure', spPlan({ tasks: files }))).toEqual([expect.stringContaining('no File Structure section')]);
+  });
+
+  it('strict rules: a struct or interface task with no behaviour change, "see File Structure above.", several edits placed by line', async () => {
+    const struct = (expected: string): string[] =>
+      task('## Task 2: Add `IObservationSource` interface', '**Files:**', '- Create: `src/IObservationSource.cs`', '', '- [ ] **Step 1: Create the interface file**', '', '```csharp', 'public interface IObservationSource { Observation Next(); }', '```', '', '- [ ] **Step 2: Run the harness**', '', 'Run: `dotnet test`', `Expected: ${expected}`, '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add src/', 'git commit -m "feat: observation source"', '```');
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: struct('`PASS=1245 FAIL=0` (baseline; compiles, no behavior change)') }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: struct('`PASS=1245 FAIL=0`').map((l) => l.replace('Add `IObservationSource` interface', 'Observation source')) }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
+    const map = ['## File Structure', '', '| File | Change |', '|---|---|', '| `src/Frank.Rdf/Rdf.fs` | Modify |'];
+    const see = (files: string): string[] => task('### Task 1: Tighten resolveIri', `**Files:** ${files}`, '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ before: map, tasks: see('see File Structure above.') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ before: map, tasks: see('the RDF module.') }))).toEqual([expect.stringContaining('names no file path')]);
+    const edits = (second: string[]): string[] => task('### Task 1: Rename', '**Files:**', '- Modify: `crates/core/src/component.rs`', '', '- [ ] **Step 1: Rename the trait**', '', '1. Update the doc comment above it (lines 46-56)', ...second, '', '```rust', 'pub trait AppComponent {}', '```');
+    expect(await lint('sp-files-line-range', spPlan({ tasks: edits(['2. Update the `dyn Component<Msg>` impl block (line 68)']) }))).toEqual([]);
+    expect(await lint('sp-files-line-range', spPlan({ tasks: edits([]) }))).toEqual([expect.stringContaining('places an edit by line number')]);
+  });
+});

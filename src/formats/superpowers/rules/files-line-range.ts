@@ -20,7 +20,7 @@ export const spFilesLineRange: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)", "After line 40 (`def country; ... end`)", "replace lines 55–105 (from after `</flux:breadcrumbs>` through …)"). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 1 of 11 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)", "After line 40 (`def country; ... end`)", "replace lines 55–105 (from after `</flux:breadcrumbs>` through …)"), nor a task that places three or more edits by line ("- Line 10: change …", "In `mod.rs` (line 14):"), or two each named with its lines in parentheses ("Update the doc comment above it (lines 46-56)", "the impl block (line 68)"): one range in the Files entry cannot place them, and the steps name where each goes. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with 1 of 11 of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'Give each Modify entry the lines it changes, exactly: "- Modify: `src/path/file.py:123-145`", not "after line 8" in a step.',
   examples: {
     valid: [
@@ -49,6 +49,15 @@ export const spFilesLineRange: Rule = {
       // A step headed by its lines ("**Step 2: Update constructor (lines 109-121)**") places its edit
       // where the executor reads it.
       const heads = new Set(task.steps.map((s) => s.title.span.start.line));
+      // Many edits placed by line ("- Line 10: change …", "In `mod.rs` (line 14):", "Change (lines
+      // 102-105):"), or several each named and given its lines in parentheses ("Update the doc comment
+      // above it (lines 46-56)", "the impl block (line 68)"): one range in the Files entry cannot place
+      // them, and the steps say where each goes. Rough hints ("around line 152") and lines left alone
+      // ("(lines 157, 160) stays as-is") place nothing.
+      const placed = taskProse(plan, task).filter(
+        ({ line, text }) => !heads.has(line) && !/^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i.test(text) && /\blines?\s+\d+/i.test(text) && !ROUGH.test(text) && !/\b(?:stays?|remains?|unchanged|as-is|untouched)\b/i.test(text),
+      );
+      if (placed.length >= 3 || (placed.length === 2 && placed.every(({ text }) => /\(lines?\s+\d+(?:\s*[-–]\s*\d+)?\)/i.test(text)))) continue;
       for (const { line, text } of taskProse(plan, task)) {
         if (heads.has(line)) continue;
         // "Expected: `tTp := 0.0` around line 220" describes a command's output, not where to edit.

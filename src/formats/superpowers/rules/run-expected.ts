@@ -69,11 +69,11 @@ const MUST_END = /\b(?:must|should|will) (?:pass|fail|succeed|stay|remain|be (?:
  * text to read, with nothing to expect. A step that finds something ("Find the review section") is
  * still asked what it should find.
  */
-const READS = /^\W*(?:re-?read|read|look at|view|review|inspect)\b/i;
+const READS = /^\W*(?:re-?read|read|look at|view|review|inspect|spot[- ]check|skim)\b/i;
 const SEARCHES = /^\s*(?:cd\s+\S+\s*&&\s*)?(?:grep|rg|git (?:grep|show|log|blame|status|diff))\b[^;&>]*$/;
 
 /** A step that checks what the step before it did: "Confirm it writes generated server/client files". */
-const CONFIRMS = /^(?:confirm|verify|check|ensure|inspect)\b/i;
+const CONFIRMS = /^(?:confirm|verify|check|ensure|inspect|validate|spot[- ]check|sanity[- ]check|double[- ]check)\b/i;
 
 /** A run that points back at a command the task already gave: "Run the tests again", "Re-run the same command", "Run the same filter". */
 const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same (?:\w+ )?(?:command|tests?|filter|run|suite|invocation|selection)|as (?:above|before|in step \d+))\b/i;
@@ -177,7 +177,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted", a line under a run step\'s head that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, set up the repository or branch the next steps work in (`git init -b main`, `git checkout -b feat/x`), only show a file to read (a search or a diff too, in a step that reads or reviews: "Read current plan header template" over `grep -A 20 …`, "Review final diff" over `git status --short`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`, `vendor/bin/pint --dirty`; inline as in a block: "Run `go generate ./internal/protocol/...`"), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Verify: `src/data/racas.json` … created.", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again"), or in a "## Commands" section of the plan, or a line before the tasks that lists them ("- Test commands: `…` AND `…`"), when it names one ("Run the test command.", "Both test commands") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": every command a step runs is followed by what it prints — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Accepted forms: an "Expected:" line after the Run or after its shell block (its value on the line, or a list of outcomes under the label), an "# Expected:" comment inside the block, an outcome written after an inline command ("Run `pytest -q`; verify RED", "… to verify the flags are accepted", a line under a run step\'s head that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"). Not asked for: an Expected after a block the step sends rather than runs (a prompt that opens with a sentence: "You are an agent finishing a work session."), after commands that print nothing when they work, set up the repository or branch the next steps work in (`git init -b main`, `git checkout -b feat/x`), only show a file to read (a search or a diff too, in a step that reads or reviews: "Read current plan header template" over `grep -A 20 …`, "Spot-check the rewritten messages" over `git log --oneline | head -30`, "Review final diff" over `git status --short`), or install, generate or format files a later step checks (`mkdir -p`, `cp`, `git tag v1.2`, `cat SKILL.md`, `cat store.tsx | head -80`, `sed -n 422,432p builder.py`, `git diff --check`, `npm install`, `task generate`, `cargo fmt`, `vendor/bin/pint --dirty`; inline as in a block: "Run `go generate ./internal/protocol/...`"), in a step whose title states the outcome ("Verify VM is up"), whose text says what to do with each outcome ("If any non-stdlib imports appear, …", "Record the baseline loss in …"), whose words say anything of the outcome at all ("the build must be clean", "no new warnings", "Verify: `src/data/racas.json` … created.", "Confirm structure (in order):" over a list, "verify it resets the counters"), or that the next step checks ("Confirm it writes the generated files", "Spot-check the rewritten messages"), or whose outcome the plan states once before its tasks ("`task check` must pass at the end of every task"): only a step silent on what should happen is reported. Reported: a step whose commands have no Expected; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") without a command, in the step or anywhere in its task when it repeats one ("Run the tests again"), or in a "## Commands" section of the plan, or a line before the tasks that lists them ("- Test commands: `…` AND `…`"), when it names one ("Run the test command.", "Both test commands") (when it says what it expects, "verify it fails because …", only the command is asked for); and, in a task without steps, a "Run" with no Expected and no outcome after its command ("Run `bash tests/x.sh` and confirm the new tests fail" is fine). Commit steps are left to sp-commit-step. A warning: on plans it was not tuned on, reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -240,7 +240,7 @@ export const spRunExpected: Rule = {
           const reads = READS.test(withoutStepNumber(step.title.text));
           if (runs.every((c) => nothingToExpect(c.run.text, reads))) continue;
           if (titleStatesOutcome(step) || step.prose.some((p) => OUTCOME_HANDLED.test(p.text))) continue;
-          if (saysAnOutcome(plan, step) || checkedAfter()) continue;
+          if (saysAnOutcome(plan, step) || checkedAfter() || runs.some((r) => outcomeGivenOnce(plan, r.run.text))) continue;
           const c = runs[0]!;
           const onHead = c.run.span.start.line === step.span.start.line;
           out.push({
@@ -332,6 +332,15 @@ function trailing(plan: Plan, task: Task): { commands: boolean; expected: boolea
  * "Both test commands; expected PASS", "All three test commands".
  */
 const NAMED_COMMAND = /\b(?:run (?:the|our)|both|all (?:two|three|four|five|\d+)|the (?:two|three|four|five|\d+)) (?:[\w-]+ )?commands?\b/i;
+
+/**
+ * A command whose outcome the plan states once, before its tasks: "各タスク完了時に `task check` … が通ること"
+ * (`task check` passes at the end of every task), "- `make lint` must stay clean".
+ */
+function outcomeGivenOnce(plan: Plan, command: string): boolean {
+  const lines = logicalLines(command).map((l) => l.trim()).filter((l) => l !== '' && !/^cd\s/.test(l));
+  return linesBeforeTasks(plan).some((l) => lines.some((c) => l.includes(`\`${c}\``)) && OUTCOME_WORD.test(l.replace(/`[^`]*`/g, ' ')));
+}
 
 const COMMANDS_HEAD = /^(?:commands?|(?:test|verification|build|check) commands?|how to (?:run|test))\b/i;
 
