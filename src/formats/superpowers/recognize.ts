@@ -49,4 +49,3 @@ export function unreadUnitHeading(s: FormatSignals): string | undefined {
   const top = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   return units.find((u) => u.word === top)?.text;
 }
-
