@@ -14,12 +14,10 @@ export const fenceBalanced: Rule = {
     return plan.fenceProblems.map((p) => {
       const marker = /^[`~]+/.exec(p.opener)?.[0] ?? '```';
       const longer = marker[0]!.repeat(marker.length + 1);
-      if (p.kind === 'dedented') {
-        const message = `This fence is indented in a list item, but the fence that closes it (line ${p.closeLine}) is not, so CommonMark ends the block with the list item and the fence at line ${p.closeLine} opens a new block that reads what follows as code: indent the code and that fence like this one.`;
-        return { message, span: lineSpan(plan.lines, p.line) };
-      }
       const message =
-        p.kind === 'nested'
+        p.kind === 'dedented'
+          ? `This fence is indented in a list item, but the fence that closes it (line ${p.closeLine}) is not, so CommonMark ends the block with the list item and the fence at line ${p.closeLine} opens a new block that reads what follows as code: indent the code and that fence like this one.`
+          : p.kind === 'nested'
           ? `This code block holds another fenced block (line ${p.innerLine}), so CommonMark ends it at the inner block's closing fence and reads what follows as code: open it with ${longer}${p.opener.slice(marker.length)} and close it with ${longer} at line ${p.closeLine}.`
           : `This fence opens a code block that is never closed, so everything after it${p.innerLine ? ` (from the heading at line ${p.innerLine})` : ''} renders as code: close it with ${marker} where the code ends, or delete it if it was meant to close the block above.`;
       return { message, span: lineSpan(plan.lines, p.line) };

@@ -24,9 +24,11 @@ const EXTENSIONLESS = /^(?:[A-Z][A-Za-z]*file|justfile|makefile|PKGBUILD|(?:LICE
 const GLOB = /[*?]|\{[^}]*,[^}]*\}/;
 /** The actions that change files: what a Files entry must name exactly. */
 const CHANGES = /^(?:create|modify|update|edit|change|delete|remove|add|new|rename|move)$/;
-/** Words that leave the list open. */
+/** An entry that points at the plan's map for its files: "see File Structure above.", "see table above". */
+const POINTS_AT_MAP = /^\W*see (?:the )?(?:file (?:structure|map)\b|(?:files? (?:table|map) |(?:table|list|map) )?(?:above|below)\b)/i;
 /** The files a check flags, whichever they are: "any file producing verification failures", "any files the linter reports". */
 const ANY_FLAGGED = /\bany (?:\w+ )?files? (?:that |which |the \w+ )?(?:produc|caus|fail|flag|report|break)\w*/i;
+/** Words that leave the list open. */
 const OPEN = /\b(?:as needed|if needed|where needed|when needed|may need(?: updates?)?|various|or equivalent|(?:any|other) (?:related|affected) files?|related (?:\w+ )*files?)\b/i;
 /** Two alternatives for one entry: "(or create `x`)", "or extend scaffold.md". */
 const ALTERNATIVE = /\(\s*or\s+(?:create|extend|add|modify|update|use|put|write)\b|\bor\s+(?:create|extend)\s+`/i;
@@ -47,7 +49,7 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   const rest = m ? raw.slice(m[0].length) : raw;
   if (NO_FILES.test(rest)) return undefined;
   // "see File Structure above.": the entry points at the plan's map, which lists the files.
-  if (/^\W*see (?:the )?(?:file (?:structure|map|list)|files? (?:table|map) |(?:table|list|map) )?(?:above|below)\b/i.test(rest) || /^\W*see (?:the )?file (?:structure|map)\b/i.test(rest)) return undefined;
+  if (POINTS_AT_MAP.test(rest)) return undefined;
   // "all touched files": the scope of a closing verify-and-commit task, which opens no file of its own.
   // "All files above.": the same, pointing back at the entries of the tasks before.
   if (/^\W*all (?:the )?(?:(?:touched|changed|modified|staged) files|files (?:above|listed above|from (?:the )?(?:tasks|steps) above))\b/i.test(rest)) return undefined;

@@ -11,6 +11,9 @@ const ROUGH = /\blines?\b[^.\n`]{0,12}?\b(?:approx(?:imately|\.)?|around|roughly
 const NOTED_LINES = /(?:^|[\s(,]):\d+(?:\s*[-–]\s*\d+)?\b|\blines?\s+\d+/i;
 
 /** A quoted anchor that places the edit by its text: the "Announce at start" line, "line 40 (`def country; ... end`)", "lines 55–105 (from after `</flux:breadcrumbs>` …)". */
+/** An Expected line: it describes a command's output, not where to edit ("Expected: `tTp := 0.0` around line 220"). */
+const EXPECTED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i;
+
 const ANCHOR = /["“][^"”\n]{3,}["”]|\blines?\s+\d+(?:\s*[-–]\s*\d+)?\s*\([^)`\n]{0,30}`[^`]{3,}`/;
 
 export const spFilesLineRange: Rule = {
@@ -54,14 +57,15 @@ export const spFilesLineRange: Rule = {
       // above it (lines 46-56)", "the impl block (line 68)"): one range in the Files entry cannot place
       // them, and the steps say where each goes. Rough hints ("around line 152") and lines left alone
       // ("(lines 157, 160) stays as-is") place nothing.
-      const placed = taskProse(plan, task).filter(
-        ({ line, text }) => !heads.has(line) && !/^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i.test(text) && /\blines?\s+\d+/i.test(text) && !ROUGH.test(text) && !/\b(?:stays?|remains?|unchanged|as-is|untouched)\b/i.test(text),
+      const prose = taskProse(plan, task);
+      const placed = prose.filter(
+        ({ line, text }) => !heads.has(line) && !EXPECTED_LINE.test(text) && /\blines?\s+\d+/i.test(text) && !ROUGH.test(text) && !/\b(?:stays?|remains?|unchanged|as-is|untouched)\b/i.test(text),
       );
       if (placed.length >= 3 || (placed.length === 2 && placed.every(({ text }) => /\(lines?\s+\d+(?:\s*[-–]\s*\d+)?\)/i.test(text)))) continue;
-      for (const { line, text } of taskProse(plan, task)) {
+      for (const { line, text } of prose) {
         if (heads.has(line)) continue;
         // "Expected: `tTp := 0.0` around line 220" describes a command's output, not where to edit.
-        if (/^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i.test(text)) continue;
+        if (EXPECTED_LINE.test(text)) continue;
         // Rough line numbers ("lines approximately: 90") are a reader's hint where the edit is placed by
         // search ("all calls"): reviewers could not call them a fault, so they are not reported.
         if (ROUGH.test(text)) {

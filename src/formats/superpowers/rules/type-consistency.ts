@@ -337,8 +337,8 @@ export const spTypeConsistency: Rule = {
       const near = tasks.flatMap((t) => [...candidates(t)].filter((p) => p !== use.inside && !alsoConsumed.has(p) && nearNames(use.name, p, use.plain)).map((p) => ({ t, p })));
       // `const botId = gateway.botUserId();`: the task's own code calls the name it consumes, so a near
       // name beside it is another name (the local that holds the result), not a slip.
-      const calledByName = use.verb === 'consumes' && use.task.blocks.some((b) => b.names.calls.some((c) => c.name === use.name));
-      if (near.length > 0 && !calledByName) {
+      const calledByName = (): boolean => use.verb === 'consumes' && use.task.blocks.some((b) => b.names.calls.some((c) => c.name === use.name));
+      if (near.length > 0 && !calledByName()) {
         const { t, p } = near[0]!;
         reported.add(key);
         out.push({ message: `Task ${n} ${use.verb} ${label}, which no task defines${where}; Task ${t.task.number} defines \`${p}\`: use one name for both.`, span: use.span });
