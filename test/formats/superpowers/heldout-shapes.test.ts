@@ -1523,3 +1523,42 @@ describe('habits of the forty-seventh and forty-eighth blind batches (round 32)'
     expect(await lint('sp-files-line-range', spPlan({ tasks: edits([]) }))).toEqual([expect.stringContaining('places an edit by line number')]);
   });
 });
+
+describe('habits of the forty-ninth and fiftieth blind batches (round 33)', () => {
+  it('sp-run-expected reads the commands of a table under the step, and "the same build and test commands" as a repeat', async () => {
+    const table = (header: string): string[] =>
+      task('### Task 4: Verify', '- [ ] **Step 1: Re-run every gate from a clean state and record real output**', '', header, '|---|---|---|', '| Docs build | `mix docs && mix hex.build` | Clean |', '| Suite | `mix test` | Identical pass count |');
+    expect(await lint('sp-run-expected', spPlan({ tasks: table('| Check | Command | Expected |') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: table('| Check | Note | Expected |') }))).toEqual([expect.stringContaining('names no command')]);
+    const again = (line: string): string[] =>
+      task('### Task 1: Settings', '- [ ] Run `cmake --build build --target Tests` and `ctest --test-dir build`; expected FAIL.', '- [ ] Implement the settings page.', line);
+    expect(await lint('sp-run-expected', spPlan({ tasks: again('- [ ] Run the same build and test commands; expected pass.') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: again('- [ ] Run the full release checks; expected pass.') }))).toEqual([expect.stringContaining('names no command')]);
+  });
+
+  it('sp-commit-step hears "Single atomic commit." in the header as one commit for the plan', async () => {
+    const tasks = [1, 2].flatMap((n) => task(`### Task ${n}: Rename part ${n}`, '**Files:**', `- Modify: \`src/part${n}.m\``, '', '- [ ] **Step 1: Replace the names**', '', '```bash', `sed -i 's/FastPlot/FastSense/g' src/part${n}.m`, '```'));
+    const plan = (architecture: string): string => spPlan({ architecture, tasks });
+    expect(await lint('sp-commit-step', plan('Pure find-and-replace rename. Single atomic commit.'))).toEqual([]);
+    expect(await lint('sp-commit-step', plan('Pure find-and-replace rename. A single atomic commit per task.'))).toEqual([expect.stringContaining('No task has a commit step')]);
+  });
+
+  it('sp-code-step-without-code takes a swap toward the form its task shows above it as showing the code', async () => {
+    const body = (given: string): string[] =>
+      task('## Task 2: Prolong child-offset generalization', '**Files:** `src/simulation/m_amr.fpp`.', '', given, '', '- [ ] Replace the offset at all 15 sites (1363, 1366, 1369) with the general form, using the `rr`/`ref_ratio` already in scope.');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: body('General: `xi = (real(mod(f, rr), wp) - real(rr - 1, wp)*0.5_wp) / real(rr, wp)`.') }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: body('The general form divides by the ratio.') }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-no-placeholders leaves an optional extra among a step\'s lettered checks, but not an optional step', async () => {
+    const step = (line: string): string[] => task('## Task 5: Golden', '**Files:** `toolchain/mfc/test/cases.py`', '', line);
+    expect(await lint('sp-no-placeholders', spPlan({ tasks: step('- [ ] **Validate:** (a) conservation to machine zero. (b) A resolution check. (c) Optionally an equivalence run.') }))).toEqual([]);
+    expect(await lint('sp-no-placeholders', spPlan({ tasks: step('- [ ] Optionally add an equivalence run.') }))).toEqual([expect.stringContaining('leaves the work open')]);
+  });
+
+  it('strict sp-files-exact-paths: a pattern of existing files the entry says stay untouched', async () => {
+    const files = (note: string): string[] => task('### Task 1: Checklist', '**Files:**', `- Test: new \`tests/test_prewrite_checklist.py\`; existing \`tests/test_prewrite*.py\` ${note}`, '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('stay green untouched') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('get the new fixture') }))).toEqual([expect.stringContaining('names a pattern')]);
+  });
+});

@@ -41,8 +41,12 @@ const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果
  */
 const ON_REQUEST =
   /\b(?:if|when|only if|unless)\s+(?:the\s+)?user\b[^.]*\b(?:asks?|requests?|wants?)\b|\b(?:are|is)\s+left\s+to\s+the\s+user\b|(?:若|如果)用户要求|\bno (?:worker|subagent|implementer) commits\b/i;
-/** The plan commits once: "create one signed cleanup commit", "One commit at the very end of the phase". */
-const ONE_COMMIT = /\b(?:create|make|land|as)\s+(?:one|a single)\s+(?:[\w-]+\s+){0,2}commit\b|\b(?:one|a single) commit at the (?:very )?end\b|\bno intermediate commits\b|\bdo not create intermediate commits\b/i;
+/**
+ * The plan commits once: "create one signed cleanup commit", "One commit at the very end of the phase",
+ * "Single atomic commit." (not "a single commit per task").
+ */
+const ONE_COMMIT =
+  /\b(?:create|make|land|as)\s+(?:one|a single)\s+(?:[\w-]+\s+){0,2}commit\b|\b(?:one|a single) commit at the (?:very )?end\b|\bno intermediate commits\b|\bdo not create intermediate commits\b|\b(?:one|a single|single)\s+(?:atomic|squashed)\s+commit\b(?!\s+(?:per|for each|after each)\b)/i;
 /** A section that gathers the plan's commits: "## Commits", "## Commit plan". */
 const COMMITS_SECTION = /^commits?\b(?:\s+(?:plan|strategy|sequence))?/i;
 

@@ -33,7 +33,8 @@ const PHRASES: readonly Phrase[] = [
   { re: /\bfix (?:any|all) (?:real |remaining |resulting |other )?(?:issues|problems|errors|failures|warnings|regressions)(?: (?:found|that arise|you find))?\b/i, kind: 'open', withoutCode: true },
   { re: /\bidentify and fix\b/i, kind: 'open', withoutCode: true },
   { re: /\b(?:where practical|as appropriate|if applicable)\b/i, kind: 'open', withoutCode: false },
-  { re: /\boptionally\b/i, kind: 'open', withoutCode: false, headOnly: true },
+  // Not an optional extra among a step's lettered items: "(a) conservation … (b) a resolution check … (c) Optionally an equivalence".
+  { re: /(?<!\([a-z\d]\)\s{0,2})\boptionally\b/i, kind: 'open', withoutCode: false, headOnly: true },
 ];
 
 /** A self-review or checklist line that names the phrases it checks for. */

@@ -4,7 +4,7 @@ import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
-import { clip, lineText, linesBeforeTasks, stepName, taskBlocks, taskName, taskProse } from './parts.js';
+import { clip, isCode, lineText, linesBeforeTasks, stepName, taskBlocks, taskName, taskProse } from './parts.js';
 
 /**
  * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
@@ -66,8 +66,11 @@ const MUST_END = /\b(?:must|should|will) (?:pass|fail|succeed|stay|remain|be (?:
 /** A step that checks what the step before it did: "Confirm it writes generated server/client files". */
 const CONFIRMS = /^(?:confirm|verify|check|ensure|inspect|validate|spot[- ]check|sanity[- ]check|double[- ]check)\b/i;
 
-/** A run that points back at a command the task already gave: "Run the tests again", "Re-run the same command", "Run the same filter". */
-const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same (?:\w+ )?(?:command|tests?|filter|run|suite|invocation|selection)|as (?:above|before|in step \d+))\b/i;
+/**
+ * A run that points back at a command the task already gave: "Run the tests again", "Re-run the same
+ * command", "Run the same filter", "Run the same build and test commands".
+ */
+const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same (?:[\w-]+ (?:and |& )?){0,3}(?:commands?|tests?|filter|run|suite|invocation|selection)|as (?:above|before|in step \d+))\b/i;
 
 /**
  * A command written inline after "run" in a step's words: "Run `cargo test --lib` and commit", "run
@@ -211,7 +214,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": a step that runs tests, a build or a check says what the run should print — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Reported: a run of tests, a build or a check (`pytest`, `npm test`, `cargo build`, `mvn verify`, `tsc --noEmit`, `cargo fmt --check`, a linter, a script named for one: `scripts/test-cli.sh`) with no Expected and no word of its outcome; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") and names no command — in the step, in its task when it repeats one ("Run the tests again"), or in a "## Commands" section or a line before the tasks that lists them when it names them ("Run the test command.", "Both test commands") — and, when it says what it expects ("verify it fails because …"), only the command is asked for; in a task without steps, a "Run" of a test, build or check with no Expected. Taken as the Expected: an "Expected:" line after the Run or its block (its value on the line, or a list under the label), an "# Expected:" comment in the block, an outcome after an inline command ("Run `pytest -q`; verify RED", "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"), a title that states the outcome ("Verify VM is up"), any word of the outcome ("the build must be clean", "no new warnings", "If it reports offenses, fix them", "Verify: `src/data/racas.json` … created."), a next step that checks the run ("Confirm it writes the generated files", "Spot-check the rewritten messages"), or an outcome the plan states once before its tasks ("`task check` must pass at the end of every task"). Not asked for: an Expected of any other command — a script or tool the agent runs once, a search, a diff or a log to read, a set-up, install, generate or format command (`git init -b main`, `npm install -D vitest`, `task generate`, `vendor/bin/pint --dirty`), a prompt the step sends ("You are an agent finishing a work session.") — because on plans it was not tuned on, reviewers agreed with few of the missing-Expected findings such commands drew (5 of 31, against 54 of 76 on runs of tests, builds and checks). Commit steps are left to sp-commit-step. A warning: reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": a step that runs tests, a build or a check says what the run should print — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Reported: a run of tests, a build or a check (`pytest`, `npm test`, `cargo build`, `mvn verify`, `tsc --noEmit`, `cargo fmt --check`, a linter, a script named for one: `scripts/test-cli.sh`) with no Expected and no word of its outcome; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks.") and names no command — in the step or a table under it with a Command column, in its task when it repeats one ("Run the tests again", "Run the same build and test commands"), or in a "## Commands" section or a line before the tasks that lists them when it names them ("Run the test command.", "Both test commands") — and, when it says what it expects ("verify it fails because …"), only the command is asked for; in a task without steps, a "Run" of a test, build or check with no Expected. Taken as the Expected: an "Expected:" line after the Run or its block (its value on the line, or a list under the label), an "# Expected:" comment in the block, an outcome after an inline command ("Run `pytest -q`; verify RED", "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"), a title that states the outcome ("Verify VM is up"), any word of the outcome ("the build must be clean", "no new warnings", "If it reports offenses, fix them", "Verify: `src/data/racas.json` … created."), a next step that checks the run ("Confirm it writes the generated files", "Spot-check the rewritten messages"), or an outcome the plan states once before its tasks ("`task check` must pass at the end of every task"). Not asked for: an Expected of any other command — a script or tool the agent runs once, a search, a diff or a log to read, a set-up, install, generate or format command (`git init -b main`, `npm install -D vitest`, `task generate`, `vendor/bin/pint --dirty`), a prompt the step sends ("You are an agent finishing a work session.") — because on plans it was not tuned on, reviewers agreed with few of the missing-Expected findings such commands drew (5 of 31, against 54 of 76 on runs of tests, builds and checks). Commit steps are left to sp-commit-step. A warning: reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -303,7 +306,7 @@ export const spRunExpected: Rule = {
           const repeats = (pointsBack && task.steps.some(runsInline)) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
           // "Run the test command.": the plan gives its commands once, in a section of their own ("## Commands").
           const byName = NAMED_COMMAND.test(step.title.text) || step.prose.some((p) => NAMED_COMMAND.test(p.text));
-          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan));
+          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || commandTable(plan, task, i);
           if (!elsewhere) out.push(noCommand(named, step));
         }
       }
@@ -390,6 +393,17 @@ function commandsGivenOnce(plan: Plan): boolean {
     (s) => COMMANDS_HEAD.test(s.heading.text.replace(/[*_`#]/g, '').trim()) && plan.codeBlocks.some((b) => b.span.start.line > s.heading.span.start.line && b.span.start.line <= s.bodyEnd),
   );
   return section || linesBeforeTasks(plan).some((l) => COMMANDS_HEAD.test(l.replace(/^\W+/, '').replace(/[*_]/g, '')) && /:[^`]*`[^`]+\s[^`]*`/.test(l));
+}
+
+/**
+ * A table under the step that gives its commands: "| # | Check | Command | Expected |" over rows such
+ * as "| 3 | Docs + package build | `mix docs && mix hex.build` | Clean |".
+ */
+function commandTable(plan: Plan, task: Task, i: number): boolean {
+  const end = (task.steps[i + 1]?.span.start.line ?? task.span.end.line + 1) - 1;
+  const rows: string[] = [];
+  for (let l = task.steps[i]!.span.start.line; l <= end; l++) if (!isCode(plan, l) && /^\s*\|/.test(lineText(plan, l))) rows.push(lineText(plan, l));
+  return rows.length >= 3 && /\|\s*(?:commands?|run)\s*\|/i.test(rows[0]!) && rows.slice(2).some((r) => /`[^`]+\s[^`]*`/.test(r));
 }
 
 /** A shell block of the task that belongs to none of its steps ("Verification:" after the steps). */
