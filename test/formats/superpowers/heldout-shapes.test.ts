@@ -1331,7 +1331,7 @@ describe('habits of the thirty-seventh and thirty-eighth blind batches (round 27
   });
 
   it('strict sp-files-line-range takes lines named in a Modify entry\'s note ("(play() :176-200, install() :202-219)")', async () => {
-    const tasks = (entry: string): string[] => task('### Task 1: Cancel', '**Files:**', entry, '', '- [ ] **Step 1: Guard install**', '', 'In `install()` (after line 217), refuse while a worker is live.', '', '```cpp', 'if (updateWorkerLive_) return;', '```');
+    const tasks = (entry: string): string[] => task('### Task 1: Cancel', '**Files:**', entry, '', '- [ ] **Step 1: Guard install**', '', 'After line 217, refuse while a worker is live.', '', '```cpp', 'if (updateWorkerLive_) return;', '```');
     expect(await lint('sp-files-line-range', spPlan({ tasks: tasks('- Modify: `native/src/core/EmulatorManager.cpp` (play() :176-200, install() :202-219)') }))).toEqual([]);
     expect(await lint('sp-files-line-range', spPlan({ tasks: tasks('- Modify: `native/src/core/EmulatorManager.cpp`') }))).toEqual([expect.stringContaining('places an edit by line number')]);
   });
@@ -1529,7 +1529,7 @@ describe('habits of the forty-ninth and fiftieth blind batches (round 33)', () =
     const table = (header: string): string[] =>
       task('### Task 4: Verify', '- [ ] **Step 1: Re-run every gate from a clean state and record real output**', '', header, '|---|---|---|', '| Docs build | `mix docs && mix hex.build` | Clean |', '| Suite | `mix test` | Identical pass count |');
     expect(await lint('sp-run-expected', spPlan({ tasks: table('| Check | Command | Expected |') }))).toEqual([]);
-    expect(await lint('sp-run-expected', spPlan({ tasks: table('| Check | Note | Expected |') }))).toEqual([expect.stringContaining('names no command')]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: table('| Check | Note | Expected |') }))).toEqual([expect.stringContaining('but not the exact command for everything it runs')]);
     const again = (line: string): string[] =>
       task('### Task 1: Settings', '- [ ] Run `cmake --build build --target Tests` and `ctest --test-dir build`; expected FAIL.', '- [ ] Implement the settings page.', line);
     expect(await lint('sp-run-expected', spPlan({ tasks: again('- [ ] Run the same build and test commands; expected pass.') }))).toEqual([]);
@@ -1560,5 +1560,42 @@ describe('habits of the forty-ninth and fiftieth blind batches (round 33)', () =
     const files = (note: string): string[] => task('### Task 1: Checklist', '**Files:**', `- Test: new \`tests/test_prewrite_checklist.py\`; existing \`tests/test_prewrite*.py\` ${note}`, '', ...TASK.slice(6));
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('stay green untouched') }))).toEqual([]);
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('get the new fixture') }))).toEqual([expect.stringContaining('names a pattern')]);
+  });
+});
+
+describe('habits of the fifty-first and fifty-second blind batches (round 34)', () => {
+  it('sp-run-expected asks a step that names some of its commands for the rest, and hears "confirm success"', async () => {
+    const step = (line: string): string[] => task('### Task 2: Restore', '- [ ] Implement generation-based cache invalidation.', line, '- [ ] Commit the task.');
+    const [some] = await lint('sp-run-expected', spPlan({ tasks: step('- [ ] Run focused tests, full `swift test`, and `swift build`.') }));
+    expect(some).toContain('names `swift test` but not the exact command for everything it runs, and no Expected');
+    const [confirmed] = await lint('sp-run-expected', spPlan({ tasks: step('- [ ] Run the focused tests and full `swift test`; confirm success.') }));
+    expect(confirmed).toContain('names `swift test` but not the exact command for everything it runs: write');
+    expect(await lint('sp-run-expected', spPlan({ tasks: step('- [ ] Run the focused tests.') }))).toEqual([expect.stringContaining('names no command and no Expected')]);
+  });
+
+  it('sp-run-expected takes a next step that uses the run\'s outcome by name as its Expected', async () => {
+    const steps = (next: string): string[] => task('### Task 4: Validate', '- [ ] Run `pytest -m "not integration" -q`.', next);
+    expect(await lint('sp-run-expected', spPlan({ tasks: steps('- [ ] Update `AGENTS.md` test count with the passing suite result.') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: steps('- [ ] Update `AGENTS.md` with the new templates.') }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-code-step-without-code leaves a fix step that says the code already handles it', async () => {
+    const step = (title: string, body: string): string[] =>
+      task('### Task 2: Status parsing', '**Files:**', '- Modify: `src/main/kotlin/DefaultMavenCentralApiClient.kt`', '', `- [ ] **Step 5: ${title}**`, '', body);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: step('Fix DTO parsing — already handled', 'The `parseDeploymentStatus()` method already catches all exceptions. Verify the test from Step 2 passes with no code changes.') }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: step('Fix DTO parsing', 'Make `parseDeploymentStatus()` catch `IllegalArgumentException`.') }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('strict rules: a directory a task creates, an anchor before a line hint, a plan with no test framework', async () => {
+    const dirs = (note: string): string[] => task('### Task 1: Directory structure', '**Files:**', `- Create: \`lua/botglue/\`${note}`, '', '- [ ] **Step 1: Create directories**', '', '```bash', 'mkdir -p lua/botglue', '```');
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dirs(' directory') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dirs('') }))).toEqual([expect.stringContaining('names a directory')]);
+    const placed = (where: string): string[] =>
+      task('### Task 3: Export', '**Files:**', '- Modify: `src/commands/uploadWidget.ts`', '', '- [ ] **Step 1: Add the exported function**', '', `In \`src/commands/uploadWidget.ts\`, add the following function ${where}:`, '', '```ts', 'export function refresh(): void {}', '```');
+    expect(await lint('sp-files-line-range', spPlan({ tasks: placed('after the closing `}` of `registerUpload` (after line 75, before `openOrRevealUploadPanel`)') }))).toEqual([]);
+    expect(await lint('sp-files-line-range', spPlan({ tasks: placed('after line 75') }))).toEqual([expect.stringContaining('places an edit by line number')]);
+    const tdd = ['### Task 1: Maximize', '', '- [ ] **Step 1: Add the toggle**', '', '```swift', 'func toggleMaximize() { maximized.toggle() }', '```', '', '- [ ] **Step 2: Run tests**', '', 'Run: `swift test`', 'Expected: PASS', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add Sources/Pane.swift', 'git commit -m "feat: maximize a pane"', '```', ''];
+    expect(await lint('sp-failing-test-first', spPlan({ techStack: 'Swift 6 / AppKit, SPM. No test framework — verification is a clean build plus a driver-based GUI cycle.', tasks: tdd }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ techStack: 'Swift 6 / AppKit, SPM.', tasks: tdd }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
   });
 });

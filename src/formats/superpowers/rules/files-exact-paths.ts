@@ -104,8 +104,9 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   // tests."), a role is a file left unnamed too (not a bare directory, `src/leaf/templates/`).
   const aboutFiles = (besideReported && !/\S+\/\S*\//.test(prose)) || CHANGES.test(action.split(/[ /+]/)[0]!) || /\b(?:files?|tests?|specs?|modules?|scripts?|runners?|components?)\b/i.test(prose);
   if (paths.length === 0 && !bare && aboutFiles && !/\b(?:do not|don't|never|not)\b/i.test(raw)) return { what: 'names no file path', advice: 'write each file as an exact path, e.g. "- Modify: `src/path/file.py`"' };
-  // "Create: `docs/parameters/` (directory)": the directory is what the task makes.
-  const dir = /\((?:new |empty )?(?:directory|folder|dir)\)/i.test(prose) ? undefined : paths.find((p) => p.endsWith('/'));
+  // "Create: `docs/parameters/` (directory)", "Create: `lua/botglue/` directory": the directory is what the task makes.
+  const makesDirectory = /\((?:new |empty )?(?:directory|folder|dir)\)/i.test(prose) || (action === 'create' && /\b(?:directory|directories|folder|dir)\b/i.test(prose));
+  const dir = makesDirectory ? undefined : paths.find((p) => p.endsWith('/'));
   if (dir && /^(?:create|modify|update|edit|test|tests|change)$/.test(action) && paths.every((p) => p.endsWith('/'))) {
     return { what: `names a directory, \`${dir}\``, advice: 'name the files in it that the task changes' };
   }

@@ -10,11 +10,14 @@ const ROUGH = /\blines?\b[^.\n`]{0,12}?\b(?:approx(?:imately|\.)?|around|roughly
 /** Lines named in a Files entry's note, after the path: "(play() :176-200, install() :202-219)", "(lines 40-52)". */
 const NOTED_LINES = /(?:^|[\s(,]):\d+(?:\s*[-–]\s*\d+)?\b|\blines?\s+\d+/i;
 
-/** A quoted anchor that places the edit by its text: the "Announce at start" line, "line 40 (`def country; ... end`)", "lines 55–105 (from after `</flux:breadcrumbs>` …)". */
 /** An Expected line: it describes a command's output, not where to edit ("Expected: `tTp := 0.0` around line 220"). */
 const EXPECTED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i;
 
-const ANCHOR = /["“][^"”\n]{3,}["”]|\blines?\s+\d+(?:\s*[-–]\s*\d+)?\s*\([^)`\n]{0,30}`[^`]{3,}`/;
+/**
+ * A quoted anchor that places the edit by its text: the "Announce at start" line, "line 40 (`def country; ... end`)",
+ * "lines 55–105 (from after `</flux:breadcrumbs>` …)", "after the closing `}` of `registerUpload` (after line 75, …)".
+ */
+const ANCHOR = /["“][^"”\n]{3,}["”]|\blines?\s+\d+(?:\s*[-–]\s*\d+)?\s*\([^)`\n]{0,30}`[^`]{3,}`|`[^`]{3,}`\s*\((?:after|before|at|near|around)?\s*lines?\s+\d+/;
 
 export const spFilesLineRange: Rule = {
   id: 'sp-files-line-range',
@@ -23,7 +26,7 @@ export const spFilesLineRange: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)", "After line 40 (`def country; ... end`)", "replace lines 55–105 (from after `</flux:breadcrumbs>` through …)"), nor a task that places three or more edits by line ("- Line 10: change …", "In `mod.rs` (line 14):"), or two each named with its lines in parentheses ("Update the doc comment above it (lines 46-56)", "the impl block (line 68)"): one range in the Files entry cannot place them, and the steps name where each goes. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor ("after line 13 (the "Announce at start" line)", "After line 40 (`def country; ... end`)", "replace lines 55–105 (from after `</flux:breadcrumbs>` through …)", "after the closing `}` of `registerUpload` (after line 75)"), nor a task that places three or more edits by line ("- Line 10: change …", "In `mod.rs` (line 14):"), or two each named with its lines in parentheses ("Update the doc comment above it (lines 46-56)", "the impl block (line 68)"): one range in the Files entry cannot place them, and the steps name where each goes. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'Give each Modify entry the lines it changes, exactly: "- Modify: `src/path/file.py:123-145`", not "after line 8" in a step.',
   examples: {
     valid: [
