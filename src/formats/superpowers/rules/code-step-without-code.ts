@@ -1,7 +1,7 @@
+import type { Plan } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { isDocsOnly } from '../../../rules/tasks/shared.js';
 import { linesBeforeTasks, taskBlocks, taskProse } from './parts.js';
-import type { Plan } from '../../../plan/types.js';
 import { phraseIn } from './placeholder-phrases.js';
 import { showsCode, unitName, workUnits, type WorkUnit } from './units.js';
 
