@@ -1599,3 +1599,47 @@ describe('habits of the fifty-first and fifty-second blind batches (round 34)', 
     expect(await lint('sp-failing-test-first', spPlan({ techStack: 'Swift 6 / AppKit, SPM.', tasks: tdd }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
   });
 });
+
+describe('habits of the fifty-third to fifty-eighth blind batches (round 35)', () => {
+  it('sp-run-expected hears "fix all failures" as what to expect, and an outcome the constraints give the same program and subcommand', async () => {
+    const step = (line: string): string[] => task('### Task 4: CI', '- [ ] Add the workflow.', line, '- [ ] Commit.');
+    const [fix] = await lint('sp-run-expected', spPlan({ tasks: step('- [ ] Run the same checks locally and fix all failures.') }));
+    expect(fix).toContain('says to run something and what to expect, but names no command in the step');
+    const constraints = (line: string): string[] => ['## Global Constraints', '', line, ''];
+    const tasks = task('### Task 10: CORS', '- [x] Implement + thread the flag.', '- [x] Run: `cargo test -p conduit-api`.', '- [x] Commit: `feat(api): configurable CORS`');
+    expect(await lint('sp-run-expected', spPlan({ before: constraints('- `cargo check --workspace` and `cargo test --workspace` must pass at every commit.'), tasks }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ before: constraints('- `cargo check --workspace` must pass at every commit.'), tasks }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-code-step-without-code takes a step that applies a sweep its task shows above as showing the code', async () => {
+    const body = (step: string): string[] =>
+      task('### Task 8: Auth gate', '**Files:**', '- Modify: `conduit-api/src/routes.rs`', '- Modify handlers (add `auth: RequireAuth` param + `auth.require(Permission::X)?` as FIRST statement):', '  - `handlers/runs.rs::trigger_run` → TriggerRun', '', step);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: body('- [x] Add handler permission checks (mechanical sweep above).') }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: body('- [x] Add handler permission checks to `trigger_run`.') }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-commit-step names the commit step of a checkbox that packs several steps', async () => {
+    const tasks = task('### Task 2: Palette', '**Files:**', '- Modify: `src/app.rs`', '', '- [ ] **Step 1: Write the failing test**', '', '```rust', '#[test] fn light() { assert!(LIGHT.ok()); }', '```', '', '- [ ] **Step 4:** full suite + both clippy. **Step 5: Commit** `feat(gui): the LIGHT palette`');
+    const [m] = await lint('sp-commit-step', spPlan({ tasks }));
+    expect(m).toContain('Step 5 ("Commit `feat(gui): the LIGHT palette`") of Task 2 says to commit without the commands');
+  });
+});
+
+describe('habits of the fifty-third to fifty-eighth blind batches (round 35), strict rules', () => {
+  it('strict sp-interfaces holds a task to the block only where at least half the plan\'s code tasks carry one', async () => {
+    const code = (n: number, interfaces: boolean): string[] =>
+      task(`### Task ${n}: Part ${n}`, '**Files:**', `- Modify: \`src/part${n}.rs\``, '', ...(interfaces ? ['**Interfaces:**', `- Produces: \`part${n}()\``, ''] : []), '- [ ] **Step 1: Implement**', '', '```rust', `pub fn part${n}() {}`, '```');
+    const few = [...code(1, false), ...code(2, false), ...code(3, true)];
+    expect(await lint('sp-interfaces', spPlan({ tasks: few }))).toEqual([]);
+    const most = [...code(1, false), ...code(2, true), ...code(3, true)];
+    expect(await lint('sp-interfaces', spPlan({ tasks: most }))).toEqual([expect.stringContaining('Task 1 has no **Interfaces:** block, though other tasks of the plan carry one')]);
+  });
+
+  it('strict sp-files-exact-paths: code in an entry is no glob, and "all M0 files after verification only" scopes a closing commit', async () => {
+    const files = (entry: string): string[] => task('### Task 9: Connections', '**Files:**', entry, '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify: `src/handlers/connections.rs:45` — add `auth.require(Permission::ViewConnections)?`') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify: `src/handlers/*.rs` — add `auth.require(Permission::ViewConnections)?`') }))).toEqual([expect.stringContaining('names a pattern')]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify: all M0 files after verification only.') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify: all M0 files.') }))).toEqual([expect.stringContaining('names no file path')]);
+  });
+});

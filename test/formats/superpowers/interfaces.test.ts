@@ -34,7 +34,7 @@ describe('sp-interfaces', () => {
     );
     const ds = await lintRule('sp-interfaces', text);
     expect(ds.map((d) => d.message)).toEqual([
-      'Task 2 has no **Interfaces:** block, though the plan gives its other tasks one: list what it consumes from earlier tasks and produces for later ones (or "nothing").',
+      'Task 2 has no **Interfaces:** block, though other tasks of the plan carry one: list what it consumes from earlier tasks and produces for later ones (or "nothing").',
     ]);
   });
 

@@ -135,14 +135,19 @@ const PROSE_ONLY =
   /\b(?:implementation|production code)\b[^.]{0,40}?\b(?:in|as) prose\b|\bprose[- ]only\b|\bno (?:finished |complete )?(?:production|implementation) code blocks?\b/i;
 const TEST_STEP = /\b(?:tests?|specs?)\b/i;
 
-/** A swap toward a form given before it: "Replace the offset at all 15 sites … with the general form". */
-const WITH_GIVEN_FORM = /^\W*(?:replace|swap|substitute|update|change)\b.*\b(?:with|to) the (?:[\w-]+ ){0,2}(?:form|expression|formula|version|snippet|statement|line|code)\b/i;
+/**
+ * A step that applies code its task gives before it: a swap toward a form ("Replace the offset at all 15
+ * sites … with the general form"), a sweep or an implementation it points back to ("Add handler permission
+ * checks (mechanical sweep above).", "implement per Interfaces").
+ */
+const APPLIES_GIVEN =
+  /^\W*(?:replace|swap|substitute|update|change)\b.*\b(?:with|to) the (?:[\w-]+ ){0,2}(?:form|expression|formula|version|snippet|statement|line|code)\b|\b(?:sweep|pattern|form|change|template) above\b|\b(?:as|per) (?:shown )?(?:above|(?:the )?interfaces)\b/i;
 /** An expression or statement in backticks: "General: `xi = (real(mod(f, rr), wp) - …) / real(rr, wp)`". */
 const INLINE_EXPRESSION = /`[^`]*(?:=|\w\([^`]*\))[^`]*`/;
 
-/** The step swaps in a form its task shows above it, in a block or inline: the code is given, once. */
-function swapsInGivenForm(plan: Plan, unit: WorkUnit): boolean {
-  if (!WITH_GIVEN_FORM.test(unit.head.text)) return false;
+/** The step applies code its task shows above it, in a block or inline: the code is given, once. */
+function appliesGivenCode(plan: Plan, unit: WorkUnit): boolean {
+  if (!APPLIES_GIVEN.test(unit.head.text)) return false;
   const at = unit.head.span.start.line;
   return (
     taskBlocks(plan, unit.task).some((b) => b.span.end.line < at && showsCode(b)) ||
@@ -158,7 +163,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps that write settings in a task with a data or configuration file ("Add packaging/discovery metadata …" beside `agents/openai.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`", "Extend `BUDGETS` with `attempts: { maximum: 3 }`"; a rename or swap in a step that updates or replaces: "from `Component` to `AppComponent`", "Replace every `forgejo:…` in the four tui files with `github:…`", "Update this import to `Component`"), steps that update doc comments ("Update `command.rs` doc comments"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`", "Add `#include \\"flow6_cache.h\\"` at top.", "Remove:" over "- `pub mod cst;`"), steps that find nothing to change or say they do not apply ("Not applicable (Makefile).", "Fix DTO parsing — already handled"), or change only if something breaks ("update the tests if they break", "Implement the fix only if RED identifies a real gap"), steps that write an empty file ("Implement `__init__.py` (empty)", "Create the empty package marker"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), steps with a code block that shows code, steps that swap in a form their task shows above them ("General: `xi = …`" over "Replace the offset at all 15 sites … with the general form"), and the implementation steps of a plan that says it describes the implementation in prose by choice ("This plan shows tests as code; implementation described in PROSE only", a step titled "Implement (prose)"): its test steps are still reported. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents, steps that write settings in a task with a data or configuration file ("Add packaging/discovery metadata …" beside `agents/openai.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`", "Extend `BUDGETS` with `attempts: { maximum: 3 }`"; a rename or swap in a step that updates or replaces: "from `Component` to `AppComponent`", "Replace every `forgejo:…` in the four tui files with `github:…`", "Update this import to `Component`"), steps that update doc comments ("Update `command.rs` doc comments"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`", "Add `#include \\"flow6_cache.h\\"` at top.", "Remove:" over "- `pub mod cst;`"), steps that find nothing to change or say they do not apply ("Not applicable (Makefile).", "Fix DTO parsing — already handled"), or change only if something breaks ("update the tests if they break", "Implement the fix only if RED identifies a real gap"), steps that write an empty file ("Implement `__init__.py` (empty)", "Create the empty package marker"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), steps with a code block that shows code, steps that apply code their task shows above them ("General: `xi = …`" over "Replace the offset at all 15 sites … with the general form", "Add handler permission checks (mechanical sweep above)"), and the implementation steps of a plan that says it describes the implementation in prose by choice ("This plan shows tests as code; implementation described in PROSE only", a step titled "Implement (prose)"): its test steps are still reported. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [
@@ -179,7 +184,7 @@ export const spCodeStepWithoutCode: Rule = {
     for (const unit of workUnits(plan)) {
       if (unit.codeBlocks.some(showsCode) || !changesCode(unit) || phraseIn(unit) !== undefined) continue;
       if ((proseOnly || /\((?:in )?prose\)/i.test(unit.head.text)) && !TEST_STEP.test(unit.head.text)) continue;
-      if (swapsInGivenForm(plan, unit)) continue;
+      if (appliesGivenCode(plan, unit)) continue;
       // A block of comments only ("// call parseSkillDependents and set Dependents") stands in for the code.
       const standIn = unit.codeBlocks.some((b) => b.content.trim() !== '');
       out.push({

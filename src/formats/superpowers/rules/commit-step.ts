@@ -47,6 +47,9 @@ const ON_REQUEST =
  */
 const ONE_COMMIT =
   /\b(?:create|make|land|as)\s+(?:one|a single)\s+(?:[\w-]+\s+){0,2}commit\b|\b(?:one|a single) commit at the (?:very )?end\b|\bno intermediate commits\b|\bdo not create intermediate commits\b|\b(?:one|a single|single)\s+(?:atomic|squashed)\s+commit\b(?!\s+(?:per|for each|after each)\b)/i;
+/** A later step on the same checkbox line that commits: "… **Step 5: Commit** `feat(gui): …`". */
+const PACKED_COMMIT = /.\bStep\s+(\d+[a-z]?)\s*:\s*(?:\*\*\s*)?(commit\b.*)$/i;
+
 /** A section that gathers the plan's commits: "## Commits", "## Commit plan". */
 const COMMITS_SECTION = /^commits?\b(?:\s+(?:plan|strategy|sequence))?/i;
 
@@ -151,9 +154,14 @@ export const spCommitStep: Rule = {
       if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
       const step = steps[steps.length - 1]!;
       if (CONDITIONAL.test([step.title.text, ...step.prose.map((p) => p.text)].join(' '))) continue;
-      const name = stepName(plan, step);
+      // "**Step 4:** full suite + both clippy. **Step 5: Commit** `feat(gui): …`": one checkbox packs several
+      // steps; the commit is the one named after it.
+      const head = lineText(plan, step.title.span.start.line);
+      const packed = (head.match(/\bStep\s+\d+/gi) ?? []).length >= 2 ? PACKED_COMMIT.exec(head) : null;
+      const name = packed ? `Step ${packed[1]}` : stepName(plan, step);
+      const quoted = packed ? packed[2]!.replace(/\*\*/g, '').trim() : step.title.text;
       out.push({
-        message: `${name.startsWith('Step') ? `${name} ("${clip(step.title.text, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)} says to commit without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`,
+        message: `${name.startsWith('Step') ? `${name} ("${clip(quoted, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)} says to commit without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`,
         span: step.title.span,
       });
     }
