@@ -5,7 +5,8 @@
  * Two shapes occur in real plans:
  * - **nested**: a ```` ```markdown ```` block holds a ```` ```bash ```` block of its own. CommonMark
  *   closes the outer block at the inner block's closing fence, so the prose after it becomes
- *   code and the outer closing fence opens a new block that swallows the rest of the plan.
+ *   code and the outer closing fence opens a new block that swallows the rest of the plan. The same
+ *   happens when a ```` ````markdown ```` block closes its inner ```` ```bash ```` with four backticks.
  * - **unclosed**: a fence that is never closed runs to the end of the document.
  * - **dedented**: a fence indented in a list item whose closing fence is not ("  ```python", the code,
  *   then "```" at column 0). CommonMark ends the block with the list item, and the closing fence
@@ -130,24 +131,49 @@ function dedentedClose(lines: readonly string[], from: number, char: string, wid
 /**
  * A fence whose body opens another fence of the same kind (an opener with an info string, which
  * CommonMark reads as content) and closes it: the block the author meant runs to the closing
- * fence where the nesting depth returns to zero.
+ * fence where the nesting depth returns to zero. A shorter inner block nests correctly, unless the
+ * fence that closes it is as long as the outer one (```` ````markdown ```` over ```` ```bash ````
+ * closed with ```` ```` ````): CommonMark then ends the outer block there instead.
  */
 function findNesting(lines: readonly string[], start: number, char: string, width: number): { innerLine: number; closeLine: number; widest: number } | undefined {
-  let depth = 1;
+  const open: number[] = []; // the widths of the inner blocks open now, innermost last
   let innerLine = -1;
   let widest = 0;
+  let early = false;
   for (let l = start + 1; l < lines.length; l++) {
     const f = fenceLine(lines[l] ?? '');
     if (!f || f.marker[0] !== char) continue;
     if (f.info !== '') {
-      if (f.marker.length < width) continue; // a shorter inner fence nests correctly already
-      depth++;
+      open.push(f.marker.length);
+      if (f.marker.length >= width) {
+        widest = Math.max(widest, f.marker.length);
+        if (innerLine < 0) innerLine = l;
+      } else if (innerLine < 0 && early) innerLine = l;
+      continue;
+    }
+    const inner = open[open.length - 1];
+    if (inner === undefined) {
+      if (f.marker.length < width) continue;
+      return innerLine >= 0 ? { innerLine, closeLine: l, widest } : undefined;
+    }
+    // An inner block as wide as the outer one closes at its next bare fence; a shorter one at a fence as long as its own.
+    if (inner < width && f.marker.length < inner) continue;
+    open.pop();
+    // The inner block closed with a fence as long as the outer one: CommonMark closed the outer here.
+    if (inner < width && f.marker.length >= width) {
+      early = true;
       widest = Math.max(widest, f.marker.length);
-      if (innerLine < 0) innerLine = l;
-    } else if (f.marker.length >= width || depth > 1) {
-      depth--;
-      if (depth === 0) return innerLine >= 0 ? { innerLine, closeLine: l, widest } : undefined;
+      if (innerLine < 0) innerLine = firstInner(lines, start, l, char);
     }
   }
   return undefined;
+}
+
+/** The first inner opener (with an info string) between an outer fence and a line. */
+function firstInner(lines: readonly string[], start: number, end: number, char: string): number {
+  for (let l = start + 1; l < end; l++) {
+    const f = fenceLine(lines[l] ?? '');
+    if (f && f.marker[0] === char && f.info !== '') return l;
+  }
+  return -1;
 }

@@ -1643,3 +1643,84 @@ describe('habits of the fifty-third to fifty-eighth blind batches (round 35), st
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify: all M0 files.') }))).toEqual([expect.stringContaining('names no file path')]);
   });
 });
+
+describe('habits of the fifty-ninth to sixty-second blind batches (round 36)', () => {
+  it('fence-balanced reads a shorter block closed with the outer block\'s fence as closing the outer one early', async () => {
+    const snippet = (close: string): string[] => [
+      '### Task 5: Add Zero to Running section',
+      '',
+      '**Step 1: Insert the new section**',
+      '',
+      '````markdown',
+      '## Zero to Running',
+      '',
+      '```bash',
+      'pip install adk-fluent',
+      close,
+      '',
+      'Get a free API key.',
+      '',
+      '````',
+      '',
+      '**Step 2: Commit**',
+      '',
+      '```bash',
+      'git add README.template.md',
+      'git commit -m "docs: add Zero to Running section"',
+      '```',
+      '',
+    ];
+    const [fence] = await lint('fence-balanced', spPlan({ tasks: snippet('````') }));
+    expect(fence).toContain('This code block holds another fenced block (line');
+    expect(await lint('sp-commit-step', spPlan({ tasks: snippet('````') }))).toEqual([]);
+    expect(await lint('fence-balanced', spPlan({ tasks: snippet('```') }))).toEqual([]);
+  });
+
+  it('sp-run-expected takes a next step that opens "After tests pass, run:" as the run\'s Expected', async () => {
+    const steps = (opens: string): string[] =>
+      task('### Task 1: Seed hash', '- [ ] **Step 4: Run tests**', '', 'Run: `uv run pytest tests/test_seed_hash.py -v`', '', '- [ ] **Step 5: Pin the canonical hash value**', '', opens, '```bash', 'uv run python -c "print(1)"', '```');
+    expect((await lint('sp-run-expected', spPlan({ tasks: steps('After tests pass, run:') }))).some((m) => m.includes('Step 4'))).toBe(false);
+    expect((await lint('sp-run-expected', spPlan({ tasks: steps('Then run:') }))).some((m) => m.includes('Step 4'))).toBe(true);
+  });
+
+  it('strict sp-files-exact-paths: a pattern of files copied in from elsewhere', async () => {
+    const files = (note: string): string[] => task('### Task 1: Store', '**Files:**', `- Create: \`internal/store/store.go\`, \`internal/store/testdata/site/Articles/*.json\`${note}`, '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files(" (copied from the user's real library with tokens blanked)") }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('') }))).toEqual([expect.stringContaining('names a pattern')]);
+  });
+});
+
+describe('habits of the fifty-ninth to sixty-second blind batches (round 36), strict rules', () => {
+  it('strict sp-failing-test-first: a package __init__.py that holds only its docstring changes no behaviour', async () => {
+    const tasks = (init: string): string[] => [
+      '### Task 1: Seed hash',
+      '',
+      '- [ ] **Step 1: Create package init**',
+      '',
+      '```python',
+      init,
+      '```',
+      '',
+      '- [ ] **Step 2: Write the failing test**',
+      '',
+      '```python',
+      'def test_hash():',
+      '    assert compute_seed_hash({}) == "x"',
+      '```',
+      '',
+      '- [ ] **Step 3: Run test to verify it fails**',
+      '',
+      'Run: `uv run pytest tests/test_seed_hash.py -v`',
+      'Expected: FAIL with "ModuleNotFoundError"',
+      '',
+    ];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: tasks('"""Equipment seed loader — populates the database from CSV seed files."""') }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: tasks('def compute_seed_hash(fields):\n    return "x"') }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
+  });
+
+  it('strict sp-files-exact-paths: an entry that decides its file and adds to it only if needed', async () => {
+    const files = (entry: string): string[] => task('### Task 1: Errors', '**Files:**', entry, '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify: `errors.go` — add sentinel if needed') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify if needed: `pkg/providers/fallback.go`') }))).toEqual([expect.stringContaining('leaves open whether the task modifies')]);
+  });
+});

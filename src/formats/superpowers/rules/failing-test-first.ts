@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { isTestFile } from '../../../ground/test-files.js';
 import { stepKind } from '../../../plan/tasks.js';
 import { needsNewTest, SHELL_LANGS } from '../../../rules/tasks/shared.js';
+import { parseBlock } from '../../../rules/test-code/code.js';
 import { clip, linesBeforeTasks, stepName, taskName, taskProse } from './parts.js';
 import { lazy } from '../../../lazy.js';
 
@@ -91,7 +92,7 @@ function firstCodeChange(task: Task): Step | undefined {
       !DOC_TITLE.test(s.title.text) &&
       !/^(?:run|execute|verify|check)\b/i.test(s.title.text) &&
       !TEST_SETUP.test([s.title.text, ...s.prose.map((p) => p.text)].join('\n')) &&
-      s.codeBlocks.some((b) => isCode(s, b) && !declaresNoBehaviour(b.content)),
+      s.codeBlocks.some((b) => isCode(s, b) && !declaresNoBehaviour(b.content) && !docstringOnly(b)),
   );
 }
 
@@ -114,6 +115,17 @@ function declaresNoBehaviour(code: string): boolean {
   return lines.every((l) => MODULE_LINE.test(l));
 }
 const MODULE_LINE = /^(?:pub(?:\([\w:]+\))?\s+)?mod\s+\w+;$/;
+
+/**
+ * A Python module that holds only its docstring (a package's `__init__.py`: """Equipment seed loader."""),
+ * read with tree-sitter: every top-level statement is a string or a comment.
+ */
+function docstringOnly(block: CodeBlock): boolean {
+  const parsed = parseBlock(block);
+  if (parsed?.lang !== 'python') return false;
+  const top = parsed.root.children();
+  return top.length > 0 && top.every((n) => n.kind() === 'comment' || (n.kind() === 'expression_statement' && n.children().every((c) => c.kind() === 'string')));
+}
 
 /**
  * Words in a script other than Latin ("編譯失敗", "компиляция"): an Expected the rule cannot read.
