@@ -1623,9 +1623,7 @@ describe('habits of the fifty-third to fifty-eighth blind batches (round 35)', (
     const [m] = await lint('sp-commit-step', spPlan({ tasks }));
     expect(m).toContain('Step 5 ("Commit `feat(gui): the LIGHT palette`") of Task 2 says to commit without the commands');
   });
-});
 
-describe('habits of the fifty-third to fifty-eighth blind batches (round 35), strict rules', () => {
   it('strict sp-interfaces holds a task to the block only where at least half the plan\'s code tasks carry one', async () => {
     const code = (n: number, interfaces: boolean): string[] =>
       task(`### Task ${n}: Part ${n}`, '**Files:**', `- Modify: \`src/part${n}.rs\``, '', ...(interfaces ? ['**Interfaces:**', `- Produces: \`part${n}()\``, ''] : []), '- [ ] **Step 1: Implement**', '', '```rust', `pub fn part${n}() {}`, '```');
@@ -1688,9 +1686,7 @@ describe('habits of the fifty-ninth to sixty-second blind batches (round 36)', (
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: files(" (copied from the user's real library with tokens blanked)") }))).toEqual([]);
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('') }))).toEqual([expect.stringContaining('names a pattern')]);
   });
-});
 
-describe('habits of the fifty-ninth to sixty-second blind batches (round 36), strict rules', () => {
   it('strict sp-failing-test-first: a package __init__.py that holds only its docstring changes no behaviour', async () => {
     const tasks = (init: string): string[] => [
       '### Task 1: Seed hash',
