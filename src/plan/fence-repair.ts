@@ -137,18 +137,19 @@ function dedentedClose(lines: readonly string[], from: number, char: string, wid
  */
 function findNesting(lines: readonly string[], start: number, char: string, width: number): { innerLine: number; closeLine: number; widest: number } | undefined {
   const open: number[] = []; // the widths of the inner blocks open now, innermost last
+  let firstOpener = -1;
   let innerLine = -1;
   let widest = 0;
-  let early = false;
   for (let l = start + 1; l < lines.length; l++) {
     const f = fenceLine(lines[l] ?? '');
     if (!f || f.marker[0] !== char) continue;
     if (f.info !== '') {
       open.push(f.marker.length);
+      if (firstOpener < 0) firstOpener = l;
       if (f.marker.length >= width) {
         widest = Math.max(widest, f.marker.length);
         if (innerLine < 0) innerLine = l;
-      } else if (innerLine < 0 && early) innerLine = l;
+      }
       continue;
     }
     const inner = open[open.length - 1];
@@ -161,19 +162,9 @@ function findNesting(lines: readonly string[], start: number, char: string, widt
     open.pop();
     // The inner block closed with a fence as long as the outer one: CommonMark closed the outer here.
     if (inner < width && f.marker.length >= width) {
-      early = true;
       widest = Math.max(widest, f.marker.length);
-      if (innerLine < 0) innerLine = firstInner(lines, start, l, char);
+      if (innerLine < 0) innerLine = firstOpener;
     }
   }
   return undefined;
-}
-
-/** The first inner opener (with an info string) between an outer fence and a line. */
-function firstInner(lines: readonly string[], start: number, end: number, char: string): number {
-  for (let l = start + 1; l < end; l++) {
-    const f = fenceLine(lines[l] ?? '');
-    if (f && f.marker[0] === char && f.info !== '') return l;
-  }
-  return -1;
 }
