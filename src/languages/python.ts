@@ -48,6 +48,11 @@ export const python: Language = {
         const fn = call.field('function');
         return fn !== null && fn.kind() === 'attribute' && fn.field('attribute')?.text() === 'add_argument';
       },
+      // A module docstring ("Equipment seed loader."): every top-level statement is a string or a comment.
+      documentationOnly: (root) => {
+        const top = root.children();
+        return top.length > 0 && top.every((n) => n.kind() === 'comment' || (n.kind() === 'expression_statement' && n.children().every((c) => c.kind() === 'string')));
+      },
     },
     tests: snippetTests,
     mayDeclareTests: (text) => text.includes('def') && text.includes('test'),

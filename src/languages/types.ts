@@ -157,6 +157,11 @@ export interface Syntax {
   readonly packages?: Packages;
   /** Whether a call registers a command-line flag (`fs.StringVar`, `parser.add_argument`, `.option`). */
   registersFlag(call: SgNode): boolean;
+  /**
+   * Whether a tree holds only documentation: a Python module's docstring and comments (a package's
+   * `__init__.py`); undefined where the language has no such form.
+   */
+  documentationOnly?(root: SgNode): boolean;
 }
 
 export interface Packages {

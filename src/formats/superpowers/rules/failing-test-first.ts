@@ -116,15 +116,10 @@ function declaresNoBehaviour(code: string): boolean {
 }
 const MODULE_LINE = /^(?:pub(?:\([\w:]+\))?\s+)?mod\s+\w+;$/;
 
-/**
- * A Python module that holds only its docstring (a package's `__init__.py`: """Equipment seed loader."""),
- * read with tree-sitter: every top-level statement is a string or a comment.
- */
+/** A block that holds only documentation, as its language reads it: a package's `__init__.py` with its docstring. */
 function docstringOnly(block: CodeBlock): boolean {
   const parsed = parseBlock(block);
-  if (parsed?.lang !== 'python') return false;
-  const top = parsed.root.children();
-  return top.length > 0 && top.every((n) => n.kind() === 'comment' || (n.kind() === 'expression_statement' && n.children().every((c) => c.kind() === 'string')));
+  return parsed?.language.snippets.syntax.documentationOnly?.(parsed.root) ?? false;
 }
 
 /**
