@@ -39,15 +39,15 @@ export const spInterfaces: Rule = {
   check(plan) {
     // Held to the plan's own habit: at least half its code tasks carry a block. A plan that gives one only to
     // the tasks that hand a contract to another (4 of 13) uses it where it is needed.
-    const codeTasks = plan.tasks.filter((t) => writesCode(plan, t));
-    const withBlock = codeTasks.filter((t) => t.interfaces !== undefined).length;
+    const codeTasks = new Set(plan.tasks.filter((t) => writesCode(plan, t)));
+    const withBlock = [...codeTasks].filter((t) => t.interfaces !== undefined).length;
     if (withBlock === 0) return [];
-    const habit = withBlock * 2 >= codeTasks.length;
+    const habit = withBlock * 2 >= codeTasks.size;
     const out: Finding[] = [];
     for (const task of plan.tasks) {
       const block = task.interfaces;
       if (!block) {
-        if (habit && writesCode(plan, task) && !touchesNoFile(task)) {
+        if (habit && codeTasks.has(task) && !touchesNoFile(task)) {
           out.push({
             message: `Task ${task.number} has no **Interfaces:** block, though other tasks of the plan carry one: list what it consumes from earlier tasks and produces for later ones (or "nothing").`,
             span: taskHeadSpan(plan, task),
@@ -56,7 +56,7 @@ export const spInterfaces: Rule = {
         continue;
       }
       // A documentation-only task needs no block, so what it writes in one is not held to the form.
-      if (!writesCode(plan, task)) continue;
+      if (!codeTasks.has(task)) continue;
       // Entries that give exact names without the labels ("Installed console script provides `harness
       // task recover`", "- Artifact name: `x`") say it in other words.
       if (block.entries.some((e) => e.kind !== 'other' || e.names.length > 0)) continue;

@@ -27,6 +27,11 @@ const NOTHING_TO_EXPECT =
 const OUTCOME_HANDLED =
   /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|fix (?:any|all|the) \w+ (?:reported|found|it reports)|record\b|note (?:down )?the\b|save the (?:output|result|number|value))|\buntil\b[^.]*\b(?:builds?|pass(?:es)?|succeeds?|compiles?|is clean|(?:is|are|goes|turns) green)\b/i;
 /**
+ * A run step that says to fix what fails ("Run the same checks locally and fix all failures."): it expects
+ * them to pass. Read only where the step names no command; a command's own Expected is still asked for.
+ */
+const FIXES_FAILURES = /\bfix (?:any|all) (?:\w+ )?(?:failures|errors|issues|problems|offen[cs]es|warnings)\b/i;
+/**
  * A title that states the outcome: "Verify VM is up", "Run — expect PASS", "Run the focused tests and
  * verify they fail because the new contracts do not exist".
  */
@@ -352,7 +357,7 @@ function noExpected(named: string, step: Step, command: string): Finding {
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {
   // "Run the same checks locally and fix all failures.": what to do with a failure says what to expect.
-  const handles = (text: string): boolean => OUTCOME_HANDLED.test(text) || /\bfix (?:any|all) (?:\w+ )?(?:failures|errors|issues|problems|offen[cs]es|warnings)\b/i.test(text);
+  const handles = (text: string): boolean => OUTCOME_HANDLED.test(text) || FIXES_FAILURES.test(text);
   const expects =
     titleStatesOutcome(step) ||
     CHECKS_NONE.test(step.title.text) ||
