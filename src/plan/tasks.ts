@@ -677,9 +677,10 @@ function parseStep(lines: readonly string[], o: Outline, head: StepHead, end: nu
   const kind = stepKind(head.title.text, commands);
   const runLike = kind === 'run-fail' || kind === 'run-pass' || kind === 'lint' || (kind === 'other' && /\b(run|build|verify|check|confirm|execute|tests?)\b/i.test(head.title.text));
   if (commands.length === 0 && runLike) {
-    // Commands given only as a shell block ("```bash\ngo test ./...\n# Expected: PASS\n```").
+    // Commands given only as a shell block ("```bash\ngo test ./...\n# Expected: PASS\n```"); a block that
+    // opens with a shebang is a script the step writes to a file, not commands it runs.
     for (const block of codeBlocks) {
-      if (!SHELL_LANGS.has(block.lang)) continue;
+      if (!SHELL_LANGS.has(block.lang) || block.content.trimStart().startsWith('#!')) continue;
       commands.push(commandFromBlock(block));
     }
   }

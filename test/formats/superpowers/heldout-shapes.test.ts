@@ -1720,3 +1720,70 @@ describe('habits of the fifty-ninth to sixty-second blind batches (round 36)', (
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('- Modify if needed: `pkg/providers/fallback.go`') }))).toEqual([expect.stringContaining('leaves open whether the task modifies')]);
   });
 });
+
+describe('habits of the sixty-third to sixty-sixth blind batches (round 37)', () => {
+  it('sp-run-expected takes a script a step writes (it opens with a shebang) for no command it runs', async () => {
+    const tasks = (first: string): string[] =>
+      task('### Task 1: HeiCut', '**Step 3: Build libmtkahypar.so from the vendored Mt-KaHyPar**', '', 'Create `scripts/build_mtkahypar.sh`:', '', '```bash', first, 'set -euo pipefail', 'cmake --build "${MTK_BUILD}" --target mtkahypar', '```', '', '**Step 4: Commit**');
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('#!/usr/bin/env bash') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('cd build') }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-run-expected takes a next step that fixes what fails as the run\'s outcome', async () => {
+    const steps = (next: string): string[] => task('### Task 1: Baseline', '- [ ] **Step 2: Run**', '', '```bash', 'npx jest e2e/structured-cli.spec.ts --runInBand', '```', '', `- [ ] **Step 3: ${next}**`, '', '- [ ] **Step 4: Commit**');
+    expect(await lint('sp-run-expected', spPlan({ tasks: steps('Fix CLI/help only if failing for real bugs') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: steps('Fix the CLI help text') }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-run-expected hears a list of what to verify as what the step expects, and asks only for the command', async () => {
+    const step = (prose: string): string[] => task('### Task 4: Verify', '- [ ] **Step 2: Run a local browser verification**', '', prose, '', '- [ ] **Step 3: Record the SHA**');
+    const [listed] = await lint('sp-run-expected', spPlan({ tasks: step('Start the dashboard. Verify Russian auto-detection, English override, persistence after reload, and unchanged breadcrumbs.') }));
+    expect(listed).toContain('says to run something and what to expect, but names no command in the step');
+    const [bare] = await lint('sp-run-expected', spPlan({ tasks: step('Start the dashboard and look around.') }));
+    expect(bare).toContain('names no command and no Expected');
+  });
+
+  it('sp-commit-step: "Commit any … fixes" commits only if there are any', async () => {
+    const closing = (title: string): string[] => task('### Task 4: Verify and build', '- [ ] **Step 1: Run the suite**', '', 'Run: `npm test`', 'Expected: PASS', '', `- [ ] **Step 2: ${title}**`, '', 'Commit the accepted changes with a focused conventional commit.');
+    expect(await lint('sp-commit-step', spPlan({ tasks: closing('Commit any visual-verification fixes and record the final SHA') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: closing('Commit the visual-verification fixes') }))).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-commit-step does not take commit controls named in a wrapped list for a commit', async () => {
+    const translate = (wrap: string): string[] =>
+      task('### Task 4: Migrate Pro surfaces', '- [ ] **Step 1: Translate preview and plan surfaces.**', '', '  Migrate file tree/search, console filters, security review, commit', `  ${wrap} controls, database configuration and tooltips.`);
+    const messages = await lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...translate('and staged-diff')] }));
+    expect(messages.some((m) => m.includes('Translate preview'))).toBe(false);
+    const acts = await lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 4: Ship', '- [ ] **Step 1: Wrap up.**', '', '  Review the diff, fix what the review finds, commit', '  and push the branch.')] }));
+    expect(acts.some((m) => m.includes('Wrap up'))).toBe(true);
+  });
+
+  it('sp-code-step-without-code takes "Change `x` → value" as an exact edit', async () => {
+    const step = (title: string): string[] => task('### Task 3: Worker bootstrap', '**Files:**', '- Modify: `src/team/config.ts`', '', `- [ ] **Step 1: ${title}**`, '', '- [ ] **Step 2: Commit**');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: step('Change default `workerHoldEntryPath` → worker-bootstrap.js') }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: step('Change default `workerHoldEntryPath` to load the bootstrap script') }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-header-goal-one-sentence does not count a closing sentence that only points at the spec', async () => {
+    expect(await lint('sp-header-goal-one-sentence', spPlan({ goal: 'Add a first-run wizard that adopts existing tmux sessions. Spec: `docs/superpowers/specs/2026-07-06-naming-design.md`.' }))).toEqual([]);
+    expect(await lint('sp-header-goal-one-sentence', spPlan({ goal: 'Add a first-run wizard that adopts existing tmux sessions. Show a preview on each card.' }))).toEqual([expect.stringContaining('has 2 sentences')]);
+  });
+
+  it('sp-header-agentic-line accepts a line addressed to the agent the project runs its plans with, naming an execution skill', async () => {
+    expect(await lint('sp-header-agentic-line', spPlan({ agentic: '> **For Hermes:** Load `subagent-driven-development`, `test-driven-development`, and the specification before source edits.' }))).toEqual([]);
+    expect(await lint('sp-header-agentic-line', spPlan({ agentic: '> **For Hermes:** Load `test-driven-development` and the specification before source edits.' }))).toEqual([expect.stringContaining('names no REQUIRED SUB-SKILL')]);
+  });
+
+  it('strict sp-files-exact-paths: entries that point at the File Map, wrapped or not', async () => {
+    const files = (...entry: string[]): string[] => task('### Task 2: Locales', ...entry, '', ...TASK.slice(6));
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('**Files:** The ten locale JSON files in the File Map.') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('**Files:** App shell/pages, app-management dialogs, settings/provider files,', 'integration files, and shared UI primitives listed in the File Map.') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: files('**Files:** App shell/pages, app-management dialogs, settings/provider files.') }))).toEqual([expect.stringContaining('name no file path')]);
+  });
+
+  it('strict sp-files-exact-paths: a map row changed only if needed', async () => {
+    const map = (note: string): string[] => ['## File Structure', '', '| File | Change |', '|---|---|', '| `src/team/worker.ts` | New worker entry |', `| \`src/team/tmux.ts\` | ${note} |`, ''];
+    expect(await lint('sp-files-exact-paths', spPlan({ before: map('Optional env passthrough if needed') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ before: map('Env passthrough, as needed') }))).toEqual([expect.stringContaining('as needed')]);
+  });
+});

@@ -33,8 +33,11 @@ const NO_COMMIT =
  * Mercurial and Sapling (`hg commit`, `sl commit`).
  */
 const GIT_COMMIT = new RegExp(String.raw`${gitCommand('commit').source}|\bjj\s+(?:describe|commit|new)\b[^\n]*\s-m\b|\b(?:hg|sl)\s+commit\b`);
-/** A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required fixes.)". */
-const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|若|如果|如需|仅在/i;
+/**
+ * A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required
+ * fixes.)", "Commit any visual-verification fixes".
+ */
+const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|\bcommit any\b|若|如果|如需|仅在/i;
 /**
  * Commits left to the user or to the session that runs the plan: "commit only if the user asks", "Git
  * commits are left to the user", "（若用户要求再 commit）", "No worker commits; root commits the reviewed result".
@@ -76,8 +79,12 @@ function planForbidsCommits(plan: Plan): boolean {
   return someProseLine(plan, (text) => NO_GIT.test(text.replace(/`/g, '')));
 }
 
-/** "Commit" as one of a step's actions in a list: "Inspect the diff, review it, commit, push, open a PR". */
-const COMMIT_ACTION = /(?:^|[,;]\s*|\b(?:then|and)\s+)commit(?:\s+(?:the|all|your)\s+(?:changes|work))?\s*(?:[,;.]|\s+and\b|$)/im;
+/**
+ * "Commit" as one of a step's actions in a list: "Inspect the diff, review it, commit, push, open a PR",
+ * "commit and push". Not a thing in a list: "security review, commit and staged-diff controls".
+ */
+const COMMIT_ACTION =
+  /(?:^|[,;]\s*|\b(?:then|and)\s+)commit(?:\s+(?:the|all|your)\s+(?:changes|work))?\s*(?:[,;.]|\s+and\s+(?:push|open|tag|merge|move on|continue|proceed)\b|$)/im;
 
 /** Commits named as things, not made: "Export all commit messages for analysis", "the commit history". */
 const COMMIT_NOUN = /\bcommit (?:messages?|history|histories|logs?|hash(?:es)?|shas?|ids?|range|graph|count|authors?|trailers?|metadata)\b/i;
@@ -88,8 +95,18 @@ function commitSteps(task: Task): Step[] {
     (s) =>
       (s.kind === 'commit' && !COMMIT_NOUN.test(s.title.text)) ||
       GIT_COMMIT.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')) ||
-      s.prose.some((p) => COMMIT_ACTION.test(p.text) && !NO_COMMIT.test(p.text)),
+      paragraphs(s).some((p) => COMMIT_ACTION.test(p) && !NO_COMMIT.test(p)),
   );
+}
+
+/** A step's text with wrapped lines joined: a line that goes on in lower case continues the sentence above. */
+function paragraphs(step: Step): string[] {
+  const out: string[] = [];
+  for (const p of step.prose) {
+    if (out.length > 0 && /^\p{Ll}/u.test(p.text.trim())) out[out.length - 1] += ` ${p.text.trim()}`;
+    else out.push(p.text);
+  }
+  return out;
 }
 
 /** The plan leaves committing to the user, or gathers its commits in a section of their own. */
@@ -111,7 +128,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [

@@ -2,13 +2,16 @@ import type { Rule } from '../../../rules/types.js';
 import { fieldSentences } from '../../../rules/header/fields.js';
 import { GOAL, headerField } from './fields.js';
 
+/** A closing sentence that only names where more is written: "Spec: `docs/…/design.md`.", "See #412.", "Design: https://…". */
+const POINTER = /[.!?]\s+(?:\(?\s*)?(?:spec(?:ification)?|design(?: doc)?|see|ref(?:erence)?|source|issue|ticket|prd|adr|tracking|tracked in)\b[^.!?]{0,12}?:?\s*(?:`[^`]+`|\[[^\]]*\]\([^)]*\)|#\d+|https?:\/\/\S+|[\w./-]+\.md)\s*\)?\.?\s*$/i;
+
 export const spHeaderGoalOneSentence: Rule = {
   id: 'sp-header-goal-one-sentence',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'The skill asks for the Goal in one sentence ("[One sentence describing what this builds]"): what the plan builds, not how, which belongs in Architecture and the tasks. A Goal of two or more sentences is reported. Periods in code spans, numbers ("v2.6.0") and abbreviations ("e.g.") do not end a sentence.',
+    'The skill asks for the Goal in one sentence ("[One sentence describing what this builds]"): what the plan builds, not how, which belongs in Architecture and the tasks. A Goal of two or more sentences is reported. Periods in code spans, numbers ("v2.6.0") and abbreviations ("e.g.") do not end a sentence, and a closing sentence that only points at a document ("Spec: `docs/superpowers/specs/x-design.md`.", "See #412.") is not counted.',
   instruction: 'Write the Goal as one sentence: what the plan builds. Put the how in Architecture.',
   examples: {
     valid: [
@@ -26,7 +29,8 @@ export const spHeaderGoalOneSentence: Rule = {
   check(plan) {
     const f = headerField(plan, GOAL);
     if (!f) return [];
-    const n = fieldSentences(f);
+    // "… on each session card. Spec: `docs/…/design.md`.": a sentence that only points at a document says nothing more of what is built.
+    const n = fieldSentences(f) - (POINTER.test(f.value.text.trim()) ? 1 : 0);
     if (n <= 1) return [];
     return [
       {
