@@ -162,6 +162,11 @@ export interface Syntax {
    * `__init__.py`); undefined where the language has no such form.
    */
   documentationOnly?(root: SgNode): boolean;
+  /**
+   * Whether a tree only declares types (and imports what they name): a TypeScript interface or type alias, a Go
+   * `type` declaration, which give shapes and no behaviour; undefined where the language is not read so.
+   */
+  typesOnly?(root: SgNode): boolean;
 }
 
 export interface Packages {

@@ -617,10 +617,10 @@ describe('habits of the fifteenth and sixteenth blind batches', () => {
     expect(await lint('sp-type-consistency', spPlan({ tasks }))).toEqual([]);
   });
 
-  it('an older-skill plan with an unaddressed sub-skill line gets the older line, and its bold steps stand', async () => {
+  // Round 38 quieted the header finding this batch led to (a line naming the execution skill is accepted, see below).
+  it('an older-skill plan with an unaddressed sub-skill line keeps it, and its bold steps stand', async () => {
     const text = spPlan({ agentic: '> **REQUIRED SUB-SKILL:** Use the executing-plans skill to implement this plan task-by-task.', tasks: task('### Task 1: Blade product', '**Step 1: Write the failing test**', '', '```rust', '#[test] fn t() {}', '```') });
-    const [m] = await lint('sp-header-agentic-line', text);
-    expect(m).toContain('names the sub-skill but has neither the skill\'s address nor its full name: write `> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans');
+    expect(await lint('sp-header-agentic-line', text)).toEqual([]);
     expect(await lint('sp-step-checkbox', text)).toEqual([]);
   });
 
@@ -1137,7 +1137,8 @@ describe('habits of the thirtieth blind batch (round 24)', () => {
       ].join('\n');
     expect(await lint('sp-header-agentic-line', header('Per worker agentici'))).toEqual([]);
     expect(await lint('sp-header-tech-stack', header('Per worker agentici'))).toEqual([]);
-    expect(await lint('sp-header-agentic-line', header('Per Codex'))).toEqual([expect.stringContaining('is not addressed "For agentic workers:"')]);
+    // Since round 38 any address is taken where the line names an execution skill.
+    expect(await lint('sp-header-agentic-line', header('Per Codex'))).toEqual([]);
   });
 
   it('sp-global-constraints takes a plan of a series that points to where its constraints are kept', async () => {
@@ -1785,5 +1786,66 @@ describe('habits of the sixty-third to sixty-sixth blind batches (round 37)', ()
     const map = (note: string): string[] => ['## File Structure', '', '| File | Change |', '|---|---|', '| `src/team/worker.ts` | New worker entry |', `| \`src/team/tmux.ts\` | ${note} |`, ''];
     expect(await lint('sp-files-exact-paths', spPlan({ before: map('Optional env passthrough if needed') }))).toEqual([]);
     expect(await lint('sp-files-exact-paths', spPlan({ before: map('Env passthrough, as needed') }))).toEqual([expect.stringContaining('as needed')]);
+  });
+});
+
+describe('habits of the sixty-seventh to sixty-ninth blind batches (round 38)', () => {
+  it('sp-header-agentic-line accepts a line that names an execution skill however it is addressed', async () => {
+    expect(await lint('sp-header-agentic-line', spPlan({ agentic: '> **REQUIRED SUB-SKILL:** Use the executing-plans skill to implement this plan task-by-task.' }))).toEqual([]);
+    expect(await lint('sp-header-agentic-line', spPlan({ agentic: '> **Status:** Plan audit-loop stabilised after 3 consecutive zero-finding passes.' }))).toEqual([expect.stringContaining('names no REQUIRED SUB-SKILL')]);
+  });
+
+  it('sp-code-step-without-code leaves a test step that says no test is needed', async () => {
+    const step = (prose: string): string[] =>
+      task('### Task 2: Optional engine', '**Files:**', '- Modify: `src-tauri/src/services/proxy.rs:84-96`', '', '- [ ] **Step 1: Write the failing test**', '', prose, '', '- [ ] **Step 2: Commit**');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: step('This refactor changes the return type. No separate test file needed — the change is verified by the compiler.') }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: step('Test that `get_orchestration_engine` returns `None` before start-up.') }))).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-commit-step does not take "Report changes without commit/push" for a commit step', async () => {
+    const closing = (title: string, prose: string): string[] => [...TASK, '', ...task('### Task 2: Review', `- [ ] **Step 1: ${title}**`, '', prose)];
+    expect(await lint('sp-commit-step', spPlan({ tasks: closing('Report changes without commit/push', 'Do not create Git commits or push to GitHub. Report test commands.') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: closing('Report changes and commit', 'Commit the reviewed changes.') }))).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-task-files: a verification task whose Expected stands in a text block touches no file', async () => {
+    const verify = (expected: string): string[] =>
+      task('## Task 6: Verify quality gates', '**Commands:**', '', '```bash', 'ruff check .', 'pytest -q orchestrator/tests', '```', '', 'Expected:', '', `\`\`\`${expected}`, '55 passed', '```');
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...verify('text')] }))).toEqual([]);
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...verify('python')] }))).toEqual([expect.stringContaining('Task 6 has no "**Files:**" block')]);
+  });
+
+  it('sp-task-files: a "Commit and push" task whose only code is the commands touches no file of its own', async () => {
+    const ship = task('## Task 7: Commit and push', '**Commands:**', '', '```bash', 'git add README.md CHANGELOG.md', 'git commit -m "docs: align the public trail"', 'git push origin docs/public-pass', '```');
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...ship] }))).toEqual([]);
+    const writes = task('## Task 7: Changelog', '**Commands:**', '', '```bash', 'echo "## 1.2.0" >> CHANGELOG.md', '```');
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...writes] }))).toEqual([expect.stringContaining('Task 7 has no "**Files:**" block')]);
+  });
+
+  it('strict sp-failing-test-first: a step that only declares TypeScript types changes no behaviour', async () => {
+    const tasks = (code: string[]): string[] => [
+      '### Task 1: Profile form',
+      '',
+      '- [ ] **Step 1: Write the type file**',
+      '',
+      '```ts',
+      ...code,
+      '```',
+      '',
+      '- [ ] **Step 2: Write the failing test**',
+      '',
+      '```ts',
+      "import { profileFormFromRow } from '../profile-form';",
+      "test('pretty-prints env', () => { expect(profileFormFromRow(row).env).toContain('\\n'); });",
+      '```',
+      '',
+      '- [ ] **Step 3: Run test to verify it fails**',
+      '',
+      'Run: `pnpm vitest run src/lib/profile-form.test.ts`',
+      "Expected: FAIL with \"Cannot find module '../profile-form'\"",
+      '',
+    ];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: tasks(['/** A harness profile. */', "import type { Env } from './env';", 'export interface ProfileRow {', '  id: string;', '  env: Env;', '}', "export type Mode = 'edit' | 'view';"]) }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: tasks(['export interface ProfileRow { id: string }', 'export function parseFlags(text: string): string[] {', '  return text.split(/\\s+/);', '}']) }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
   });
 });

@@ -26,7 +26,7 @@ const NO_GIT = new RegExp(
  * committing", "Do not stage or commit." ("Do not commit secrets" names what stays out of a commit).
  */
 const NO_COMMIT =
-  /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b|\bwithout committing\b|\b(?:do not|don't|never)\s+(?:stage\s+or\s+)?commit(?:\s+(?:anything|yet|here|now))?\s*(?:[.;,)]|$)/im;
+  /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b|\bwithout (?:committing|commit(?:s|\/|\b))|\b(?:do not|don't|never)\s+(?:create|make)\s+(?:any\s+)?(?:git\s+)?commits?\b|\b(?:do not|don't|never)\s+(?:stage\s+or\s+)?commit(?:\s+(?:anything|yet|here|now))?\s*(?:[.;,)]|$)/im;
 /**
  * `git commit`, and with options before it (`git -C "E:\repo" commit -m`, `git -c user.name=… commit`); and the
  * commits of other version control a project may use: Jujutsu (`jj describe -m`, `jj commit -m`),

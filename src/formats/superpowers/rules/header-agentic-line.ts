@@ -1,6 +1,6 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
-import { agenticLine, clip, olderSkill, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
+import { agenticLine, clip, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
 
 /** "REQUIRED SUB-SKILL: Use subagent-driven-development": one of the two skills, with no namespace. */
 const BARE_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?(subagent-driven-development|executing-plans)\b/i;
@@ -13,15 +13,11 @@ const BARE_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?(subagent-driven-develo
  */
 const OWN_ROUTE = /\b(?:use|run)\s+`?[\w:-]+`?\s+to\s+(?:execute|implement)\b|\b(?:is|are|gets?)\s+(?:executed|implemented)\b[^.]*\bby\b|`?[\w-]+:(?:subagent-driven-development|executing-plans)\b/i;
 
-/** A line addressed to one agent by its name, as the older skill's "For Claude:" is: "For Hermes", "For Codex". */
-const NAMED_AGENT = /^[Ff]or\s+\p{Lu}[\p{L}\d-]*$/u;
+/** One of the two skills that execute a plan, in any namespace or none. */
 const EXECUTION_SKILL = /\b(?:subagent-driven-development|executing-plans)\b/i;
 
 const TEMPLATE =
   '`> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking.`';
-
-/** The older skill's line, for a plan written to that version (bold steps, executing-plans only). */
-const OLDER_TEMPLATE = '`> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans to implement this plan task-by-task.`';
 
 /** A quote under the title that says where and how the plan is executed ("Execute this plan in the canonical checkout."). */
 const EXECUTE_HERE =
@@ -33,7 +29,7 @@ export const spHeaderAgenticLine: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage"), or a quote in its place that says how the plan is executed ("> **After approval:** execute directly in the current checkout because …", "Execute inline in this session.", "Execute this plan in the canonical checkout."), is accepted: the project chose it, and the line still tells the agent how the plan is executed. The line is also read where a note comes first in the same quote ("> Historical implementation recipe. …" then "> **For agentic workers:** …"), and in a translation ("Per worker agentici:"). A line addressed by name to the one agent the project runs its plans with, as "For Claude:" is, that names one of the two execution skills in that agent\'s own words ("> **For Hermes:** Load `subagent-driven-development` …"), is accepted too. The checkbox sentence is not required: the skill\'s versions differ on it.',
+    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage"), or a quote in its place that says how the plan is executed ("> **After approval:** execute directly in the current checkout because …", "Execute inline in this session.", "Execute this plan in the canonical checkout."), is accepted: the project chose it, and the line still tells the agent how the plan is executed. The line is also read where a note comes first in the same quote ("> Historical implementation recipe. …" then "> **For agentic workers:** …"), and in a translation ("Per worker agentici:"). A line in the place of the agentic-workers line that names one of the two execution skills is accepted however it is addressed or the skill written ("> **For Hermes:** Load `subagent-driven-development` …", "> **REQUIRED SUB-SKILL:** Use the executing-plans skill …" in a port of the skills to another agent): it tells the agent how to execute the plan, and reviewers judged none of 6 findings on such lines right. The checkbox sentence is not required: the skill\'s versions differ on it.',
   instruction: `Put the agentic-workers line right under the title: ${TEMPLATE}`,
   examples: {
     valid: [
@@ -71,20 +67,15 @@ export const spHeaderAgenticLine: Rule = {
     if (!SKILL_ADDRESSEE.test(line.addressee ?? '')) {
       // "> **After approval:** execute directly in the current checkout because …": an execution route, explained.
       if (EXECUTE_HERE.test(line.text)) return [];
-      // "> **For Hermes:** Load `subagent-driven-development` …": addressed, as "For Claude:" is, to the one agent
-      // the project runs its plans with, in that agent's own names for the skills.
-      if (NAMED_AGENT.test(line.addressee ?? '') && EXECUTION_SKILL.test(line.text)) return [];
-      // "> **REQUIRED SUB-SKILL:** Use the executing-plans skill": the sub-skill is named, the address is
-      // not; a plan of the older skill gets that skill's line.
+      // A line that names one of the two execution skills tells the agent how to execute the plan, however it is
+      // addressed or the skill written: "> **For Hermes:** Load `subagent-driven-development` …", "> **REQUIRED
+      // SUB-SKILL:** Use the executing-plans skill …" (a port of the skills to another agent), "Per worker agentici:".
+      // Reviewers judged none of 6 such findings right (docs/precision.md).
+      if (EXECUTION_SKILL.test(line.text)) return [];
       // Only an execution skill counts: "REQUIRED SUB-SKILLS: Use superpowers:test-driven-development" names none.
-      const names = EXECUTION_SKILL.test(line.text);
       return [
         {
-          message: names
-            ? olderSkill(plan)
-              ? `The line under the title ("${said}") names the sub-skill but has neither the skill's address nor its full name: write ${OLDER_TEMPLATE}`
-              : `The line under the title ("${said}") names the sub-skill but is not addressed "For agentic workers:": write ${TEMPLATE}`
-            : `The line under the title ("${said}") is not the agentic-workers line and names no REQUIRED SUB-SKILL to execute the plan with: write ${TEMPLATE}`,
+          message: `The line under the title ("${said}") is not the agentic-workers line and names no REQUIRED SUB-SKILL to execute the plan with: write ${TEMPLATE}`,
           span: line.span,
         },
       ];

@@ -12,6 +12,11 @@ const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
 const SHIPS =
   /^\W*(?:push\b[^.\n]*\b(?:branch|origin|remote)\b|(?:open|create|file|raise|submit)\s+(?:a\s+|the\s+)?(?:draft\s+)?(?:PR|pull request|merge request)\b|merge\s+(?:the\s+)?(?:PR|pull request|merge request|(?:feature\s+)?branch)\b|delete\s+(?:the\s+)?(?:\w+\s+)?branch\b|wait for (?:the\s+)?CI\b)/i;
 
+/** Blocks that show what a run prints ("Expected:" over a ```text block), not code the task writes. */
+const OUTPUT_LANGS: ReadonlySet<string> = new Set(['text', 'txt', 'plaintext', 'output', 'log']);
+/** A task that commits and ships what the tasks before it wrote: "Commit and push", "Push and open the PR". */
+const COMMITS_AND_SHIPS = /^\W*(?:commit|push|ship|open (?:a |the )?(?:PR|pull request))\b/i;
+
 /**
  * A task that only runs things ("Task 3: Verify", "Task 4: Manual smoke test", "Run Full Test
  * Suite"): no step writes a test or changes code, and no step shows code other than commands.
@@ -25,9 +30,9 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
   if (task.steps.length > 0) return true;
   // A task without steps ("### Task 6: Tests" — "Run targeted tests:" and a bash block) runs only
   // when all the code it shows is commands.
-  const blocks = plan ? taskBlocks(plan, task) : [];
+  const blocks = plan ? taskBlocks(plan, task).filter((b) => !OUTPUT_LANGS.has(b.lang)) : [];
   if (blocks.some((b) => !SHELL_LANGS.has(b.lang))) return false;
-  return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text);
+  return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text) || (blocks.length > 0 && COMMITS_AND_SHIPS.test(task.title.text));
 }
 
 export const spTaskFiles: Rule = {
@@ -36,7 +41,7 @@ export const spTaskFiles: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
   instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
   examples: {
     valid: [
