@@ -263,19 +263,23 @@ function emptyFilesBlock(lines: readonly string[], l: number): FilesBlock {
  * only for plans recognized as superpowers plans, after recognition, and only for tasks without
  * step heads: micro-plans keep the model they had.
  */
+/** A list item's marker at the start of its line, and its checkbox: "- [ ] ", "2. ". */
+const ITEM_MARKER = /^\s*(?:[-*+]|(\d+)[.)])\s+(?:\[[ xX]\]\s+)?/;
+
 export function addListItemSteps(lines: readonly string[], o: Outline, tasks: readonly Task[]): void {
   for (const task of tasks) {
     if (task.steps.length > 0) continue;
     const from = task.span.start.line + 1;
     const to = task.span.end.line;
     const fences = o.fences.filter((f) => f.span.start.line >= from && f.span.end.line <= to);
-    const items = o.listItems.filter((i) => i.depth === 1 && i.line >= from && i.line <= to && !o.codeMask[i.line]);
+    // An item must open its line: one quoted in a block quote ("> 1. Open a branch.") is text the task quotes.
+    const items = o.listItems.filter((i) => i.depth === 1 && i.line >= from && i.line <= to && !o.codeMask[i.line] && ITEM_MARKER.test(lines[i.line - 1] ?? ''));
     const heads = items.filter((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? '') || (i.ordered && !underLabel(lines, o, i.line, from)));
     let ordinal = 0;
     for (const [index, item] of heads.entries()) {
       ordinal++;
       const lineText = lines[item.line - 1] ?? '';
-      const marker = /^\s*(?:[-*+]|(\d+)[.)])\s+(?:\[[ xX]\]\s+)?/.exec(lineText)!;
+      const marker = ITEM_MARKER.exec(lineText)!;
       const title = textAt(item.line, lineText, marker[0].length, lineText.trimEnd().length);
       const head: StepHead = {
         line: item.line,

@@ -79,6 +79,29 @@ describe('superpowers tasks', () => {
     expect(plan.tasks[1]!.steps.map((s) => s.title.text)).toEqual(['Write the failing test']);
   });
 
+  it('does not read a numbered list quoted in a block quote as steps (it used to stop the parser)', () => {
+    const plan = parsePlan(
+      md(
+        ...HEADER,
+        '## Task 3: Update `CONTRIBUTING.md`',
+        '',
+        '**Files:**',
+        '- Modify: `CONTRIBUTING.md`',
+        '',
+        '**Change:** Add a section "Plan-then-PR workflow":',
+        '',
+        '> For any change beyond a one-line fix:',
+        '> 1. Open a branch.',
+        '> 2. Write a plan doc.',
+        '',
+        '1. Run `grep -n "Plan-then-PR" CONTRIBUTING.md`.',
+      ),
+      'docs/plans/2026-05-26-post-pr-7-improvements.md',
+    );
+    expect(plan.format).toBe('superpowers');
+    expect(plan.tasks[0]!.steps.map((s) => s.title.text)).toEqual(['Run `grep -n "Plan-then-PR" CONTRIBUTING.md`.']);
+  });
+
   it('leaves the steps of a micro-plan as they were: list items are not steps there', () => {
     const plan = parsePlan(
       md('# X Implementation Plan', '', '**Goal:** x.', '**Source:** #1', '', '## Behavioral Contracts', '', 'BC-1: x', '- GIVEN a', '- WHEN b', '- THEN c', '', '## Tasks', '', '### Task 1: x (BC-1)', '', '1. Add a test.', '2. Run it.'),
