@@ -16,6 +16,8 @@ import type { Diagnostic } from '../../src/rules/types.js';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/plans/', import.meta.url));
 const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort() : [];
+const HELDOUT = fileURLToPath(new URL('../fixtures/superpowers-heldout/', import.meta.url));
+const heldoutFiles = readdirSync(HELDOUT).filter((f) => f.endsWith('.md') && f.includes('__')).sort();
 
 /** Problems with a diagnostic, as strings, so a failure shows all of them. */
 function malformed(d: Diagnostic, lineCount: number): string[] {
@@ -61,7 +63,7 @@ const line = fc.oneof(
   fc.tuple(n, phrase).map(([k, t]) => `### Task ${k}: ${t}`),
   fc.tuple(fc.constantFrom('BC', 'NC', 'EC'), n, phrase).map(([p, k, t]) => `${p}-${k}: ${t}`),
   fc.tuple(fc.constantFrom('GIVEN', 'WHEN', 'THEN', 'MECHANISM', 'Given', 'then'), phrase).map(([k, t]) => `- ${k} ${t}`),
-  fc.tuple(fc.constantFrom('Goal', 'The problem today', 'What this PR adds', 'Why this matters', 'Architecture', 'Source', 'Closes', 'Behavioral Contracts', 'Files', 'Contracts Implemented', 'Verify', 'Lint', 'Commit', 'Test', 'Impl'), phrase).map(
+  fc.tuple(fc.constantFrom('Goal', 'The problem today', 'What this PR adds', 'Why this matters', 'Architecture', 'Source', 'Closes', 'Behavioral Contracts', 'Files', 'Contracts Implemented', 'Verify', 'Lint', 'Commit', 'Test', 'Impl', 'Tech Stack'), phrase).map(
     ([k, t]) => `**${k}:** ${t}`,
   ),
   fc.tuple(fc.constantFrom('Create', 'Modify', 'Test', 'Delete'), phrase).map(([k, t]) => `- ${k}: \`${t}\``),
@@ -73,6 +75,8 @@ const line = fc.oneof(
   fc.tuple(fc.boolean(), phrase).map(([x, t]) => `- [${x ? 'x' : ' '}] ${t}`),
   fc.tuple(fc.constantFrom('disable', 'enable', 'disable-next-line', 'disable-line'), phrase).map(([k, t]) => `<!-- microplan-${k} ${t} -->`),
   fc.tuple(n, phrase).map(([k, t]) => `${k}. ${t}`),
+  // A list quoted in a block quote: a list item that does not open its line.
+  fc.tuple(n, phrase).map(([k, t]) => `> ${k}. ${t}`),
   fc.string({ unit: 'binary', maxLength: 30 }),
 );
 
@@ -125,6 +129,15 @@ describe('parse + lint never throw', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('on every held-out superpowers plan with its numbered lines, or all of it, quoted in a block quote', () => {
+    // Parsing alone: the list items a superpowers task reads as steps are found while parsing.
+    for (const f of heldoutFiles) {
+      const text = readFileSync(join(HELDOUT, f), 'utf8');
+      const quoted = (pick: (l: string) => boolean): string => text.split('\n').map((l) => (pick(l) ? `> ${l}` : l)).join('\n');
+      for (const t of [quoted((l) => /^\s*\d+[.)] /.test(l)), quoted(() => true)]) expect(() => parsePlan(t, 'docs/superpowers/plans/x.md'), f).not.toThrow();
+    }
   });
 
   it.skipIf(corpusFiles.length === 0)('on every corpus file as it is', async () => {
