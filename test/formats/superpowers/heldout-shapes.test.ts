@@ -1849,3 +1849,48 @@ describe('habits of the sixty-seventh to sixty-ninth blind batches (round 38)', 
     expect(await lint('sp-failing-test-first', spPlan({ tasks: tasks(['export interface ProfileRow { id: string }', 'export function parseFlags(text: string): string[] {', '  return text.split(/\\s+/);', '}']) }))).toEqual([expect.stringContaining('before any test has been seen to fail')]);
   });
 });
+
+describe('habits of the seventieth to seventy-third blind batches (round 39)', () => {
+  it('sp-commit-step takes a commit made with another tool or a project helper as showing the commands', async () => {
+    const commit = (...block: string[]): string[] => [...TASK.slice(0, 33), '- [ ] **Step 5: Commit**', '', '```bash', ...block, '```'];
+    expect(await lint('sp-commit-step', spPlan({ tasks: commit('scripts/committer "feat(cron): add dedupContext types" src/cron/types.ts') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: commit('but commit chore/fair-queueing-spike -m "test(run-engine): spike queue reader"') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: commit('scripts/publish "feat(cron): add dedupContext types" src/cron/types.ts') }))).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-commit-step shows a bare commit step the command the plan commits with elsewhere', async () => {
+    const first = task('### Task 1: Reader', '- [ ] **Step 1: Implement**', '', '```ts', 'export const read = () => 1;', '```', '', '- [ ] **Step 2: Commit** — `but commit chore/spike -m "feat: reader" --changes <ids>`');
+    const second = task('### Task 2: Writer', '- [ ] **Step 1: Implement**', '', '```ts', 'export const write = () => 2;', '```', '', '- [ ] **Step 2: Commit.**');
+    const [m] = await lint('sp-commit-step', spPlan({ tasks: [...first, ...second] }));
+    expect(m).toContain('Step 2 ("Commit") of Task 2 says to commit without the commands: show the command, as the plan\'s other commits do (`but commit chore/spike -m "feat: reader…`)');
+  });
+
+  it('sp-commit-step hears `jj new -m` in a step\'s words as the task\'s commit', async () => {
+    const tasks = (start: string): string[] =>
+      [1, 2].flatMap((n) => task(`### Task ${n}: Part ${n}`, '**Files:**', `- Modify: \`src/part${n}.rs\``, '', `- [ ] Claim the bead and start a fresh change: ${start.replace('N', String(n))}.`, '- [ ] Port the cases onto the harness.'));
+    expect(await lint('sp-commit-step', spPlan({ tasks: tasks('`bd claim b-N` then `jj new -m "b-N: port"`') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: tasks('`bd claim b-N`') }))).toEqual([expect.stringContaining('No task has a commit step')]);
+  });
+
+  it('sp-commit-step asks no commit of a task that changes only git\'s own files, or files only if a review finds a gap', async () => {
+    const closing = (...files: string[]): string[] => [...TASK, '', ...task('### Task 2: Close out', '**Files:**', ...files, '', '- [ ] Run `bd show x-1` to confirm every child is closed.', '- [ ] Write the closeout note.', '', '```markdown', '## Closeout', '```')];
+    expect(await lint('sp-commit-step', spPlan({ tasks: closing('- Modify: `~/src/codex/.git/config`') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: closing('- Modify only if final review exposes a real gap') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: closing('- Modify: `docs/CLOSEOUT.md`') }))).toEqual([expect.stringContaining('Task 2 has no commit step')]);
+  });
+
+  it('sp-run-expected: a check command the plan says to run with before its tasks covers the steps that run it', async () => {
+    const tasks = task('### Task 2: Workload', '**Files:**', '- Test: `src/spike/tests/workload.test.ts`', '', '- [ ] **Step 1: Write the failing test.**', '', '```ts', "test('same seed', () => expect(a).toEqual(b));", '```', '', '- [ ] **Step 2: Run test, verify it fails.**', '- [ ] **Step 3: Commit.**');
+    const constraints = (line: string): string[] => ['## Global Constraints', '', line, ''];
+    expect(await lint('sp-run-expected', spPlan({ before: constraints('- Verify with: `cd internal-packages/run-engine && pnpm run test ./src/spike/<file> --run`.'), tasks }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ before: constraints('- The spike ships nothing; keep it under `src/spike/`.'), tasks }))).toEqual([expect.stringContaining('names no command')]);
+  });
+
+  it('sp-run-expected: a gate\'s verification stack and a task\'s Test commands cover the runs that point at them; a review is no run', async () => {
+    const policy = ['## Review Gate Policy', '', '- At every gate, run the full repo verification stack:', '  - `cargo fmt --all --check`', '  - `cargo clippy --all-features -- -D warnings`', ''];
+    const tasks = task('### Task 1: Harness', '**Files:**', '- Modify: `crates/daemon/src/e2e.rs`', '- Test: `cargo test -p beads-rs --test integration repl_smoke -- --exact`', '', '- [ ] Port the deep fault cases onto the harness.', '- [ ] Run the narrow proof loop listed above.', '- [ ] Run Gate A full verification.', '- [ ] Run Gate A review with two reviewer scopes:', '  - replication semantics', '  - test coverage');
+    expect(await lint('sp-run-expected', spPlan({ before: policy, tasks }))).toEqual([]);
+    const messages = await lint('sp-run-expected', spPlan({ tasks: tasks.map((l) => l.replace(/^- Test: .*$/, '- Test: `crates/daemon/tests/e2e.rs`')) }));
+    expect(messages.map((m) => m.slice(0, 40))).toEqual([expect.stringContaining('Run the narrow proof loop'), expect.stringContaining('Run Gate A full verification')]);
+  });
+});

@@ -89,12 +89,27 @@ const COMMIT_ACTION =
 /** Commits named as things, not made: "Export all commit messages for analysis", "the commit history". */
 const COMMIT_NOUN = /\bcommit (?:messages?|history|histories|logs?|hash(?:es)?|shas?|ids?|range|graph|count|authors?|trailers?|metadata)\b/i;
 
+/**
+ * A command that commits, with any tool: `git commit -m`, Jujutsu's `jj new -m`, GitButler's `but commit`,
+ * `hg commit`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`).
+ */
+function commitsWith(command: string): boolean {
+  return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit)(?:\s|$)/.test(command);
+}
+
+/** What a step runs: its blocks' lines, its commands, and the code spans of its words ("then `jj new -m \"…\"`"). */
+function stepCode(step: Step): string[] {
+  const spans = [step.title.text, ...step.prose.map((p) => p.text)].flatMap((t) => [...t.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+  return [...step.codeBlocks.flatMap((b) => b.content.replace(/\\\n\s*/g, ' ').split('\n')), ...step.commands.map((c) => c.run.text), ...spans];
+}
+
 function commitSteps(task: Task): Step[] {
   // The commands in a block, or inline: "Run: `git add a.md; git commit -m \"docs: …\"`".
   return task.steps.filter(
     (s) =>
       (s.kind === 'commit' && !COMMIT_NOUN.test(s.title.text)) ||
       GIT_COMMIT.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')) ||
+      stepCode(s).some(commitsWith) ||
       paragraphs(s).some((p) => COMMIT_ACTION.test(p) && !NO_COMMIT.test(p)),
   );
 }
@@ -107,6 +122,15 @@ function paragraphs(step: Step): string[] {
     else out.push(p.text);
   }
   return out;
+}
+
+/** A Files entry that touches its files only on a condition: "Modify only if final review exposes a real gap". */
+const ONLY_IF_FILES = /^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?only (?:if|when)\b/i;
+
+/** The command the plan commits with where that is not `git commit`: GitButler's `but commit …`, a helper script. */
+function houseCommit(plan: Plan): string | undefined {
+  for (const task of plan.tasks) for (const step of task.steps) for (const c of stepCode(step)) if (commitsWith(c) && !GIT_COMMIT.test(c)) return c.trim();
+  return undefined;
 }
 
 /** The plan leaves committing to the user, or gathers its commits in a section of their own. */
@@ -128,7 +152,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control (`jj describe -m`, `hg commit`), a task that says it commits nothing ("No commit (nothing tracked changed)", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -148,6 +172,7 @@ export const spCommitStep: Rule = {
     const out: Finding[] = [];
     const without: Task[] = [];
     const once = commitsOnce(plan);
+    let house: string | undefined;
     let kept: string[] | undefined;
     const ignored = (): string[] => (kept ??= ignoredDirectories(plan));
     // A task followed by one that commits may be committed with it: plans group a red task with the
@@ -158,6 +183,10 @@ export const spCommitStep: Rule = {
       const steps = stepsOf.get(task)!;
       if (steps.length === 0) {
         if (runsOnly(task, plan) || touchesNoFile(task) || readsOnly(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
+        // "**Files:** Modify only if final review exposes a real gap": the task changes nothing unless something turns up.
+        if (task.filesBlock !== undefined && task.filesBlock.items.length > 0 && task.filesBlock.items.every((it) => ONLY_IF_FILES.test(it.text))) continue;
+        // Git's own files (`~/src/codex/.git/config` after `git remote rename`): nothing to commit.
+        if (task.files.length > 0 && task.files.every((f) => /(?:^|\/)\.git(?:\/|$)/.test(f.path))) continue;
         // Files the plan keeps out of the repository ("under ignored `logs/relay/` … must not be staged or committed").
         if (task.files.length > 0 && task.files.every((f) => ignored().some((dir) => f.path.startsWith(dir)))) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
@@ -166,7 +195,7 @@ export const spCommitStep: Rule = {
         without.push(task);
         continue;
       }
-      if (steps.some((s) => GIT_COMMIT.test(stepText(plan, task, s)))) continue;
+      if (steps.some((s) => GIT_COMMIT.test(stepText(plan, task, s)) || stepCode(s).some(commitsWith))) continue;
       // "No commit — Task 2 is verification only", "this task commits nothing".
       if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
       const step = steps[steps.length - 1]!;
@@ -177,8 +206,11 @@ export const spCommitStep: Rule = {
       const packed = (head.match(/\bStep\s+\d+/gi) ?? []).length >= 2 ? PACKED_COMMIT.exec(head) : null;
       const name = packed ? `Step ${packed[1]}` : stepName(plan, step);
       const quoted = packed ? packed[2]!.replace(/\*\*/g, '').trim() : step.title.text;
+      // A plan that commits with its own tool elsewhere ("`but commit chore/x -m \"…\"`") is shown that tool.
+      house ??= houseCommit(plan) ?? '';
+      const show = house !== '' ? `show the command, as the plan's other commits do (\`${clip(house, 40)}\`)` : `show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block`;
       out.push({
-        message: `${name.startsWith('Step') ? `${name} ("${clip(quoted, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)} says to commit without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`,
+        message: `${name.startsWith('Step') ? `${name} ("${clip(quoted, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)} says to commit without the commands: ${show}.`,
         span: step.title.span,
       });
     }

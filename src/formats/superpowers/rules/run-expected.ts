@@ -130,6 +130,8 @@ const DEFINES = /^(?:add|create|define|register|write|expose)\b/i;
 
 /** A step that says to run something: "Run focused tests GREEN.", "Run affected tests and commit". */
 const RUN_TITLE = /^(?:re-?)?run\b/i;
+/** A review the step has people or agents run: "Run Gate A review with two reviewer scopes:", "Run the code review". */
+const REVIEW = /^(?:re-?)?run\s+(?:(?:the|a|an)\s+)?(?:(?!and\b)[\w-]+\s+){0,4}?reviews?\b(?![^.:]*\btests?\b)/i;
 
 /** A step's title without its number: "Step 2: Run, expect FAIL" → "Run, expect FAIL". */
 const withoutStepNumber = (title: string): string => title.replace(/^\*{0,2}Step\s+[\d.]+:?\*{0,2}:?\s*/i, '');
@@ -303,6 +305,8 @@ export const spRunExpected: Rule = {
           });
           continue;
         }
+        // "Run Gate A review with two reviewer scopes:": reviewers read the work; no command runs.
+        if (REVIEW.test(withoutStepNumber(step.title.text))) continue;
         if (step.commands.length === 0 && step.codeBlocks.length === 0 && RUN_TITLE.test(withoutStepNumber(step.title.text))) {
           // "**Step 2:** Run: `uv run pytest -q` — expect FAIL (…)": the command is on the step's own
           // line, or in its text ("Run `cargo test --lib` and `cargo clippy`.").
@@ -322,7 +326,11 @@ export const spRunExpected: Rule = {
           const repeats = (pointsBack && task.steps.some(runsInline)) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
           // "Run the test command.": the plan gives its commands once, in a section of their own ("## Commands").
           const byName = NAMED_COMMAND.test(step.title.text) || step.prose.some((p) => NAMED_COMMAND.test(p.text));
-          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || commandTable(plan, task, i);
+          // The plan gives its check commands once before its tasks ("Verify with: `pnpm run test ./src/<file> --run`",
+          // a gate's "run the full verification stack:" over `cargo clippy …`), or the task's Files block does
+          // ("Test: `cargo test -p beads-rs --test integration …`"): the step runs what is given there.
+          const given = checksGivenOnce(plan) || (task.filesBlock?.items.some((it) => /^\W*test\b[^`]*`[^`]*\s[^`]*`/i.test(it.text) && runsACheck(/`([^`]*\s[^`]*)`/.exec(it.text)![1]!)) ?? false);
+          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i);
           if (!elsewhere) out.push(noCommand(named, step));
         }
       }
@@ -431,6 +439,21 @@ function commandsGivenOnce(plan: Plan): boolean {
   );
   return section || linesBeforeTasks(plan).some((l) => COMMANDS_HEAD.test(l.replace(/^\W+/, '').replace(/[*_]/g, '')) && /:[^`]*`[^`]+\s[^`]*`/.test(l));
 }
+
+/**
+ * The plan says once, before its tasks, how its checks are run, with the command: "Verify with: `cd pkg && pnpm run
+ * test ./src/<file> --run`", or "At every gate, run the full repo verification stack:" over a list of commands.
+ */
+function checksGivenOnce(plan: Plan): boolean {
+  const lines = linesBeforeTasks(plan);
+  const checks = (l: string): boolean => [...l.matchAll(/`([^`]+)`/g)].some((m) => /\s/.test(m[1]!) && runsACheck(m[1]!));
+  return lines.some((l, i) => HOW_CHECKS_RUN.test(l) && (checks(l) || (/:\s*$/.test(l) && lines.slice(i + 1, i + 8).some((n) => /^\s*[-*+]\s/.test(n) && checks(n)))));
+}
+/**
+ * Words that say how the plan's checks are run: "Verify with:", "run the full repo verification stack:". (A bare list
+ * of "Verification commands:" is not enough: reviewers still asked a step for the focused run it means.)
+ */
+const HOW_CHECKS_RUN = /\b(?:verify|test|check|validate|run)\b[^`.:]{0,30}\bwith\b|\brun\b[^`.:]{0,60}\b(?:stack|suite|gates?|checks|commands)\s*:/i;
 
 /**
  * A table under the step that gives its commands: "| # | Check | Command | Expected |" over rows such
