@@ -1855,6 +1855,7 @@ describe('habits of the seventieth to seventy-third blind batches (round 39)', (
     const commit = (...block: string[]): string[] => [...TASK.slice(0, 33), '- [ ] **Step 5: Commit**', '', '```bash', ...block, '```'];
     expect(await lint('sp-commit-step', spPlan({ tasks: commit('scripts/committer "feat(cron): add dedupContext types" src/cron/types.ts') }))).toEqual([]);
     expect(await lint('sp-commit-step', spPlan({ tasks: commit('but commit chore/fair-queueing-spike -m "test(run-engine): spike queue reader"') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: commit('gt create -am "feat(cron): add dedupContext types"') }))).toEqual([]);
     expect(await lint('sp-commit-step', spPlan({ tasks: commit('scripts/publish "feat(cron): add dedupContext types" src/cron/types.ts') }))).toEqual([expect.stringContaining('says to commit without the commands')]);
   });
 

@@ -91,10 +91,10 @@ const COMMIT_NOUN = /\bcommit (?:messages?|history|histories|logs?|hash(?:es)?|s
 
 /**
  * A command that commits, with any tool: `git commit -m`, Jujutsu's `jj new -m`, GitButler's `but commit`,
- * `hg commit`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`).
+ * `hg commit`, Graphite's `gt create -m`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`).
  */
 function commitsWith(command: string): boolean {
-  return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit)(?:\s|$)/.test(command);
+  return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit|gt\s+(?:create|modify))(?:\s|$)/.test(command);
 }
 
 /** What a step runs: its blocks' lines, its commands, and the code spans of its words ("then `jj new -m \"…\"`"). */
