@@ -1887,6 +1887,12 @@ describe('habits of the seventieth to seventy-third blind batches (round 39)', (
     expect(await lint('sp-run-expected', spPlan({ before: constraints('- The spike ships nothing; keep it under `src/spike/`.'), tasks }))).toEqual([expect.stringContaining('names no command')]);
   });
 
+  it('names a task numbered within its phase by its full number ("Task 0.1"), as other rules do', async () => {
+    const tasks = task('### Task 0.1: Remove `#![allow(...)]` from `api/src/main.rs`', '**Files:**', '- Modify: `api/src/main.rs`', '', '- [ ] **Step 1: Implement `parse_limit` in `api/src/main.rs`**', '', '- [ ] **Step 2: Fix all warnings**');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks }))).toEqual([expect.stringContaining('Step 1 of Task 0.1 says to change code')]);
+    expect(await lint('sp-no-placeholders', spPlan({ tasks }))).toEqual([expect.stringContaining('Step 2 of Task 0.1 leaves the work open')]);
+  });
+
   it('sp-run-expected: a gate\'s verification stack and a task\'s Test commands cover the runs that point at them; a review is no run', async () => {
     const policy = ['## Review Gate Policy', '', '- At every gate, run the full repo verification stack:', '  - `cargo fmt --all --check`', '  - `cargo clippy --all-features -- -D warnings`', ''];
     const tasks = task('### Task 1: Harness', '**Files:**', '- Modify: `crates/daemon/src/e2e.rs`', '- Test: `cargo test -p beads-rs --test integration repl_smoke -- --exact`', '', '- [ ] Port the deep fault cases onto the harness.', '- [ ] Run the narrow proof loop listed above.', '- [ ] Run Gate A full verification.', '- [ ] Run Gate A review with two reviewer scopes:', '  - replication semantics', '  - test coverage');

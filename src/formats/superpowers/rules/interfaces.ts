@@ -3,7 +3,7 @@ import type { Plan, Task } from '../../../plan/types.js';
 import { isDocsOnly, isVerificationOnly, taskHeadSpan } from '../../../rules/tasks/shared.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { changesCode } from './code-step-without-code.js';
-import { touchesNoFile } from './parts.js';
+import { taskName, touchesNoFile } from './parts.js';
 import { workUnits } from './units.js';
 
 const PLAN_HEAD = '# Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.12, pytest\n\n';
@@ -49,7 +49,7 @@ export const spInterfaces: Rule = {
       if (!block) {
         if (habit && codeTasks.has(task) && !touchesNoFile(task)) {
           out.push({
-            message: `Task ${task.number} has no **Interfaces:** block, though other tasks of the plan carry one: list what it consumes from earlier tasks and produces for later ones (or "nothing").`,
+            message: `${taskName(task)} has no **Interfaces:** block, though other tasks of the plan carry one: list what it consumes from earlier tasks and produces for later ones (or "nothing").`,
             span: taskHeadSpan(plan, task),
           });
         }
@@ -61,7 +61,7 @@ export const spInterfaces: Rule = {
       // task recover`", "- Artifact name: `x`") say it in other words.
       if (block.entries.some((e) => e.kind !== 'other' || e.names.length > 0)) continue;
       out.push({
-        message: `Task ${task.number}'s **Interfaces:** block says neither what it consumes nor what it produces: write "- Consumes: …" and "- Produces: …" entries with exact names.`,
+        message: `${taskName(task)}'s **Interfaces:** block says neither what it consumes nor what it produces: write "- Consumes: …" and "- Produces: …" entries with exact names.`,
         span: findInLine(plan.lines, block.span.start.line, (plan.lines[block.span.start.line - 1] ?? '').trim()),
       });
     }

@@ -2,6 +2,7 @@ import { span } from '../../../plan/source.js';
 import { taskCodePlaceholders } from '../../../rules/placeholders.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { phraseIn, type PhraseHit } from './placeholder-phrases.js';
+import { taskName } from './parts.js';
 import { unitName, workUnits } from './units.js';
 
 /**
@@ -68,7 +69,7 @@ export const spNoPlaceholders: Rule = {
         // "[verbatim … from /tmp/x.md]" names the file the text is copied from.
         if (/\bfrom\s+`?[\w~.-]*[/.][\w./-]+/.test(hit.text) || NOT_REPORTED.test(hit.text.trim())) continue;
         out.push({
-          message: `Code in Task ${task.number} has a placeholder ("${hit.text}"): write the complete code or text it stands for.`,
+          message: `Code in ${taskName(task)} has a placeholder ("${hit.text}"): write the complete code or text it stands for.`,
           span: span(hit.line, hit.column, hit.line, hit.column + hit.text.length),
         });
       }

@@ -120,7 +120,8 @@ export function showsCode(block: CodeBlock): boolean {
   return block.content.split('\n').some((l) => l.trim() !== '' && !COMMENT_ONLY.test(l));
 }
 
-/** "Step 2 of Task 1", "item 3 of Task 1", "Task 2". */
+/** "Step 2 of Task 1", "item 3 of Task 1", "Task 2", "Step 3 of Task 0.1" (a task numbered within its phase). */
 export function unitName(unit: WorkUnit): string {
-  return unit.label === '' ? `Task ${unit.task.number}` : `${unit.label} of Task ${unit.task.number}`;
+  const task = `Task ${unit.task.number}${unit.task.subnumber !== undefined ? `.${unit.task.subnumber}` : ''}`;
+  return unit.label === '' ? task : `${unit.label} of ${task}`;
 }
