@@ -3,7 +3,7 @@ import type { Plan, Step, Task } from '../../../plan/types.js';
 import { PUTS_OFF_COMMIT } from '../../../plan/tasks.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { runsOnly } from './task-files.js';
-import { clip, isCode, lineText, readsOnly, shellOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
+import { clip, isCode, lineText, ONLY_IF_ENTRY, readsOnly, shellOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
 
 /**
  * The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy", "snapshots
@@ -124,9 +124,6 @@ function paragraphs(step: Step): string[] {
   return out;
 }
 
-/** A Files entry that touches its files only on a condition: "Modify only if final review exposes a real gap". */
-const ONLY_IF_FILES = /^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?only (?:if|when)\b/i;
-
 /** The command the plan commits with where that is not `git commit`: GitButler's `but commit …`, a helper script. */
 function houseCommit(plan: Plan): string | undefined {
   for (const task of plan.tasks) for (const step of task.steps) for (const c of stepCode(step)) if (commitsWith(c) && !GIT_COMMIT.test(c)) return c.trim();
@@ -184,7 +181,7 @@ export const spCommitStep: Rule = {
       if (steps.length === 0) {
         if (runsOnly(task, plan) || touchesNoFile(task) || readsOnly(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
         // "**Files:** Modify only if final review exposes a real gap": the task changes nothing unless something turns up.
-        if (task.filesBlock !== undefined && task.filesBlock.items.length > 0 && task.filesBlock.items.every((it) => ONLY_IF_FILES.test(it.text))) continue;
+        if (task.filesBlock !== undefined && task.filesBlock.items.length > 0 && task.filesBlock.items.every((it) => ONLY_IF_ENTRY.test(it.text))) continue;
         // Git's own files (`~/src/codex/.git/config` after `git remote rename`): nothing to commit.
         if (task.files.length > 0 && task.files.every((f) => /(?:^|\/)\.git(?:\/|$)/.test(f.path))) continue;
         // Files the plan keeps out of the repository ("under ignored `logs/relay/` … must not be staged or committed").

@@ -1,6 +1,6 @@
 import type { Plan, Section, Text } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
-import { clip, fileMapSection, isCode, lineText, taskName } from './parts.js';
+import { clip, fileMapSection, isCode, lineText, ONLY_IF_ENTRY, taskName } from './parts.js';
 import { span } from '../../../plan/source.js';
 import { pathAndLines, withoutLocation } from '../../../plan/tasks.js';
 import { lazy } from '../../../lazy.js';
@@ -62,7 +62,7 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   // "all M0 files after verification only": the closing commit's scope, or fixes verification may ask for.
   if (/^\W*all\b[^`]*\bfiles\b[^`]*\b(?:after|on) verification only\b/i.test(rest)) return undefined;
   // "Modify only if needed for accurate current traceability: `x.md`": a condition with its criterion.
-  if (/^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?only (?:if|when)\b/i.test(rest)) return undefined;
+  if (ONLY_IF_ENTRY.test(rest)) return undefined;
   // "Modify: `store.ts` only if needed for reuse": the same condition after the path.
   if (/^\W*`[^`]+`\s*(?:\(\s*|[—–-]\s*)?only (?:if|when)\b/i.test(rest)) return undefined;
   // "`errors.go` — add sentinel if needed": the file is decided; what the note adds to it waits on a need.

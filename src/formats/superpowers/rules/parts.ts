@@ -189,6 +189,12 @@ export function readsOnly(task: Task): boolean {
   return items.length > 0 && items.every((i) => /^\W*(?:read|reference|inspect|consult|review|see)\b/i.test(i.text));
 }
 
+/**
+ * A Files entry that touches its files only on a condition, with its criterion: "Modify only if final review exposes
+ * a real gap", "Modify only if needed for accurate traceability: `x.md`".
+ */
+export const ONLY_IF_ENTRY = /^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?only (?:if|when)\b/i;
+
 /** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
 export function touchesNoFile(task: Task): boolean {
   return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i.test(i.text));

@@ -253,6 +253,7 @@ export const spRunExpected: Rule = {
   },
   check(plan, { config }) {
     const out: Finding[] = [];
+    let checksOnce: boolean | undefined;
     for (const task of plan.tasks) {
       let tail: { commands: boolean; expected: boolean } | undefined;
       const afterItems = (): { commands: boolean; expected: boolean } => (tail ??= trailing(plan, task));
@@ -329,7 +330,7 @@ export const spRunExpected: Rule = {
           // The plan gives its check commands once before its tasks ("Verify with: `pnpm run test ./src/<file> --run`",
           // a gate's "run the full verification stack:" over `cargo clippy …`), or the task's Files block does
           // ("Test: `cargo test -p beads-rs --test integration …`"): the step runs what is given there.
-          const given = checksGivenOnce(plan) || (task.filesBlock?.items.some((it) => /^\W*test\b[^`]*`[^`]*\s[^`]*`/i.test(it.text) && runsACheck(/`([^`]*\s[^`]*)`/.exec(it.text)![1]!)) ?? false);
+          const given = (checksOnce ??= checksGivenOnce(plan)) || filesGiveTestCommand(task);
           const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i);
           if (!elsewhere) out.push(noCommand(named, step));
         }
@@ -448,6 +449,15 @@ function checksGivenOnce(plan: Plan): boolean {
   const lines = linesBeforeTasks(plan);
   const checks = (l: string): boolean => [...l.matchAll(/`([^`]+)`/g)].some((m) => /\s/.test(m[1]!) && runsACheck(m[1]!));
   return lines.some((l, i) => HOW_CHECKS_RUN.test(l) && (checks(l) || (/:\s*$/.test(l) && lines.slice(i + 1, i + 8).some((n) => /^\s*[-*+]\s/.test(n) && checks(n)))));
+}
+/** A `Test:` entry of the task's Files block that is a command of tests or a check: "Test: `cargo test -p beads-rs --test x`". */
+function filesGiveTestCommand(task: Task): boolean {
+  return (
+    task.filesBlock?.items.some((it) => {
+      const m = /^\W*test\b[^`]*`([^`]*\s[^`]*)`/i.exec(it.text);
+      return m !== null && runsACheck(m[1]!);
+    }) ?? false
+  );
 }
 /**
  * Words that say how the plan's checks are run: "Verify with:", "run the full repo verification stack:". (A bare list
