@@ -54,6 +54,22 @@ describe('sp-type-consistency', () => {
     expect(ds.map((d) => d.message)).toEqual(['Task 1 consumes `cmd_task_recover`, which only Task 2 produces — a later task: produce it earlier, or consume it where it exists.']);
   });
 
+  it('orders tasks numbered within a phase by their place, and names them in full ("Task 1.1")', async () => {
+    const text = plan(
+      '### Task 1.1: CLI contract',
+      '',
+      '**Interfaces:**',
+      '- Consumes `controlplane.cmd_task_recover(task_id: str) -> int`.',
+      '',
+      '### Task 1.2: Archive',
+      '',
+      '**Interfaces:**',
+      '- Produces `cmd_task_recover(task_id: str) -> int`.',
+    );
+    const ds = await lint(text);
+    expect(ds.map((d) => d.message)).toEqual(['Task 1.1 consumes `cmd_task_recover`, which only Task 1.2 produces — a later task: produce it earlier, or consume it where it exists.']);
+  });
+
   it('accepts a consumed name the entry says a later task makes ("Consumes future …")', async () => {
     const text = plan(
       '### Task 1: CLI contract',

@@ -5,7 +5,7 @@ import type { Plan, Span, Task, Text } from '../../../plan/types.js';
 import { codeNames, isBuiltin, isStandardImport, pythonReads, type CodeNames, type NamesLanguage } from '../../../repo/code/names.js';
 import { nodeSpan, parseBlock, type ParsedBlock } from '../../../rules/test-code/code.js';
 import type { Finding, Rule } from '../../../rules/types.js';
-import { isCode } from './parts.js';
+import { isCode, taskName } from './parts.js';
 
 /**
  * What each task of a plan defines, produces and uses, read from its code blocks (tree-sitter) and
@@ -309,11 +309,13 @@ export const spTypeConsistency: Rule = {
     const at = grounding?.label.replace(/^([0-9a-f]{12})[0-9a-f]{28}$/, '$1');
     const where = grounding ? ` and ${at === 'the working tree' ? 'the repository' : `the repository (at ${at})`} does not declare it` : '';
     for (const use of uses) {
-      const key = `${use.task.task.number}\0${use.name}`;
+      const key = `${use.task.task.span.start.line}\0${use.name}`;
       if (reported.has(key)) continue;
-      const n = use.task.task.number;
+      // Tasks in plan order: "Task 1.2" comes after "Task 1.1", which share a number.
+      const position = use.task.task.span.start.line;
+      const n = taskName(use.task.task);
       const made = producers(use.name);
-      if (use.verb === 'consumes' && made.some((t) => t.task.number <= n)) continue;
+      if (use.verb === 'consumes' && made.some((t) => t.task.span.start.line <= position)) continue;
       if (use.verb === 'calls' && made.length > 0) continue;
       if (repo && (await repo.declares(use.name))) continue;
       const label = `\`${use.written}\``;
@@ -323,9 +325,9 @@ export const spTypeConsistency: Rule = {
         // A later task that only modifies files may be rewriting a name that is already there (`tokenize`
         // turned into a delegate): the earlier task consumes what exists.
         if (made.every((t) => t.task.files.length > 0 && t.task.files.every((f) => f.action !== 'create'))) continue;
-        const later = made.map((t) => `Task ${t.task.number}`).join(', ');
+        const later = made.map((t) => taskName(t.task)).join(', ');
         reported.add(key);
-        out.push({ message: `Task ${n} consumes ${label}, which only ${later} produces — a later task: produce it earlier, or consume it where it exists.`, span: use.span });
+        out.push({ message: `${n} consumes ${label}, which only ${later} produces — a later task: produce it earlier, or consume it where it exists.`, span: use.span });
         continue;
       }
       // "The helpers and their tests already exist. Preserve `resolveDisplayKeymap`'s …": the plan says the name is there.
@@ -341,12 +343,12 @@ export const spTypeConsistency: Rule = {
       if (near.length > 0 && !calledByName()) {
         const { t, p } = near[0]!;
         reported.add(key);
-        out.push({ message: `Task ${n} ${use.verb} ${label}, which no task defines${where}; Task ${t.task.number} defines \`${p}\`: use one name for both.`, span: use.span });
+        out.push({ message: `${n} ${use.verb} ${label}, which no task defines${where}; ${taskName(t.task)} defines \`${p}\`: use one name for both.`, span: use.span });
         continue;
       }
       if (repo && use.checkable) {
         reported.add(key);
-        out.push({ message: `Task ${n} ${use.verb} ${label}, which no task defines${where}: define it in a task or fix the name.`, span: use.span });
+        out.push({ message: `${n} ${use.verb} ${label}, which no task defines${where}: define it in a task or fix the name.`, span: use.span });
       }
     }
     out.push(...(await unboundInNewPythonFiles(plan, tasks, bound, repo)));
@@ -391,7 +393,7 @@ async function unboundInNewPythonFiles(plan: Plan, tasks: readonly TaskCode[], b
         if (unbound.length === 0) continue;
         const listed = unbound.map((r) => `\`${r.name}\``).join(', ');
         out.push({
-          message: `Task ${task.number}'s code for ${target}, a file the task creates, uses ${listed}, which no code in the plan defines or imports: define or import ${unbound.length === 1 ? 'it' : 'them'} in the code shown.`,
+          message: `${taskName(task)}'s code for ${target}, a file the task creates, uses ${listed}, which no code in the plan defines or imports: define or import ${unbound.length === 1 ? 'it' : 'them'} in the code shown.`,
           span: nodeSpan(plan, parsed, unbound[0]!.node),
         });
       }
