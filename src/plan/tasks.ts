@@ -274,7 +274,18 @@ export function addListItemSteps(lines: readonly string[], o: Outline, tasks: re
     const fences = o.fences.filter((f) => f.span.start.line >= from && f.span.end.line <= to);
     // An item must open its line: one quoted in a block quote ("> 1. Open a branch.") is text the task quotes.
     const items = o.listItems.filter((i) => i.depth === 1 && i.line >= from && i.line <= to && !o.codeMask[i.line] && ITEM_MARKER.test(lines[i.line - 1] ?? ''));
-    const heads = items.filter((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? '') || (i.ordered && !underLabel(lines, o, i.line, from)));
+    // "**Changes:**" over "1. In Pass 2, replace:", a block, then "2. Add a section:": code between the items ends
+    // the list in Markdown, but an item numbered on from a label's item is still in the label's list.
+    const labelled = new Set<number>();
+    let previous: { number: number; labelled: boolean } | undefined;
+    for (const i of items.filter((it) => it.ordered)) {
+      const n = Number(ITEM_MARKER.exec(lines[i.line - 1] ?? '')?.[1]);
+      const own = underLabel(lines, o, i.line, from);
+      const continues = previous !== undefined && n === previous.number + 1 && previous.labelled;
+      if (own || continues) labelled.add(i.line);
+      previous = { number: n, labelled: own || continues };
+    }
+    const heads = items.filter((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? '') || (i.ordered && !labelled.has(i.line)));
     let ordinal = 0;
     for (const [index, item] of heads.entries()) {
       ordinal++;
@@ -331,6 +342,8 @@ function withRunLines(lines: readonly string[], o: Outline, end: number, limit: 
 function underLabel(lines: readonly string[], o: Outline, line: number, from: number): boolean {
   for (let l = line - 1; l >= from; l--) {
     const t = lines[l - 1] ?? '';
+    // A bulleted list at the margin between ("**Interfaces:**", "- Produces: …", then "1. Implement …"): the label's list is that one.
+    if (/^[-*+]\s/.test(t) && !o.codeMask[l]) return false;
     if (o.codeMask[l] || t.trim() === '' || /^\s*(?:[-*+]|\d+[.)])\s/.test(t) || /^\s{2,}\S/.test(t)) continue;
     // "**Files:** `a.cs`, tests" then "1. Add a failing test": a label with its value inline owns no list.
     const label = labelAt(lines, l);

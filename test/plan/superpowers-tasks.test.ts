@@ -79,6 +79,51 @@ describe('superpowers tasks', () => {
     expect(plan.tasks[1]!.steps.map((s) => s.title.text)).toEqual(['Write the failing test']);
   });
 
+  it('keeps a label\'s numbered list together across code blocks, and a list after a bulleted label list apart from the label', () => {
+    const plan = parsePlan(
+      md(
+        ...HEADER,
+        '## Task 4: Update the changelog',
+        '',
+        '**Files:**',
+        '- Modify: `CHANGELOG.md`',
+        '',
+        '**Changes:**',
+        '',
+        '1. In Hardening Pass 2, replace:',
+        '',
+        '```markdown',
+        'Default stays placeholder.',
+        '```',
+        '',
+        'with:',
+        '',
+        '```markdown',
+        'Default stays placeholder; real mode remains opt-in.',
+        '```',
+        '',
+        '2. Add a new changelog section after Hardening Pass 3:',
+        '',
+        '```markdown',
+        '## Public live-validation follow-up',
+        '```',
+        '',
+        '### Task 5: Profile',
+        '',
+        '**Interfaces:**',
+        '',
+        '- Produces:',
+        '  - `static String clientIdForManufacturer(String manufacturer)`',
+        '',
+        '1. Implement `BlinkOAuthProfile` as a final utility class.',
+        '2. Run `./gradlew :app:testDebugUnitTest`. Expected: PASS.',
+      ),
+      'docs/superpowers/plans/2026-07-17-appauth-proof.md',
+    );
+    expect(plan.tasks[0]!.steps).toEqual([]);
+    expect(plan.tasks[1]!.steps.map((s) => s.title.text)).toEqual(['Implement `BlinkOAuthProfile` as a final utility class.', 'Run `./gradlew :app:testDebugUnitTest`. Expected: PASS.']);
+  });
+
   it('does not read a numbered list quoted in a block quote as steps (it used to stop the parser)', () => {
     const plan = parsePlan(
       md(
