@@ -1901,3 +1901,64 @@ describe('habits of the seventieth to seventy-third blind batches (round 39)', (
     expect(messages.map((m) => m.slice(0, 40))).toEqual([expect.stringContaining('Run the narrow proof loop'), expect.stringContaining('Run Gate A full verification')]);
   });
 });
+
+describe('habits of the seventy-fourth to seventy-seventh blind batches (round 40)', () => {
+  it('sp-commit-step hears "Commit nothing" as a task that commits nothing, and "Git commits are excluded" as a plan that makes none', async () => {
+    const verify = (title: string): string[] => [...TASK, '', ...task('### Task 2: Check compose', '**Files:**', '- Read: `docker-compose.yml`', '', '- [ ] **Step 1: Validate the compose file**', '', 'Run: `podman compose config`', 'Expected: YAML output, exit 0', '', `- [ ] **Step 2: ${title}**`)];
+    expect(await lint('sp-commit-step', spPlan({ tasks: verify('Commit nothing — this is a verification step only') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: verify('Commit the result') }))).toEqual([expect.stringContaining('Step 2 ("Commit the result") of Task 2')]);
+    const tasks = [1, 2].flatMap((n) => task(`### Task ${n}: Page ${n}`, '**Files:**', `- Create: \`docs/fleet/page-${n}.mdx\``, '', `- [ ] **Step 1: Write page ${n}**`));
+    expect(await lint('sp-commit-step', spPlan({ before: ['- Git commits are excluded from this plan because creating commits requires separate explicit user authorization.', ''], tasks }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual([expect.stringContaining('No task has a commit step')]);
+  });
+
+  it('sp-commit-step reads "- Commit on the branch, push" in a task without steps as its commit, owed the commands', async () => {
+    const tasks = [
+      ...task('### Task 1: Parser layer', '- Add `graphiti_core.llm_compat` with block extraction.', '- Cover wrapper noise and unknown fields.'),
+      ...task('### Task 2: Verification and branch completion', '- Run focused unit tests, ruff, and pyright.', '- Commit on the isolated branch, push to origin, and verify CI runs on GitHub.'),
+    ];
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual(['Task 2 says to commit ("Commit on the isolated branch, push to …") without the commands: show `git add <the task\'s files>` and `git commit -m "…"` in a bash block.']);
+    const shown = tasks.map((l) => l.replace('Commit on the isolated branch', 'Commit with `git commit -am "feat: structured text"`'));
+    expect(await lint('sp-commit-step', spPlan({ tasks: shown }))).toEqual([]);
+  });
+
+  it('sp-run-expected: a QA pass people run, and a step that takes the outcome of the one before, need no command or Expected of their own', async () => {
+    const qa = task('### Task 2: Design QA', '**Files:**', '- Create: `design-qa.md`', '', '- [x] **Step 3: Run design QA**', '', 'Capture the same desktop viewport. Record the result in `design-qa.md`, fixing issues until it contains `final result: passed`.');
+    expect(await lint('sp-run-expected', spPlan({ tasks: qa }))).toEqual([]);
+    const typecheck = (words: string): string[] =>
+      task('### Task 1: Operators', '- [ ] **Step 3: Typecheck common**', '', 'Run: `pnpm -F common typecheck 2>&1 | head -80`', '', 'This will surface all exhaustive switch errors.', '', '- [ ] **Step 4: Typecheck frontend**', '', 'Run: `pnpm -F frontend typecheck 2>&1 | head -80`', '', words);
+    expect(await lint('sp-run-expected', spPlan({ tasks: typecheck('Same as above for the frontend.') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: typecheck('Then move on.') }))).toEqual([expect.stringContaining('`pnpm -F frontend typecheck 2>&1 | head -80` of Step 4 in Task 1 has no Expected')]);
+  });
+
+  it('sp-run-expected: a block after a checklist of bare step heads gives the commands and the Expected of all of them', async () => {
+    const heads = ['- [ ] **Step 1: Implement the report rendering**', '- [ ] **Step 2: Run the unit tests and fix only implementation defects**', '- [ ] **Step 3: Run syntax compilation and CLI help checks**', '- [ ] **Step 4: Commit the green implementation**'];
+    const block = ['', 'Run:', '', '```bash', 'python -m py_compile scripts/operator.py', 'python -m unittest tests.unit.test_operator -v', '```', '', 'Expected: all commands exit `0`.'];
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Implement the operator CLI', ...heads, ...block) }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Implement the operator CLI', ...heads) }))).toHaveLength(2);
+  });
+
+  it('sp-run-expected: in a task that writes only a CI workflow, a run that expects nothing is the workflow\'s', async () => {
+    const ci = (step: string): string[] => task('### Task 3: Readiness CI gate', '**Files:**', '- Create: `.github/workflows/readiness.yml`', '', '- [ ] **Step 1: Trigger only on operator files**', `- [ ] **Step 2: ${step}**`, '- [ ] **Step 3: Commit the workflow**');
+    expect(await lint('sp-run-expected', spPlan({ tasks: ci('Run `py_compile`, unit tests, and CLI help') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: ci('Run the focused workflow contract test and expect PASS') }))).toEqual([expect.stringContaining('names no command in the step')]);
+  });
+
+  it('sp-code-step-without-code: typed fields, a named new argument, "no new imports needed", a CI workflow and docs beside reviewed directories', async () => {
+    const step = (title: string, ...body: string[]): Promise<string[]> => lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 2: Subagents', '**Files:**', '- Modify: `src/agent.py`', '', `- [ ] **Step 3: ${title}**`, '', ...body) }));
+    expect(await step('Add the tracking fields', 'In `types.py`, add to the `RunMetadata` TypedDict: `active_subagents: Dict[str, str]` and `current_subagent_id: Optional[str]`.')).toEqual([]);
+    expect(await step('Fix any remaining `cval()` callers', 'Search for all calls to `.cval(` and update them to pass the `cwd_z` argument.')).toEqual([]);
+    expect(await step('Add storeTempData import', 'The file already imports `getTempData` (line 22). No new imports needed for this task.')).toEqual([]);
+    expect(await step('Add a temporary CI workflow and verify the tests fail because the implementation file is absent')).toEqual([]);
+    expect(await step('Add the tracking fields', 'In `types.py`, add the fields that track the active subagents.')).toEqual([expect.stringContaining('says to change code')]);
+    const docs = task('### Task 5: Cross-link the docs', '**Files:**', '- Modify only as needed: `docs/concepts/how-sandboxes-work.mdx`', '- Review: all files under `docs/concepts/fleet/`', '', '- [ ] **Step 1: Add minimal entry links from existing Sandbox docs**', '', 'Add one short Fleet link where readers move from one sandbox to pooled capacity.');
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: docs }))).toEqual([]);
+  });
+
+  it('strict sp-files-exact-paths: a review of the earlier tasks\' files, and a key prefix in a note, are no missing path or glob', async () => {
+    const files = (...entries: string[]): string[] => task('### Task 5: Final review', '**Files:**', ...entries, '', '- [ ] **Step 1: Compare the branch against `main`**');
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...files('- Review all files from Tasks 1-4.')] }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...files('- Modify: `src/lerobot/utils/feature_utils.py` (map `observation.tactile.*` keys)')] }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...files('- Modify: `src/lerobot/policies/*.py`')] }))).toEqual([expect.stringContaining('names a pattern')]);
+  });
+});

@@ -1,19 +1,20 @@
 import { gitCommand } from '../../../plan/git-command.js';
-import type { Plan, Step, Task } from '../../../plan/types.js';
+import { trimmedLine } from '../../../plan/source.js';
+import type { Plan, Step, Task, Text } from '../../../plan/types.js';
 import { PUTS_OFF_COMMIT } from '../../../plan/tasks.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { runsOnly } from './task-files.js';
-import { clip, isCode, lineText, ONLY_IF_ENTRY, readsOnly, shellOnly, stepName, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
+import { clip, isCode, lineText, ONLY_IF_ENTRY, readsOnly, shellOnly, stepName, taskBlocks, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
 
 /**
  * The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy", "snapshots
- * instead of repo commits", "Do not run git add, git commit or git push", "不执行 git add、git commit 或其他
+ * instead of repo commits", "Do not run git add, git commit or git push", "Git commits are excluded from this plan", "不执行 git add、git commit 或其他
  * Git mutation". A ban on one way of committing ("禁止 `git commit --no-verify`") is not a ban on commits.
  */
 const NO_GIT = new RegExp(
   [
     /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b/,
-    /\bno[- ]git[- ]ops\b|\binstead of (?:repo(?:sitory)? |git )?commits\b|\b(?:git )?commit steps are (?:omitted|left out)\b/,
+    /\bno[- ]git[- ]ops\b|\binstead of (?:repo(?:sitory)? |git )?commits\b|\b(?:git )?commit steps are (?:omitted|left out)\b|\b(?:git )?commits are (?:excluded|omitted|left out|out of scope)\b/,
     /\b(?:do not|don't|never|must not)\s+(?:run|use|execute)\s+git\s+\w+(?:,\s*git\s+\w+)*,?\s+(?:or\s+)?git\s+commit\b(?!\s+-)/,
     /(?:不执行|不要|禁止|不得|勿)[^。\n]{0,40}?\bgit\s+commit\b(?!\s+-)/,
   ]
@@ -23,10 +24,10 @@ const NO_GIT = new RegExp(
 );
 /**
  * A task that says it commits nothing: "No commit (nothing tracked changed)", "Review checkpoint without
- * committing", "Do not stage or commit." ("Do not commit secrets" names what stays out of a commit).
+ * committing", "Do not stage or commit.", "Commit nothing — this is a verification step only" ("Do not commit secrets" names what stays out of a commit).
  */
 const NO_COMMIT =
-  /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits nothing\b|\bdo not create an empty commit\b|\bwithout (?:committing|commit(?:s|\/|\b))|\b(?:do not|don't|never)\s+(?:create|make)\s+(?:any\s+)?(?:git\s+)?commits?\b|\b(?:do not|don't|never)\s+(?:stage\s+or\s+)?commit(?:\s+(?:anything|yet|here|now))?\s*(?:[.;,)]|$)/im;
+  /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits? nothing\b|\bdo not create an empty commit\b|\bwithout (?:committing|commit(?:s|\/|\b))|\b(?:do not|don't|never)\s+(?:create|make)\s+(?:any\s+)?(?:git\s+)?commits?\b|\b(?:do not|don't|never)\s+(?:stage\s+or\s+)?commit(?:\s+(?:anything|yet|here|now))?\s*(?:[.;,)]|$)/im;
 /**
  * `git commit`, and with options before it (`git -C "E:\repo" commit -m`, `git -c user.name=… commit`); and the
  * commits of other version control a project may use: Jujutsu (`jj describe -m`, `jj commit -m`),
@@ -114,6 +115,16 @@ function commitSteps(task: Task): Step[] {
   );
 }
 
+/** A list item or line of a task's text that opens with the imperative "Commit": "- Commit on the isolated branch, push to origin". */
+const COMMIT_LINE = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?(?:\*\*)?commit\b(?!s)/i;
+
+/** A task without steps that says to commit in its text; its line, or undefined. */
+function proseCommit(plan: Plan, task: Task): Text | undefined {
+  if (task.steps.length > 0) return undefined;
+  const line = taskProse(plan, task).find((l) => COMMIT_LINE.test(l.text) && !COMMIT_NOUN.test(l.text) && !NO_COMMIT.test(l.text) && !CONDITIONAL.test(l.text));
+  return line && trimmedLine(line.line, line.text);
+}
+
 /** A step's text with wrapped lines joined: a line that goes on in lower case continues the sentence above. */
 function paragraphs(step: Step): string[] {
   const out: string[] = [];
@@ -149,7 +160,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -175,9 +186,18 @@ export const spCommitStep: Rule = {
     // A task followed by one that commits may be committed with it: plans group a red task with the
     // green one, or commit once at the end ("Step 5: 提交单个中文 commit"), in ways too varied to read.
     const stepsOf = new Map(plan.tasks.map((t) => [t, commitSteps(t)]));
-    const lastCommitting = plan.tasks.reduce((at, t, i) => (stepsOf.get(t)!.length > 0 || t.commit ? i : at), -1);
+    const inProse = new Map(plan.tasks.map((t) => [t, proseCommit(plan, t)]));
+    const lastCommitting = plan.tasks.reduce((at, t, i) => (stepsOf.get(t)!.length > 0 || t.commit || inProse.get(t) ? i : at), -1);
     for (const [i, task] of plan.tasks.entries()) {
       const steps = stepsOf.get(task)!;
+      const said = inProse.get(task);
+      if (said) {
+        // "### Task 6: Verification" over "- Commit on the isolated branch, push to origin, …": the task
+        // commits, in a list item of its text.
+        const code = [...taskBlocks(plan, task).flatMap((b) => b.content.split('\n')), ...[...said.text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)];
+        if (!code.some(commitsWith)) out.push({ message: `${taskName(task)} says to commit ("${clip(said.text.replace(/^[-*+]\s+(?:\[[ xX]\]\s+)?|^\d+[.)]\s+/, ''), 40)}") without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`, span: said.span });
+        continue;
+      }
       if (steps.length === 0) {
         if (runsOnly(task, plan) || touchesNoFile(task) || readsOnly(task) || shellOnly(plan, task) || task.commit || once || i < lastCommitting) continue;
         // "**Files:** Modify only if final review exposes a real gap": the task changes nothing unless something turns up.
