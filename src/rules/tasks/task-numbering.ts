@@ -8,14 +8,15 @@ export const taskNumbering: Rule = {
   severity: 'error',
   formats: ['full', 'compact', 'superpowers'],
   description:
-    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported.',
+    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported.',
   instruction: 'Number tasks "Task 1" to "Task N" in order, each number exactly once, with no gaps.',
   check(plan) {
     const out: Finding[] = [];
     if (plan.format === 'superpowers' && plan.tasks.some((t) => t.subnumber !== undefined)) return duplicatedDotted(plan);
     const seen = new Set<number>();
-    // A superpowers plan may start with "Task 0: Provision the SDK".
-    let expected = plan.format === 'superpowers' && plan.tasks[0]?.number === 0 ? 0 : 1;
+    // A superpowers plan may start with "Task 0: Provision the SDK", or go on with an earlier plan's numbers
+    // ("Workspaces Phase 2" opens at Task 16 after phase 1's Task 15, and refers back to it).
+    let expected = plan.format === 'superpowers' ? (plan.tasks[0]?.number ?? 1) : 1;
     for (const task of plan.tasks) {
       const at = taskHeadSpan(plan, task);
       if (seen.has(task.number)) {

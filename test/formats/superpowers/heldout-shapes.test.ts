@@ -1962,3 +1962,60 @@ describe('habits of the seventy-fourth to seventy-seventh blind batches (round 4
     expect(await lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...files('- Modify: `src/lerobot/policies/*.py`')] }))).toEqual([expect.stringContaining('names a pattern')]);
   });
 });
+
+describe('habits of the seventy-eighth to eighty-first blind batches (round 41)', () => {
+  it('sp-task-files and sp-commit-step: a task that lists no file, shows no code and opens no step with a change acts, and writes nothing', async () => {
+    const held = task('### Task 2: Held PR — then STOP', '- [ ] Full-link sweep across the three HTML files.', '- [ ] Push `post/renamed`; open PR titled `feat: self-rename post`.', '- [ ] **STOP.** Jimbo reviews the PR. No merge, no post until his word.');
+    const session = task('### Task 3 (post-approval): Joint LinkedIn page session', '- [ ] In the shared Chrome: navigate to `https://www.linkedin.com/company/setup/new/`.', '- [ ] **Jimbo clicks Create page** and completes any verification.');
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...held, ...session] }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...held, ...session] }))).toEqual([]);
+    const writes = task('### Task 2: Landing page', '- [ ] Add the hero section to the landing page.', '- [ ] Push `post/renamed`; open the PR.');
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...writes] }))).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
+  });
+
+  it('sp-commit-step asks no commit of a task whose Files label says its files are not committed', async () => {
+    const scratch = (label: string): string[] => [...TASK, '', ...task('### Task 2: Show HN blurb', `**${label}:** \`announce-hn.md\` in the session scratchpad`, '', '- [ ] Write the Show HN title and two paragraphs.', '- [ ] Deliver the text verbatim in chat.')];
+    expect(await lint('sp-commit-step', spPlan({ tasks: scratch('Files (scratchpad, not committed)') }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: scratch('Files') }))).toEqual([expect.stringContaining('Task 2 has no commit step')]);
+  });
+
+  it('sp-run-expected: a command whose comment states its outcome has it; the block\'s check without one is the one asked for', async () => {
+    const block = (...lines: string[]): string[] => task('### Task 3: Validate and publish', '- [ ] **Step 1: Run checks**', '', '```bash', ...lines, '```', '', '- [ ] **Step 2: Manual verification**');
+    expect(await lint('sp-run-expected', spPlan({ tasks: block('yarn fix              # must pass with 0 warnings', 'yarn test:typecheck   # must pass') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: block('yarn fix              # must pass with 0 warnings', 'yarn test:typecheck   # must pass', 'cd packages/excalidraw && yarn build:esm') }))).toEqual([
+      'The command `cd packages/excalidraw && yarn build:esm` of Step 1 in Task 3 has no Expected: add "Expected: …" after it (PASS, FAIL with the message, or the output that shows the step worked).',
+    ]);
+  });
+
+  it('sp-file-structure takes a "Project Layout" tree for the map', async () => {
+    const tasks = [
+      ...task('## Task 1: Scaffold project', '**Files:**', '- Create: `app/package.json`', '- Create: `app/src/server.ts`', '', '- [ ] **Step 1: Write the server**'),
+      ...task('## Task 2: Render', '**Files:**', '- Create: `app/src/render.ts`', '- Test: `app/tests/render.test.ts`', '', '- [ ] **Step 1: Write the failing test**'),
+    ];
+    const layout = (heading: string): string[] => [heading, '', '```', 'app/', '├── package.json', '├── src/', '│   ├── server.ts', '│   └── render.ts', '└── tests/', '    └── render.test.ts', '```', ''];
+    expect(await lint('sp-file-structure', spPlan({ before: layout('## Project Layout'), tasks }))).toEqual([]);
+    expect(await lint('sp-file-structure', spPlan({ before: layout('## Background'), tasks }))).toEqual([expect.stringContaining('no File Structure section')]);
+  });
+
+  it('sp-file-structure takes a `.gitkeep` for the directory the map names', async () => {
+    const keep = (dir: string): string[] => task('## Task 2: Create the `accuracy_profile/` directory', '**Files:**', `- Create: \`${dir}/.gitkeep\``, '', '- [ ] **Step 1: Make the directory**');
+    const map = ['## File structure', '', '```', 'expert_precision_assignment/accuracy_profile/', '└── run_accuracy_sweep.sh', '```', ''];
+    const lintKeep = (dir: string): Promise<string[]> => lint('sp-file-structure', spPlan({ before: map, tasks: [...task('## Task 1: Sweep', '**Files:**', '- Create: `expert_precision_assignment/accuracy_profile/run_accuracy_sweep.sh`', '', '- [ ] **Step 1: Write the script**'), ...keep(dir)] }));
+    expect(await lintKeep('expert_precision_assignment/accuracy_profile')).toEqual([]);
+    expect(await lintKeep('expert_precision_assignment/speed_profile')).toEqual([expect.stringContaining('is not in the file map')]);
+  });
+
+  it('task-numbering lets a superpowers plan go on with an earlier plan\'s numbers', async () => {
+    const tasks = [16, 17, 18].flatMap((n) => task(`### Task ${n}: Part ${n}`, '- [ ] Do it.'));
+    expect(await lint('task-numbering', spPlan({ tasks }))).toEqual([]);
+    const gap = [16, 18].flatMap((n) => task(`### Task ${n}: Part ${n}`, '- [ ] Do it.'));
+    expect(await lint('task-numbering', spPlan({ tasks: gap }))).toEqual([expect.stringContaining('Task 18 skips Task 17')]);
+  });
+
+  it('strict sp-files-exact-paths: a closing task\'s "any touched files above" and "only files touched by earlier tasks if …" point back', async () => {
+    const closing = (entry: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Verify and open the PR', '**Files:**', entry, '', '- [ ] Run the focused verification.')] }));
+    expect(await closing('- Modify: any touched files above')).toEqual([]);
+    expect(await closing('- Modify only files touched by earlier tasks if verification finds issues.')).toEqual([]);
+    expect(await closing('- Modify: the touched settings pages')).toEqual([expect.stringContaining('names no file path')]);
+  });
+});

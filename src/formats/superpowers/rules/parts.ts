@@ -144,9 +144,9 @@ export function olderSkill(plan: Plan): boolean {
   return line !== undefined && !/^for agentic workers$/i.test(line.addressee ?? '') && /executing-plans/i.test(line.text) && !/subagent-driven|checkbox/i.test(line.text);
 }
 
-/** "File Structure", "File Map", "Planned File Map", "File map (Plan 2 additions)", "Files to create". */
+/** "File Structure", "File Map", "Planned File Map", "File map (Plan 2 additions)", "Files to create", "Project Layout". */
 const MAP_HEADING =
-  /^(?:\d+[.)]\s*)?(?:(?:planned|proposed|target|expected|new|full|complete)\s+)?(?:file (?:structure|map|layout|tree|overview|responsibilities|inventory)|files? (?:overview|map|touched|to (?:create|modify|change))|(?:affected|changed|touched) files|files\b|arquivos\b|archivos\b|fichiers\b|dateien\b|文件|ファイル)/i;
+  /^(?:\d+[.)]\s*)?(?:(?:planned|proposed|target|expected|new|full|complete)\s+)?(?:file (?:structure|map|layout|tree|overview|responsibilities|inventory)|(?:project|repo(?:sitory)?|directory|package|module|source|code) (?:layout|structure|tree)|files? (?:overview|map|touched|to (?:create|modify|change))|(?:affected|changed|touched) files|files\b|arquivos\b|archivos\b|fichiers\b|dateien\b|文件|ファイル)/i;
 
 /** The plan's file map: a File Structure / File Map section (not the title, not a task). */
 export function fileMapSection(plan: Plan): Section | undefined {

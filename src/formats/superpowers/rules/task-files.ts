@@ -17,6 +17,10 @@ const OUTPUT_LANGS: ReadonlySet<string> = new Set(['text', 'txt', 'plaintext', '
 /** A task that commits and ships what the tasks before it wrote: "Commit and push", "Push and open the PR". */
 const COMMITS_AND_SHIPS = /^\W*(?:commit|push|ship|open (?:a |the )?(?:PR|pull request))\b/i;
 
+/** A step that opens with a change: "Implement …", "Add …", "Write the failing test", "Update `x.ts` to …". */
+const OPENS_WITH_CHANGE =
+  /^(?:implement|add|write|create|introduce|wire|update|fix|refactor|extract|define|register|integrate|port|convert|extend|expose|rewrite|replace|modify|change|remove|delete|rename|move|edit|insert|append|document|migrate|generate|build|scaffold|set up|configure|bump)\b/i;
+
 /**
  * A task that only runs things ("Task 3: Verify", "Task 4: Manual smoke test", "Run Full Test
  * Suite"): no step writes a test or changes code, and no step shows code other than commands.
@@ -25,8 +29,14 @@ const COMMITS_AND_SHIPS = /^\W*(?:commit|push|ship|open (?:a |the )?(?:PR|pull r
 export function runsOnly(task: Task, plan?: Plan): boolean {
   // "Verify transition detection" over a snippet to paste in the browser console checks; it writes nothing.
   const writing = task.steps.filter((s) => !CHECKS.test(s.title.text) && !SHIPS.test(s.title.text));
-  if (writing.some((s) => s.kind === 'test' || s.kind === 'implement')) return false;
   if (writing.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
+  if (task.steps.length > 0 && writing.some((s) => s.kind === 'test' || s.kind === 'implement')) {
+    // "**STOP.** Jimbo reviews the PR … No merge", "**Jimbo clicks Create page**": a step that names a change
+    // somewhere but opens with none, in a task that lists no file and shows no code, acts (pushes, reviews,
+    // works a browser) and writes nothing.
+    const shows = plan ? taskBlocks(plan, task).some((b) => !OUTPUT_LANGS.has(b.lang)) : true;
+    return !shows && task.files.length === 0 && writing.every((s) => !OPENS_WITH_CHANGE.test(s.title.text.replace(/^[\W_]*(?:step\s+[\d.]+\W*)?/i, '')));
+  }
   if (task.steps.length > 0) return true;
   // A task without steps ("### Task 6: Tests" — "Run targeted tests:" and a bash block) runs only
   // when all the code it shows is commands.
@@ -41,7 +51,7 @@ export const spTaskFiles: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands, a task that lists no file, shows no code and opens none of its steps with a change: "Push `post/x`; open PR", "**STOP.** Jimbo reviews the PR", a session in a browser) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
   instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
   examples: {
     valid: [
