@@ -2019,3 +2019,49 @@ describe('habits of the seventy-eighth to eighty-first blind batches (round 41)'
     expect(await closing('- Modify: the touched settings pages')).toEqual([expect.stringContaining('names no file path')]);
   });
 });
+
+describe('habits of the eighty-second to eighty-fifth blind batches (round 42)', () => {
+  const withGoal = (goal: string): string => spPlan({ tasks: TASK }).replace(/^\*\*Goal:\*\*.*$/m, `**Goal:** ${goal}`);
+
+  it('sp-header-goal-one-sentence does not count closing sentences that only name the issue closed or a companion plan', async () => {
+    const goal = 'Wire the gateway to consume the plugin metrics: extend the sanitizer allowlist and flip each plugin\'s `mode:`.';
+    expect(await lint('sp-header-goal-one-sentence', withGoal(`${goal} Closes \`IBM/mcp-context-forge#5554\`. Companion plugin-side plan: \`IBM/cpex-plugins\` \`docs/superpowers/plans/2026-07-13-otel.md\` (other repo).`))).toEqual([]);
+    expect(await lint('sp-header-goal-one-sentence', withGoal(`${goal} Closes \`IBM/mcp-context-forge#5554\`. Then bump the version floor.`))).toEqual([expect.stringContaining('The Goal has 3 sentences')]);
+  });
+
+  it('sp-commit-step: a database "commit point" is no commit step, and commits left to the user\'s authorization are not owed', async () => {
+    const step = (title: string): string[] => [...TASK.slice(0, 29), `- [ ] **Step 5: ${title}**`, '', '```go', 'func Stage(ctx context.Context) error { return nil }', '```'];
+    expect(await lint('sp-commit-step', spPlan({ tasks: step('Implement staging and reconciliation with database state as commit point') }))).toEqual([expect.stringContaining('Task 1 has no commit step')]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: step('Implement staging and commit') }))).toEqual([expect.stringContaining('says to commit without the commands')]);
+    const bare = [...TASK.slice(0, 29), '- [ ] **Step 5: Commit**'];
+    expect(await lint('sp-commit-step', spPlan({ before: ['**Scope note:** 第一版只支持 PostgreSQL。Git commit 步骤仅在用户明确授权后执行。', ''], tasks: bare }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ before: ['- Git commit steps run only after the user\'s explicit authorization.', ''], tasks: bare }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ tasks: bare }))).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-run-expected takes a next step that reviews the run\'s output as its Expected', async () => {
+    const tasks = (next: string): string[] => task('### Task 5: Verify The Change', '**Files:**', '- Test: `ui/src/pages/Inbox.test.tsx`', '', '- [ ] **Step 1: Run `pnpm vitest run ui/src/pages/Inbox.test.tsx`**', `- [ ] **Step 2: ${next}**`);
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('Review the output and only then report the exact verification result') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: tasks('Report the exact verification result') }))).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-file-structure takes a sibling the map names by its suffix ("`x.up.sql` and `.down.sql`")', async () => {
+    const map = ['## File map', '', '- `migrations/versioned/000066_tenant_skills.up.sql` and `.down.sql`: the tenant skill tables.', '- `internal/types/tenant_skill.go`: the types.', ''];
+    const files = (...paths: string[]): string[] => task('### Task 1: Schema', '**Files:**', ...paths.map((p) => `- Create: \`${p}\``), '', '- [ ] **Step 1: Write the migration**');
+    const lintMap = (...paths: string[]): Promise<string[]> => lint('sp-file-structure', spPlan({ before: map, tasks: [...files(...paths), ...task('### Task 2: Types', '**Files:**', '- Create: `internal/types/tenant_skill.go`', '', '- [ ] **Step 1: Write the types**')] }));
+    expect(await lintMap('migrations/versioned/000066_tenant_skills.up.sql', 'migrations/versioned/000066_tenant_skills.down.sql')).toEqual([]);
+    expect(await lintMap('migrations/versioned/000066_tenant_skills.up.sql', 'migrations/versioned/000067_tenant_roles.down.sql')).toEqual([expect.stringContaining('`migrations/versioned/000067_tenant_roles.down.sql` is not in the file map')]);
+  });
+
+  it('strict sp-files-exact-paths: what a Files (delete) block removes, a map row reverted, a key prefix, and a map row changed "if needed"', async () => {
+    const del = (label: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Drop the old client', `**${label}:**`, '- `packages/common-utils/src/clickhouse/index.ts`', '- (any other files in the directory)', '', '- [ ] Delete the directory.')] }));
+    expect(await del('Files (delete)')).toEqual([]);
+    expect(await del('Files')).toEqual([expect.stringContaining('names no file path')]);
+    const map = (row: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', row, ''], tasks: TASK }));
+    expect(await map('- `packages/event-bus-client/*`, `packages/event-bus/*` — **reverted to `origin/main`.**')).toEqual([]);
+    expect(await map('- `internal/connector/types.go`: add optional client settings for `proxy`, `timeout_seconds` if needed by SDK calls.')).toEqual([]);
+    expect(await map('- `packages/event-bus-client/*` — the client bridge')).toEqual([expect.stringContaining('names a pattern')]);
+    const note = (entry: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Rename env', '**Files:**', entry, '', '- [ ] Rename the variables.')] }));
+    expect(await note('- `packages/api/src/config.ts` — reads from `env.HYPERDX_*` → `env.BERG_*`')).toEqual([]);
+  });
+});

@@ -44,8 +44,8 @@ interface Problem {
 
 /** Words that say a pattern names generated or copied output: "(regenerated)", "generator output", "(copied from the user's real library)". */
 const GENERATED = /\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|\bcopied (?:from|wholesale)\b|生成/i;
-/** Words that say the files a pattern names stay as they are: "existing `tests/test_prewrite*.py` stay green untouched". */
-const UNTOUCHED = /\b(?:untouched|unchanged|not (?:modified|changed|touched))\b/i;
+/** Words that say the files a pattern names stay as they are, or go back to how they were: "existing `tests/test_prewrite*.py` stay green untouched", "reverted to `origin/main`". */
+const UNTOUCHED = /\b(?:untouched|unchanged|not (?:modified|changed|touched)|reverted to)\b/i;
 
 /** What is wrong with one Files entry as written, if anything. */
 export function entryProblem(raw: string, where: { inMap?: boolean; besideReported?: boolean } = {}): Problem | undefined {
@@ -69,7 +69,7 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   if (/^\W*`[^`]+`\s*(?:\(\s*|[—–-]\s*)?only (?:if|when)\b/i.test(rest)) return undefined;
   // "`errors.go` — add sentinel if needed": the file is decided; what the note adds to it waits on a need.
   // A map row: "`src/team/tmux.ts` | Optional env passthrough if needed |".
-  if (/^\W*`[^`]+`\s*[—–|-]\s*[^`]*\bif (?:needed|necessary|required)\b/i.test(rest)) return undefined;
+  if (/^\W*`[^`]+`\s*[—–|:-]\s*.*\bif (?:needed|necessary|required)\b/i.test(rest)) return undefined;
   // "Unchanged: `a.go`, `b.go`": files the task leaves alone.
   if (/^(?:unchanged|untouched|not (?:changed|modified))$/.test(action)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
@@ -88,8 +88,9 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   // Verbs that change no file of the task ("Preserve from history: `tools/x/**`", "Read: `docs/*.md`") may name a tree.
   // Deleting by pattern (`pkg/channels/{discord,slack}/*`, `console*.go`) says exactly what goes.
   const otherVerb = action !== '' ? (!CHANGES.test(action.split(/[ /+]/)[0]!) && !/^tests?$/.test(action)) || /^(?:delete|remove)$/.test(action) : /^\s*(?:\*\*)?\p{L}[\p{L} ]{0,40}(?:\*\*)?\s*:/u.test(raw);
-  // A dotted name ending in `.*` with no directory (`observation.tactile.*` in a note) is a key prefix, not files.
-  const glob = otherVerb ? undefined : [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p) && (p.includes('/') || !/\.\*$/.test(p)));
+  // A dotted name ending in `*` with no directory (`observation.tactile.*`, `env.HYPERDX_*` in a note) is a key prefix, not files.
+  const keyPrefix = (p: string): boolean => /^[A-Za-z_]\w*(?:\.\w+)*\.\w*\*$/.test(p);
+  const glob = otherVerb ? undefined : [...paths, ...(bare ? [bare] : [])].find((p) => GLOB.test(p) && !p.startsWith('/') && /[*?]/.test(p) && !keyPrefix(p));
   // Outputs a step regenerates ("`profiles/*.yaml` (regenerated)") are named by their pattern on purpose.
   if (glob && !GENERATED.test(prose) && !UNTOUCHED.test(prose)) return { what: `names a pattern, \`${glob}\``, advice: 'list the exact files the task creates or changes' };
   if (ALTERNATIVE.test(rest)) return { what: 'names two alternatives', advice: 'decide which file the task changes and list only that one' };
@@ -156,7 +157,7 @@ export const spFilesExactPaths: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that says it creates, modifies or deletes something, or names files by their role, and gives no path ("Modify: English and French portal pages", "audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms and alternatives are reported in the File Structure map, and globs where a map entry names its files (a table row\'s first cell, a list item before the dash or colon of its responsibility, which may name routes or keys such as `profile.displayName*`). An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno", "Do not modify: working-tree files") or point at the plan\'s map ("see File Structure above.", "The ten locale JSON files in the File Map."), touches one only on a condition ("Modify only if verification exposes a defect", "Modify any file producing verification failures", "tests only if gaps are discovered", "Modify only if needed for accurate traceability: `x.md`", "Modify: `x.ts` only if needed for reuse", "Modify: `errors.go` — add sentinel if needed", a map row "| `src/team/tmux.ts` | Optional env passthrough if needed |"), or scope a closing commit or review ("all touched files", "All files above.", "Review all files from Tasks 1-4.", "any touched files above", "only files touched by earlier tasks if verification finds issues", "all M0 files after verification only."), code written in an entry (`auth.require(Permission::X)?` is no glob, nor is a dotted key prefix with no directory, `observation.tactile.*`), and patterns of generated or copied output ("`profiles/*.yaml` (regenerated)", "generator output", "`testdata/Articles/*.json` (copied from the user\'s real library)", a map row "| `golden/*.yaml` | regenerated |"), patterns of files the entry says stay untouched ("existing `tests/test_prewrite*.py` stay green untouched") or of what a Delete entry removes (`pkg/channels/{discord,slack}/*`), and generated output named without a path ("dist generated by build") are fine, as is a root script named without an extension that the file map lists as a file (`grove`), and other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with about a third of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    '"Exact file paths always": every entry of a task\'s Files block names the file as an exact path, so the engineer (or subagent) knows precisely what to open and reviewers can check the change stays inside it. Reported, per entry: an entry that says it creates, modifies or deletes something, or names files by their role, and gives no path ("Modify: English and French portal pages", "audit test and fast runner", "Reference: Design spec Section 8"), a glob (`src/Models/*`), an open-ended list ("related new test files as needed", "various test files"), two alternatives ("(or create `x_test.go`)"), and a Create/Modify/Test entry that names only a directory. The same open-ended forms and alternatives are reported in the File Structure map, and globs where a map entry names its files (a table row\'s first cell, a list item before the dash or colon of its responsibility, which may name routes or keys such as `profile.displayName*`). An entry that names its file but leaves open whether the task creates it ("Create as needed: `x.cs`") is reported as such. A Test entry that names a check instead of a file ("Test: release notes check", run inline by the steps), a label over a nested list of paths, and a pattern from the root (`/api/scheduler/*`, a route) are not reported. Entries that say the task touches no file ("none — testing only", "ninguno", "Do not modify: working-tree files") or point at the plan\'s map ("see File Structure above.", "The ten locale JSON files in the File Map."), touches one only on a condition ("Modify only if verification exposes a defect", "Modify any file producing verification failures", "tests only if gaps are discovered", "Modify only if needed for accurate traceability: `x.md`", "Modify: `x.ts` only if needed for reuse", "Modify: `errors.go` — add sentinel if needed", a map row "| `src/team/tmux.ts` | Optional env passthrough if needed |"), or scope a closing commit or review ("all touched files", "All files above.", "Review all files from Tasks 1-4.", "any touched files above", "only files touched by earlier tasks if verification finds issues", "all M0 files after verification only."), code written in an entry (`auth.require(Permission::X)?` is no glob, nor is a dotted key prefix with no directory, `observation.tactile.*`), and patterns of generated or copied output ("`profiles/*.yaml` (regenerated)", "generator output", "`testdata/Articles/*.json` (copied from the user\'s real library)", a map row "| `golden/*.yaml` | regenerated |"), patterns of files the entry says stay untouched ("existing `tests/test_prewrite*.py` stay green untouched") or of what a Delete entry removes (`pkg/channels/{discord,slack}/*`, "(any other files in the directory)" under "**Files (delete):**"), a map row whose files are reverted ("`packages/event-bus/*` — reverted to `origin/main`"), and generated output named without a path ("dist generated by build") are fine, as is a root script named without an extension that the file map lists as a file (`grove`), and other verbs (Delete, Read, Reference) with a path and a location note after the path (`cli.py: after cmd_task_new`). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with about a third of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'List every file a task touches as an exact path in backticks ("- Modify: `src/harness/cli.py`"): no globs, no "as needed", no alternatives, no roles instead of files.',
   examples: {
     valid: [
@@ -189,9 +190,11 @@ export const spFilesExactPaths: Rule = {
         const next = lineText(plan, l + 1);
         if (!block.items.some((i) => i.span.start.line === l + 1) && /^\s*\p{L}/u.test(next) && pointsAtMap(next.split(',').pop()!)) pointing.push(l + 1);
       }
+      // "**Files (delete):**" over "(any other files in the directory)": what a deletion removes may be named loosely.
+      const deletes = /\b(?:delete|deleted|remove|removed)\b/i.test(block.label.text);
       for (const item of block.items) {
         const problem = entryProblem(item.text);
-        if (!problem) continue;
+        if (!problem || (deletes && /^names (?:a pattern|no file path)/.test(problem.what))) continue;
         if (problem.what === 'names no file path' && pointing.some((l) => l === item.span.start.line || l === item.span.start.line + 1)) continue;
         // "Modify: `grove` — add `cmd_migrate`": a script at the root named without an extension, which the
         // plan's file map lists as a file ("- `grove` (modified) — …"), is an exact path.
@@ -230,7 +233,9 @@ export const spFilesExactPaths: Rule = {
         // them by pattern on purpose.
         const part = entryProblem(mapPathPart(body), { inMap: true });
         // Only a responsibility that is that word: "generator and analyzer tests" names what is tested.
-        const generated = part?.what.startsWith('names a pattern') === true && /^[\s|:—–-]*\(?(?:re)?generated\b/i.test(body.replace(/`[^`]*`/g, ''));
+        // So does one that says they go back as they were ("`packages/event-bus/*` — **reverted to `origin/main`.**").
+        const responsibility = body.replace(/`[^`]*`/g, '');
+        const generated = part?.what.startsWith('names a pattern') === true && (/^[\s|:—–-]*\(?(?:re)?generated\b/i.test(responsibility) || UNTOUCHED.test(responsibility));
         const problem = generated ? undefined : (part ?? (whole?.what.startsWith('names a pattern') ? undefined : whole));
         if (!problem) continue;
         const at = t.length - t.trimStart().length;

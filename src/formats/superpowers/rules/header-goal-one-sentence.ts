@@ -2,8 +2,22 @@ import type { Rule } from '../../../rules/types.js';
 import { fieldSentences } from '../../../rules/header/fields.js';
 import { GOAL, headerField } from './fields.js';
 
-/** A closing sentence that only names where more is written: "Spec: `docs/…/design.md`.", "See #412.", "Design: https://…". */
-const POINTER = /[.!?]\s+(?:\(?\s*)?(?:spec(?:ification)?|design(?: doc)?|see|ref(?:erence)?|source|issue|ticket|prd|adr|tracking|tracked in)\b[^.!?]{0,12}?:?\s*(?:`[^`]+`|\[[^\]]*\]\([^)]*\)|#\d+|https?:\/\/\S+|[\w./-]+\.md)\s*\)?\.?\s*$/i;
+/**
+ * A closing sentence that only names where more is written or what it closes: "Spec: `docs/…/design.md`.", "See #412.",
+ * "Design: https://…", "Closes `IBM/mcp-context-forge#5554`.", "Companion plugin-side plan: `IBM/cpex-plugins` `docs/…/x.md` (other repo)."
+ */
+const POINTER =
+  /([.!?])\s+(?:\(?\s*)?(?:spec(?:ification)?|design(?: doc)?|see|ref(?:erence)?s?|source|issue|ticket|prd|adr|tracking|tracked in|closes|fixes|resolves|companion(?:[\w -]{0,30})? plan|related plan)\b[^.!?`]{0,12}?:?\s*(?:(?:`[^`]+`|\[[^\]]*\]\([^)]*\)|#\d+|https?:\/\/\S+|[\w./-]+\.md)\s*)+(?:\([^)]*\))?\s*\)?\.?\s*$/i;
+
+/** How many sentences at the end only point elsewhere. */
+function pointers(text: string): number {
+  let n = 0;
+  for (let rest = text.trim(), m = POINTER.exec(rest); m !== null; m = POINTER.exec(rest)) {
+    n++;
+    rest = rest.slice(0, m.index + 1);
+  }
+  return n;
+}
 
 export const spHeaderGoalOneSentence: Rule = {
   id: 'sp-header-goal-one-sentence',
@@ -11,7 +25,7 @@ export const spHeaderGoalOneSentence: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'The skill asks for the Goal in one sentence ("[One sentence describing what this builds]"): what the plan builds, not how, which belongs in Architecture and the tasks. A Goal of two or more sentences is reported. Periods in code spans, numbers ("v2.6.0") and abbreviations ("e.g.") do not end a sentence, and a closing sentence that only points at a document ("Spec: `docs/superpowers/specs/x-design.md`.", "See #412.") is not counted.',
+    'The skill asks for the Goal in one sentence ("[One sentence describing what this builds]"): what the plan builds, not how, which belongs in Architecture and the tasks. A Goal of two or more sentences is reported. Periods in code spans, numbers ("v2.6.0") and abbreviations ("e.g.") do not end a sentence, and closing sentences that only point at a document or an issue ("Spec: `docs/superpowers/specs/x-design.md`.", "See #412.", "Closes `org/repo#5554`.", "Companion plugin-side plan: `org/other` `docs/…/x.md` (other repo).") are not counted.',
   instruction: 'Write the Goal as one sentence: what the plan builds. Put the how in Architecture.',
   examples: {
     valid: [
@@ -29,8 +43,8 @@ export const spHeaderGoalOneSentence: Rule = {
   check(plan) {
     const f = headerField(plan, GOAL);
     if (!f) return [];
-    // "… on each session card. Spec: `docs/…/design.md`.": a sentence that only points at a document says nothing more of what is built.
-    const n = fieldSentences(f) - (POINTER.test(f.value.text.trim()) ? 1 : 0);
+    // "… on each session card. Spec: `docs/…/design.md`.": sentences that only point elsewhere say nothing more of what is built.
+    const n = fieldSentences(f) - pointers(f.value.text);
     if (n <= 1) return [];
     return [
       {
