@@ -8,7 +8,7 @@ export const taskNumbering: Rule = {
   severity: 'error',
   formats: ['full', 'compact', 'superpowers'],
   description:
-    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported.',
+    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), may head a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8", which uses no number of its own), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported.',
   instruction: 'Number tasks "Task 1" to "Task N" in order, each number exactly once, with no gaps.',
   check(plan) {
     const out: Finding[] = [];
@@ -18,6 +18,8 @@ export const taskNumbering: Rule = {
     // ("Workspaces Phase 2" opens at Task 16 after phase 1's Task 15, and refers back to it).
     let expected = plan.format === 'superpowers' ? (plan.tasks[0]?.number ?? 1) : 1;
     for (const task of plan.tasks) {
+      // "## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8" heads the range; it does not use the number 3.
+      if (/^\W*Tasks?\s+\d+\s*[-–]\s*\d+\b/i.test((plan.lines[task.span.start.line - 1] ?? '').replace(/^#+\s*/, ''))) continue;
       const at = taskHeadSpan(plan, task);
       if (seen.has(task.number)) {
         out.push({ message: `Task ${task.number} appears more than once: renumber the tasks 1..N so each number is used once.`, span: at });

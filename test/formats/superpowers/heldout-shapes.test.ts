@@ -2065,3 +2065,68 @@ describe('habits of the eighty-second to eighty-fifth blind batches (round 42)',
     expect(await note('- `packages/api/src/config.ts` — reads from `env.HYPERDX_*` → `env.BERG_*`')).toEqual([]);
   });
 });
+
+describe('habits of the eighty-sixth to eighty-ninth blind batches (round 43)', () => {
+  it('sp-run-expected: PowerShell file cmdlets run no check, and a run inline after "Run full" or written plain is a command named', async () => {
+    const block = (...lines: string[]): string[] => task('### Task 2: Rename the probe', '- [ ] **Step 1: Run it**', '', '```powershell', ...lines, '```');
+    expect(await lint('sp-run-expected', spPlan({ tasks: block('Rename-Item C:\\dev\\memoria\\tests\\integration\\verify-vcptoolbox.js verify.js') }))).toEqual([]);
+    expect(await lint('sp-run-expected', spPlan({ tasks: block('npm test') }))).toEqual([expect.stringContaining('has no Expected')]);
+    const ci = (constraint: string): Promise<string[]> => lint('sp-run-expected', spPlan({ before: ['## Global Constraints', '', constraint, ''], tasks: task('### Task 6: Consistency pass', '- [ ] **Step 1:** Diff the five contract docs.', '- [ ] **Step 2:** Run full `make ci` across all 5 changed plugin dirs.') }));
+    expect(await ci('- **CI gate:** `make ci` per changed plugin dir must be green before a task is done.')).toEqual([]);
+    expect(await ci('- Keep the contract docs in step.')).toEqual([expect.stringContaining('has no Expected: add "Expected: …" after `make ci`')]);
+    const plain = task('### Task 2: Package boundary', '- [ ] Run pnpm build:test and the consumer test; confirm the CommonJS package fails for the intended reason.');
+    expect(await lint('sp-run-expected', spPlan({ tasks: plain }))).toEqual([expect.stringContaining('names `pnpm build:test` but not the exact command for everything it runs')]);
+  });
+
+  it('sp-run-expected: "Run the focused tests and confirm …" says what it expects, so only the command is asked for', async () => {
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Same inode', '- [ ] Run the focused tests and confirm the same-inode case is not rejected by current code.') }));
+    expect(m).toContain('says to run something and what to expect, but names no command in the step');
+  });
+
+  it('sp-header-tech-stack, -goal, -architecture: a header line placed after a Status section, still before the first task, is there', async () => {
+    const late = spPlan({ tasks: TASK })
+      .replace(/^\*\*Tech Stack:\*\*.*$/m, '')
+      .replace(/^---$/m, '## Status\n\n| Block | Status |\n|---|---|\n| 1 | DONE |\n\n**Tech Stack:** Rust (tokio, serde), Python\n\n---');
+    expect(await lint('sp-header-tech-stack', late)).toEqual([]);
+    expect(await lint('sp-header-tech-stack', late.replace('**Tech Stack:** Rust (tokio, serde), Python', ''))).toEqual([expect.stringContaining('has no "**Tech Stack:**" line')]);
+  });
+
+  it('sp-header-agentic-line accepts "Implement inline task-by-task", and still reports "implement task-by-task, test-first"', async () => {
+    const line = (text: string): string => spPlan({ tasks: TASK }).replace(/^> \*\*For agentic workers:\*\*.*$/m, `> **For agentic workers:** ${text}`);
+    expect(await lint('sp-header-agentic-line', line('Implement inline task-by-task. Use TDD for behavior changes.'))).toEqual([]);
+    expect(await lint('sp-header-agentic-line', line('implement task-by-task, test-first. Steps use checkbox (`- [ ]`) syntax.'))).toEqual([expect.stringContaining('names no REQUIRED SUB-SKILL')]);
+  });
+
+  it('sp-header-goal-one-sentence does not count a closing "Companion gateway-side issue: …" sentence', async () => {
+    const plan = spPlan({ tasks: TASK }).replace(/^\*\*Goal:\*\*.*$/m, '**Goal:** Extend the metrics contract to the 5 remaining plugins. Closes `IBM/cpex-plugins#129`. Companion gateway-side issue: `IBM/mcp-context-forge#5554` (separate plan, other repo).');
+    expect(await lint('sp-header-goal-one-sentence', plan)).toEqual([]);
+  });
+
+  it('sp-code-step-without-code: a procedure written into a handoff, manifest scripts or members, and an entry added at a named place', async () => {
+    const step = (title: string, files: string[], ...body: string[]): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 2: Boundary', '**Files:**', ...files, '', `- [ ] **Step 2: ${title}**`, '', ...body) }));
+    expect(await step('Add the repeatable four-node Warp acceptance procedure and measurements to the implementation handoff', ['- Modify: `scripts/check_logging_guardrails.sh`'])).toEqual([]);
+    expect(await step('Add format, format:check, lint, typecheck, test, build and verify:pack scripts', ['- Modify: package.json, tsconfig.base.json'])).toEqual([]);
+    expect(await step('Add format, format:check, lint, typecheck, test, build and verify:pack scripts', ['- Modify: `src/cli.ts`'])).toEqual([expect.stringContaining('says to change code')]);
+    expect(await step('Add to workspace members', ['- Modify: `crates/x/src/lib.rs`'], 'Root `Cargo.toml`, in `[workspace] members = [...]`, add `"crates/ironclaw_product_context"`.')).toEqual([]);
+    expect(await step('Add buyer API namespace', ['- Modify: `frontend/src/api.js`'], 'In `frontend/src/api.js`, add `buyerApi` with list and get methods.')).toEqual([expect.stringContaining('says to change code')]);
+  });
+
+  it('sp-task-files: files listed with their action but no label, in a plan that labels the others; a heading over a range of tasks', async () => {
+    const overlays = task('## Task 2: New Overlays', '- Create `packages/settings/overlays/network-egress.json` (full content in spec section 3.1)', '- Create `packages/settings/overlays/audit.json`');
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...overlays] }))).toEqual([]);
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...task('## Task 2: New Overlays', '- Write the two overlays from spec section 3.1.')] }))).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
+    const range = ['## Task 2-3: Two Hooks', '', 'Each hook follows the same pattern.', '', '### Task 2: bash guard', '', '**Files:**', '- Create: `packages/hooks/src/bash/index.ts`', '', '### Task 3: env guard', '', '**Files:**', '- Create: `packages/hooks/src/env/index.ts`', ''];
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...range] }))).toEqual([]);
+    expect(await lint('task-numbering', spPlan({ tasks: [...TASK, '', ...range] }))).toEqual([]);
+  });
+
+  it('strict sp-files-exact-paths: a Windows path to a LICENSE, a map row changed "when needed", "Review all files changed above"', async () => {
+    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Wrap up', '**Files:**', e, '', '- [ ] Review the diff.')] }));
+    expect(await entry('- Create: `C:\\dev\\memoria\\LICENSE`')).toEqual([]);
+    expect(await entry('- Review all files changed above')).toEqual([]);
+    expect(await entry('- Create: `C:\\dev\\memoria\\notes`')).toEqual([expect.stringContaining('names no file path')]);
+    const row = (r: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ before: ['## File Map', '', r, ''], tasks: TASK }));
+    expect(await row('- `crates/madmin/src/site_replication.rs`: response DTO fields for peer state when needed.')).toEqual([]);
+  });
+});

@@ -29,3 +29,16 @@ export function headerRead(plan: Plan): boolean {
   if (labels.some((label) => headerField(plan, label) !== undefined)) return true;
   return plan.sections.some((s) => labels.some((label) => label.test(s.heading.text.replace(/^#+\s*/, '').replace(/[:：]\s*$/, '').trim())));
 }
+
+/**
+ * A header line the header did not reach, still before the first task: "## Status" over a table, then
+ * "**Tech Stack:** Rust …" above the first task. The plan has the line, placed late.
+ */
+export function labelledBeforeTasks(plan: Plan, label: RegExp): boolean {
+  const first = plan.tasks[0]?.span.start.line ?? plan.lines.length + 1;
+  const inCode = (l: number): boolean => plan.codeBlocks.some((b) => b.span.start.line <= l && l <= b.span.end.line);
+  return plan.lines.slice(0, first - 1).some((text, i) => {
+    const m = /^\s*(?:[-*+]\s+)?\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:)/.exec(text);
+    return m !== null && label.test(m[1]!.replace(/\s*[(（][^)）]*[)）]\s*$/, '').trim()) && !inCode(i + 1);
+  });
+}

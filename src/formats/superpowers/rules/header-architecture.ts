@@ -1,7 +1,7 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { isEmptyField } from '../../../rules/header/fields.js';
-import { ARCHITECTURE, GOAL, headerField, headerRead } from './fields.js';
+import { ARCHITECTURE, GOAL, headerField, headerRead, labelledBeforeTasks } from './fields.js';
 
 export const spHeaderArchitecture: Rule = {
   id: 'sp-header-architecture',
@@ -30,6 +30,8 @@ export const spHeaderArchitecture: Rule = {
     if (f) return [{ message: 'The "**Architecture:**" line is empty: describe the approach in 2-3 sentences.', span: f.span }];
     // A header none of whose lines was read is in a form the parser does not read: say nothing.
     if (!headerRead(plan)) return [];
+    // "## Status" over a table, then the line above the first task: the plan has it, placed late.
+    if (labelledBeforeTasks(plan, ARCHITECTURE)) return [];
     const goal = headerField(plan, GOAL);
     return [
       {

@@ -4,10 +4,11 @@ import { GOAL, headerField } from './fields.js';
 
 /**
  * A closing sentence that only names where more is written or what it closes: "Spec: `docs/…/design.md`.", "See #412.",
- * "Design: https://…", "Closes `IBM/mcp-context-forge#5554`.", "Companion plugin-side plan: `IBM/cpex-plugins` `docs/…/x.md` (other repo)."
+ * "Design: https://…", "Closes `IBM/mcp-context-forge#5554`.", "Companion plugin-side plan: `IBM/cpex-plugins` `docs/…/x.md` (other repo).",
+ * "Companion gateway-side issue: `IBM/mcp-context-forge#5554` (separate plan, other repo)."
  */
 const POINTER =
-  /([.!?])\s+(?:\(?\s*)?(?:spec(?:ification)?|design(?: doc)?|see|ref(?:erence)?s?|source|issue|ticket|prd|adr|tracking|tracked in|closes|fixes|resolves|companion(?:[\w -]{0,30})? plan|related plan)\b[^.!?`]{0,12}?:?\s*(?:(?:`[^`]+`|\[[^\]]*\]\([^)]*\)|#\d+|https?:\/\/\S+|[\w./-]+\.md)\s*)+(?:\([^)]*\))?\s*\)?\.?\s*$/i;
+  /([.!?])\s+(?:\(?\s*)?(?:spec(?:ification)?|design(?: doc)?|see|ref(?:erence)?s?|source|issue|ticket|prd|adr|tracking|tracked in|closes|fixes|resolves|companion(?:[\w -]{0,30})? (?:plan|issue|pr)|related (?:plan|issue|pr))\b[^.!?`]{0,12}?:?\s*(?:(?:`[^`]+`|\[[^\]]*\]\([^)]*\)|#\d+|https?:\/\/\S+|[\w./-]+\.md)\s*)+(?:\([^)]*\))?\s*\)?\.?\s*$/i;
 
 /** How many sentences at the end only point elsewhere. */
 function pointers(text: string): number {

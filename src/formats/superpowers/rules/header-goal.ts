@@ -1,7 +1,7 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { isEmptyField } from '../../../rules/header/fields.js';
-import { GOAL, headerField, headerRead } from './fields.js';
+import { GOAL, headerField, headerRead, labelledBeforeTasks } from './fields.js';
 
 export const spHeaderGoal: Rule = {
   id: 'sp-header-goal',
@@ -30,6 +30,8 @@ export const spHeaderGoal: Rule = {
     if (f) return [{ message: 'The "**Goal:**" line is empty: say in one sentence what the plan builds.', span: f.span }];
     // A header none of whose lines was read is in a form the parser does not read: say nothing.
     if (!headerRead(plan)) return [];
+    // "## Status" over a table, then the line above the first task: the plan has it, placed late.
+    if (labelledBeforeTasks(plan, GOAL)) return [];
     const section = plan.sections.find((s) => /^goal\b/i.test(s.heading.text.trim()));
     return [
       {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
 import { isEmptyField } from '../../../rules/header/fields.js';
-import { TECH_STACK, headerField, headerRead } from './fields.js';
+import { TECH_STACK, headerField, headerRead, labelledBeforeTasks } from './fields.js';
 
 export const spHeaderTechStack: Rule = {
   id: 'sp-header-tech-stack',
@@ -31,6 +31,8 @@ export const spHeaderTechStack: Rule = {
     if (f) return [{ message: 'The "**Tech Stack:**" line is empty: name the key technologies and libraries the work uses.', span: f.span }];
     // A header none of whose lines was read is in a form the parser does not read: say nothing.
     if (!headerRead(plan)) return [];
+    // "## Status" over a table, then the line above the first task: the plan has it, placed late.
+    if (labelledBeforeTasks(plan, TECH_STACK)) return [];
     const at = plan.title?.span ?? lineSpan(plan.lines, 1);
     return [{ message: 'The header has no "**Tech Stack:**" line: add one after Architecture naming the key technologies and libraries.', span: at }];
   },

@@ -41,8 +41,11 @@ const titleStatesOutcome = (step: Step): boolean => TITLE_OUTCOME.test(step.titl
 const A_DIRECTORY = /^[\w.-]+(?:\/[\w.-]+)*\/$/;
 /** A data or document file by its path (`src/data/racas.json` after "Verify:"): what the step checks, not a command. */
 const A_DATA_FILE = /^[\w.-]+(?:\/[\w.-]+)*\.(?:json|jsonl|ya?ml|toml|csv|tsv|md|txt|lock|xml|html|ini|cfg|env|log)$/i;
-/** Prose that says what the step checks: "Verify that all five files exist; …", or lists the checks ("Verify Russian auto-detection, English override, persistence after reload"). */
-const CHECKS = /\b(?:verify|confirm|check|ensure) that\b|(?:^|[.!?]\s+)(?:verify|confirm|check)\s+(?!(?:the |that )?(?:it|they|this)\b)\S[^.]*,[^.]*,/i;
+/**
+ * Prose that says what the step checks: "Verify that all five files exist; …", "… and confirm the same-inode case is not
+ * rejected", or lists the checks ("Verify Russian auto-detection, English override, persistence after reload").
+ */
+const CHECKS = /\b(?:verify|confirm|check|ensure) that\b|\band (?:confirm|verify|check|ensure)\s+(?!(?:it|they|this)\b)\S|(?:^|[.!?]\s+)(?:verify|confirm|check)\s+(?!(?:the |that )?(?:it|they|this)\b)\S[^.]*,[^.]*,/i;
 /**
  * Words that state or judge an outcome, in any form: "verify it resets all counters", "the build must be
  * clean", "no new warnings", "if it reports offenses, fix them", "Confirm structure (in order):" over what
@@ -97,9 +100,9 @@ const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same 
 
 /**
  * A command written inline after "run" in a step's words: "Run `cargo test --lib` and commit", "run
- * `test/run_js_tests.sh`". A command with arguments, or a script by its path.
+ * `test/run_js_tests.sh`", "Run full `make ci` across …". A command with arguments, or a script by its path.
  */
-const INLINE_RUN = /\brun\b\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i;
+const INLINE_RUN = /\brun\b(?:\s+(?:the\s+)?(?:full|whole|entire|complete|focused|targeted))?\W{0,4}`([^`]+\s[^`]*|[^`\s]*\/[^`\s]+|[^`\s]+\.(?:sh|ps1|py|js|mjs|rb|bat|cmd))`/i;
 
 /**
  * A command after a run step's bold head: "- [ ] **Step 2: Run, expect FAIL** — `mvn -o test -Dtest=…`",
@@ -166,15 +169,16 @@ function nothingToExpect(text: string): boolean {
  */
 const CHECK_WORDS = new Set(
   (
-    'test tests spec specs e2e smoke check checks lint build verify validate compile assemble typecheck analyze quality qa ' +
+    'test tests spec specs e2e smoke check checks lint build verify validate compile assemble typecheck analyze quality qa ci ' +
     'clippy vet pytest jest vitest mocha rspec phpunit pest ctest bats tsc mypy pyright eslint rubocop ruff staticcheck ' +
     'shellcheck golangci playwright cypress karma ava unittest tox nox behave cucumber dialyzer credo phpstan psalm ' +
     'detekt ktlint swiftlint stylelint biome xcodebuild'
   ).split(' '),
 );
 
-/** Programs that show, search or move files: what follows them names files and patterns, not a check (`grep -n "test" …`). */
-const SHOWS_OR_MOVES = /^(?:grep|egrep|rg|ag|find|fd|echo|printf|cat|less|head|tail|ls|tree|wc|sed|awk|jq|yq|git|cd|mkdir|cp|mv|rm|touch|ln|chmod|diff|curl|wget|open|code)$/;
+/** Programs that show, search or move files, PowerShell's too: what follows them names files and patterns, not a check (`grep -n "test" …`, `Rename-Item tests\\verify-x.js verify.js`). */
+const SHOWS_OR_MOVES =
+  /^(?:grep|egrep|rg|ag|find|fd|echo|printf|cat|less|head|tail|ls|tree|wc|sed|awk|jq|yq|git|cd|mkdir|cp|mv|rm|touch|ln|chmod|diff|curl|wget|open|code|rename-item|move-item|copy-item|remove-item|new-item|get-content|set-content|add-content|get-childitem|select-string|test-path|write-host|write-output)$/i;
 
 /**
  * The command runs tests, a build or a check: a run whose pass or fail the step turns on. On plans it
@@ -337,7 +341,7 @@ export const spRunExpected: Rule = {
           const inline = inlineRun(plan, step);
           if (inline) {
             // "Run `go generate ./internal/protocol/...`": inline as in a block, such a command has nothing to expect.
-            if (!quietRun(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
+            if (!quietRun(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter() && !outcomeGivenOnce(plan, inline.command)) out.push(noExpected(named, step, inline.command));
             continue;
           }
           // The task may give the command elsewhere (a Verification block after its steps, an earlier
@@ -389,6 +393,10 @@ function noExpected(named: string, step: Step, command: string): Finding {
   return { message: `${named} has no Expected: add "Expected: …" after \`${clip(command, 50)}\` (PASS, FAIL with the message, or the output that shows the step worked).`, span: step.title.span };
 }
 
+/** A command written plain after "Run", by its program: "Run pnpm build:test and …", "run cargo test -p api;". */
+const PLAIN_RUN =
+  /\brun\s+((?:pnpm|npm|yarn|npx|bun|cargo|go|pytest|make|mvn|gradle|dotnet|uv|python3?|node|deno|bundle|rake|mix|swift|xcodebuild|ctest)\s+[\w:./=-]+(?:\s+-{1,2}[\w:./=-]+)*)/gi;
+
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
 function noCommand(named: string, step: Step): Finding {
   // "Run the same checks locally and fix all failures.": what to do with a failure says what to expect.
@@ -396,12 +404,16 @@ function noCommand(named: string, step: Step): Finding {
   const expects =
     titleStatesOutcome(step) ||
     CHECKS_NONE.test(step.title.text) ||
+    CHECKS.test(step.title.text) ||
     handles(step.title.text) ||
     stepExpected(step) ||
     step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text) || TITLE_OUTCOME.test(p.text) || handles(p.text));
   // "Run focused tests, full `swift test`, and `swift build`": some of what it runs has its command (a
   // command with its arguments, not a job or target name: `smoke`, `henka_script_host_tests`).
-  const given = [step.title.text, ...step.prose.map((p) => p.text)].flatMap((t) => [...t.matchAll(/`([^`\s]+\s[^`]*)`/g)].map((m) => m[1]!)).find(runsACheck);
+  // Or written plain after "Run": "Run pnpm build:test and the consumer test".
+  const given = [step.title.text, ...step.prose.map((p) => p.text)]
+    .flatMap((t) => [...[...t.matchAll(/`([^`\s]+\s[^`]*)`/g)].map((m) => m[1]!), ...[...t.replace(/`[^`]*`/g, ' ').matchAll(PLAIN_RUN)].map((m) => m[1]!)])
+    .find(runsACheck);
   if (given !== undefined) {
     return {
       message: `${named} names \`${clip(given, 40)}\` but not the exact command for everything it runs${expects ? '' : ', and no Expected'}: write each command there as "Run: \`<exact command>\`"${expects ? '' : ', and "Expected: …"'}.`,

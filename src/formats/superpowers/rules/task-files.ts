@@ -1,7 +1,7 @@
 import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
-import { shellOnly, taskBlocks, taskHeadSpan, taskName } from './parts.js';
+import { lineText, shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse } from './parts.js';
 
 /** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks are green". */
 const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
@@ -45,13 +45,26 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
   return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text) || (blocks.length > 0 && COMMITS_AND_SHIPS.test(task.title.text));
 }
 
+/** A list item that names a file with its action, without the label: "- Create `packages/settings/overlays/audit.json` (…)". */
+const FILE_ITEM = /^\s*[-*+]\s+(?:create|modify|update|delete|remove|test)\b:?\s+`[^`\s]+(?:\/|\.\w+)`/i;
+
+/** "## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8": a heading over several tasks, each with its own Files. */
+function headsARange(plan: Plan, task: Task): boolean {
+  return /^\W*Tasks?\s+\d+\s*[-–]\s*\d+\b/i.test(lineText(plan, task.span.start.line).replace(/^#+\s*/, ''));
+}
+
+/** A task whose list names its files without a "**Files:**" label ("## Task 6: New Overlays" over "- Create `x.json`"). */
+function listsFilesUnlabelled(plan: Plan, task: Task): boolean {
+  return taskProse(plan, task).some((l) => FILE_ITEM.test(l.text));
+}
+
 export const spTaskFiles: Rule = {
   id: 'sp-task-files',
   family: 'superpowers',
   severity: 'error',
   formats: ['superpowers'],
   description:
-    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands, a task that lists no file, shows no code and opens none of its steps with a change: "Push `post/x`; open PR", "**STOP.** Jimbo reviews the PR", a session in a browser) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted.',
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands, a task that lists no file, shows no code and opens none of its steps with a change: "Push `post/x`; open PR", "**STOP.** Jimbo reviews the PR", a session in a browser) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted, and so is a list that names each file with its action but no label ("- Create `packages/settings/overlays/audit.json`") in a plan whose other tasks label theirs; a heading over a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" …) is not asked for one.',
   instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
   examples: {
     valid: [
@@ -67,7 +80,9 @@ export const spTaskFiles: Rule = {
     ],
   },
   check(plan) {
-    const missing = plan.tasks.filter((t) => !t.filesBlock && t.files.length === 0);
+    // A list of files without the label counts in a plan that labels its other tasks' Files.
+    const labels = plan.tasks.some((t) => t.filesBlock !== undefined);
+    const missing = plan.tasks.filter((t) => !t.filesBlock && t.files.length === 0 && !(labels && listsFilesUnlabelled(plan, t)) && !headsARange(plan, t));
     if (missing.length === 0) return [];
     if (missing.length === plan.tasks.length && plan.tasks.length > 1) {
       return [
