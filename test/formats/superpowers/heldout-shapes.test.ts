@@ -2121,6 +2121,12 @@ describe('habits of the eighty-sixth to eighty-ninth blind batches (round 43)', 
     expect(await lint('task-numbering', spPlan({ tasks: [...TASK, '', ...range] }))).toEqual([]);
   });
 
+  it('strict sp-interfaces takes signatures written without backticks as exact names', async () => {
+    const block = (...entries: string[]): string[] => [...TASK.slice(0, 6), '**Interfaces:**', '', ...entries, '', ...TASK.slice(6)];
+    expect(await lint('sp-interfaces', spPlan({ tasks: block('- MemoryEngine.reconcile(): Promise<ReconciliationReport>', '- MemoryDocumentSource { type?: string; uri?: string }') }))).toEqual([]);
+    expect(await lint('sp-interfaces', spPlan({ tasks: block('- the engine and its document source') }))).toEqual([expect.stringContaining('says neither what it consumes nor what it produces')]);
+  });
+
   it('strict sp-files-exact-paths: a Windows path to a LICENSE, a map row changed "when needed", "Review all files changed above"', async () => {
     const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Wrap up', '**Files:**', e, '', '- [ ] Review the diff.')] }));
     expect(await entry('- Create: `C:\\dev\\memoria\\LICENSE`')).toEqual([]);

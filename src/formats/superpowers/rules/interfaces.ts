@@ -14,6 +14,9 @@ function writesCode(plan: Plan, task: Task): boolean {
   return task.steps.some((s) => s.kind === 'test' || s.kind === 'implement') || workUnits(plan).some((u) => u.task === task && changesCode(u));
 }
 
+/** A type or signature written without backticks: a name, then its parameters, fields or members. */
+const PLAIN_SIGNATURE = /^\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:\([^)]*\)|\{[^}]*\}|<[^>]*>)/;
+
 export const spInterfaces: Rule = {
   id: 'sp-interfaces',
   family: 'superpowers',
@@ -21,7 +24,7 @@ export const spInterfaces: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block (when at least half the plan\'s code tasks carry one: a plan that gives blocks only to the tasks that hand a contract to another uses them where needed), and a block with neither a Consumes nor a Produces entry nor any exact name (entries in other words, "- Artifact name: `x`", count), are reported. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block (when at least half the plan\'s code tasks carry one: a plan that gives blocks only to the tasks that hand a contract to another uses them where needed), and a block with neither a Consumes nor a Produces entry nor any exact name (entries in other words, "- Artifact name: `x`", and signatures written without backticks, "MemoryEngine.reconcile(): Promise<ReconciliationReport>", count), are reported. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'Give every task that writes code an **Interfaces:** block: "- Consumes: …" (from earlier tasks, exact signatures) and "- Produces: …" (what later tasks rely on), or "nothing".',
   examples: {
     valid: [
@@ -59,7 +62,8 @@ export const spInterfaces: Rule = {
       if (!codeTasks.has(task)) continue;
       // Entries that give exact names without the labels ("Installed console script provides `harness
       // task recover`", "- Artifact name: `x`") say it in other words.
-      if (block.entries.some((e) => e.kind !== 'other' || e.names.length > 0)) continue;
+      // So do signatures written plain: "MemoryEngine.reconcile(): Promise<ReconciliationReport>", "MemoryDocumentSource { type?: string }".
+      if (block.entries.some((e) => e.kind !== 'other' || e.names.length > 0 || PLAIN_SIGNATURE.test(e.text.text))) continue;
       out.push({
         message: `${taskName(task)}'s **Interfaces:** block says neither what it consumes nor what it produces: write "- Consumes: …" and "- Produces: …" entries with exact names.`,
         span: findInLine(plan.lines, block.span.start.line, (plan.lines[block.span.start.line - 1] ?? '').trim()),
