@@ -63,6 +63,11 @@ const COMPACT_LABELS: Record<string, 'test' | 'impl' | 'verify' | 'lint' | 'comm
 /** Languages of fenced blocks that hold commands (an unlabelled fence too). */
 export const SHELL_LANGS: ReadonlySet<string> = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'fish', 'powershell', 'pwsh', 'ps1', 'cmd', 'bat', '']);
 
+/** "## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8": the task heading names a range of tasks it groups. */
+export function headsTaskRange(lines: readonly string[], task: Task): boolean {
+  return /^\W*Tasks?\s+\d+\s*[-–]\s*\d+\b/i.test((lines[task.span.start.line - 1] ?? '').replace(/^#+\s*/, ''));
+}
+
 /** Task sections: headings whose text is "Task N …". */
 /** `prefixes`: contract id prefixes the plan defines ("FIX", "BEH"), so task references to them are found too. */
 export function parseTasks(lines: readonly string[], o: Outline, sections: readonly Section[], prefixes: ReadonlySet<string> = new Set()): Task[] {

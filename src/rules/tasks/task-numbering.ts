@@ -1,3 +1,4 @@
+import { headsTaskRange } from '../../plan/tasks.js';
 import type { Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { taskHeadSpan } from './shared.js';
@@ -19,7 +20,7 @@ export const taskNumbering: Rule = {
     let expected = plan.format === 'superpowers' ? (plan.tasks[0]?.number ?? 1) : 1;
     for (const task of plan.tasks) {
       // "## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8" heads the range; it does not use the number 3.
-      if (/^\W*Tasks?\s+\d+\s*[-–]\s*\d+\b/i.test((plan.lines[task.span.start.line - 1] ?? '').replace(/^#+\s*/, ''))) continue;
+      if (headsTaskRange(plan.lines, task)) continue;
       const at = taskHeadSpan(plan, task);
       if (seen.has(task.number)) {
         out.push({ message: `Task ${task.number} appears more than once: renumber the tasks 1..N so each number is used once.`, span: at });

@@ -1,7 +1,8 @@
 import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
-import { lineText, shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse } from './parts.js';
+import { headsTaskRange } from '../../../plan/tasks.js';
+import { shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse } from './parts.js';
 
 /** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks are green". */
 const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
@@ -48,11 +49,6 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
 /** A list item that names a file with its action, without the label: "- Create `packages/settings/overlays/audit.json` (…)". */
 const FILE_ITEM = /^\s*[-*+]\s+(?:create|modify|update|delete|remove|test)\b:?\s+`[^`\s]+(?:\/|\.\w+)`/i;
 
-/** "## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8": a heading over several tasks, each with its own Files. */
-function headsARange(plan: Plan, task: Task): boolean {
-  return /^\W*Tasks?\s+\d+\s*[-–]\s*\d+\b/i.test(lineText(plan, task.span.start.line).replace(/^#+\s*/, ''));
-}
-
 /** A task whose list names its files without a "**Files:**" label ("## Task 6: New Overlays" over "- Create `x.json`"). */
 function listsFilesUnlabelled(plan: Plan, task: Task): boolean {
   return taskProse(plan, task).some((l) => FILE_ITEM.test(l.text));
@@ -80,9 +76,10 @@ export const spTaskFiles: Rule = {
     ],
   },
   check(plan) {
-    // A list of files without the label counts in a plan that labels its other tasks' Files.
+    // A list of files without the label counts in a plan that labels its other tasks' Files; a heading over a range
+    // of tasks ("## Task 3-8: Six Hooks") leaves the Files to each of them.
     const labels = plan.tasks.some((t) => t.filesBlock !== undefined);
-    const missing = plan.tasks.filter((t) => !t.filesBlock && t.files.length === 0 && !(labels && listsFilesUnlabelled(plan, t)) && !headsARange(plan, t));
+    const missing = plan.tasks.filter((t) => !t.filesBlock && t.files.length === 0 && !(labels && listsFilesUnlabelled(plan, t)) && !headsTaskRange(plan.lines, t));
     if (missing.length === 0) return [];
     if (missing.length === plan.tasks.length && plan.tasks.length > 1) {
       return [
