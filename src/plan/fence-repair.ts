@@ -9,8 +9,9 @@
  *   happens when a ```` ````markdown ```` block closes its inner ```` ```bash ```` with four backticks.
  * - **unclosed**: a fence that is never closed runs to the end of the document.
  * - **dedented**: a fence indented in a list item whose closing fence is not ("  ```python", the code,
- *   then "```" at column 0). CommonMark ends the block with the list item, and the closing fence
- *   opens a new block that reads what follows as code.
+ *   then "```" at column 0), or whose code is not (a commit message's body at column 0, then "  ```").
+ *   CommonMark ends the block with the list item, and the closing fence opens a new block that reads
+ *   what follows as code.
  *
  * The repair keeps every line where it is (diagnostics keep their line numbers): a nested block's
  * outer fences are lengthened so the nesting is explicit, and an unclosed block is closed on the
@@ -24,7 +25,7 @@ export interface FenceProblem {
   line: number;
   /** The opening fence as written (marker and info string). */
   opener: string;
-  /** nested: the inner opener's line; unclosed: the line the repair closed it before (0: not repaired); dedented: the closing fence's line. */
+  /** nested: the inner opener's line; unclosed: the line the repair closed it before (0: not repaired); dedented: the first line the list item lost. */
   innerLine: number;
   /** nested: the line of the fence that really closes the outer block. */
   closeLine: number;
@@ -89,7 +90,9 @@ export function repairFirstBrokenFence(
     if (late !== undefined) {
       const repaired = lines.slice();
       for (let l = t.map[1]; l <= late; l++) if ((lines[l] ?? '').trim() !== '') repaired[l] = open.indent + (lines[l] ?? '');
-      return { problem: { kind: 'dedented', line: start + 1, opener: (lines[start] ?? '').trim(), innerLine: late + 1, closeLine: late + 1 }, lines: repaired };
+      let first = t.map[1];
+      while (first < late && (lines[first] ?? '').trim() === '') first++;
+      return { problem: { kind: 'dedented', line: start + 1, opener: (lines[start] ?? '').trim(), innerLine: first + 1, closeLine: late + 1 }, lines: repaired };
     }
     // Unclosed: close it on the blank line before the first heading it swallowed (in a Markdown
     // snippet, the first plan section heading: its own headings are part of the snippet).
@@ -114,15 +117,16 @@ export function repairFirstBrokenFence(
 }
 
 /**
- * The fence, written further left than an indented opener, that the author meant to close it: the
- * first fence line after the block ended with its list item, bare and of the same marker. Lines
- * between are its code; a heading among them is the plan's own, and then there is none.
+ * The fence that the author meant to close an indented opener with, after the block ended with its list
+ * item: the first fence line after it, bare, of the same marker, written further left or as far in
+ * (then the code before it was written further left: "- Replace raw <input> …" at column 0 in a commit
+ * message). Lines between are its code; a heading among them is the plan's own, and then there is none.
  */
 function dedentedClose(lines: readonly string[], from: number, char: string, width: number, indent: number): number | undefined {
   for (let l = from; l < lines.length; l++) {
     const line = lines[l] ?? '';
     const fence = fenceLine(line);
-    if (fence) return fence.info === '' && fence.marker[0] === char && fence.marker.length >= width && fence.indent.length < indent ? l : undefined;
+    if (fence) return fence.info === '' && fence.marker[0] === char && fence.marker.length >= width && fence.indent.length <= indent ? l : undefined;
     if (/^#{1,6}\s/.test(line)) return undefined;
   }
   return undefined;

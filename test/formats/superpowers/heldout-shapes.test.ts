@@ -2127,6 +2127,15 @@ describe('habits of the eighty-sixth to eighty-ninth blind batches (round 43)', 
     expect(await lint('sp-interfaces', spPlan({ tasks: block('- the engine and its document source') }))).toEqual([expect.stringContaining('says neither what it consumes nor what it produces')]);
   });
 
+  it('fence-balanced names a block in a list item whose code, not its closing fence, is written at column 0', async () => {
+    const commit = (...body: string[]): string[] =>
+      task('### Task 3: Commit and open PR', '- [ ] **Step 2: Commit**', '', '  ```bash', '  git commit -m "fix(ui): make the date range pickable', '', ...body, '', '  Fixes SUP-11"', '  ```', '', '- [ ] **Step 3: Push the branch**');
+    expect(await lint('fence-balanced', spPlan({ tasks: commit('- Replace raw <input type=date> with the Input component') }))).toEqual([
+      'This fence is indented in a list item, but its code at line 20 is not, so CommonMark ends the block with the list item there and the fence at line 23 opens a new block that reads what follows as code: indent the code like this fence.',
+    ]);
+    expect(await lint('fence-balanced', spPlan({ tasks: commit('  - Replace raw <input type=date> with the Input component') }))).toEqual([]);
+  });
+
   it('strict sp-files-exact-paths: a Windows path to a LICENSE, a map row changed "when needed", "Review all files changed above"', async () => {
     const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Wrap up', '**Files:**', e, '', '- [ ] Review the diff.')] }));
     expect(await entry('- Create: `C:\\dev\\memoria\\LICENSE`')).toEqual([]);
