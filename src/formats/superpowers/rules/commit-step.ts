@@ -99,9 +99,12 @@ function commitsWith(command: string): boolean {
   return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit|gt\s+(?:create|modify))(?:\s|$)/.test(command);
 }
 
+/** The code spans of a text, without their backticks. */
+const codeSpans = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+
 /** What a step runs: its blocks' lines, its commands, and the code spans of its words ("then `jj new -m \"…\"`"). */
 function stepCode(step: Step): string[] {
-  const spans = [step.title.text, ...step.prose.map((p) => p.text)].flatMap((t) => [...t.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+  const spans = [step.title.text, ...step.prose.map((p) => p.text)].flatMap(codeSpans);
   return [...step.codeBlocks.flatMap((b) => b.content.replace(/\\\n\s*/g, ' ').split('\n')), ...step.commands.map((c) => c.run.text), ...spans];
 }
 
@@ -195,7 +198,7 @@ export const spCommitStep: Rule = {
       if (said) {
         // "### Task 6: Verification" over "- Commit on the isolated branch, push to origin, …": the task
         // commits, in a list item of its text.
-        const code = [...taskBlocks(plan, task).flatMap((b) => b.content.split('\n')), ...[...said.text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)];
+        const code = [...taskBlocks(plan, task).flatMap((b) => b.content.split('\n')), ...codeSpans(said.text)];
         if (!code.some(commitsWith)) out.push({ message: `${taskName(task)} says to commit ("${clip(said.text.replace(/^[-*+]\s+(?:\[[ xX]\]\s+)?|^\d+[.)]\s+/, ''), 40)}") without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`, span: said.span });
         continue;
       }

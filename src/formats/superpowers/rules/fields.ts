@@ -1,5 +1,6 @@
 /** Header fields as superpowers plans write them (`**Goal:**`, `**Tech Stack:**`), by label. */
 import type { HeaderField, Plan } from '../../../plan/types.js';
+import { isCode, linesBeforeTasks } from './parts.js';
 
 /**
  * The three labels of the header, also as plans written in another language translate them
@@ -35,10 +36,8 @@ export function headerRead(plan: Plan): boolean {
  * "**Tech Stack:** Rust …" above the first task. The plan has the line, placed late.
  */
 export function labelledBeforeTasks(plan: Plan, label: RegExp): boolean {
-  const first = plan.tasks[0]?.span.start.line ?? plan.lines.length + 1;
-  const inCode = (l: number): boolean => plan.codeBlocks.some((b) => b.span.start.line <= l && l <= b.span.end.line);
-  return plan.lines.slice(0, first - 1).some((text, i) => {
+  return linesBeforeTasks(plan).some((text, i) => {
     const m = /^\s*(?:[-*+]\s+)?\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:)/.exec(text);
-    return m !== null && label.test(m[1]!.replace(/\s*[(（][^)）]*[)）]\s*$/, '').trim()) && !inCode(i + 1);
+    return m !== null && label.test(m[1]!.replace(/\s*[(（][^)）]*[)）]\s*$/, '').trim()) && !isCode(plan, i + 1);
   });
 }

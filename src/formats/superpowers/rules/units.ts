@@ -8,6 +8,7 @@
 import { outline, type Outline } from '../../../plan/blocks.js';
 import { blankFrontMatter, span, textAt, trimmedLine } from '../../../plan/source.js';
 import type { CodeBlock, Plan, Span, Step, Task, Text } from '../../../plan/types.js';
+import { taskName } from './parts.js';
 
 export interface WorkUnit {
   task: Task;
@@ -122,6 +123,5 @@ export function showsCode(block: CodeBlock): boolean {
 
 /** "Step 2 of Task 1", "item 3 of Task 1", "Task 2", "Step 3 of Task 0.1" (a task numbered within its phase). */
 export function unitName(unit: WorkUnit): string {
-  const task = `Task ${unit.task.number}${unit.task.subnumber !== undefined ? `.${unit.task.subnumber}` : ''}`;
-  return unit.label === '' ? task : `${unit.label} of ${task}`;
+  return unit.label === '' ? taskName(unit.task) : `${unit.label} of ${taskName(unit.task)}`;
 }
