@@ -2145,3 +2145,49 @@ describe('habits of the eighty-sixth to eighty-ninth blind batches (round 43)', 
     expect(await row('- `crates/madmin/src/site_replication.rs`: response DTO fields for peer state when needed.')).toEqual([]);
   });
 });
+
+describe('habits of the ninetieth to ninety-third blind batches (round 44)', () => {
+  it('sp-run-expected: "Run Step 2, then … commit" repeats a run its task gives', async () => {
+    const tests = ['- [ ] **Step 2: Run focused tests**', '', '```bash', 'node build/test.mjs main', '```', '', 'Expected: the retained IP assertions pass.', ''];
+    const commit = ['- [ ] **Step 3: Run focused tests and commit**', '', 'Run Step 2, then stage only Task 1 files and commit with `feat: persist client IP usage`.'];
+    const plan = (...body: string[]): string => spPlan({ tasks: task('### Task 1: Client IP', '- [ ] **Step 1: Keep the IP assertions**', '', ...body) });
+    expect(await lint('sp-run-expected', plan(...tests, ...commit))).toEqual([]);
+    expect(await lint('sp-run-expected', plan(...commit))).toEqual([expect.stringContaining('says to run something but names no command and no Expected')]);
+  });
+
+  it('sp-commit-step: a task whose files are host configuration, local-only edits or runtime state owes no commit', async () => {
+    const host = (...entries: string[]): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Host configuration', '**Files:**', ...entries, '', '- [ ] **Step 1: Create the channel config**', '', '```json', '{ "weixin": { "enabled": true } }', '```')] }));
+    expect(await host('- Create: `F:\\VibeTrading\\config\\agent.json`', '- Modify locally: `F:\\VibeTrading\\Vibe-Trading\\docker-compose.local.yml`', '- Read without exposing values: `F:\\VibeTrading\\config\\agent.env`')).toEqual([]);
+    expect(await host('- Persistent runtime state only: Docker volume path `/home/vibe/.vibe-trading/weixin/account.json`')).toEqual([]);
+    expect(await host('- Create: `config/agent.json`')).toEqual([expect.stringContaining('Task 2 has no commit step')]);
+    // A plan that writes every path from the drive names its own files that way.
+    const drive = spPlan({ tasks: task('### Task 1: Config', '**Files:**', '- Create: `C:\\dev\\memoria\\config\\agent.json`', '', '- [ ] **Step 1: Write it**', '', '```json', '{}', '```') });
+    expect(await lint('sp-commit-step', drive)).toEqual([expect.stringContaining('Task 1 has no commit step')]);
+  });
+
+  it('sp-file-structure: an existing test file the task leaves as it is need not be mapped', async () => {
+    const map = ['## File Structure', '', '| File | Responsibility |', '|---|---|', '| `install.sh` | the installer |', '| `tests/install.bats` | its tests |', '| `src/cleaner/index.ts` | the daemon |', ''];
+    const tested = (entry: string): Promise<string[]> =>
+      lint('sp-file-structure', spPlan({ before: map, tasks: [...TASK, '', ...task('### Task 2: Expose getRules()', '**Files:**', '- Modify: `src/cleaner/index.ts:120-150`', entry, '', '- [ ] **Step 1: Add the getter**', '', '```ts', 'getRules(): Rule[] { return this.rules; }', '```')] }));
+    expect(await tested('- Test: 现有 `cleaner.test.ts`(无新测试, 此方法纯 getter)')).toEqual([]);
+    expect(await tested('- Test: existing `cleaner.test.ts` (no new tests; a plain getter)')).toEqual([]);
+    expect(await tested('- Test: `cleaner.test.ts`')).toEqual([expect.stringContaining("Task 2's file `cleaner.test.ts` is not in the file map")]);
+  });
+
+  it('sp-code-step-without-code: a function given its new body as one expression is an exact edit', async () => {
+    const step = (...body: string[]): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 2: Catalog', '**Files:**', '- Modify: `internal/translator/catalog.go`', '', '- [ ] **Step 4: Route response name restoration through the same catalog**', '', ...body) }));
+    expect(await step('Change `buildReverseMapFromOriginalOpenAI` to delegate to `buildToolCatalog(original).originalByShort`, so both calls restore names alike.')).toEqual([]);
+    expect(await step('Change `buildReverseMapFromOriginalOpenAI` so custom and function calls restore names alike.')).toEqual([expect.stringContaining('says to change code')]);
+  });
+
+  it('strict sp-files-exact-paths: "Modify only files required by failures found", and a map pattern over "Generated only from …"', async () => {
+    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 5: Final verification', '**Files:**', e, '', '- [ ] Run the suite.')] }));
+    expect(await entry('- Modify only files required by failures found in this task.')).toEqual([]);
+    expect(await entry('- Modify the files the suite needs.')).toEqual([expect.stringContaining('names no file path')]);
+    const map = (under: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', '- Modify later: `backend/patches/paged/*.patch`', `  - ${under}`, ''], tasks: TASK }));
+    expect(await map('Generated only from fork commits using `git format-patch`; never edited directly.')).toEqual([]);
+    expect(await map('The paged-attention patches.')).toEqual([expect.stringContaining('names a pattern')]);
+  });
+});

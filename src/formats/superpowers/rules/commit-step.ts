@@ -4,7 +4,7 @@ import type { Plan, Step, Task, Text } from '../../../plan/types.js';
 import { PUTS_OFF_COMMIT } from '../../../plan/tasks.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { runsOnly } from './task-files.js';
-import { clip, isCode, lineText, ONLY_IF_ENTRY, readsOnly, shellOnly, stepName, taskBlocks, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
+import { clip, isCode, lineText, ONLY_IF_ENTRY, READ_ENTRY, readsOnly, shellOnly, stepName, taskBlocks, taskHeadSpan, taskName, taskProse, touchesNoFile } from './parts.js';
 
 /**
  * The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy", "snapshots
@@ -164,7 +164,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, "Modify locally: `…`", "Persistent runtime state only: …") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -212,6 +212,7 @@ export const spCommitStep: Rule = {
         if (task.files.length > 0 && task.files.every((f) => /(?:^|\/)\.git(?:\/|$)/.test(f.path))) continue;
         // Files the plan keeps out of the repository ("under ignored `logs/relay/` … must not be staged or committed").
         if (task.files.length > 0 && task.files.every((f) => ignored().some((dir) => f.path.startsWith(dir)))) continue;
+        if (worksOutsideRepository(plan, task)) continue;
         if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
         // "Step 4: 暂时不 commit（等所有 task 完成一并 commit）": the task leaves its commit to a later one.
         if (task.steps.some((s) => PUTS_OFF_COMMIT.test(s.title.text))) continue;
@@ -255,6 +256,27 @@ export const spCommitStep: Rule = {
     return out.sort((a, b) => a.span.start.line - b.span.start.line);
   },
 };
+
+/** A Files entry the task keeps out of the repository: "Modify locally: `…`", "Persistent runtime state only: …". */
+const LOCAL_ENTRY = /\blocal(?:ly| only)\b|\bruntime (?:state|only)\b|\buntracked\b|\bnot (?:tracked|in (?:the )?repo(?:sitory)?)\b/i;
+/** A path outside any checkout: a drive (`F:\VibeTrading\config\agent.json`) or a home directory (`~/.config/x`). */
+const OUTSIDE_PATH = /^(?:[A-Za-z]:[\\/]|~[\\/]|\$HOME\b|%\w+%)/;
+
+/**
+ * A task whose Files are host configuration, local-only edits or runtime state ("Create:
+ * `F:\VibeTrading\config\agent.json`", "Modify locally: `docker-compose.local.yml`", "Read without exposing
+ * values: `…`"): it writes nothing a commit would hold. An absolute path is outside the repository only in a
+ * plan that names the repository's files by relative paths (some plans write every path from the drive).
+ */
+function worksOutsideRepository(plan: Plan, task: Task): boolean {
+  const items = task.filesBlock?.items ?? [];
+  const relative = plan.tasks.some((t) => t.files.some((f) => !OUTSIDE_PATH.test(f.path) && !f.path.startsWith('/')));
+  const outside = (text: string): boolean => {
+    const paths = [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.trim());
+    return relative && paths.length > 0 && paths.every((p) => OUTSIDE_PATH.test(p));
+  };
+  return items.length > 0 && items.some((it) => !READ_ENTRY.test(it.text)) && items.every((it) => READ_ENTRY.test(it.text) || LOCAL_ENTRY.test(it.text) || outside(it.text));
+}
 
 /** Words that keep files out of the repository: "git-ignored", "live under ignored `logs/x/`", "must not be staged or committed". */
 const KEPT_OUT = /\b(?:git-?)?ignored\b|\bmust not be (?:staged (?:or|and) )?committed\b/i;

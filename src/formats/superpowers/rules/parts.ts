@@ -183,10 +183,13 @@ export function hasInterfaces(plan: Plan, task: Task): boolean {
   return taskProse(plan, task).some((l) => /^\s*(?:[-*+]\s+)?\*\*Interfaces?(?::\*\*|\*\*:?)/i.test(l.text));
 }
 
+/** A Files entry the task only reads: "Read: `/etc/…`", "Reference: `src/x.ts`". */
+export const READ_ENTRY = /^\W*(?:read|reference|inspect|consult|review|see)\b/i;
+
 /** A task whose Files entries only read ("Read: `/etc/systemd/…`", "Reference: `docs/spec.md`"): it writes no file of the repository. */
 export function readsOnly(task: Task): boolean {
   const items = task.filesBlock?.items ?? [];
-  return items.length > 0 && items.every((i) => /^\W*(?:read|reference|inspect|consult|review|see)\b/i.test(i.text));
+  return items.length > 0 && items.every((i) => READ_ENTRY.test(i.text));
 }
 
 /**

@@ -94,9 +94,9 @@ const CONFIRMS = /^(?:confirm|verify|check|ensure|inspect|validate|spot[- ]check
 
 /**
  * A run that points back at a command the task already gave: "Run the tests again", "Re-run the same
- * command", "Run the same filter", "Run the same build and test commands".
+ * command", "Run the same filter", "Run the same build and test commands", "Run Step 2, then commit".
  */
-const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same (?:[\w-]+ (?:and |& )?){0,3}(?:commands?|tests?|filter|run|suite|invocation|selection)|as (?:above|before|in step \d+))\b/i;
+const REPEATS = /^(?:re-?run\b|run (?:the|those|these) tests\b)|\b(?:again|same (?:[\w-]+ (?:and |& )?){0,3}(?:commands?|tests?|filter|run|suite|invocation|selection)|as (?:above|before|in step \d+)|(?:re-?run|repeat|run) step \d+)\b/i;
 
 /**
  * A command written inline after "run" in a step's words: "Run `cargo test --lib` and commit", "run
@@ -247,7 +247,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": a step that runs tests, a build or a check says what the run should print — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Reported: a run of tests, a build or a check (`pytest`, `npm test`, `cargo build`, `mvn verify`, `tsc --noEmit`, `cargo fmt --check`, a linter, a script named for one: `scripts/test-cli.sh`) with no Expected and no word of its outcome; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks."; not a review or QA pass people run, "Run Gate A review", "Run design QA", nor, in a task that writes only a CI workflow, a line of what the workflow runs that expects nothing) and names no command — in the step or a table under it with a Command column, in its task when it repeats one ("Run the tests again", "Run the same build and test commands") or after a checklist of step heads with nothing under them ("- [ ] **Step 6: Run the unit tests**" … then "Run:" over a block), or in a "## Commands" section or a line before the tasks that lists them when it names them ("Run the test command.", "Both test commands") — and, when it says what it expects ("verify it fails because …", "Verify Russian auto-detection, English override, persistence after reload"), only the command is asked for, and when it names some of its commands ("Run focused tests, full `swift test`, and `swift build`"), the exact command for the rest; in a task without steps, a "Run" of a test, build or check with no Expected. Taken as the Expected: an "Expected:" line after the Run or its block (its value on the line, or a list under the label), an "# Expected:" comment in the block, an outcome in a comment after each command (`yarn fix  # must pass with 0 warnings`; a command of the block without one is asked for its own), an outcome after an inline command ("Run `pytest -q`; verify RED", "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"), a title that states the outcome ("Verify VM is up"), any word of the outcome ("the build must be clean", "no new warnings", "If it reports offenses, fix them", "Verify: `src/data/racas.json` … created."), a step that takes the outcome of the one before ("Same as above for the frontend."), a next step that checks the run ("Confirm it writes the generated files", "Spot-check the rewritten messages", "Review the output and only then report the result"), fixes what it finds ("Fix CLI/help only if failing for real bugs") or uses its outcome by name ("Update the test count with the passing suite result", "After tests pass, run:"), or an outcome the plan states once before its tasks, for the same command or the same program and subcommand ("`task check` must pass at the end of every task", "`cargo test --workspace` must pass at every commit" for `cargo test -p api`). Not asked for: an Expected of any other command — a script or tool the agent runs once, a search, a diff or a log to read, a set-up, install, generate or format command (`git init -b main`, `npm install -D vitest`, `task generate`, `vendor/bin/pint --dirty`), a prompt the step sends ("You are an agent finishing a work session.") — because on plans it was not tuned on, reviewers agreed with few of the missing-Expected findings such commands drew (5 of 31, against 54 of 76 on runs of tests, builds and checks). A block that opens with a shebang (`#!/usr/bin/env bash`) is a script the step writes, not commands it runs. Commit steps are left to sp-commit-step. A warning: reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": a step that runs tests, a build or a check says what the run should print — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Reported: a run of tests, a build or a check (`pytest`, `npm test`, `cargo build`, `mvn verify`, `tsc --noEmit`, `cargo fmt --check`, a linter, a script named for one: `scripts/test-cli.sh`) with no Expected and no word of its outcome; an Expected that allows failure ("Most tests PASS, may have some failures"); a step that says to run something ("Run documentation checks."; not a review or QA pass people run, "Run Gate A review", "Run design QA", nor, in a task that writes only a CI workflow, a line of what the workflow runs that expects nothing) and names no command — in the step or a table under it with a Command column, in its task when it repeats one ("Run the tests again", "Run the same build and test commands", "Run Step 2, then commit") or after a checklist of step heads with nothing under them ("- [ ] **Step 6: Run the unit tests**" … then "Run:" over a block), or in a "## Commands" section or a line before the tasks that lists them when it names them ("Run the test command.", "Both test commands") — and, when it says what it expects ("verify it fails because …", "Verify Russian auto-detection, English override, persistence after reload"), only the command is asked for, and when it names some of its commands ("Run focused tests, full `swift test`, and `swift build`"), the exact command for the rest; in a task without steps, a "Run" of a test, build or check with no Expected. Taken as the Expected: an "Expected:" line after the Run or its block (its value on the line, or a list under the label), an "# Expected:" comment in the block, an outcome in a comment after each command (`yarn fix  # must pass with 0 warnings`; a command of the block without one is asked for its own), an outcome after an inline command ("Run `pytest -q`; verify RED", "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"), a title that states the outcome ("Verify VM is up"), any word of the outcome ("the build must be clean", "no new warnings", "If it reports offenses, fix them", "Verify: `src/data/racas.json` … created."), a step that takes the outcome of the one before ("Same as above for the frontend."), a next step that checks the run ("Confirm it writes the generated files", "Spot-check the rewritten messages", "Review the output and only then report the result"), fixes what it finds ("Fix CLI/help only if failing for real bugs") or uses its outcome by name ("Update the test count with the passing suite result", "After tests pass, run:"), or an outcome the plan states once before its tasks, for the same command or the same program and subcommand ("`task check` must pass at the end of every task", "`cargo test --workspace` must pass at every commit" for `cargo test -p api`). Not asked for: an Expected of any other command — a script or tool the agent runs once, a search, a diff or a log to read, a set-up, install, generate or format command (`git init -b main`, `npm install -D vitest`, `task generate`, `vendor/bin/pint --dirty`), a prompt the step sends ("You are an agent finishing a work session.") — because on plans it was not tuned on, reviewers agreed with few of the missing-Expected findings such commands drew (5 of 31, against 54 of 76 on runs of tests, builds and checks). A block that opens with a shebang (`#!/usr/bin/env bash`) is a script the step writes, not commands it runs. Commit steps are left to sp-commit-step. A warning: reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -286,8 +286,10 @@ export const spRunExpected: Rule = {
           // "Run the focused test and commit": the run is this step's, the commit sp-commit-step's.
           if (RUN_TITLE.test(step.title.text) && step.commands.length === 0 && step.codeBlocks.length === 0) {
             const inline = inlineRun(plan, step);
-            if (!inline) out.push(noCommand(named, step));
-            else if (!quietRun(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
+            // "Run Step 2, then stage only Task 1 files and commit": the run is one the task gave.
+            if (!inline) {
+              if (!pointsBackToRun(plan, task, step)) out.push(noCommand(named, step));
+            } else if (!quietRun(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
           }
           continue;
         }
@@ -347,11 +349,8 @@ export const spRunExpected: Rule = {
           // The task may give the command elsewhere (a Verification block after its steps, an earlier
           // step the run repeats: "Run the tests and confirm they pass", "Run the same filter — PASS",
           // the green run of a TDD task, "Run — PASS"): then it is not missing.
-          const runs = (s: Step): boolean => s !== step && s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== '');
-          // "Same command → PASS" points at a command given inline too ("`uv run pytest …` → FAIL" under "Run RED").
-          const runsInline = (s: Step): boolean => runs(s) || (s !== step && s.kind !== 'commit' && inlineRun(plan, s) !== undefined);
-          const pointsBack = REPEATS.test(step.title.text) || step.prose.some((p) => REPEATS.test(p.text));
-          const repeats = (pointsBack && task.steps.some(runsInline)) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
+          const runs = (s: Step): boolean => s !== step && givesRun(s);
+          const repeats = pointsBackToRun(plan, task, step) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
           // "Run the test command.": the plan gives its commands once, in a section of their own ("## Commands").
           const byName = NAMED_COMMAND.test(step.title.text) || step.prose.some((p) => NAMED_COMMAND.test(p.text));
           // The plan gives its check commands once before its tasks ("Verify with: `pnpm run test ./src/<file> --run`",
@@ -383,6 +382,20 @@ export const spRunExpected: Rule = {
     return out;
   },
 };
+
+/** Another step of the task that runs a command, in a block or on its line (not a commit step). */
+function givesRun(s: Step): boolean {
+  return s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== '');
+}
+
+/**
+ * The step repeats a run its task gives ("Run the tests again", "Run Step 2, then commit"); "Same command →
+ * PASS" points at a command given inline too ("`uv run pytest …` → FAIL" under "Run RED").
+ */
+function pointsBackToRun(plan: Plan, task: Task, step: Step): boolean {
+  const pointsBack = REPEATS.test(step.title.text) || step.prose.some((p) => REPEATS.test(p.text));
+  return pointsBack && task.steps.some((s) => s !== step && (givesRun(s) || (s.kind !== 'commit' && inlineRun(plan, s) !== undefined)));
+}
 
 /** The step says what its inline command should do: in its title, after the command, or anywhere in its words. */
 function inlineOutcome(plan: Plan, step: Step, after: string): boolean {
