@@ -1588,9 +1588,10 @@ describe('habits of the fifty-first and fifty-second blind batches (round 34)', 
   });
 
   it('strict rules: a directory a task creates, an anchor before a line hint, a plan with no test framework', async () => {
-    const dirs = (note: string): string[] => task('### Task 1: Directory structure', '**Files:**', `- Create: \`lua/botglue/\`${note}`, '', '- [ ] **Step 1: Create directories**', '', '```bash', 'mkdir -p lua/botglue', '```');
-    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dirs(' directory') }))).toEqual([]);
-    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dirs('') }))).toEqual([expect.stringContaining('names a directory')]);
+    const dirs = (entry: string): string[] => task('### Task 1: Directory structure', '**Files:**', `- ${entry}`, '', '- [ ] **Step 1: Create directories**', '', '```bash', 'mkdir -p lua/botglue', '```');
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dirs('Create: `lua/botglue/` directory') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dirs('Create: `lua/botglue/`') }))).toEqual([]);
+    expect(await lint('sp-files-exact-paths', spPlan({ tasks: dirs('Modify: `lua/botglue/`') }))).toEqual([expect.stringContaining('names a directory')]);
     const placed = (where: string): string[] =>
       task('### Task 3: Export', '**Files:**', '- Modify: `src/commands/uploadWidget.ts`', '', '- [ ] **Step 1: Add the exported function**', '', `In \`src/commands/uploadWidget.ts\`, add the following function ${where}:`, '', '```ts', 'export function refresh(): void {}', '```');
     expect(await lint('sp-files-line-range', spPlan({ tasks: placed('after the closing `}` of `registerUpload` (after line 75, before `openOrRevealUploadPanel`)') }))).toEqual([]);
@@ -2189,5 +2190,43 @@ describe('habits of the ninetieth to ninety-third blind batches (round 44)', () 
     const map = (under: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', '- Modify later: `backend/patches/paged/*.patch`', `  - ${under}`, ''], tasks: TASK }));
     expect(await map('Generated only from fork commits using `git format-patch`; never edited directly.')).toEqual([]);
     expect(await map('The paged-attention patches.')).toEqual([expect.stringContaining('names a pattern')]);
+  });
+});
+
+describe('habits of the ninety-fourth to ninety-seventh blind batches (round 45)', () => {
+  it('sp-run-expected hears "0 错误" (0 errors) after an inline command as its outcome', async () => {
+    const check = (item: string): Promise<string[]> => lint('sp-run-expected', spPlan({ tasks: task('## Task 8: 验证', `- [ ] 8.1 ${item}`, '- [ ] 8.2 `pnpm test` 全过(老 + 新)') }));
+    expect(await check('`pnpm typecheck` 0 错误')).toEqual([]);
+    expect(await check('`pnpm typecheck`')).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-no-placeholders leaves a TODO over complete code that says when to undo it', async () => {
+    const model = (comment: string): Promise<string[]> =>
+      lint('sp-no-placeholders', spPlan({ tasks: task('### Task 1: Zalo channel', '**Files:**', '- Create: `app/models/channel/zalo_oa.rb`', '', '- [ ] **Step 1: Add the model**', '', '```ruby', 'class Channel::ZaloOa < ApplicationRecord', `  ${comment}`, '  if Chatwoot.encryption_configured?', '    encrypts :app_secret', '  end', 'end', '```') }));
+    expect(await model('# TODO: Remove guard once encryption keys become mandatory (target 3-4 releases out).')).toEqual([]);
+    expect(await model('# TODO: encrypt the token too')).toEqual([expect.stringContaining('has a placeholder')]);
+  });
+
+  it('sp-code-step-without-code: a data task that also generates a directory\'s contents writes no code', async () => {
+    const inventory = (generated: string): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 2: Batch 01 inputs', '**Files:**', '- Create: `data/01/series-inventory-v01.json`', `- Generate: \`${generated}\``, '- Create: `data/01/README.md`', '', '- [ ] **Step 2: Write the complete 50-topic inventory**', '', 'Use the exact 50 titles in the approved design spec; each item includes `series_slot` 1—50 and `status: planned`.') }));
+    expect(await inventory('data/01/batch-01/batches/20260810/*')).toEqual([]);
+    expect(await inventory('scripts/health_batch.py')).toEqual([expect.stringContaining('says to change code')]);
+  });
+
+  it('strict sp-files-exact-paths: a file named "(if needed)", a new migration the tool names', async () => {
+    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 3: Docs', '**Files:**', e, '', '- [ ] Update the protocol.')] }));
+    expect(await entry('- Modify: `docs/validation-protocol.md`, `docs/architecture.md` (if needed)')).toEqual([]);
+    expect(await entry('- Modify: `docs/validation-protocol.md` and related files as needed')).toEqual([expect.stringContaining('leaves the list open')]);
+    expect(await entry('- Create: new drizzle migration to drop `outbox_events` table')).toEqual([]);
+    expect(await entry('- Create: the outbox cleanup module')).toEqual([expect.stringContaining('names no file path')]);
+  });
+
+  it('strict sp-files-line-range: a line number beside a named anchor, in parentheses after it or after a dash', async () => {
+    const placed = (where: string): Promise<string[]> =>
+      lint('sp-files-line-range', spPlan({ tasks: task('### Task 3: Metrics', '**Files:**', '- Modify: `temporalio/bridge/metric.py`', '', '- [ ] **Step 1: Add the wrapper class**', '', `${where}, insert:`, '', '```python', 'class MetricUpDownCounter: ...', '```') }));
+    expect(await placed('After the `MetricCounter` class (after line 56)')).toEqual([]);
+    expect(await placed('After the deviations card (after line 319 — the `</div>` closing `devs-card`)')).toEqual([]);
+    expect(await placed('After line 56')).toEqual([expect.stringContaining('places an edit by line number')]);
   });
 });
