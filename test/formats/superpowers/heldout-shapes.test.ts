@@ -2230,3 +2230,56 @@ describe('habits of the ninety-fourth to ninety-seventh blind batches (round 45)
     expect(await placed('After line 56')).toEqual([expect.stringContaining('places an edit by line number')]);
   });
 });
+
+describe('habits of the ninety-eighth to 101st blind batches (round 46)', () => {
+  it('sp-run-expected: an install after activating a virtualenv, and "Verify the new methods appear in …"', async () => {
+    const run = (command: string, ...after: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: task('### Task 3: Build', '- [ ] **Step 3: Install and build**', '', '```bash', command, '```', '', ...after) }));
+    expect(await run('source .venv/bin/activate && pip install -r requirements-test.txt')).toEqual([]);
+    expect(await run('source .venv/bin/activate && pytest tests/ -q')).toEqual([expect.stringContaining('has no Expected')]);
+    expect(await run('wasm-pack build crates/pipeline --target web', 'Verify the new methods appear in `prebuilds/pipeline/pipeline.d.ts`.')).toEqual([]);
+  });
+
+  it('sp-commit-step: a commit the code makes, a fix-and-commit loop on failed checks, a commit made in a later task', async () => {
+    const steps = (...items: string[]): Promise<string[]> => lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Filter engine', '**Files:**', '- Modify: `src/engine.ts`', '', ...items)] }));
+    const closing = ['- [ ] **Step 9: Commit**', '', '```bash', 'git add src/engine.ts', 'git commit -m "feat: filter engine"', '```'];
+    expect(await steps('- [ ] Extend the guarded commit path to raster/control and commit source, settings, cache, and history atomically.', ...closing)).toEqual([]);
+    expect(await steps('- [ ] Remove popover-owned preview/commit lifecycle and keep the session alive.', ...closing)).toEqual([]);
+    expect(await steps('- [ ] **Step 5: Monitor checks until green**', '', 'Use `gh pr checks --watch` and inspect any failed GitHub Actions logs. Fix, commit, push, and continue monitoring until all required checks pass.')).toEqual([]);
+    expect(await steps('- [ ] **Step 5: Add the filter and commit**', '', 'Add the filter, then commit.')).toEqual([expect.stringContaining('says to commit without the commands')]);
+    const merge = (title: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [...task('### Task 1: Merge upstream', '**Files:**', '- Modify: `Cargo.toml`', '', '**Step 1: Merge**', '', '```bash', 'git merge upstream/main --no-edit', '```', '', `**Step 2: ${title}**`), ...TASK.map((l) => l.replace('Task 1', 'Task 2'))] }));
+    expect(await merge('Commit (after conflict resolution in Task 2)')).toEqual([]);
+    expect(await merge('Commit')).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-commit-step: a commit in a section after the last task is the plan\'s one commit, owed its commands', async () => {
+    const plan = (...closing: string[]): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [...task('## Task 1: Shared interaction contract', '**Files:**', '- Modify: `src/PromptList.tsx`', '', '- [ ] Implement the shared contract.'), '## Final verification', '', '- [ ] Run `pnpm run test:all`.', ...closing] }));
+    expect(await plan('- [ ] Commit the implementation with a focused message.')).toEqual([
+      'The plan\'s closing commit ("Commit the implementation with a focuse…") has no commands: show `git add <the plan\'s files>` and `git commit -m "…"` in a bash block.',
+    ]);
+    expect(await plan('- [ ] Commit the implementation:', '', '```bash', 'git add src/PromptList.tsx', 'git commit -m "fix: prompt list interactions"', '```')).toEqual([]);
+    expect(await plan()).toEqual([expect.stringContaining('Task 1 has no commit step')]);
+  });
+
+  it('sp-file-structure: a map headed "File and Interface Map" or under a "**File Structure:**" label, "Files modified", "and matching tests"', async () => {
+    const files = ['**Files:**', '- Create: `src/a.ts`', '- Create: `src/b.ts`', '- Create: `src/c.ts`', '- Test: `tests/a.test.ts`', '', '- [ ] **Step 1: Write it**', '', '```ts', 'export const a = 1;', '```'];
+    const plan = (...map: string[]): Promise<string[]> => lint('sp-file-structure', spPlan({ before: map, tasks: task('### Task 1: Modules', ...files).concat(task('### Task 2: More', '**Files:**', '- Modify: `src/a.ts`', '', '- [ ] Change it.')) }));
+    const table = ['| Path | Responsibility |', '| --- | --- |', '| `src/a.ts` | a |', '| `src/b.ts` | b |', '| `src/c.ts` | c |', ''];
+    expect(await plan('## File and Interface Map', '', ...table)).toEqual([expect.stringContaining("Task 1's file `tests/a.test.ts` is not in the file map (\"File and Interface Map\"")]);
+    expect(await plan('**File Structure:**', '', ...table)).toEqual([expect.stringContaining('not in the file map ("**File Structure:**"')]);
+    expect(await plan('## Files modified', '', '| File | Change |', '| --- | --- |', '| `src/a.ts` | b |', '')).toEqual([]);
+    expect(await plan('**File map:**', '- Create: `src/a.ts`, `src/b.ts`, `src/c.ts`, and matching tests.', '')).toEqual([]);
+    expect(await plan('## Background', '', 'Nothing is mapped here.', '')).toEqual([expect.stringContaining('has no File Structure section')]);
+  });
+
+  it('strict sp-files-exact-paths: closing checks over the files above, files left in place, a merge\'s files', async () => {
+    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 4: Verify', '**Files:**', e, '', '- [ ] Run the suite.')] }));
+    expect(await entry('- Verify all modified Go and JSON files.')).toEqual([]);
+    expect(await entry('- Verify: council workflow, runtime, derivation, and UI files above')).toEqual([]);
+    expect(await entry('- Leave settlement/observation modules in place until Task 6 if the legacy path needs them')).toEqual([]);
+    expect(await entry('- All — merge touches 182 files')).toEqual([]);
+    expect(await entry('- Modify: the council workflow and UI files')).toEqual([expect.stringContaining('names no file path')]);
+  });
+});

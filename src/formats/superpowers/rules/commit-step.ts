@@ -36,9 +36,10 @@ const NO_COMMIT =
 const GIT_COMMIT = new RegExp(String.raw`${gitCommand('commit').source}|\bjj\s+(?:describe|commit|new)\b[^\n]*\s-m\b|\b(?:hg|sl)\s+commit\b`);
 /**
  * A commit step that runs only if something happened: "Commit if fixes were needed", "(Only if Step 2.1 required
- * fixes.)", "Commit any visual-verification fixes".
+ * fixes.)", "Commit any visual-verification fixes", "inspect any failed GitHub Actions logs. Fix, commit, push, and
+ * continue monitoring until all required checks pass".
  */
-const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|\bcommit any\b|若|如果|如需|仅在/i;
+const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|\bcommit any\b|\bany (?:failed|failing|failures?)\b|若|如果|如需|仅在/i;
 /**
  * Commits left to the user or to the session that runs the plan: "commit only if the user asks", "Git
  * commits are left to the user", "（若用户要求再 commit）", "Git commit 步骤仅在用户明确授权后执行" (only once the user authorizes them),
@@ -88,8 +89,16 @@ function planForbidsCommits(plan: Plan): boolean {
 const COMMIT_ACTION =
   /(?:^|[,;]\s*|\b(?:then|and)\s+)commit(?:\s+(?:the|all|your)\s+(?:changes|work))?\s*(?:[,;.]|\s+and\s+(?:push|open|tag|merge|move on|continue|proceed)\b|$)/im;
 
-/** Commits named as things, not made: "Export all commit messages for analysis", "the commit history", "database state as commit point". */
-const COMMIT_NOUN = /\bcommit (?:messages?|history|histories|logs?|hash(?:es)?|shas?|ids?|range|graph|count|authors?|trailers?|metadata|points?|boundar(?:y|ies)|protocol|phase)\b|\b(?:database|transaction|db) commits?\b/i;
+/**
+ * Commits named as things, not made: "Export all commit messages for analysis", "the commit history", "database
+ * state as commit point", or a commit the code makes: "Extend the guarded commit path … and commit source, settings,
+ * cache, and history atomically", "Remove popover-owned preview/commit lifecycle".
+ */
+const COMMIT_NOUN =
+  /\bcommit (?:messages?|history|histories|logs?|hash(?:es)?|shas?|ids?|range|graph|count|authors?|trailers?|metadata|points?|boundar(?:y|ies)|protocol|phase|paths?|lifecycles?|logic|handlers?|flow|semantics|callbacks?)\b|\b(?:database|transaction|db) commits?\b|\w\/commit\b|\bcommit\/\w|\bcommits?\b[^.]*\batomically\b/i;
+
+/** A commit step that points at the later task it is made in: "Commit (after conflict resolution in Task 2)". */
+const DEFERRED_COMMIT = /\bcommit\b[^.]*\((?:after|with|in|at the end of)\b[^)]*\btask\s+\d+/i;
 
 /**
  * A command that commits, with any tool: `git commit -m`, Jujutsu's `jj new -m`, GitButler's `but commit`,
@@ -151,6 +160,22 @@ function commitsElsewhere(plan: Plan): boolean {
   return plan.sections.some((s) => COMMITS_SECTION.test(s.heading.text.replace(/^#+\s*/, '').trim()));
 }
 
+/**
+ * The plan's one commit, in a section after its last task ("## Final verification" … "- [ ] Commit the
+ * implementation with a focused message."), and whether a block there shows the command.
+ */
+function closingCommit(plan: Plan): { line: Text; commands: boolean } | undefined {
+  const last = plan.tasks[plan.tasks.length - 1];
+  if (!last) return undefined;
+  for (let l = last.span.end.line + 1; l <= plan.lines.length; l++) {
+    const text = lineText(plan, l);
+    if (isCode(plan, l) || !COMMIT_LINE.test(text) || COMMIT_NOUN.test(text) || NO_COMMIT.test(text) || CONDITIONAL.test(text)) continue;
+    const after = plan.codeBlocks.filter((b) => b.span.start.line > l).flatMap((b) => b.content.split('\n'));
+    return { line: trimmedLine(l, text), commands: [...codeSpans(text), ...after].some(commitsWith) };
+  }
+  return undefined;
+}
+
 /** "… and create one signed cleanup commit": the plan commits once, at its end, so other tasks have no commit of their own. */
 function commitsOnce(plan: Plan): boolean {
   // "## Task 6: Verification And Commit": the last task commits the plan's work.
@@ -164,7 +189,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, "Modify locally: `…`", "Persistent runtime state only: …") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase").',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point", a commit the code makes: "Extend the guarded commit path … and commit source and history atomically", "preview/commit lifecycle") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, "Modify locally: `…`", "Persistent runtime state only: …") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)", "Step 3: Commit (after conflict resolution in Task 2)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes", "inspect any failed CI logs. Fix, commit, push …"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase", a commit in a section after the last task: "## Final verification" … "- [ ] Commit the implementation with a focused message.", which is itself owed its commands).',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -183,7 +208,12 @@ export const spCommitStep: Rule = {
     if (plan.tasks.length === 0 || planForbidsCommits(plan) || commitsElsewhere(plan)) return [];
     const out: Finding[] = [];
     const without: Task[] = [];
-    const once = commitsOnce(plan);
+    // "## Final verification" … "- [ ] Commit the implementation": one commit after the tasks, owed its commands.
+    const closing = closingCommit(plan);
+    if (closing && !closing.commands) {
+      out.push({ message: `The plan's closing commit ("${clip(closing.line.text.replace(/^[-*+]\s+(?:\[[ xX]\]\s+)?|^\d+[.)]\s+/, ''), 40)}") has no commands: show \`git add <the plan's files>\` and \`git commit -m "…"\` in a bash block.`, span: closing.line.span });
+    }
+    const once = closing !== undefined || commitsOnce(plan);
     let house: string | undefined;
     let kept: string[] | undefined;
     const ignored = (): string[] => (kept ??= ignoredDirectories(plan));
@@ -224,6 +254,7 @@ export const spCommitStep: Rule = {
       if (taskProse(plan, task).some((l) => NO_COMMIT.test(l.text))) continue;
       const step = steps[steps.length - 1]!;
       if (CONDITIONAL.test([step.title.text, ...step.prose.map((p) => p.text)].join(' '))) continue;
+      if (DEFERRED_COMMIT.test(step.title.text) && i < lastCommitting) continue;
       // "**Step 4:** full suite + both clippy. **Step 5: Commit** `feat(gui): …`": one checkbox packs several
       // steps; the commit is the one named after it.
       const head = lineText(plan, step.title.span.start.line);

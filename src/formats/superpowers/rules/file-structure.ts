@@ -4,6 +4,14 @@ import { clip, fileMapSection, firstTaskLine, olderSkill, sectionText, taskHeadS
 import { globToRegExp } from '../../../ground/glob.js';
 import { ARCHITECTURE, headerField } from './fields.js';
 
+/** A map that covers its sources' tests in words: "… and matching tests", "plus their unit tests". */
+const MATCHING_TESTS = /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b/i;
+
+/** A test file: a Test entry, or a path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
+function isTestFile(f: FileEntry): boolean {
+  return f.action === 'test' || /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]+$/.test(f.path);
+}
+
 /** Lockfiles: a package manager writes them, and they have no responsibility of their own to map. */
 const LOCKFILE = /(?:^|\/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|go\.sum|packages\.lock\.json)$/;
 
@@ -170,7 +178,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)"; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests", nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)"; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -212,10 +220,15 @@ export const spFileStructure: Rule = {
     // one: it may explain existing code, so a file it leaves out is not missing from a map.
     if (!named) return out;
     const fileMap = readMap(sectionText(plan, map));
+    // "## Files modified": a map of the files the plan changes holds no file a task creates.
+    const modifiedOnly = /\bmodif(?:ied|y)\b/i.test(map.heading.text) && !/\bcreat/i.test(map.heading.text);
+    // "Create: `mutation.ts`, `title.ts`, … and matching tests.": the map names the tests by their sources.
+    const testsByName = MATCHING_TESTS.test(fileMap.text);
     // A file several tasks touch is missing from the map once: at the first task that names it.
     const told = new Set<string>();
     for (const task of plan.tasks) {
-      const missing = ownFiles(plan, task.files).filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(fileMap, f.path) && !told.has(bare(f.path)));
+      const held = ownFiles(plan, task.files).filter((f) => (!modifiedOnly || f.action === 'modify') && !(testsByName && isTestFile(f)));
+      const missing = held.filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(fileMap, f.path) && !told.has(bare(f.path)));
       for (const f of missing) told.add(bare(f.path));
       if (missing.length === 0) continue;
       const where = `("${clip(map.heading.text, 40)}", line ${map.heading.span.start.line})`;

@@ -5,7 +5,7 @@
  * version a plan's wording belongs to, so each rule can accept every version's own form.
  */
 import { gitCommand } from '../../../plan/git-command.js';
-import { lineSpan, span } from '../../../plan/source.js';
+import { lineSpan, span, trimmedLine } from '../../../plan/source.js';
 import type { CodeBlock, Plan, Section, Span, Step, Task } from '../../../plan/types.js';
 import { codeLines } from '../../../rules/code-lines.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
@@ -144,16 +144,39 @@ export function olderSkill(plan: Plan): boolean {
   return line !== undefined && !/^for agentic workers$/i.test(line.addressee ?? '') && /executing-plans/i.test(line.text) && !/subagent-driven|checkbox/i.test(line.text);
 }
 
-/** "File Structure", "File Map", "Planned File Map", "File map (Plan 2 additions)", "Files to create", "Project Layout". */
+/**
+ * "File Structure", "File Map", "Planned File Map", "File map (Plan 2 additions)", "Files to create", "Project Layout",
+ * "File and Interface Map".
+ */
 const MAP_HEADING =
-  /^(?:\d+[.)]\s*)?(?:(?:planned|proposed|target|expected|new|full|complete)\s+)?(?:file (?:structure|map|layout|tree|overview|responsibilities|inventory)|(?:project|repo(?:sitory)?|directory|package|module|source|code) (?:layout|structure|tree)|files? (?:overview|map|touched|to (?:create|modify|change))|(?:affected|changed|touched) files|files\b|arquivos\b|archivos\b|fichiers\b|dateien\b|文件|ファイル)/i;
+  /^(?:\d+[.)]\s*)?(?:(?:planned|proposed|target|expected|new|full|complete)\s+)?(?:file (?:and [\w-]+ )?(?:structure|map|layout|tree|overview|responsibilities|inventory)|(?:project|repo(?:sitory)?|directory|package|module|source|code) (?:layout|structure|tree)|files? (?:overview|map|touched|to (?:create|modify|change))|(?:affected|changed|touched) files|files\b|arquivos\b|archivos\b|fichiers\b|dateien\b|文件|ファイル)/i;
 
-/** The plan's file map: a File Structure / File Map section (not the title, not a task). */
+/** The plan's file map: a File Structure / File Map section (not the title, not a task), or a labelled one before the tasks. */
 export function fileMapSection(plan: Plan): Section | undefined {
-  return plan.sections.find(
-    // A "### Files" heading inside a task is the task's Files block, not the plan's map.
-    (s) => s.depth >= 2 && s.depth <= 6 && MAP_HEADING.test(s.heading.text.replace(/[*_`]/g, '').trim()) && !plan.tasks.some((t) => t.span.start.line <= s.heading.span.start.line && s.heading.span.start.line <= t.span.end.line),
+  return (
+    plan.sections.find(
+      // A "### Files" heading inside a task is the task's Files block, not the plan's map.
+      (s) => s.depth >= 2 && s.depth <= 6 && MAP_HEADING.test(s.heading.text.replace(/[*_`]/g, '').trim()) && !plan.tasks.some((t) => t.span.start.line <= s.heading.span.start.line && s.heading.span.start.line <= t.span.end.line),
+    ) ?? labelledMap(plan)
   );
+}
+
+/**
+ * A map under a bold label instead of a heading: "**File Structure:**" over a tree or list, before the first task.
+ * Its body runs to the next heading (or the first task).
+ */
+function labelledMap(plan: Plan): Section | undefined {
+  const first = firstTaskLine(plan);
+  for (let l = 1; l < first; l++) {
+    const text = lineText(plan, l);
+    const label = /^\s*\*\*([^*]+?):?\*\*:?\s*$/.exec(text)?.[1];
+    if (label === undefined || isCode(plan, l) || !MAP_HEADING.test(label.trim()) || /^files\b/i.test(label.trim())) continue;
+    const next = plan.sections.find((s) => s.heading.span.start.line > l)?.heading.span.start.line ?? plan.lines.length + 1;
+    const end = Math.min(next, first) - 1;
+    const heading = trimmedLine(l, text);
+    return { kind: { type: 'other' }, heading, depth: 7, span: span(l, 1, end, lineText(plan, end).length + 1), bodyStart: l + 1, bodyEnd: end };
+  }
+  return undefined;
 }
 
 /**

@@ -19,10 +19,11 @@ const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some
  * `git diff --check`, `gofmt -l`), only show a file for the agent to read before it edits (`cat
  * SKILL.md`), set up a repository or branch the next steps work in (`git init -b main`, `git checkout
  * -b feat/x`), or install, generate or format files that a later step checks (`npm install`, `task
- * generate`, `cargo fmt`, `vendor/bin/pint --dirty`, `mix format`).
+ * generate`, `cargo fmt`, `vendor/bin/pint --dirty`, `mix format`), also after `cd` or a virtualenv's activation
+ * (`source .venv/bin/activate && pip install -r requirements-test.txt`).
  */
 const NOTHING_TO_EXPECT =
-  /^\s*(?:cd\s+\S+\s*&&\s*)?(?:(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open|sed\s+-n)\b[^|;&>]*|git (?:diff --check|init|clone|checkout -b|switch -c|worktree add)\b[^|;&>]*|gofmt -l\b[^|;&>]*|(?:npm|pnpm|yarn|bun) (?:install|ci|i|add)\b[^|;&>]*|(?:uv|pip3?|poetry|bundle|composer|dotnet) (?:sync|install|add|restore)\b[^|;&>]*|go (?:mod tidy|generate)\b[^|;&>]*|(?:task|make|just|npm run|pnpm|yarn) (?:generate|gen|codegen|fmt|format)\b[^|;&>]*|(?:(?:[\w.-]+\/)*(?:cargo fmt|go fmt|gofmt -w|rustfmt|prettier (?:--write|-w)|ruff format|black|pint|php-cs-fixer fix|mix format|dotnet format|terraform fmt|shfmt -w|stylua|dart format|elm-format|swiftformat|scalafmt|clang-format -i|npx prisma generate|prisma generate))\b[^|;&>]*)$/;
+  /^\s*(?:(?:cd|source|\.)\s+\S+\s*&&\s*)*(?:(?:mkdir|cp|mv|touch|ln|chmod|rm|cat|less|head|tail|ls|tree|open|sed\s+-n)\b[^|;&>]*|git (?:diff --check|init|clone|checkout -b|switch -c|worktree add)\b[^|;&>]*|gofmt -l\b[^|;&>]*|(?:npm|pnpm|yarn|bun) (?:install|ci|i|add)\b[^|;&>]*|(?:uv|pip3?|poetry|bundle|composer|dotnet) (?:sync|install|add|restore)\b[^|;&>]*|go (?:mod tidy|generate)\b[^|;&>]*|(?:task|make|just|npm run|pnpm|yarn) (?:generate|gen|codegen|fmt|format)\b[^|;&>]*|(?:(?:[\w.-]+\/)*(?:cargo fmt|go fmt|gofmt -w|rustfmt|prettier (?:--write|-w)|ruff format|black|pint|php-cs-fixer fix|mix format|dotnet format|terraform fmt|shfmt -w|stylua|dart format|elm-format|swiftformat|scalafmt|clang-format -i|npx prisma generate|prisma generate))\b[^|;&>]*)$/;
 /** What to do with each outcome, after the command: "If any non-stdlib imports appear, document them"; "Record the baseline loss in …". */
 const OUTCOME_HANDLED =
   /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:if\b[^,.]{3,},|fix (?:any|all|the) \w+ (?:reported|found|it reports)|record\b|note (?:down )?the\b|save the (?:output|result|number|value))|\buntil\b[^.]*\b(?:builds?|pass(?:es)?|succeeds?|compiles?|is clean|(?:is|are|goes|turns) green)\b/i;
@@ -55,7 +56,7 @@ const CHECKS = /\b(?:verify|confirm|check|ensure) that\b|\band (?:confirm|verify
  * outcome is reported.
  */
 const OUTCOME_WORD =
-  /\b(?:expect\w*|esperad[oa]s?|attendus?|erwartet|previst[oa]|attes[oa]|verwacht|beklenen|pass(?:es|ed|ing)?|fail\w*|succe\w*|should|must|errors?|warnings?|outputs?|prints?|shows?|lists?|returns?|exits?|green|RED|clean|compiles?|works?|ok|nothing|empty|no (?:new |more |\w+ )?(?:matches|changes|diff|errors|output|offen[cs]es|failures|warnings|regressions|issues|problems|violations|findings)|zero|complet(?:es|ed)|produc(?:es|ed)|(?:is |are |gets? )?(?:created|written|generated|updated)|found|finds|(?:verify|confirm|ensure|check|make sure)\s+(?:that|it|they|there|nothing|no|none|all|each|every)\b|see|until|if|result\w*|report\w*)\b|[预預期望通过過失败敗成功]|错误|錯誤|报错|警告|エラー|ожида|^\W*(?:verify|confirm|ensure|check|make sure)\b[^.:\n]{0,40}:\s*$/im;
+  /\b(?:expect\w*|esperad[oa]s?|attendus?|erwartet|previst[oa]|attes[oa]|verwacht|beklenen|pass(?:es|ed|ing)?|fail\w*|succe\w*|should|must|errors?|warnings?|outputs?|prints?|shows?|lists?|returns?|exits?|green|RED|clean|compiles?|works?|ok|nothing|empty|no (?:new |more |\w+ )?(?:matches|changes|diff|errors|output|offen[cs]es|failures|warnings|regressions|issues|problems|violations|findings)|zero|appears?|exists?|complet(?:es|ed)|produc(?:es|ed)|(?:is |are |gets? )?(?:created|written|generated|updated)|found|finds|(?:verify|confirm|ensure|check|make sure)\s+(?:that|it|they|there|nothing|no|none|all|each|every)\b|see|until|if|result\w*|report\w*)\b|[预預期望通过過失败敗成功]|错误|錯誤|报错|警告|エラー|ожида|^\W*(?:verify|confirm|ensure|check|make sure)\b[^.:\n]{0,40}:\s*$/im;
 
 /** A command with its outcome in a comment after it: "yarn test:typecheck   # must pass". */
 function commentedOutcome(line: string): boolean {
