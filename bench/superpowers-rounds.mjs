@@ -6,7 +6,7 @@
  *
  *   npx tsc -p tsconfig.build.json
  *   node bench/superpowers-rounds.mjs findings <out.json>                 every finding, strict rules on
- *   node bench/superpowers-rounds.mjs guarded <findings.json>             right / still reported; lost, stale, unjudged
+ *   node bench/superpowers-rounds.mjs guarded <findings.json> [--round N]  right / still reported; lost, stale, unjudged
  *   node bench/superpowers-rounds.mjs blind <from> <to> [--by-rule]       verdicts given before any fix, rounds from..to
  *   node bench/superpowers-rounds.mjs items <findings.json> <plans.txt> <dir> <parts>
  *   node bench/superpowers-rounds.mjs merge <dir> <id-prefix> <round>     verdicts-N.json beside items-N.json
@@ -84,12 +84,13 @@ function matcher(all, judged) {
   };
 }
 
-function guarded(path) {
+function guarded(path, round) {
   const all = readJson(path);
   const { findings: judged } = readJson(JUDGED);
   const current = matcher(all, judged);
   const strict = new Set(all.filter((d) => d.strict).map((d) => d.ruleId));
-  const counted = judged.filter((f) => f.verdict !== 'excerpt');
+  // With a round, its findings only: what that round's table row gives "after its fixes".
+  const counted = judged.filter((f) => f.verdict !== 'excerpt' && (round === undefined || f.round === round));
   const still = counted.filter((f) => current(f));
   const right = (fs) => fs.filter((f) => f.verdict === 'correct').length;
   const defaults = still.filter((f) => !strict.has(f.ruleId));
@@ -97,7 +98,7 @@ function guarded(path) {
   for (const f of counted.filter((x) => x.verdict === 'correct' && !x.retired && !current(x))) console.log(`lost   ${f.id} ${f.ruleId} ${f.plan}:${f.line}`);
   for (const f of counted.filter((x) => !x.retired && current(x) && current(x).message !== x.message)) console.log(`stale  ${f.id} ${f.ruleId} ${f.plan}:${f.line}\n  now: ${current(f).message}`);
   const matched = new Set(judged.map(current).filter(Boolean));
-  const plans = new Set(judged.map((f) => `${f.set}/${f.plan}`));
+  const plans = new Set((round === undefined ? judged : counted).map((f) => `${f.set}/${f.plan}`));
   for (const d of all.filter((x) => (x.ruleId.startsWith('sp-') || SHARED.has(x.ruleId)) && plans.has(`${x.set}/${x.plan}`) && !matched.has(x))) {
     console.log(`unjudged ${d.ruleId} ${d.plan}:${d.line} ${d.message}`);
   }
@@ -168,7 +169,7 @@ function merge(dir, prefix, round) {
 
 const [command, ...args] = process.argv.slice(2);
 if (command === 'findings' && args[0]) await findings(args[0]);
-else if (command === 'guarded' && args[0]) guarded(args[0]);
+else if (command === 'guarded' && args[0]) guarded(args[0], args.includes('--round') ? Number(args[args.indexOf('--round') + 1]) : undefined);
 else if (command === 'blind' && args[1]) await blind(Number(args[0]), Number(args[1]), args.includes('--by-rule'));
 else if (command === 'items' && args[3]) items(args[0], args[1], args[2], Number(args[3]));
 else if (command === 'merge' && args[2]) merge(args[0], args[1], Number(args[2]));
