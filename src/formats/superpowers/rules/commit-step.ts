@@ -122,7 +122,6 @@ function commitSteps(task: Task): Step[] {
   return task.steps.filter(
     (s) =>
       (s.kind === 'commit' && !COMMIT_NOUN.test(s.title.text)) ||
-      GIT_COMMIT.test([...s.codeBlocks.map((b) => b.content), ...s.commands.map((c) => c.run.text)].join('\n')) ||
       stepCode(s).some(commitsWith) ||
       paragraphs(s).some((p) => COMMIT_ACTION.test(p) && !NO_COMMIT.test(p)),
   );
