@@ -173,8 +173,8 @@ function labelledMap(plan: Plan): Section | undefined {
     if (label === undefined || isCode(plan, l) || !MAP_HEADING.test(label.trim()) || /^files\b/i.test(label.trim())) continue;
     const next = plan.sections.find((s) => s.heading.span.start.line > l)?.heading.span.start.line ?? plan.lines.length + 1;
     const end = Math.min(next, first) - 1;
-    const heading = trimmedLine(l, text);
-    return { kind: { type: 'other' }, heading, depth: 7, span: span(l, 1, end, lineText(plan, end).length + 1), bodyStart: l + 1, bodyEnd: end };
+    // A label is no heading: it takes the deepest depth, so it holds no section under it.
+    return { kind: { type: 'other' }, heading: trimmedLine(l, text), depth: 6, span: span(l, 1, end, lineText(plan, end).length + 1), bodyStart: l + 1, bodyEnd: end };
   }
   return undefined;
 }
