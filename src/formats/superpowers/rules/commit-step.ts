@@ -130,6 +130,9 @@ function commitSteps(task: Task): Step[] {
 /** A list item or line of a task's text that opens with the imperative "Commit": "- Commit on the isolated branch, push to origin". */
 const COMMIT_LINE = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?(?:\*\*)?commit\b(?!s)/i;
 
+/** A line's text without its list marker or checkbox: "- [ ] Commit the implementation" → "Commit the implementation". */
+const withoutMarker = (text: string): string => text.replace(/^[-*+]\s+(?:\[[ xX]\]\s+)?|^\d+[.)]\s+/, '');
+
 /** A task without steps that says to commit in its text; its line, or undefined. */
 function proseCommit(plan: Plan, task: Task): Text | undefined {
   if (task.steps.length > 0) return undefined;
@@ -210,7 +213,7 @@ export const spCommitStep: Rule = {
     // "## Final verification" … "- [ ] Commit the implementation": one commit after the tasks, owed its commands.
     const closing = closingCommit(plan);
     if (closing && !closing.commands) {
-      out.push({ message: `The plan's closing commit ("${clip(closing.line.text.replace(/^[-*+]\s+(?:\[[ xX]\]\s+)?|^\d+[.)]\s+/, ''), 40)}") has no commands: show \`git add <the plan's files>\` and \`git commit -m "…"\` in a bash block.`, span: closing.line.span });
+      out.push({ message: `The plan's closing commit ("${clip(withoutMarker(closing.line.text), 40)}") has no commands: show \`git add <the plan's files>\` and \`git commit -m "…"\` in a bash block.`, span: closing.line.span });
     }
     const once = closing !== undefined || commitsOnce(plan);
     let house: string | undefined;
@@ -228,7 +231,7 @@ export const spCommitStep: Rule = {
         // "### Task 6: Verification" over "- Commit on the isolated branch, push to origin, …": the task
         // commits, in a list item of its text.
         const code = [...taskBlocks(plan, task).flatMap((b) => b.content.split('\n')), ...codeSpans(said.text)];
-        if (!code.some(commitsWith)) out.push({ message: `${taskName(task)} says to commit ("${clip(said.text.replace(/^[-*+]\s+(?:\[[ xX]\]\s+)?|^\d+[.)]\s+/, ''), 40)}") without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`, span: said.span });
+        if (!code.some(commitsWith)) out.push({ message: `${taskName(task)} says to commit ("${clip(withoutMarker(said.text), 40)}") without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`, span: said.span });
         continue;
       }
       if (steps.length === 0) {
@@ -302,7 +305,7 @@ function worksOutsideRepository(plan: Plan, task: Task): boolean {
   const items = task.filesBlock?.items ?? [];
   const relative = plan.tasks.some((t) => t.files.some((f) => !OUTSIDE_PATH.test(f.path) && !f.path.startsWith('/')));
   const outside = (text: string): boolean => {
-    const paths = [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.trim());
+    const paths = codeSpans(text).map((p) => p.trim());
     return relative && paths.length > 0 && paths.every((p) => OUTSIDE_PATH.test(p));
   };
   return items.length > 0 && items.some((it) => !READ_ENTRY.test(it.text)) && items.every((it) => READ_ENTRY.test(it.text) || LOCAL_ENTRY.test(it.text) || outside(it.text));

@@ -19,10 +19,10 @@ const LOCKFILE = /(?:^|\/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.js
 function ownFiles(plan: Plan, entries: readonly FileEntry[]): FileEntry[] {
   return entries.filter(
     // "Map out which files will be created or modified": a file the task deletes has no responsibility to map.
-    (f) =>
-      (f.action === 'create' || f.action === 'modify' || f.action === 'test') &&
-      !(f.action === 'test' && existingTest(plan.lines[f.span.start.line - 1] ?? '', f)) &&
-      !oneOfAlternatives(plan.lines[f.span.start.line - 1] ?? '', f.path),
+    (f) => {
+      const line = plan.lines[f.span.start.line - 1] ?? '';
+      return (f.action === 'create' || f.action === 'modify' || f.action === 'test') && !(f.action === 'test' && existingTest(line, f)) && !oneOfAlternatives(line, f.path);
+    },
   );
 }
 

@@ -309,10 +309,10 @@ export const spTypeConsistency: Rule = {
     const at = grounding?.label.replace(/^([0-9a-f]{12})[0-9a-f]{28}$/, '$1');
     const where = grounding ? ` and ${at === 'the working tree' ? 'the repository' : `the repository (at ${at})`} does not declare it` : '';
     for (const use of uses) {
-      const key = `${use.task.task.span.start.line}\0${use.name}`;
-      if (reported.has(key)) continue;
       // Tasks in plan order: "Task 1.2" comes after "Task 1.1", which share a number.
       const position = use.task.task.span.start.line;
+      const key = `${position}\0${use.name}`;
+      if (reported.has(key)) continue;
       const n = taskName(use.task.task);
       const made = producers(use.name);
       if (use.verb === 'consumes' && made.some((t) => t.task.span.start.line <= position)) continue;
