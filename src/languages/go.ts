@@ -12,6 +12,9 @@ import type { DeclaredTest, Language, SnippetTest } from './types.js';
  */
 const TOP_LEVEL_START = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:package\s|import[\s("]|func\s+[A-Za-z_]|func\s*\([^()]*\)\s*[A-Za-z_]\w*\s*[([])/;
 
+/** Top-level declarations that give a shape and no behaviour, with what they need around them. */
+const GO_SHAPES: ReadonlySet<string> = new Set(['type_declaration', 'const_declaration', 'import_declaration', 'package_clause']);
+
 export const go: Language = {
   id: 'go',
   aliases: ['golang'],
@@ -69,6 +72,11 @@ export const go: Language = {
         declaredIn: packagesIn,
       },
       registersFlag,
+      // `type Kind string`, a `const ( … )` block of its values, `type Descriptor struct { … }`.
+      typesOnly: (root) => {
+        const top = root.children().filter((n) => n.kind() !== 'comment');
+        return top.some((n) => n.kind() === 'type_declaration') && top.every((n) => GO_SHAPES.has(String(n.kind())));
+      },
     },
     signatures: functionSignatures,
     tests: snippetTests,

@@ -51,13 +51,38 @@ export const python: Language = {
       // A module docstring ("Equipment seed loader."): every top-level statement is a string or a comment.
       documentationOnly: (root) => {
         const top = root.children();
-        return top.length > 0 && top.every((n) => n.kind() === 'comment' || (n.kind() === 'expression_statement' && n.children().every((c) => c.kind() === 'string')));
+        return top.length > 0 && top.every((n) => n.kind() === 'comment' || docstring(n));
       },
+      typesOnly,
     },
     tests: snippetTests,
     mayDeclareTests: (text) => text.includes('def') && text.includes('test'),
   },
 };
+
+/** A statement that is only a string: a docstring. */
+const docstring = (n: SgNode): boolean => n.kind() === 'expression_statement' && n.children().every((c) => c.kind() === 'string');
+
+/** `count: int = 0`: a field declared with its type (shown alone, or in its class). */
+const typedField = (n: SgNode): boolean => n.kind() === 'expression_statement' && n.children().every((c) => c.kind() === 'assignment' && c.field('type') !== null);
+
+/**
+ * Only shapes: classes whose bodies hold fields, docstrings and `pass` (a `@dataclass`, an `Enum`'s
+ * members), or typed fields shown out of their class (`num_failed: int = 0` "after line 71"), with imports.
+ */
+function typesOnly(root: SgNode): boolean {
+  const top = root.children().filter((n) => n.kind() !== 'comment');
+  const classOf = (n: SgNode): SgNode | undefined => (n.kind() === 'class_definition' ? n : n.kind() === 'decorated_definition' ? n.field('definition') ?? undefined : undefined);
+  const shapeClass = (n: SgNode): boolean => {
+    const body = classOf(n)?.field('body');
+    return (
+      body !== undefined &&
+      body !== null &&
+      body.children().every((c) => c.kind() === 'comment' || c.kind() === 'pass_statement' || docstring(c) || (c.kind() === 'expression_statement' && c.children().every((a) => a.kind() === 'assignment')))
+    );
+  };
+  return top.some((n) => shapeClass(n) || typedField(n)) && top.every((n) => shapeClass(n) || typedField(n) || /^import_(?:from_)?statement$/.test(String(n.kind())));
+}
 
 /** `def test…` functions and `class Test…` classes. */
 function declaredTests(root: SgNode): DeclaredTest[] {

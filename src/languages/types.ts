@@ -164,7 +164,8 @@ export interface Syntax {
   documentationOnly?(root: SgNode): boolean;
   /**
    * Whether a tree only declares types (and imports what they name): a TypeScript interface or type alias, a Go
-   * `type` declaration, which give shapes and no behaviour; undefined where the language is not read so.
+   * `type` declaration and its constants, a Python class of fields (a `@dataclass`, an `Enum`) or a typed field,
+   * which give shapes and no behaviour; undefined where the language is not read so.
    */
   typesOnly?(root: SgNode): boolean;
 }

@@ -2283,3 +2283,31 @@ describe('habits of the ninety-eighth to 101st blind batches (round 46)', () => 
     expect(await entry('- Modify: the council workflow and UI files')).toEqual([expect.stringContaining('names no file path')]);
   });
 });
+
+describe('strict sp-failing-test-first: a step that only declares types, a test written and never run', () => {
+  const steps = (files: string, ...items: string[]): Promise<string[]> =>
+    lint('sp-failing-test-first', spPlan({ tasks: task('### Task 2: Federation', '**Files:**', `- Modify: \`${files}\``, '', ...items, '- [ ] **Step 9: Commit**', '', '```bash', `git add ${files}`, 'git commit -m "feat: federation"', '```') }));
+  const block = (lang: string, title: string, ...code: string[]): string[] => [`- [ ] **${title}**`, '', `\`\`\`${lang}`, ...code, '```', ''];
+  const goTest = block('go', 'Step 1: Write validation tests', 'func TestHandle(t *testing.T) {', '\tif handleKind(nil) != "int" { t.Fatal("kind") }', '}');
+  const goTypes = block('go', 'Step 2: Define handle kinds and descriptors', 'type handleKind string', '', 'const (', '\thandleInt handleKind = "int"', ')', '', 'type descriptor struct {', '\tkind handleKind', '}');
+  const goImpl = block('go', 'Step 3: Implement supported-handle validation', 'func handleKind(d *descriptor) handleKind {', '\tif d == nil { return handleInt }', '\treturn d.kind', '}');
+  const run = ['- [ ] **Step 4: Run tests**', '', 'Run: `go test ./pkg/session -run TestHandle`', 'Expected: PASS', ''];
+
+  it('passes over Go types and Python fields for the step that implements behaviour', async () => {
+    expect(await steps('pkg/session/handle.go', ...goTest, ...goTypes, ...goImpl, ...run)).toEqual([
+      'Task 2 changes code in Step 3 ("Implement supported-handle validation") before the test Step 1 writes has been seen to fail: run it first (Expected: FAIL with the message), then implement.',
+    ]);
+    const counter = block('python', 'Step 1: Add the report counter first (needed by the method)', '    num_connections_list_failed: int = 0');
+    const pyTest = block('python', 'Step 2: Write the failing test', 'def test_connections():', '    assert proxy().connections() == {}');
+    const red = ['- [ ] **Step 3: Run test to verify it fails**', '', 'Run: `pytest tests/unit/test_federation.py -q`', "Expected: FAIL — AttributeError: no attribute 'connections'", ''];
+    const pyImpl = block('python', 'Step 4: Implement connections()', 'def connections(self):', '    return {}');
+    expect(await steps('src/proxy.py', ...counter, ...pyTest, ...red, ...pyImpl, ...run)).toEqual([]);
+    const dataclass = block('python', 'Step 1: Add the report fields', '@dataclass', 'class Report:', '    """Counts."""', '    failed: int = 0', '    names: list[str] = field(default_factory=list)');
+    expect(await steps('src/report.py', ...dataclass, ...pyTest, ...red, ...pyImpl, ...run)).toEqual([]);
+  });
+
+  it('still reports the types when they are the task\'s only change, and asks for a test when the one written was run and passed', async () => {
+    expect(await steps('sim/kernel_profile.go', ...goTypes, ...goTest, ...run)).toEqual([expect.stringContaining('changes code in Step 2 ("Define handle kinds and descriptors") before any test has been seen to fail: first write the failing test')]);
+    expect(await steps('pkg/session/handle.go', ...goTest, ...run.map((l) => l.replace('Step 4', 'Step 2')), ...goImpl, ...run)).toEqual([expect.stringContaining('before any test has been seen to fail: first write the failing test')]);
+  });
+});

@@ -84,16 +84,22 @@ const TEST_SETUP = /`[^`]*(?:\b(?:vitest|jest|karma|playwright|cypress|mocha|ava
 /** A step that writes the code and its tests at once: "Write `blade_product` function and tests". */
 const CODE_AND_TESTS = /\b(?:function|functions|implementation|method|methods|class|module)\s+and\s+(?:its\s+|the\s+)?(?:unit\s+)?tests?\b/i;
 
-/** The first step that changes code: an implementation step that says so and shows it. */
+/**
+ * The first step that changes code: an implementation step that says so and shows it. A step that only
+ * declares types (a struct, a dataclass field the method needs) is passed over for a later step that
+ * implements behaviour; in a task with no such step and no red run (its behaviour comes in a later
+ * task), the types are the change.
+ */
 function firstCodeChange(task: Task): Step | undefined {
-  return task.steps.find(
+  const changes = task.steps.filter(
     (s) =>
       ((s.kind === 'implement' && saysChange(s) && !WRITES_TESTS.test(s.title.text)) || CODE_AND_TESTS.test(s.title.text)) &&
       !DOC_TITLE.test(s.title.text) &&
       !/^(?:run|execute|verify|check)\b/i.test(s.title.text) &&
-      !TEST_SETUP.test([s.title.text, ...s.prose.map((p) => p.text)].join('\n')) &&
-      s.codeBlocks.some((b) => isCode(s, b) && !declaresNoBehaviour(b.content) && !shapeOrDocsOnly(b)),
+      !TEST_SETUP.test([s.title.text, ...s.prose.map((p) => p.text)].join('\n')),
   );
+  const code = (s: Step, shapes: boolean): boolean => s.codeBlocks.some((b) => isCode(s, b) && !declaresNoBehaviour(b.content) && !docsOnly(b) && (shapes || !typesOnly(b)));
+  return changes.find((s) => code(s, false)) ?? (task.steps.some(seenFailing) ? undefined : changes.find((s) => code(s, true)));
 }
 
 /**
@@ -116,15 +122,16 @@ function declaresNoBehaviour(code: string): boolean {
 }
 const MODULE_LINE = /^(?:pub(?:\([\w:]+\))?\s+)?mod\s+\w+;$/;
 
-/**
- * A block with no behaviour, as its language reads it: only documentation (a package's `__init__.py` with its
- * docstring), or only type declarations (a TypeScript `export interface ProfileRow { … }` the test imports).
- */
-function shapeOrDocsOnly(block: CodeBlock): boolean {
+/** A block that holds only documentation, as its language reads it (a package's `__init__.py` with its docstring). */
+function docsOnly(block: CodeBlock): boolean {
   const parsed = parseBlock(block);
-  if (!parsed) return false;
-  const { syntax } = parsed.language.snippets;
-  return (syntax.documentationOnly?.(parsed.root) ?? false) || (syntax.typesOnly?.(parsed.root) ?? false);
+  return parsed?.language.snippets.syntax.documentationOnly?.(parsed.root) ?? false;
+}
+
+/** A block that only declares types, as its language reads it (a TypeScript `export interface ProfileRow { … }` the test imports, a Go struct). */
+function typesOnly(block: CodeBlock): boolean {
+  const parsed = parseBlock(block);
+  return parsed?.language.snippets.syntax.typesOnly?.(parsed.root) ?? false;
 }
 
 /**
@@ -145,6 +152,9 @@ function seenFailing(step: Step): boolean {
   return step.commands.length > 0 && /\bRED\b|\bfails?\b/.test(step.title.text);
 }
 
+/** A step that writes tests: a test step, or one showing test code. */
+const writesTests = (step: Step): boolean => step.kind === 'test' || step.codeBlocks.some((b) => TEST_CODE.test(b.content));
+
 /** A task that writes tests and sees them fail, and changes no code: a later task makes them pass. */
 function redOnly(task: Task): boolean {
   return task.steps.some(seenFailing) && !firstCodeChange(task);
@@ -163,7 +173,7 @@ export const spFailingTestFirst: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined") while a later step of the same task writes its tests — the test comes after the code — or, in a task whose commit says it adds or fixes behaviour (`feat:`, `fix:`), runs them (a build that only checks the code compiles, `cabal build`, is not a test run) (unless its title says it only declares shapes or strings: contracts, DTOs, a schema, model fields or columns, fields added to a type, a migration, i18n keys). A task with no test step at all, or one that only re-runs tests after a change its commit does not call a feature or a fix, is not reported: whether it has a test to write is often a judgement the plan does not record. Not reported: steps that only declare a module for the tests (`mod mdconv;`), show only comments (an empty `__init__.py` by its path) or only declare types (a TypeScript `export interface ProfileRow { … }` the test imports), runs that only check the code imports (`python -c "from app import x; print(\'OK\')"`), steps that write tests ("Write the failing test", test code, "Replace the expected-failure assertion", "Add fixtures to conftest") or set up the test runner ("Create `web/vitest.config.ts`", a step that adds the test script and creates `vitest.config.ts`), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that lay out a project (a `scaffold:` commit, a "Bootstrap the crate" or "Create the torqc-semantic crate" task), tasks that say they keep behaviour ("Existing tests must still pass", "The output is identical", "struct compiles, no behavior change"), tasks whose files are all build configuration, data or documentation (a gemspec version bump, a Gradle plugin, a Dockerfile) or all tests (fixing a test\'s mock data), steps that write documentation ("Write README.md"), tasks that only remove code, tasks whose title or commit says they restructure code ("Merge duplicate normalize helpers", "Use the Place schema instead of raw table strings"), tasks that say no test is possible ("No unit tests possible for this task — …", "No unit test — this is a schema change"), or whose plan says so before its tasks ("The website has no test harness", "This demo package has no unit-test harness", "No unit test targets exist", "No test framework — verification is a clean build") or that they ship nothing ("a throwaway probe; every change made here is reverted", "Nothing consumes it yet", "channel exists but nothing uses it yet"), tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with about a third of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. Where the task wrote its test before the change and never ran it, the message asks for that red run. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined") while a later step of the same task writes its tests — the test comes after the code — or, in a task whose commit says it adds or fixes behaviour (`feat:`, `fix:`), runs them (a build that only checks the code compiles, `cabal build`, is not a test run) (unless its title says it only declares shapes or strings: contracts, DTOs, a schema, model fields or columns, fields added to a type, a migration, i18n keys). A task with no test step at all, or one that only re-runs tests after a change its commit does not call a feature or a fix, is not reported: whether it has a test to write is often a judgement the plan does not record. Not reported: steps that only declare a module for the tests (`mod mdconv;`), show only comments (an empty `__init__.py` by its path) or only declare types (a TypeScript `export interface ProfileRow { … }` the test imports, a Go struct and its constants, a Python dataclass field the method needs) when a later step implements the behaviour, runs that only check the code imports (`python -c "from app import x; print(\'OK\')"`), steps that write tests ("Write the failing test", test code, "Replace the expected-failure assertion", "Add fixtures to conftest") or set up the test runner ("Create `web/vitest.config.ts`", a step that adds the test script and creates `vitest.config.ts`), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that lay out a project (a `scaffold:` commit, a "Bootstrap the crate" or "Create the torqc-semantic crate" task), tasks that say they keep behaviour ("Existing tests must still pass", "The output is identical", "struct compiles, no behavior change"), tasks whose files are all build configuration, data or documentation (a gemspec version bump, a Gradle plugin, a Dockerfile) or all tests (fixing a test\'s mock data), steps that write documentation ("Write README.md"), tasks that only remove code, tasks whose title or commit says they restructure code ("Merge duplicate normalize helpers", "Use the Place schema instead of raw table strings"), tasks that say no test is possible ("No unit tests possible for this task — …", "No unit test — this is a schema change"), or whose plan says so before its tasks ("The website has no test harness", "This demo package has no unit-test harness", "No unit test targets exist", "No test framework — verification is a clean build") or that they ship nothing ("a throwaway probe; every change made here is reverted", "Nothing consumes it yet", "channel exists but nothing uses it yet"), tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with about a third of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'In each task that changes behavior, write the failing test first and run it to see it fail (Expected: FAIL with the message) before the step that implements the change.',
   examples: {
     valid: [
@@ -200,17 +210,21 @@ export const spFailingTestFirst: Rule = {
         // task that only re-runs tests after some other change (configuration fields, a tooling
         // script, a new type) may have no new test to write.
         const after = task.steps.slice(at + 1);
-        const writesTest = after.some((s) => s.kind === 'test' || s.codeBlocks.some((b) => TEST_CODE.test(b.content)));
+        const writesTest = after.some(writesTests);
         // `python -c "from app import x; print('OK')"` checks that the code imports, not what it does.
         const runsTest =
           BEHAVIOUR_COMMIT.test(task.commit?.subject.text ?? '') &&
           !DECLARES.test(task.title.text) &&
           after.some((s) => (s.kind === 'run-fail' || s.kind === 'run-pass' || TESTS_RUN.test(s.title.text)) && runsTests(s) && !importsOnly(s));
         if ((writesTest || runsTest) && !before.some(seenFailing)) {
-          out.push({
-            message: `${taskName(task)} changes code in ${stepName(plan, change)} ("${clip(change.title.text, 50)}") before any test has been seen to fail: first write the failing test and run it (Expected: FAIL with the message), then implement.`,
-            span: change.title.span,
-          });
+          // A test written before the change and never run: what is missing is the red run, not the test.
+          // (One run and seen passing may not test the change at all: then a failing test is still owed.)
+          const written = before.find(writesTests);
+          const neverRun = written !== undefined && !before.slice(before.indexOf(written)).some((s) => s.commands.length > 0 || s.kind === 'run-pass' || s.kind === 'run-fail');
+          const missing = written && neverRun
+            ? `before the test ${stepName(plan, written)} writes has been seen to fail: run it first (Expected: FAIL with the message), then implement.`
+            : 'before any test has been seen to fail: first write the failing test and run it (Expected: FAIL with the message), then implement.';
+          out.push({ message: `${taskName(task)} changes code in ${stepName(plan, change)} ("${clip(change.title.text, 50)}") ${missing}`, span: change.title.span });
         }
       }
       if (redOnly(task)) redBefore = true;
