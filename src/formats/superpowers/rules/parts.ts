@@ -56,6 +56,9 @@ export function stepName(plan: Plan, step: Step): string {
   return `the step "${clip(step.title.text, 50)}"${form === 'numbered' ? ` (item ${step.number})` : ''}`;
 }
 
+/** A step's title without its number and the marks around it: "**Step 2: Run, expect FAIL**" → "Run, expect FAIL**". */
+export const withoutStepNumber = (title: string): string => title.replace(/^[\W_]*(?:step\s+\d+[a-z]?(?:\.\d+)*\W*)?/i, '');
+
 export function clip(s: string, n: number): string {
   const t = s.trim().replace(/\s+/g, ' ');
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;

@@ -4,7 +4,7 @@ import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
-import { clip, isCode, lineText, linesBeforeTasks, stepName, taskBlocks, taskName, taskProse } from './parts.js';
+import { clip, isCode, lineText, linesBeforeTasks, stepName, taskBlocks, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /**
  * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
@@ -149,9 +149,6 @@ const REVIEW = /^(?:re-?)?run\s+(?:(?:the|a|an)\s+)?(?:(?!and\b)[\w-]+\s+){0,4}?
 /** CI configuration: a GitHub Actions workflow, `.gitlab-ci.yml`, a CircleCI or Buildkite directory, a Jenkinsfile. */
 const CI_FILE = /(?:^|\/)(?:\.github\/workflows\/|\.circleci\/|\.buildkite\/)|(?:^|\/)(?:\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile)$/;
 const writesCiOnly = (task: Task): boolean => task.files.length > 0 && task.files.every((f) => CI_FILE.test(f.path));
-
-/** A step's title without its number: "Step 2: Run, expect FAIL" → "Run, expect FAIL". */
-const withoutStepNumber = (title: string): string => title.replace(/^\*{0,2}Step\s+[\d.]+:?\*{0,2}:?\s*/i, '');
 
 /** A block's commands, one per line; a command continued with backslashes (`npm install -D vitest \` …) is one. */
 function logicalLines(text: string): string[] {

@@ -2,7 +2,7 @@ import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { headsTaskRange } from '../../../plan/tasks.js';
-import { shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse } from './parts.js';
+import { shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks are green". */
 const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
@@ -36,7 +36,7 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
     // somewhere but opens with none, in a task that lists no file and shows no code, acts (pushes, reviews,
     // works a browser) and writes nothing.
     const shows = plan ? taskBlocks(plan, task).some((b) => !OUTPUT_LANGS.has(b.lang)) : true;
-    return !shows && task.files.length === 0 && writing.every((s) => !OPENS_WITH_CHANGE.test(s.title.text.replace(/^[\W_]*(?:step\s+[\d.]+\W*)?/i, '')));
+    return !shows && task.files.length === 0 && writing.every((s) => !OPENS_WITH_CHANGE.test(withoutStepNumber(s.title.text)));
   }
   if (task.steps.length > 0) return true;
   // A task without steps ("### Task 6: Tests" — "Run targeted tests:" and a bash block) runs only
