@@ -139,6 +139,22 @@ function dedentedClose(lines: readonly string[], from: number, char: string, wid
  * fence that closes it is as long as the outer one (```` ````markdown ```` over ```` ```bash ````
  * closed with ```` ```` ````): CommonMark then ends the outer block there instead.
  */
+/** The last non-blank line before `l` ends with a colon: it introduces what follows. */
+function introduced(lines: readonly string[], l: number): boolean {
+  let p = l - 1;
+  while (p >= 0 && (lines[p] ?? '').trim() === '') p--;
+  return p >= 0 && /:\s*$/.test(lines[p] ?? '');
+}
+
+/** Another bare fence of the same character after line `l`, which could close a block opened there. */
+function laterBareFence(lines: readonly string[], l: number, char: string): boolean {
+  for (let n = l + 1; n < lines.length; n++) {
+    const f = fenceLine(lines[n] ?? '');
+    if (f && f.info === '' && f.marker[0] === char) return true;
+  }
+  return false;
+}
+
 function findNesting(lines: readonly string[], start: number, char: string, width: number): { innerLine: number; closeLine: number; widest: number } | undefined {
   const open: number[] = []; // the widths of the inner blocks open now, innermost last
   let firstOpener = -1;
@@ -159,6 +175,12 @@ function findNesting(lines: readonly string[], start: number, char: string, widt
     const inner = open[open.length - 1];
     if (inner === undefined) {
       if (f.marker.length < width) continue;
+      // Once the snippet is known to nest, a bare fence after a line that introduces it ("Expected output:")
+      // opens another inner block, when a later fence can close it.
+      if (innerLine >= 0 && introduced(lines, l) && laterBareFence(lines, l, char)) {
+        open.push(f.marker.length);
+        continue;
+      }
       return innerLine >= 0 ? { innerLine, closeLine: l, widest } : undefined;
     }
     // An inner block as wide as the outer one closes at its next bare fence; a shorter one at a fence as long as its own.

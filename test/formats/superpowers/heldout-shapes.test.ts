@@ -2311,3 +2311,63 @@ describe('strict sp-failing-test-first: a step that only declares types, a test 
     expect(await steps('pkg/session/handle.go', ...goTest, ...run.map((l) => l.replace('Step 4', 'Step 2')), ...goImpl, ...run)).toEqual([expect.stringContaining('before any test has been seen to fail: first write the failing test')]);
   });
 });
+
+describe('habits of the 102nd to 109th blind batches (rounds 47 and 48)', () => {
+  it('sp-commit-step: a commit policy with bold words, files under /tmp, a harness made and deleted before the commit', async () => {
+    const commits = (parts: { before?: string[]; tasks: string[] }): Promise<string[]> => lint('sp-commit-step', spPlan(parts));
+    const noCommit = task('### Task 1: Onboarding', '**Files:**', '- Modify: `src/onboarding.ts`', '', '- [ ] Implement the onboarding step.');
+    expect(await commits({ before: ['**Commit policy:** Do **not** commit during execution. The user commits manually after review.', ''], tasks: noCommit })).toEqual([]);
+    expect(await commits({ tasks: noCommit })).toEqual([expect.stringContaining('Task 1 has no commit step')]);
+    const outside = (...files: string[]): Promise<string[]> => commits({ tasks: [...TASK, '', ...task('### Task 2: Pre-flight', '**Files:**', ...files, '', '- [ ] **Step 1: Capture state**', '', '```bash', 'bd show > /tmp/state.txt', '```')] });
+    expect(await outside('- Create: `/tmp/phase5b-preflight-state.txt`')).toEqual([]);
+    expect(await outside('- Create temporarily: `examples/smoke.rs`', '- Delete before commit: `examples/smoke.rs`')).toEqual([]);
+    const inRepo = task('### Task 2: State', '**Files:**', '- Create: `src/state.ts`', '', '- [ ] **Step 1: Write the state module**', '', '```ts', 'export const state = () => 1;', '```');
+    expect(await commits({ tasks: [...TASK, '', ...inRepo] })).toEqual([expect.stringContaining('Task 2 has no commit step')]);
+  });
+
+  it('sp-commit-step: `pre-commit run` checks a commit; it is not the plan\'s own way of making one', async () => {
+    const tasks = [...TASK.slice(0, 33), '- [ ] **Step 5: Check and commit**', '', '```bash', 'pre-commit run --all-files', '```', '', ...task('### Task 2: Docs', '**Files:**', '- Modify: `docs/api.md`', '', '- [ ] Update the docs; commit signed off.')];
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toContainEqual(expect.stringContaining('show `git add <the task\'s files>` and `git commit -m "…"` in a bash block'));
+  });
+
+  it('sp-code-step-without-code: "Create empty `pkg/__init__.py`" writes no code', async () => {
+    const step = (title: string): Promise<string[]> => lint('sp-code-step-without-code', spPlan({ tasks: task('### Task 3: Store package', '**Files:**', '- Create: `src/laputa/store/__init__.py`', '- Create: `src/laputa/store/db.py`', '', `- [ ] **Step 3: ${title}**`) }));
+    expect(await step('Create empty `src/laputa/store/__init__.py`')).toEqual([]);
+    expect(await step('Create `src/laputa/store/db.py` with the connection pool')).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-header-agentic-line: the execution skill after a status note, an unlabelled quote that executes through agents', async () => {
+    const header = (agentic: string): Promise<string[]> => lint('sp-header-agentic-line', spPlan({ agentic, tasks: TASK }));
+    expect(await header('> **Status:** ✅ IMPLEMENTED — PR #31.\n\n> **For Hermes:** Use subagent-driven-development skill to implement this plan task-by-task.')).toEqual([]);
+    expect(await header('> Execute the independent core service and tool integration tasks with the parallel\n> agent workflow; integrate HTTP/configuration locally.')).toEqual([]);
+    expect(await header('> Execute this plan test-first. Do not begin until the baseline gates pass.')).toEqual([expect.stringContaining('no agentic-workers line')]);
+  });
+
+  it('sp-file-structure: a Task 0 that only adds the plan itself is not held to the feature\'s map', async () => {
+    const map = ['## File Structure', '', '- `install.sh`: the installer', '- `tests/install.bats`: its tests', ''];
+    const task0 = (file: string): string[] => task('### Task 0: Commit the plan', '**Files:**', `- Add: \`${file}\``, '', '- [ ] Commit the plan.');
+    expect(await lint('sp-file-structure', spPlan({ before: map, tasks: [...task0('docs/superpowers/plans/2026-05-12-placeholder-component.md'), ...TASK] }))).toEqual([]);
+    expect(await lint('sp-file-structure', spPlan({ before: map, tasks: [...task0('docs/release-notes.md'), ...TASK] }))).toEqual([expect.stringContaining('`docs/release-notes.md` is not in the file map')]);
+  });
+
+  it('sp-header-goal-one-sentence and sp-header-title: "Stacks on PR #1459.", a "Reimplementation Plan"', async () => {
+    expect(await lint('sp-header-goal-one-sentence', spPlan({ goal: 'Build an SMP regression benchmark at a 1Hz bucket interval. Stacks on PR #1459.', tasks: TASK }))).toEqual([]);
+    expect(await lint('sp-header-goal-one-sentence', spPlan({ goal: 'Build an SMP regression benchmark. Run it nightly.', tasks: TASK }))).toEqual([expect.stringContaining('2 sentences')]);
+    expect(await lint('sp-header-title', spPlan({ title: '# Domain Archive Upstream Reimplementation Plan', tasks: TASK }))).toEqual([]);
+    expect(await lint('sp-header-title', spPlan({ title: '# Domain Archive Upstream Plan', tasks: TASK }))).toEqual([expect.stringContaining('does not say "Implementation Plan"')]);
+  });
+
+  it('sp-no-placeholders: an optional extra check with its command and Expected leaves nothing open', async () => {
+    const step = (...body: string[]): Promise<string[]> => lint('sp-no-placeholders', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Verify', '- [ ] **Step 4: Optionally confirm `large-v3` with the same safe path**', '', ...body)] }));
+    expect(await step('Run when the machine is idle:', '', '```bash', 'cargo run --example smoke -- large-v3', '```', '', 'Expected: the same CPU decision, exit 0.')).toEqual([]);
+    expect(await step('Check the larger model too if there is time.')).toEqual([expect.stringContaining('leaves the work open ("Optionally")')]);
+  });
+
+  it('fence-balanced: a nested snippet whose inner blocks include one a line introduces ("Expected output:") closes at its real end', async () => {
+    const snippet = ['- [ ] **Step 2: Add the section**', '', '```markdown', '## Data sources', '', 'Verify your configuration:', '', '```bash', 'poetry run python test_data_sources.py', '```', '', 'Expected output:', '```', 'US Stocks - PASS', '```', '', '### Troubleshooting', '```', '', '- [ ] **Step 3: Commit**'];
+    const plan = spPlan({ tasks: [...TASK, '', ...task('### Task 2: Docs', '**Files:**', '- Modify: `README.md`', '', ...snippet)] });
+    const [m] = await lint('fence-balanced', plan);
+    const lines = plan.split('\n');
+    expect(m).toContain(`close it with \`\`\`\` at line ${lines.lastIndexOf('```') + 1}`);
+  });
+});

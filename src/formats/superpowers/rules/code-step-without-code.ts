@@ -103,9 +103,9 @@ const NOTHING_TO_DO = /\bnot applicable\b|^\W*n\/a\b|\bif (?:they|it) (?:break|b
 const ONLY_IF = /\bonly (?:if|when)\b|\bif (?:needed|necessary|required)\b/i;
 /**
  * A file written empty: "Implement `src/isbe/observability/__init__.py` (empty)", "Create an empty `__init__.py`",
- * "Create the empty package marker", "(Leave the file empty — minimal `__init__.py`.)".
+ * "Create the empty package marker", "Create empty `src/store/__init__.py`", "(Leave the file empty — minimal `__init__.py`.)".
  */
-const EMPTY_FILE = /\(empty\)|\b(?:an?|the) empty\s+(?:`[^`]+`\s+)?(?:file|module|package|`)|\bleave (?:the file|it|this file) empty\b/i;
+const EMPTY_FILE = /\(empty\)|\b(?:an?|the) empty\s+(?:`[^`]+`\s+)?(?:file|module|package|`)|\b(?:create|add|write|touch) empty\s+`|\bleave (?:the file|it|this file) empty\b/i;
 
 /** Whether the unit says to write code (and which words say it), or undefined. */
 export function changesCode(unit: WorkUnit): boolean {

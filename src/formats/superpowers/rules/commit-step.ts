@@ -79,7 +79,7 @@ function someProseLine(plan: Plan, test: (text: string) => boolean): boolean {
 
 function planForbidsCommits(plan: Plan): boolean {
   // "do not run `git commit`": the command may be in backticks.
-  return someProseLine(plan, (text) => NO_GIT.test(text.replace(/`/g, '')));
+  return someProseLine(plan, (text) => NO_GIT.test(text.replace(/`|\*\*|__/g, '')));
 }
 
 /**
@@ -102,10 +102,11 @@ const DEFERRED_COMMIT = /\bcommit\b[^.]*\((?:after|with|in|at the end of)\b[^)]*
 
 /**
  * A command that commits, with any tool: `git commit -m`, Jujutsu's `jj new -m`, GitButler's `but commit`,
- * `hg commit`, Graphite's `gt create -m`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`).
+ * `hg commit`, Graphite's `gt create -m`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`);
+ * not the tools that check a commit (`pre-commit run --all-files`, `commitlint`).
  */
 function commitsWith(command: string): boolean {
-  return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit|gt\s+(?:create|modify))(?:\s|$)/.test(command);
+  return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?(?!pre-commit\b|commitlint\b)[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit|gt\s+(?:create|modify))(?:\s|$)/.test(command);
 }
 
 /** The code spans of a text, without their backticks. */
@@ -191,7 +192,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point", a commit the code makes: "Extend the guarded commit path … and commit source and history atomically", "preview/commit lifecycle") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, "Modify locally: `…`", "Persistent runtime state only: …") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)", "Step 3: Commit (after conflict resolution in Task 2)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes", "inspect any failed CI logs. Fix, commit, push …"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase", a commit in a section after the last task: "## Final verification" … "- [ ] Commit the implementation with a focused message.", which is itself owed its commands).',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point", a commit the code makes: "Extend the guarded commit path … and commit source and history atomically", "preview/commit lifecycle") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, `/tmp/…`, "Modify locally: `…`", "Persistent runtime state only: …", a harness made and deleted before the commit: "Create temporarily: `…`", "Delete before commit: `…`") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap"), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)", "Step 3: Commit (after conflict resolution in Task 2)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes", "inspect any failed CI logs. Fix, commit, push …"), plans that forbid commits ("Do not perform git operations", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result"), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase", a commit in a section after the last task: "## Final verification" … "- [ ] Commit the implementation with a focused message.", which is itself owed its commands).',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -290,23 +291,30 @@ export const spCommitStep: Rule = {
   },
 };
 
-/** A Files entry the task keeps out of the repository: "Modify locally: `…`", "Persistent runtime state only: …". */
-const LOCAL_ENTRY = /\blocal(?:ly| only)\b|\bruntime (?:state|only)\b|\buntracked\b|\bnot (?:tracked|in (?:the )?repo(?:sitory)?)\b/i;
+/**
+ * A Files entry the task keeps out of the repository: "Modify locally: `…`", "Persistent runtime state only: …", a
+ * harness it deletes again ("Create temporarily: `examples/smoke.rs`", "Delete before commit: `examples/smoke.rs`").
+ */
+const LOCAL_ENTRY =
+  /\blocal(?:ly| only)\b|\bruntime (?:state|only)\b|\buntracked\b|\buncommitted\b|\bnot (?:tracked|in (?:the )?repo(?:sitory)?)\b|^\W*(?:create|add|write)\s+temporar(?:y|ily)\b|\bdelete (?:it )?before (?:the )?commit\b/i;
 /** A path outside any checkout: a drive (`F:\VibeTrading\config\agent.json`) or a home directory (`~/.config/x`). */
 const OUTSIDE_PATH = /^(?:[A-Za-z]:[\\/]|~[\\/]|\$HOME\b|%\w+%)/;
+/** A temporary file, outside every checkout whatever paths the plan writes: `/tmp/phase5b-id-map.txt`, `$TMPDIR/x`. */
+const TEMP_PATH = /^(?:\/(?:private\/)?(?:var\/)?tmp\/|\$\{?TMPDIR\b|%TEMP%)/;
 
 /**
  * A task whose Files are host configuration, local-only edits or runtime state ("Create:
  * `F:\VibeTrading\config\agent.json`", "Modify locally: `docker-compose.local.yml`", "Read without exposing
- * values: `…`"): it writes nothing a commit would hold. An absolute path is outside the repository only in a
- * plan that names the repository's files by relative paths (some plans write every path from the drive).
+ * values: `…`", "Create: `/tmp/preflight-state.txt`"): it writes nothing a commit would hold. An absolute path is
+ * outside the repository only in a plan that names the repository's files by relative paths (some plans write
+ * every path from the drive); a temporary file always is.
  */
 function worksOutsideRepository(plan: Plan, task: Task): boolean {
   const items = task.filesBlock?.items ?? [];
   const relative = plan.tasks.some((t) => t.files.some((f) => !OUTSIDE_PATH.test(f.path) && !f.path.startsWith('/')));
   const outside = (text: string): boolean => {
     const paths = codeSpans(text).map((p) => p.trim());
-    return relative && paths.length > 0 && paths.every((p) => OUTSIDE_PATH.test(p));
+    return paths.length > 0 && paths.every((p) => TEMP_PATH.test(p) || (relative && OUTSIDE_PATH.test(p)));
   };
   return items.length > 0 && items.some((it) => !READ_ENTRY.test(it.text)) && items.every((it) => READ_ENTRY.test(it.text) || LOCAL_ENTRY.test(it.text) || outside(it.text));
 }

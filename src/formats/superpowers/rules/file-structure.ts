@@ -5,6 +5,12 @@ import { globToRegExp } from '../../../ground/glob.js';
 import { ARCHITECTURE, headerField } from './fields.js';
 
 /** A map that covers its sources' tests in words: "… and matching tests", "plus their unit tests". */
+/** A plan document, this one or another: `docs/superpowers/plans/2026-05-12-placeholder-component.md`. */
+function planDocument(plan: Plan, path: string): boolean {
+  const file = bare(path);
+  return /(?:^|\/)plans\/[^/]+\.md$/i.test(file) || file.split('/').pop() === plan.path.split(/[\\/]/).pop();
+}
+
 const MATCHING_TESTS = /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b/i;
 
 /** A test file: a Test entry, or a path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
@@ -228,6 +234,8 @@ export const spFileStructure: Rule = {
     const told = new Set<string>();
     for (const task of plan.tasks) {
       const held = ownFiles(plan, task.files).filter((f) => (!modifiedOnly || f.action === 'modify') && !(testsByName && isTestFile(f)));
+      // A task that only adds the plan itself (a "Task 0" that commits it) leaves the feature's map alone.
+      if (held.length > 0 && held.every((f) => planDocument(plan, f.path))) continue;
       const missing = held.filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(fileMap, f.path) && !told.has(bare(f.path)));
       for (const f of missing) told.add(bare(f.path));
       if (missing.length === 0) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../rules/types.js';
 import { lineSpan } from '../../../plan/source.js';
-import { agenticLine, clip, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
+import { agenticLine, clip, headerQuotes, REQUIRED_SKILL, SKILL_ADDRESSEE } from './parts.js';
 
 /** "REQUIRED SUB-SKILL: Use subagent-driven-development": one of the two skills, with no namespace. */
 const BARE_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?(subagent-driven-development|executing-plans)\b/i;
@@ -23,13 +23,16 @@ const TEMPLATE =
 const EXECUTE_HERE =
   /\bimplement(?:ed)?\s+(?:this plan\s+|the plan\s+|it\s+)?(?:directly|inline)\b|\bexecut(?:e|ed)\s+(?:this plan\s+|the plan\s+|it\s+)?(?:directly|inline|task-by-task|in (?:the current|this session)|in (?:the |this )?(?:canonical |current |main |primary )?(?:checkout|worktree|repo(?:sitory)?)\b)/i;
 
+/** Executing the plan through agents: "Execute the independent … tasks with the parallel agent workflow" (not "Execute this plan test-first"). */
+const AGENT_ROUTE = /\bexecut(?:e|ed|ing)\b[^.]*\b(?:with|by|using|through)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:agents?|subagents?|agent workflow)\b/i;
+
 export const spHeaderAgenticLine: Rule = {
   id: 'sp-header-agentic-line',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage"), or a quote in its place that says how the plan is executed ("> **After approval:** execute directly in the current checkout because …", "Execute inline in this session.", "Implement inline task-by-task.", "Execute this plan in the canonical checkout."), is accepted: the project chose it, and the line still tells the agent how the plan is executed. The line is also read where a note comes first in the same quote ("> Historical implementation recipe. …" then "> **For agentic workers:** …"), and in a translation ("Per worker agentici:"). A line in the place of the agentic-workers line that names one of the two execution skills is accepted however it is addressed or the skill written ("> **For Hermes:** Load `subagent-driven-development` …", "> **REQUIRED SUB-SKILL:** Use the executing-plans skill …" in a port of the skills to another agent): it tells the agent how to execute the plan, and reviewers judged none of 6 findings on such lines right. The checkbox sentence is not required: the skill\'s versions differ on it.',
+    'Under the title stands the line that tells the agent picking up the plan which skill executes it: "> **For agentic workers:** REQUIRED SUB-SKILL: Use superpowers:subagent-driven-development (recommended) or superpowers:executing-plans to implement this plan task-by-task. Steps use checkbox (`- [ ]`) syntax for tracking." Each version of the skill has its own wording, and all are accepted: "REQUIRED:" for "REQUIRED SUB-SKILL:" (as the skill wrote it for a while, "(if subagents available)"), and the older "> **For Claude:** REQUIRED SUB-SKILL: Use superpowers:executing-plans …", whose plans had no checkbox steps. A fork\'s namespace for the same two skills (`superpowers-bd:executing-plans`) is accepted too. Reported: no such line; a line in its place that names no required execution skill ("> **For the implementer:** Follow test-driven development.", "use plan2beads to convert this plan"); and a line that names the skill without its namespace ("Use subagent-driven-development"), which is not the skill\'s full name. A line addressed to agentic workers (or Claude) that names the project\'s own execution route instead ("Use agent-team-driven-development to execute this plan", "This plan is executed task-by-task by the workflow\'s execute stage"), or a quote in its place that says how the plan is executed ("> **After approval:** execute directly in the current checkout because …", "Execute inline in this session.", "Implement inline task-by-task.", "Execute this plan in the canonical checkout.", "> Execute the independent tasks with the parallel agent workflow; …"), is accepted: the project chose it, and the line still tells the agent how the plan is executed. The line is also read where a note comes first in the same quote ("> Historical implementation recipe. …" then "> **For agentic workers:** …"), and in a translation ("Per worker agentici:"). A line in the place of the agentic-workers line that names one of the two execution skills is accepted however it is addressed or the skill written ("> **For Hermes:** Load `subagent-driven-development` …", also after a "> **Status:**" note, "> **REQUIRED SUB-SKILL:** Use the executing-plans skill …" in a port of the skills to another agent): it tells the agent how to execute the plan, and reviewers judged none of 6 findings on such lines right. The checkbox sentence is not required: the skill\'s versions differ on it.',
   instruction: `Put the agentic-workers line right under the title: ${TEMPLATE}`,
   examples: {
     valid: [
@@ -61,6 +64,8 @@ export const spHeaderAgenticLine: Rule = {
   check(plan) {
     const line = agenticLine(plan);
     if (!line) {
+      // A quote without a label that says how the plan is executed: "> Execute the independent tasks with the parallel agent workflow; …".
+      if (headerQuotes(plan).some((q) => EXECUTE_HERE.test(q.text) || AGENT_ROUTE.test(q.text) || EXECUTION_SKILL.test(q.text))) return [];
       return [{ message: `The header has no agentic-workers line: put ${TEMPLATE} under the title.`, span: plan.title?.span ?? lineSpan(plan.lines, 1) }];
     }
     const said = clip(line.text, 70);

@@ -8,7 +8,7 @@ export const spHeaderTitle: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'The writing-plans header opens with "# [Feature Name] Implementation Plan": one `#` title on the first line, naming the feature and saying what the document is. A plan whose first line is not a `#` title, or whose title does not say "Implementation Plan" ("# Winpepper Plan 2 — Cleanup"), is reported. "… — Implementation Plan" and a trailing "(Plan 2)" are accepted.',
+    'The writing-plans header opens with "# [Feature Name] Implementation Plan": one `#` title on the first line, naming the feature and saying what the document is. A plan whose first line is not a `#` title, or whose title does not say "Implementation Plan" ("# Winpepper Plan 2 — Cleanup"), is reported. "… — Implementation Plan", "… Reimplementation Plan" and a trailing "(Plan 2)" are accepted.',
   instruction: 'Start the plan with one title line, `# <Feature Name> Implementation Plan`.',
   examples: {
     valid: [
@@ -27,7 +27,8 @@ export const spHeaderTitle: Rule = {
     if (!plan.title) {
       return [{ message: 'The plan does not open with a `# [Feature Name] Implementation Plan` title: put one on its first line.', span: lineSpan(plan.lines, 1) }];
     }
-    if (/\bimplementation plan\b/i.test(plan.title.text)) return [];
+    // "… Reimplementation Plan" says it too.
+    if (/\b(?:re-?)?implementation plan\b/i.test(plan.title.text)) return [];
     // A title in another script ("侧边栏动画优化实现计划") says what it is in its own words.
     if (!/[A-Za-z]{3}/.test(plan.title.text.replace(/`[^`]*`/g, ''))) return [];
     // "Chain33 Claude 协作基础建设 — 实施计划", "Plan de implementación": named in the plan's own language.

@@ -1,9 +1,11 @@
 import { span } from '../../../plan/source.js';
 import { taskCodePlaceholders } from '../../../rules/placeholders.js';
+import type { Plan } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
+import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { phraseIn, type PhraseHit } from './placeholder-phrases.js';
 import { taskName } from './parts.js';
-import { unitName, workUnits } from './units.js';
+import { unitName, workUnits, type WorkUnit } from './units.js';
 
 /**
  * A bare `...` or `…` line in a step's code is not reported here. On the blind batches reviewers
@@ -30,6 +32,18 @@ function phraseMessage(where: string, hit: PhraseHit): string {
   if (hit.kind === 'similar') return `${where} says "${hit.phrase}" instead of showing the code: repeat it here — the engineer may read the tasks out of order.`;
   if (hit.kind === 'open') return `${where} leaves the work open ("${hit.phrase}"): say exactly what to change, with the code.`;
   return `${where} has a placeholder ("${hit.phrase}"): write out what it stands for — the exact code, text or value.`;
+}
+
+/**
+ * An optional extra check, written out: "Optionally confirm `large-v3` with the same safe path" over the command
+ * and "Expected: …". Only whether to run it is left open, and it changes no code.
+ */
+function optionalCheck(plan: Plan, unit: WorkUnit, phrase: string): boolean {
+  if (!/optionally/i.test(phrase) || unit.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang))) return false;
+  const runs = unit.codeBlocks.length > 0 || unit.prose.some((t) => /^\W*run\b[^`]*`[^`]+`/i.test(t.text));
+  // "Expected:" after the block is read as the command's, not as the unit's prose.
+  const expected = plan.lines.slice(unit.span.start.line - 1, unit.span.end.line).some((l) => /^\W*expected\b/i.test(l));
+  return runs && expected;
 }
 
 export const spNoPlaceholders: Rule = {
@@ -64,7 +78,7 @@ export const spNoPlaceholders: Rule = {
       const hit = phraseIn(unit);
       // An open step ("Fix any real issues found" after a check) may be a contingency the plan cannot
       // spell out: a heuristic, so at most a warning.
-      if (hit) out.push({ message: phraseMessage(unitName(unit), hit), span: hit.span, ...(hit.kind === 'open' ? { atMostWarning: true as const } : {}) });
+      if (hit && !optionalCheck(plan, unit, hit.phrase)) out.push({ message: phraseMessage(unitName(unit), hit), span: hit.span, ...(hit.kind === 'open' ? { atMostWarning: true as const } : {}) });
     }
     for (const task of plan.tasks) {
       for (const hit of taskCodePlaceholders(plan, task, WRITTEN_PLACEHOLDERS)) {

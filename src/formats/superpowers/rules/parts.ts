@@ -100,9 +100,23 @@ function labelOf(part: string): string | undefined {
 }
 
 export function agenticLine(plan: Plan): AgenticLine | undefined {
+  const quotes = headerQuotes(plan);
+  // The skill's line wherever it stands (an aside may come first); else a quote that names one of the
+  // execution skills ("> **For Hermes:** Use subagent-driven-development …" after a "> **Status:**" note);
+  // else the first bold-labelled quote.
+  const pick =
+    quotes.find((q) => SKILL_ADDRESSEE.test(q.addressee ?? '') || /REQUIRED SUB-SKILL|\bsuperpowers:/i.test(q.text)) ??
+    quotes.find((q) => q.addressee !== undefined && /\b(?:subagent-driven-development|executing-plans)\b/i.test(q.text)) ??
+    quotes.find((q) => q.addressee !== undefined);
+  if (!pick) return undefined;
+  return { text: pick.text, span: pick.span, addressee: pick.addressee };
+}
+
+/** The quotes between the title and the first task, each read from the skill's line where a note comes first. */
+export function headerQuotes(plan: Plan): AgenticLine[] {
   const from = (plan.title?.span.start.line ?? 0) + 1;
   const to = Math.min(plan.headerEnd, firstTaskLine(plan) - 1);
-  const quotes: Array<AgenticLine & { line: number }> = [];
+  const quotes: AgenticLine[] = [];
   for (let l = from; l <= to; l++) {
     const t = lineText(plan, l);
     if (isCode(plan, l) || !/^\s{0,3}>/.test(t)) continue;
@@ -116,13 +130,10 @@ export function agenticLine(plan: Plan): AgenticLine | undefined {
     const line = l + first;
     const lt = lineText(plan, line);
     const at = lt.length - lt.trimStart().length;
-    quotes.push({ line, text: parts.slice(first).join(' ').trim(), span: span(line, at + 1, line, lt.trimEnd().length + 1), addressee: labelOf(parts[first] ?? '') });
+    quotes.push({ text: parts.slice(first).join(' ').trim(), span: span(line, at + 1, line, lt.trimEnd().length + 1), addressee: labelOf(parts[first] ?? '') });
     l = end - 1;
   }
-  // The skill's line wherever it stands (an aside may come first); else the first bold-labelled quote.
-  const pick = quotes.find((q) => SKILL_ADDRESSEE.test(q.addressee ?? '') || /REQUIRED SUB-SKILL|\bsuperpowers:/i.test(q.text)) ?? quotes.find((q) => q.addressee !== undefined);
-  if (!pick) return undefined;
-  return { text: pick.text, span: pick.span, addressee: pick.addressee };
+  return quotes;
 }
 
 /**
