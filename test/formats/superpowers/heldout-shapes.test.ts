@@ -2370,4 +2370,28 @@ describe('habits of the 102nd to 109th blind batches (rounds 47 and 48)', () => 
     const lines = plan.split('\n');
     expect(m).toContain(`close it with \`\`\`\` at line ${lines.lastIndexOf('```') + 1}`);
   });
+  it('strict sp-files-exact-paths: a pointer to lists above, unchanged files by pattern, identical copies, a map\'s shorthand for files it lists', async () => {
+    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Revert', '**Files:**', e, '', '- [ ] Run the suite.')] }));
+    expect(await entry('- All files from commit `9a600dea16` (see reverted file lists above)')).toEqual([]);
+    expect(await entry('- Create: `cases/dsd_uds_*/datadog.yaml` (15 files, identical content)')).toEqual([]);
+    expect(await entry('- Create: `cases/dsd_uds_*/datadog.yaml`')).toEqual([expect.stringContaining('names a pattern')]);
+    const map = (...rows: string[]): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', ...rows, ''], tasks: TASK }));
+    expect(await map('| `src/tools/zod.ts` | Modify |', '| All other `src/**/*.ts` files using `from "zod"` | **No changes needed** |')).toEqual([]);
+    const listed = ['Modified files:', '', '- `src/lang/zh-cn.json`', '- `src/lang/en-us.json`', '', 'Responsibility split:', ''];
+    expect(await map(...listed, '- `src/lang/*.json`: localized labels for the new settings')).toEqual([]);
+    expect(await map(...listed, '- `src/lang/*.json` (12 other files): the remaining locales')).toEqual([expect.stringContaining('names a pattern')]);
+  });
+
+  it('strict sp-failing-test-first: setting up the test runner, and the task after one that leaves its red run to it', async () => {
+    const setup = task('### Task 2: Install vitest in server', '**Files:**', '- Create: `server/vitest.config.ts`', '', '- [ ] **Step 2: Create vitest config**', '', '```ts', "export default defineConfig({ test: { environment: 'node' } });", '```', '', '- [ ] **Step 3: Write a smoke test**', '', '```ts', "test('runs', () => expect(1).toBe(1));", '```');
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: setup }))).toEqual([]);
+    const red = (note: string): string[] => [
+      ...task('### Task 1: Pool scaffold', '- [ ] **Step 1: Write the failing test**', '', '```ts', "test('has a piece per variant', () => expect(pool.length).toBeGreaterThan(0));", '```', '',
+        '- [ ] **Step 2: Write the picker**', '', '```ts', 'export const pool: string[] = [];', 'export const pick = () => pool[0];', '```', '',
+        '- [ ] **Step 3: Run the tests and verify they still fail (pool is empty)**', '', '```bash', 'pnpm test pool', '```', '', 'Expected: FAIL — no piece per variant.', '', note),
+      ...task('### Task 2: Seed the pool', '- [ ] **Step 1: Replace the empty pool with the seed entries**', '', '```ts', "export const pool = ['bird'];", '```', '', '- [ ] **Step 2: Run the tests**', '', 'Run: `pnpm test pool`', 'Expected: PASS', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add src/pool.ts', 'git commit -m "feat: seed the pool"', '```'),
+    ];
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: red('This is the expected red — the pool gets seeded in the next task.') }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: red('') }))).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
+  });
 });

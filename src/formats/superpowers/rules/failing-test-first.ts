@@ -78,8 +78,9 @@ function saysChange(step: Step): boolean {
 /** Change verbs beyond the parser's, when they open the title ("Set TierPriority when …", "Import the module"). */
 const MORE_CHANGE_VERBS = /^(?:set|import|make|handle|guard|switch|apply|enable|disable|hook|compute|emit|store|track|propagate|expose)\b/i;
 
-/** A step that sets up the test runner, not the code under test: "Create `web/vitest.config.ts`", "Add `conftest.py` fixtures". */
-const TEST_SETUP = /`[^`]*(?:\b(?:vitest|jest|karma|playwright|cypress|mocha|ava)\.config\.[cm]?[jt]s|\.mocharc\.\w+|\bconftest\.py|\bpytest\.ini|\bsetupTests\.[jt]sx?)`/i;
+/** A step that sets up the test runner, not the code under test: "Create `web/vitest.config.ts`", "Add `conftest.py` fixtures", "Create vitest config". */
+const TEST_SETUP =
+  /`[^`]*(?:\b(?:vitest|jest|karma|playwright|cypress|mocha|ava)\.config\.[cm]?[jt]s|\.mocharc\.\w+|\bconftest\.py|\bpytest\.ini|\bsetupTests\.[jt]sx?)`|^\W*(?:create|add|write|set up)\s+(?:the\s+|a\s+)?(?:vitest|jest|karma|playwright|cypress|mocha|pytest)\s+config(?:uration)?\b/i;
 
 /** A step that writes the code and its tests at once: "Write `blade_product` function and tests". */
 const CODE_AND_TESTS = /\b(?:function|functions|implementation|method|methods|class|module)\s+and\s+(?:its\s+|the\s+)?(?:unit\s+)?tests?\b/i;
@@ -155,6 +156,14 @@ function seenFailing(step: Step): boolean {
 /** A step that writes tests: a test step, or one showing test code. */
 const writesTests = (step: Step): boolean => step.kind === 'test' || step.codeBlocks.some((b) => TEST_CODE.test(b.content));
 
+/** A task whose last run is seen failing and that leaves it to a later task ("This is the expected red — pool gets seeded in the next task"). */
+function endsRed(plan: Plan, task: Task): boolean {
+  const runs = task.steps.filter((s) => s.kind !== 'commit' && (s.commands.length > 0 || s.kind === 'run-fail' || s.kind === 'run-pass'));
+  const last = runs[runs.length - 1];
+  return last !== undefined && seenFailing(last) && taskProse(plan, task).some((l) => NEXT_TASK.test(l.text));
+}
+const NEXT_TASK = /\b(?:in|by) (?:the )?(?:next|following|later) task\b|\bin task \d+\b/i;
+
 /** A task that writes tests and sees them fail, and changes no code: a later task makes them pass. */
 function redOnly(task: Task): boolean {
   return task.steps.some(seenFailing) && !firstCodeChange(task);
@@ -173,7 +182,7 @@ export const spFailingTestFirst: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. Where the task wrote its test before the change and never ran it, the message asks for that red run. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined") while a later step of the same task writes its tests — the test comes after the code — or, in a task whose commit says it adds or fixes behaviour (`feat:`, `fix:`), runs them (a build that only checks the code compiles, `cabal build`, is not a test run) (unless its title says it only declares shapes or strings: contracts, DTOs, a schema, model fields or columns, fields added to a type, a migration, i18n keys). A task with no test step at all, or one that only re-runs tests after a change its commit does not call a feature or a fix, is not reported: whether it has a test to write is often a judgement the plan does not record. Not reported: steps that only declare a module for the tests (`mod mdconv;`), show only comments (an empty `__init__.py` by its path) or only declare types (a TypeScript `export interface ProfileRow { … }` the test imports, a Go struct and its constants, a Python dataclass field the method needs) when a later step implements the behaviour, runs that only check the code imports (`python -c "from app import x; print(\'OK\')"`), steps that write tests ("Write the failing test", test code, "Replace the expected-failure assertion", "Add fixtures to conftest") or set up the test runner ("Create `web/vitest.config.ts`", a step that adds the test script and creates `vitest.config.ts`), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that lay out a project (a `scaffold:` commit, a "Bootstrap the crate" or "Create the torqc-semantic crate" task), tasks that say they keep behaviour ("Existing tests must still pass", "The output is identical", "struct compiles, no behavior change"), tasks whose files are all build configuration, data or documentation (a gemspec version bump, a Gradle plugin, a Dockerfile) or all tests (fixing a test\'s mock data), steps that write documentation ("Write README.md"), tasks that only remove code, tasks whose title or commit says they restructure code ("Merge duplicate normalize helpers", "Use the Place schema instead of raw table strings"), tasks that say no test is possible ("No unit tests possible for this task — …", "No unit test — this is a schema change"), or whose plan says so before its tasks ("The website has no test harness", "This demo package has no unit-test harness", "No unit test targets exist", "No test framework — verification is a clean build") or that they ship nothing ("a throwaway probe; every change made here is reverted", "Nothing consumes it yet", "channel exists but nothing uses it yet"), tasks after a task that wrote the failing tests and saw them fail, and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with about a third of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'TDD, as the skill lays out each task: "Write the failing test" — "Run it to make sure it fails" — "Implement the minimal code to make the test pass" — "Run the tests and make sure they pass" — "Commit". A test that was never seen failing may not test the change at all. Where the task wrote its test before the change and never ran it, the message asks for that red run. The check is narrow: it reports a task whose first step that changes code (an implementation step showing source code, or the script it writes) comes before any run expected to fail ("Expected: FAIL …", a compile error, "not defined") while a later step of the same task writes its tests — the test comes after the code — or, in a task whose commit says it adds or fixes behaviour (`feat:`, `fix:`), runs them (a build that only checks the code compiles, `cabal build`, is not a test run) (unless its title says it only declares shapes or strings: contracts, DTOs, a schema, model fields or columns, fields added to a type, a migration, i18n keys). A task with no test step at all, or one that only re-runs tests after a change its commit does not call a feature or a fix, is not reported: whether it has a test to write is often a judgement the plan does not record. Not reported: steps that only declare a module for the tests (`mod mdconv;`), show only comments (an empty `__init__.py` by its path) or only declare types (a TypeScript `export interface ProfileRow { … }` the test imports, a Go struct and its constants, a Python dataclass field the method needs) when a later step implements the behaviour, runs that only check the code imports (`python -c "from app import x; print(\'OK\')"`), steps that write tests ("Write the failing test", test code, "Replace the expected-failure assertion", "Add fixtures to conftest") or set up the test runner ("Create `web/vitest.config.ts`", a step that adds the test script and creates `vitest.config.ts`), tasks that say they need no new test, docs-only tasks, tasks whose commit type does not change behavior (refactor, test, docs, chore, …), tasks that lay out a project (a `scaffold:` commit, a "Bootstrap the crate" or "Create the torqc-semantic crate" task), tasks that say they keep behaviour ("Existing tests must still pass", "The output is identical", "struct compiles, no behavior change"), tasks whose files are all build configuration, data or documentation (a gemspec version bump, a Gradle plugin, a Dockerfile) or all tests (fixing a test\'s mock data), steps that write documentation ("Write README.md"), tasks that only remove code, tasks whose title or commit says they restructure code ("Merge duplicate normalize helpers", "Use the Place schema instead of raw table strings"), tasks that say no test is possible ("No unit tests possible for this task — …", "No unit test — this is a schema change"), or whose plan says so before its tasks ("The website has no test harness", "This demo package has no unit-test harness", "No unit test targets exist", "No test framework — verification is a clean build") or that they ship nothing ("a throwaway probe; every change made here is reverted", "Nothing consumes it yet", "channel exists but nothing uses it yet"), tasks after a task that wrote the failing tests and saw them fail, the task after one that ends on a red run it leaves to the next ("This is the expected red — pool gets seeded in the next task"), and experiment, benchmark, training and tooling code (`hypotheses/`, `experiments/`, `training/`, `bench/`, `tools/`, training scripts such as `scripts/train_mlx.py`). Steps that describe a change without showing code are not judged, nor are steps whose title does not say in English that they change code ("Locate current code", a title in another language); a Run whose Expected is written in another language counts as the red run. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with about a third of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'In each task that changes behavior, write the failing test first and run it to see it fail (Expected: FAIL with the message) before the step that implements the change.',
   examples: {
     valid: [
@@ -191,6 +200,8 @@ export const spFailingTestFirst: Rule = {
   check(plan: Plan) {
     const out: Finding[] = [];
     let redBefore = false;
+    // The task before ended on a red run it leaves to this one ("This is the expected red — pool gets seeded in the next task").
+    let leftRed = false;
     // "The website has no test harness. Every task verifies with `pnpm build`": said once, before the tasks.
     const noTestHarness = linesBeforeTasks(plan).some((l) => NO_TEST_POSSIBLE.test(l));
     for (const task of plan.tasks) {
@@ -202,7 +213,7 @@ export const spFailingTestFirst: Rule = {
       const commitText = task.steps.filter((s) => s.kind === 'commit').flatMap((s) => s.codeBlocks.map((b) => b.content));
       const refactor = REFACTOR.test([task.title.text, task.commit?.subject.text ?? '', ...commitText].join('\n'));
       const untestable = noTestHarness || taskProse(plan, task).some((l) => NO_TEST_POSSIBLE.test(l.text) || SHIPS_NOTHING.test(l.text) || KEEPS_BEHAVIOUR.test(l.text));
-      if (change && !redBefore && needsNewTest(plan, task) && !tooling(task, change) && !setUp && !configOnly && !testsOnly && !refactor && !untestable) {
+      if (change && !redBefore && !leftRed && needsNewTest(plan, task) && !tooling(task, change) && !setUp && !configOnly && !testsOnly && !refactor && !untestable) {
         const at = task.steps.indexOf(change);
         const before = task.steps.slice(0, at);
         // Only a task that tests its change after making it: a step that writes tests, or, when the
@@ -228,6 +239,7 @@ export const spFailingTestFirst: Rule = {
         }
       }
       if (redOnly(task)) redBefore = true;
+      leftRed = endsRed(plan, task);
     }
     return out;
   },

@@ -4,6 +4,7 @@ import { clip, fileMapSection, isCode, lineText, ONLY_IF_ENTRY, taskName } from 
 import { span } from '../../../plan/source.js';
 import { pathAndLines, withoutLocation } from '../../../plan/tasks.js';
 import { lazy } from '../../../lazy.js';
+import { globToRegExp } from '../../../ground/glob.js';
 
 /**
  * "Create:", "**Modify:**", "Test:" and the other verbs plans use before a path, in any language
@@ -26,10 +27,11 @@ const GLOB = /[*?]|\{[^}]*,[^}]*\}/;
 const CHANGES = /^(?:create|modify|update|edit|change|delete|remove|add|new|rename|move)$/;
 /**
  * An entry that points at the plan's map for its files: "see File Structure above.", "see table above", "The ten
- * locale JSON files in the File Map.", "… shared UI primitives listed in the File Map".
+ * locale JSON files in the File Map.", "… shared UI primitives listed in the File Map", "All files from commit
+ * `9a600dea16` (see reverted file lists above)".
  */
 const POINTS_AT_MAP =
-  /^\W*see (?:the )?(?:file (?:structure|map)\b|(?:files? (?:table|map) |(?:table|list|map) )?(?:above|below)\b)|\b(?:(?:listed|named|given|shown) )?in the (?:file (?:structure|map)|files? table)(?: above| below)?\W*$/i;
+  /\(see [^()]*\b(?:above|below)\)\W*$|^\W*see (?:the )?(?:file (?:structure|map)\b|(?:files? (?:table|map) |(?:table|list|map) )?(?:above|below)\b)|\b(?:(?:listed|named|given|shown) )?in the (?:file (?:structure|map)|files? table)(?: above| below)?\W*$/i;
 /**
  * The files a check flags, whichever they are: "any file producing verification failures", "any files the linter
  * reports", "Modify only files required by failures found in this task."
@@ -45,10 +47,13 @@ interface Problem {
   advice: string;
 }
 
-/** Words that say a pattern names generated or copied output: "(regenerated)", "generator output", "(copied from the user's real library)". */
-const GENERATED = /\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|\bcopied (?:from|wholesale)\b|生成/i;
-/** Words that say the files a pattern names stay as they are, or go back to how they were: "existing `tests/test_prewrite*.py` stay green untouched", "reverted to `origin/main`". */
-const UNTOUCHED = /\b(?:untouched|unchanged|not (?:modified|changed|touched)|reverted to)\b/i;
+/**
+ * Words that say a pattern names generated or copied output: "(regenerated)", "generator output", "(copied from the user's
+ * real library)", "(15 files, identical content)" (copies a loop makes).
+ */
+const GENERATED = /\b(?:re)?generat(?:ed|or)\b|\boutputs?\b|\bcopied (?:from|wholesale)\b|\bidentical (?:content|copies)\b|生成/i;
+/** Words that say the files a pattern names stay as they are, or go back to how they were: "existing `tests/test_prewrite*.py` stay green untouched", "reverted to `origin/main`", "**No changes needed**". */
+const UNTOUCHED = /\b(?:untouched|unchanged|not (?:modified|changed|touched)|reverted to|no changes? (?:needed|required))\b/i;
 
 /** What is wrong with one Files entry as written, if anything. */
 export function entryProblem(raw: string, where: { inMap?: boolean; besideReported?: boolean } = {}): Problem | undefined {
@@ -235,6 +240,15 @@ export const spFilesExactPaths: Rule = {
     if (map) {
       const task = plan.tasks.find((t) => t.span.start.line > map.heading.span.start.line);
       const end = Math.min(map.bodyEnd, (task?.span.start.line ?? Infinity) - 1);
+      // "`src/lang/*.json`: localized labels" under a list that names `src/lang/zh-cn.json`, … : shorthand for files the map gives.
+      const exact: string[] = [];
+      for (let l = map.bodyStart; l <= end; l++) for (const m of lineText(plan, l).matchAll(/`([^`\s*?]+\/[^`\s*?]+)`/g)) exact.push(withoutLocation(m[1]!));
+      const listed = (what: string): boolean => {
+        const glob = /names a pattern, `([^`]+)`/.exec(what)?.[1];
+        if (glob === undefined) return false;
+        const re = globToRegExp(glob.replace(/^\.\//, ''));
+        return exact.some((p) => re.test(p.replace(/^\.\//, '')));
+      };
       for (let l = map.bodyStart; l <= end; l++) {
         const t = lineText(plan, l);
         if (isCode(plan, l) || !/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(t) || /^\s*\|[\s:|-]+\|\s*$/.test(t)) continue;
@@ -252,7 +266,7 @@ export const spFilesExactPaths: Rule = {
         const generated =
           part?.what.startsWith('names a pattern') === true && (/^[\s|:—–-]*\(?(?:re)?generated\b/i.test(responsibility) || /^\W*(?:re)?generated\b/i.test(under) || UNTOUCHED.test(responsibility));
         const problem = generated ? undefined : (part ?? (whole?.what.startsWith('names a pattern') ? undefined : whole));
-        if (!problem) continue;
+        if (!problem || (listed(problem.what) && !/\bother\b|\(\d+ (?:\w+ )?files?\b/i.test(body))) continue;
         const at = t.length - t.trimStart().length;
         out.push({ message: `File Structure entry "${clip(body.replace(/^\|\s*/, ''), 70)}" ${problem.what}: ${problem.advice}.`, span: span(l, at + 1, l, t.trimEnd().length + 1) });
       }
