@@ -2395,3 +2395,31 @@ describe('habits of the 102nd to 109th blind batches (rounds 47 and 48)', () => 
     expect(await lint('sp-failing-test-first', spPlan({ tasks: red('') }))).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
   });
 });
+
+describe('habits of the 110th blind batch (round 49)', () => {
+  const run = (title: string, ...body: string[]): Promise<string[]> =>
+    lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Checks', `- [ ] **Step 1:** ${title}`, ...body)] }));
+
+  it('sp-run-expected: commands listed after a colon are every run the step names; a command given in parentheses with a threshold', async () => {
+    expect(await run('Run the required quality-gate commands per `AGENTS.md`: `npm run typecheck`, `npm run lint`, and `npm test`.')).toEqual([
+      'Step 1 of Task 2 ("Run the required quality-gate commands per `AGENT…") has no Expected: add "Expected: …" after `npm run typecheck` (PASS, FAIL with the message, or the output that shows the step worked).',
+    ]);
+    expect(await run('Run focused tests, full `swift test`, and `swift build`.')).toEqual([expect.stringContaining('names `swift test` but not the exact command for everything it runs')]);
+    expect(await run('Run hydration script with dry-run (e.g., `/usr/bin/time bun run session:hydrate --dry-run`) to confirm <30s performance requirement.')).toEqual([]);
+    expect(await run('Run test to verify it fails (`undefined: tsFieldName`).')).toEqual([expect.stringContaining('names no command')]);
+  });
+
+  it('sp-run-expected: "Run banned-pattern checks:" runs what the plan\'s Command Checklist gives', async () => {
+    const plan = (after: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Verification', '- [ ] **Step 1:** Run banned-pattern checks:', '  - `mcp-docker-memory-system`'), ...after] }));
+    expect(await plan(['## Command Checklist', '', '```bash', 'grep -Rni "mcp-docker-memory-system" .opencode', '```'])).toEqual([]);
+    expect(await plan([])).toEqual([expect.stringContaining('names no command')]);
+  });
+
+  it('strict sp-files-exact-paths: a resource made through a service, a note in parentheses that waits on a need', async () => {
+    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Registry', '**Files:**', e, '', '- [ ] Create it.')] }));
+    expect(await entry('- Create: Notion database via MCP API')).toEqual([]);
+    expect(await entry('- Modify `docs/specs/cache-design.md` (link to plan/usage if needed)')).toEqual([]);
+    expect(await entry('- Create: the registry config')).toEqual([expect.stringContaining('names no file path')]);
+  });
+});

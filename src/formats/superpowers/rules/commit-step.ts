@@ -311,12 +311,22 @@ const TEMP_PATH = /^(?:\/(?:private\/)?(?:var\/)?tmp\/|\$\{?TMPDIR\b|%TEMP%)/;
  */
 function worksOutsideRepository(plan: Plan, task: Task): boolean {
   const items = task.filesBlock?.items ?? [];
-  const relative = plan.tasks.some((t) => t.files.some((f) => !OUTSIDE_PATH.test(f.path) && !f.path.startsWith('/')));
   const outside = (text: string): boolean => {
     const paths = codeSpans(text).map((p) => p.trim());
-    return paths.length > 0 && paths.every((p) => TEMP_PATH.test(p) || (relative && OUTSIDE_PATH.test(p)));
+    return paths.length > 0 && paths.every((p) => TEMP_PATH.test(p) || (OUTSIDE_PATH.test(p) && writesRelativePaths(plan)));
   };
   return items.length > 0 && items.some((it) => !READ_ENTRY.test(it.text)) && items.every((it) => READ_ENTRY.test(it.text) || LOCAL_ENTRY.test(it.text) || outside(it.text));
+}
+
+/** The plan names some file by a relative path (read once per plan: every task's check asks). */
+const relativeWriters = new WeakMap<Plan, boolean>();
+function writesRelativePaths(plan: Plan): boolean {
+  let relative = relativeWriters.get(plan);
+  if (relative === undefined) {
+    relative = plan.tasks.some((t) => t.files.some((f) => !OUTSIDE_PATH.test(f.path) && !f.path.startsWith('/')));
+    relativeWriters.set(plan, relative);
+  }
+  return relative;
 }
 
 /** Words that keep files out of the repository: "git-ignored", "live under ignored `logs/x/`", "must not be staged or committed". */

@@ -14,6 +14,8 @@ import { globToRegExp } from '../../../ground/glob.js';
 const ACTION = lazy(() => /^\s*(?:\*\*)?(\p{L}+(?:[ /+]\p{L}+)?)(?:\*\*)?\s*[:：](?:\*\*)?\s*/u);
 /** "none", "(No files modified — testing only)", "No new files — inline script", "N/A". */
 const NO_FILES = /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b|ningun[oa]\b|aucun\b|keine\b|无|無|なし)/i;
+/** A resource outside the repository, made through a service: "Create: Notion database via MCP API". */
+export const EXTERNAL_RESOURCE = /^[^`]*\b(?:database|table|page|board|project|issue|ticket|channel|bucket|secret|dashboard|workspace)s?\b[^`]*\bvia (?:the )?(?:[\w-]+ )?(?:API|MCP|CLI|UI|web UI|console|dashboard)\b/i;
 /** A code span that is a path: no spaces before an optional ": where" note ("`cli.py: task subparser`"). */
 const CODE_PATH = /^[~./\w@$-][^\s`]*$/;
 /** An absolute path to a file may hold spaces: `/Users/me/Library/Mobile Documents/x/Widget.js`, `C:\Program Files\x.exe`. */
@@ -61,7 +63,7 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   const m = ACTION().exec(raw);
   const action = m ? m[1]!.toLowerCase() : '';
   const rest = m ? raw.slice(m[0].length) : raw;
-  if (NO_FILES.test(rest)) return undefined;
+  if (NO_FILES.test(rest) || EXTERNAL_RESOURCE.test(rest)) return undefined;
   // "see File Structure above.": the entry points at the plan's map, which lists the files.
   if (POINTS_AT_MAP.test(rest)) return undefined;
   // "all touched files": the scope of a closing verify-and-commit task, which opens no file of its own.
@@ -82,7 +84,8 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   if (/^\W*`[^`]+`\s*(?:\(\s*|[—–-]\s*)?only (?:if|when)\b/i.test(rest)) return undefined;
   // "`errors.go` — add sentinel if needed": the file is decided; what the note adds to it waits on a need.
   // A map row: "`src/team/tmux.ts` | Optional env passthrough if needed |".
-  if (/^\W*`[^`]+`\s*[—–|:-]\s*.*\b(?:if|when|where) (?:needed|necessary|required)\b/i.test(rest)) return undefined;
+  // "Modify `design.md` (link to plan/usage if needed)": the same, in parentheses.
+  if (/^\W*(?:(?:create|modify|update|edit)\s+)?`[^`]+`\s*[—–|:(-]\s*.*\b(?:if|when|where) (?:needed|necessary|required)\b/i.test(rest)) return undefined;
   // "Unchanged: `a.go`, `b.go`": files the task leaves alone.
   if (/^(?:unchanged|untouched|not (?:changed|modified))$/.test(action)) return undefined;
   const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());

@@ -4,14 +4,15 @@ import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
+import { codeSpans } from '../../../plan/citations.js';
 import { clip, isCode, lineText, linesBeforeTasks, stepName, taskBlocks, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /**
  * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
- * "… at one rate point to verify CLI flags are accepted".
+ * "… at one rate point to verify CLI flags are accepted", "… to confirm <30s performance requirement".
  */
 const INLINE_OUTCOME =
-  /\b(?:pass(?:es|ing)?|fail(?:s|ing|ure)?|red|green|succeeds?|success(?:ful(?:ly)?)?|exits?\s+(?:0|non-?zero|with)|prints?|shows?|returns?|outputs?)\b|\bto\s+(?:verify|confirm|check|ensure|make sure)\s+(?:that\s+)?[\w`"]+[^.]*\b(?:is|are|was|were|gets?)\s+\w+/i;
+  /\bto\s+(?:verify|confirm|check|ensure)\s+(?:the\s+)?[<>≤≥]=?\s*\d|\b(?:pass(?:es|ing)?|fail(?:s|ing|ure)?|red|green|succeeds?|success(?:ful(?:ly)?)?|exits?\s+(?:0|non-?zero|with)|prints?|shows?|returns?|outputs?)\b|\bto\s+(?:verify|confirm|check|ensure|make sure)\s+(?:that\s+)?[\w`"]+[^.]*\b(?:is|are|was|were|gets?)\s+\w+/i;
 /** An Expected that allows either outcome: "Most tests PASS, may have some failures". */
 const HEDGED = /\b(?:may|might|could)\s+(?:have|see|show|get|produce)?\s*(?:some\s+)?(?:fail(?:s|ures?)?|errors?)\b|\bmost (?:tests? )?pass/i;
 /**
@@ -118,6 +119,9 @@ const AFTER_HEAD = /\*\*\s*(?:[—–:-]+|\([^`)]{0,40}?)\s*`(?![a-z]+(?:\([^)]*
  */
 const LEADING_COMMAND = /^\s*(?:[-*+]\s+)?`(?![a-z]+(?:\([^)]*\))?!?:\s)([^`\s]+\s[^`]*)`/;
 
+/** A command in parentheses, given as the example of what to run: "(e.g., `bun run x --dry-run`)". */
+const EXAMPLE_COMMAND = /\(\s*(?:e\.g\.|i\.e\.|for example)?,?\s*`((?:[\w.~-]*\/)*[\w.-]+\s[^`]*)`\s*\)/i;
+
 /** The first inline command of the step, on its head line or in its prose, and the text after it on that line. */
 function inlineRun(plan: Plan, step: Step): { command: string; after: string } | undefined {
   const head = lineText(plan, step.title.span.start.line);
@@ -126,6 +130,11 @@ function inlineRun(plan: Plan, step: Step): { command: string; after: string } |
   for (const text of [head, ...step.prose.map((p) => p.text)]) {
     const m = INLINE_RUN.exec(text);
     if (m) return { command: m[1]!, after: text.slice(m.index + m[0].length) };
+  }
+  // "Run hydration script with dry-run (e.g., `/usr/bin/time bun run session:hydrate --dry-run`) to confirm …": the command in parentheses.
+  if (RUN_TITLE.test(withoutStepNumber(step.title.text))) {
+    const m = EXAMPLE_COMMAND.exec(head);
+    if (m) return { command: m[1]!, after: head.slice(m.index + m[0].length) };
   }
   // Under a run step's head, a line that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."
   for (const p of step.prose) {
@@ -286,7 +295,7 @@ export const spRunExpected: Rule = {
             const inline = inlineRun(plan, step);
             // "Run Step 2, then stage only Task 1 files and commit": the run is one the task gave.
             if (!inline) {
-              if (!pointsBackToRun(plan, task, step)) out.push(noCommand(named, step));
+              if (!pointsBackToRun(plan, task, step)) out.push(...noCommand(named, step));
             } else if (!quietRun(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
           }
           continue;
@@ -356,7 +365,7 @@ export const spRunExpected: Rule = {
           // ("Test: `cargo test -p beads-rs --test integration …`"): the step runs what is given there.
           const given = (checksOnce ??= checksGivenOnce(plan)) || filesGiveTestCommand(task);
           const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i);
-          if (!elsewhere) out.push(noCommand(named, step));
+          if (!elsewhere) out.push(...noCommand(named, step));
         }
       }
       if (task.steps.length > 0) continue;
@@ -408,8 +417,11 @@ function noExpected(named: string, step: Step, command: string): Finding {
 const PLAIN_RUN =
   /\brun\s+((?:pnpm|npm|yarn|npx|bun|cargo|go|pytest|make|mvn|gradle|dotnet|uv|python3?|node|deno|bundle|rake|mix|swift|xcodebuild|ctest)\s+[\w:./=-]+(?:\s+-{1,2}[\w:./=-]+)*)/gi;
 
+/** Commands listed after a colon and nothing else: "…: `npm run typecheck`, `npm run lint`, and `npm test`." */
+const ALL_NAMED = /:\s*`[^`]+`(?:\s*(?:,|,?\s*and|,?\s*or)\s*`[^`]+`)*\s*\.?\s*$/;
+
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
-function noCommand(named: string, step: Step): Finding {
+function noCommand(named: string, step: Step): Finding[] {
   // "Run the same checks locally and fix all failures.": what to do with a failure says what to expect.
   const handles = (text: string): boolean => OUTCOME_HANDLED.test(text) || FIXES_FAILURES.test(text);
   const expects =
@@ -423,20 +435,24 @@ function noCommand(named: string, step: Step): Finding {
   // command with its arguments, not a job or target name: `smoke`, `henka_script_host_tests`).
   // Or written plain after "Run": "Run pnpm build:test and the consumer test".
   const given = [step.title.text, ...step.prose.map((p) => p.text)]
-    .flatMap((t) => [...[...t.matchAll(/`([^`\s]+\s[^`]*)`/g)].map((m) => m[1]!), ...[...t.replace(/`[^`]*`/g, ' ').matchAll(PLAIN_RUN)].map((m) => m[1]!)])
+    .flatMap((t) => [...codeSpans(t).map((c) => c.content.trim()).filter((c) => /^\S+\s/.test(c)), ...[...t.replace(/`[^`]*`/g, ' ').matchAll(PLAIN_RUN)].map((m) => m[1]!)])
     .find(runsACheck);
+  // "Run the required quality-gate commands per `AGENTS.md`: `npm run typecheck`, `npm run lint`, and `npm test`.": every run named.
+  if (given !== undefined && [step.title.text, ...step.prose.map((p) => p.text)].some((t) => ALL_NAMED.test(t))) {
+    return expects ? [] : [noExpected(named, step, given)];
+  }
   if (given !== undefined) {
-    return {
+    return [{
       message: `${named} names \`${clip(given, 40)}\` but not the exact command for everything it runs${expects ? '' : ', and no Expected'}: write each command there as "Run: \`<exact command>\`"${expects ? '' : ', and "Expected: …"'}.`,
       span: step.title.span,
-    };
+    }];
   }
-  return {
+  return [{
     message: expects
       ? `${named} says to run something and what to expect, but names no command in the step: write the exact command there as "Run: \`<exact command>\`".`
       : `${named} says to run something but names no command and no Expected in the step: write the exact command there as "Run: \`<exact command>\`", and "Expected: …".`,
     span: step.title.span,
-  };
+  }];
 }
 
 /**
@@ -459,9 +475,9 @@ function trailing(plan: Plan, task: Task): { commands: boolean; expected: boolea
 
 /**
  * A run that names commands the plan defines elsewhere: "Run the test command", "run the lint command",
- * "Both test commands; expected PASS", "All three test commands".
+ * "Both test commands; expected PASS", "All three test commands", "Run banned-pattern checks:" over a "## Command Checklist".
  */
-const NAMED_COMMAND = /\b(?:run (?:the|our)|both|all (?:two|three|four|five|\d+)|the (?:two|three|four|five|\d+)) (?:[\w-]+ )?commands?\b/i;
+const NAMED_COMMAND = /\b(?:run (?:the|our)|both|all (?:two|three|four|five|\d+)|the (?:two|three|four|five|\d+)) (?:[\w-]+ )?commands?\b|^\W*run (?:the )?[\w-]+ checks\b/i;
 
 /**
  * A command whose outcome the plan states once, before its tasks: "各タスク完了時に `task check` … が通ること"
