@@ -501,6 +501,16 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     // The list ends at the first step: "- [ ] **Step 1: …**" after a blank line continues the same
     // Markdown list, and a step's words are no Files entry ("Add the `0.35.1` changelog entry").
     if (CHECKBOX_ITEM.test(lineText) || stepHeadAt(lineText, item.line)) break;
+    // "- Modify:" with its path wrapped onto the next line ("  `apps/x/policy.ts:25-31`"): one entry.
+    const wrapped = wrappedPath(lines, item.line, body);
+    if (wrapped) {
+      if (label.value.text.trim() === '') {
+        items.push({ text: `${body.trim()} ${wrapped.text.trim()}`, span: span(item.line, offset + 1, item.line + 1, wrapped.lineText.trimEnd().length + 1) });
+      }
+      const entry = parseFileEntry(wrapped.text, item.line + 1, wrapped.lineText, wrapped.offset, wrapped.action);
+      if (entry) entries.push(entry);
+      continue;
+    }
     if (body.trim() !== '' && label.value.text.trim() === '') items.push(textAt(item.line, lineText, offset, lineText.trimEnd().length));
     const parts = splitTopLevel(body);
     if (parts.length > 1 && parts.slice(1).every((p) => PATH_ONLY.test(p.text))) {
@@ -519,6 +529,19 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     if (entry) entries.push(entry);
   }
   return entries;
+}
+
+/**
+ * A Files item that is only its verb ("- Modify:") over a continuation line that opens with the path
+ * ("  `apps/x/policy.ts:25-31`"): the path, its line and the verb's action.
+ */
+function wrappedPath(lines: readonly string[], line: number, body: string): { text: string; lineText: string; offset: number; action: FileAction } | undefined {
+  const verb = /^\s*(?:\*\*)?([A-Za-z]+)(?:\*\*)?\s*:\s*(?:\*\*)?\s*$/.exec(body)?.[1]?.toLowerCase();
+  const action = verb === undefined ? undefined : ACTIONS[verb];
+  const next = lines[line] ?? '';
+  if (action === undefined || !/^\s+`[^`\s]+`/.test(next) || /^\s*(?:[-*+]|\d+[.)])\s/.test(next)) return undefined;
+  const offset = next.length - next.trimStart().length;
+  return { text: next.slice(offset), lineText: next, offset, action };
 }
 
 /** A part of a list item that is a path and nothing else: "`b_spec.rb`", "and `c.go`". */

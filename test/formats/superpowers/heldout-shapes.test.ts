@@ -2416,6 +2416,16 @@ describe('habits of the 110th blind batch (round 49)', () => {
     expect(await plan([])).toEqual([expect.stringContaining('names no command')]);
   });
 
+  it('reads a Files entry whose path is wrapped onto the line after its verb ("- Modify:" then "  `a.ts:25-31`")', async () => {
+    const text = spPlan({ tasks: task('### Task 1: Voice policy', '**Files:**', '', '- Modify:', '  `apps/web/src/server/voice/policy.ts:25-31`', '- Create: `apps/web/src/voice/session.ts`') });
+    const [t] = parsePlan(text, 'plan.md').tasks;
+    expect(t!.files.map((f) => [f.action, f.path, f.lines])).toEqual([
+      ['modify', 'apps/web/src/server/voice/policy.ts', { start: 25, end: 31 }],
+      ['create', 'apps/web/src/voice/session.ts', undefined],
+    ]);
+    expect(await lint('sp-files-exact-paths', text)).toEqual([]);
+  });
+
   it('strict sp-files-exact-paths: a resource made through a service, a note in parentheses that waits on a need', async () => {
     const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Registry', '**Files:**', e, '', '- [ ] Create it.')] }));
     expect(await entry('- Create: Notion database via MCP API')).toEqual([]);
