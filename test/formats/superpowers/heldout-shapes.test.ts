@@ -2432,4 +2432,21 @@ describe('habits of the 110th blind batch (round 49)', () => {
     expect(await entry('- Modify `docs/specs/cache-design.md` (link to plan/usage if needed)')).toEqual([]);
     expect(await entry('- Create: the registry config')).toEqual([expect.stringContaining('names no file path')]);
   });
+  it('strict sp-interfaces: a task that gives its interface under "**Public class:**" carries one', async () => {
+    const codeTask = (n: number, ...head: string[]): string[] =>
+      task(`### Task ${n}: Part ${n}`, ...head, '- [ ] **Step 1: Write the failing test**', '', '```python', `def test_part_${n}():`, `    assert part_${n}() == ${n}`, '```');
+    const interfaces = ['**Interfaces:**', '- Produces: `part(n) -> int`', ''];
+    const plan = (third: string[]): Promise<string[]> => lint('sp-interfaces', spPlan({ tasks: [...codeTask(1, ...interfaces), ...codeTask(2, ...interfaces), ...codeTask(3, ...third)] }));
+    expect(await plan(['**Public class:**', '', '```python', 'class Transformer(nn.Module):', '    def forward(self, x): ...', '```', ''])).toEqual([]);
+    expect(await plan([])).toEqual([expect.stringContaining('Task 3 has no **Interfaces:** block')]);
+  });
+
+  it('strict sp-failing-test-first: a test written first that asserts nothing is told so', async () => {
+    const tasks = task('### Task 2: Symbol kinds', '- [ ] **Step 1: Add the failing test**', '', '```js', "test('let symbols are typed let', () => {", '  assert.ok(true) // placeholder', '})', '```', '',
+      '- [ ] **Step 2: Replace the `kindLabel` function body**', '', '```js', "function kindLabel(sym) { return sym.let ? 'let' : 'const' }", '```', '',
+      '- [ ] **Step 3: Run the tests**', '', 'Run: `node --test tests/node`', 'Expected: PASS', '', '- [ ] **Step 4: Commit**', '', '```bash', 'git add scripts/updateSymbols.js', 'git commit -m "feat: type let symbols"', '```');
+    expect(await lint('sp-failing-test-first', spPlan({ tasks }))).toEqual([
+      'Task 2 changes code in Step 2 ("Replace the `kindLabel` function body") before any test could fail: the test Step 1 writes asserts nothing (`assert.ok(true)`); give it a real assertion, run it (Expected: FAIL with the message), then implement.',
+    ]);
+  });
 });

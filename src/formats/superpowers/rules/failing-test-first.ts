@@ -153,6 +153,9 @@ function seenFailing(step: Step): boolean {
   return step.commands.length > 0 && /\bRED\b|\bfails?\b/.test(step.title.text);
 }
 
+/** An assertion that cannot fail, standing in for the test: `assert.ok(true)`, `expect(true).toBe(true)`, `assert True`. */
+const ASSERTS_NOTHING = /\bassert(?:\.ok)?\(\s*true\s*\)|\bexpect\(\s*true\s*\)\.toBe(?:Truthy)?\(\s*(?:true)?\s*\)|\bassert\s+True\b|\bassertTrue\(\s*true\s*\)/;
+
 /** A step that writes tests: a test step, or one showing test code. */
 const writesTests = (step: Step): boolean => step.kind === 'test' || step.codeBlocks.some((b) => TEST_CODE.test(b.content));
 
@@ -232,9 +235,13 @@ export const spFailingTestFirst: Rule = {
           // (One run and seen passing may not test the change at all: then a failing test is still owed.)
           const written = before.find(writesTests);
           const neverRun = written !== undefined && !before.slice(before.indexOf(written)).some((s) => s.commands.length > 0 || s.kind === 'run-pass' || s.kind === 'run-fail');
-          const missing = written && neverRun
-            ? `before the test ${stepName(plan, written)} writes has been seen to fail: run it first (Expected: FAIL with the message), then implement.`
-            : 'before any test has been seen to fail: first write the failing test and run it (Expected: FAIL with the message), then implement.';
+          const placeholder = written?.codeBlocks.map((b) => ASSERTS_NOTHING.exec(b.content)?.[0]).find((m) => m !== undefined);
+          const missing =
+            written && placeholder
+              ? `before any test could fail: the test ${stepName(plan, written)} writes asserts nothing (\`${placeholder}\`); give it a real assertion, run it (Expected: FAIL with the message), then implement.`
+              : written && neverRun
+                ? `before the test ${stepName(plan, written)} writes has been seen to fail: run it first (Expected: FAIL with the message), then implement.`
+                : 'before any test has been seen to fail: first write the failing test and run it (Expected: FAIL with the message), then implement.';
           out.push({ message: `${taskName(task)} changes code in ${stepName(plan, change)} ("${clip(change.title.text, 50)}") ${missing}`, span: change.title.span });
         }
       }
