@@ -2449,4 +2449,10 @@ describe('habits of the 110th blind batch (round 49)', () => {
       'Task 2 changes code in Step 2 ("Replace the `kindLabel` function body") before any test could fail: the test Step 1 writes asserts nothing (`assert.ok(true)`); give it a real assertion, run it (Expected: FAIL with the message), then implement.',
     ]);
   });
+  it('strict sp-files-line-range (a round-48 habit): "Replace line 6-7:" over a block that quotes them, then "With:"', async () => {
+    const steps = (...body: string[]): Promise<string[]> =>
+      lint('sp-files-line-range', spPlan({ tasks: task('### Task 1: Skill text', '**Files:**', '- Modify: `.claude/skills/autopatch/SKILL.md`', '', '- [ ] **Step 2: Update the title**', '', ...body) }));
+    expect(await steps('Replace line 6-7:', '', '```markdown', '# Auto-Patch', '```', '', 'With:', '', '```markdown', '# Auto-Patch and Modify', '```')).toEqual([]);
+    expect(await steps('Replace the current verdict section (lines 95-117) with:', '', '```markdown', '## Verdict', '```')).toEqual([expect.stringContaining('places an edit by line number')]);
+  });
 });
