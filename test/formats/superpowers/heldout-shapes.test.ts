@@ -2455,4 +2455,12 @@ describe('habits of the 110th blind batch (round 49)', () => {
     expect(await steps('Replace line 6-7:', '', '```markdown', '# Auto-Patch', '```', '', 'With:', '', '```markdown', '# Auto-Patch and Modify', '```')).toEqual([]);
     expect(await steps('Replace the current verdict section (lines 95-117) with:', '', '```markdown', '## Verdict', '```')).toEqual([expect.stringContaining('places an edit by line number')]);
   });
+  it('sp-run-expected (a round-48 habit): "the Node test" in a list of runs is the one an earlier step ran', async () => {
+    const steps = (first: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: task('### Task 4: Preview', first, '- [ ] **Step 3: Implement the reducer**', '- [ ] **Step 5: Run the Node test, `pnpm exec tsc --noEmit`, and `pnpm run build`**, then commit with `feat: preview`.') }));
+    expect(await steps('- [ ] **Step 2: Run `node frontend/tests/lib/preview.test.mjs`** and verify it fails because the module is missing.')).toEqual([
+      expect.stringContaining('has no Expected: add "Expected: …" after `pnpm exec tsc --noEmit`'),
+    ]);
+    expect(await steps('- [ ] **Step 2: Write the reducer types**')).toEqual([expect.stringContaining('but not the exact command for everything it runs')]);
+  });
 });

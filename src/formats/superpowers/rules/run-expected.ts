@@ -295,7 +295,7 @@ export const spRunExpected: Rule = {
             const inline = inlineRun(plan, step);
             // "Run Step 2, then stage only Task 1 files and commit": the run is one the task gave.
             if (!inline) {
-              if (!pointsBackToRun(plan, task, step)) out.push(...noCommand(named, step));
+              if (!pointsBackToRun(plan, task, step)) out.push(...noCommand(named, step, ranBefore(plan, task, i)));
             } else if (!quietRun(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
           }
           continue;
@@ -365,7 +365,7 @@ export const spRunExpected: Rule = {
           // ("Test: `cargo test -p beads-rs --test integration …`"): the step runs what is given there.
           const given = (checksOnce ??= checksGivenOnce(plan)) || filesGiveTestCommand(task);
           const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i);
-          if (!elsewhere) out.push(...noCommand(named, step));
+          if (!elsewhere) out.push(...noCommand(named, step, ranBefore(plan, task, i)));
         }
       }
       if (task.steps.length > 0) continue;
@@ -417,11 +417,30 @@ function noExpected(named: string, step: Step, command: string): Finding {
 const PLAIN_RUN =
   /\brun\s+((?:pnpm|npm|yarn|npx|bun|cargo|go|pytest|make|mvn|gradle|dotnet|uv|python3?|node|deno|bundle|rake|mix|swift|xcodebuild|ctest)\s+[\w:./=-]+(?:\s+-{1,2}[\w:./=-]+)*)/gi;
 
+/** The commands earlier steps of the task run, in blocks or inline ("Run `node tests/preview.test.mjs`"). */
+function ranBefore(plan: Plan, task: Task, i: number): string[] {
+  return task.steps.slice(0, i).flatMap((s) => (s.kind === 'commit' ? [] : [...s.commands.map((c) => c.run.text), inlineRun(plan, s)?.command ?? '']));
+}
+
+/**
+ * Every run of the list is a command or one an earlier step gave: "Run the Node test, `pnpm exec tsc --noEmit`, and
+ * `pnpm run build`" after "Run `node frontend/tests/lib/transcript-preview.test.mjs`".
+ */
+function eachNamed(title: string, earlier: string[]): boolean {
+  const list = withoutStepNumber(title).replace(/^\W*(?:re-?)?run\s+/i, '').split(/\*\*|;|,?\s+then\b/i)[0] ?? '';
+  const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/).map((t) => t.trim()).filter((t) => t !== '');
+  const ranEarlier = (item: string): boolean => {
+    const words = item.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+    return words.length <= 3 && /^tests?$/.test(words[words.length - 1] ?? '') && earlier.some((c) => words.every((w) => c.toLowerCase().includes(w.replace(/s$/, ''))));
+  };
+  return items.length > 1 && items.every((t) => /^`[^`]+`$/.test(t) || ranEarlier(t));
+}
+
 /** Commands listed after a colon and nothing else: "…: `npm run typecheck`, `npm run lint`, and `npm test`." */
 const ALL_NAMED = /:\s*`[^`]+`(?:\s*(?:,|,?\s*and|,?\s*or)\s*`[^`]+`)*\s*\.?\s*$/;
 
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
-function noCommand(named: string, step: Step): Finding[] {
+function noCommand(named: string, step: Step, earlier: string[]): Finding[] {
   // "Run the same checks locally and fix all failures.": what to do with a failure says what to expect.
   const handles = (text: string): boolean => OUTCOME_HANDLED.test(text) || FIXES_FAILURES.test(text);
   const expects =
@@ -438,7 +457,7 @@ function noCommand(named: string, step: Step): Finding[] {
     .flatMap((t) => [...codeSpans(t).map((c) => c.content.trim()).filter((c) => /^\S+\s/.test(c)), ...[...t.replace(/`[^`]*`/g, ' ').matchAll(PLAIN_RUN)].map((m) => m[1]!)])
     .find(runsACheck);
   // "Run the required quality-gate commands per `AGENTS.md`: `npm run typecheck`, `npm run lint`, and `npm test`.": every run named.
-  if (given !== undefined && [step.title.text, ...step.prose.map((p) => p.text)].some((t) => ALL_NAMED.test(t))) {
+  if (given !== undefined && ([step.title.text, ...step.prose.map((p) => p.text)].some((t) => ALL_NAMED.test(t)) || eachNamed(step.title.text, earlier))) {
     return expects ? [] : [noExpected(named, step, given)];
   }
   if (given !== undefined) {
