@@ -132,13 +132,6 @@ function dedentedClose(lines: readonly string[], from: number, char: string, wid
   return undefined;
 }
 
-/**
- * A fence whose body opens another fence of the same kind (an opener with an info string, which
- * CommonMark reads as content) and closes it: the block the author meant runs to the closing
- * fence where the nesting depth returns to zero. A shorter inner block nests correctly, unless the
- * fence that closes it is as long as the outer one (```` ````markdown ```` over ```` ```bash ````
- * closed with ```` ```` ````): CommonMark then ends the outer block there instead.
- */
 /** The last non-blank line before `l` ends with a colon: it introduces what follows. */
 function introduced(lines: readonly string[], l: number): boolean {
   let p = l - 1;
@@ -155,6 +148,13 @@ function laterBareFence(lines: readonly string[], l: number, char: string): bool
   return false;
 }
 
+/**
+ * A fence whose body opens another fence of the same kind (an opener with an info string, which
+ * CommonMark reads as content) and closes it: the block the author meant runs to the closing
+ * fence where the nesting depth returns to zero. A shorter inner block nests correctly, unless the
+ * fence that closes it is as long as the outer one (```` ````markdown ```` over ```` ```bash ````
+ * closed with ```` ```` ````): CommonMark then ends the outer block there instead.
+ */
 function findNesting(lines: readonly string[], start: number, char: string, width: number): { innerLine: number; closeLine: number; widest: number } | undefined {
   const open: number[] = []; // the widths of the inner blocks open now, innermost last
   let firstOpener = -1;

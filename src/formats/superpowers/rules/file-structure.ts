@@ -4,13 +4,13 @@ import { clip, fileMapSection, firstTaskLine, olderSkill, sectionText, taskHeadS
 import { globToRegExp } from '../../../ground/glob.js';
 import { ARCHITECTURE, headerField } from './fields.js';
 
-/** A map that covers its sources' tests in words: "… and matching tests", "plus their unit tests". */
 /** A plan document, this one or another: `docs/superpowers/plans/2026-05-12-placeholder-component.md`. */
 function planDocument(plan: Plan, path: string): boolean {
   const file = bare(path);
   return /(?:^|\/)plans\/[^/]+\.md$/i.test(file) || file.split('/').pop() === plan.path.split(/[\\/]/).pop();
 }
 
+/** A map that covers its sources' tests in words: "… and matching tests", "plus their unit tests". */
 const MATCHING_TESTS = /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b/i;
 
 /** A test file: a Test entry, or a path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
