@@ -76,6 +76,11 @@ export function codeSpans(line: string): CodeSpan[] {
   return out;
 }
 
+/** The contents of a line's inline code spans: "Run `npm test`, then `git commit`" → ["npm test", "git commit"]. */
+export function codeSpanTexts(line: string): string[] {
+  return codeSpans(line).map((c) => c.content);
+}
+
 /** What one code span says a citation points at: a symbol (with its qualifier) or a quote. */
 function claimOf(code: string): Pick<Citation, 'symbol' | 'qualifier' | 'quote'> | undefined {
   if (code === '' || COLON_DIGIT.test(code) || (FILE_LIKE.test(code) && !/[({\s]/.test(code))) return undefined;

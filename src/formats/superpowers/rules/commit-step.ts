@@ -1,3 +1,4 @@
+import { codeSpanTexts } from '../../../plan/citations.js';
 import { gitCommand } from '../../../plan/git-command.js';
 import { trimmedLine } from '../../../plan/source.js';
 import type { Plan, Step, Task, Text } from '../../../plan/types.js';
@@ -109,12 +110,9 @@ function commitsWith(command: string): boolean {
   return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?(?!pre-commit\b|commitlint\b)[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit|gt\s+(?:create|modify))(?:\s|$)/.test(command);
 }
 
-/** The code spans of a text, without their backticks. */
-const codeSpans = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-
 /** What a step runs: its blocks' lines, its commands, and the code spans of its words ("then `jj new -m \"…\"`"). */
 function stepCode(step: Step): string[] {
-  const spans = [step.title.text, ...step.prose.map((p) => p.text)].flatMap(codeSpans);
+  const spans = [step.title.text, ...step.prose.map((p) => p.text)].flatMap(codeSpanTexts);
   return [...step.codeBlocks.flatMap((b) => b.content.replace(/\\\n\s*/g, ' ').split('\n')), ...step.commands.map((c) => c.run.text), ...spans];
 }
 
@@ -174,7 +172,7 @@ function closingCommit(plan: Plan): { line: Text; commands: boolean } | undefine
     const text = lineText(plan, l);
     if (isCode(plan, l) || !COMMIT_LINE.test(text) || COMMIT_NOUN.test(text) || NO_COMMIT.test(text) || CONDITIONAL.test(text)) continue;
     const after = plan.codeBlocks.filter((b) => b.span.start.line > l).flatMap((b) => b.content.split('\n'));
-    return { line: trimmedLine(l, text), commands: [...codeSpans(text), ...after].some(commitsWith) };
+    return { line: trimmedLine(l, text), commands: [...codeSpanTexts(text), ...after].some(commitsWith) };
   }
   return undefined;
 }
@@ -231,7 +229,7 @@ export const spCommitStep: Rule = {
       if (said) {
         // "### Task 6: Verification" over "- Commit on the isolated branch, push to origin, …": the task
         // commits, in a list item of its text.
-        const code = [...taskBlocks(plan, task).flatMap((b) => b.content.split('\n')), ...codeSpans(said.text)];
+        const code = [...taskBlocks(plan, task).flatMap((b) => b.content.split('\n')), ...codeSpanTexts(said.text)];
         if (!code.some(commitsWith)) out.push({ message: `${taskName(task)} says to commit ("${clip(withoutMarker(said.text), 40)}") without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`, span: said.span });
         continue;
       }
@@ -312,7 +310,7 @@ const TEMP_PATH = /^(?:\/(?:private\/)?(?:var\/)?tmp\/|\$\{?TMPDIR\b|%TEMP%)/;
 function worksOutsideRepository(plan: Plan, task: Task): boolean {
   const items = task.filesBlock?.items ?? [];
   const outside = (text: string): boolean => {
-    const paths = codeSpans(text).map((p) => p.trim());
+    const paths = codeSpanTexts(text);
     return paths.length > 0 && paths.every((p) => TEMP_PATH.test(p) || (OUTSIDE_PATH.test(p) && writesRelativePaths(plan)));
   };
   return items.length > 0 && items.some((it) => !READ_ENTRY.test(it.text)) && items.every((it) => READ_ENTRY.test(it.text) || LOCAL_ENTRY.test(it.text) || outside(it.text));

@@ -1,3 +1,4 @@
+import { codeSpanTexts } from '../../../plan/citations.js';
 import type { Plan, Section, Text } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, isCode, lineText, ONLY_IF_ENTRY, taskName } from './parts.js';
@@ -88,7 +89,7 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   if (/^\W*(?:(?:create|modify|update|edit)\s+)?`[^`]+`\s*[—–|:(-]\s*.*\b(?:if|when|where) (?:needed|necessary|required)\b/i.test(rest)) return undefined;
   // "Unchanged: `a.go`, `b.go`": files the task leaves alone.
   if (/^(?:unchanged|untouched|not (?:changed|modified))$/.test(action)) return undefined;
-  const codes = [...rest.matchAll(/`([^`]+)`/g)].map((c) => c[1]!.trim());
+  const codes = codeSpanTexts(rest);
   // `cli.py: after cmd_task_new`, `a.md:1-10, 460-484, 附录 D`: the path, without the location after it.
   // A name with a line range is a file however it is named (`sbx:24-36`, a script at the root).
   const paths = codes

@@ -4,7 +4,7 @@ import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
-import { codeSpans } from '../../../plan/citations.js';
+import { codeSpanTexts } from '../../../plan/citations.js';
 import { clip, isCode, lineText, linesBeforeTasks, stepName, taskBlocks, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /**
@@ -454,7 +454,7 @@ function noCommand(named: string, step: Step, earlier: string[]): Finding[] {
   // command with its arguments, not a job or target name: `smoke`, `henka_script_host_tests`).
   // Or written plain after "Run": "Run pnpm build:test and the consumer test".
   const given = [step.title.text, ...step.prose.map((p) => p.text)]
-    .flatMap((t) => [...codeSpans(t).map((c) => c.content.trim()).filter((c) => /^\S+\s/.test(c)), ...[...t.replace(/`[^`]*`/g, ' ').matchAll(PLAIN_RUN)].map((m) => m[1]!)])
+    .flatMap((t) => [...codeSpanTexts(t).filter((c) => /^\S+\s/.test(c)), ...[...t.replace(/`[^`]*`/g, ' ').matchAll(PLAIN_RUN)].map((m) => m[1]!)])
     .find(runsACheck);
   // "Run the required quality-gate commands per `AGENTS.md`: `npm run typecheck`, `npm run lint`, and `npm test`.": every run named.
   if (given !== undefined && ([step.title.text, ...step.prose.map((p) => p.text)].some((t) => ALL_NAMED.test(t)) || eachNamed(step.title.text, earlier))) {
@@ -509,7 +509,7 @@ function outcomeGivenOnce(plan: Plan, command: string): boolean {
     const head = given.trim().split(/\s+/).slice(0, 2);
     return lines.some((c) => c === given || (head.length === 2 && c.split(/\s+/).slice(0, 2).join(' ') === head.join(' ')));
   };
-  return linesBeforeTasks(plan).some((l) => OUTCOME_WORD.test(l.replace(/`[^`]*`/g, ' ')) && [...l.matchAll(/`([^`]+)`/g)].some((m) => same(m[1]!)));
+  return linesBeforeTasks(plan).some((l) => OUTCOME_WORD.test(l.replace(/`[^`]*`/g, ' ')) && codeSpanTexts(l).some(same));
 }
 
 const COMMANDS_HEAD = /^(?:commands?|(?:test|verification|build|check) commands?|how to (?:run|test))\b/i;
@@ -532,7 +532,7 @@ function commandsGivenOnce(plan: Plan): boolean {
  */
 function checksGivenOnce(plan: Plan): boolean {
   const lines = linesBeforeTasks(plan);
-  const checks = (l: string): boolean => [...l.matchAll(/`([^`]+)`/g)].some((m) => /\s/.test(m[1]!) && runsACheck(m[1]!));
+  const checks = (l: string): boolean => codeSpanTexts(l).some((c) => /\s/.test(c) && runsACheck(c));
   return lines.some((l, i) => HOW_CHECKS_RUN.test(l) && (checks(l) || (/:\s*$/.test(l) && lines.slice(i + 1, i + 8).some((n) => /^\s*[-*+]\s/.test(n) && checks(n)))));
 }
 /** A `Test:` entry of the task's Files block that is a command of tests or a check: "Test: `cargo test -p beads-rs --test x`". */

@@ -1,3 +1,4 @@
+import { codeSpanTexts } from '../../../plan/citations.js';
 import { posix } from 'node:path';
 import type { SgNode } from '@ast-grep/napi';
 import type { Grounding } from '../../../ground/types.js';
@@ -243,7 +244,7 @@ function namesSaidToExist(plan: Plan): Set<string> {
   for (let l = 1; l <= plan.lines.length; l++) {
     const text = plan.lines[l - 1]!;
     if (isCode(plan, l) || !(EXISTS.test(text) || EXISTS.test(plan.lines[l - 2] ?? ''))) continue;
-    for (const m of text.matchAll(/`([^`]+)`/g)) names.add(m[1]!.replace(/\(\)$/, ''));
+    for (const c of codeSpanTexts(text)) names.add(c.replace(/\(\)$/, ''));
   }
   return names;
 }
@@ -363,7 +364,7 @@ function prose(plan: Plan): Set<string> {
   for (const b of plan.codeBlocks) for (let l = b.span.start.line; l <= b.span.end.line; l++) code.add(l);
   plan.lines.forEach((line, i) => {
     if (code.has(i + 1)) return;
-    for (const m of line.matchAll(/`([^`]+)`/g)) for (const id of identifiersIn(m[1]!)) names.add(id);
+    for (const c of codeSpanTexts(line)) for (const id of identifiersIn(c)) names.add(id);
   });
   return names;
 }
