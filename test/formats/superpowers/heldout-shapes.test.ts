@@ -9,6 +9,9 @@ import { spPlan, TASK } from './sp-plan.js';
 
 const lint = async (id: string, text: string): Promise<string[]> => (await lintRule(id, text, { format: 'superpowers' })).map((d) => d.message);
 const task = (heading: string, ...body: string[]): string[] => [heading, '', ...body, ''];
+/** Strict sp-files-exact-paths on one Files entry, in a task after the template's Task 1. */
+const filesEntry = (heading: string, entry: string, step: string): Promise<string[]> =>
+  lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task(heading, '**Files:**', entry, '', step)] }));
 
 describe('sp-run-expected', () => {
   it('takes an outcome stated in the step title, or an end state the step works to, as its Expected', async () => {
@@ -2138,7 +2141,7 @@ describe('habits of the eighty-sixth to eighty-ninth blind batches (round 43)', 
   });
 
   it('strict sp-files-exact-paths: a Windows path to a LICENSE, a map row changed "when needed", "Review all files changed above"', async () => {
-    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Wrap up', '**Files:**', e, '', '- [ ] Review the diff.')] }));
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 2: Wrap up', e, '- [ ] Review the diff.');
     expect(await entry('- Create: `C:\\dev\\memoria\\LICENSE`')).toEqual([]);
     expect(await entry('- Review all files changed above')).toEqual([]);
     expect(await entry('- Create: `C:\\dev\\memoria\\notes`')).toEqual([expect.stringContaining('names no file path')]);
@@ -2184,7 +2187,7 @@ describe('habits of the ninetieth to ninety-third blind batches (round 44)', () 
   });
 
   it('strict sp-files-exact-paths: "Modify only files required by failures found", and a map pattern over "Generated only from …"', async () => {
-    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 5: Final verification', '**Files:**', e, '', '- [ ] Run the suite.')] }));
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 5: Final verification', e, '- [ ] Run the suite.');
     expect(await entry('- Modify only files required by failures found in this task.')).toEqual([]);
     expect(await entry('- Modify the files the suite needs.')).toEqual([expect.stringContaining('names no file path')]);
     const map = (under: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', '- Modify later: `backend/patches/paged/*.patch`', `  - ${under}`, ''], tasks: TASK }));
@@ -2215,7 +2218,7 @@ describe('habits of the ninety-fourth to ninety-seventh blind batches (round 45)
   });
 
   it('strict sp-files-exact-paths: a file named "(if needed)", a new migration the tool names', async () => {
-    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 3: Docs', '**Files:**', e, '', '- [ ] Update the protocol.')] }));
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 3: Docs', e, '- [ ] Update the protocol.');
     expect(await entry('- Modify: `docs/validation-protocol.md`, `docs/architecture.md` (if needed)')).toEqual([]);
     expect(await entry('- Modify: `docs/validation-protocol.md` and related files as needed')).toEqual([expect.stringContaining('leaves the list open')]);
     expect(await entry('- Create: new drizzle migration to drop `outbox_events` table')).toEqual([]);
@@ -2275,7 +2278,7 @@ describe('habits of the ninety-eighth to 101st blind batches (round 46)', () => 
   });
 
   it('strict sp-files-exact-paths: closing checks over the files above, files left in place, a merge\'s files', async () => {
-    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 4: Verify', '**Files:**', e, '', '- [ ] Run the suite.')] }));
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 4: Verify', e, '- [ ] Run the suite.');
     expect(await entry('- Verify all modified Go and JSON files.')).toEqual([]);
     expect(await entry('- Verify: council workflow, runtime, derivation, and UI files above')).toEqual([]);
     expect(await entry('- Leave settlement/observation modules in place until Task 6 if the legacy path needs them')).toEqual([]);
@@ -2371,7 +2374,7 @@ describe('habits of the 102nd to 109th blind batches (rounds 47 and 48)', () => 
     expect(m).toContain(`close it with \`\`\`\` at line ${lines.lastIndexOf('```') + 1}`);
   });
   it('strict sp-files-exact-paths: a pointer to lists above, unchanged files by pattern, identical copies, a map\'s shorthand for files it lists', async () => {
-    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Revert', '**Files:**', e, '', '- [ ] Run the suite.')] }));
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 2: Revert', e, '- [ ] Run the suite.');
     expect(await entry('- All files from commit `9a600dea16` (see reverted file lists above)')).toEqual([]);
     expect(await entry('- Create: `cases/dsd_uds_*/datadog.yaml` (15 files, identical content)')).toEqual([]);
     expect(await entry('- Create: `cases/dsd_uds_*/datadog.yaml`')).toEqual([expect.stringContaining('names a pattern')]);
@@ -2427,7 +2430,7 @@ describe('habits of the 110th blind batch (round 49)', () => {
   });
 
   it('strict sp-files-exact-paths: a resource made through a service, a note in parentheses that waits on a need', async () => {
-    const entry = (e: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Registry', '**Files:**', e, '', '- [ ] Create it.')] }));
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 2: Registry', e, '- [ ] Create it.');
     expect(await entry('- Create: Notion database via MCP API')).toEqual([]);
     expect(await entry('- Modify `docs/specs/cache-design.md` (link to plan/usage if needed)')).toEqual([]);
     expect(await entry('- Create: the registry config')).toEqual([expect.stringContaining('names no file path')]);
