@@ -453,11 +453,12 @@ function noCommand(named: string, step: Step, earlier: string[]): Finding[] {
   // "Run focused tests, full `swift test`, and `swift build`": some of what it runs has its command (a
   // command with its arguments, not a job or target name: `smoke`, `henka_script_host_tests`).
   // Or written plain after "Run": "Run pnpm build:test and the consumer test".
-  const given = [step.title.text, ...step.prose.map((p) => p.text)]
+  const texts = [step.title.text, ...step.prose.map((p) => p.text)];
+  const given = texts
     .flatMap((t) => [...codeSpanTexts(t).filter((c) => /^\S+\s/.test(c)), ...[...t.replace(/`[^`]*`/g, ' ').matchAll(PLAIN_RUN)].map((m) => m[1]!)])
     .find(runsACheck);
   // "Run the required quality-gate commands per `AGENTS.md`: `npm run typecheck`, `npm run lint`, and `npm test`.": every run named.
-  if (given !== undefined && ([step.title.text, ...step.prose.map((p) => p.text)].some((t) => ALL_NAMED.test(t)) || eachNamed(step.title.text, earlier))) {
+  if (given !== undefined && (texts.some((t) => ALL_NAMED.test(t)) || eachNamed(step.title.text, earlier))) {
     return expects ? [] : [noExpected(named, step, given)];
   }
   if (given !== undefined) {
