@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -19,6 +19,9 @@ process.env.MICROPLAN_SERVER = 'off';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One worker per core, not vitest's cores - 1: most slow tests wait on the git and node processes they
+    // spawn, so on a 2-core machine a second worker halves test/verify's wall time instead of idling a core.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['test/run-teardown.ts'],

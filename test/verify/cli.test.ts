@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../src/verify/types.js';
-import { EXAMPLE_PLAN, makeExample, planVariant, removeTempDirs, repoState, runCli, shaOf, short, tempDir } from './helpers.js';
+import { EXAMPLE_PLAN, makeExample, planVariant, REPLAY_TIMEOUT, removeTempDirs, repoState, runCli, shaOf, short, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -106,7 +106,7 @@ describe('microplan verify', () => {
   });
 });
 
-describe('microplan verify --run', () => {
+describe('microplan verify --run', { timeout: REPLAY_TIMEOUT }, () => {
   it('prints each command before it runs and a progress line per task on stderr', async () => {
     const dir = await makeExample('good');
     const r = await runCli('verify', EXAMPLE_PLAN, '--repo', dir, '--base', 'main', '--run');

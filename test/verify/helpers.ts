@@ -24,6 +24,12 @@ export type Variant =
   | 'missing-task'
   | 'bad-message';
 
+/**
+ * The hang guard for a test that replays a whole history (checkouts, a node --test per step): its time
+ * scales with the machine's load, so it gets more room than the suite's 30 s.
+ */
+export const REPLAY_TIMEOUT = 120_000;
+
 const dirs: string[] = [];
 
 export function tempDir(prefix = 'microplan-verify-test-'): string {

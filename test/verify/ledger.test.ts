@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { replayLedger } from '../../src/verify/replay.js';
 import type { Problem, VerifyReport } from '../../src/verify/types.js';
 import { verifyPlan } from '../../src/verify/verify.js';
-import { gitIn, makeExample, removeTempDirs, repoState, shaOf, short, type Variant } from './helpers.js';
+import { gitIn, makeExample, REPLAY_TIMEOUT, removeTempDirs, repoState, shaOf, short, type Variant } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -140,7 +140,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('verify against the demo plan', () => {
+describe('verify against the demo plan', { timeout: REPLAY_TIMEOUT }, () => {
   it.each(cases)('reports exactly the broken promises of the $variant history, statically and replayed', async ({ variant, history, replay }) => {
     const dir = await makeExample(variant);
     const before = repoState(dir);

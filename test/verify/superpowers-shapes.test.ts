@@ -9,7 +9,7 @@ import { parsePlan } from '../../src/plan/parse.js';
 import { renderPrBody } from '../../src/verify/pr-body.js';
 import { replayLedger } from '../../src/verify/replay.js';
 import { verifyPlan } from '../../src/verify/verify.js';
-import { removeTempDirs } from './helpers.js';
+import { REPLAY_TIMEOUT, removeTempDirs } from './helpers.js';
 import { history, planFile, problems, verify } from './history.js';
 
 afterAll(removeTempDirs);
@@ -234,7 +234,7 @@ const SLUG_TEST =
 const TITLE_TEST =
   "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { titleCase } from '../src/slug.js';\ntest('titleCase capitalises each word of a slug', () => assert.equal(titleCase('hello-world'), 'Hello World'));\n";
 
-describe('verify --run on a superpowers plan', () => {
+describe('verify --run on a superpowers plan', { timeout: REPLAY_TIMEOUT }, () => {
   it('replays each task\'s red → green from the Run/Expected of its checkbox steps', async () => {
     const plan = planFile(SLUG_PLAN);
     const { dir } = history({ 'package.json': '{ "type": "module" }\n' }, [
