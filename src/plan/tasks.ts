@@ -143,7 +143,8 @@ function labelAt(lines: readonly string[], l: number): LabelLine | undefined {
   const valueStart = lineText.length - m[2]!.length;
   // "**Test (write first, must fail):**" is the Test label.
   const name = m[1]!.replace(/\s*\(.*$/, '').trim().toLowerCase();
-  return { label: name, value: textAt(l, lineText, valueStart, lineText.trimEnd().length), line: l };
+  // "**Expect:**" over the outcome is the Expected label.
+  return { label: name === 'expect' ? 'expected' : name, value: textAt(l, lineText, valueStart, lineText.trimEnd().length), line: l };
 }
 
 function parseTask(lines: readonly string[], o: Outline, section: Section, number: number, prefixes: ReadonlySet<string>): Task {
@@ -325,7 +326,7 @@ export function addListItemSteps(lines: readonly string[], o: Outline, tasks: re
 /**
  * "- [ ] Run frontend build", a blank line, then "Run: `npm run build`" and "Expected: PASS" at the
  * margin: Markdown ends the list item before them, but they are the step's. The item's end moves
- * over such Run / Expected lines (and a block right after "Run:"), up to `limit`.
+ * over such Run / Expected (or "Expect:") lines, and a block right after "Run:" or "Expect:", up to `limit`.
  */
 function withRunLines(lines: readonly string[], o: Outline, end: number, limit: number): number {
   let at = end;
@@ -333,11 +334,11 @@ function withRunLines(lines: readonly string[], o: Outline, end: number, limit: 
     const t = lines[l - 1] ?? '';
     if (t.trim() === '') continue;
     const fence = o.fences.find((f) => f.span.start.line === l);
-    if (fence && /^\s*(?:\*\*)?Run\s*:?(?:\*\*)?\s*:?\s*$/i.test(lines[at - 1] ?? '')) {
+    if (fence && /^\s*(?:\*\*)?(?:Run|Expect(?:ed)?)\s*:?(?:\*\*)?\s*:?\s*$/i.test(lines[at - 1] ?? '')) {
       at = l = fence.span.end.line;
       continue;
     }
-    if (o.codeMask[l] || !/^(?:\*\*)?(?:Run|Expected)\s*:/i.test(t)) break;
+    if (o.codeMask[l] || !/^(?:\*\*)?(?:Run|Expect(?:ed)?)\s*:/i.test(t)) break;
     at = l;
   }
   return at;
@@ -636,16 +637,19 @@ function parseFileEntry(body: string, line: number, lineText: string, offset: nu
   const code = /`([^`]+)`/.exec(rest);
   // "temporary files on branch `ci/p3.5a-ci-gate`": a branch, not a file.
   if (code && /\b(?:branch|tag|ref)\s*$/i.test(rest.slice(0, code.index))) return undefined;
-  let rawPath = code ? code[1]! : (rest.trim().split(/\s+/)[0] ?? '');
+  // "[smart-grouping.ts:1-20](src/history/smart-grouping.ts#L1-L20)": a link to the file, its lines in the text or the fragment.
+  const link = code ? null : /^\s*\[([^\]]+)\]\(([^)\s#:]+)(?:#L(\d+)(?:-L?(\d+))?)?\)/.exec(rest);
+  let rawPath = code ? code[1]! : link ? link[2]! : (rest.trim().split(/\s+/)[0] ?? '');
   rawPath = rawPath.replace(/[,;]$/, '');
   rawPath = withoutLocation(rawPath);
   // `a.go:53-65, 180-193`: spaces may sit in the list of lines, never in the path.
   const written = pathAndLines(rawPath);
   if (rawPath === '' || !/[./]/.test(written.path) || /\s/.test(written.path)) return undefined;
   const path = written.path;
-  const lineRange = written.lines ?? parenRange(rest);
+  const linked = link?.[3] ? { start: Number(link[3]), end: Number(link[4] ?? link[3]) } : link ? pathAndLines(link[1]!).lines : undefined;
+  const lineRange = written.lines ?? linked ?? parenRange(rest);
   const pathAt = lineText.indexOf(rawPath, offset);
-  const noteStart = code ? rest.indexOf(code[0]) + code[0].length : rest.indexOf(rawPath) + rawPath.length;
+  const noteStart = code ? rest.indexOf(code[0]) + code[0].length : link ? rest.indexOf(link[0]) + link[0].length : rest.indexOf(rawPath) + rawPath.length;
   const note = rest.slice(noteStart).replace(/^\s*[—–-]\s*/, '').trim();
   if (action === 'other') {
     // "File: `a.go` — create with full implementation", "`a_test.go` — add to existing tests".

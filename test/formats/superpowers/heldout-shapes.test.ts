@@ -2467,3 +2467,91 @@ describe('habits of the 110th blind batch (round 49)', () => {
     expect(await steps('- [ ] **Step 2: Write the reducer types**')).toEqual([expect.stringContaining('but not the exact command for everything it runs')]);
   });
 });
+
+describe('habits of batches 111 to 118 (round 50)', () => {
+  const twoTasks = (first: string[], second: string[]): string[] => [...task('### Task 1: Parser', ...first), ...task('### Task 2: Wiring', ...second)];
+
+  it('sp-commit-step: a plan whose agents are "forbidden all git writes" leaves each "Commit." to the session that reviews', async () => {
+    const tasks = ['Cache', 'Store', 'View'].flatMap((name, i) => task(`### Task ${i + 1}: ${name}`, '**Files:**', `- Modify: \`src/${name.toLowerCase()}.ts\``, '', `- [ ] **Validate:** \`tsc --noEmit\` clean. Commit.`));
+    const constraints = (rule: string): string[] => ['## Global Constraints', '', `- Governor reviews every diff, runs gates, commits when no agent is mid-run; ${rule}.`];
+    expect(await lint('sp-commit-step', spPlan({ before: constraints('agents forbidden all git writes'), tasks }))).toEqual([]);
+    expect(await lint('sp-commit-step', spPlan({ before: constraints('implementers run sequentially'), tasks }))).toHaveLength(3);
+  });
+
+  it('sp-run-expected: "**Expect:**" over a block after the task\'s "**Run:**" block is the Expected of the numbered step it ends', async () => {
+    const steps = (...after: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Gate', '**Steps:**', '1. Fold `txd_mismatches` into the verdict.', '2. Rebuild and rerun the comparison.', '', '**Run:**', '```bash', 'make test-compare CYCLES=10000', '```', '', ...after)] }));
+    expect(await steps('**Expect:**', '```text', 'At least one seed FAILs on a TXD mismatch.', '```')).toEqual([]);
+    expect(await steps()).toEqual([expect.stringContaining('The command `make test-compare CYCLES=10000` of the step')]);
+  });
+
+  it('sp-run-expected: a step that gives one command and names more runs only in words is asked for their commands too', async () => {
+    const step = (title: string): Promise<string[]> => lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Checks', `- [ ] ${title}`)] }));
+    expect(await step('Run `buf lint` and targeted server tests.')).toEqual([
+      'The step "Run `buf lint` and targeted server tests." of Task 2 names `buf lint` but not the exact command for everything it runs, and no Expected: write each command there as "Run: `<exact command>`", and "Expected: …".',
+    ]);
+    expect(await step('Run `go test -v ./core/habit` and the available store tests.')).toEqual([expect.stringContaining('names `go test -v ./core/habit` but not the exact command')]);
+    expect(await step('Run `go test -v ./core/habit` and verify the tests pass.')).toEqual([]);
+    expect(await step('Run `cd proto && buf lint`.')).toEqual([expect.stringContaining('has no Expected: add "Expected: …" after it')]);
+  });
+
+  it('sp-file-structure: "Add tests beside the changed modules", a `.gitkeep` under a directory of the tree, a paragraph headed with the file\'s name', async () => {
+    const map = ['## File Structure', '', '- Create `web/src/auth/redirect.ts`: the post-login redirect.', '- Modify `web/src/api/http.ts`: the 401 handler.', '', '```', 'Sources/', '  Macros/          ← Task 2', '    Plugin.swift   — registration', '```', '', '**Pyproject:** add the `ca` script entry and the `cli` extra.'];
+    const plan = (extra: string, covering: string[]): Promise<string[]> =>
+      lint('sp-file-structure', spPlan({ before: [...map, ...covering], tasks: twoTasks(['**Files:**', '- Create: `web/src/auth/redirect.ts`', '- Test: `web/src/auth/redirect.test.ts`', '- Modify: `pyproject.toml`', '', '- [ ] **Step 1: Write the failing test**'], ['**Files:**', '- Modify: `web/src/api/http.ts`', '- Create: `Sources/Macros/.gitkeep`', `- Create: \`${extra}\``, '', '- [ ] **Step 1: Write the failing test**']) }));
+    expect(await plan('Sources/Macros/Plugin.swift', ['', '- Add tests beside the changed modules.'])).toEqual([]);
+    expect(await plan('Sources/Macros/Plugin.swift', [])).toEqual([expect.stringContaining("Task 1's file `web/src/auth/redirect.test.ts` is not in the file map")]);
+    expect(await plan('Package.swift', ['', '- Add tests beside the changed modules.'])).toEqual([expect.stringContaining("Task 2's file `Package.swift` is not in the file map")]);
+  });
+
+  it('sp-header-agentic-line: "For Codex: Execute this plan in order" and a port\'s "Use the `executing-plans` rule" say how the plan is executed', async () => {
+    const line = async (agentic: string): Promise<string[]> => lint('sp-header-agentic-line', spPlan({ agentic }));
+    expect(await line('> **For Codex:** Execute this plan in order, keeping each checkpoint independently testable.')).toEqual([]);
+    expect(await line('> **For Claude:** REQUIRED SUB-SKILL: Use the `executing-plans` rule (or equivalent) to implement this plan phase-by-phase.')).toEqual([]);
+    expect(await line('> **For Codex:** Execute this plan test-first.')).toEqual([expect.stringContaining('names no REQUIRED SUB-SKILL')]);
+    expect(await line('> **For Claude:** REQUIRED SUB-SKILL: Use executing-plans to implement this plan.')).toEqual([expect.stringContaining('without the `superpowers:` namespace')]);
+  });
+
+  it('sp-task-files: a verification and handoff task, and a task the heading marks done, write no file', async () => {
+    const plan = (heading: string, ...body: string[]): Promise<string[]> => lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...task(heading, ...body)] }));
+    expect(await plan('### Task 2: Full verification and handoff', '- [ ] Run `go test ./...` and the store tests.', '- [ ] Run `git diff --check` and inspect the branch diff.', '- [ ] Document any environment-only failures separately from feature failures.')).toEqual([]);
+    expect(await plan('### Task 2: Toolchain spike — ✅ DONE', '**Outcome:** the gate passed with one pin: `cargo update -p sea-schema --precise 0.18.0`.')).toEqual([]);
+    expect(await plan('### Task 2: Toolchain spike', '**Outcome:** the gate passed with one pin: `cargo update -p sea-schema --precise 0.18.0`.')).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
+    expect(await plan('### Task 2: Handoff', '- [ ] Document the new flags in the handoff note.')).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
+  });
+
+  it('sp-code-step-without-code: the refactor pass that keeps the tests green sets no definite change', async () => {
+    const step = (title: string): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Fallback', '**Files:**', '- Modify: `src/defaults.ts`', '', `- [ ] **Step 1: ${title}**`, '', 'Review naming, imports, and test cleanup. Keep the wrapper in `defaults.ts`, then rerun both focused commands.')] }));
+    expect(await step('Refactor and verify focused coverage remains green')).toEqual([]);
+    expect(await step('Refactor `buildFallback` for explicit types and narrow helpers')).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('strict sp-files-exact-paths and sp-files-line-range: a Markdown link to the file, a scope named by tasks, a command to run, a condition on the checkers', async () => {
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 2: Threshold', e, '- [ ] Add the threshold.');
+    expect(await entry('- Modify: [smart-grouping.ts:38-60](src/history/smart-grouping.ts#L38-L60)')).toEqual([]);
+    expect(await entry('- Verify: all files changed by Tasks 1 and 2.')).toEqual([]);
+    expect(await entry('- Reference: run `snipdoc check` to enumerate the current drift')).toEqual([]);
+    expect(await entry('- Modify: only files required by formatter/type checker, if any.')).toEqual([]);
+    expect(await entry('- Create `examples/reference-spa/**` (backend from `loco new`)')).toEqual([]);
+    expect(await entry('- Create `examples/reference-spa/**`')).toEqual([expect.stringContaining('names a pattern')]);
+    expect(await entry('- Modify: [the grouping module](https://example.com/docs)')).toEqual([expect.stringContaining('names no file path')]);
+    const [t] = parsePlan(spPlan({ tasks: task('### Task 1: Threshold', '**Files:**', '- Modify: [smart-grouping.ts:1-20](src/history/smart-grouping.ts#L1-L20)', '- Modify: [store.ts](src/store.ts#L5-L9)') }), 'plan.md').tasks;
+    expect(t!.files.map((f) => [f.path, f.lines])).toEqual([
+      ['src/history/smart-grouping.ts', { start: 1, end: 20 }],
+      ['src/store.ts', { start: 5, end: 9 }],
+    ]);
+  });
+
+  it('strict sp-failing-test-first: a task whose commit says it adds failing tests, ending red, leaves the green to the next', async () => {
+    const first = (subject: string): string[] =>
+      task('### Task 1: Threshold tests', '- [ ] **Step 1: Write the failing test**', '', '```ts', "test('groups quick corrections', () => expect(shouldCheckpoint(2)).toBe(false));", '```', '',
+        '- [ ] **Step 2: Run test to verify it fails**', '', 'Run: `yarn test smart-grouping`', 'Expected: FAIL - shouldCheckpoint is not defined', '',
+        '- [ ] **Step 3: Add the shouldCheckpoint stub**', '', '```ts', 'export const shouldCheckpoint = (n: number) => true;', '```', '',
+        '- [ ] **Step 4: Run tests to verify they still fail**', '', 'Run: `yarn test smart-grouping`', 'Expected: FAIL - shouldCheckpoint returns wrong values', '',
+        '- [ ] **Step 5: Commit**', '', '```bash', 'git add src/smart-grouping.ts test/smart-grouping.test.ts', `git commit -m "${subject}"`, '```');
+    const second = task('### Task 2: Threshold logic', '- [ ] **Step 1: Implement shouldCreateCheckpoint**', '', '```ts', 'export const shouldCheckpoint = (n: number) => n >= 3;', '```', '', '- [ ] **Step 2: Run the tests**', '', 'Run: `yarn test smart-grouping`', 'Expected: PASS', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add src/smart-grouping.ts', 'git commit -m "feat: checkpoint threshold"', '```');
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: [...first('test: add failing tests for the threshold'), ...second] }))).toEqual([]);
+    expect(await lint('sp-failing-test-first', spPlan({ tasks: [...first('test: add threshold scaffolding'), ...second] }))).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
+  });
+});

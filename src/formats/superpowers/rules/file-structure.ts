@@ -10,8 +10,13 @@ function planDocument(plan: Plan, path: string): boolean {
   return /(?:^|\/)plans\/[^/]+\.md$/i.test(file) || file.split('/').pop() === plan.path.split(/[\\/]/).pop();
 }
 
-/** A map that covers its sources' tests in words: "… and matching tests", "plus their unit tests". */
-const MATCHING_TESTS = /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b/i;
+/**
+ * A map that covers its sources' tests in words: "… and matching tests", "plus their unit tests", "Add tests
+ * beside the changed modules".
+ */
+const MATCHING_TESTS =
+  /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b|\btests\s+(?:beside|next to|alongside)\s+(?:the|each|every)\s+(?:changed\s+|new\s+|touched\s+)?(?:modules?|files?|sources?)\b/i;
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A test file: a Test entry, or a path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
 function isTestFile(f: FileEntry): boolean {
@@ -103,7 +108,7 @@ function readMap(text: string): FileMap {
 function nearName(text: string, path: string): string | undefined {
   const stem = path.replace(/\.[\w]+$/, '');
   if (stem === path) return undefined;
-  const m = new RegExp(`(?:^|[\\s\`(/])(${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\w+)(?=$|[\\s\`|),:])`, 'm').exec(text);
+  const m = new RegExp(`(?:^|[\\s\`(/])(${escapeRegExp(stem)}\\.\\w+)(?=$|[\\s\`|),:])`, 'm').exec(text);
   return m && m[1] !== path ? m[1] : undefined;
 }
 
@@ -133,10 +138,17 @@ function inMap(map: FileMap, path: string): boolean {
     return `${basename(named!).split('.').slice(0, -parts).join('.')}${suffix!}`;
   });
   if (siblings.includes(basename(p))) return true;
-  // `accuracy_profile/.gitkeep` keeps its directory in git: the map names it when it names the directory.
-  if (/(?:^|\/)\.(?:gitkeep|keep)$/.test(p) && map.text.includes(p.replace(/[^/]*$/, ''))) return true;
+  // `accuracy_profile/.gitkeep` keeps its directory in git: the map names it when it names the directory,
+  // by its path or, in a tree, by its own name (`  Support/` under `SupabaseMacros/`).
+  if (/(?:^|\/)\.(?:gitkeep|keep)$/.test(p)) {
+    const dir = p.replace(/[^/]*$/, '');
+    if (map.text.includes(dir) || new RegExp(`(?:^|[\\s\`/|(])${escapeRegExp(basename(dir.slice(0, -1)))}/`, 'm').test(map.text)) return true;
+  }
   const name = basename(p);
-  return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s\`|),:—–-])`, 'm').test(map.text);
+  // "**Pyproject:** add `[project.scripts] ca = …`": a paragraph the map heads with the file's name.
+  const stem = name.replace(/\.[^.]*$/, '');
+  if (stem.length >= 4 && new RegExp(`^\\s*(?:[-*+]\\s+)?\\*\\*${escapeRegExp(stem)}(?::\\*\\*|\\*\\*:)`, 'im').test(map.text)) return true;
+  return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${escapeRegExp(name)}(?=$|[\\s\`|),:—–-])`, 'm').test(map.text);
 }
 
 /**
@@ -184,7 +196,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests", nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, by its path or by its name in a tree, a file the map heads a paragraph with ("**Pyproject:** add the \`ca\` script" for \`pyproject.toml\`), a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests" or "Add tests beside the changed modules", nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
