@@ -18,14 +18,19 @@ const BRACES = /\{\s*(?:\.\.\.|…)\s*\}/;
 const COMMENT_LINE = /^\s*(?:\/\/|#|\/\*|\*)/;
 
 /** Lines inside code that stand in for code the agent must then invent. */
-const CODE_PLACEHOLDERS: readonly RegExp[] = [
-  TODO,
-  /^\s*(?:\.\.\.|…)\s*$/,
+/** Comments whose words stand in for code: "// implementation", "# rest of init unchanged", "// existing code here". */
+const PHRASE_COMMENTS: ReadonlySet<RegExp> = new Set([
   /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:implementation|implement (?:this|here|the logic|logic)|your code here|(?:add|insert) (?:code|logic|validation|implementation) here|similar to|same as)\b.*$/i,
   /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:rest of|remaining|other) [\w\s]*(?:unchanged|as before|omitted|elided|same)\b.*$/i,
   /^\s*(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?existing (?:code|logic|implementation|body|tests?) (?:unchanged|as before|omitted|here|stays?)\b.*$/i,
-  BRACES,
-];
+]);
+const CODE_PLACEHOLDERS: readonly RegExp[] = [TODO, /^\s*(?:\.\.\.|…)\s*$/, ...PHRASE_COMMENTS, BRACES];
+
+/** A comment line whose sentence runs on to the next line: "# host (no /nix/store). Playbook: …; reference". */
+function continuesComment(line: string): boolean {
+  const m = /^\s*(?:\/\/|#)\s*(.*\S)\s*$/.exec(line);
+  return m !== null && /[\w,;(]$/.test(m[1]!);
+}
 
 /** "// Before:" … "// After:": the lines between quote the code being replaced, elisions and all. */
 const BEFORE = /^\s*(?:\/\/|#|\/\*|--)\s*(?:before|old|current(?:ly)?|existing|was)\b[^:]*:/i;
@@ -58,6 +63,9 @@ export function codePlaceholders(block: CodeBlock, extra: readonly RegExp[] = []
       if (re === BRACES && COMMENT_LINE.test(lineText)) continue;
       // "// … deferred, see TODO" / "// TODO: … (follow-up)": a deferral the plan records, not missing code.
       if (re === TODO && DEFERRED.test(`${lines[i - 1] ?? ''} ${lineText}`)) continue;
+      // "# host (no /nix/store). Playbook: …; reference" then "# implementation: services/pooler/nix/default.nix":
+      // a phrase that continues the comment above it is that comment's wording, not a stand-in.
+      if (PHRASE_COMMENTS.has(re) && continuesComment(lines[i - 1] ?? '')) continue;
       const m = re.exec(lineText);
       if (!m) continue;
       const text = m[0].trim();

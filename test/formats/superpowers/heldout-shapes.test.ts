@@ -2555,3 +2555,60 @@ describe('habits of batches 111 to 118 (round 50)', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: [...first('test: add threshold scaffolding'), ...second] }))).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
   });
 });
+
+describe('habits of batches 119 and 120 (round 51, judged after round 50\'s fixes)', () => {
+  it('sp-run-expected: a next step that goes on "If the focused tests pass" takes the run\'s outcome as PASS', async () => {
+    const steps = (next: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: QA gate', '- [ ] **Step 1: Run `pnpm vitest run server/src/__tests__/qa-gate.test.ts`**', `- [ ] **Step 2: ${next}**`)] }));
+    expect(await steps('If the focused tests pass, run `pnpm -r typecheck` and review the exact result')).toEqual([]);
+    expect(await steps('Run `pnpm -r typecheck` and review the exact result')).toEqual([expect.stringContaining('Step 1 of Task 2')]);
+  });
+
+  it('sp-commit-step: "Inspect diff and commit" in a task whose only file changes on a condition commits only what turns up', async () => {
+    const verify = (entry: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Verify the lifecycle', '**Files:**', entry, '', '- [ ] **Step 1: Run the lifecycle suite**', '', 'Run: `go test ./core -count=1`', 'Expected: PASS.', '', '- [ ] **Step 2: Inspect diff and commit**', '', '```text', 'test(core): cover the permission lifecycle', '```')] }));
+    expect(await verify('- Modify: `core/engine_test.go` only if a focused regression test is missing.')).toEqual([]);
+    expect(await verify('- Modify: `core/engine_test.go`')).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-task-files: a task that lists the commit subjects to use writes no file', async () => {
+    const plan = (...items: string[]): Promise<string[]> =>
+      lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Commit implementation in safe slices', 'Recommended commit sequence:', '', ...items)] }));
+    expect(await plan('1. `feat(auth): add forwarded-aware auth url resolver`', '2. `fix(auth): externalize login redirects`')).toEqual([]);
+    expect(await plan('1. Add the forwarded-aware auth url resolver', '2. Fix the login redirects')).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
+  });
+
+  it('sp-no-placeholders: "same pattern as Task 3" beside a step\'s own commands, a comment that runs on, capitals in angle brackets', async () => {
+    const step = (title: string, ...body: string[]): Promise<string[]> =>
+      lint('sp-no-placeholders', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Linux cells', '**Files:**', '- Create: `nix/node.nix`', '', `- [ ] **Step 1: ${title}**`, '', ...body)] }));
+    const build = ['```bash', 'TARGET_OS=linux scripts/ci-build-service.sh realtime 1.2 > /tmp/realtime.log 2>&1 &', '```'];
+    expect(await step('Build the cell', 'Launch it and poll the log (same pattern as Task 1 Step 2 — sleep-loop + tail):', '', ...build)).toEqual([]);
+    expect(await step('Cross-build and repeat Task 1 source and coverage metrics', '', ...build)).toEqual([expect.stringContaining('says "repeat Task 1"')]);
+    expect(await step('Confirm artifact contents', 'Same four checks as Task 1 Step 2, for each service.')).toEqual([expect.stringContaining('says "Same four checks as Task 1"')]);
+    const nix = (...lines: string[]): Promise<string[]> => step('Write the bundle derivation', '', '```nix', ...lines, '```');
+    expect(await nix('# Portable Node runtime bundle. Playbook: PLAYBOOK.md; reference', '# implementation: services/pooler/nix/default.nix postFixup.', '{ pkgs }: pkgs.nodejs_24')).toEqual([]);
+    expect(await nix("postFixup = ''", '  <LINUX BLOCK>', "'';")).toEqual(['Code in Task 2 has a placeholder ("<LINUX BLOCK>"): write the complete code or text it stands for.']);
+    expect(await nix("description = ''", '<HARD-GATE>', "'';")).toEqual([]);
+  });
+
+  it('sp-header-agentic-line: "Execute inline without subagents" said once before the tasks, not a status that phases "executed in order"', async () => {
+    const plan = (...before: string[]): Promise<string[]> => lint('sp-header-agentic-line', spPlan({ agentic: undefined, before }));
+    expect(await plan('## Constraints', '', '- The user approved this design. Execute inline without subagents.')).toEqual([]);
+    expect(await plan('**Status:** ✅ Implemented (phases below executed in order; test suite green)')).toEqual([expect.stringContaining('no agentic-workers line')]);
+  });
+
+  it('sp-file-structure: the plan itself, updated with its results, does not count toward the map\'s threshold', async () => {
+    const tasks = (doc: string): string[] => [
+      ...task('### Task 1: Env wrapper', '**Files:**', '- Modify: `scripts/serve.sh`', '- Modify: `docs/serving.md`', '', '- [ ] **Step 1: Wrap the command**'),
+      ...task('### Task 2: Record results', '**Files:**', '- Modify: `docs/results.md`', `- Modify: \`${doc}\``, '', '- [ ] **Step 1: Record the run**'),
+    ];
+    expect(await lint('sp-file-structure', spPlan({ tasks: tasks('docs/superpowers/plans/plan.md') }))).toEqual([]);
+    expect(await lint('sp-file-structure', spPlan({ tasks: tasks('docs/superpowers/plans/README.md') }))).toEqual([expect.stringContaining('no File Structure section')]);
+  });
+
+  it('strict sp-files-exact-paths: the scope of the task\'s closing commit needs no path', async () => {
+    const entry = (e: string): Promise<string[]> => filesEntry('### Task 2: Phase 46', e, '- [ ] Commit.');
+    expect(await entry('- Commit Phase46 script, docs, and plan changes.')).toEqual([]);
+    expect(await entry('- Modify: Phase46 script and docs')).toEqual([expect.stringContaining('names no file path')]);
+  });
+});

@@ -231,9 +231,10 @@ export function readsOnly(task: Task): boolean {
 
 /**
  * A Files entry that touches its files only on a condition, with its criterion: "Modify only if final review exposes
- * a real gap", "Modify only if needed for accurate traceability: `x.md`".
+ * a real gap", "Modify only if needed for accurate traceability: `x.md`", "Modify: `core/engine_test.go` only if a focused
+ * regression test is missing.".
  */
-export const ONLY_IF_ENTRY = /^\W*(?:(?:create|modify|update|change|edit|touch)\s+)?only (?:if|when)\b/i;
+export const ONLY_IF_ENTRY = /^\W*(?:(?:create|modify|update|change|edit|touch)\s*:?\s+)?(?:`[^`]+`\s*(?:\(\s*|[—–-]\s*)?)?only (?:if|when)\b/i;
 
 /** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
 export function touchesNoFile(task: Task): boolean {

@@ -28,7 +28,7 @@ const PHRASES: readonly Phrase[] = [
   { re: /\badd (?:appropriate |proper |necessary |the |input )?(?:error handling|validation)\b/i, kind: 'placeholder', withoutCode: true },
   { re: /\bhandle (?:all |any |the )?(?:other |remaining )?edge[- ]cases\b/i, kind: 'placeholder', withoutCode: true },
   { re: /\b(?:write|add) (?:the )?(?:unit )?tests? for (?:the )?above\b/i, kind: 'placeholder', withoutCode: true },
-  { re: /\b(?:similar to|same (?:as|pattern as|approach as|steps as)|analogous to|mirror(?:s|ing)?|repeat(?: the steps of| for)?)\s+(?:in\s+)?Task\s+\d+(?:\.\d+)?\b/i, kind: 'similar', withoutCode: true },
+  { re: /\b(?:similar to|same (?:as|pattern as|approach as|(?:[\w-]+\s+){0,2}(?:steps|checks) as)|analogous to|mirror(?:s|ing)?|repeat(?: the steps of| for)?)\s+(?:in\s+)?Task\s+\d+(?:\.\d+)?\b/i, kind: 'similar', withoutCode: true },
   // Steps that leave what to do to the engineer.
   { re: /\bfix (?:any|all) (?:real |remaining |resulting |other )?(?:issues|problems|errors|failures|warnings|regressions)(?: (?:found|that arise|you find))?\b/i, kind: 'open', withoutCode: true },
   { re: /\bidentify and fix\b/i, kind: 'open', withoutCode: true },
@@ -68,9 +68,12 @@ function hitIn(t: Text, phrase: Phrase): PhraseHit | undefined {
 export function phraseIn(unit: WorkUnit, kinds: readonly PhraseKind[] = ['placeholder', 'similar', 'open']): PhraseHit | undefined {
   // Shell commands and commented-out examples show no code of the step's own.
   const hasCode = unit.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang) && showsCode(b));
+  // "Launch both (same pattern as Task 3 Step 1 — sleep-loop + tail)" over the step's own commands: what it runs is
+  // shown (not a head that repeats a task: "Cross-build and repeat Task 1 … metrics").
+  const runsOwn = unit.codeBlocks.some((b) => SHELL_LANGS.has(b.lang) && showsCode(b));
   for (const t of unit.prose) {
     for (const p of PHRASES) {
-      if (!kinds.includes(p.kind) || (p.withoutCode && hasCode) || (p.headOnly && t !== unit.head)) continue;
+      if (!kinds.includes(p.kind) || (p.withoutCode && (hasCode || (p.kind === 'similar' && runsOwn && t !== unit.head))) || (p.headOnly && t !== unit.head)) continue;
       const hit = hitIn(t, p);
       if (hit) return hit;
     }

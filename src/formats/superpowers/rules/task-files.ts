@@ -13,6 +13,8 @@ const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
 const SHIPS =
   /^\W*(?:push\b[^.\n]*\b(?:branch|origin|remote)\b|(?:open|create|file|raise|submit)\s+(?:a\s+|the\s+)?(?:draft\s+)?(?:PR|pull request|merge request)\b|merge\s+(?:the\s+)?(?:PR|pull request|merge request|(?:feature\s+)?branch)\b|delete\s+(?:the\s+)?(?:\w+\s+)?branch\b|wait for (?:the\s+)?CI\b)/i;
 
+/** An item that is a commit's subject ("1. `feat(auth): add forwarded-aware auth url resolver`"), as a commit task lists them. */
+const COMMIT_SUBJECT = /^\W*(?:feat|fix|test|docs|chore|refactor|perf|build|ci|style|revert)(?:\([^)]*\))?!?:\s/;
 /** A task the title calls a verification: "Full verification and handoff", "Final validation". */
 const VERIFICATION_TITLE = /^\W*(?:(?:full|final|end-to-end|overall)\s+)?(?:verification|validation|verify|validate)\b/i;
 /** A task the heading marks done: "— ✅ DONE", "(done)". */
@@ -34,7 +36,7 @@ const OPENS_WITH_CHANGE =
  */
 export function runsOnly(task: Task, plan?: Plan): boolean {
   // "Verify transition detection" over a snippet to paste in the browser console checks; it writes nothing.
-  const writing = task.steps.filter((s) => !CHECKS.test(s.title.text) && !SHIPS.test(s.title.text));
+  const writing = task.steps.filter((s) => !CHECKS.test(s.title.text) && !SHIPS.test(s.title.text) && !COMMIT_SUBJECT.test(s.title.text));
   if (writing.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
   // "### Task 6: Full verification and handoff": a verification task that lists no file and shows no code
   // (its "Document any environment-only failures" is the report, not a file of the change).
@@ -72,7 +74,7 @@ export const spTaskFiles: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task — "Full verification and handoff" over runs and "Document any environment-only failures", when it lists no file and shows no code —, a task the heading marks done, "Task 0: Toolchain spike — ✅ DONE" over its outcome, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands, a task that lists no file, shows no code and opens none of its steps with a change: "Push `post/x`; open PR", "**STOP.** Jimbo reviews the PR", a session in a browser) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted, and so is a list that names each file with its action but no label ("- Create `packages/settings/overlays/audit.json`") in a plan whose other tasks label theirs; a heading over a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" …) is not asked for one.',
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. Tasks that only run things (a verification task — "Full verification and handoff" over runs and "Document any environment-only failures", when it lists no file and shows no code —, a task the heading marks done, "Task 0: Toolchain spike — ✅ DONE" over its outcome, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands, a task that lists the commit subjects to use ("1. `feat(auth): add the url resolver`"), a task that lists no file, shows no code and opens none of its steps with a change: "Push `post/x`; open PR", "**STOP.** Jimbo reviews the PR", a session in a browser) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted, and so is a list that names each file with its action but no label ("- Create `packages/settings/overlays/audit.json`") in a plan whose other tasks label theirs; a heading over a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" …) is not asked for one.',
   instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
   examples: {
     valid: [
