@@ -26,10 +26,13 @@ const PHRASE_COMMENTS: ReadonlySet<RegExp> = new Set([
 ]);
 const CODE_PLACEHOLDERS: readonly RegExp[] = [TODO, /^\s*(?:\.\.\.|…)\s*$/, ...PHRASE_COMMENTS, BRACES];
 
-/** A comment line whose sentence runs on to the next line: "# host (no /nix/store). Playbook: …; reference". */
-function continuesComment(line: string): boolean {
-  const m = /^\s*(?:\/\/|#)\s*(.*\S)\s*$/.exec(line);
-  return m !== null && /[\w,;(]$/.test(m[1]!);
+/**
+ * A comment whose sentence runs on from the line above into a label with its value: "# … Playbook: …; reference"
+ * then "# implementation: services/pooler/nix/default.nix postFixup." (not "// Parse the input" then "// implementation here").
+ */
+function continuesComment(above: string, line: string): boolean {
+  const m = /^\s*(?:\/\/|#)\s*(.*\S)\s*$/.exec(above);
+  return m !== null && /[\w,;(]$/.test(m[1]!) && /^\s*(?:\/\/|#)\s*\w+:\s*\S/.test(line);
 }
 
 /** "// Before:" … "// After:": the lines between quote the code being replaced, elisions and all. */
@@ -65,7 +68,7 @@ export function codePlaceholders(block: CodeBlock, extra: readonly RegExp[] = []
       if (re === TODO && DEFERRED.test(`${lines[i - 1] ?? ''} ${lineText}`)) continue;
       // "# host (no /nix/store). Playbook: …; reference" then "# implementation: services/pooler/nix/default.nix":
       // a phrase that continues the comment above it is that comment's wording, not a stand-in.
-      if (PHRASE_COMMENTS.has(re) && continuesComment(lines[i - 1] ?? '')) continue;
+      if (PHRASE_COMMENTS.has(re) && continuesComment(lines[i - 1] ?? '', lineText)) continue;
       const m = re.exec(lineText);
       if (!m) continue;
       const text = m[0].trim();

@@ -2587,6 +2587,7 @@ describe('habits of batches 119 and 120 (round 51, judged after round 50\'s fixe
     expect(await step('Confirm artifact contents', 'Same four checks as Task 1 Step 2, for each service.')).toEqual([expect.stringContaining('says "Same four checks as Task 1"')]);
     const nix = (...lines: string[]): Promise<string[]> => step('Write the bundle derivation', '', '```nix', ...lines, '```');
     expect(await nix('# Portable Node runtime bundle. Playbook: PLAYBOOK.md; reference', '# implementation: services/pooler/nix/default.nix postFixup.', '{ pkgs }: pkgs.nodejs_24')).toEqual([]);
+    expect(await step('Write the parser', '', '```ts', 'export function parse(x: string) {', '  // Parse the input', '  // implementation here', '}', '```')).toEqual([expect.stringContaining('("// implementation here")')]);
     expect(await nix("postFixup = ''", '  <LINUX BLOCK>', "'';")).toEqual(['Code in Task 2 has a placeholder ("<LINUX BLOCK>"): write the complete code or text it stands for.']);
     expect(await nix("description = ''", '<HARD-GATE>', "'';")).toEqual([]);
   });
