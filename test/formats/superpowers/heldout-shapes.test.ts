@@ -2613,3 +2613,12 @@ describe('habits of batches 119 and 120 (round 51, judged after round 50\'s fixe
     expect(await entry('- Modify: Phase46 script and docs')).toEqual([expect.stringContaining('names no file path')]);
   });
 });
+
+describe('habits of batch 121 (round 52, judged after round 51\'s fixes)', () => {
+  it('sp-run-expected: in a task without steps, "Verify typecheck, tests, and build pass" over "Run:" is the run\'s Expected', async () => {
+    const checks = (last: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: End-to-end check', '- Create a company', '- Add a credential', last, '', 'Run:', '```bash', 'pnpm -r typecheck', 'pnpm test:run', '```')] }));
+    expect(await checks('- Verify typecheck, tests, and build pass')).toEqual([]);
+    expect(await checks('- Create an agent with the credential')).toEqual([expect.stringContaining('Task 2 runs `pnpm -r typecheck` (and the lines after it) with no Expected')]);
+  });
+});
