@@ -2554,6 +2554,20 @@ describe('habits of batches 111 to 118 (round 50)', () => {
     expect(await lint('sp-failing-test-first', spPlan({ tasks: [...first('test: add failing tests for the threshold'), ...second] }))).toEqual([]);
     expect(await lint('sp-failing-test-first', spPlan({ tasks: [...first('test: add threshold scaffolding'), ...second] }))).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
   });
+
+  it('strict sp-failing-test-first: a step that extends a test with `expect(…).to…` writes tests; "keeps existing behaviour identical"', async () => {
+    const task1 = (second: string[]): Promise<string[]> =>
+      lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Version access fallback', '- [ ] **Step 1: Write the failing unit test**', '', '```ts', "test('falls back to read access', () => expect(versionsAccess(config)).toBe(read))", '```', '', ...second,
+        '- [ ] **Step 3: Run the focused tests and verify RED**', '', 'Run: `pnpm test:unit versions`', 'Expected: FAIL - the fallback is missing', '', '- [ ] **Step 4: Implement the fallback**', '', '```ts', 'export const versionsAccess = (c: Config) => c.access.readVersions ?? c.access.read', '```', '',
+        '- [ ] **Step 5: Commit**', '', '```bash', 'git add src/versions.ts test/versions.test.ts', 'git commit -m "fix: fall back to read access for versions"', '```') }));
+    expect(await task1(['- [ ] **Step 2: Convert the existing integration fixture into a fallback regression**', '', '```ts', "const res = await payload.findVersions({ collection: 'posts', overrideAccess: false })", 'expect(res.docs).toHaveLength(1)', '```', ''])).toEqual([]);
+    expect(await task1(['- [ ] **Step 2: Convert the existing fixture to the new access shape**', '', '```ts', 'export const access = { read: () => true }', '```', ''])).toEqual([expect.stringContaining('changes code in Step 2')]);
+    const keeps = (note: string): Promise<string[]> =>
+      lint('sp-failing-test-first', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Chart height', '- [ ] **Step 1: Add the `height` prop with a default**', '', '```tsx', 'export function ChartPanel({ height = 240 }: { height?: number }) { return <canvas height={height} /> }', '```', '',
+        '- [ ] **Step 2: Run the chart-panel tests to verify they still pass**', '', 'Run: `npm test -- chart-panel`', `Expected: 3/3 PASS.${note}`, '', '- [ ] **Step 3: Commit**', '', '```bash', 'git add src/ChartPanel.tsx', 'git commit -m "feat: chart height prop"', '```')] }));
+    expect(await keeps(' (The default 240 keeps existing behaviour identical.)')).toEqual([]);
+    expect(await keeps('')).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
+  });
 });
 
 describe('habits of batches 119 and 120 (round 51, judged after round 50\'s fixes)', () => {
