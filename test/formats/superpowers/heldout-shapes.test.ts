@@ -2568,6 +2568,14 @@ describe('habits of batches 111 to 118 (round 50)', () => {
     expect(await keeps(' (The default 240 keeps existing behaviour identical.)')).toEqual([]);
     expect(await keeps('')).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
   });
+
+  it('sp-run-expected: a command a later step runs again with its Expected, nothing written between, has that Expected', async () => {
+    const steps = (between: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Final comparison', '**Steps:**', '1. Run `make test-compare CYCLES=10000`.', ...between, '3. Record the result.', '',
+        '**Run:**', '```bash', 'make -C poc test-compare CYCLES=10000', '```', '', '**Expect:**', '```text', 'All 5 seeds COMPARE PASS.', '```')] }));
+    expect(await steps(['2. Copy the seed list into the report.'])).toEqual([]);
+    expect(await steps(['2. Fix the TXD start offset:', '', '   ```cpp', '   tx_start = cycle + 1;', '   ```'])).toEqual([expect.stringContaining('(item 1) of Task 2 has no Expected')]);
+  });
 });
 
 describe('habits of batches 119 and 120 (round 51, judged after round 50\'s fixes)', () => {

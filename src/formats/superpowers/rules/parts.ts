@@ -254,3 +254,6 @@ export function shellOnly(plan: Plan, task: Task): boolean {
 
 /** Shell that writes a file: a redirect to a path, `tee`, `sed -i`, a heredoc into a file. */
 const WRITES_FILE = new RegExp(String.raw`(?:^|[^>&2])>{1,2}\s*(?!\/dev\/null)[\w./~$"'-]|\btee\s|\bsed\s+-i|${gitCommand('add|commit|mv|rm').source}`, 'm');
+
+/** Blocks that show what a run prints ("Expected:" over a ```text block), not code the task writes. */
+export const OUTPUT_LANGS: ReadonlySet<string> = new Set(['text', 'txt', 'plaintext', 'output', 'log']);

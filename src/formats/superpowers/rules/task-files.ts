@@ -2,7 +2,7 @@ import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { headsTaskRange } from '../../../plan/tasks.js';
-import { shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse, withoutStepNumber } from './parts.js';
+import { OUTPUT_LANGS, shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks are green". */
 const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
@@ -20,8 +20,6 @@ const VERIFICATION_TITLE = /^\W*(?:(?:full|final|end-to-end|overall)\s+)?(?:veri
 /** A task the heading marks done: "— ✅ DONE", "(done)". */
 const DONE_TITLE = /✅|\bDONE\b|\((?:done|completed?)\)/;
 
-/** Blocks that show what a run prints ("Expected:" over a ```text block), not code the task writes. */
-const OUTPUT_LANGS: ReadonlySet<string> = new Set(['text', 'txt', 'plaintext', 'output', 'log']);
 /** A task that commits and ships what the tasks before it wrote: "Commit and push", "Push and open the PR". */
 const COMMITS_AND_SHIPS = /^\W*(?:commit|push|ship|open (?:a |the )?(?:PR|pull request))\b/i;
 
