@@ -13,6 +13,7 @@ import { notRepositoryCode, packageNames, type NotCodeReason } from './not-code.
 import { listFilesCached, resolvePlanPath } from './resolve-path.js';
 import { isTestFile } from './test-files.js';
 import type { CodeState } from './types.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 export interface EntityFact {
   name: string;
@@ -182,7 +183,7 @@ export async function buildContext(sourceText: string, origin: string, state: Co
   const words = [...entities.map((e) => e.name.split('.').pop()!), ...files.map((f) => f.path.split('/').pop()!.replace(/\.\w+$/, ''))].map((w) => w.toLowerCase());
   const invariants = config.invariants.filter((inv) => {
     const lower = inv.toLowerCase();
-    return words.some((w) => w.length > 2 && new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower));
+    return words.some((w) => w.length > 2 && new RegExp(`\\b${escapeRegExp(w)}\\b`).test(lower));
   });
 
   return { source: origin, revision: state.label, entities, audits, flags, files, invariants, deviations, notCode };

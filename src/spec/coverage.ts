@@ -8,6 +8,7 @@
 import type { Plan } from '../plan/types.js';
 import { plainWord, strongName, type SpecName } from './names.js';
 import { readRequirements, type Requirement } from './requirements.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /**
  * `uncovered`: reported; `unmatched`: no task mentions its names, but they are only keys, strings,
@@ -62,10 +63,6 @@ const PART_DONE = /\balready (?:done|implemented|written|built|merged|landed|shi
 /** The plan says it leaves this out. */
 const DEFERS = /\b(?:out[- ]of[- ]scope|not in (?:this|the) (?:plan|pr|change)|later (?:plan|pr|task|phase|change)|left (?:out|for later)|defer(?:red|s)?|follow[- ]?up|future (?:work|plan|pr)|separate (?:plan|pr|change)|not (?:implemented|covered|included|part of)|won'?t|will not|skip(?:ped|s)?|non[- ]?goals?)\b/i;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** `~/.claude/settings.json`, `./src/a.ts`, `$HOME/x` → the part every spelling of it shares. */
 function normalPath(p: string): string {
   return p.replace(/^(?:~|\$HOME|\$\{HOME\})\//, '').replace(/^\.\//, '').replace(/\/$/, '');
@@ -76,25 +73,25 @@ function matcher(name: SpecName): RegExp[] {
   switch (name.kind) {
     case 'path': {
       const p = normalPath(name.text);
-      if (/^https?:/.test(p)) return [new RegExp(escape(p))];
+      if (/^https?:/.test(p)) return [new RegExp(escapeRegExp(p))];
       const parts = p.split('/').filter((x) => x !== '' && x !== '.' && x !== '..');
-      const out = [new RegExp(`(?:^|[^\\w.-])${escape(parts.join('/'))}(?![\\w-])`)];
+      const out = [new RegExp(`(?:^|[^\\w.-])${escapeRegExp(parts.join('/'))}(?![\\w-])`)];
       // `src/adapters/telegram/adapter.ts` is mentioned as `adapter.ts`, `telegram/adapter.ts`; a directory by its name.
       const last = parts[parts.length - 1];
-      if (last !== undefined && parts.length > 1) out.push(new RegExp(`(?:^|[^\\w.-])${escape(last)}(?![\\w-])`));
+      if (last !== undefined && parts.length > 1) out.push(new RegExp(`(?:^|[^\\w.-])${escapeRegExp(last)}(?![\\w-])`));
       return out;
     }
     case 'identifier': {
       const last = name.text.split(/\.|::|#/).pop()!;
-      return [new RegExp(`(?<![\\w-])${escape(last)}(?![\\w-])`, plainWord(name) ? 'i' : '')];
+      return [new RegExp(`(?<![\\w-])${escapeRegExp(last)}(?![\\w-])`, plainWord(name) ? 'i' : '')];
     }
     case 'flag':
-      return [new RegExp(`${escape(name.text)}(?![\\w-])`)];
+      return [new RegExp(`${escapeRegExp(name.text)}(?![\\w-])`)];
     case 'command':
-      return [new RegExp(name.text.split(' ').map(escape).join('\\s+'))];
+      return [new RegExp(name.text.split(' ').map(escapeRegExp).join('\\s+'))];
     case 'endpoint': {
       const path = name.text.split(' ')[1]!;
-      return [new RegExp(`${escape(path)}(?![\\w/-])`)];
+      return [new RegExp(`${escapeRegExp(path)}(?![\\w/-])`)];
     }
   }
 }

@@ -9,6 +9,7 @@
 import { CONTRACT_ID } from '../plan/contracts.js';
 import type { CommitInfo } from './types.js';
 import { globToRegExp } from '../ground/glob.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /** What a task promises about its commit, as far as matching needs. */
 export interface TaskPromise {
@@ -167,8 +168,7 @@ export function codeNames(text: string): Set<string> {
 
 /** Whether a subject names a code name or flag as a whole word. */
 function namedIn(subject: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:^|[^\\w-])${escaped}(?![\\w-])`).test(subject);
+  return new RegExp(`(?:^|[^\\w-])${escapeRegExp(name)}(?![\\w-])`).test(subject);
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { UseKind } from '../types.js';
 import { startOf } from './nodes.js';
+import { escapeRegExp } from '../../escape-regexp.js';
 
 export interface FileUse {
   line: number;
@@ -21,12 +22,11 @@ const CALLS = new Set(['call_expression', 'call']);
 const MEMBERS = new Set(['selector_expression', 'member_expression', 'attribute']);
 const STRING_KINDS = new Set(['interpreted_string_literal', 'raw_string_literal', 'string', 'template_string']);
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function usesIn(root: SgNode, name: string): FileUse[] {
   const out: FileUse[] = [];
   // By text, then by kind: the kinds differ between grammars, and a rule naming one a grammar lacks is an error.
-  const nodes = root.findAll({ rule: { regex: `^${escapeRegex(name)}$` } }).filter((node) => NAME_KINDS.has(String(node.kind())));
+  const nodes = root.findAll({ rule: { regex: `^${escapeRegExp(name)}$` } }).filter((node) => NAME_KINDS.has(String(node.kind())));
   for (const node of nodes) {
     const parent = node.parent();
     // The declaration's own name is not a use of it.
@@ -48,7 +48,7 @@ export function usesIn(root: SgNode, name: string): FileUse[] {
  * where it is defined: `--text`, `-text`, `--text <n>`, `--text=VALUE` (argparse, commander).
  */
 export function literalsIn(root: SgNode, text: string, flag = false): FileUse[] {
-  const body = flag ? `-{0,2}${escapeRegex(text)}(?:[ =][^"'\`]*)?` : escapeRegex(text);
+  const body = flag ? `-{0,2}${escapeRegExp(text)}(?:[ =][^"'\`]*)?` : escapeRegExp(text);
   const quoted = `^(?:[rbuf]*)?["'\`]${body}["'\`]$`;
   return root
     .findAll({ rule: { regex: quoted } })

@@ -1,10 +1,7 @@
 import { span } from '../../plan/source.js';
 import type { Contract, Span } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
-
-function escape(w: string): string {
-  return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../../escape-regexp.js';
 
 /** Text pieces of a contract with where each starts: the name on the head line, then each clause line. */
 function pieces(c: Contract, lines: readonly string[]): Array<{ line: number; from: number; to: number }> {
@@ -48,7 +45,7 @@ export const contractBannedWords: Rule = {
   check(plan, { config }) {
     const words = config.bannedWords.filter((w) => w.trim() !== '');
     if (words.length === 0) return [];
-    const re = new RegExp(`(?<![A-Za-z0-9_])(?:${words.map(escape).join('|')})(?![A-Za-z0-9_])`, 'gi');
+    const re = new RegExp(`(?<![A-Za-z0-9_])(?:${words.map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`, 'gi');
     const findings: Finding[] = [];
     for (const c of plan.contracts) {
       const seen = new Set<string>();

@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../languages/index.js';
 import { kindOf } from '../../languages/kinds.js';
 import { detectLanguage, parseBlock } from '../test-code/code.js';
 import type { CodeBlock, Plan } from '../../plan/types.js';
+import { escapeRegExp } from '../../escape-regexp.js';
 
 export type StructureKind = 'type' | 'field' | 'formula';
 
@@ -98,7 +99,6 @@ function hasWord(text: string, name: string): boolean {
   return false;
 }
 
-const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whitespace or comments between two tokens. */
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$)|#[^\n]*(?:\n|$))`;
 
@@ -125,7 +125,7 @@ type TextTest = (block: CodeBlock) => boolean;
  * TypeScript), or the block has a grouped Go `type (…)` and mentions the name.
  */
 function mayDeclareType(name: string): TextTest {
-  const declared = new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escape(name)}(?![\w$])`);
+  const declared = new RegExp(String.raw`\b(?:type|class|interface)${GAP}+${escapeRegExp(name)}(?![\w$])`);
   return (block) => hasWord(block.content, name) && (declared.test(block.content) || hasGroupedType(block));
 }
 
@@ -136,7 +136,7 @@ function mayDeclareType(name: string): TextTest {
  * (`"…/name"`). A block without one of those spellings is not parsed for the question.
  */
 function mayNamePackage(name: string): TextTest {
-  const n = escape(name);
+  const n = escapeRegExp(name);
   const named = new RegExp(String.raw`(?<![\w$])${n}(?:${GAP}*\.|"|${GAP}+["\x60])|\bpackage${GAP}+${n}(?![\w$])`);
   return (block) => detectLanguage(block)?.snippets.syntax.packages !== undefined && hasWord(block.content, name) && named.test(block.content);
 }

@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../../rules/types.js';
 import { clip, fileMapSection, firstTaskLine, olderSkill, sectionText, taskHeadSpan, taskName } from './parts.js';
 import { globToRegExp } from '../../../ground/glob.js';
 import { ARCHITECTURE, headerField } from './fields.js';
+import { escapeRegExp } from '../../../escape-regexp.js';
 
 /** A plan document, this one or another: `docs/superpowers/plans/2026-05-12-placeholder-component.md`. */
 function planDocument(plan: Plan, path: string): boolean {
@@ -16,7 +17,6 @@ function planDocument(plan: Plan, path: string): boolean {
  */
 const MATCHING_TESTS =
   /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b|\btests\s+(?:beside|next to|alongside)\s+(?:the|each|every)\s+(?:changed\s+|new\s+|touched\s+)?(?:modules?|files?|sources?)\b/i;
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A test file: a Test entry, or a path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
 function isTestFile(f: FileEntry): boolean {
