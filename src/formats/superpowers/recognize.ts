@@ -30,8 +30,11 @@ export function recognizeSuperpowers(s: FormatSignals, chosen: boolean): Recogni
   return { format: 'superpowers', reason: `tasks without behavioral contracts, with ${signals.join(', ')}` };
 }
 
-/** A heading that numbers a unit of work: "Aufgabe 1: …", "Tarea 2 — …", "Task C1: …" (a word, a number or lettered id, a separator). */
-const UNIT_HEADING = /^(\p{L}[\p{L}\p{M}'’-]*)\s+(\p{Lu}{0,4}\d+(?:\.\d+)?)\s*[:.—–-]\s*\S/u;
+/**
+ * A heading that numbers a unit of work: "Aufgabe 1: …", "Tarea 2 — …", "Task C1: …", "Task 2b-1: …" (a word, a
+ * number or lettered id, a separator).
+ */
+const UNIT_HEADING = /^(\p{L}[\p{L}\p{M}'’-]*)\s+(\p{Lu}{0,4}\d+[a-z]?(?:[.-]\d+[a-z]?)*)\s*[:.—–-]\s*\S/u;
 
 /**
  * The first heading of a plan's units of work where none is a "Task N" heading the parser reads as a
