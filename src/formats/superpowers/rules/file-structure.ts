@@ -7,8 +7,12 @@ import { escapeRegExp } from '../../../escape-regexp.js';
 
 /** A plan document, this one or another: `docs/superpowers/plans/2026-05-12-placeholder-component.md`. */
 function planDocument(plan: Plan, path: string): boolean {
-  const file = bare(path);
-  return /(?:^|\/)plans\/[^/]+\.md$/i.test(file) || file.split('/').pop() === plan.path.split(/[\\/]/).pop();
+  return /(?:^|\/)plans\/[^/]+\.md$/i.test(bare(path)) || ownDocument(plan, path);
+}
+
+/** The plan's own file, named by its path or its base name. */
+function ownDocument(plan: Plan, path: string): boolean {
+  return bare(path).split('/').pop() === plan.path.split(/[\\/]/).pop();
 }
 
 /**
@@ -220,8 +224,7 @@ export const spFileStructure: Rule = {
       // A plan of one task has its map already: the task's Files block lists every file. Directories
       // ("New files under: `crates/x/` (from history rewrite)") name no file the plan writes, and the plan
       // itself (updated with its results) is not part of the decomposition.
-      const own = plan.path.split(/[\\/]/).pop();
-      if (paths.filter((p) => !p.endsWith('/') && p.split('/').pop() !== own).length < MIN_FILES || olderSkill(plan) || plan.tasks.length === 1 || headerLists(plan, paths)) return [];
+      if (paths.filter((p) => !p.endsWith('/') && !ownDocument(plan, p)).length < MIN_FILES || olderSkill(plan) || plan.tasks.length === 1 || headerLists(plan, paths)) return [];
       return [
         {
           // No count in the message: Files entries written in prose ("link it from `ROADMAP.md`",

@@ -86,10 +86,9 @@ export function entryProblem(raw: string, where: { inMap?: boolean; besideReport
   if (/\b(?:leave|keep)\b[^.]*\b(?:in place|as is|unchanged|untouched|alone)\b|\bmerge (?:touches|brings in|changes)\b/i.test(rest)) return undefined;
   // "all M0 files after verification only": the closing commit's scope, or fixes verification may ask for.
   if (/^\W*all\b[^`]*\bfiles\b[^`]*\b(?:after|on) verification only\b/i.test(rest)) return undefined;
-  // "Modify only if needed for accurate current traceability: `x.md`": a condition with its criterion.
+  // "Modify only if needed for accurate current traceability: `x.md`": a condition with its criterion; "Modify:
+  // `store.ts` only if needed for reuse": the same condition after the path.
   if (ONLY_IF_ENTRY.test(rest)) return undefined;
-  // "Modify: `store.ts` only if needed for reuse": the same condition after the path.
-  if (/^\W*`[^`]+`\s*(?:\(\s*|[—–-]\s*)?only (?:if|when)\b/i.test(rest)) return undefined;
   // "`errors.go` — add sentinel if needed": the file is decided; what the note adds to it waits on a need.
   // A map row: "`src/team/tmux.ts` | Optional env passthrough if needed |".
   // "Modify `design.md` (link to plan/usage if needed)": the same, in parentheses.
