@@ -33,9 +33,21 @@ function usage() {
 }
 
 /** A fixture's path in its own repository, from its set's SOURCES.md. */
+/** Each set's SOURCES.md, read once: file -> the plan's path in its repository. */
+const SOURCE_PATHS = new Map();
+
 function sourcePath(set, file) {
-  const row = readFileSync(join(FIXTURES, set, 'SOURCES.md'), 'utf8').split('\n').find((l) => l.startsWith(`| \`${file}\` |`));
-  return row?.split(' | ')[2]?.replace(/`/g, '') ?? file;
+  let paths = SOURCE_PATHS.get(set);
+  if (!paths) {
+    // One read per set: SOURCES.md is megabytes, and reading it per plan ran the heap out at 1,133 plans.
+    paths = new Map();
+    for (const line of readFileSync(join(FIXTURES, set, 'SOURCES.md'), 'utf8').split('\n')) {
+      const cells = line.split(' | ');
+      if (cells.length > 2 && cells[0].startsWith('| `')) paths.set(cells[0].slice(3, -1), cells[2].replace(/`/g, ''));
+    }
+    SOURCE_PATHS.set(set, paths);
+  }
+  return paths.get(file) ?? file;
 }
 
 async function findings(out) {

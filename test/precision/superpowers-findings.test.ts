@@ -103,9 +103,21 @@ const FLOOR_ALL_RULES = 0.95;
 const { findings } = JSON.parse(readFileSync(new URL('./superpowers-findings.json', import.meta.url), 'utf8')) as { findings: Judged[] };
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
+/** Each set's SOURCES.md, read once: file -> the plan's path in its repository. */
+const SOURCE_PATHS = new Map<string, Map<string, string>>();
+
 function sourcePath(set: string, file: string): string {
-  const row = readFileSync(join(FIXTURES, set, 'SOURCES.md'), 'utf8').split('\n').find((l) => l.startsWith(`| \`${file}\` |`));
-  return row?.split(' | ')[2]?.replace(/`/g, '') ?? file;
+  let paths = SOURCE_PATHS.get(set);
+  if (!paths) {
+    // One read per set: SOURCES.md is megabytes, and a path sliced from it would keep the whole text alive.
+    paths = new Map();
+    for (const line of readFileSync(join(FIXTURES, set, 'SOURCES.md'), 'utf8').split('\n')) {
+      const cells = line.split(' | ');
+      if (cells.length > 2 && cells[0]!.startsWith('| `')) paths.set(cells[0]!.slice(3, -1), cells[2]!.replace(/`/g, ''));
+    }
+    SOURCE_PATHS.set(set, paths);
+  }
+  return paths.get(file) ?? file;
 }
 
 /** Strict rules are off by default; the sample guards them as a project that turns them on runs them. */
