@@ -37,6 +37,8 @@ const BOLD_TASK = /^\s*\*\*Task\s+(\d+)\b\s*[:.—–-]\s*(.+?)\*\*\s*$/;
 const COMMAND_START = /^(?:cd|go|golangci-lint|npm|npx|pnpm|yarn|make|bash|sh|python3?|pytest|ruff|mypy|cargo|git|node|tsc|eslint|vitest|mkdocs|gofmt|\.\/)(?:\s|$)/;
 /** "**Label:**", "**Label**:", "**Test (already in place — `TestX`):**". */
 const LABEL = /^\s*(?:[-*+]\s+)?\*\*([A-Za-z][A-Za-z0-9 /,()—–`._'-]{0,80}?)(?::\*\*|\*\*:)\s*(.*)$/;
+/** "**文件:**", "**Archivos:**": the Files label in the plan's own language (its tasks still headed "Task N"). */
+const FILES_LABEL_TRANSLATED = /^\s*(?:[-*+]\s+)?\*\*(?:文件|ファイル|파일|Archivos|Arquivos|Dateien|Fichiers)(?:[:：]\*\*|\*\*[:：])\s*(.*)$/i;
 /** "### Files" over a task's list. */
 const FILES_HEADING = /^\s{0,3}#{2,6}\s+Files\s*:?\s*$/i;
 const PLAIN_LABEL = /^\s*(Run|Verify|Expected|Lint|Commit|Files?|Contracts?(?: Implemented)?)\s*:\s*(.*)$/i;
@@ -138,6 +140,8 @@ function labelAt(lines: readonly string[], l: number): LabelLine | undefined {
   const lineText = lines[l - 1] ?? '';
   // "### Files" over the task's list: a heading for a label.
   if (FILES_HEADING.test(lineText)) return { label: 'files', value: textAt(l, lineText, lineText.trimEnd().length, lineText.trimEnd().length), line: l };
+  const translated = FILES_LABEL_TRANSLATED.exec(lineText);
+  if (translated) return { label: 'files', value: textAt(l, lineText, lineText.length - translated[1]!.length, lineText.trimEnd().length), line: l };
   const m = LABEL.exec(lineText) ?? PLAIN_LABEL.exec(lineText);
   if (!m) return undefined;
   const valueStart = lineText.length - m[2]!.length;

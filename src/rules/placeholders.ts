@@ -125,6 +125,12 @@ function stagedFiles(tasks: readonly Task[], task: Task): boolean {
   return tasks.some((t) => t.number > task.number && t.files.some((f) => f.action === 'modify' && created.has(f.path)));
 }
 
+/** "// TODO: implement in Task 3" written in Task 2: the work is deferred to a task of the plan, not left open. */
+function namesLaterTask(text: string, task: Task): boolean {
+  const named = /\bTask\s+(\d+)\b/i.exec(text);
+  return named !== null && Number(named[1]) > task.number;
+}
+
 /** Code shown in a "Delete …"/"Remove …" step names what goes, not what to write. */
 export function removesCode(step: Step): boolean {
   return /^(delete|remove)\b/i.test(step.title.text.trim());
@@ -160,7 +166,7 @@ export function taskCodePlaceholders(plan: Plan, task: Task, extra: readonly Reg
   for (const block of new Set(blocks)) {
     if (quotesExisting(plan, block)) continue;
     for (const hit of codePlaceholders(block, extra)) {
-      if ((staged || stubs.has(block)) && /^\W*(?:TODO|FIXME)\b/.test(hit.text)) continue;
+      if ((staged || stubs.has(block) || namesLaterTask(hit.text, task)) && /^\W*(?:TODO|FIXME)\b/.test(hit.text)) continue;
       if (edits.has(block) && ELISION.test(hit.text)) continue;
       if (modifiesOnly && ELISION.test(hit.text) && !wholeBody(block, hit.line)) continue;
       out.push(hit);

@@ -1,5 +1,5 @@
 import { headsTaskRange } from '../../plan/tasks.js';
-import type { Plan } from '../../plan/types.js';
+import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { taskHeadSpan } from './shared.js';
 
@@ -9,7 +9,7 @@ export const taskNumbering: Rule = {
   severity: 'error',
   formats: ['full', 'compact', 'superpowers'],
   description:
-    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), may head a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8", which uses no number of its own), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported.',
+    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), may head a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8", which uses no number of its own), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported. When the heading of a skipped task stands inside a code block (a stray fence opened the block over it), the message names that heading and the fence instead of asking to renumber.',
   instruction: 'Number tasks "Task 1" to "Task N" in order, each number exactly once, with no gaps.',
   check(plan) {
     const out: Finding[] = [];
@@ -26,7 +26,13 @@ export const taskNumbering: Rule = {
         out.push({ message: `Task ${task.number} appears more than once: renumber the tasks 1..N so each number is used once.`, span: at });
       } else if (task.number !== expected) {
         const what = task.number > expected ? `skips Task ${expected}${task.number - 1 > expected ? `–${task.number - 1}` : ''}` : 'is out of order';
-        out.push({ message: `Task ${task.number} ${what} (expected Task ${expected} here): renumber the tasks 1..N in order.`, span: at });
+        const swallowed = task.number > expected ? headingInCode(plan, expected) : undefined;
+        out.push({
+          message: swallowed
+            ? `Task ${task.number} ${what}: the heading of Task ${expected} (line ${swallowed.heading}) is inside a code block opened at line ${swallowed.block.span.start.line}: remove that fence, or close the block before the heading.`
+            : `Task ${task.number} ${what} (expected Task ${expected} here): renumber the tasks 1..N in order.`,
+          span: at,
+        });
       }
       seen.add(task.number);
       expected = Math.max(...seen) + 1;
@@ -34,6 +40,19 @@ export const taskNumbering: Rule = {
     return out;
   },
 };
+
+/**
+ * The missing task's heading, written but read as code: a stray fence ("```" right after a block closes) opens a
+ * block that runs over "### Task 2: …", so the numbers are right and the fence is what to fix.
+ */
+function headingInCode(plan: Plan, number: number): { heading: number; block: CodeBlock } | undefined {
+  const heading = new RegExp(`^\\s{0,3}#{1,6}\\s+Task\\s+${number}\\b`);
+  for (const block of plan.codeBlocks) {
+    const at = block.content.split('\n').findIndex((l) => heading.test(l));
+    if (at >= 0) return { heading: block.contentLine + at, block };
+  }
+  return undefined;
+}
 
 /** "Task 1.1 … Task 2.1": chunks may be trimmed or hold one task; a number used twice is still ambiguous. */
 function duplicatedDotted(plan: Plan): Finding[] {

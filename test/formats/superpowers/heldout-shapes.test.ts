@@ -2644,3 +2644,132 @@ describe('habits of batch 121 (round 52, judged after round 51\'s fixes)', () =>
     expect(await checks('- Create an agent with the credential')).toEqual([expect.stringContaining('Task 2 runs `pnpm -r typecheck` (and the lines after it) with no Expected')]);
   });
 });
+
+describe('habits of batches 122 to 129 (round 53)', () => {
+  it('sp-task-files and sp-global-constraints: the Files label and the Global Constraints heading in the plan\'s language', async () => {
+    const files = (label: string): Promise<string[]> =>
+      lint('sp-task-files', spPlan({ tasks: [
+        ...task('### Task 1: 任务管理器', label, '- Create: `lib/task-manager.ts`', '', '**Step 1: 编写接口**', '', '```ts', 'export interface Task { id: string }', '```'),
+        ...task('### Task 2: 路由', label, '- Create: `app/api/route.ts`', '', '**Step 1: 创建路由**', '', '```ts', 'export const GET = () => 1;', '```'),
+      ] }));
+    expect(await files('**文件:**')).toEqual([]);
+    expect(await files('**Notes:**')).toEqual([expect.stringContaining('No task has a "**Files:**" block')]);
+    const interfaces = task('### Task 1: 几何解析', '**Files:**', '- Create: `src/geometry.ts`', '', '**Interfaces:**', '- Produces: `resolveTitle(config): Title`', '', '- [ ] **Step 1: Write the failing test**');
+    const constraints = (heading: string): Promise<string[]> => lint('sp-global-constraints', spPlan({ before: [heading, '', '- 仅使用 `pnpm`。', ''], tasks: interfaces }));
+    expect(await constraints('## 全局约束')).toEqual([]);
+    expect(await constraints('## 背景')).toEqual([expect.stringContaining('no "## Global Constraints" section')]);
+  });
+
+  it('sp-code-step-without-code: an import or export named exactly, a swap in the step\'s text, a Javadoc update, a file copied as it is, an empty file, a solution file', async () => {
+    const step = (files: string, title: string, ...body: string[]): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Storage', '**Files:**', `- Modify: \`${files}\``, '', `- [ ] **Step 1: ${title}**`, '', ...body)] }));
+    expect(await step('src/space-repo.ts', 'Update `src/space-repo.ts` to import `SpaceRepoStorage`.')).toEqual([]);
+    expect(await step('src/index.ts', "Update `src/index.ts` to add `export * from './space-members'`.")).toEqual([]);
+    expect(await step('src/index.ts', 'Update `src/index.ts` to wire `SpaceMembers` into the store.')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await step('Tests/IntegrationTests.swift', 'Write failing tests for `ViewHierarchyIntegration`', 'In `IntegrationTests`, replace `hasSaveCallback()` assertions with `Storage.callback != nil` checks.')).toEqual([]);
+    const javadoc = ['```java', '    /**', '     * Called when visiting a file; {@link VisitState#getLength()} may be called during.', '     */', '```'];
+    expect(await step('src/FileVisitor.java', 'Update the `file()` Javadoc to mention `getLength()`', ...javadoc)).toEqual([]);
+    expect(await step('src/FileVisitor.java', 'Update `file()` to call `getLength()`', ...javadoc)).toEqual([expect.stringContaining('holds only comments')]);
+    expect(await step('app/legacy/page.tsx', 'Create the legacy route', 'Move the current `app/page.tsx` content to `app/legacy/page.tsx`:', '', '```tsx', '// Exact copy of current app/page.tsx', '```')).toEqual([]);
+    expect(await step('tests/analysis/__init__.py', 'Create `tests/analysis/__init__.py`** (empty file)')).toEqual([]);
+    expect(await step('Chat.slnx', 'Add both projects to .slnx', 'Mirror the structure used for `Modules.Files`.')).toEqual([]);
+  });
+
+  it('sp-no-placeholders: a TODO that names the later task doing the work is staged, not open', async () => {
+    const code = (comment: string): Promise<string[]> =>
+      lint('sp-no-placeholders', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Route', '**Files:**', '- Create: `app/api/route.ts`', '', '- [ ] **Step 1: Create the route**', '', '```ts', 'async function processTask(id: string) {', `  ${comment}`, '}', '```')] }));
+    expect(await code('// TODO: implement in Task 3')).toEqual([]);
+    expect(await code('// TODO: implement in Task 1')).toEqual([expect.stringContaining('("// TODO: implement in Task 1")')]);
+  });
+
+  it('sp-file-structure: a map line that adds "its tests" or "route tests", "Tests alongside each.", and a Test entry left open ("OR new minimal test")', async () => {
+    const plan = (mapLines: string[], test: string): Promise<string[]> =>
+      lint('sp-file-structure', spPlan({
+        before: ['## File Map', '', ...mapLines, ''],
+        tasks: [
+          ...task('### Task 1: Client', '**Files:**', '- Modify: `apps/web/client.ts`', `- Test: \`${test}\``, '', '- [ ] **Step 1: Write the failing test**'),
+          ...task('### Task 2: Routes', '**Files:**', '- Modify: `capabilities/video_library/adapter.py`', '', '- [ ] **Step 1: Add the route**'),
+        ],
+      }));
+    const map = ['- Modify `capabilities/video_library/adapter.py`', '- Modify `apps/web/client.ts`'];
+    expect(await plan(['- Modify `capabilities/video_library/adapter.py` and route tests', '- Modify `apps/web/client.ts` and its tests'], 'apps/web/client.test.ts')).toEqual([]);
+    expect(await plan(['- Modify `capabilities/video_library/adapter.py` and route tests', '- Modify `apps/web/client.ts`'], 'tests/capabilities/test_web_routes.py')).toEqual([]);
+    expect(await plan([...map, '- Tests alongside each.'], 'apps/web/client.test.ts')).toEqual([]);
+    expect(await plan(map, 'apps/web/client.test.ts')).toEqual([expect.stringContaining('`apps/web/client.test.ts` is not in the file map')]);
+    expect(await plan([...map, '- Create `tests/unit/writer.test.ts`: snapshot, cleanup, and diagnostic tests'], 'tests/unit/gateway.test.ts')).toEqual([expect.stringContaining('`tests/unit/gateway.test.ts` is not in the file map')]);
+    expect(await plan(map, 'apps/web/client_prefs_test.go` (extend) OR new minimal test; `x')).toEqual([]);
+  });
+
+  it('sp-step-checkbox and sp-file-structure: a fork\'s template of the older skill ("> **For Hermes:**", "> **Execution:**") over bold steps', async () => {
+    const bold = [
+      ...task('### Task 1: Dependency group', '**Files:**', '- Modify: `pyproject.toml`', '- Create: `src/grpc/adapter.py`', '', '**Step 1: Add the optional dependency group**', '', '```toml', 'grpc = ["grpcio>=1.60"]', '```'),
+      ...task('### Task 2: Adapter', '**Files:**', '- Create: `src/grpc/server.py`', '- Create: `tests/test_server.py`', '', '**Step 1: Write the failing test**', '', '```python', 'def test_serves(): assert serve()', '```'),
+    ];
+    const lines = (agentic: string, tasks = bold): Promise<string[][]> =>
+      Promise.all(['sp-step-checkbox', 'sp-file-structure'].map((id) => lint(id, spPlan({ agentic, tasks }))));
+    expect(await lines('> **Execution:** Use the subagent-driven-development workflow to implement this plan.')).toEqual([[], []]);
+    expect(await lines('> **For Hermes:** Use subagent-driven-development skill to implement this plan task-by-task.')).toEqual([[], []]);
+    const [checkbox] = await lines('> **For agentic workers:** Use superpowers:subagent-driven-development. Steps use checkbox (`- [ ]`) syntax for tracking.');
+    expect(checkbox).toEqual([expect.stringContaining('bold `**Step N:**` paragraphs, not checkboxes')]);
+  });
+
+  it('sp-commit-step: "Do not stage or commit changes", files under the host\'s own directories, a commit of pending changes before the branch', async () => {
+    const none = (before: string[]): Promise<string[]> => lint('sp-commit-step', spPlan({ before, tasks: task('### Task 1: Drag', '**Files:**', '- Modify: `src/pool.ts`', '', '- [ ] **Step 1: Implement the drag**', '', '```ts', 'export const drag = 1;', '```') }));
+    expect(await none(['## Global Constraints', '', '- Do not stage or commit changes automatically; leave all implementation changes in the working tree for user review.', ''])).toEqual([]);
+    expect(await none(['## Global Constraints', '', '- Do not stage generated files.', ''])).toEqual([expect.stringContaining('Task 1 has no commit step')]);
+    const host = (path: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Host guard self-test', '**Files:**', `- Create: \`${path}\``, '', '- [ ] **Step 1: Create the unittest harness**', '', '```python', 'import unittest', '```')] }));
+    expect(await host('/data/agent/profile/bin/test_guard.py')).toEqual([]);
+    expect(await host('bin/test_guard.py')).toEqual([expect.stringContaining('Task 2 has no commit step')]);
+    const preflight = (item: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Preparación', '**Files:**', '- Modify: `package.json`', '', '**Steps:**', '1. Verificar el estado', `2. ${item}`, '3. Crear rama de migración')] }));
+    expect(await preflight('Hacer commit de todos los cambios pendientes')).toEqual([]);
+    expect(await preflight('Hacer commit de la actualización')).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-run-expected: an Expected that says which failure is acceptable, and outcomes written in Spanish', async () => {
+    const fmt = (expected: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Refactor', '- [ ] **Step 1: Check formatting**', '', 'Run: `cargo fmt --all --check`', `Expected: ${expected}`)] }));
+    expect(await fmt('this may fail until all refactor steps are complete. If it fails only because the new code needs formatting, continue.')).toEqual([]);
+    expect(await fmt('most tests pass, may have some failures')).toEqual([expect.stringContaining('is not exact')]);
+    const items = (...list: string[]): Promise<string[]> => lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2.4: Probar Build del API', '**Files:** Terminal', '**Steps:**', ...list)] }));
+    expect(await items('1. Verificar que tests pasen: `pnpm test`')).toEqual([]);
+    expect(await items('1. Correr tests: `pnpm test`')).toEqual([expect.stringContaining('has no Expected')]);
+    expect(await items('1. Compilar API: `cd apps/api && pnpm build`', '2. Verificar que no hay errores de TypeScript')).toEqual([]);
+    expect(await items('1. Compilar API: `cd apps/api && pnpm build`', '2. Iniciar servidor: `pnpm dev`')).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('task-numbering: a task heading swallowed by a stray fence is named, not renumbered', async () => {
+    const plan = (fence: string): Promise<string[]> =>
+      lint('task-numbering', spPlan({ tasks: [...TASK, '', fence, '', '### Task 2: Guard script', '', '- [ ] **Step 1: Write it**', '', '```', '', '### Task 3: Wire it', '', '- [ ] **Step 1: Wire it**'] }));
+    expect(await plan('```')).toEqual([expect.stringContaining('Task 3 skips Task 2: the heading of Task 2 (line')]);
+    expect((await plan('```'))[0]).toContain('is inside a code block opened at line');
+  });
+
+  it('strict rules: a method consumed as existing, a test-only task on Gradle\'s test fixtures, a migration\'s schema test, a field added to a model, verbatim copies, a task "(si hay)", a translations task', async () => {
+    const consumes = (entry: string): Promise<string[]> =>
+      lint('sp-type-consistency', spPlan({ tasks: task('### Task 1: Ordered lanes', '**Interfaces:**', '- Produces: `PoolModel.getOrderedLanes(): LaneModel[]`', `- Consumes: ${entry}`, '', '- [ ] **Step 1: Implement**', '', '```ts', 'export function getOrderedLanes(): LaneModel[] { return []; }', '```') }));
+    expect(await consumes('existing `PoolModel.getLanes()`')).toEqual([]);
+    expect(await consumes('`PoolModel.getLanes()`')).toEqual([expect.stringContaining('consumes `getLanes`')]);
+    const fixture = (path: string): Promise<string[]> =>
+      lint('sp-failing-test-first', spPlan({ tasks: task('### Task 4: Write test for `getLength()`', '**Files:**', `- Modify: \`${path}\``, '', '- [ ] **Step 1: Add the `RegularFileSnapshot` import**', '', '```kotlin', 'import org.gradle.RegularFileSnapshot', 'fun load() = RegularFileSnapshot()', '```', '', '- [ ] **Step 2: Write the failing test**', '', '```kotlin', 'fun testLength() { check(load().length == 3) }', '```', '', '- [ ] **Step 3: Commit**', '', '```bash', 'git commit -m "feat: cover length"', '```') }));
+    expect(await fixture('src/testFixtures/groovy/SnapshotResultTest.kt')).toEqual([]);
+    expect(await fixture('src/main/kotlin/SnapshotResult.kt')).toEqual([expect.stringContaining('before any test has been seen to fail')]);
+    const migration = (title: string): Promise<string[]> =>
+      lint('sp-failing-test-first', spPlan({ tasks: task(title, '**Files:**', '- Create: `db/migrations/create_links.py`', '- Test: `tests/test_links.py`', '', '- [ ] **Step 1: Write the migration**', '', '```python', 'def upgrade(op): op.create_table("links")', '```', '', '- [ ] **Step 2: Write schema test**', '', '```python', 'def test_links(): assert has_table("links")', '```') }));
+    expect(await migration('### Task 1: `product_associations` migration')).toEqual([]);
+    expect(await migration('### Task 1: Links storage')).toEqual([expect.stringContaining('before any test has been seen to fail')]);
+    const property = (title: string): Promise<string[]> =>
+      lint('sp-failing-test-first', spPlan({ tasks: task('### Task 1: Session timeout', '**Files:**', '- Modify: `src/Models/Response.cs`', '', `- [ ] **Step 1: ${title}**`, '', '```csharp', 'public DateTimeOffset? TimeoutUtc { get; set; }', '```', '', '- [ ] **Step 2: Write the failing test**', '', '```csharp', '[Fact] public void Sets() { Assert.NotNull(Build().TimeoutUtc); }', '```', '', '- [ ] **Step 3: Run it**', '', 'Run: `dotnet test`', 'Expected: FAIL', '', '- [ ] **Step 4: Populate `TimeoutUtc` in the factory**', '', '```csharp', 'response.TimeoutUtc = clock.Now + ttl;', '```')}));
+    expect(await property('Add the property to the response model')).toEqual([]);
+    expect(await property('Compute the timeout in the response')).toEqual([expect.stringContaining('changes code in Step 1')]);
+    expect(await filesEntry('### Task 2: Copy the plugin', '- Create: `plugin/src/main/java/org/retry/**` (30 Java files, verbatim copies)', '- [ ] Copy it.')).toEqual([]);
+    expect(await filesEntry('### Task 2: Copy the plugin', '- Create: `plugin/src/main/java/org/retry/**` (30 Java files)', '- [ ] Copy it.')).toEqual([expect.stringContaining('names a pattern')]);
+    expect(await filesEntry('### Task 2: Actualizar Dynamic Modules (si hay)', '- Modify: `apps/api/src/**/*.module.ts`', '- [ ] Extraer la configuración.')).toEqual([]);
+    expect(await filesEntry('### Task 2: Actualizar Dynamic Modules', '- Modify: `apps/api/src/**/*.module.ts`', '- [ ] Extraer la configuración.')).toEqual([expect.stringContaining('names a pattern')]);
+    const strings = (title: string): Promise<string[]> =>
+      lint('sp-interfaces', spPlan({ tasks: [...task('### Task 1: Sync', '**Interfaces:**', '- Produces: `syncType(links: Link[]): void`', '', '- [ ] **Step 1: Implement**', '', '```php', 'function syncType(array $links): void {}', '```'), ...task(title, '**Files:**', '- Modify: `lang/en_US/app.php`', '', '- [ ] **Step 1: Add the keys**', '', '```php', "return ['add_link' => 'Add link'];", '```')] }));
+    expect(await strings('### Task 2: Translations')).toEqual([]);
+    expect(await strings('### Task 2: Link labels')).toEqual([expect.stringContaining('Task 2 has no **Interfaces:** block')]);
+  });
+});

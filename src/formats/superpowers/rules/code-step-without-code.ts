@@ -19,8 +19,8 @@ const EDIT_VERB = /^(?:update|fix|refactor|replace|modify|change|convert|port|re
 /** Source files, by extension (data, config and documents are not code a step must show). */
 const CODE_FILE = /\.(?:py|js|mjs|cjs|ts|tsx|jsx|go|rs|java|kt|kts|cs|rb|php|sh|bash|zsh|ps1|c|h|cc|cpp|hpp|swift|scala|lua|pl|sql|vue|svelte|ex|exs|dart)\b/i;
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc)\b|\bREADME\b/i;
-/** Data and configuration: a step that writes results or settings in one describes values, not code. */
-const DATA_FILE = /\.(?:json|jsonl|ya?ml|toml|csv|tsv|ini|cfg|conf|xml|lock)\b/i;
+/** Data and configuration (.NET solution and project files too): a step that writes results or settings in one describes values, not code. */
+const DATA_FILE = /\.(?:json|jsonl|ya?ml|toml|csv|tsv|ini|cfg|conf|xml|lock|slnx?|csproj|fsproj|vbproj|props)\b/i;
 /** What a step writes when it writes code. */
 const CODE_NOUN =
   /(?<![/-])\b(?:functions?|methods?|class(?:es)?|handlers?|parsers?|validators?|modules?|tests?|test cases?|coordinator|state machine|structs?|fields?|flags?|hooks?|helpers?|endpoints?|API|seam|logic|wrapper|callback|timeout)\b/i;
@@ -55,7 +55,7 @@ const NOT_CODE_OBJECT =
 const EXACT_EDIT =
   /\b(?:add|append|insert|prepend)\s+`[^`]+`(?:\s*(?:,|and|or|&)\s*`[^`]+`)*\s+(?:(?:to|into|in|after|before)\s+(?!`[^`]*\()|(?:param(?:eter)?s?|arguments?|args?|imports?)\s+(?:to|into|in)\b)|\b(?:change|replace|rename|set)\b[^.`\n]{0,40}?`[^`]+`\s+(?:(?:to|with|by|=|->|→)\s+`|(?:->|→)\s*[\w@./-]+\s*(?:\n|$))/i;
 /**
- * More exact edits: a whole statement given inline ("add `pub mod util;`", "Add `#include \"flow6_cache.h\"` at top"), a value kept as it is
+ * More exact edits: a whole statement given inline ("add `pub mod util;`", "Add `#include \"flow6_cache.h\"` at top", "add `export * from './space-members'`"), a value kept as it is
  * ("Keep `limit` at `0`"), entries given with
  * their values ("Extend `OPERATION_BUDGETS` with `attempts: { maximum: 3 }` and …"), an import
  * named exactly ("import from `super::util::parse_datetime` instead of `super::context::parse_datetime`"),
@@ -66,7 +66,7 @@ const EXACT_EDIT =
  * body given as one expression ("Change `buildReverseMap` to delegate to `buildToolCatalog(original).originalByShort`").
  */
 const EXACT_EDIT_MORE =
-  /\bin\s+`[^`]+`,\s*(?:add|append|insert)\s+`["'][^`]*["']`|\b(?:add|append|insert)\b[^.\n]{0,60}?:\s*`\w+\s*:\s*[^`]+`(?:\s*(?:,|and)\s*`\w+\s*:\s*[^`]+`)*|\bupdate (?:them|each|every (?:call|caller)|the calls?|all calls?) to pass (?:the |an? )?`[^`]+`|\b(?:add|append|insert|prepend)\s+`[^`]*;`\s*(?:$|[.;,])|\b(?:add|append|insert|prepend)\s+`(?:#\s*include\b|#import\b|import\s|from\s+\S+\s+import\b|using\s|use\s)[^`]*`|\bkeep\s+`[^`]+`\s+(?:at|as)\s+`|\bextend\s+`[^`]+`\s+with\s+`[^`]*[:=][^`]*`|\b(?:import|use)\s+(?:\w+\s+)?from\s+`[^`]+`|`[^`]+`\s+instead of\s+`[^`]+`|\bmoved?\s+(?:\w+\s+)?(?:from|out of)\s+`|\b(?:change|make|rewrite)\s+`[^`]+`\s+(?:to\s+)?(?:delegate to|return|forward to)\s+`[^`]+`/im;
+  /\bin\s+`[^`]+`,\s*(?:add|append|insert)\s+`["'][^`]*["']`|\b(?:add|append|insert)\b[^.\n]{0,60}?:\s*`\w+\s*:\s*[^`]+`(?:\s*(?:,|and)\s*`\w+\s*:\s*[^`]+`)*|\bupdate (?:them|each|every (?:call|caller)|the calls?|all calls?) to pass (?:the |an? )?`[^`]+`|\b(?:add|append|insert|prepend)\s+`[^`]*;`\s*(?:$|[.;,])|\b(?:add|append|insert|prepend)\s+`(?:#\s*include\b|#import\b|import\s|export\s|from\s+\S+\s+import\b|using\s|use\s)[^`]*`|\bkeep\s+`[^`]+`\s+(?:at|as)\s+`|\bextend\s+`[^`]+`\s+with\s+`[^`]*[:=][^`]*`|\b(?:import|use)\s+(?:\w+\s+)?from\s+`[^`]+`|`[^`]+`\s+instead of\s+`[^`]+`|\bmoved?\s+(?:\w+\s+)?(?:from|out of)\s+`|\b(?:change|make|rewrite)\s+`[^`]+`\s+(?:to\s+)?(?:delegate to|return|forward to)\s+`[^`]+`/im;
 /** Replacements listed as "`old` → `new`", in a step that says it updates or replaces (not in a test's cases). */
 const REPLACEMENTS = /`[^`]+`"?\s*(?:→|->|=>)\s*"?`/;
 const UPDATES = /^\W*(?:update|replace|rename|change|correct|point|repoint|switch)\b/i;
@@ -74,12 +74,22 @@ const UPDATES = /^\W*(?:update|replace|rename|change|correct|point|repoint|switc
  * A rename or swap given exactly in words, in a step that updates or replaces: "from `Component` to
  * `AppComponent`", "Any `impl Component<..>` to `impl AppComponent<..>`", "Replace remaining
  * `MockComponent` references with `Component`", "Replace every `forgejo:…` in the four tui files with
- * `github:…`", "… to use `Component`", "Update this import to `Component`".
+ * `github:…`", "… to use `Component`", "Update `space-repo.ts` to import `SpaceRepoStorage`", "Update this import to `Component`".
  */
 const EXACT_RENAME =
-  /`[^`]+`[^`.\n]{0,50}?\b(?:to|with|into|by)\s+(?:use\s+)?`[^`]+`|\b(?:update|rename|change|switch|point)\s+(?:this|the|that|each|every|all|any)\s+(?:\w+\s+){0,2}to\s+`[^`]+`/i;
-/** Comments that document code: "Update `command.rs` doc comments", "its doc-comment example URL". */
-const DOC_COMMENTS = /\bdoc[- ]?comments?\b|\bdocstrings?\b/i;
+  /`[^`]+`[^`.\n]{0,50}?\b(?:to|with|into|by)\s+(?:(?:use|import|export)\s+)?`[^`]+`|\b(?:update|rename|change|switch|point)\s+(?:this|the|that|each|every|all|any)\s+(?:\w+\s+){0,2}to\s+`[^`]+`/i;
+/**
+ * A swap given exactly in the step's text, whatever its title says: "Write failing tests for `X`" over "In `XTests`,
+ * replace `hasCallback()` assertions with `storage.callback != nil` checks".
+ */
+const REPLACE_CLAUSE = /\b(?:replace|swap|rename)\s+(?:all\s+|every\s+|each\s+|the\s+)?`[^`]+`[^`.\n]{0,50}?\b(?:with|to|by|for)\s+`[^`]+`/i;
+/**
+ * A file's content moved or copied as it is: "Move the current `app/page.tsx` content to `app/legacy/page.tsx`",
+ * "Copy `a.ts` to `b.ts`" (with a block that only says "Exact copy of current app/page.tsx").
+ */
+const COPIES_FILE = /\b(?:move|copy|duplicate)\b[^.\n]{0,40}?`[^`]+\.\w+`[^.\n]{0,30}?\b(?:to|into|as)\s+`[^`]+\.\w+`/i;
+/** Comments that document code: "Update `command.rs` doc comments", "its doc-comment example URL", "Update the `file()` Javadoc". */
+const DOC_COMMENTS = /\bdoc[- ]?comments?\b|\bdocstrings?\b|\b(?:java|js|ts|k|rust)doc\b/i;
 
 /**
  * A list of edits each exact without code: deleting a named item ("Delete the local `fn iso_date_prefix`
@@ -108,9 +118,10 @@ const REFACTOR_PASS = /^\W*(?:refactor|clean[\s-]?up|tidy)\b.*\b(?:green|passing
 const ONLY_IF = /\bonly (?:if|when)\b|\bif (?:needed|necessary|required)\b/i;
 /**
  * A file written empty: "Implement `src/isbe/observability/__init__.py` (empty)", "Create an empty `__init__.py`",
- * "Create the empty package marker", "Create empty `src/store/__init__.py`", "(Leave the file empty — minimal `__init__.py`.)".
+ * "Create the empty package marker", "Create empty `src/store/__init__.py`", "(Leave the file empty — minimal `__init__.py`.)",
+ * "Create `tests/analysis/__init__.py` (empty file)".
  */
-const EMPTY_FILE = /\(empty\)|\b(?:an?|the) empty\s+(?:`[^`]+`\s+)?(?:file|module|package|`)|\b(?:create|add|write|touch) empty\s+`|\bleave (?:the file|it|this file) empty\b/i;
+const EMPTY_FILE = /\(empty(?: file| module| package)?\)|\b(?:an?|the) empty\s+(?:`[^`]+`\s+)?(?:file|module|package|`)|\b(?:create|add|write|touch) empty\s+`|\bleave (?:the file|it|this file) empty\b/i;
 
 /** Whether the unit says to write code (and which words say it), or undefined. */
 export function changesCode(unit: WorkUnit): boolean {
@@ -138,6 +149,7 @@ export function changesCode(unit: WorkUnit): boolean {
   const comments = unit.codeBlocks.map((b) => b.content).join('\n');
   if (EXACT_EDIT.test(`${text}\n${comments}`) || NOTHING_TO_DO.test(text) || ONLY_IF.test(head) || REFACTOR_PASS.test(head) || EMPTY_FILE.test(`${head}\n${text}`) || EXACT_EDIT_MORE.test(`${head}\n${text}\n${comments}`)) return false;
   if ((UPDATES.test(head) && (REPLACEMENTS.test(text) || EXACT_RENAME.test(`${head}\n${text}`))) || exactListedEdits(text)) return false;
+  if (REPLACE_CLAUSE.test(text) || COPIES_FILE.test(`${head}\n${text}`)) return false;
   // "Update `command.rs` doc comments": documentation of the code, whichever file holds it.
   if (UPDATES.test(head) && DOC_COMMENTS.test(head)) return false;
   if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;
@@ -183,7 +195,7 @@ export const spCodeStepWithoutCode: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`), steps of a task whose files are all data, configuration or documents (directories it only reviews, and a directory\'s contents it generates, `batches/20260810/*`, aside), steps that add a CI workflow ("Add a temporary CI workflow and …"), steps that add entries to a package manifest the task lists ("Add format, lint, test and build scripts", "Add to workspace members"), steps that write settings in a task with a data or configuration file ("Add packaging/discovery metadata …" beside `agents/openai.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`", "Change default `workerHoldEntryPath` → worker-bootstrap.js", "Extend `BUDGETS` with `attempts: { maximum: 3 }`", a function\'s new body as one expression: "Change `buildReverseMap` to delegate to `buildToolCatalog(original).originalByShort`", fields given with their types: "add to the `RunMetadata` TypedDict: `active_subagents: Dict[str, str]` and …", callers given the argument they now pass: "update them to pass the `cwd_z` argument"; a rename or swap in a step that updates or replaces: "from `Component` to `AppComponent`", "Replace every `forgejo:…` in the four tui files with `github:…`", "Update this import to `Component`"), steps that update doc comments ("Update `command.rs` doc comments"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`", "Add `#include \\"flow6_cache.h\\"` at top.", "Remove:" over "- `pub mod cst;`"), steps that find nothing to change or say they do not apply ("Not applicable (Makefile).", "Fix DTO parsing — already handled", "No separate test file needed — the change is verified by the compiler.", "No new imports needed for this task."), or change only if something breaks ("update the tests if they break", "Implement the fix only if RED identifies a real gap"), the refactor pass of a red-green cycle that keeps the tests green and sets no definite change ("Refactor and verify focused coverage remains green"; not "Refactor for explicit types and narrow helpers"), steps that write an empty file ("Implement `__init__.py` (empty)", "Create the empty package marker"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), steps with a code block that shows code, steps that apply code their task shows above them ("General: `xi = …`" over "Replace the offset at all 15 sites … with the general form", "Add handler permission checks (mechanical sweep above)"), and the implementation steps of a plan that says it describes the implementation in prose by choice ("This plan shows tests as code; implementation described in PROSE only", a step titled "Implement (prose)"): its test steps are still reported. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
+    'writing-plans: "Complete code in every step — if a step changes code, show the code." A step whose text starts by saying it implements, adds, writes or wires code — it names a source file, a function, or code such as a test, handler or parser, or it belongs to a task whose files are all source files — and that has no code block is reported. Steps in numbered lists and checklists without step numbers count as steps; a task written as a paragraph is one step. Not reported: steps that write documentation (a section, a README, a comment) or data and configuration files (`results.json`, `bounds.yaml`, a .NET solution or project file: "Add both projects to .slnx"), steps of a task whose files are all data, configuration or documents (directories it only reviews, and a directory\'s contents it generates, `batches/20260810/*`, aside), steps that add a CI workflow ("Add a temporary CI workflow and …"), steps that add entries to a package manifest the task lists ("Add format, lint, test and build scripts", "Add to workspace members"), steps that write settings in a task with a data or configuration file ("Add packaging/discovery metadata …" beside `agents/openai.yaml`), steps whose edit is exact inline ("add `\\"x\\"` to `flags`", "add `a` and `b` to `$fillable`", "add `?string $id = null` params to `createToken()`", "change `index.js` to `server.js`", "Change default `workerHoldEntryPath` → worker-bootstrap.js", "Extend `BUDGETS` with `attempts: { maximum: 3 }`", a function\'s new body as one expression: "Change `buildReverseMap` to delegate to `buildToolCatalog(original).originalByShort`", fields given with their types: "add to the `RunMetadata` TypedDict: `active_subagents: Dict[str, str]` and …", callers given the argument they now pass: "update them to pass the `cwd_z` argument"; a rename or swap in a step that updates or replaces: "from `Component` to `AppComponent`", "Replace every `forgejo:…` in the four tui files with `github:…`", "Update this import to `Component`"), steps that update doc comments ("Update `command.rs` doc comments", "Update the `file()` Javadoc"), steps whose text gives a swap exactly whatever their title ("Write failing tests for `X`" over "replace `hasCallback()` assertions with `storage.callback != nil` checks"), steps that move or copy a file as it is ("Move the current `app/page.tsx` content to `app/legacy/page.tsx`"), steps whose listed edits each delete a named item or add a whole statement ("Delete the local `fn iso_date_prefix` definition", "Add `use crate::utils::format::iso_date_prefix;`", "Add `#include \\"flow6_cache.h\\"` at top.", "add `export * from \'./space-members\'`", "Update `space-repo.ts` to import `SpaceRepoStorage`", "Remove:" over "- `pub mod cst;`"), steps that find nothing to change or say they do not apply ("Not applicable (Makefile).", "Fix DTO parsing — already handled", "No separate test file needed — the change is verified by the compiler.", "No new imports needed for this task."), or change only if something breaks ("update the tests if they break", "Implement the fix only if RED identifies a real gap"), the refactor pass of a red-green cycle that keeps the tests green and sets no definite change ("Refactor and verify focused coverage remains green"; not "Refactor for explicit types and narrow helpers"), steps that write an empty file ("Implement `__init__.py` (empty)", "Create `tests/analysis/__init__.py` (empty file)", "Create the empty package marker"), steps that edit code already there ("Update …", "Fix …", "Replace …", "Change …") and name neither a source file nor a code name (their edit is most often exact in words: "Update callers", "Change defaults"), steps with a code block that shows code, steps that apply code their task shows above them ("General: `xi = …`" over "Replace the offset at all 15 sites … with the general form", "Add handler permission checks (mechanical sweep above)"), and the implementation steps of a plan that says it describes the implementation in prose by choice ("This plan shows tests as code; implementation described in PROSE only", a step titled "Implement (prose)"): its test steps are still reported. A step whose only code block holds comments that describe the code (`// call parseSkillDependents and set Dependents`) is reported as such, unless the comments give the exact edit (a comment that says to add `pub mod generate;` to `src/lib.rs`). A heuristic, so a warning.',
   instruction: 'Show the code in every step that changes code: the test, the function, the edit — never only a description of it.',
   examples: {
     valid: [

@@ -17,14 +17,39 @@ function ownDocument(plan: Plan, path: string): boolean {
 
 /**
  * A map that covers its sources' tests in words: "… and matching tests", "plus their unit tests", "Add tests
- * beside the changed modules".
+ * beside the changed modules", "Tests alongside each.".
  */
 const MATCHING_TESTS =
-  /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b|\btests\s+(?:beside|next to|alongside)\s+(?:the|each|every)\s+(?:changed\s+|new\s+|touched\s+)?(?:modules?|files?|sources?)\b/i;
+  /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b|\btests\s+(?:beside|next to|alongside)\s+(?:each|every|the\s+(?:changed\s+|new\s+|touched\s+)?(?:modules?|files?|sources?))\b/i;
+/** A map line that adds the tests of the files it names: "Modify `client.ts` and its tests", "`web_server.py`, and route tests". */
+const LINE_TESTS = /\b(?:and|plus)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?tests\b/i;
 
-/** A test file: a Test entry, or a path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
+/**
+ * The test files a map line covers by its sources: a test named for one of them (`client.test.ts` for `client.ts`)
+ * or under the tests' mirror of a source's directory (`tests/capabilities/test_routes.py` for `capabilities/x/adapter.py`).
+ */
+function testCoveredByLine(mapText: string, test: string): boolean {
+  const name = basename(bare(test)).replace(/\.[\w]+$/, '').replace(/^test_|[._-](?:test|spec)$|_test$/g, '');
+  const dir = bare(test).split('/').slice(0, -1).filter((d) => !/^(?:tests?|__tests__|specs?)$/.test(d)).join('/');
+  return mapText.split('\n').some((line) => {
+    if (!LINE_TESTS.test(line)) return false;
+    return [...line.matchAll(/`([^`\s]+)`/g)].some(([, source]) => {
+      const path = bare(source!);
+      // "Create `tests/…/writer.test.ts`: …, and diagnostic tests": a test file's line says what it tests.
+      if (TEST_PATH.test(path)) return false;
+      const stem = basename(path).replace(/\.[\w]+$/, '');
+      const sourceDir = path.split('/').slice(0, -1).join('/');
+      return stem === name || (dir !== '' && (sourceDir === dir || sourceDir.startsWith(`${dir}/`) || sourceDir.endsWith(`/${dir}`)));
+    });
+  });
+}
+
+/** A path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]+$/;
+
+/** A test file: a Test entry, or a test's path. */
 function isTestFile(f: FileEntry): boolean {
-  return f.action === 'test' || /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]+$/.test(f.path);
+  return f.action === 'test' || TEST_PATH.test(f.path);
 }
 
 /** Lockfiles: a package manager writes them, and they have no responsibility of their own to map. */
@@ -52,12 +77,15 @@ function existingTest(line: string, f: FileEntry): boolean {
 }
 
 /**
- * "Test: the admin-feeds web test (`feeds.render.test.ts` or `source-actions.test.ts`)": the task has
- * not decided which file it changes (sp-files-exact-paths' finding), so neither is missing from the map.
+ * "Test: the admin-feeds web test (`feeds.render.test.ts` or `source-actions.test.ts`)", "Test: `prefs_test.go` (extend)
+ * OR new minimal test": the task has not decided which file it changes (sp-files-exact-paths' finding), so neither is
+ * missing from the map.
  */
 function oneOfAlternatives(line: string, path: string): boolean {
   const name = basename(bare(path));
-  return [...line.matchAll(/`([^`]+)`\s+or\s+`([^`]+)`/g)].some((m) => [m[1]!, m[2]!].some((alt) => basename(bare(alt)) === name));
+  if ([...line.matchAll(/`([^`]+)`\s+or\s+`([^`]+)`/g)].some((m) => [m[1]!, m[2]!].some((alt) => basename(bare(alt)) === name))) return true;
+  const at = line.indexOf(`${path}\``);
+  return at >= 0 && /^`\s*(?:\([^)]*\)\s*)?or\s+(?:a\s+)?new\b/i.test(line.slice(at + path.length));
 }
 
 /** `backends/{ollama,gemini}.py` → `backends/ollama.py`, `backends/gemini.py`: a brace list names each file. */
@@ -200,7 +228,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**", predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories and the plan itself, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, by its path or by its name in a tree, a file the map heads a paragraph with ("**Pyproject:** add the \`ca\` script" for \`pyproject.toml\`), a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests" or "Add tests beside the changed modules", nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**" (or a fork's template of it: a line that names the execution route and no checkboxes, "> **For Hermes:** Use subagent-driven-development skill …", over bold \`**Step N:**\` steps only), predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories and the plan itself, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, by its path or by its name in a tree, a file the map heads a paragraph with ("**Pyproject:** add the \`ca\` script" for \`pyproject.toml\`), a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, \`prefs_test.go\` (extend) OR new minimal test, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests", "Add tests beside the changed modules" or "Tests alongside each.", or a line of the map adds the tests of a file the test is named for or sits beside ("Modify \`client.ts\` and its tests" for \`client.test.ts\`, "\`capabilities/video_library/adapter.py\` and route tests" for \`tests/capabilities/test_routes.py\`), nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [
@@ -250,7 +278,7 @@ export const spFileStructure: Rule = {
     // A file several tasks touch is missing from the map once: at the first task that names it.
     const told = new Set<string>();
     for (const task of plan.tasks) {
-      const held = ownFiles(plan, task.files).filter((f) => (!modifiedOnly || f.action === 'modify') && !(testsByName && isTestFile(f)));
+      const held = ownFiles(plan, task.files).filter((f) => (!modifiedOnly || f.action === 'modify') && !(isTestFile(f) && (testsByName || testCoveredByLine(fileMap.text, f.path))));
       // A task that only adds the plan itself (a "Task 0" that commits it) leaves the feature's map alone.
       if (held.length > 0 && held.every((f) => planDocument(plan, f.path))) continue;
       const missing = held.filter((f) => !LOCKFILE.test(bare(f.path)) && !inMap(fileMap, f.path) && !told.has(bare(f.path)));

@@ -10,13 +10,16 @@ function constraintsElsewhere(plan: Plan): boolean {
   return linesBeforeTasks(plan).some((line) => /\bglobal constraints\b/i.test(line) && !/^\s*#/.test(line));
 }
 
+/** "## Global Constraints", or the same heading in the plan's language ("## 全局约束", "## Restricciones globales"). */
+const GLOBAL_CONSTRAINTS = /^(?:global constraints\b|全局约束|全局限制|グローバル制約|restricciones globales|restrições globais|contraintes globales|globale einschränkungen)/i;
+
 export const spGlobalConstraints: Rule = {
   id: 'sp-global-constraints',
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Later versions of the writing-plans skill add a "## Global Constraints" section above the tasks — what every task must respect (toolchain, what not to touch, policies) — together with per-task Interfaces (Consumes / Produces). Earlier versions ask for neither, and most plans in use predate them, so a plan is held to the section only when it follows those versions: when its tasks declare Interfaces and it has no Global Constraints, it is reported, unless it points before its tasks to where they are kept ("**Read first:** the overview\'s Global Constraints", in a plan of a series). Wherever the section is written, it stands above the first task (constraints read after the tasks they govern come too late) and is not empty.',
+    'Later versions of the writing-plans skill add a "## Global Constraints" section above the tasks — what every task must respect (toolchain, what not to touch, policies) — together with per-task Interfaces (Consumes / Produces). Earlier versions ask for neither, and most plans in use predate them, so a plan is held to the section only when it follows those versions: when its tasks declare Interfaces and it has no Global Constraints, it is reported, unless it points before its tasks to where they are kept ("**Read first:** the overview\'s Global Constraints", in a plan of a series). The heading may be in the plan\'s language ("## 全局约束", "## Restricciones globales"). Wherever the section is written, it stands above the first task (constraints read after the tasks they govern come too late) and is not empty.',
   instruction: 'When tasks declare Interfaces, add a "## Global Constraints" section above the first task: the rules every task must respect.',
   examples: {
     valid: [
@@ -33,7 +36,7 @@ export const spGlobalConstraints: Rule = {
   },
   check(plan) {
     if (plan.tasks.length === 0) return [];
-    const section = plan.sections.find((s) => /^global constraints\b/i.test(s.heading.text.replace(/[*_`]/g, '').trim()));
+    const section = plan.sections.find((s) => GLOBAL_CONSTRAINTS.test(s.heading.text.replace(/[*_`]/g, '').trim()));
     if (!section) {
       const withInterfaces = plan.tasks.find((t) => hasInterfaces(plan, t));
       if (!withInterfaces || constraintsElsewhere(plan)) return [];

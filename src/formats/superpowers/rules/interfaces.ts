@@ -8,9 +8,12 @@ import { workUnits } from './units.js';
 
 const PLAN_HEAD = '# Recovery Implementation Plan\n\n**Goal:** Recover a stale task.\n\n**Tech Stack:** Python 3.12, pytest\n\n';
 
+/** A task of strings by its title ("Task 6: Translations", "Add i18n keys"): data, with no signature to hand on. */
+const STRINGS_TASK = /\b(?:translations?|i18n|l10n|locali[sz]ations?|locale (?:keys|strings|files))\b/i;
+
 /** A task that writes code: its steps write tests or implementation. */
 function writesCode(plan: Plan, task: Task): boolean {
-  if (isDocsOnly(task) || (task.steps.length > 0 && isVerificationOnly(task))) return false;
+  if (isDocsOnly(task) || (task.steps.length > 0 && isVerificationOnly(task)) || STRINGS_TASK.test(task.title.text)) return false;
   return task.steps.some((s) => s.kind === 'test' || s.kind === 'implement') || workUnits(plan).some((u) => u.task === task && changesCode(u));
 }
 
@@ -27,7 +30,7 @@ export const spInterfaces: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block (when at least half the plan\'s code tasks carry one: a plan that gives blocks only to the tasks that hand a contract to another uses them where needed), and a block with neither a Consumes nor a Produces entry nor any exact name (entries in other words, "- Artifact name: `x`", and signatures written without backticks, "MemoryEngine.reconcile(): Promise<ReconciliationReport>", count), are reported. A task that gives its interface under a label of its own ("**Public class:**" over the class signature, "**Public API:**", "**Signatures:**") carries one. Verification-only and documentation-only tasks need none, and a block they carry anyway (a list of README sections) is not held to the form. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'writing-plans (later versions): every task carries an **Interfaces:** block with "- Consumes: [what this task uses from earlier tasks — exact signatures]" and "- Produces: [what later tasks rely on]". Plans written with earlier versions of the skill have no such blocks, so the rule holds only for a plan that uses them: there, a task that writes code without the block (when at least half the plan\'s code tasks carry one: a plan that gives blocks only to the tasks that hand a contract to another uses them where needed), and a block with neither a Consumes nor a Produces entry nor any exact name (entries in other words, "- Artifact name: `x`", and signatures written without backticks, "MemoryEngine.reconcile(): Promise<ReconciliationReport>", count), are reported. A task that gives its interface under a label of its own ("**Public class:**" over the class signature, "**Public API:**", "**Signatures:**") carries one. Verification-only and documentation-only tasks need none, nor do tasks of strings by their title ("Task 6: Translations", i18n keys), and a block they carry anyway (a list of README sections) is not held to the form. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'Give every task that writes code an **Interfaces:** block: "- Consumes: …" (from earlier tasks, exact signatures) and "- Produces: …" (what later tasks rely on), or "nothing".',
   examples: {
     valid: [

@@ -154,8 +154,18 @@ export const REQUIRED_SKILL = /\bREQUIRED(?: SUB-SKILL)?:\s*Use\s+`?[\w-]+:(?:su
 export function olderSkill(plan: Plan): boolean {
   const line = agenticLine(plan);
   if (/^for claude$/i.test(line?.addressee ?? '')) return true;
+  if (line === undefined || /^for agentic workers$/i.test(line.addressee ?? '') || /checkbox/i.test(line.text)) return false;
   // "> **REQUIRED SUB-SKILL:** Use the executing-plans skill": the older skill's one route, under another address.
-  return line !== undefined && !/^for agentic workers$/i.test(line.addressee ?? '') && /executing-plans/i.test(line.text) && !/subagent-driven|checkbox/i.test(line.text);
+  if (/executing-plans/i.test(line.text) && !/subagent-driven/i.test(line.text)) return true;
+  // A fork's template of that version ("> **Execution:** Use the subagent-driven-development workflow …") over its
+  // bold `**Step N:**` steps: the line names a route and no checkboxes, and every step is in the older form.
+  return /subagent-driven|executing-plans|execute-plan/i.test(line.text) && boldStepsOnly(plan);
+}
+
+/** Every step of the plan is a bold `**Step N:**` paragraph, the older skill's form (and there is one). */
+function boldStepsOnly(plan: Plan): boolean {
+  const forms = plan.tasks.flatMap((t) => t.steps.map((s) => stepForm(plan, s))).filter((f) => f !== 'prose');
+  return forms.length > 0 && forms.every((f) => f === 'bold');
 }
 
 /**

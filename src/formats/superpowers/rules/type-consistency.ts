@@ -244,7 +244,13 @@ function namesSaidToExist(plan: Plan): Set<string> {
   for (let l = 1; l <= plan.lines.length; l++) {
     const text = plan.lines[l - 1]!;
     if (isCode(plan, l) || !(EXISTS.test(text) || EXISTS.test(plan.lines[l - 2] ?? ''))) continue;
-    for (const c of codeSpanTexts(text)) names.add(c.replace(/\(\)$/, ''));
+    for (const c of codeSpanTexts(text)) {
+      const name = c.replace(/\(\)$/, '');
+      names.add(name);
+      // "Consumes: existing `PoolModel.getLanes()`": the method is consumed by its own name.
+      const member = /(?:\.|::|->)(\w+)$/.exec(name)?.[1];
+      if (member !== undefined) names.add(member);
+    }
   }
   return names;
 }
@@ -256,7 +262,7 @@ export const spTypeConsistency: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled; not a test\'s own version of it, `initialAdoptionTestPathExists` beside `initialAdoptionPathExists`, nor a type and its `_create` function); a name a task consumes that only a later task produces (unless the entry says so: "Consumes future `f()`", or every such later task only modifies files, where it may rewrite a name that already exists); and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported, nor a consumed name the task\'s own code calls (`const botId = gateway.botUserId();` holds its result in another name). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled; not a test\'s own version of it, `initialAdoptionTestPathExists` beside `initialAdoptionPathExists`, nor a type and its `_create` function); a name a task consumes that only a later task produces (unless the entry says so: "Consumes future `f()`", or every such later task only modifies files, where it may rewrite a name that already exists); and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported, nor names the plan says already exist ("Consumes: existing `PoolModel.getLanes()`", by the method\'s own name too), nor a consumed name the task\'s own code calls (`const botId = gateway.botUserId();` holds its result in another name). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction:
     "Use one name for each function, type and method across all tasks, and consume in a task only what an earlier task produces or what the repository already has: check every call against the task that defines it.",
   examples: {
