@@ -2773,3 +2773,16 @@ describe('habits of batches 122 to 129 (round 53)', () => {
     expect(await strings('### Task 2: Link labels')).toEqual([expect.stringContaining('Task 2 has no **Interfaces:** block')]);
   });
 });
+
+describe('habits of batches 130 and 131 (round 54, judged after round 53\'s fixes)', () => {
+  it('strict rules: a root script the map\'s tree lists, and a red run titled "Run test → FAIL." without its command', async () => {
+    const script = (tree: string): Promise<string[]> =>
+      lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', '```', 'repo-radar/', tree, '└── repo_radar/', '```', ''], tasks: [...TASK, '', ...task('### Task 2: Thin wrapper', '**Files:**', '- Modify: `repo-radar` (replace contents with thin wrapper)', '', '- [ ] Rewrite it.')] }));
+    expect(await script('├── repo-radar                     # Thin entry point (stays executable)')).toEqual([]);
+    expect(await script('├── setup.py')).toEqual([expect.stringContaining('names no file path')]);
+    const red = (outcome: string): Promise<string[]> =>
+      lint('sp-failing-test-first', spPlan({ tasks: task('### Task 2: Hashing', '**Files:**', '- Create: `menubar/runtime/hashing.js`', '- Test: `menubar/runtime/__tests__/hashing.test.js`', '', '- [ ] **Step 1: Write the failing test**', '', '```js', "test('hashes', () => { expect(hash('a')).toBe('b'); });", '```', '', `- [ ] **Step 2: Run test** ${outcome}`, '', '- [ ] **Step 3: Write minimal implementation**', '', '```js', "export const hash = (s) => 'b';", '```', '', '- [ ] **Step 4: Run test** → PASS.', '', '- [ ] **Step 5: Commit**', '', '```bash', 'git commit -m "feat: hash files"', '```') }));
+    expect(await red('→ FAIL.')).toEqual([]);
+    expect(await red('→ see the output.')).toEqual([expect.stringContaining('before the test Step 1 writes has been seen to fail')]);
+  });
+});
