@@ -2786,3 +2786,15 @@ describe('habits of batches 130 and 131 (round 54, judged after round 53\'s fixe
     expect(await red('→ see the output.')).toEqual([expect.stringContaining('before the test Step 1 writes has been seen to fail')]);
   });
 });
+
+describe('an earlier round\'s finding, fixed after round 56', () => {
+  it('sp-run-expected: "Run the helper tests and confirm all pass." after the task\'s one test command runs that command again', async () => {
+    const checklist = (...items: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Change-path helpers', '**Files:**', '- Create: `src/utils/change-path.ts`', '', ...items)] }));
+    const write = '- [ ] Write failing tests for root, one-level, and multi-level IDs.';
+    const red = '- [ ] Run `node_modules/.bin/vitest.cmd run test/utils/change-path.test.ts` and confirm the module-not-found failure.';
+    const green = '- [ ] Run the helper tests and confirm all pass.';
+    expect(await checklist(write, red, '- [ ] Implement the five exported helpers.', green)).toEqual([]);
+    expect(await checklist(write, '- [ ] Implement the five exported helpers.', green)).toEqual([expect.stringContaining('names no command in the step')]);
+  });
+});
