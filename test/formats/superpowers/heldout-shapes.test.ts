@@ -2798,3 +2798,12 @@ describe('an earlier round\'s finding, fixed after round 56', () => {
     expect(await checklist(write, '- [ ] Implement the five exported helpers.', green)).toEqual([expect.stringContaining('names no command in the step')]);
   });
 });
+
+describe('an earlier round\'s finding, re-messaged after round 56', () => {
+  it('sp-run-expected: a check sentence split over two lines states the outcome; only the command is asked for', async () => {
+    const step = (...prose: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Script state', '**Files:**', '- Modify: `src/runtime.cpp`', '', '- [ ] **Step 5: Run host/runtime tests**', '', ...prose)] }));
+    expect(await step('  Run `henka_script_host_tests` and `henka_script_runtime_tests` and verify', '  stale handles and cross-behavior state cannot alias.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
+    expect(await step('  Run `henka_script_host_tests` and `henka_script_runtime_tests`.')).toEqual([expect.stringContaining('names no command and no Expected')]);
+  });
+});

@@ -510,7 +510,9 @@ function noCommand(named: string, step: Step, earlier: string[]): Finding[] {
     CHECKS.test(step.title.text) ||
     handles(step.title.text) ||
     stepExpected(step) ||
-    step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text) || TITLE_OUTCOME.test(p.text) || handles(p.text));
+    step.prose.some((p) => CHECKS.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text) || TITLE_OUTCOME.test(p.text) || handles(p.text)) ||
+    // "… and verify" at the end of one line, "stale handles cannot alias." on the next: one sentence.
+    CHECKS.test(step.prose.map((p) => p.text).join(' '));
   // "Run focused tests, full `swift test`, and `swift build`": some of what it runs has its command (a
   // command with its arguments, not a job or target name: `smoke`, `henka_script_host_tests`).
   // Or written plain after "Run": "Run pnpm build:test and the consumer test".
