@@ -2806,4 +2806,11 @@ describe('an earlier round\'s finding, re-messaged after round 56', () => {
     expect(await step('  Run `henka_script_host_tests` and `henka_script_runtime_tests` and verify', '  stale handles and cross-behavior state cannot alias.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
     expect(await step('  Run `henka_script_host_tests` and `henka_script_runtime_tests`.')).toEqual([expect.stringContaining('names no command and no Expected')]);
   });
+
+  it('sp-run-expected: "Expected result:" after a checklist\'s last item is that item\'s outcome; only the command is asked for', async () => {
+    const checklist = (...after: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Migration readiness', '**Files:**', '- Modify: `docker-compose.yml`', '', '- [x] Wire the Docker migration command.', '- [x] Re-run the database table check after applying the migration.', '', ...after)] }));
+    expect(await checklist('Expected result:', '', '```sql', "select to_regclass('public.interaction_events');", '```', '', 'returns `interaction_events`.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
+    expect(await checklist('The table must exist before the bot starts.')).toEqual([expect.stringContaining('names no command and no Expected')]);
+  });
 });

@@ -379,7 +379,8 @@ export const spRunExpected: Rule = {
           // ("Test: `cargo test -p beads-rs --test integration …`"): the step runs what is given there.
           const given = (checksOnce ??= checksGivenOnce(plan)) || filesGiveTestCommand(task);
           const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i);
-          if (!elsewhere) out.push(...noCommand(named, step, ranBefore(plan, task, i)));
+          // "Expected result:" after the checklist says what the run shows: only the command is missing.
+          if (!elsewhere) out.push(...noCommand(named, step, ranBefore(plan, task, i), i === task.steps.length - 1 && afterItems().expected));
         }
       }
       if (task.steps.length > 0) continue;
@@ -501,10 +502,11 @@ function eachNamed(title: string, earlier: string[]): boolean {
 const ALL_NAMED = /:\s*`[^`]+`(?:\s*(?:,|,?\s*and|,?\s*or)\s*`[^`]+`)*\s*\.?\s*$/;
 
 /** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
-function noCommand(named: string, step: Step, earlier: string[]): Finding[] {
+function noCommand(named: string, step: Step, earlier: string[], expectedAfter = false): Finding[] {
   // "Run the same checks locally and fix all failures.": what to do with a failure says what to expect.
   const handles = (text: string): boolean => OUTCOME_HANDLED.test(text) || FIXES_FAILURES.test(text);
   const expects =
+    expectedAfter ||
     titleStatesOutcome(step) ||
     CHECKS_NONE.test(step.title.text) ||
     CHECKS.test(step.title.text) ||
