@@ -2813,4 +2813,14 @@ describe('an earlier round\'s finding, re-messaged after round 56', () => {
     expect(await checklist('Expected result:', '', '```sql', "select to_regclass('public.interaction_events');", '```', '', 'returns `interaction_events`.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
     expect(await checklist('The table must exist before the bot starts.')).toEqual([expect.stringContaining('names no command and no Expected')]);
   });
+
+  it('sp-commit-step: the plan\'s only commit, after tasks that change files and commit nothing, stages the plan\'s files', async () => {
+    const work = (n: number, file: string): string[] => task(`### Task ${n}: Part ${n}`, '**Files:**', `- Modify: \`${file}\``, '', '- [ ] **Step 1: Implement**', '', '```go', `func Part${n}() {}`, '```');
+    const closing = (file: string): string[] => task('### Task 3: Docs and commit', '**Files:**', `- Modify: \`${file}\``, '', '- [ ] **Step 1: Document it**', '', '- [ ] **Step 2: Commit, push, and watch CI**');
+    expect(await lint('sp-commit-step', spPlan({ tasks: [...work(1, 'src/a.go'), ...work(2, 'src/b.go'), ...closing('docs/guide.md')] }))).toEqual([
+      expect.stringContaining("show `git add <the plan's files>`"),
+    ]);
+    const twoCommits = [...TASK, '', ...work(2, 'src/b.go'), ...closing('docs/guide.md')];
+    expect(await lint('sp-commit-step', spPlan({ tasks: twoCommits }))).toEqual([expect.stringContaining("show `git add <the task's files>`")]);
+  });
 });
