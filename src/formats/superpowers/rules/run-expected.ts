@@ -501,7 +501,10 @@ function eachNamed(title: string, earlier: string[]): boolean {
 /** Commands listed after a colon and nothing else: "…: `npm run typecheck`, `npm run lint`, and `npm test`." */
 const ALL_NAMED = /:\s*`[^`]+`(?:\s*(?:,|,?\s*and|,?\s*or)\s*`[^`]+`)*\s*\.?\s*$/;
 
-/** A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"). */
+/**
+ * A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"),
+ * or its task may say it after its last item (`expectedAfter`: "Expected result:" under a checklist).
+ */
 function noCommand(named: string, step: Step, earlier: string[], expectedAfter = false): Finding[] {
   // "Run the same checks locally and fix all failures.": what to do with a failure says what to expect.
   const handles = (text: string): boolean => OUTCOME_HANDLED.test(text) || FIXES_FAILURES.test(text);
