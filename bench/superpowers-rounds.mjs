@@ -32,10 +32,10 @@ function usage() {
   process.exit(2);
 }
 
-/** A fixture's path in its own repository, from its set's SOURCES.md. */
 /** Each set's SOURCES.md, read once: file -> the plan's path in its repository. */
 const SOURCE_PATHS = new Map();
 
+/** A fixture's path in its own repository, from its set's SOURCES.md. */
 function sourcePath(set, file) {
   let paths = SOURCE_PATHS.get(set);
   if (!paths) {

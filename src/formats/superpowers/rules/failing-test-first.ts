@@ -82,12 +82,12 @@ const MORE_CHANGE_VERBS = /^(?:set|import|make|handle|guard|switch|apply|enable|
 const TEST_SETUP =
   /`[^`]*(?:\b(?:vitest|jest|karma|playwright|cypress|mocha|ava)\.config\.[cm]?[jt]s|\.mocharc\.\w+|\bconftest\.py|\bpytest\.ini|\bsetupTests\.[jt]sx?)`|^\W*(?:create|add|write|set up)\s+(?:the\s+|a\s+)?(?:vitest|jest|karma|playwright|cypress|mocha|pytest)\s+config(?:uration)?\b/i;
 
-/** A step that writes the code and its tests at once: "Write `blade_product` function and tests". */
 /**
  * A step that adds a field to a type, by its title, in a language the rule does not parse: "Add the property to the
  * response model" over `public DateTimeOffset? TimeoutUtc { get; set; }`.
  */
 const ADDS_FIELD = /^(?:add|declare)\b[^.]*\b(?:propert(?:y|ies)|fields?|columns?|members?)\b[^.]*\b(?:to|on|in)\b[^.]*\b(?:model|DTO|record|type|struct|class|schema|entity|response|request|options|settings)\b/i;
+/** A step that writes the code and its tests at once: "Write `blade_product` function and tests". */
 const CODE_AND_TESTS = /\b(?:function|functions|implementation|method|methods|class|module)\s+and\s+(?:its\s+|the\s+)?(?:unit\s+)?tests?\b/i;
 
 /**

@@ -24,6 +24,9 @@ const MATCHING_TESTS =
 /** A map line that adds the tests of the files it names: "Modify `client.ts` and its tests", "`web_server.py`, and route tests". */
 const LINE_TESTS = /\b(?:and|plus)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?tests\b/i;
 
+/** A path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]+$/;
+
 /**
  * The test files a map line covers by its sources: a test named for one of them (`client.test.ts` for `client.ts`)
  * or under the tests' mirror of a source's directory (`tests/capabilities/test_routes.py` for `capabilities/x/adapter.py`).
@@ -43,9 +46,6 @@ function testCoveredByLine(mapText: string, test: string): boolean {
     });
   });
 }
-
-/** A path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
-const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]+$/;
 
 /** A test file: a Test entry, or a test's path. */
 function isTestFile(f: FileEntry): boolean {

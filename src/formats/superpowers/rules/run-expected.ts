@@ -430,6 +430,11 @@ function givesRun(s: Step): boolean {
   return s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== '');
 }
 
+/** "Run the helper tests", "Run the focused unit tests": tests named by a word or two, no command. */
+const NAMED_TESTS_RUN = /^\W*run (?:the|those|these) (?:[\w-]+ ){1,2}tests\b/i;
+/** A command that runs tests. */
+const TEST_COMMAND = /\b(?:test|tests|pytest|vitest|jest|mocha|rspec|phpunit|pest|ctest|bats)\b/i;
+
 /**
  * The step repeats a run its task gives ("Run the tests again", "Run Step 2, then commit"); "Same command →
  * PASS" points at a command given inline too ("`uv run pytest …` → FAIL" under "Run RED").
@@ -443,10 +448,6 @@ function pointsBackToRun(plan: Plan, task: Task, step: Step): boolean {
   const commands = new Set([...before.flatMap((s) => s.commands.map((c) => c.run.text.trim())), ...before.map((s) => inlineRun(plan, s)?.command.trim())].filter((c) => c !== undefined && c !== ''));
   return commands.size === 1 && TEST_COMMAND.test([...commands][0]!);
 }
-/** "Run the helper tests", "Run the focused unit tests": tests named by a word or two, no command. */
-const NAMED_TESTS_RUN = /^\W*run (?:the|those|these) (?:[\w-]+ ){1,2}tests\b/i;
-/** A command that runs tests. */
-const TEST_COMMAND = /\b(?:test|tests|pytest|vitest|jest|mocha|rspec|phpunit|pest|ctest|bats)\b/i;
 
 /** The step says what its inline command should do: in its title, after the command, or anywhere in its words. */
 function inlineOutcome(plan: Plan, step: Step, after: string): boolean {

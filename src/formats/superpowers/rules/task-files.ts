@@ -36,26 +36,28 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
   // "Verify transition detection" over a snippet to paste in the browser console checks; it writes nothing.
   const writing = task.steps.filter((s) => !CHECKS.test(s.title.text) && !SHIPS.test(s.title.text) && !COMMIT_SUBJECT.test(s.title.text));
   if (writing.some((s) => s.codeBlocks.some((b) => !SHELL_LANGS.has(b.lang)))) return false;
+  // The task's code blocks, less those that show what a run prints (unknown without the plan).
+  const blocks = plan ? taskBlocks(plan, task).filter((b) => !OUTPUT_LANGS.has(b.lang)) : undefined;
   // "### Task 6: Full verification and handoff": a verification task that lists no file and shows no code
   // (its "Document any environment-only failures" is the report, not a file of the change).
-  if (task.steps.length > 0 && task.files.length === 0 && VERIFICATION_TITLE.test(task.title.text) && plan && !taskBlocks(plan, task).some((b) => !SHELL_LANGS.has(b.lang) && !OUTPUT_LANGS.has(b.lang))) {
+  if (task.steps.length > 0 && task.files.length === 0 && VERIFICATION_TITLE.test(task.title.text) && blocks !== undefined && blocks.every((b) => SHELL_LANGS.has(b.lang))) {
     return true;
   }
   if (task.steps.length > 0 && writing.some((s) => s.kind === 'test' || s.kind === 'implement')) {
     // "**STOP.** Jimbo reviews the PR … No merge", "**Jimbo clicks Create page**": a step that names a change
     // somewhere but opens with none, in a task that lists no file and shows no code, acts (pushes, reviews,
     // works a browser) and writes nothing.
-    const shows = plan ? taskBlocks(plan, task).some((b) => !OUTPUT_LANGS.has(b.lang)) : true;
+    const shows = blocks === undefined || blocks.length > 0;
     return !shows && task.files.length === 0 && writing.every((s) => !OPENS_WITH_CHANGE.test(withoutStepNumber(s.title.text)));
   }
   if (task.steps.length > 0) return true;
   // A task without steps ("### Task 6: Tests" — "Run targeted tests:" and a bash block) runs only
   // when all the code it shows is commands.
-  const blocks = plan ? taskBlocks(plan, task).filter((b) => !OUTPUT_LANGS.has(b.lang)) : [];
-  if (blocks.some((b) => !SHELL_LANGS.has(b.lang))) return false;
+  const shown = blocks ?? [];
+  if (shown.some((b) => !SHELL_LANGS.has(b.lang))) return false;
   // "### Task 0: Toolchain spike — ✅ DONE" over its outcome: done before the plan, nothing left to write.
-  if (blocks.length === 0 && DONE_TITLE.test(task.title.text)) return true;
-  return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text) || (blocks.length > 0 && COMMITS_AND_SHIPS.test(task.title.text));
+  if (shown.length === 0 && DONE_TITLE.test(task.title.text)) return true;
+  return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text) || (shown.length > 0 && COMMITS_AND_SHIPS.test(task.title.text));
 }
 
 /** A list item that names a file with its action, without the label: "- Create `packages/settings/overlays/audit.json` (…)". */
