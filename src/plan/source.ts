@@ -90,6 +90,12 @@ export function countSentences(prose: string): number {
  * parser does not take `status: done` over `---` for a heading. Lines keep their numbers.
  */
 export function blankFrontMatter(lines: readonly string[]): readonly string[] {
+  // Front matter a Markdown formatter flattened: its `---` became a thematic break ("____") and its keys one
+  // heading ("## status: draft role: implementation date: 2026-07-16 …").
+  if (/^(?:_{3,}|\*{3,}|-{3,})\s*$/.test(lines[0] ?? '')) {
+    const keys = lines.findIndex((l, i) => i > 0 && l.trim() !== '');
+    if (keys > 0 && /^#{1,6}\s+(?:[\w-]+:\s*\S+\s+){3}/.test(lines[keys]!)) return lines.map((l, i) => (i <= keys ? '' : l));
+  }
   if (lines[0]?.trimEnd() !== '---') return lines;
   // Front matter is short; a `---` far down is a thematic break closing a document with none.
   const end = lines.findIndex((l, i) => i > 0 && i < 60 && /^(?:---|\.\.\.)\s*$/.test(l));

@@ -1921,7 +1921,7 @@ describe('habits of the seventy-fourth to seventy-seventh blind batches (round 4
       ...task('### Task 1: Parser layer', '- Add `graphiti_core.llm_compat` with block extraction.', '- Cover wrapper noise and unknown fields.'),
       ...task('### Task 2: Verification and branch completion', '- Run focused unit tests, ruff, and pyright.', '- Commit on the isolated branch, push to origin, and verify CI runs on GitHub.'),
     ];
-    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual(['Task 2 says to commit ("Commit on the isolated branch, push to …") without the commands: show `git add <the task\'s files>` and `git commit -m "…"` in a bash block.']);
+    expect(await lint('sp-commit-step', spPlan({ tasks }))).toEqual(['Task 2 says to commit ("Commit on the isolated branch, push to …") without the commands: show `git add <the plan\'s files>` and `git commit -m "…"` in a bash block.']);
     const shown = tasks.map((l) => l.replace('Commit on the isolated branch', 'Commit with `git commit -am "feat: structured text"`'));
     expect(await lint('sp-commit-step', spPlan({ tasks: shown }))).toEqual([]);
   });
@@ -1987,7 +1987,7 @@ describe('habits of the seventy-eighth to eighty-first blind batches (round 41)'
     const block = (...lines: string[]): string[] => task('### Task 3: Validate and publish', '- [ ] **Step 1: Run checks**', '', '```bash', ...lines, '```', '', '- [ ] **Step 2: Manual verification**');
     expect(await lint('sp-run-expected', spPlan({ tasks: block('yarn fix              # must pass with 0 warnings', 'yarn test:typecheck   # must pass') }))).toEqual([]);
     expect(await lint('sp-run-expected', spPlan({ tasks: block('yarn fix              # must pass with 0 warnings', 'yarn test:typecheck   # must pass', 'cd packages/excalidraw && yarn build:esm') }))).toEqual([
-      'The command `cd packages/excalidraw && yarn build:esm` of Step 1 in Task 3 has no Expected: add "Expected: …" after it (PASS, FAIL with the message, or the output that shows the step worked).',
+      'The command `yarn build:esm` of Step 1 in Task 3 has no Expected: add "Expected: …" after it (PASS, FAIL with the message, or the output that shows the step worked).',
     ]);
   });
 
@@ -2822,5 +2822,139 @@ describe('an earlier round\'s finding, re-messaged after round 56', () => {
     ]);
     const twoCommits = [...TASK, '', ...work(2, 'src/b.go'), ...closing('docs/guide.md')];
     expect(await lint('sp-commit-step', spPlan({ tasks: twoCommits }))).toEqual([expect.stringContaining("show `git add <the task's files>`")]);
+  });
+});
+
+describe('habits of batches 135 to 142 (round 57)', () => {
+  it('sp-commit-step: a commit named mid-line ("Run → PASS. Commit: `…`.", "…; commit; push"), a plan that bans commits, and "do not call …, commit, or push"', async () => {
+    const work = (n: number, ...body: string[]): string[] => task(`### Task ${n}: Reader ${n}`, `**Files:** Create \`src/reader${n}.cpp\``, '', ...body);
+    const midLine = await lint('sp-commit-step', spPlan({ tasks: [
+      ...work(1, 'Tests build a tiny file in-code. Commit `feat(loader): safetensors reader`.'),
+      ...work(2, 'Tests cover malformed headers. Commit `feat(loader): GGUF reader`.'),
+      ...work(3, 'Records per house style; full ctest; commit; push; CI green check.'),
+    ] }));
+    expect(midLine).toEqual([
+      expect.stringContaining('Task 1 says to commit ("Commit `feat(loader): safetensors reade…") without the commands'),
+      expect.stringContaining('Task 2 says to commit'),
+      expect.stringContaining('Task 3 says to commit ("commit; push; CI green check.")'),
+    ]);
+    const steps = (closing: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Tempo lock', '**Files:**', '- Create: `src/tempo.ts`', '', '- [ ] **Step 1: Implement**', '', '```ts', 'export const bpm = 120;', '```', closing)] }));
+    expect(await steps('Run → PASS. Commit: `listener: tempo lock from onset intervals`.')).toEqual([expect.stringContaining('of Task 2 says to commit without the commands')]);
+    expect(await steps('Run → PASS.')).toEqual([expect.stringContaining('Task 2 has no commit step')]);
+    const none = (constraint: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ before: ['## Global Constraints', '', `- ${constraint}`, ''], tasks: [
+        ...task('### Task 1: Schema', '**Files:**', '- Create: `src/schema.ts`', '', '- [ ] Add schema tables.'),
+        ...task('### Task 2: Routes', '**Files:**', '- Create: `src/routes.ts`', '', '- [ ] Add the routes.'),
+      ] }));
+    expect(await none('Do not create commits during implementation.')).toEqual([]);
+    expect(await none('不提交、不推送、不部署代码。')).toEqual([]);
+    expect(await none('不提交到 main 分支。')).toEqual([expect.stringContaining('No task has a commit step')]);
+    const verify = (check: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ tasks: [
+        ...task('### Task 1: Bundle', '**Files:**', '- Create: `internal/bundle.go`', '', '- [ ] **Step 1: Implement**', '', '```go', 'func Bundle() {}', '```'),
+        ...task('### Task 2: Review', '**Files:**', '- Modify: `internal/review.go`', '', '- [ ] **Step 1: Implement**', '', '```go', 'func Review() {}', '```', '', `- [ ] **Step 2: Verify the complete branch**`, '', check),
+      ] }));
+    expect(await verify('Inspect the production paths to confirm they do not call `loadRuntime`, source-writing functions, commit, or push.')).toEqual([expect.stringContaining('No task has a commit step')]);
+    expect(await verify('Run the suite, commit, and push.')).toEqual([expect.stringContaining('Step 2 ("Verify the complete branch") of Task 2 says to commit without the commands: show `git add <the plan\'s files>`')]);
+  });
+
+  it('sp-commit-step: a step-less plan\'s only commit, after tasks that create files, stages the plan\'s files', async () => {
+    const plan = spPlan({ tasks: [
+      ...task('### Task 1 — Registry', '- Create `registry.py`.', '- Tests: lookups and misses.'),
+      ...task('### Task 2 — Final verification and publication', '- Run pytest, ruff and the demo.', '- Commit locally.', '- Push and read back the default branch.'),
+    ] });
+    expect(await lint('sp-commit-step', plan)).toEqual([expect.stringContaining("Task 2 says to commit (\"Commit locally.\") without the commands: show `git add <the plan's files>`")]);
+  });
+
+  it('sp-code-step-without-code: a manual check, a field listed with its type, a swap named in the text, "Same pattern in …", an empty placeholder', async () => {
+    const step = (title: string, ...body: string[]): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Council log', '**Files:**', '- Modify: `src/council.ts`', '- Create: `tools/chisel/__init__.py`', '', `- [ ] **Step 1: ${title}**`, '', ...body)] }));
+    expect(await step('Write failing test (manual)', 'No unit test; verify via `curl -N http://127.0.0.1:3080/stream?text=hi`')).toEqual([]);
+    expect(await step('Write failing test', 'Verify via `curl -N http://127.0.0.1:3080/stream?text=hi`')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await step('Write minimal implementation', 'Add:', '- `councilOpLog?: CouncilOp[]`', '- optional derived projection cache field only if needed')).toEqual([]);
+    expect(await step('Write minimal implementation', 'Add:', '- `councilOpLog?: CouncilOp[]`', '- the projection cache')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await step('Implement the smallest fix', 'In `_detect_network_type()`, replace the post-EFA `return (network_type, metadata)` for a matching GPU node with `continue`.')).toEqual([]);
+    expect(await step('Create `tools/chisel/__init__.py`** (empty placeholder)', '', '```python', '# SPDX-License-Identifier: Apache-2.0', '```')).toEqual([]);
+    expect(await step('Create `tools/chisel/__init__.py`**', '', '```python', '# SPDX-License-Identifier: Apache-2.0', '```')).toEqual([expect.stringContaining('holds only comments')]);
+    const fixture = (third: string): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Program cache', '**Files:**', '- Modify: `tests/test_model.py`', '', '- [ ] **Step 1: Add program cache to the device fixture**', '', '```python', 'dev.enable_program_cache()', '```', '', '- [ ] **Step 2: Add program cache to test_single_layer.py device fixture**', '', third)] }));
+    expect(await fixture('Same pattern in `test_single_layer.py`.')).toEqual([]);
+    expect(await fixture('Enable it in `test_single_layer.py` too.')).toEqual([expect.stringContaining('Step 2 of Task 2')]);
+  });
+
+  it('sp-run-expected: an Expected that names the acceptable failure, a run the next step compares, a red run a checklist records, and the command behind a `cd`', async () => {
+    const run = (...after: string[]): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Migration', '**Files:**', '- Modify: `Cargo.toml`', '', '- [ ] **Step 1: Check the graph**', '', '```bash', 'cargo +1.96 check -p server --all-features', '```', '', ...after)] }));
+    expect(await run('Expected: the MSRV check may fail on API changes, but it must not fail because RMCP 2.1 requires a newer Rust.')).toEqual([]);
+    expect(await run('Expected: the MSRV check may fail on API changes.')).toEqual([expect.stringContaining('is not exact')]);
+    expect(await run('- [ ] **Step 2: Compare metrics against baseline**', '', 'Record: TTFT, decode latency, tok/s.')).toEqual([]);
+    expect(await run('- [ ] **Step 2: Record the results in the ledger**')).toEqual([expect.stringContaining('has no Expected')]);
+    const checklist = (item: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Rolling cache', '**Files:**', '- Modify: `core/notify.go`', '', '- [x] Add a failing store test for absent letters.', `- [x] ${item}`, '- [x] Prune only cache files whose letter is absent.')] }));
+    expect(await checklist('Run it; it failed because `pruneDiffBases` did not exist.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
+    expect(await checklist('Run it.')).toEqual([expect.stringContaining('names no command and no Expected')]);
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Publish', '**Files:**', '- Modify: `packages/app/package.json`', '', '- [ ] **Step 1: Full verify and build**', '', '```bash', 'cd H:/app && yarn test:typecheck', 'git add packages/app/package.json', '```')] }));
+    expect(m).toContain('The command `yarn test:typecheck` (and the lines after it)');
+  });
+
+  it('sp-file-structure: a map that names a module by its dotted name maps its file', async () => {
+    const plan = (line: string): Promise<string[]> =>
+      lint('sp-file-structure', spPlan({
+        before: ['## File Structure', '', '- `lib/mcp/protocol/revision.ex` — revision metadata.', '- `lib/mcp/protocol/adapter.ex` — legacy adapter behaviour.', line, ''],
+        tasks: [
+          ...task('### Task 1: Revisions', '**Files:**', '- Create: `lib/mcp/protocol/revision.ex`', '- Create: `lib/mcp/protocol/adapter.ex`', '', '- [ ] **Step 1: Add the registry**'),
+          ...task('### Task 2: Dispatch', '**Files:**', '- Modify: `lib/mcp/server/legacy_dispatch.ex`', '- Modify: `lib/mcp/protocol/revision.ex`', '', '- [ ] **Step 1: Delegate**'),
+        ],
+      }));
+    expect(await plan('- `MCP.Server.LegacyDispatch` delegates legacy validation.')).toEqual([]);
+    expect(await plan('- `MCP.Server.Dispatch` delegates legacy validation.')).toEqual([expect.stringContaining('`lib/mcp/server/legacy_dispatch.ex` is not in the file map')]);
+  });
+
+  it('sp-file-structure: a directory a task moves files out of is no file the map owes a line', async () => {
+    const plan = (entry: string): Promise<string[]> =>
+      lint('sp-file-structure', spPlan({
+        before: ['## File Structure', '', '- `src/kernel/mcp.ts` — MCP server.', '- `src/kernel/cad.ts` — CAD kernel.', ''],
+        tasks: [
+          ...task('### Task 0.1: Archive obsolete docs', '**Files:**', entry, '', '- [ ] **Step 1: Create archive folder**'),
+          ...task('### Task 1: Kernel', '**Files:**', '- Create: `src/kernel/mcp.ts`', '- Create: `src/kernel/cad.ts`', '', '- [ ] **Step 1: Add the server**'),
+        ],
+      }));
+    expect(await plan('- Move 19 files from `doc/` to `archive/doc/`')).toEqual([]);
+    expect(await plan('- Modify: `doc/index.md`')).toEqual([expect.stringContaining("Task 0.1's file `doc/index.md` is not in the file map")]);
+  });
+
+  it('sp-header-title and sp-header-agentic-line: front matter a formatter flattened into a rule and a heading sits above the title', async () => {
+    const flattened = ['______________________________________________________________________', '', '## status: draft role: implementation date: 2026-07-16 topic: observability', ''];
+    const text = [...flattened, spPlan({ tasks: TASK })].join('\n');
+    expect(await lint('sp-header-title', text)).toEqual([]);
+    expect(await lint('sp-header-agentic-line', text)).toEqual([]);
+    const notes = ['______________________________________________________________________', '', '## Notes on the rollout', ''];
+    expect(await lint('sp-header-title', [...notes, spPlan({ tasks: TASK })].join('\n'))).toEqual([expect.stringContaining('does not open with')]);
+  });
+
+  it('sp-header-architecture-length: a sentence that opens with a code span counts', async () => {
+    const architecture = 'Single binary crate. Module tree rooted at `main.rs`. Clap derive for the top-level enum. Tokio runtime. `tracing-subscriber` with `LAB_LOG` env var. All handlers return `anyhow::Result<()>`.';
+    expect(await lint('sp-header-architecture-length', spPlan({ architecture, tasks: TASK }))).toEqual([expect.stringContaining('has 6 sentences')]);
+  });
+
+  it('strict rules: a Read-only glob, a quoted name with spaces, patterns under an "untouched" lead, a listed Produces name, a type and its factory', async () => {
+    expect(await filesEntry('### Task 2: Audit', '- Read-only: `core/memory/observation_*.py`', '- [ ] Read them.')).toEqual([]);
+    expect(await filesEntry('### Task 2: Audit', '- Modify: `core/memory/observation_*.py`', '- [ ] Edit them.')).toEqual([expect.stringContaining('names a pattern')]);
+    expect(await filesEntry('### Task 2: Clean up', "- Delete: `$REPO/'New Text Document.txt'`", '- [ ] Delete it.')).toEqual([]);
+    const map = (lead: string): Promise<string[]> =>
+      lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', '- `src/kernel/mcp.ts` — MCP server.', '', lead, '- `src/components/*` — web studio UI keeps using existing features', ''], tasks: TASK }));
+    expect(await map('EXISTING code preserved (untouched in v0.1; refactored later):')).toEqual([]);
+    expect(await map('Web studio code:')).toEqual([expect.stringContaining('names a pattern, `src/components/*`')]);
+    const consistency = (produces: string, consumes: string): Promise<string[]> =>
+      lint('sp-type-consistency', spPlan({ tasks: [
+        ...task('### Task 1: Receipts', '**Interfaces:**', '- Produces `type receiptUpdate struct { Sections []string }`.'),
+        ...task('### Task 2: Pages', '**Interfaces:**', `- Produces ${produces}.`),
+        ...task('### Task 3: Show', '**Interfaces:**', `- Consumes ${consumes} from Task 2.`),
+      ] }));
+    expect(await consistency('`func formatBody(update receiptUpdate) string` and `func receiptUpdatePages(update receiptUpdate) []string`', '`receiptUpdatePages(update receiptUpdate) []string`')).toEqual([]);
+    expect(await consistency('`func formatBody(update receiptUpdate) string`, which calls `receiptUpdatePages`', '`receiptUpdatePages(update receiptUpdate) []string`')).toEqual([expect.stringContaining('Task 1 defines `receiptUpdate`')]);
+    expect(await consistency('`createCatalogService(db)`', '`CatalogService`')).toEqual([]);
+    expect(await consistency('`findCatalogService(db)`', '`CatalogService`')).toEqual([expect.stringContaining('Task 2 defines `findCatalogService`')]);
   });
 });

@@ -1,6 +1,6 @@
 import { codeSpanTexts } from '../../../plan/citations.js';
 import { gitCommand } from '../../../plan/git-command.js';
-import { trimmedLine } from '../../../plan/source.js';
+import { textAt, trimmedLine } from '../../../plan/source.js';
 import type { Plan, Step, Task, Text } from '../../../plan/types.js';
 import { PUTS_OFF_COMMIT } from '../../../plan/tasks.js';
 import type { Finding, Rule } from '../../../rules/types.js';
@@ -10,15 +10,17 @@ import { clip, isCode, lineText, ONLY_IF_ENTRY, READ_ENTRY, readsOnly, shellOnly
 /**
  * The plan forbids commits: "Do not perform git operations.", "keep the no-git-ops policy", "snapshots
  * instead of repo commits", "Do not run git add, git commit or git push", "Git commits are excluded from this plan", "不执行 git add、git commit 或其他
- * Git mutation", "Do not stage or commit changes automatically; leave all implementation changes in the working tree for user
- * review". A ban on one way of committing ("禁止 `git commit --no-verify`") is not a ban on commits.
+ * Git mutation", "不提交、不推送、不部署代码。", "Do not create commits during implementation", "Do not stage or commit changes
+ * automatically; leave all implementation changes in the working tree for user review". A ban on one way of committing ("禁止 `git commit --no-verify`") is not a ban on commits.
  */
 const NO_GIT = new RegExp(
   [
-    /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b/,
+    /\b(?:do not|don't|never|must not)\s+(?:perform\s+|run\s+|make\s+|create\s+)?(?:any\s+)?(?:git\s+operations|git\s+commits?|commits?)\b/,
     /\b(?:do not|don't|never|must not)\s+stage\s+(?:or|and)\s+commit\s+(?:(?:any|the|your)\s+)?(?:changes|work)\b|\bno[- ]git[- ]ops\b|\binstead of (?:repo(?:sitory)? |git )?commits\b|\b(?:git )?commit steps are (?:omitted|left out)\b|\b(?:git )?commits are (?:excluded|omitted|left out|out of scope)\b/,
     /\b(?:do not|don't|never|must not)\s+(?:run|use|execute)\s+git\s+\w+(?:,\s*git\s+\w+)*,?\s+(?:or\s+)?git\s+commit\b(?!\s+-)/,
     /(?:不执行|不要|禁止|不得|勿)[^。\n]{0,40}?\bgit\s+commit\b(?!\s+-)/,
+    // "不提交、不推送、不部署代码。" (no commits, no pushes, no deploys); not "不提交到 main" (not to main).
+    /(?:不|不要|禁止|不得|勿)提交(?:任何|代码|[、，。；,;]|$)/,
   ]
     .map((r) => r.source)
     .join('|'),
@@ -97,6 +99,17 @@ const COMMIT_ACTION =
   /(?:^|[,;]\s*|\b(?:then|and)\s+)commit(?:\s+(?:the|all|your)\s+(?:changes|work))?\s*(?:[,;.]|\s+and\s+(?:push|open|tag|merge|move on|continue|proceed)\b|$)/im;
 
 /**
+ * "Commit" among a paragraph's actions, not among things its sentence says not to do: "confirm they do not call
+ * `loadLLMRuntime`, source-writing functions, commit, or push" lists calls the code must not make.
+ */
+function actsToCommit(paragraph: string): boolean {
+  const m = COMMIT_ACTION.exec(paragraph);
+  if (!m) return false;
+  const sentence = paragraph.slice(0, m.index).split(/[.!?](?:\s|$)/).pop() ?? '';
+  return !/\b(?:not|never|without)\b|n't\b/i.test(sentence);
+}
+
+/**
  * Commits named as things, not made: "Export all commit messages for analysis", "the commit history", "database
  * state as commit point", or a commit the code makes: "Extend the guarded commit path … and commit source, settings,
  * cache, and history atomically", "Remove popover-owned preview/commit lifecycle".
@@ -128,7 +141,7 @@ function commitSteps(task: Task): Step[] {
     (s) =>
       (s.kind === 'commit' && !COMMIT_NOUN.test(s.title.text)) ||
       stepCode(s).some(commitsWith) ||
-      paragraphs(s).some((p) => COMMIT_ACTION.test(p) && !NO_COMMIT.test(p)),
+      paragraphs(s).some((p) => (actsToCommit(p) || (COMMIT_SENTENCE.test(p) && !COMMIT_NOUN.test(p))) && !NO_COMMIT.test(p)),
   );
 }
 
@@ -138,11 +151,27 @@ const COMMIT_LINE = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?(?:\*\*)?commi
 /** A line's text without its list marker or checkbox: "- [ ] Commit the implementation" → "Commit the implementation". */
 const withoutMarker = (text: string): string => text.replace(/^[-*+]\s+(?:\[[ xX]\]\s+)?|^\d+[.)]\s+/, '');
 
-/** A task without steps that says to commit in its text; its line, or undefined. */
+/**
+ * A sentence inside a line that opens with the imperative "Commit": "Run → PASS. Commit: `listener: tempo lock`.",
+ * "… missing-required → throw. Commit `feat(loader): HF config.json reader`."; at the sentence's first letter.
+ */
+const COMMIT_SENTENCE = /(?<=[.!?]\s+)(?:\*\*)?commit\b(?!s)/i;
+
+/** A task without steps that says to commit in its text; from its "Commit" on, or undefined. */
 function proseCommit(plan: Plan, task: Task): Text | undefined {
   if (task.steps.length > 0) return undefined;
-  const line = taskProse(plan, task).find((l) => COMMIT_LINE.test(l.text) && !COMMIT_NOUN.test(l.text) && !NO_COMMIT.test(l.text) && !CONDITIONAL.test(l.text));
-  return line && trimmedLine(line.line, line.text);
+  const says = (text: string): boolean => !COMMIT_NOUN.test(text) && !NO_COMMIT.test(text) && !CONDITIONAL.test(text);
+  for (const l of taskProse(plan, task)) {
+    if (COMMIT_LINE.test(l.text)) {
+      if (says(l.text)) return trimmedLine(l.line, l.text);
+      continue;
+    }
+    // "Full ctest; commit; push; CI green check.": committing among the task's actions, read from there on.
+    const action = l.text.search(COMMIT_ACTION);
+    const at = COMMIT_SENTENCE.exec(l.text)?.index ?? (action >= 0 ? l.text.toLowerCase().indexOf('commit', action) : -1);
+    if (at >= 0 && says(l.text.slice(at))) return textAt(l.line, l.text, at, l.text.trimEnd().length);
+  }
+  return undefined;
 }
 
 /** A step's text with wrapped lines joined: a line that goes on in lower case continues the sentence above. */
@@ -204,7 +233,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point", a commit the code makes: "Extend the guarded commit path … and commit source and history atomically", "preview/commit lifecycle") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, `/tmp/…`, a path under the host\'s own directories in a plan that names the repository\'s files by relative paths: `/data/agent/profile/bin/x.py`, "Modify locally: `…`", "Persistent runtime state only: …", a harness made and deleted before the commit: "Create temporarily: `…`", "Delete before commit: `…`") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap", "Modify: `core/engine_test.go` only if a focused regression test is missing": then a commit step without commands, "Inspect diff and commit", commits only what turns up), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)", "Step 3: Commit (after conflict resolution in Task 2)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes", "inspect any failed CI logs. Fix, commit, push …"), a step that commits work from before the task ("Commit all pending changes" before the branch is cut), plans that forbid commits ("Do not perform git operations", "Do not stage or commit changes automatically; leave all implementation changes in the working tree for user review", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result", "agents forbidden all git writes" while a governor commits), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase", a commit in a section after the last task: "## Final verification" … "- [ ] Commit the implementation with a focused message.", which is itself owed its commands, and a plan\'s only commit step, when it shows none, is asked to stage the plan\'s files, not only its task\'s).',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point", a commit the code makes: "Extend the guarded commit path … and commit source and history atomically", "preview/commit lifecycle") or lists it among what code must not do ("confirm they do not call `loadRuntime`, source-writing functions, commit, or push") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin", or a sentence in it that does, "… missing-required → throw. Commit `feat(loader): HF config reader`.", "Full ctest; commit; push"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, `/tmp/…`, a path under the host\'s own directories in a plan that names the repository\'s files by relative paths: `/data/agent/profile/bin/x.py`, "Modify locally: `…`", "Persistent runtime state only: …", a harness made and deleted before the commit: "Create temporarily: `…`", "Delete before commit: `…`") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap", "Modify: `core/engine_test.go` only if a focused regression test is missing": then a commit step without commands, "Inspect diff and commit", commits only what turns up), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)", "Step 3: Commit (after conflict resolution in Task 2)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes", "inspect any failed CI logs. Fix, commit, push …"), a step that commits work from before the task ("Commit all pending changes" before the branch is cut), plans that forbid commits ("Do not perform git operations", "Do not create commits during implementation", "不提交、不推送、不部署代码。", "Do not stage or commit changes automatically; leave all implementation changes in the working tree for user review", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result", "agents forbidden all git writes" while a governor commits), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase", a commit in a section after the last task: "## Final verification" … "- [ ] Commit the implementation with a focused message.", which is itself owed its commands, and a plan\'s only commit step, when it shows none, is asked to stage the plan\'s files, not only its task\'s).',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -237,6 +266,13 @@ export const spCommitStep: Rule = {
     const stepsOf = new Map(plan.tasks.map((t) => [t, commitSteps(t)]));
     const inProse = new Map(plan.tasks.map((t) => [t, proseCommit(plan, t)]));
     const lastCommitting = plan.tasks.reduce((at, t, i) => (stepsOf.get(t)!.length > 0 || t.commit || inProse.get(t) ? i : at), -1);
+    // The plan's one commit, in its last task that changes files, after tasks that commit nothing of their own,
+    // stages their files too: "the task's files" would leave Tasks 1 and 2's out.
+    const changes = (t: Task): boolean => t.files.length > 0 || (t.steps.length === 0 && !runsOnly(t, plan));
+    const stages = (i: number): string => {
+      const onlyCommit = plan.tasks.every((t, j) => j === i || ((stepsOf.get(t)?.length ?? 0) === 0 && !inProse.get(t)));
+      return onlyCommit && plan.tasks.slice(0, i).some(changes) && !plan.tasks.slice(i + 1).some(changes) ? "the plan's files" : "the task's files";
+    };
     for (const [i, task] of plan.tasks.entries()) {
       const steps = stepsOf.get(task)!;
       const said = inProse.get(task);
@@ -244,7 +280,7 @@ export const spCommitStep: Rule = {
         // "### Task 6: Verification" over "- Commit on the isolated branch, push to origin, …": the task
         // commits, in a list item of its text.
         const code = [...taskBlocks(plan, task).flatMap((b) => b.content.split('\n')), ...codeSpanTexts(said.text)];
-        if (!code.some(commitsWith)) out.push({ message: `${taskName(task)} says to commit ("${clip(withoutMarker(said.text), 40)}") without the commands: show \`git add <the task's files>\` and \`git commit -m "…"\` in a bash block.`, span: said.span });
+        if (!code.some(commitsWith)) out.push({ message: `${taskName(task)} says to commit ("${clip(withoutMarker(said.text), 40)}") without the commands: show \`git add <${stages(i)}>\` and \`git commit -m "…"\` in a bash block.`, span: said.span });
         continue;
       }
       if (steps.length === 0) {
@@ -281,12 +317,7 @@ export const spCommitStep: Rule = {
       const quoted = packed ? packed[2]!.replace(/\*\*/g, '').trim() : step.title.text;
       // A plan that commits with its own tool elsewhere ("`but commit chore/x -m \"…\"`") is shown that tool.
       house ??= houseCommit(plan) ?? '';
-      // The plan's one commit, in its last task that changes files, after tasks that commit nothing of their own,
-      // stages their files too: "the task's files" would leave Tasks 1 and 2's out.
-      const onlyCommit = plan.tasks.every((t, j) => j === i || (stepsOf.get(t)?.length ?? 0) === 0);
-      const stages =
-        onlyCommit && plan.tasks.slice(0, i).some((t) => t.files.length > 0) && plan.tasks.slice(i + 1).every((t) => t.files.length === 0) ? "the plan's files" : "the task's files";
-      const show = house !== '' ? `show the command, as the plan's other commits do (\`${clip(house, 40)}\`)` : `show \`git add <${stages}>\` and \`git commit -m "…"\` in a bash block`;
+      const show = house !== '' ? `show the command, as the plan's other commits do (\`${clip(house, 40)}\`)` : `show \`git add <${stages(i)}>\` and \`git commit -m "…"\` in a bash block`;
       out.push({
         message: `${name.startsWith('Step') ? `${name} ("${clip(quoted, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)} says to commit without the commands: ${show}.`,
         span: step.title.span,

@@ -61,6 +61,8 @@ function ownFiles(plan: Plan, entries: readonly FileEntry[]): FileEntry[] {
     // "Map out which files will be created or modified": a file the task deletes has no responsibility to map.
     (f) => {
       const line = plan.lines[f.span.start.line - 1] ?? '';
+      // "Move 19 files from `doc/` to `archive/doc/`": a directory names no file whose responsibility the map gives.
+      if (f.path.endsWith('/')) return false;
       return (f.action === 'create' || f.action === 'modify' || f.action === 'test') && !(f.action === 'test' && existingTest(line, f)) && !oneOfAlternatives(line, f.path);
     },
   );
@@ -125,15 +127,27 @@ function mapGlobs(text: string): Glob[] {
     });
 }
 
-/** The file map's text, with its globs and directory entries read once for all the tasks' files. */
+/** The file map's text, with its globs, directory entries and module names read once for all the tasks' files. */
 interface FileMap {
   text: string;
   globs: Glob[];
   directories: string[];
+  modules: string[];
 }
 
 function readMap(text: string): FileMap {
-  return { text, globs: mapGlobs(text), directories: mapDirectories(text) };
+  return { text, globs: mapGlobs(text), directories: mapDirectories(text), modules: mapModules(text) };
+}
+
+/** A module path's letters, for comparing across conventions: `LegacyDispatch` and `legacy_dispatch` read alike. */
+const folded = (s: string): string => s.toLowerCase().replace(/_/g, '');
+
+/**
+ * The modules the map names by their dotted names (`MCP.Server.LegacyDispatch`, `akosha.observability.publisher`),
+ * as the paths they live at (`mcp/server/legacydispatch`, folded): in Elixir, Python or Java a module's name is its path.
+ */
+function mapModules(text: string): string[] {
+  return [...text.matchAll(/`([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)`/g)].map((m) => m[1]!.split('.').map(folded).join('/'));
 }
 
 /** The map's path for the same file under another extension (`server.cjs` for `server.js`), if it has one. */
@@ -164,6 +178,9 @@ function inMap(map: FileMap, path: string): boolean {
   const each = expandBraces(p);
   if (each.length > 1) return each.every((one) => inMap(map, one));
   if (map.directories.some((d) => p.startsWith(d))) return true;
+  // "`MCP.Client` selects a revision …" maps `lib/mcp/client.ex`.
+  const stem = `/${folded(p.replace(/\.\w+$/, ''))}`;
+  if (map.modules.some((m) => stem.endsWith(`/${m}`))) return true;
   // "`000066_tenant_skills.up.sql` and `.down.sql`": a sibling named by its suffix after the stem the map gives.
   const siblings = [...map.text.matchAll(/`([^`\s]+)`\s*(?:and|or|,|&|\/)\s*`(\.[\w.]+)`/g)].map(([, named, suffix]) => {
     const parts = suffix!.split('.').length - 1;
@@ -178,8 +195,8 @@ function inMap(map: FileMap, path: string): boolean {
   }
   const name = basename(p);
   // "**Pyproject:** add `[project.scripts] ca = …`": a paragraph the map heads with the file's name.
-  const stem = name.replace(/\.[^.]*$/, '');
-  if (stem.length >= 4 && new RegExp(`^\\s*(?:[-*+]\\s+)?\\*\\*${escapeRegExp(stem)}(?::\\*\\*|\\*\\*:)`, 'im').test(map.text)) return true;
+  const nameStem = name.replace(/\.[^.]*$/, '');
+  if (nameStem.length >= 4 && new RegExp(`^\\s*(?:[-*+]\\s+)?\\*\\*${escapeRegExp(nameStem)}(?::\\*\\*|\\*\\*:)`, 'im').test(map.text)) return true;
   return name.length > 0 && new RegExp(`(?:^|[\\s\`/|(])${escapeRegExp(name)}(?=$|[\\s\`|),:—–-])`, 'm').test(map.text);
 }
 
@@ -228,7 +245,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**" (or a fork's template of it: a line that names the execution route and no checkboxes, "> **For Hermes:** Use subagent-driven-development skill …", over bold \`**Step N:**\` steps only), predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories and the plan itself, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, by its path or by its name in a tree, a file the map heads a paragraph with ("**Pyproject:** add the \`ca\` script" for \`pyproject.toml\`), a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, \`prefs_test.go\` (extend) OR new minimal test, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests", "Add tests beside the changed modules" or "Tests alongside each.", or a line of the map adds the tests of a file the test is named for or sits beside ("Modify \`client.ts\` and its tests" for \`client.test.ts\`, "\`capabilities/video_library/adapter.py\` and route tests" for \`tests/capabilities/test_routes.py\`), nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**" (or a fork's template of it: a line that names the execution route and no checkboxes, "> **For Hermes:** Use subagent-driven-development skill …", over bold \`**Step N:**\` steps only), predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories and the plan itself, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, by its path or by its name in a tree, a file the map heads a paragraph with ("**Pyproject:** add the \`ca\` script" for \`pyproject.toml\`), a module the map names by its dotted name ("\`MCP.Server.LegacyDispatch\` delegates …" for \`lib/mcp/server/legacy_dispatch.ex\`), a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor directories a task names ("Move 19 files from \`doc/\` to \`archive/doc/\`"), nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, \`prefs_test.go\` (extend) OR new minimal test, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests", "Add tests beside the changed modules" or "Tests alongside each.", or a line of the map adds the tests of a file the test is named for or sits beside ("Modify \`client.ts\` and its tests" for \`client.test.ts\`, "\`capabilities/video_library/adapter.py\` and route tests" for \`tests/capabilities/test_routes.py\`), nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [

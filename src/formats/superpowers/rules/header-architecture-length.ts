@@ -15,11 +15,13 @@ const WORDS_PER_SENTENCE = 20;
  * short bullets say about as much as two sentences.
  */
 function architectureSentences(field: HeaderField): number {
-  let n = countSentences(plainInline(field.value.text));
+  // A code span stays a word, so a sentence that opens with one ("`tracing-subscriber` with `LAB_LOG` env var.") counts.
+  const prose = (text: string): string => plainInline(text.replace(/`[^`\n]*`/g, 'CODE'));
+  let n = countSentences(prose(field.value.text));
   let fragmentWords = 0;
   for (const item of field.items) {
     // "**Preload.** Exposes a bridge …": the bold label names the part; it is no sentence of its own.
-    const text = plainInline(item.text.replace(/^\s*\*\*[^*\n]{1,40}?[.:]\*\*\s*/, '')).trim();
+    const text = prose(item.text.replace(/^\s*\*\*[^*\n]{1,40}?[.:]\*\*\s*/, '')).trim();
     if (/[.!?。！？]$/.test(text)) n += countSentences(text);
     else fragmentWords += text.split(/\s+/).filter(Boolean).length;
   }
@@ -31,7 +33,7 @@ export const spHeaderArchitectureLength: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence, nor does a list item's bold label ("**Preload.** Exposes …"); list items written as fragments ("1 new store action") count by their words, about twenty to a sentence. A paragraph under a bold label of its own after the Architecture ("**Settings-driven values bubble up (REQUIREMENT).** …") is another part of the header, not counted.`,
+  description: `The skill asks for the Architecture in 2-3 sentences: the approach, not the design document. Real plans often write 4, which is fine; an Architecture of more than ${MAX_SENTENCES} sentences has turned into a design write-up the executing agent reads before every task, and is reported. Periods in code spans, numbers and abbreviations do not end a sentence (a sentence that opens with a code span, "\`tracing-subscriber\` with \`LAB_LOG\` env var.", is one), nor does a list item's bold label ("**Preload.** Exposes …"); list items written as fragments ("1 new store action") count by their words, about twenty to a sentence. A paragraph under a bold label of its own after the Architecture ("**Settings-driven values bubble up (REQUIREMENT).** …") is another part of the header, not counted.`,
   instruction: 'Keep the Architecture to 2-3 sentences about the approach; details belong in the tasks or the spec.',
   examples: {
     valid: [
