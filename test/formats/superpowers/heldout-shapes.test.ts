@@ -2958,3 +2958,40 @@ describe('habits of batches 135 to 142 (round 57)', () => {
     expect(await consistency('`findCatalogService(db)`', '`CatalogService`')).toEqual([expect.stringContaining('Task 2 defines `findCatalogService`')]);
   });
 });
+
+describe('habits of batches 143 to 145 (round 58, judged after round 57\'s fixes)', () => {
+  it('sp-code-step-without-code: a line that only sets values is the edit, given exactly', async () => {
+    const step = (line: string): Promise<string[]> =>
+      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Zoom-style UI', '**Files:**', '- Modify: `Sources/Theme.swift`', '', '- [ ] **Step 1: Update Theme facade**', '', line)] }));
+    expect(await step('Update `Theme.swift` to set `cardCornerRadius = 4`, `cardPadding = 3` (was 12), `tabBarHeight = 48`.')).toEqual([]);
+    expect(await step('Update `Theme.swift` to set `cardCornerRadius = 4` and recompute the card layout from it.')).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-run-expected: "… and confirm the routes/tables are absent" in the title states the red run\'s outcome', async () => {
+    const run = (title: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Skill market', '**Files:**', '- Create: `app/market.py`', '', `- [ ] **Step 2: ${title}**`, '', 'Run: `uv run pytest tests/test_skill_market.py -q`')] }));
+    expect(await run('Run the focused test and confirm the routes/tables are absent.')).toEqual([]);
+    expect(await run('Run the focused test and confirm the routes.')).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-header-architecture: the approach under a label of its own ("**Design — …:**", "**Decision:**"), not a pointer ("**Design doc:**")', async () => {
+    const header = (line: string): Promise<string[]> => lint('sp-header-architecture', spPlan({ architecture: undefined, before: [line, '- Writer: compute the checksum after `store()`.', ''], tasks: TASK }));
+    expect(await header('**Design — trailing per-area checksum long (additive, no migration):**')).toEqual([]);
+    expect(await header('**Decision:** Use three evidence tiers:')).toEqual([]);
+    expect(await header('**Design doc:** `docs/specs/2026-07-30-design.md`')).toEqual([expect.stringContaining('no "**Architecture:**" line')]);
+  });
+
+  it('sp-commit-step and sp-task-files: a task of manual checks ("Manually verify …") writes nothing to commit or list', async () => {
+    const manual = (title: string): string[] => task('### Task 3: Verify git state and markdown output', `**Step 1: ${title}**`, '', '```bash', 'bun run cli task view TASK-1', '```', '', 'Expected frontmatter in the parent file:', '```yaml', 'subtasks:', '  - TASK-1.1', '```');
+    expect(await lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...manual('Manually verify a parent task file has `subtasks` after creation')] }))).toEqual([]);
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...manual('Manually verify a parent task file has `subtasks` after creation')] }))).toEqual([]);
+    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...manual('Record the parent task file after creation')] }))).toEqual([expect.stringContaining('Task 3 has no "**Files:**" block')]);
+  });
+
+  it('strict sp-failing-test-first: a task that runs the failing test from an earlier task green', async () => {
+    const second = (run: string): Promise<string[]> =>
+      lint('sp-failing-test-first', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Update the parent', '**Files:**', '- Modify: `src/core/task-lifecycle.ts`', '', '**Step 1: Add the parent-update logic inside `createTask`**', '', '```ts', 'parent.subtasks.push(id);', '```', '', `**Step 2: ${run}**`, '', 'Run: `bun test src/test/integration.test.ts`', 'Expected: PASS.', '', '**Step 3: Commit**', '', '```bash', 'git commit -am "feat: update parent task file with subtask IDs"', '```')] }));
+    expect(await second('Run the failing test from Task 1')).toEqual([]);
+    expect(await second('Run the integration test')).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
+  });
+});

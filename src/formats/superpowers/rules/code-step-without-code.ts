@@ -63,10 +63,11 @@ const EXACT_EDIT =
  * their types ("add to the `RunMetadata` TypedDict: `active_subagents: Dict[str, str]` and `current_subagent_id: Optional[str]`"),
  * callers given the argument they now pass ("Search for all calls to `.cval(` and update them to pass the `cwd_z` argument"),
  * an entry added at a named place ("in `[workspace] members = [...]`, add `\"crates/x\"`"), and a function's new
- * body given as one expression ("Change `buildReverseMap` to delegate to `buildToolCatalog(original).originalByShort`").
+ * body given as one expression ("Change `buildReverseMap` to delegate to `buildToolCatalog(original).originalByShort`"), and
+ * a line that only sets values ("Update `Theme.swift` to set `cardCornerRadius = 4`, `cardPadding = 3` (was 12).").
  */
 const EXACT_EDIT_MORE =
-  /\bin\s+`[^`]+`,\s*(?:add|append|insert)\s+`["'][^`]*["']`|\b(?:add|append|insert)\b[^.\n]{0,60}?:\s*`\w+\s*:\s*[^`]+`(?:\s*(?:,|and)\s*`\w+\s*:\s*[^`]+`)*|\bupdate (?:them|each|every (?:call|caller)|the calls?|all calls?) to pass (?:the |an? )?`[^`]+`|\b(?:add|append|insert|prepend)\s+`[^`]*;`\s*(?:$|[.;,])|\b(?:add|append|insert|prepend)\s+`(?:#\s*include\b|#import\b|import\s|export\s|from\s+\S+\s+import\b|using\s|use\s)[^`]*`|\bkeep\s+`[^`]+`\s+(?:at|as)\s+`|\bextend\s+`[^`]+`\s+with\s+`[^`]*[:=][^`]*`|\b(?:import|use)\s+(?:\w+\s+)?from\s+`[^`]+`|`[^`]+`\s+instead of\s+`[^`]+`|\bmoved?\s+(?:\w+\s+)?(?:from|out of)\s+`|\b(?:change|make|rewrite)\s+`[^`]+`\s+(?:to\s+)?(?:delegate to|return|forward to)\s+`[^`]+`/im;
+  /\bin\s+`[^`]+`,\s*(?:add|append|insert)\s+`["'][^`]*["']`|\b(?:add|append|insert)\b[^.\n]{0,60}?:\s*`\w+\s*:\s*[^`]+`(?:\s*(?:,|and)\s*`\w+\s*:\s*[^`]+`)*|\bupdate (?:them|each|every (?:call|caller)|the calls?|all calls?) to pass (?:the |an? )?`[^`]+`|\b(?:add|append|insert|prepend)\s+`[^`]*;`\s*(?:$|[.;,])|\b(?:add|append|insert|prepend)\s+`(?:#\s*include\b|#import\b|import\s|export\s|from\s+\S+\s+import\b|using\s|use\s)[^`]*`|\bkeep\s+`[^`]+`\s+(?:at|as)\s+`|\bextend\s+`[^`]+`\s+with\s+`[^`]*[:=][^`]*`|\b(?:import|use)\s+(?:\w+\s+)?from\s+`[^`]+`|`[^`]+`\s+instead of\s+`[^`]+`|\bmoved?\s+(?:\w+\s+)?(?:from|out of)\s+`|\b(?:change|make|rewrite)\s+`[^`]+`\s+(?:to\s+)?(?:delegate to|return|forward to)\s+`[^`]+`|^\W*(?:(?:update|change|edit)\s+`[^`]+`\s+to\s+)?set\s+(?:`[A-Za-z_][\w.]*\s*=\s*[^`=]+`(?:\s*\([^)\n]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*\.?\s*$))+$/im;
 /** Replacements listed as "`old` → `new`", in a step that says it updates or replaces (not in a test's cases). */
 const REPLACEMENTS = /`[^`]+`"?\s*(?:→|->|=>)\s*"?`/;
 const UPDATES = /^\W*(?:update|replace|rename|change|correct|point|repoint|switch)\b/i;

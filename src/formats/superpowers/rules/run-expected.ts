@@ -41,10 +41,10 @@ const FIXES_FAILURES = /\bfix (?:any|all) (?:\w+ )?(?:failures|errors|issues|pro
 /**
  * A title that states the outcome: "Verify VM is up", "Run — expect PASS", "Run the focused tests and
  * verify they fail because the new contracts do not exist", and a checklist's record of it: "Run it; it failed because
- * `pruneDiffBases` did not exist".
+ * `pruneDiffBases` did not exist", or after the run: "Run the focused test and confirm the routes/tables are absent."
  */
 const TITLE_OUTCOME =
-  /^(?:verify|confirm|check|ensure)\s+(?:that\s+)?\S.*\b(?:(?:is|are)\s+\w+|compiles|builds|passes|succeeds)\b|\bexpect(?:s|ed|ing)?\b|\b(?:it|they|the tests?) (?:failed|passed) (?:because|with|as)\b/i;
+  /(?:^|\band\s+)(?:verify|confirm|check|ensure)\s+(?:that\s+)?\S.*\b(?:(?:is|are)\s+\w+|compiles|builds|passes|succeeds)\b|\bexpect(?:s|ed|ing)?\b|\b(?:it|they|the tests?) (?:failed|passed) (?:because|with|as)\b/i;
 const titleStatesOutcome = (step: Step): boolean => TITLE_OUTCOME.test(step.title.text) || INLINE_OUTCOME.test(step.title.text);
 /** A path in backticks (`build/`), which a title names as what it changes, not as a command. */
 const A_DIRECTORY = /^[\w.-]+(?:\/[\w.-]+)*\/$/;

@@ -5,7 +5,7 @@ import { headsTaskRange } from '../../../plan/tasks.js';
 import { OUTPUT_LANGS, shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks are green". */
-const CHECKS = /^\W*(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
+const CHECKS = /^\W*(?:manual(?:ly)?\s+)?(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
 /**
  * A step of the review and release routine, which writes no file of the task: "Push branch to
  * origin", "Create PR titled …", "Merge PR and delete branch", "Wait for CI".
