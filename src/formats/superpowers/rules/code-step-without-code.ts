@@ -118,6 +118,7 @@ const NOTHING_TO_DO = /\bnot applicable\b|^\W*n\/a\b|\bif (?:they|it) (?:break|b
  * coverage remains green" (not "Refactor for explicit types and narrow helpers").
  */
 const REFACTOR_PASS = /^\W*(?:refactor|clean[\s-]?up|tidy)\b.*\b(?:green|passing)\b/i;
+/** A check the step says it makes by hand: "Write failing test (manual)", "(manually, in the browser)". */
 const MANUAL = /\(manual(?:ly)?\b[^)]*\)/i;
 /** A change made only if a check asks for it: "Implement minimal production fix only if RED identifies a real gap". */
 const ONLY_IF = /\bonly (?:if|when)\b|\bif (?:needed|necessary|required)\b/i;
