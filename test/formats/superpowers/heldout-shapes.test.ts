@@ -2998,7 +2998,13 @@ describe('habits of batches 143 to 145 (round 58, judged after round 57\'s fixes
   });
 });
 
-describe('an ambiguous finding of round 58, quieted after it', () => {
+describe('ambiguous findings of round 58, quieted after it', () => {
+  it('sp-header-goal-one-sentence: a closing sentence that names the branch the work is done on is not counted', async () => {
+    const goal = (second: string): Promise<string[]> => lint('sp-header-goal-one-sentence', spPlan({ goal: `Detect a torn \`_cv\` record and fall back to the other A/B area. ${second}`, tasks: TASK }));
+    expect(await goal('Branch `nw_cv_checksum` (worktree `~/wt/cv-checksum`, stacked on the hardening branch).')).toEqual([]);
+    expect(await goal('Mirror the shipped `_txn` checksum.')).toEqual([expect.stringContaining('The Goal has 2 sentences')]);
+  });
+
   it('sp-header-architecture-length: six terse sentences under fifty words are no design write-up', async () => {
     const terse = 'Convert from "destroy-and-recreate" to "diff-and-update" pattern. Cache color objects. Move polling off main thread. Lazy-load layout hierarchies. Replace Grid manual frames with NSCollectionView. Add sidebar cell reuse.';
     expect(await lint('sp-header-architecture-length', spPlan({ architecture: terse, tasks: TASK }))).toEqual([]);
