@@ -129,8 +129,11 @@ describe('sp-header-architecture-length', () => {
     expect(await lint('sp-header-architecture-length', spPlan({ architecture: 'One. Two. Three. Four. Five.' }))).toEqual([]);
   });
 
-  it('reports an Architecture well above 2-3 sentences', async () => {
-    expect(await lint('sp-header-architecture-length', spPlan({ architecture: 'One. Two. Three. Four. Five. Six. Seven.' }))).toEqual([
+  it('reports an Architecture well above 2-3 sentences, and leaves seven one-word ones (no write-up)', async () => {
+    expect(await lint('sp-header-architecture-length', spPlan({ architecture: 'One. Two. Three. Four. Five. Six. Seven.' }))).toEqual([]);
+    const sentence = (n: string): string => `Step ${n} of the pipeline reads the previous output and writes its own result file.`;
+    const architecture = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'].map(sentence).join(' ');
+    expect(await lint('sp-header-architecture-length', spPlan({ architecture }))).toEqual([
       'The Architecture has 7 sentences; the skill asks for 2-3 about the approach: keep the approach here and move the details to the tasks or the spec.',
     ]);
   });
