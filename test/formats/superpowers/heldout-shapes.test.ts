@@ -9,9 +9,10 @@ import { spPlan, TASK } from './sp-plan.js';
 
 const lint = async (id: string, text: string): Promise<string[]> => (await lintRule(id, text, { format: 'superpowers' })).map((d) => d.message);
 const task = (heading: string, ...body: string[]): string[] => [heading, '', ...body, ''];
+/** One rule on a plan whose second task, after the template's Task 1, has the heading and body given. */
+const lintSecondTask = (id: string, heading: string, ...body: string[]): Promise<string[]> => lint(id, spPlan({ tasks: [...TASK, '', ...task(heading, ...body)] }));
 /** Strict sp-files-exact-paths on one Files entry, in a task after the template's Task 1. */
-const filesEntry = (heading: string, entry: string, step: string): Promise<string[]> =>
-  lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task(heading, '**Files:**', entry, '', step)] }));
+const filesEntry = (heading: string, entry: string, step: string): Promise<string[]> => lintSecondTask('sp-files-exact-paths', heading, '**Files:**', entry, '', step);
 
 describe('sp-run-expected', () => {
   it('takes an outcome stated in the step title, or an end state the step works to, as its Expected', async () => {
@@ -1760,7 +1761,7 @@ describe('habits of the sixty-third to sixty-sixth blind batches (round 37)', ()
       task('### Task 4: Migrate Pro surfaces', '- [ ] **Step 1: Translate preview and plan surfaces.**', '', '  Migrate file tree/search, console filters, security review, commit', `  ${wrap} controls, database configuration and tooltips.`);
     const messages = await lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...translate('and staged-diff')] }));
     expect(messages.some((m) => m.includes('Translate preview'))).toBe(false);
-    const acts = await lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 4: Ship', '- [ ] **Step 1: Wrap up.**', '', '  Review the diff, fix what the review finds, commit', '  and push the branch.')] }));
+    const acts = await lintSecondTask('sp-commit-step', '### Task 4: Ship', '- [ ] **Step 1: Wrap up.**', '', '  Review the diff, fix what the review finds, commit', '  and push the branch.');
     expect(acts.some((m) => m.includes('Wrap up'))).toBe(true);
   });
 
@@ -2018,7 +2019,7 @@ describe('habits of the seventy-eighth to eighty-first blind batches (round 41)'
   });
 
   it('strict sp-files-exact-paths: a closing task\'s "any touched files above" and "only files touched by earlier tasks if …" point back', async () => {
-    const closing = (entry: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Verify and open the PR', '**Files:**', entry, '', '- [ ] Run the focused verification.')] }));
+    const closing = (entry: string): Promise<string[]> => lintSecondTask('sp-files-exact-paths', '### Task 2: Verify and open the PR', '**Files:**', entry, '', '- [ ] Run the focused verification.');
     expect(await closing('- Modify: any touched files above')).toEqual([]);
     expect(await closing('- Modify only files touched by earlier tasks if verification finds issues.')).toEqual([]);
     expect(await closing('- Modify: the touched settings pages')).toEqual([expect.stringContaining('names no file path')]);
@@ -2059,14 +2060,14 @@ describe('habits of the eighty-second to eighty-fifth blind batches (round 42)',
   });
 
   it('strict sp-files-exact-paths: what a Files (delete) block removes, a map row reverted, a key prefix, and a map row changed "if needed"', async () => {
-    const del = (label: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Drop the old client', `**${label}:**`, '- `packages/common-utils/src/clickhouse/index.ts`', '- (any other files in the directory)', '', '- [ ] Delete the directory.')] }));
+    const del = (label: string): Promise<string[]> => lintSecondTask('sp-files-exact-paths', '### Task 2: Drop the old client', `**${label}:**`, '- `packages/common-utils/src/clickhouse/index.ts`', '- (any other files in the directory)', '', '- [ ] Delete the directory.');
     expect(await del('Files (delete)')).toEqual([]);
     expect(await del('Files')).toEqual([expect.stringContaining('names no file path')]);
     const map = (row: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', row, ''], tasks: TASK }));
     expect(await map('- `packages/event-bus-client/*`, `packages/event-bus/*` — **reverted to `origin/main`.**')).toEqual([]);
     expect(await map('- `internal/connector/types.go`: add optional client settings for `proxy`, `timeout_seconds` if needed by SDK calls.')).toEqual([]);
     expect(await map('- `packages/event-bus-client/*` — the client bridge')).toEqual([expect.stringContaining('names a pattern')]);
-    const note = (entry: string): Promise<string[]> => lint('sp-files-exact-paths', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Rename env', '**Files:**', entry, '', '- [ ] Rename the variables.')] }));
+    const note = (entry: string): Promise<string[]> => lintSecondTask('sp-files-exact-paths', '### Task 2: Rename env', '**Files:**', entry, '', '- [ ] Rename the variables.');
     expect(await note('- `packages/api/src/config.ts` — reads from `env.HYPERDX_*` → `env.BERG_*`')).toEqual([]);
   });
 });
@@ -2120,7 +2121,7 @@ describe('habits of the eighty-sixth to eighty-ninth blind batches (round 43)', 
   it('sp-task-files: files listed with their action but no label, in a plan that labels the others; a heading over a range of tasks', async () => {
     const overlays = task('## Task 2: New Overlays', '- Create `packages/settings/overlays/network-egress.json` (full content in spec section 3.1)', '- Create `packages/settings/overlays/audit.json`');
     expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...overlays] }))).toEqual([]);
-    expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...task('## Task 2: New Overlays', '- Write the two overlays from spec section 3.1.')] }))).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
+    expect(await lintSecondTask('sp-task-files', '## Task 2: New Overlays', '- Write the two overlays from spec section 3.1.')).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
     const range = ['## Task 2-3: Two Hooks', '', 'Each hook follows the same pattern.', '', '### Task 2: bash guard', '', '**Files:**', '- Create: `packages/hooks/src/bash/index.ts`', '', '### Task 3: env guard', '', '**Files:**', '- Create: `packages/hooks/src/env/index.ts`', ''];
     expect(await lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...range] }))).toEqual([]);
     expect(await lint('task-numbering', spPlan({ tasks: [...TASK, '', ...range] }))).toEqual([]);
@@ -2162,7 +2163,7 @@ describe('habits of the ninetieth to ninety-third blind batches (round 44)', () 
 
   it('sp-commit-step: a task whose files are host configuration, local-only edits or runtime state owes no commit', async () => {
     const host = (...entries: string[]): Promise<string[]> =>
-      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Host configuration', '**Files:**', ...entries, '', '- [ ] **Step 1: Create the channel config**', '', '```json', '{ "weixin": { "enabled": true } }', '```')] }));
+      lintSecondTask('sp-commit-step', '### Task 2: Host configuration', '**Files:**', ...entries, '', '- [ ] **Step 1: Create the channel config**', '', '```json', '{ "weixin": { "enabled": true } }', '```');
     expect(await host('- Create: `F:\\VibeTrading\\config\\agent.json`', '- Modify locally: `F:\\VibeTrading\\Vibe-Trading\\docker-compose.local.yml`', '- Read without exposing values: `F:\\VibeTrading\\config\\agent.env`')).toEqual([]);
     expect(await host('- Persistent runtime state only: Docker volume path `/home/vibe/.vibe-trading/weixin/account.json`')).toEqual([]);
     expect(await host('- Create: `config/agent.json`')).toEqual([expect.stringContaining('Task 2 has no commit step')]);
@@ -2245,7 +2246,7 @@ describe('habits of the ninety-eighth to 101st blind batches (round 46)', () => 
   });
 
   it('sp-commit-step: a commit the code makes, a fix-and-commit loop on failed checks, a commit made in a later task', async () => {
-    const steps = (...items: string[]): Promise<string[]> => lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Filter engine', '**Files:**', '- Modify: `src/engine.ts`', '', ...items)] }));
+    const steps = (...items: string[]): Promise<string[]> => lintSecondTask('sp-commit-step', '### Task 2: Filter engine', '**Files:**', '- Modify: `src/engine.ts`', '', ...items);
     const closing = ['- [ ] **Step 9: Commit**', '', '```bash', 'git add src/engine.ts', 'git commit -m "feat: filter engine"', '```'];
     expect(await steps('- [ ] Extend the guarded commit path to raster/control and commit source, settings, cache, and history atomically.', ...closing)).toEqual([]);
     expect(await steps('- [ ] Remove popover-owned preview/commit lifecycle and keep the session alive.', ...closing)).toEqual([]);
@@ -2362,7 +2363,7 @@ describe('habits of the 102nd to 109th blind batches (rounds 47 and 48)', () => 
   });
 
   it('sp-no-placeholders: an optional extra check with its command and Expected leaves nothing open', async () => {
-    const step = (...body: string[]): Promise<string[]> => lint('sp-no-placeholders', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Verify', '- [ ] **Step 4: Optionally confirm `large-v3` with the same safe path**', '', ...body)] }));
+    const step = (...body: string[]): Promise<string[]> => lintSecondTask('sp-no-placeholders', '### Task 2: Verify', '- [ ] **Step 4: Optionally confirm `large-v3` with the same safe path**', '', ...body);
     expect(await step('Run when the machine is idle:', '', '```bash', 'cargo run --example smoke -- large-v3', '```', '', 'Expected: the same CPU decision, exit 0.')).toEqual([]);
     expect(await step('Check the larger model too if there is time.')).toEqual([expect.stringContaining('leaves the work open ("Optionally")')]);
   });
@@ -2402,7 +2403,7 @@ describe('habits of the 102nd to 109th blind batches (rounds 47 and 48)', () => 
 
 describe('habits of the 110th blind batch (round 49)', () => {
   const run = (title: string, ...body: string[]): Promise<string[]> =>
-    lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Checks', `- [ ] **Step 1:** ${title}`, ...body)] }));
+    lintSecondTask('sp-run-expected', '### Task 2: Checks', `- [ ] **Step 1:** ${title}`, ...body);
 
   it('sp-run-expected: commands listed after a colon are every run the step names; a command given in parentheses with a threshold', async () => {
     expect(await run('Run the required quality-gate commands per `AGENTS.md`: `npm run typecheck`, `npm run lint`, and `npm test`.')).toEqual([
@@ -2481,13 +2482,13 @@ describe('habits of batches 111 to 118 (round 50)', () => {
 
   it('sp-run-expected: "**Expect:**" over a block after the task\'s "**Run:**" block is the Expected of the numbered step it ends', async () => {
     const steps = (...after: string[]): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Gate', '**Steps:**', '1. Fold `txd_mismatches` into the verdict.', '2. Rebuild and rerun the comparison.', '', '**Run:**', '```bash', 'make test-compare CYCLES=10000', '```', '', ...after)] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Gate', '**Steps:**', '1. Fold `txd_mismatches` into the verdict.', '2. Rebuild and rerun the comparison.', '', '**Run:**', '```bash', 'make test-compare CYCLES=10000', '```', '', ...after);
     expect(await steps('**Expect:**', '```text', 'At least one seed FAILs on a TXD mismatch.', '```')).toEqual([]);
     expect(await steps()).toEqual([expect.stringContaining('The command `make test-compare CYCLES=10000` of the step')]);
   });
 
   it('sp-run-expected: a step that gives one command and names more runs only in words is asked for their commands too', async () => {
-    const step = (title: string): Promise<string[]> => lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Checks', `- [ ] ${title}`)] }));
+    const step = (title: string): Promise<string[]> => lintSecondTask('sp-run-expected', '### Task 2: Checks', `- [ ] ${title}`);
     expect(await step('Run `buf lint` and targeted server tests.')).toEqual([
       'The step "Run `buf lint` and targeted server tests." of Task 2 names `buf lint` but not the exact command for everything it runs, and no Expected: write each command there as "Run: `<exact command>`", and "Expected: …".',
     ]);
@@ -2514,7 +2515,7 @@ describe('habits of batches 111 to 118 (round 50)', () => {
   });
 
   it('sp-task-files: a verification and handoff task, and a task the heading marks done, write no file', async () => {
-    const plan = (heading: string, ...body: string[]): Promise<string[]> => lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...task(heading, ...body)] }));
+    const plan = (heading: string, ...body: string[]): Promise<string[]> => lintSecondTask('sp-task-files', heading, ...body);
     expect(await plan('### Task 2: Full verification and handoff', '- [ ] Run `go test ./...` and the store tests.', '- [ ] Run `git diff --check` and inspect the branch diff.', '- [ ] Document any environment-only failures separately from feature failures.')).toEqual([]);
     expect(await plan('### Task 2: Toolchain spike — ✅ DONE', '**Outcome:** the gate passed with one pin: `cargo update -p sea-schema --precise 0.18.0`.')).toEqual([]);
     expect(await plan('### Task 2: Toolchain spike', '**Outcome:** the gate passed with one pin: `cargo update -p sea-schema --precise 0.18.0`.')).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
@@ -2523,7 +2524,7 @@ describe('habits of batches 111 to 118 (round 50)', () => {
 
   it('sp-code-step-without-code: the refactor pass that keeps the tests green sets no definite change', async () => {
     const step = (title: string): Promise<string[]> =>
-      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Fallback', '**Files:**', '- Modify: `src/defaults.ts`', '', `- [ ] **Step 1: ${title}**`, '', 'Review naming, imports, and test cleanup. Keep the wrapper in `defaults.ts`, then rerun both focused commands.')] }));
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Fallback', '**Files:**', '- Modify: `src/defaults.ts`', '', `- [ ] **Step 1: ${title}**`, '', 'Review naming, imports, and test cleanup. Keep the wrapper in `defaults.ts`, then rerun both focused commands.');
     expect(await step('Refactor and verify focused coverage remains green')).toEqual([]);
     expect(await step('Refactor `buildFallback` for explicit types and narrow helpers')).toEqual([expect.stringContaining('shows no code')]);
   });
@@ -2582,28 +2583,28 @@ describe('habits of batches 111 to 118 (round 50)', () => {
 describe('habits of batches 119 and 120 (round 51, judged after round 50\'s fixes)', () => {
   it('sp-run-expected: a next step that goes on "If the focused tests pass" takes the run\'s outcome as PASS', async () => {
     const steps = (next: string): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: QA gate', '- [ ] **Step 1: Run `pnpm vitest run server/src/__tests__/qa-gate.test.ts`**', `- [ ] **Step 2: ${next}**`)] }));
+      lintSecondTask('sp-run-expected', '### Task 2: QA gate', '- [ ] **Step 1: Run `pnpm vitest run server/src/__tests__/qa-gate.test.ts`**', `- [ ] **Step 2: ${next}**`);
     expect(await steps('If the focused tests pass, run `pnpm -r typecheck` and review the exact result')).toEqual([]);
     expect(await steps('Run `pnpm -r typecheck` and review the exact result')).toEqual([expect.stringContaining('Step 1 of Task 2')]);
   });
 
   it('sp-commit-step: "Inspect diff and commit" in a task whose only file changes on a condition commits only what turns up', async () => {
     const verify = (entry: string): Promise<string[]> =>
-      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Verify the lifecycle', '**Files:**', entry, '', '- [ ] **Step 1: Run the lifecycle suite**', '', 'Run: `go test ./core -count=1`', 'Expected: PASS.', '', '- [ ] **Step 2: Inspect diff and commit**', '', '```text', 'test(core): cover the permission lifecycle', '```')] }));
+      lintSecondTask('sp-commit-step', '### Task 2: Verify the lifecycle', '**Files:**', entry, '', '- [ ] **Step 1: Run the lifecycle suite**', '', 'Run: `go test ./core -count=1`', 'Expected: PASS.', '', '- [ ] **Step 2: Inspect diff and commit**', '', '```text', 'test(core): cover the permission lifecycle', '```');
     expect(await verify('- Modify: `core/engine_test.go` only if a focused regression test is missing.')).toEqual([]);
     expect(await verify('- Modify: `core/engine_test.go`')).toEqual([expect.stringContaining('says to commit without the commands')]);
   });
 
   it('sp-task-files: a task that lists the commit subjects to use writes no file', async () => {
     const plan = (...items: string[]): Promise<string[]> =>
-      lint('sp-task-files', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Commit implementation in safe slices', 'Recommended commit sequence:', '', ...items)] }));
+      lintSecondTask('sp-task-files', '### Task 2: Commit implementation in safe slices', 'Recommended commit sequence:', '', ...items);
     expect(await plan('1. `feat(auth): add forwarded-aware auth url resolver`', '2. `fix(auth): externalize login redirects`')).toEqual([]);
     expect(await plan('1. Add the forwarded-aware auth url resolver', '2. Fix the login redirects')).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
   });
 
   it('sp-no-placeholders: "same pattern as Task 3" beside a step\'s own commands, a comment that runs on, capitals in angle brackets', async () => {
     const step = (title: string, ...body: string[]): Promise<string[]> =>
-      lint('sp-no-placeholders', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Linux cells', '**Files:**', '- Create: `nix/node.nix`', '', `- [ ] **Step 1: ${title}**`, '', ...body)] }));
+      lintSecondTask('sp-no-placeholders', '### Task 2: Linux cells', '**Files:**', '- Create: `nix/node.nix`', '', `- [ ] **Step 1: ${title}**`, '', ...body);
     const build = ['```bash', 'TARGET_OS=linux scripts/ci-build-service.sh realtime 1.2 > /tmp/realtime.log 2>&1 &', '```'];
     expect(await step('Build the cell', 'Launch it and poll the log (same pattern as Task 1 Step 2 — sleep-loop + tail):', '', ...build)).toEqual([]);
     expect(await step('Cross-build and repeat Task 1 source and coverage metrics', '', ...build)).toEqual([expect.stringContaining('says "repeat Task 1"')]);
@@ -2640,7 +2641,7 @@ describe('habits of batches 119 and 120 (round 51, judged after round 50\'s fixe
 describe('habits of batch 121 (round 52, judged after round 51\'s fixes)', () => {
   it('sp-run-expected: in a task without steps, "Verify typecheck, tests, and build pass" over "Run:" is the run\'s Expected', async () => {
     const checks = (last: string): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: End-to-end check', '- Create a company', '- Add a credential', last, '', 'Run:', '```bash', 'pnpm -r typecheck', 'pnpm test:run', '```')] }));
+      lintSecondTask('sp-run-expected', '### Task 2: End-to-end check', '- Create a company', '- Add a credential', last, '', 'Run:', '```bash', 'pnpm -r typecheck', 'pnpm test:run', '```');
     expect(await checks('- Verify typecheck, tests, and build pass')).toEqual([]);
     expect(await checks('- Create an agent with the credential')).toEqual([expect.stringContaining('Task 2 runs `pnpm -r typecheck` (and the lines after it) with no Expected')]);
   });
@@ -2663,7 +2664,7 @@ describe('habits of batches 122 to 129 (round 53)', () => {
 
   it('sp-code-step-without-code: an import or export named exactly, a swap in the step\'s text, a Javadoc update, a file copied as it is, an empty file, a solution file', async () => {
     const step = (files: string, title: string, ...body: string[]): Promise<string[]> =>
-      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Storage', '**Files:**', `- Modify: \`${files}\``, '', `- [ ] **Step 1: ${title}**`, '', ...body)] }));
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Storage', '**Files:**', `- Modify: \`${files}\``, '', `- [ ] **Step 1: ${title}**`, '', ...body);
     expect(await step('src/space-repo.ts', 'Update `src/space-repo.ts` to import `SpaceRepoStorage`.')).toEqual([]);
     expect(await step('src/index.ts', "Update `src/index.ts` to add `export * from './space-members'`.")).toEqual([]);
     expect(await step('src/index.ts', 'Update `src/index.ts` to wire `SpaceMembers` into the store.')).toEqual([expect.stringContaining('shows no code')]);
@@ -2678,7 +2679,7 @@ describe('habits of batches 122 to 129 (round 53)', () => {
 
   it('sp-no-placeholders: a TODO that names the later task doing the work is staged, not open', async () => {
     const code = (comment: string): Promise<string[]> =>
-      lint('sp-no-placeholders', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Route', '**Files:**', '- Create: `app/api/route.ts`', '', '- [ ] **Step 1: Create the route**', '', '```ts', 'async function processTask(id: string) {', `  ${comment}`, '}', '```')] }));
+      lintSecondTask('sp-no-placeholders', '### Task 2: Route', '**Files:**', '- Create: `app/api/route.ts`', '', '- [ ] **Step 1: Create the route**', '', '```ts', 'async function processTask(id: string) {', `  ${comment}`, '}', '```');
     expect(await code('// TODO: implement in Task 3')).toEqual([]);
     expect(await code('// TODO: implement in Task 1')).toEqual([expect.stringContaining('("// TODO: implement in Task 1")')]);
   });
@@ -2719,21 +2720,21 @@ describe('habits of batches 122 to 129 (round 53)', () => {
     expect(await none(['## Global Constraints', '', '- Do not stage or commit changes automatically; leave all implementation changes in the working tree for user review.', ''])).toEqual([]);
     expect(await none(['## Global Constraints', '', '- Do not stage generated files.', ''])).toEqual([expect.stringContaining('Task 1 has no commit step')]);
     const host = (path: string): Promise<string[]> =>
-      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Host guard self-test', '**Files:**', `- Create: \`${path}\``, '', '- [ ] **Step 1: Create the unittest harness**', '', '```python', 'import unittest', '```')] }));
+      lintSecondTask('sp-commit-step', '### Task 2: Host guard self-test', '**Files:**', `- Create: \`${path}\``, '', '- [ ] **Step 1: Create the unittest harness**', '', '```python', 'import unittest', '```');
     expect(await host('/data/agent/profile/bin/test_guard.py')).toEqual([]);
     expect(await host('bin/test_guard.py')).toEqual([expect.stringContaining('Task 2 has no commit step')]);
     const preflight = (item: string): Promise<string[]> =>
-      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Preparación', '**Files:**', '- Modify: `package.json`', '', '**Steps:**', '1. Verificar el estado', `2. ${item}`, '3. Crear rama de migración')] }));
+      lintSecondTask('sp-commit-step', '### Task 2: Preparación', '**Files:**', '- Modify: `package.json`', '', '**Steps:**', '1. Verificar el estado', `2. ${item}`, '3. Crear rama de migración');
     expect(await preflight('Hacer commit de todos los cambios pendientes')).toEqual([]);
     expect(await preflight('Hacer commit de la actualización')).toEqual([expect.stringContaining('says to commit without the commands')]);
   });
 
   it('sp-run-expected: an Expected that says which failure is acceptable, and outcomes written in Spanish', async () => {
     const fmt = (expected: string): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Refactor', '- [ ] **Step 1: Check formatting**', '', 'Run: `cargo fmt --all --check`', `Expected: ${expected}`)] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Refactor', '- [ ] **Step 1: Check formatting**', '', 'Run: `cargo fmt --all --check`', `Expected: ${expected}`);
     expect(await fmt('this may fail until all refactor steps are complete. If it fails only because the new code needs formatting, continue.')).toEqual([]);
     expect(await fmt('most tests pass, may have some failures')).toEqual([expect.stringContaining('is not exact')]);
-    const items = (...list: string[]): Promise<string[]> => lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2.4: Probar Build del API', '**Files:** Terminal', '**Steps:**', ...list)] }));
+    const items = (...list: string[]): Promise<string[]> => lintSecondTask('sp-run-expected', '### Task 2.4: Probar Build del API', '**Files:** Terminal', '**Steps:**', ...list);
     expect(await items('1. Verificar que tests pasen: `pnpm test`')).toEqual([]);
     expect(await items('1. Correr tests: `pnpm test`')).toEqual([expect.stringContaining('has no Expected')]);
     expect(await items('1. Compilar API: `cd apps/api && pnpm build`', '2. Verificar que no hay errores de TypeScript')).toEqual([]);
@@ -2791,7 +2792,7 @@ describe('habits of batches 130 and 131 (round 54, judged after round 53\'s fixe
 describe('an earlier round\'s finding, fixed after round 56', () => {
   it('sp-run-expected: "Run the helper tests and confirm all pass." after the task\'s one test command runs that command again', async () => {
     const checklist = (...items: string[]): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Change-path helpers', '**Files:**', '- Create: `src/utils/change-path.ts`', '', ...items)] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Change-path helpers', '**Files:**', '- Create: `src/utils/change-path.ts`', '', ...items);
     const write = '- [ ] Write failing tests for root, one-level, and multi-level IDs.';
     const red = '- [ ] Run `node_modules/.bin/vitest.cmd run test/utils/change-path.test.ts` and confirm the module-not-found failure.';
     const green = '- [ ] Run the helper tests and confirm all pass.';
@@ -2803,14 +2804,14 @@ describe('an earlier round\'s finding, fixed after round 56', () => {
 describe('an earlier round\'s finding, re-messaged after round 56', () => {
   it('sp-run-expected: a check sentence split over two lines states the outcome; only the command is asked for', async () => {
     const step = (...prose: string[]): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Script state', '**Files:**', '- Modify: `src/runtime.cpp`', '', '- [ ] **Step 5: Run host/runtime tests**', '', ...prose)] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Script state', '**Files:**', '- Modify: `src/runtime.cpp`', '', '- [ ] **Step 5: Run host/runtime tests**', '', ...prose);
     expect(await step('  Run `henka_script_host_tests` and `henka_script_runtime_tests` and verify', '  stale handles and cross-behavior state cannot alias.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
     expect(await step('  Run `henka_script_host_tests` and `henka_script_runtime_tests`.')).toEqual([expect.stringContaining('names no command and no Expected')]);
   });
 
   it('sp-run-expected: "Expected result:" after a checklist\'s last item is that item\'s outcome; only the command is asked for', async () => {
     const checklist = (...after: string[]): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Migration readiness', '**Files:**', '- Modify: `docker-compose.yml`', '', '- [x] Wire the Docker migration command.', '- [x] Re-run the database table check after applying the migration.', '', ...after)] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Migration readiness', '**Files:**', '- Modify: `docker-compose.yml`', '', '- [x] Wire the Docker migration command.', '- [x] Re-run the database table check after applying the migration.', '', ...after);
     expect(await checklist('Expected result:', '', '```sql', "select to_regclass('public.interaction_events');", '```', '', 'returns `interaction_events`.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
     expect(await checklist('The table must exist before the bot starts.')).toEqual([expect.stringContaining('names no command and no Expected')]);
   });
@@ -2840,7 +2841,7 @@ describe('habits of batches 135 to 142 (round 57)', () => {
       expect.stringContaining('Task 3 says to commit ("commit; push; CI green check.")'),
     ]);
     const steps = (closing: string): Promise<string[]> =>
-      lint('sp-commit-step', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Tempo lock', '**Files:**', '- Create: `src/tempo.ts`', '', '- [ ] **Step 1: Implement**', '', '```ts', 'export const bpm = 120;', '```', closing)] }));
+      lintSecondTask('sp-commit-step', '### Task 2: Tempo lock', '**Files:**', '- Create: `src/tempo.ts`', '', '- [ ] **Step 1: Implement**', '', '```ts', 'export const bpm = 120;', '```', closing);
     expect(await steps('Run → PASS. Commit: `listener: tempo lock from onset intervals`.')).toEqual([expect.stringContaining('of Task 2 says to commit without the commands')]);
     expect(await steps('Run → PASS.')).toEqual([expect.stringContaining('Task 2 has no commit step')]);
     const none = (constraint: string): Promise<string[]> =>
@@ -2870,7 +2871,7 @@ describe('habits of batches 135 to 142 (round 57)', () => {
 
   it('sp-code-step-without-code: a manual check, a field listed with its type, a swap named in the text, "Same pattern in …", an empty placeholder', async () => {
     const step = (title: string, ...body: string[]): Promise<string[]> =>
-      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Council log', '**Files:**', '- Modify: `src/council.ts`', '- Create: `tools/chisel/__init__.py`', '', `- [ ] **Step 1: ${title}**`, '', ...body)] }));
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Council log', '**Files:**', '- Modify: `src/council.ts`', '- Create: `tools/chisel/__init__.py`', '', `- [ ] **Step 1: ${title}**`, '', ...body);
     expect(await step('Write failing test (manual)', 'No unit test; verify via `curl -N http://127.0.0.1:3080/stream?text=hi`')).toEqual([]);
     expect(await step('Write failing test', 'Verify via `curl -N http://127.0.0.1:3080/stream?text=hi`')).toEqual([expect.stringContaining('shows no code')]);
     expect(await step('Write minimal implementation', 'Add:', '- `councilOpLog?: CouncilOp[]`', '- optional derived projection cache field only if needed')).toEqual([]);
@@ -2879,23 +2880,23 @@ describe('habits of batches 135 to 142 (round 57)', () => {
     expect(await step('Create `tools/chisel/__init__.py`** (empty placeholder)', '', '```python', '# SPDX-License-Identifier: Apache-2.0', '```')).toEqual([]);
     expect(await step('Create `tools/chisel/__init__.py`**', '', '```python', '# SPDX-License-Identifier: Apache-2.0', '```')).toEqual([expect.stringContaining('holds only comments')]);
     const fixture = (third: string): Promise<string[]> =>
-      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Program cache', '**Files:**', '- Modify: `tests/test_model.py`', '', '- [ ] **Step 1: Add program cache to the device fixture**', '', '```python', 'dev.enable_program_cache()', '```', '', '- [ ] **Step 2: Add program cache to test_single_layer.py device fixture**', '', third)] }));
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Program cache', '**Files:**', '- Modify: `tests/test_model.py`', '', '- [ ] **Step 1: Add program cache to the device fixture**', '', '```python', 'dev.enable_program_cache()', '```', '', '- [ ] **Step 2: Add program cache to test_single_layer.py device fixture**', '', third);
     expect(await fixture('Same pattern in `test_single_layer.py`.')).toEqual([]);
     expect(await fixture('Enable it in `test_single_layer.py` too.')).toEqual([expect.stringContaining('Step 2 of Task 2')]);
   });
 
   it('sp-run-expected: an Expected that names the acceptable failure, a run the next step compares, a red run a checklist records, and the command behind a `cd`', async () => {
     const run = (...after: string[]): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Migration', '**Files:**', '- Modify: `Cargo.toml`', '', '- [ ] **Step 1: Check the graph**', '', '```bash', 'cargo +1.96 check -p server --all-features', '```', '', ...after)] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Migration', '**Files:**', '- Modify: `Cargo.toml`', '', '- [ ] **Step 1: Check the graph**', '', '```bash', 'cargo +1.96 check -p server --all-features', '```', '', ...after);
     expect(await run('Expected: the MSRV check may fail on API changes, but it must not fail because RMCP 2.1 requires a newer Rust.')).toEqual([]);
     expect(await run('Expected: the MSRV check may fail on API changes.')).toEqual([expect.stringContaining('is not exact')]);
     expect(await run('- [ ] **Step 2: Compare metrics against baseline**', '', 'Record: TTFT, decode latency, tok/s.')).toEqual([]);
     expect(await run('- [ ] **Step 2: Record the results in the ledger**')).toEqual([expect.stringContaining('has no Expected')]);
     const checklist = (item: string): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Rolling cache', '**Files:**', '- Modify: `core/notify.go`', '', '- [x] Add a failing store test for absent letters.', `- [x] ${item}`, '- [x] Prune only cache files whose letter is absent.')] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Rolling cache', '**Files:**', '- Modify: `core/notify.go`', '', '- [x] Add a failing store test for absent letters.', `- [x] ${item}`, '- [x] Prune only cache files whose letter is absent.');
     expect(await checklist('Run it; it failed because `pruneDiffBases` did not exist.')).toEqual([expect.stringContaining('says to run something and what to expect, but names no command')]);
     expect(await checklist('Run it.')).toEqual([expect.stringContaining('names no command and no Expected')]);
-    const [m] = await lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Publish', '**Files:**', '- Modify: `packages/app/package.json`', '', '- [ ] **Step 1: Full verify and build**', '', '```bash', 'cd H:/app && yarn test:typecheck', 'git add packages/app/package.json', '```')] }));
+    const [m] = await lintSecondTask('sp-run-expected', '### Task 2: Publish', '**Files:**', '- Modify: `packages/app/package.json`', '', '- [ ] **Step 1: Full verify and build**', '', '```bash', 'cd H:/app && yarn test:typecheck', 'git add packages/app/package.json', '```');
     expect(m).toContain('The command `yarn test:typecheck` (and the lines after it)');
   });
 
@@ -2964,14 +2965,14 @@ describe('habits of batches 135 to 142 (round 57)', () => {
 describe('habits of batches 143 to 145 (round 58, judged after round 57\'s fixes)', () => {
   it('sp-code-step-without-code: a line that only sets values is the edit, given exactly', async () => {
     const step = (line: string): Promise<string[]> =>
-      lint('sp-code-step-without-code', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Zoom-style UI', '**Files:**', '- Modify: `Sources/Theme.swift`', '', '- [ ] **Step 1: Update Theme facade**', '', line)] }));
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Zoom-style UI', '**Files:**', '- Modify: `Sources/Theme.swift`', '', '- [ ] **Step 1: Update Theme facade**', '', line);
     expect(await step('Update `Theme.swift` to set `cardCornerRadius = 4`, `cardPadding = 3` (was 12), `tabBarHeight = 48`.')).toEqual([]);
     expect(await step('Update `Theme.swift` to set `cardCornerRadius = 4` and recompute the card layout from it.')).toEqual([expect.stringContaining('shows no code')]);
   });
 
   it('sp-run-expected: "… and confirm the routes/tables are absent" in the title states the red run\'s outcome', async () => {
     const run = (title: string): Promise<string[]> =>
-      lint('sp-run-expected', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Skill market', '**Files:**', '- Create: `app/market.py`', '', `- [ ] **Step 2: ${title}**`, '', 'Run: `uv run pytest tests/test_skill_market.py -q`')] }));
+      lintSecondTask('sp-run-expected', '### Task 2: Skill market', '**Files:**', '- Create: `app/market.py`', '', `- [ ] **Step 2: ${title}**`, '', 'Run: `uv run pytest tests/test_skill_market.py -q`');
     expect(await run('Run the focused test and confirm the routes/tables are absent.')).toEqual([]);
     expect(await run('Run the focused test and confirm the routes.')).toEqual([expect.stringContaining('has no Expected')]);
   });
@@ -2992,7 +2993,7 @@ describe('habits of batches 143 to 145 (round 58, judged after round 57\'s fixes
 
   it('strict sp-failing-test-first: a task that runs the failing test from an earlier task green', async () => {
     const second = (run: string): Promise<string[]> =>
-      lint('sp-failing-test-first', spPlan({ tasks: [...TASK, '', ...task('### Task 2: Update the parent', '**Files:**', '- Modify: `src/core/task-lifecycle.ts`', '', '**Step 1: Add the parent-update logic inside `createTask`**', '', '```ts', 'parent.subtasks.push(id);', '```', '', `**Step 2: ${run}**`, '', 'Run: `bun test src/test/integration.test.ts`', 'Expected: PASS.', '', '**Step 3: Commit**', '', '```bash', 'git commit -am "feat: update parent task file with subtask IDs"', '```')] }));
+      lintSecondTask('sp-failing-test-first', '### Task 2: Update the parent', '**Files:**', '- Modify: `src/core/task-lifecycle.ts`', '', '**Step 1: Add the parent-update logic inside `createTask`**', '', '```ts', 'parent.subtasks.push(id);', '```', '', `**Step 2: ${run}**`, '', 'Run: `bun test src/test/integration.test.ts`', 'Expected: PASS.', '', '**Step 3: Commit**', '', '```bash', 'git commit -am "feat: update parent task file with subtask IDs"', '```');
     expect(await second('Run the failing test from Task 1')).toEqual([]);
     expect(await second('Run the integration test')).toEqual([expect.stringContaining('Task 2 changes code in Step 1')]);
   });
