@@ -39,6 +39,20 @@ const COMMAND_START = /^(?:cd|go|golangci-lint|npm|npx|pnpm|yarn|make|bash|sh|py
 const LABEL = /^\s*(?:[-*+]\s+)?\*\*([A-Za-z][A-Za-z0-9 /,()—–`._'-]{0,80}?)(?::\*\*|\*\*:)\s*(.*)$/;
 /** "**文件:**", "**Archivos:**": the Files label in the plan's own language (its tasks still headed "Task N"). */
 const FILES_LABEL_TRANSLATED = /^\s*(?:[-*+]\s+)?\*\*(?:文件|ファイル|파일|Archivos|Arquivos|Dateien|Fichiers)(?:[:：]\*\*|\*\*[:：])\s*(.*)$/i;
+/**
+ * "**Files to create:**", "**Files — 删除:**" (delete), "**测试文件:**" (test file): a Files label that names one
+ * action for its whole list, as tasks that split their Files block by action write it.
+ */
+const FILES_LABEL_QUALIFIED =
+  /^\s*(?:[-*+]\s+)?\*\*(?:Files?\s+to\s+(create|add|modify|change|edit|update|touch|delete|remove)|Files?\s*[—–-]\s*([^*:：]{1,20}?)|([\u4e00-\u9fff]{1,4})文件)\s*(?:[:：]\*\*|\*\*[:：])\s*(.*)$/i;
+/** The action a qualified Files label gives its list, by the word that qualifies it. */
+function qualifiedAction(word: string): FileAction {
+  if (/^(?:create|add|new|新增|新建|创建|新)/i.test(word)) return 'create';
+  if (/^(?:modify|change|edit|update|编辑|修改|更新|改动)/i.test(word)) return 'modify';
+  if (/^(?:delete|remove|删除|移除)/i.test(word)) return 'delete';
+  if (/^(?:tests?|测试)/i.test(word)) return 'test';
+  return 'other';
+}
 /** "### Files" over a task's list. */
 const FILES_HEADING = /^\s{0,3}#{2,6}\s+Files\s*:?\s*$/i;
 const PLAIN_LABEL = /^\s*(Run|Verify|Expected|Lint|Commit|Files?|Contracts?(?: Implemented)?)\s*:\s*(.*)$/i;
@@ -134,12 +148,19 @@ interface LabelLine {
   label: string;
   value: Text;
   line: number;
+  /** A Files label that names the action of its list ("**Files to create:**"): the action. */
+  action?: FileAction;
 }
 
 function labelAt(lines: readonly string[], l: number): LabelLine | undefined {
   const lineText = lines[l - 1] ?? '';
   // "### Files" over the task's list: a heading for a label.
   if (FILES_HEADING.test(lineText)) return { label: 'files', value: textAt(l, lineText, lineText.trimEnd().length, lineText.trimEnd().length), line: l };
+  const qualified = FILES_LABEL_QUALIFIED.exec(lineText);
+  if (qualified) {
+    const value = textAt(l, lineText, lineText.length - qualified[4]!.length, lineText.trimEnd().length);
+    return { label: 'files', value, line: l, action: qualifiedAction(qualified[1] ?? qualified[2] ?? qualified[3] ?? '') };
+  }
   const translated = FILES_LABEL_TRANSLATED.exec(lineText);
   if (translated) return { label: 'files', value: textAt(l, lineText, lineText.length - translated[1]!.length, lineText.trimEnd().length), line: l };
   const m = LABEL.exec(lineText) ?? PLAIN_LABEL.exec(lineText);
@@ -204,8 +225,11 @@ function parseTask(lines: readonly string[], o: Outline, section: Section, numbe
       // The task's own Files list comes first; a later "Files:" inside a step does not replace it.
       if (!filesFromPlural) {
         const block = emptyFilesBlock(lines, l);
-        files = parseFiles(lines, o, label, to, block.items);
+        files = parseFiles(lines, o, label, to, block.items, label.action);
         filesBlock = block;
+      } else if (label.action !== undefined && filesBlock !== undefined && (stepHeads[0]?.line ?? to + 1) > l) {
+        // "**Files — 删除:**" then "**Files — 编辑:**" before the first step: one Files block, split by action.
+        files.push(...parseFiles(lines, o, label, to, filesBlock.items, label.action));
       }
       filesFromPlural = true;
     } else if (key === 'interfaces') {
@@ -295,7 +319,10 @@ export function addListItemSteps(lines: readonly string[], o: Outline, tasks: re
       if (own || continues) labelled.add(i.line);
       previous = { number: n, labelled: own || continues };
     }
-    const heads = items.filter((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? '') || (i.ordered && !labelled.has(i.line)));
+    // "### 需要测试的逻辑和检查点" (what to test) over "1. **文本主路径…**", then "**执行顺序:**" over "- [ ] …": in a task
+    // that writes its steps as checkboxes, a numbered list lists something else (cases, checks, fixes).
+    const checkboxes = items.some((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? ''));
+    const heads = items.filter((i) => CHECKBOX_ITEM.test(lines[i.line - 1] ?? '') || (!checkboxes && i.ordered && !labelled.has(i.line)));
     let ordinal = 0;
     for (const [index, item] of heads.entries()) {
       ordinal++;
@@ -480,12 +507,12 @@ const NOT_AN_ENTRY = /^\s*(?:\*\*)?(?:NOT\b|NOTE\b|unchanged\b|no changes?\b)/i;
  * The "**Files:**" block: inline value and/or the list items under it. Each entry as written,
  * whether or not it names a path, is added to `items`.
  */
-function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: number, items: Text[]): FileEntry[] {
+function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: number, items: Text[], fallback: FileAction = 'other'): FileEntry[] {
   const entries: FileEntry[] = [];
   if (label.value.text.trim() !== '') {
     // Compact: "modify `a.go`, test `a_test.go`" or "create/modify X, test Y".
     const lineText = lines[label.line - 1] ?? '';
-    let action: FileAction = 'other';
+    let action: FileAction = fallback;
     for (const part of splitTopLevel(label.value.text)) {
       const at = label.value.span.start.column - 1 + part.offset;
       items.push(textAt(label.line, lineText, at, at + part.text.length));
@@ -520,7 +547,7 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
     const parts = splitTopLevel(body);
     if (parts.length > 1 && parts.slice(1).every((p) => PATH_ONLY.test(p.text))) {
       // "- Test: `a_spec.rb`, `b_spec.rb`, `c_spec.rb`": one entry per path, under the first one's verb.
-      let action: FileAction = 'other';
+      let action: FileAction = fallback;
       for (const part of parts) {
         const p = parseFileEntry(part.text, item.line, lineText, offset + part.offset, action);
         if (p) {
@@ -530,7 +557,7 @@ function parseFiles(lines: readonly string[], o: Outline, label: LabelLine, to: 
       }
       continue;
     }
-    const entry = parseFileEntry(body, item.line, lineText, offset, 'other');
+    const entry = parseFileEntry(body, item.line, lineText, offset, fallback);
     if (entry) entries.push(entry);
   }
   return entries;
@@ -837,6 +864,9 @@ export function stepKind(title: string, commands: readonly Command[] = []): Step
   const t = title.toLowerCase();
   // "Add the official pre-commit hook" is not a commit, nor is a step that puts it off.
   if (/(?<!-)\bcommit\b/.test(t) && !PUTS_OFF_COMMIT.test(t)) return 'commit';
+  // "提交本任务文件。" (commit this task's files), "更新状态并提交" (update the status and commit); not "提交 PR" (open the
+  // pull request), nor the noun: "Cherry-pick 第 1-15 个提交" (the first 15 commits), "确认现有提交" (the commits so far).
+  if (/(?:^|[并和及与、，,→]\s*|然后)提交(?!\s*(?:pr|pull request|mr|合并请求|审查|review))/.test(t)) return 'commit';
   if (/\bpush\b|\b(open|create) (a )?(pr|pull request)\b/.test(t)) return 'other';
   if (/\blint|golangci|eslint|ruff|\bvet\b/.test(t)) return 'lint';
   // "Update test assertion", "Update all cluster test files": keeping existing tests compiling
@@ -851,6 +881,14 @@ export function stepKind(title: string, commands: readonly Command[] = []): Step
     return refineKind('other', commands);
   }
   if (IMPLEMENT_VERBS.test(t)) return 'implement';
+  // "运行测试并确认失败" (run the tests and confirm they fail), "再次运行测试" (run them again): a run, in Chinese.
+  if (/^(?:重新|再次|再)?(?:运行|执行|跑|构建并运行)/.test(t)) {
+    if (/失败|报错/.test(t) && !/通过/.test(t)) return 'run-fail';
+    if (/通过|成功|全绿|变绿/.test(t)) return 'run-pass';
+    return refineKind('other', commands);
+  }
+  // "写成功注册和重名注册" (write …), "新增 `x.py`" (add …): a title that opens with a change verb in Chinese.
+  if (/^(?:写|编写|新增|添加|增加|补充?|实现|修改|更新|创建|新建|重构|删除|移除)/.test(t)) return /测试|\btests?\b/.test(t) ? 'test' : 'implement';
   return 'other';
 }
 

@@ -9,12 +9,15 @@ export const taskNumbering: Rule = {
   severity: 'error',
   formats: ['full', 'compact', 'superpowers'],
   description:
-    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), may head a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8", which uses no number of its own), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported. When the heading of a skipped task stands inside a code block (a stray fence opened the block over it), the message names that heading and the fence instead of asking to renumber.',
+    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), may head a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8", which uses no number of its own), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported. When the numbers of a superpowers plan start over (a "## Revised Plan" over "### Task 1" after a first draft\'s tasks), the message names where the number was first used and asks to remove the tasks the new ones replace, or to renumber. When the heading of a skipped task stands inside a code block (a stray fence opened the block over it), the message names that heading and the fence instead of asking to renumber.',
   instruction: 'Number tasks "Task 1" to "Task N" in order, each number exactly once, with no gaps.',
   check(plan) {
     const out: Finding[] = [];
     if (plan.format === 'superpowers' && plan.tasks.some((t) => t.subnumber !== undefined)) return duplicatedDotted(plan);
     const seen = new Set<number>();
+    const firstAt = new Map<number, number>();
+    let previous: number | undefined;
+    let restartLine: number | undefined;
     // A superpowers plan may start with "Task 0: Provision the SDK", or go on with an earlier plan's numbers
     // ("Workspaces Phase 2" opens at Task 16 after phase 1's Task 15, and refers back to it).
     let expected = plan.format === 'superpowers' ? (plan.tasks[0]?.number ?? 1) : 1;
@@ -23,7 +26,15 @@ export const taskNumbering: Rule = {
       if (headsTaskRange(plan.lines, task)) continue;
       const at = taskHeadSpan(plan, task);
       if (seen.has(task.number)) {
-        out.push({ message: `Task ${task.number} appears more than once: renumber the tasks 1..N so each number is used once.`, span: at });
+        // "## Revised Plan" over "### Task 1" after a first draft's Task 1-2: the numbers start over, and renumbering
+        // would keep the draft as tasks to execute.
+        if (restartLine === undefined && plan.format === 'superpowers' && previous !== undefined && task.number < previous) restartLine = at.start.line;
+        out.push({
+          message: restartLine !== undefined
+            ? `Task ${task.number} appears more than once (first at line ${firstAt.get(task.number)}; the numbering starts over at line ${restartLine}): remove the tasks the new ones replace, or renumber the tasks 1..N so each number is used once.`
+            : `Task ${task.number} appears more than once: renumber the tasks 1..N so each number is used once.`,
+          span: at,
+        });
       } else if (task.number !== expected) {
         const what = task.number > expected ? `skips Task ${expected}${task.number - 1 > expected ? `–${task.number - 1}` : ''}` : 'is out of order';
         const swallowed = task.number > expected ? headingInCode(plan, expected) : undefined;
@@ -35,6 +46,8 @@ export const taskNumbering: Rule = {
         });
       }
       seen.add(task.number);
+      if (!firstAt.has(task.number)) firstAt.set(task.number, at.start.line);
+      previous = task.number;
       expected = Math.max(...seen) + 1;
     }
     return out;

@@ -19,8 +19,9 @@ const NO_GIT = new RegExp(
     /\b(?:do not|don't|never|must not)\s+stage\s+(?:or|and)\s+commit\s+(?:(?:any|the|your)\s+)?(?:changes|work)\b|\bno[- ]git[- ]ops\b|\binstead of (?:repo(?:sitory)? |git )?commits\b|\b(?:git )?commit steps are (?:omitted|left out)\b|\b(?:git )?commits are (?:excluded|omitted|left out|out of scope)\b/,
     /\b(?:do not|don't|never|must not)\s+(?:run|use|execute)\s+git\s+\w+(?:,\s*git\s+\w+)*,?\s+(?:or\s+)?git\s+commit\b(?!\s+-)/,
     /(?:不执行|不要|禁止|不得|勿)[^。\n]{0,40}?\bgit\s+commit\b(?!\s+-)/,
-    // "不提交、不推送、不部署代码。" (no commits, no pushes, no deploys); not "不提交到 main" (not to main).
-    /(?:不|不要|禁止|不得|勿)提交(?:任何|代码|[、，。；,;]|$)/,
+    // "不提交、不推送、不部署代码。" (no commits, no pushes, no deploys), "不主动提交、发布" (do not commit on your own); not
+    // "不提交到 main" (not to main).
+    /(?:不|不要|禁止|不得|勿)(?:主动|自行|擅自)?提交(?:任何|代码|[、，。；,;]|$)/,
   ]
     .map((r) => r.source)
     .join('|'),
@@ -28,10 +29,10 @@ const NO_GIT = new RegExp(
 );
 /**
  * A task that says it commits nothing: "No commit (nothing tracked changed)", "Review checkpoint without
- * committing", "Do not stage or commit.", "Commit nothing — this is a verification step only" ("Do not commit secrets" names what stays out of a commit).
+ * committing", "Do not stage or commit.", "Commit nothing — this is a verification step only", "Commit — n/a (no file change)" ("Do not commit secrets" names what stays out of a commit).
  */
 const NO_COMMIT =
-  /\bno commit\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits? nothing\b|\bdo not create an empty commit\b|\bwithout (?:committing|commit(?:s|\/|\b))|\b(?:do not|don't|never)\s+(?:create|make)\s+(?:any\s+)?(?:git\s+)?commits?\b|\b(?:do not|don't|never)\s+(?:stage\s+or\s+)?commit(?:\s+(?:anything|yet|here|now))?\s*(?:[.;,)]|$)/im;
+  /\bno commit\b|\bcommit\W+n\/a\b|\bnothing (?:left )?(?:to commit|(?:is )?committed)\b|\bnone committed\b|\bcommits? nothing\b|\bdo not create an empty commit\b|\bwithout (?:committing|commit(?:s|\/|\b))|\b(?:do not|don't|never)\s+(?:create|make)\s+(?:any\s+)?(?:git\s+)?commits?\b|\b(?:do not|don't|never)\s+(?:stage\s+or\s+)?commit(?:\s+(?:anything|yet|here|now))?\s*(?:[.;,)]|$)/im;
 /**
  * `git commit`, and with options before it (`git -C "E:\repo" commit -m`, `git -c user.name=… commit`); and the
  * commits of other version control a project may use: Jujutsu (`jj describe -m`, `jj commit -m`),
@@ -43,7 +44,7 @@ const GIT_COMMIT = new RegExp(String.raw`${gitCommand('commit').source}|\bjj\s+(
  * fixes.)", "Commit any visual-verification fixes", "inspect any failed GitHub Actions logs. Fix, commit, push, and
  * continue monitoring until all required checks pass".
  */
-const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|\bcommit any\b|\bany (?:failed|failing|failures?)\b|若|如果|如需|仅在/i;
+const CONDITIONAL = /\bif\b|\bonly when\b|\(optional\)|\boptionally\b|\bcommit any\b|\bany (?:failed|failing|failures?)\b|若|如果|如需|如有|仅在/i;
 /**
  * Commits left to the user or to the session that runs the plan: "commit only if the user asks", "Git
  * commits are left to the user", "（若用户要求再 commit）", "Git commit 步骤仅在用户明确授权后执行" (only once the user authorizes them),
@@ -125,6 +126,9 @@ const DEFERRED_COMMIT = /\bcommit\b[^.]*\((?:after|with|in|at the end of)\b[^)]*
  * `hg commit`, Graphite's `gt create -m`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`);
  * not the tools that check a commit (`pre-commit run --all-files`, `commitlint`).
  */
+/** `git add`: a step that stages the task's files. */
+const STAGES = gitCommand('add');
+
 function commitsWith(command: string): boolean {
   return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?(?!pre-commit\b|commitlint\b)[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit|gt\s+(?:create|modify))(?:\s|$)/.test(command);
 }
@@ -135,11 +139,18 @@ function stepCode(step: Step): string[] {
   return [...step.codeBlocks.flatMap((b) => b.content.replace(/\\\n\s*/g, ' ').split('\n')), ...step.commands.map((c) => c.run.text), ...spans];
 }
 
+/**
+ * A step that merges the branch and makes no commit of its own: "合并:`git checkout main && git merge --ff-only chore/x`(ff,
+ * 因为 chore 从 main 切+加 commit)" (merge; fast-forward, since the branch only added commits).
+ */
+const MERGE = gitCommand('merge');
+const mergesOnly = (s: Step): boolean => /^\W*(?:merge|合并)/i.test(s.title.text) && stepCode(s).some((c) => MERGE.test(c)) && !stepCode(s).some(commitsWith);
+
 function commitSteps(task: Task): Step[] {
   // The commands in a block, or inline: "Run: `git add a.md; git commit -m \"docs: …\"`".
   return task.steps.filter(
     (s) =>
-      (s.kind === 'commit' && !COMMIT_NOUN.test(s.title.text)) ||
+      (s.kind === 'commit' && !COMMIT_NOUN.test(s.title.text) && !mergesOnly(s)) ||
       stepCode(s).some(commitsWith) ||
       paragraphs(s).some((p) => (actsToCommit(p) || (COMMIT_SENTENCE.test(p) && !COMMIT_NOUN.test(p))) && !NO_COMMIT.test(p)),
   );
@@ -233,7 +244,7 @@ export const spCommitStep: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point", a commit the code makes: "Extend the guarded commit path … and commit source and history atomically", "preview/commit lifecycle") or lists it among what code must not do ("confirm they do not call `loadRuntime`, source-writing functions, commit, or push") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin", or a sentence in it that does, "… missing-required → throw. Commit `feat(loader): HF config reader`.", "Full ctest; commit; push"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, `/tmp/…`, a path under the host\'s own directories in a plan that names the repository\'s files by relative paths: `/data/agent/profile/bin/x.py`, "Modify locally: `…`", "Persistent runtime state only: …", a harness made and deleted before the commit: "Create temporarily: `…`", "Delete before commit: `…`") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap", "Modify: `core/engine_test.go` only if a focused regression test is missing": then a commit step without commands, "Inspect diff and commit", commits only what turns up), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)", "Step 3: Commit (after conflict resolution in Task 2)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes", "inspect any failed CI logs. Fix, commit, push …"), a step that commits work from before the task ("Commit all pending changes" before the branch is cut), plans that forbid commits ("Do not perform git operations", "Do not create commits during implementation", "不提交、不推送、不部署代码。", "Do not stage or commit changes automatically; leave all implementation changes in the working tree for user review", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result", "agents forbidden all git writes" while a governor commits), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase", a commit in a section after the last task: "## Final verification" … "- [ ] Commit the implementation with a focused message.", which is itself owed its commands, and a plan\'s only commit step, when it shows none, is asked to stage the plan\'s files, not only its task\'s).',
+    'Each task ends with a "Commit" step that shows the commands — `git add <the task\'s files>` and `git commit -m "feat: …"` — so every task leaves one reviewable commit and the executing agent stages exactly the task\'s files. A step that names committing among its actions ("Inspect the diff, review it, commit, push, open a PR") is a commit step; one that names commits as things ("Export all commit messages for analysis", "security review, commit and staged-diff controls", "database state as commit point", a commit the code makes: "Extend the guarded commit path … and commit source and history atomically", "preview/commit lifecycle") or lists it among what code must not do ("confirm they do not call `loadRuntime`, source-writing functions, commit, or push") is not. Reported: a task with no commit step and no later task that commits (so its work is never committed), every task when none commits, and a commit step that says to commit without the commands ("- [ ] Commit `feat: …`.", "Add coverage and commit."; in a task without steps, a line of its text that opens with "Commit": "- Commit on the isolated branch, push to origin", or a sentence in it that does, "… missing-required → throw. Commit `feat(loader): HF config reader`.", "Full ctest; commit; push"). Not reported: tasks that only run things (a verification task, a manual smoke test, shell that runs scripts or works outside the repository and writes none of its files, pushing the branch and merging its pull request, a step that merges the branch, "合并:`git merge --ff-only chore/x`(… 加 commit)", whatever it says of commits) or only read files ("Read: `/etc/…`"), commits made with another version control or a project\'s own tool (`jj describe -m`, `jj new -m` in a step\'s words, `hg commit`, GitButler\'s `but commit`, `scripts/committer "feat: …" src/a.ts`) — a commit step with no command is then shown the plan\'s own —, tasks whose files all lie in `.git/` (`git remote rename`) or outside the repository (host configuration, `/tmp/…`, a path under the host\'s own directories in a plan that names the repository\'s files by relative paths: `/data/agent/profile/bin/x.py`, "Modify locally: `…`", "Persistent runtime state only: …", a harness made and deleted before the commit: "Create temporarily: `…`", "Delete before commit: `…`") or whose Files label says they are not committed ("**Files (scratchpad, not committed):**") or whose Files say they change files only on a condition ("Modify only if final review exposes a real gap", "Modify: `core/engine_test.go` only if a focused regression test is missing": then a commit step without commands, "Inspect diff and commit", commits only what turns up), a task that says it commits nothing ("No commit (nothing tracked changed)", "Commit nothing — this is a verification step only", "Commit — n/a (no file change) unless the script needs a tweak", "Review checkpoint without committing … Do not stage or commit.") or puts its commit off ("Step 4: Do not commit yet (commit with the last task)", "Step 3: Commit (after conflict resolution in Task 2)"), a task whose files all sit in a directory the plan keeps out of git ("live under ignored `logs/relay/` and must not be staged or committed"), commit steps that run only if something happened ("Commit if fixes were needed", "Commit any visual-verification fixes", "inspect any failed CI logs. Fix, commit, push …"), a step that commits work from before the task ("Commit all pending changes" before the branch is cut), plans that forbid commits ("Do not perform git operations", "Do not create commits during implementation", "不提交、不推送、不部署代码。", "保留工作区改动供用户审阅，不主动提交" (leave the changes for the user to review, do not commit on your own), "Do not stage or commit changes automatically; leave all implementation changes in the working tree for user review", "Do not run `git add`, `git commit` or `git push`", "不执行 `git add`、`git commit` 或其他 Git mutation", "Git commit steps are omitted because …", "Git commits are excluded from this plan because …", "… as the checkpoint mechanism instead of repo commits") or leave them to the user or the session that runs the plan ("commit only if the user asks", "Git commit steps run only once the user authorizes them", "Git commits are left to the user; do not run `git commit`", "No worker commits; root commits the reviewed result", "agents forbidden all git writes" while a governor commits), and plans that gather their commits in a "Commits" section or make one commit for the whole plan ("create one signed cleanup commit", "One commit at the very end of the phase", a commit in a section after the last task: "## Final verification" … "- [ ] Commit the implementation with a focused message.", which is itself owed its commands, and a plan\'s only commit step, when it shows none, is asked to stage the plan\'s files, not only its task\'s).',
   instruction: 'End each task with a commit step: "- [ ] **Step N: Commit**" and a bash block with `git add <the files>` and `git commit -m "<type>: <what changed>"`.',
   examples: {
     valid: [
@@ -318,8 +329,13 @@ export const spCommitStep: Rule = {
       // A plan that commits with its own tool elsewhere ("`but commit chore/x -m \"…\"`") is shown that tool.
       house ??= houseCommit(plan) ?? '';
       const show = house !== '' ? `show the command, as the plan's other commits do (\`${clip(house, 40)}\`)` : `show \`git add <${stages(i)}>\` and \`git commit -m "…"\` in a bash block`;
+      const named = `${name.startsWith('Step') ? `${name} ("${clip(quoted, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)}`;
+      // "**Step 5: 提交暂存**" over "Run: `git add a.go b.go`": the files are staged, the commit is what is missing.
+      const staged = house === '' && stepCode(step).some((c) => STAGES.test(c));
       out.push({
-        message: `${name.startsWith('Step') ? `${name} ("${clip(quoted, 40)}")` : name.replace(/^the/, 'The')} of ${taskName(task)} says to commit without the commands: ${show}.`,
+        message: staged
+          ? `${named} shows \`git add\` but no \`git commit -m "…"\`: add the commit command after it.`
+          : `${named} says to commit without the commands: ${show}.`,
         span: step.title.span,
       });
     }

@@ -72,6 +72,8 @@ function isCode(step: Step, b: CodeBlock): boolean {
  * code ("Locate current code") does not say so, and is not judged.
  */
 function saysChange(step: Step): boolean {
+  // "写 diar/mod.rs(trait + 实现 + mock)", "删除头文件声明": a title in another language is not judged.
+  if (/^[^A-Za-z]*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(step.title.text)) return false;
   return stepKind(step.title.text) === 'implement' || MORE_CHANGE_VERBS.test(step.title.text);
 }
 

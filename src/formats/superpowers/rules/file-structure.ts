@@ -21,8 +21,11 @@ function ownDocument(plan: Plan, path: string): boolean {
  */
 const MATCHING_TESTS =
   /\b(?:matching|their|corresponding|accompanying|respective)\s+(?:unit\s+|component\s+)?tests\b|\btests\s+(?:beside|next to|alongside)\s+(?:each|every|the\s+(?:changed\s+|new\s+|touched\s+)?(?:modules?|files?|sources?))\b/i;
-/** A map line that adds the tests of the files it names: "Modify `client.ts` and its tests", "`web_server.py`, and route tests". */
-const LINE_TESTS = /\b(?:and|plus)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?tests\b/i;
+/**
+ * A map line that adds the tests of the files it names: "Modify `client.ts` and its tests", "`web_server.py`, and route
+ * tests", "`billing/{applyPlanChange,modelPricing}.ts` + spec".
+ */
+const LINE_TESTS = /\b(?:and|plus)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?tests\b|\+\s*(?:its\s+|the\s+)?(?:tests?|specs?)\b/i;
 
 /** A path under a tests directory or named for a test (`x.test.ts`, `test_x.py`). */
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]+$/;
@@ -36,8 +39,8 @@ function testCoveredByLine(mapText: string, test: string): boolean {
   const dir = bare(test).split('/').slice(0, -1).filter((d) => !/^(?:tests?|__tests__|specs?)$/.test(d)).join('/');
   return mapText.split('\n').some((line) => {
     if (!LINE_TESTS.test(line)) return false;
-    return [...line.matchAll(/`([^`\s]+)`/g)].some(([, source]) => {
-      const path = bare(source!);
+    // "`billing/{applyPlanChange,modelPricing}.ts` + spec": each file the brace list names has its tests there.
+    return [...line.matchAll(/`([^`\s]+)`/g)].flatMap(([, source]) => expandBraces(bare(source!))).some((path) => {
       // "Create `tests/…/writer.test.ts`: …, and diagnostic tests": a test file's line says what it tests.
       if (TEST_PATH.test(path)) return false;
       const stem = basename(path).replace(/\.[\w]+$/, '');
@@ -119,11 +122,20 @@ function mapGlobs(text: string): Glob[] {
   const bareLists = [...text.matchAll(/^[\s│├└─|]*([\w./-]*\{[^{}\s]*,[^{}\s]*\}[\w./-]*)\s*$/gm)];
   return [...text.matchAll(/`([^`\s]+)`/g), ...bareLists]
     .map((m) => m[1]!)
+    // `methods/{...}.ts` under the line that spells the names out: the elided list stands for any of them.
+    .map((g) => g.replace(/\{(?:\.\.\.|…)\}/g, '*'))
     .filter((g) => /[*?]|\{[^}]*,[^}]*\}/.test(g) && /[\w.]/.test(g))
     .map((g) => {
       // A map's `*` is read as any depth: `tests/*.test.mjs` stands for the tests under `tests/lib/` too.
-      const re = globToRegExp(g.replace(/^\.\//, '').replace(/(?<!\*)\*(?!\*)/g, '**'));
-      return (path: string) => re.test(g.includes('/') ? path : basename(path));
+      const glob = g.replace(/^\.\//, '').replace(/(?<!\*)\*(?!\*)/g, '**');
+      const re = globToRegExp(glob);
+      return (path: string) => {
+        if (!g.includes('/')) return re.test(basename(path));
+        if (re.test(path)) return true;
+        // `methods/quota.ts` in a task, `packages/x/src/methods/*.ts` in the map: the task names the file from a directory the map spells out.
+        const at = glob.indexOf(`/${path.split('/')[0]!}/`);
+        return path.includes('/') && !path.startsWith('/') && at >= 0 && re.test(glob.slice(0, at + 1) + path);
+      };
     });
 }
 
@@ -245,7 +257,7 @@ export const spFileStructure: Rule = {
   family: 'superpowers',
   severity: 'warning',
   formats: ['superpowers'],
-  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**" (or a fork's template of it: a line that names the execution route and no checkboxes, "> **For Hermes:** Use subagent-driven-development skill …", over bold \`**Step N:**\` steps only), predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories and the plan itself, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, by its path or by its name in a tree, a file the map heads a paragraph with ("**Pyproject:** add the \`ca\` script" for \`pyproject.toml\`), a module the map names by its dotted name ("\`MCP.Server.LegacyDispatch\` delegates …" for \`lib/mcp/server/legacy_dispatch.ex\`), a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\`, or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor directories a task names ("Move 19 files from \`doc/\` to \`archive/doc/\`"), nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, \`prefs_test.go\` (extend) OR new minimal test, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests", "Add tests beside the changed modules" or "Tests alongside each.", or a line of the map adds the tests of a file the test is named for or sits beside ("Modify \`client.ts\` and its tests" for \`client.test.ts\`, "\`capabilities/video_library/adapter.py\` and route tests" for \`tests/capabilities/test_routes.py\`), nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
+  description: `"Before defining tasks, map out which files will be created or modified and what each one is responsible for": a File Structure (or File Map, or Project Layout) section above the first task, or a "**File Structure:**" label over one, in a list, table or tree, where the decomposition is decided and reviewed. Reported: a plan that touches ${MIN_FILES} or more files and has no map (a section above the tasks, or the header itself — its list, or an Architecture that says what goes in each file — that lists most of the tasks' files, by path, glob or brace list, counts as one whatever its heading (directories alone do not: "crates under \`crates/\`" maps no file), though only a section headed as a map is held to every task file; plans written to the older skill, whose header line is addressed "> **For Claude:**" (or a fork's template of it: a line that names the execution route and no checkboxes, "> **For Hermes:** Use subagent-driven-development skill …", over bold \`**Step N:**\` steps only), predate the map and are not reported, nor is a plan of one task, whose Files block is its map, nor one whose Files entries name fewer than ${MIN_FILES} files besides directories and the plan itself, "New files under: \`crates/x/\` (from history rewrite)"); a map placed after the first task; and a task whose Files entries are missing from the map (a file named by its base name in a tree counts, a \`.gitkeep\` whose directory the map names, by its path or by its name in a tree, a file the map heads a paragraph with ("**Pyproject:** add the \`ca\` script" for \`pyproject.toml\`), a module the map names by its dotted name ("\`MCP.Server.LegacyDispatch\` delegates …" for \`lib/mcp/server/legacy_dispatch.ex\`), a sibling named by its suffix (\`x.up.sql\` and \`.down.sql\`), and so does a glob entry that matches it, \`tests/**/*.cs\` (an elided brace list too, \`src/methods/{...}.ts\` for a task's \`methods/quota.ts\`), or a directory entry it is under, \`WebHomestay/Migrations/\` or \`crates/schema\`; a task's brace list, \`backends/{ollama,gemini}.py\`, is in the map when each file it names is; lockfiles such as \`Gemfile.lock\` are not held to the map, nor directories a task names ("Move 19 files from \`doc/\` to \`archive/doc/\`"), nor are two alternatives a task has not decided between, \`a.test.ts\` or \`b.test.ts\`, \`prefs_test.go\` (extend) OR new minimal test, nor a created file when the map is headed "Files modified", nor a test file when the map says "… and matching tests", "Add tests beside the changed modules" or "Tests alongside each.", or a line of the map adds the tests of a file the test is named for or sits beside ("Modify \`client.ts\` and its tests" for \`client.test.ts\`, "\`billing/{plans,pricing}.ts\` + spec" for \`pricing.spec.ts\`, "\`capabilities/video_library/adapter.py\` and route tests" for \`tests/capabilities/test_routes.py\`), nor an existing test file the task leaves as it is, "Test: existing \`cleaner.test.ts\` (no new tests)", nor a task whose only file is a plan document, a "Task 0" that commits the plan itself; a file several tasks touch is reported once, at the first); a task file the map names under another extension (\`server.cjs\` in the map, \`server.js\` in the task) is reported as a disagreement to resolve, not a missing entry.`,
   instruction: 'Before the first task, add a "## File Structure" section listing every file the plan creates or modifies and what each one is responsible for; keep it in step with the tasks\' Files blocks.',
   examples: {
     valid: [

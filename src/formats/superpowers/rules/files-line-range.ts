@@ -17,10 +17,11 @@ const EXPECTED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i;
 /**
  * A quoted anchor that places the edit by its text: the "Announce at start" line, "line 40 (`def country; ... end`)",
  * "lines 55–105 (from after `</flux:breadcrumbs>` …)", "after the closing `}` of `registerUpload` (after line 75, …)",
- * "After the `MetricCounter` class (after line 56)", "(after line 319 — the `</div>` closing `devs-card`)".
+ * "After the `MetricCounter` class (after line 56)", "(after line 319 — the `</div>` closing `devs-card`)", "(lines 75–93 in
+ * current file — `projectSingleVerse` useCallback)".
  */
 const ANCHOR =
-  /["“][^"”\n]{3,}["”]|\blines?\s+\d+(?:\s*[-–]\s*\d+)?\s*(?:\(|\s[—–]\s)[^)`\n]{0,30}`[^`]{3,}`|`[^`]{3,}`(?:\s+\w+){0,2}\s*\((?:after|before|at|near|around)?\s*lines?\s+\d+/;
+  /["“][^"”\n]{3,}["”]|\blines?\s+\d+(?:\s*[-–]\s*\d+)?\s*(?:\(|(?:\s[\w ]{0,20}?)?\s[—–]\s)[^)`\n]{0,30}`[^`]{3,}`|`[^`]{3,}`(?:\s+\w+){0,2}\s*\((?:after|before|at|near|around)?\s*lines?\s+\d+/;
 
 /** The next non-blank line after `line` opens a code block: the text a "Replace line 6-7:" quotes. */
 function quotesNext(plan: Plan, line: number): boolean {

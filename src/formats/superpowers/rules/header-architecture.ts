@@ -4,8 +4,12 @@ import { isEmptyField } from '../../../rules/header/fields.js';
 import { ARCHITECTURE, GOAL, headerField, headerRead, labelledBeforeTasks } from './fields.js';
 import { linesBeforeTasks } from './parts.js';
 
-/** A bold label that names the approach in other words: "**Design — …:**", "**Approach:**", "**Decision:**". */
-const APPROACH_LABEL = /^\s*\*\*(?:design|approach|decision|strategy|solution)\b(?!\s*(?:doc|document|spec)s?\b)[^*\n]*\*\*\s*\S?/i;
+/**
+ * A bold label that names the approach in other words: "**Design — …:**", "**Approach:**", "**Decision:**", or in the
+ * plan's language: "**整体原则:**" (overall principle), "**实现思路:**", "**技术方案:**".
+ */
+const APPROACH_LABEL =
+  /^\s*\*\*(?:(?:design|approach|decision|strategy|solution)\b(?!\s*(?:doc|document|spec)s?\b)[^*\n]*\*\*\s*\S?|[\u4e00-\u9fff]{0,4}(?:原则|方案|设计|思路|策略)\s*(?:[:：]\*\*|\*\*[:：])\s*\S)/i;
 
 export const spHeaderArchitecture: Rule = {
   id: 'sp-header-architecture',
@@ -13,7 +17,7 @@ export const spHeaderArchitecture: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'The header says how the plan builds its Goal on an "**Architecture:**" line ("[2-3 sentences about approach]"), so the engineer who executes the tasks knows the shape of the change before the first one. A header without the line, or with an empty one, is reported. Not reported: a header in which none of the Goal, Architecture and Tech Stack lines is found while the plan has no such section either ("## Goal"), which on real plans is most often a header written in a form that is not read (labels in another language, a line before the title), not one without all three, and a header that gives the approach under a label of its own before the tasks ("**Design — trailing per-area checksum:**", "**Approach:**", "**Decision:** Use three evidence tiers"; not "**Design doc:**", a pointer).',
+    'The header says how the plan builds its Goal on an "**Architecture:**" line ("[2-3 sentences about approach]"), so the engineer who executes the tasks knows the shape of the change before the first one. A header without the line, or with an empty one, is reported. Not reported: a header in which none of the Goal, Architecture and Tech Stack lines is found while the plan has no such section either ("## Goal"), which on real plans is most often a header written in a form that is not read (labels in another language, a line before the title), not one without all three, and a header that gives the approach under a label of its own before the tasks ("**Design — trailing per-area checksum:**", "**Approach:**", "**Decision:** Use three evidence tiers", "**整体原则:**" (overall principle) in a plan written in Chinese; not "**Design doc:**", a pointer).',
   instruction: 'After the Goal, write "**Architecture:**" and 2-3 sentences about the approach.',
   examples: {
     valid: [

@@ -1,11 +1,15 @@
 import type { Plan, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
+import { gitCommand } from '../../../plan/git-command.js';
 import { headsTaskRange } from '../../../plan/tasks.js';
 import { OUTPUT_LANGS, shellOnly, taskBlocks, taskHeadSpan, taskName, taskProse, withoutStepNumber } from './parts.js';
 
-/** A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks are green". */
-const CHECKS = /^\W*(?:manual(?:ly)?\s+)?(?:verify|check|confirm|ensure|smoke[- ]test)\b/i;
+/**
+ * A step that checks, by its title: "Verify the hook is called", "Check: …", "Confirm no ding on load", "Ensure CI checks
+ * are green", "手动验证" (verify by hand), "确认键盘焦点仍在位" (confirm the focus is still in place).
+ */
+const CHECKS = /^\W*(?:(?:manual(?:ly)?\s+)?(?:verify|check|confirm|ensure|smoke[- ]test)\b|(?:手动|人工)?(?:验证|确认|检查|核对|核实))/i;
 /**
  * A step of the review and release routine, which writes no file of the task: "Push branch to
  * origin", "Create PR titled …", "Merge PR and delete branch", "Wait for CI".
@@ -60,6 +64,9 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
   return /\b(?:verify|verification|validate|validation|smoke[- ]test|test suite|tests|run\b)/i.test(task.title.text) || (shown.length > 0 && COMMITS_AND_SHIPS.test(task.title.text));
 }
 
+/** Shell that brings another branch's work in; the files come with it and are the branch's, not the task's. */
+const MERGES = gitCommand('merge|rebase|cherry-pick');
+
 /** A list item that names a file with its action, without the label: "- Create `packages/settings/overlays/audit.json` (…)". */
 const FILE_ITEM = /^\s*[-*+]\s+(?:create|modify|update|delete|remove|test)\b:?\s+`[^`\s]+(?:\/|\.\w+)`/i;
 
@@ -74,7 +81,7 @@ export const spTaskFiles: Rule = {
   severity: 'error',
   formats: ['superpowers'],
   description:
-    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. The label may be in the plan\'s language ("**文件:**", "**Archivos:**", "**Dateien:**"). Tasks that only run things (a verification task — "Full verification and handoff" over runs and "Document any environment-only failures", when it lists no file and shows no code —, a task the heading marks done, "Task 0: Toolchain spike — ✅ DONE" over its outcome, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands, a task that lists the commit subjects to use ("1. `feat(auth): add the url resolver`"), a task that lists no file, shows no code and opens none of its steps with a change: "Push `post/x`; open PR", "**STOP.** Jimbo reviews the PR", a session in a browser) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted, and so is a list that names each file with its action but no label ("- Create `packages/settings/overlays/audit.json`") in a plan whose other tasks label theirs; a heading over a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" …) is not asked for one.',
+    'Every task opens with a "**Files:**" block — "Create: `exact/path/to/file.py`", "Modify: `exact/path/to/existing.py:123-145`", "Test: `tests/exact/path/to/test.py`" — so the engineer (or subagent) who takes the task knows what it touches before reading its steps, and reviewers can check the change stays inside it. A task without one is reported; when no task of the plan has one, the plan is reported once. The label may be in the plan\'s language ("**文件:**", "**Archivos:**", "**Dateien:**"). Tasks that only run things (a verification task — "Full verification and handoff" over runs and "Document any environment-only failures", when it lists no file and shows no code —, a task the heading marks done, "Task 0: Toolchain spike — ✅ DONE" over its outcome, a manual smoke test — its Expected output may stand in a `text` block —, steps whose only code is shell that writes no file, such as creating the branch, or that merge another branch in and resolve its conflicts, or that push the branch, open the pull request and merge it, a "Commit and push" task whose only code is the commands, a task that lists the commit subjects to use ("1. `feat(auth): add the url resolver`"), a task that lists no file, shows no code and opens none of its steps with a change: "Push `post/x`; open PR", "**STOP.** Jimbo reviews the PR", a session in a browser) touch no file and are not reported; "**Files:** none (testing only)" says so explicitly and is accepted, and so is a list that names each file with its action but no label ("- Create `packages/settings/overlays/audit.json`") in a plan whose other tasks label theirs; a heading over a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" …) is not asked for one.',
   instruction: 'Open every task with a "**Files:**" block listing each file it creates, modifies or tests, as exact paths ("- Create: `src/x.py`", "- Modify: `src/y.py:123-145`", "- Test: `tests/test_x.py`").',
   examples: {
     valid: [
@@ -106,7 +113,10 @@ export const spTaskFiles: Rule = {
     const out: Finding[] = [];
     for (const task of missing) {
       // "Create and checkout branch" over `git checkout -b …`: every step runs commands that write no file.
-      if (runsOnly(task, plan) || (shellOnly(plan, task) && task.steps.every((s) => s.codeBlocks.length > 0 || s.commands.length > 0))) continue;
+      // "git checkout -b chore/x && git merge --no-ff stage-1" then "resolve the 6 conflicts": a merge writes no file of its own.
+      const shell = shellOnly(plan, task);
+      if (runsOnly(task, plan) || (shell && task.steps.every((s) => s.codeBlocks.length > 0 || s.commands.length > 0))) continue;
+      if (shell && taskBlocks(plan, task).some((b) => MERGES.test(b.content))) continue;
       out.push({
         message: `${taskName(task)} has no "**Files:**" block: list the files it creates, modifies and tests, as exact paths, before its first step.`,
         span: taskHeadSpan(plan, task),

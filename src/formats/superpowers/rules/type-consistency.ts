@@ -138,6 +138,8 @@ export function nearNames(a: string, b: string, sameWords = true): boolean {
     // `henka_script_state_store` and `henka_script_state_store_create`: a type and the function that
     // makes (or frees, clears) it, named after it as C does, are two names.
     if (short.every((w, i) => w === long[i]) && LIFECYCLE.has(long[long.length - 1]!)) return false;
+    // `pg_running` and `pg_running_ptr`: a buffer and the pointer (handle, reference) a launcher takes to it.
+    if (short.every((w, i) => w === long[i]) && REFERENCE.has(long[long.length - 1]!)) return false;
     // `OfficialCatalogService` and `createOfficialCatalogService`: a type and its factory, two names.
     if (short.every((w, i) => w === long[i + 1]) && FACTORY.has(long[0]!)) return false;
     // `initialAdoptionTestPathExists` beside `initialAdoptionPathExists`: the test's helper of a name
@@ -156,6 +158,9 @@ const TEST_DOUBLE = new Set(['test', 'tests', 'testing', 'mock', 'fake', 'stub',
 
 /** The verbs a C-style API appends to a type's name for the functions that manage it (`store_create`, `store_destroy`). */
 const LIFECYCLE = new Set(['create', 'new', 'init', 'destroy', 'free', 'clear', 'reset', 'open', 'close', 'alloc', 'release', 'delete', 'drop']);
+
+/** The words a name takes for a pointer or handle to the thing it names (`pg_running_ptr`, `bufferHandle`). */
+const REFERENCE = new Set(['ptr', 'ptrs', 'pointer', 'handle', 'ref', 'addr']);
 
 /** The verbs a factory puts before the name of the type it makes (`createCatalogService`, `newClient`). */
 const FACTORY = new Set(['create', 'new', 'make', 'build', 'init']);
@@ -276,7 +281,7 @@ export const spTypeConsistency: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled; not a test\'s own version of it, `initialAdoptionTestPathExists` beside `initialAdoptionPathExists`, nor a type and its `_create` function or its factory, `OfficialCatalogService` beside `createOfficialCatalogService`); a name a task consumes that only a later task produces (unless the entry says so: "Consumes future `f()`", or every such later task only modifies files, where it may rewrite a name that already exists); and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported, nor names the plan says already exist ("Consumes: existing `PoolModel.getLanes()`", by the method\'s own name too), nor a consumed name the task\'s own code calls (`const botId = gateway.botUserId();` holds its result in another name). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'writing-plans, Self-Review: "Do the types, method signatures, and property names you used in later tasks match what you defined in earlier tasks? A function called `clearLayers()` in Task 3 but `clearFullLayers()` in Task 7 is a bug." The plan\'s code blocks (Go, Python, TypeScript/JavaScript) are parsed with tree-sitter for the names each task defines and calls, and each task\'s Interfaces block for what it consumes and produces. Reported: a call of a name no task defines when a task defines a name one slip away from it (a word added, dropped or misspelled; not a test\'s own version of it, `initialAdoptionTestPathExists` beside `initialAdoptionPathExists`, nor a type and its `_create` function or its factory, `OfficialCatalogService` beside `createOfficialCatalogService`, nor a buffer and the pointer to it, `pg_running` beside `pg_running_ptr`); a name a task consumes that only a later task produces (unless the entry says so: "Consumes future `f()`", or every such later task only modifies files, where it may rewrite a name that already exists); and with `--repo`, a name called or consumed that no task defines and the repository does not declare (for calls: Go calls of same-package functions or of the repository\'s own packages, and calls in snippets that show their imports). Names a snippet binds anywhere (parameters, locals, imports) and the language\'s builtins are never reported, nor names the plan says already exist ("Consumes: existing `PoolModel.getLanes()`", by the method\'s own name too), nor a consumed name the task\'s own code calls (`const botId = gateway.botUserId();` holds its result in another name). Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction:
     "Use one name for each function, type and method across all tasks, and consume in a task only what an earlier task produces or what the repository already has: check every call against the task that defines it.",
   examples: {
