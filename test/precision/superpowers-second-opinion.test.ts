@@ -50,6 +50,9 @@ const MEASURED = [
   // bp-117 (a header whose "Decision" line gives the approach) was called false first and ambiguous second; bp-205 (a
   // directory a task moves files out of) ambiguous first and false second.
   { rounds: [57, 57], size: 40, agree: 38, wrongThenRight: [], right: { first: 31, second: 31 } },
+  // bs-170 (a map glob `.agents/skills/**` over skills the plan copies, choosing which by judgement) was called right first
+  // and ambiguous second.
+  { rounds: [60, 60], size: 40, agree: 39, wrongThenRight: [], right: { first: 34, second: 33 } },
 ];
 
 describe.each(MEASURED)('second opinions on blind rounds $rounds.0 to $rounds.1', ({ rounds, size, agree, wrongThenRight, right }) => {
