@@ -86,6 +86,8 @@ export const REPLACES_LINES = /\breplace (?:lines?|the lines?)\s+\d+/i;
 const IN_FILE = /^(?!(?:step\s+\d+\w*\s*[:.—-]\s*)?(?:create|write|new)\b).*\bin `?[\w./-]+\.[a-z]{1,4}`?\s*$/i;
 /** The elisions that stand for existing lines kept as they are: `...`, "// ... rest of init unchanged". */
 const ELISION = /^(?:\.\.\.|…)$|^(?:\/\/|#|\/\*)\s*(?:\.\.\.\s*)?(?:rest of|remaining|other|existing)\b/i;
+/** `onClick={...}`: an attribute whose value is elided; in an edit, the element's own value, kept as it is. */
+const ATTRIBUTE_ELISION = /[\w-]+=\{\s*(?:\.\.\.|…)\s*\}/;
 
 /** A block the prose before it introduces as the code being replaced ("Currently:", "Change from:"). */
 export function quotesExisting(plan: Plan, block: CodeBlock): boolean {
@@ -169,6 +171,9 @@ export function taskCodePlaceholders(plan: Plan, task: Task, extra: readonly Reg
       if ((staged || stubs.has(block) || namesLaterTask(hit.text, task)) && /^\W*(?:TODO|FIXME)\b/.test(hit.text)) continue;
       if (edits.has(block) && ELISION.test(hit.text)) continue;
       if (modifiesOnly && ELISION.test(hit.text) && !wholeBody(block, hit.line)) continue;
+      // "Remove `title=` and wrap with `<Tooltip>`:" over `<DropdownMenu.Trigger className={...} onToggle={...}>` in a task
+      // that only modifies files: the element is there already, and so are the values its attributes keep.
+      if ((modifiesOnly || edits.has(block)) && ATTRIBUTE_ELISION.test(block.content.split('\n')[hit.line - block.contentLine] ?? '')) continue;
       out.push(hit);
     }
   }

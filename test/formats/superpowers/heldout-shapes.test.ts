@@ -3143,3 +3143,73 @@ describe('findings of round 60 judged wrong, fixed after it', () => {
     expect(await consumes('pg_runing_ptr')).toEqual([expect.stringContaining('consumes `pg_runing_ptr`')]);
   });
 });
+
+describe('findings of round 61 judged wrong, fixed after it', () => {
+  it('sp-code-step-without-code: a step that opens with the data or document it edits, a list of what stays, CI steps, documentation', async () => {
+    const step = (files: string[], title: string, ...text: string[]): Promise<string[]> =>
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Slim', '**Files:**', ...files.map((f) => `- Modify: \`${f}\``), '', `**Step 1: ${title}**`, '', ...text);
+    const code = ['scripts/install.js', 'manifests/components.json'];
+    expect(await step(code, 'Write minimal implementation', 'In `manifests/components.json`:', '', '- shrink `core.sources` to runtime files only')).toEqual([]);
+    expect(await step(code, 'Write minimal implementation', 'In `scripts/install.js`:', '', '- shrink `coreSources` to runtime files only')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await step(['scripts/report.js', 'VERIFICATION_REPORT.md'], 'Write the interaction acceptance case', 'Document the browser sequence in `VERIFICATION_REPORT.md`: open Index, click Work.')).toEqual([]);
+    const removals = ['- Remove `a.md` and `b.md` from `ARTIFACTS`', '- Remove `fs.mkdirSync(path.join(dir, \'notepads\'));`'];
+    expect(await step(['scripts/scaffold.js'], 'Write minimal implementation', 'In `scripts/scaffold.js`:', '', ...removals, '', 'The script should still:', '', '- create `featureDir`', '- render `PRD.md`')).toEqual([]);
+    expect(await step(['scripts/scaffold.js'], 'Write minimal implementation', 'In `scripts/scaffold.js`:', '', ...removals, '- render `PRD.md` from the new template')).toEqual([expect.stringContaining('shows no code')]);
+    const ci = ['scripts/qe/triage.py', '.github/workflows/qe.yml'];
+    expect(await step(ci, 'Replace the Docker and `triage.sh` steps. Use Python 3.14 and upload the evidence.')).toEqual([]);
+    expect(await step(ci, 'Replace `triage.sh` with a Python triage. Use Python 3.14.')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await step(['src/store.rs'], 'Update stale nearby documentation', 'Name the accepted prefixes in `build_store_from_url`:', '', '```rust', '/// Accepts `postgres://` or `sqlite://`.', '```')).toEqual([]);
+  });
+
+  it('sp-commit-step: commit steps a plan says must be skipped, and a commit left to explicit authorization', async () => {
+    const plan = (constraint: string): Promise<string[]> =>
+      lint('sp-commit-step', spPlan({ before: ['## Global Constraints', '', `- ${constraint}`, ''], tasks: task('### Task 1: Tokens', '**Files:**', '- Modify: `src/tokens.css`', '', '- [ ] **Step 1: Write the tokens**', '', '```css', ':root { --ink: #111; }', '```') }));
+    expect(await plan('`site` has no `.git`; commit steps are recorded as intended checkpoints but must be skipped until the directory is attached to a real Git worktree.')).toEqual([]);
+    expect(await plan('`site` has no `.git` yet.')).toEqual([expect.stringContaining('has no commit step')]);
+    const authorized = (title: string): Promise<string[]> =>
+      lintSecondTask('sp-commit-step', '### Task 2: Handoff', '**Files:**', '- Modify: `docs/contract.md`', '', '- [ ] **Step 1: Update the contract**', '', '```md', 'Accepted: `postgres://`.', '```', '', `- [ ] **Step 2: ${title}**`, '', 'Stage only the intended paths and create a conventional commit.');
+    expect(await authorized('Commit only with explicit authorization')).toEqual([]);
+    expect(await authorized('Commit the contract')).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-task-files: a review-and-ship task whose only blocks are the runs it makes lists no files', async () => {
+    const ship = (lang: string, line: string): Promise<string[]> =>
+      lintSecondTask('sp-task-files', '## Task 2: Review, push, hosted proof', '- [ ] Run all targeted tests:', '', `\`\`\`${lang}`, line, '```', '', '- [ ] Obtain independent reviews. Fix findings and rerun affected tests.', '- [ ] Push the branch normally and open a PR.');
+    expect(await ship('bash', 'cargo test --locked -p agileplus-grpc')).toEqual([]);
+    expect(await ship('rust', 'fn main() {}')).toEqual([expect.stringContaining('Task 2 has no "**Files:**" block')]);
+  });
+
+  it('sp-run-expected: a step titled in Chinese keeps its first word, and the old text of a replacement is no run', async () => {
+    const edit = (title: string): Promise<string[]> =>
+      lintSecondTask('sp-run-expected', '### Task 2: Rename', '**Files:**', '- Modify: `run.sh`', '', `- [ ] **Step 1: ${title}**`, '', '把 `run.sh` 中:', '- `xcodebuild -project amux.xcodeproj -scheme amux` → `-project seamux.xcodeproj -scheme seamux`');
+    expect(await edit('改 run.sh')).toEqual([]);
+    expect(await edit('Edit run.sh')).toEqual([]);
+    expect(await lintSecondTask('sp-run-expected', '### Task 2: Build', '- [ ] **Step 1: Run the build**', '', '- `xcodebuild -project amux.xcodeproj -scheme amux` first.')).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-file-structure: a branch ref under `.git/` a task lists is not held to the map', async () => {
+    const tasks = (ref: string): string[] => task('### Task 1: Branch', '**Files:**', '- Create: `src/review.ts`', `- Create: \`${ref}\` (auto via \`git checkout -b\`)`, '', '- [ ] Step');
+    const map = ['## File Structure', '', '- `src/review.ts` — the review orchestration', ''];
+    expect(await lint('sp-file-structure', spPlan({ before: map, tasks: tasks('tooling/.git/refs/heads/cr/p0') }))).toEqual([]);
+    expect(await lint('sp-file-structure', spPlan({ before: map, tasks: tasks('tooling/.github/refs.yml') }))).toEqual([expect.stringContaining('is not in the file map')]);
+  });
+
+  it('sp-no-placeholders: an attribute whose value an edit elides, and "if applicable" on a field of a record', async () => {
+    const wrap = (action: string, title = 'Add tooltip to the extra tools trigger'): Promise<string[]> =>
+      lintSecondTask('sp-no-placeholders', '### Task 2: Tooltips', '**Files:**', `- ${action}: \`src/Actions.tsx\``, '', `- [ ] **Step 1: ${title}**`, '', 'Wrap the trigger with `<Tooltip>`:', '', '```tsx', '<Tooltip label={t("toolBar.extraTools")}>', '  <DropdownMenu.Trigger className={...} onToggle={...}>', '    {icon}', '  </DropdownMenu.Trigger>', '</Tooltip>', '```');
+    expect(await wrap('Modify')).toEqual([]);
+    expect(await wrap('Create', 'Write the toolbar')).toEqual([expect.stringContaining('has a placeholder ("{...}")')]);
+    const record = (line: string): Promise<string[]> => lintSecondTask('sp-no-placeholders', '### Task 2: Handoff', '**Files:**', '- Create: `STATUS.md`', '', `- [ ] **Step 1:** ${line}`);
+    expect(await record('Record preview URL, commit SHA if applicable, routes and screenshots in `STATUS.md`.')).toEqual([]);
+    expect(await record('Update the routes if applicable.')).toEqual([expect.stringContaining('leaves the work open ("if applicable")')]);
+  });
+
+  it('strict sp-files-exact-paths and sp-files-line-range: a Chinese condition on an entry, and "change line 21:" over "From: `…`"', async () => {
+    expect(await filesEntry('### Task 2: Rename', '- Modify: `README*`(如存在)', '- [ ] **Step 1: Edit**')).toEqual([]);
+    expect(await filesEntry('### Task 2: Rename', '- Modify: `README*`', '- [ ] **Step 1: Edit**')).toEqual([expect.stringContaining('"Modify: `README*`" of Task 2 names no file path')]);
+    const line = (next: string): Promise<string[]> =>
+      lintSecondTask('sp-files-line-range', '### Task 2: Font', '**Files:**', '- Modify: `src/Tooltip.scss`', '', '- [ ] **Step 1: Reduce font size**', '', 'In `src/Tooltip.scss`, change line 21:', '', next);
+    expect(await line('From: `font-size: 13px;` To: `font-size: 11px;`')).toEqual([]);
+    expect(await line('`font-size: 11px;`')).toEqual([expect.stringContaining('places an edit by line number ("change line 21")')]);
+  });
+});

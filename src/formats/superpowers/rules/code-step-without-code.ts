@@ -42,6 +42,11 @@ const SETTINGS_OBJECT = /^\W*(?:add|write|create|update|set|define|register)\s+(
  */
 const MANIFEST_ENTRIES = /\b(?:scripts|workspace members?|(?:dev-?)?dependenc(?:y|ies))\W*$/i;
 const MANIFEST = /\b(?:package\.json|Cargo\.toml|pyproject\.toml|go\.mod|composer\.json|Gemfile|pom\.xml|build\.gradle(?:\.kts)?|deno\.json)\b/;
+/** A step's text that opens with the file it edits: "In `manifests/components.json`:", "Document … in `REPORT.md`: …". */
+const OPENS_IN_FILE = /^\W*(?:in\s+`([^`\s]+)`\s*[:,]|(?:document|record|describe|write down)\b[^.\n]{0,60}?\bin(?:to)?\s+`([^`\s]+)`)/i;
+/** CI configuration, and a step whose first sentence ends on the steps or jobs it changes there. */
+const CI_FILE = /(?:^|\/)\.github\/workflows\/|(?:^|\/)\.gitlab-ci\.ya?ml$|(?:^|\/)\.circleci\//;
+const CI_STEPS = /^[^.]*\b(?:steps|jobs)\s*(?:\.|$)/i;
 /** Things a step makes that are not code: a directory, a branch, a CI workflow ("Add a temporary CI workflow and …", configuration). */
 const NOT_CODE_OBJECT =
   /^\S+\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:directory|directories|folder|branch|worktree|commit|tag|release|PR|pull request)\b|^\S+\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:CI|GitHub Actions?)\s+(?:workflows?|jobs?|pipelines?)\b/i;
@@ -109,8 +114,13 @@ const DOC_COMMENTS = /\bdoc[- ]?comments?\b|\bdocstrings?\b|\b(?:java|js|ts|k|ru
 const EXACT_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:(?:delete|remove|drop)\b[^\n]*`[^`]+`|(?:add|insert|append)\s+`[^`]*;`)/i;
 /** A list item that is one whole statement or a field with its type: "- `pub mod cst;`", "- `councilOpLog?: CouncilOp[]`". */
 const STATEMENT_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+`(?:[^`]*;|[A-Za-z_]\w*\??\s*:\s*[^`]+)`\s*$/;
+/** A line that introduces what a change leaves as it is: "The script should still:", "Keep:". */
+const STILL = /\b(?:should|must|will) still\b|^\W*keep\s*:|\bstays? (?:as it is|unchanged)\b/i;
 function exactListedEdits(text: string): boolean {
-  const items = text.split('\n').filter((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
+  // "The script should still:" over "- create `featureDir`": a list of what stays, not of edits.
+  const lines = text.split('\n');
+  const still = lines.findIndex((l) => STILL.test(l) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(l));
+  const items = (still >= 0 ? lines.slice(0, still) : lines).filter((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
   // "Remove:" over "- `pub mod cst;`": the verb is the label's, each item a whole statement (or one added only
   // if needed: "- optional derived projection cache field only if needed").
   const labelled = /^\W*(?:remove|delete|drop|add|insert|append)\s*:\s*$/im.test(text);
@@ -151,6 +161,13 @@ export function changesCode(unit: WorkUnit): boolean {
   const taskFiles = unit.task.files.map((f) => f.path).filter((f) => !f.endsWith('/') && !/\/\*{1,2}$/.test(f));
   if (taskFiles.length > 0 && taskFiles.every((f) => !CODE_FILE.test(f) && (DATA_FILE.test(f) || DOC_FILE.test(f)))) return false;
   if (SETTINGS_OBJECT.test(head) && !CODE_FILE.test(head) && taskFiles.some((f) => DATA_FILE.test(f))) return false;
+  // "In `manifests/components.json`:" over what to change, "Document the browser sequence in `VERIFICATION_REPORT.md`: …":
+  // the step edits the one file it opens with, data or a document.
+  const opening = OPENS_IN_FILE.exec(unit.prose[1]?.text ?? '');
+  const opensIn = opening?.[1] ?? opening?.[2];
+  if (opensIn !== undefined && !CODE_FILE.test(opensIn) && (DATA_FILE.test(opensIn) || DOC_FILE.test(opensIn))) return false;
+  // "Replace … `wait_health.sh` and `triage.sh` steps." in a task that edits a CI workflow: the workflow's steps.
+  if (CI_STEPS.test(head.replace(/`[^`]*`/g, 'x')) && taskFiles.some((f) => CI_FILE.test(f))) return false;
   if (MANIFEST_ENTRIES.test(head) && (unit.task.filesBlock?.items.some((it) => MANIFEST.test(it.text)) ?? false)) return false;
   const namesCode = CODE_FILE.test(head) || CODE_SYMBOL.test(text);
   if (EDIT_VERB.test(verb) && !namesCode) return false;
@@ -168,7 +185,8 @@ export function changesCode(unit: WorkUnit): boolean {
   if (REPLACE_CLAUSE.test(text) || COPIES_FILE.test(`${head}\n${text}`)) return false;
   if (REGISTERS.test(head) && MAPS_TO.test(`${head}\n${text}`)) return false;
   // "Update `command.rs` doc comments", "Add `@deprecated` JSDoc tag": documentation of the code, whichever file holds it.
-  if ((UPDATES.test(head) || /^\W*(?:add|write|document)\b/i.test(head)) && DOC_COMMENTS.test(head)) return false;
+  // "Update stale nearby documentation" over the `///` lines to write: the comments are the deliverable.
+  if ((UPDATES.test(head) || /^\W*(?:add|write|document)\b/i.test(head)) && (DOC_COMMENTS.test(head) || /^\W*[A-Za-z]+\s+(?:[\w-]+\s+){0,3}documentation\b/i.test(head))) return false;
   if (verb === 'implement' || namesCode || CODE_NOUN.test(head)) return true;
   // "Add a 30-second idle timeout …" in a task whose files are all source files.
   const files = unit.task.files.map((f) => f.path);

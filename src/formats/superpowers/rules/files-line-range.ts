@@ -23,12 +23,18 @@ const EXPECTED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?Expected\b/i;
 const ANCHOR =
   /["“][^"”\n]{3,}["”]|\blines?\s+\d+(?:\s*[-–]\s*\d+)?\s*(?:\(|(?:\s[\w ]{0,20}?)?\s[—–]\s)[^)`\n]{0,30}`[^`]{3,}`|`[^`]{3,}`(?:\s+\w+){0,2}\s*\((?:after|before|at|near|around)?\s*lines?\s+\d+/;
 
-/** The next non-blank line after `line` opens a code block: the text a "Replace line 6-7:" quotes. */
-function quotesNext(plan: Plan, line: number): boolean {
+/** The next non-blank line after `line`. */
+function nextText(plan: Plan, line: number): string {
   let l = line + 1;
   while (l <= plan.lines.length && lineText(plan, l).trim() === '') l++;
-  return /^\s*(?:`{3,}|~{3,})/.test(lineText(plan, l));
+  return lineText(plan, l);
 }
+
+/** The next non-blank line after `line` opens a code block: the text a "Replace line 6-7:" quotes. */
+const quotesNext = (plan: Plan, line: number): boolean => /^\s*(?:`{3,}|~{3,})/.test(nextText(plan, line));
+
+/** The next non-blank line quotes the old line: "change line 21:" over "From: `font-size: 13px;` To: `font-size: 11px;`". */
+const quotesOldNext = (plan: Plan, line: number): boolean => /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:from|before|old|current(?:ly)?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*`/i.test(nextText(plan, line));
 
 export const spFilesLineRange: Rule = {
   id: 'sp-files-line-range',
@@ -37,7 +43,7 @@ export const spFilesLineRange: Rule = {
   strict: true,
   formats: ['superpowers'],
   description:
-    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor or over the lines it quotes ("Replace line 6-7:" over a block of them, then "With:"; "after line 13 (the "Announce at start" line)", "After line 40 (`def country; ... end`)", "replace lines 55–105 (from after `</flux:breadcrumbs>` through …)", "after the closing `}` of `registerUpload` (after line 75)", "After the `MetricCounter` class (after line 56)", "after line 319 — the `</div>` closing `devs-card`"), nor a task that places three or more edits by line ("- Line 10: change …", "In `mod.rs` (line 14):"), or two each named with its lines in parentheses ("Update the doc comment above it (lines 46-56)", "the impl block (line 68)"): one range in the Files entry cannot place them, and the steps name where each goes. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
+    'A Modify entry of the Files block names the lines it changes: "Modify: `exact/path/to/existing.py:123-145`". The range belongs in the Files entry, where the executor and the reviewer look for it (and where microplan can check it against the repository), and it is exact. Plans write the range in several forms, all accepted (`path:123-145`, `path:94,100`, `path:6`, `path` (lines 40-74), `path: after cmd_task_new`); a Modify entry without a range is not reported by itself, since appends, whole-file rewrites and edits placed by a named anchor need none. Reported, once per task: a step that places its edit by exact line number in prose ("Add after line 8:") while the task\'s Modify entries give no range; and a reversed range (`path:145-123`). A step whose heading gives its lines ("Update constructor (lines 109-121)") places its edit where the executor reads it, and is not reported. Line numbers given roughly ("lines approximately: 90") are hints for a search and are not reported, nor is a line number given beside a quoted anchor or over the lines it quotes ("Replace line 6-7:" over a block of them, then "With:"; "change line 21:" over "From: `font-size: 13px;` To: `font-size: 11px;`"; "after line 13 (the "Announce at start" line)", "After line 40 (`def country; ... end`)", "replace lines 55–105 (from after `</flux:breadcrumbs>` through …)", "after the closing `}` of `registerUpload` (after line 75)", "After the `MetricCounter` class (after line 56)", "after line 319 — the `</div>` closing `devs-card`"), nor a task that places three or more edits by line ("- Line 10: change …", "In `mod.rs` (line 14):"), or two each named with its lines in parentheses ("Update the doc comment above it (lines 46-56)", "the impl block (line 68)"): one range in the Files entry cannot place them, and the steps name where each goes. Off by default (strict): on real plans nobody tuned it on, reviewers agreed with few of its findings (docs/precision.md); a project that wants it turns it on under `rules:`.',
   instruction: 'Give each Modify entry the lines it changes, exactly: "- Modify: `src/path/file.py:123-145`", not "after line 8" in a step.',
   examples: {
     valid: [
@@ -92,6 +98,8 @@ export const spFilesLineRange: Rule = {
         if (ANCHOR.test(text)) continue;
         // "Replace line 6-7:" over a block that quotes them, then "With:": the quoted text places the edit.
         if (/^\W*replace\s+lines?\s+\d+(?:\s*[-–]\s*\d+)?\s*:\s*$/i.test(text) && quotesNext(plan, line)) continue;
+        // "In `Tooltip.scss`, change line 21:" over "From: `font-size: 13px;` To: …": the old line quoted places it.
+        if (/\b(?:replace|change|edit|update)\s+lines?\s+\d+(?:\s*[-–]\s*\d+)?\s*:\s*$/i.test(text) && quotesOldNext(plan, line)) continue;
         const range = m[2] ? `${m[1]}-${m[2]}` : m[1];
         const entry = modify.length === 1 ? `\`Modify: ${modify[0]!.path}\`` : 'the Modify entries';
         out.push({

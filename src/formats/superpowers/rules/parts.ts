@@ -57,7 +57,8 @@ export function stepName(plan: Plan, step: Step): string {
 }
 
 /** A step's title without its number and the marks around it: "**Step 2: Run, expect FAIL**" → "Run, expect FAIL**". */
-export const withoutStepNumber = (title: string): string => title.replace(/^[\W_]*(?:step\s+\d+[a-z]?(?:\.\d+)*\W*)?/i, '');
+// Only marks and spaces go before the number: "改 run.sh" (edit run.sh) keeps its first word, which `\W` would take.
+export const withoutStepNumber = (title: string): string => title.replace(/^[^\p{L}\p{N}]*(?:step\s+\d+[a-z]?(?:\.\d+)*[^\p{L}\p{N}]*)?/iu, '');
 
 export function clip(s: string, n: number): string {
   const t = s.trim().replace(/\s+/g, ' ');
@@ -242,9 +243,10 @@ export function readsOnly(task: Task): boolean {
 /**
  * A Files entry that touches its files only on a condition, with its criterion: "Modify only if final review exposes
  * a real gap", "Modify only if needed for accurate traceability: `x.md`", "Modify: `core/engine_test.go` only if a focused
- * regression test is missing.".
+ * regression test is missing.", "Modify: `README*`(如存在)" (if it exists).
  */
-export const ONLY_IF_ENTRY = /^\W*(?:(?:create|modify|update|change|edit|touch)\s*:?\s+)?(?:`[^`]+`\s*(?:\(\s*|[—–-]\s*)?)?only (?:if|when)\b/i;
+export const ONLY_IF_ENTRY =
+  /^\W*(?:(?:create|modify|update|change|edit|touch)\s*:?\s+)?(?:(?:`[^`]+`\s*(?:\(\s*|[—–-]\s*)?)?only (?:if|when)\b|`[^`]+`\s*[（(]\s*(?:如有|如存在|若有|若存在|如需|如果))/i;
 
 /** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
 export function touchesNoFile(task: Task): boolean {

@@ -32,7 +32,9 @@ const PHRASES: readonly Phrase[] = [
   // Steps that leave what to do to the engineer.
   { re: /\bfix (?:any|all) (?:real |remaining |resulting |other )?(?:issues|problems|errors|failures|warnings|regressions)(?: (?:found|that arise|you find))?\b/i, kind: 'open', withoutCode: true },
   { re: /\bidentify and fix\b/i, kind: 'open', withoutCode: true },
-  { re: /\b(?:where practical|as appropriate|if applicable)\b/i, kind: 'open', withoutCode: false },
+  { re: /\b(?:where practical|as appropriate)\b/i, kind: 'open', withoutCode: false },
+  // Not a field of a record the step writes: "Record preview URL, commit SHA if applicable, routes, …".
+  { re: /(?<!^\W*(?:record|note|log|list|document|capture|report|include)\b[^.]*)\bif applicable\b/i, kind: 'open', withoutCode: false },
   // Not an optional extra among a step's lettered items: "(a) conservation … (b) a resolution check … (c) Optionally an equivalence".
   { re: /(?<!\([a-z\d]\)\s{0,2})\boptionally\b/i, kind: 'open', withoutCode: false, headOnly: true },
 ];

@@ -158,7 +158,8 @@ function inlineRun(plan: Plan, step: Step): { command: string; after: string } |
   // Under a run step's head, a line that opens with the command: "`mvn -q test -Dtest=EntityIdTest` → PASS."
   for (const p of step.prose) {
     const m = LEADING_COMMAND.exec(p.text);
-    if (m) return { command: m[1]!, after: p.text.slice(m[0].length) };
+    // "- `xcodebuild -project amux.xcodeproj` → `-project seamux.xcodeproj`": the old text of a replacement, not a run.
+    if (m && !/^\s*(?:→|->|=>)\s*`/.test(p.text.slice(m[0].length))) return { command: m[1]!, after: p.text.slice(m[0].length) };
   }
   return undefined;
 }

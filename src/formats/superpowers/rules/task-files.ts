@@ -29,7 +29,7 @@ const COMMITS_AND_SHIPS = /^\W*(?:commit|push|ship|open (?:a |the )?(?:PR|pull r
 
 /** A step that opens with a change: "Implement …", "Add …", "Write the failing test", "Update `x.ts` to …". */
 const OPENS_WITH_CHANGE =
-  /^(?:implement|add|write|create|introduce|wire|update|fix|refactor|extract|define|register|integrate|port|convert|extend|expose|rewrite|replace|modify|change|remove|delete|rename|move|edit|insert|append|document|migrate|generate|build|scaffold|set up|configure|bump)\b/i;
+  /^(?:implement|add|write|create|introduce|wire|update|fix|refactor|extract|define|register|integrate|port|convert|extend|expose|rewrite|replace|modify|change|remove|delete|rename|move|edit|insert|append|document|migrate|generate|build|scaffold|set up|configure|bump|resolve)\b/i;
 
 /**
  * A task that only runs things ("Task 3: Verify", "Task 4: Manual smoke test", "Run Full Test
@@ -51,7 +51,8 @@ export function runsOnly(task: Task, plan?: Plan): boolean {
     // "**STOP.** Jimbo reviews the PR … No merge", "**Jimbo clicks Create page**": a step that names a change
     // somewhere but opens with none, in a task that lists no file and shows no code, acts (pushes, reviews,
     // works a browser) and writes nothing.
-    const shows = blocks === undefined || blocks.length > 0;
+    // Shell blocks are the runs it makes ("Run all targeted tests" over `cargo test …`, `rg -n 'TODO' …`), not code it writes.
+    const shows = blocks === undefined || blocks.some((b) => !SHELL_LANGS.has(b.lang));
     return !shows && task.files.length === 0 && writing.every((s) => !OPENS_WITH_CHANGE.test(withoutStepNumber(s.title.text)));
   }
   if (task.steps.length > 0) return true;
