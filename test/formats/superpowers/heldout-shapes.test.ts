@@ -3213,3 +3213,19 @@ describe('findings of round 61 judged wrong, fixed after it', () => {
     expect(await line('`font-size: 11px;`')).toEqual([expect.stringContaining('places an edit by line number ("change line 21")')]);
   });
 });
+
+describe('findings of round 62 judged wrong, fixed after it', () => {
+  it('sp-commit-step: a commit the agent\'s own tool makes, named in words with its message', async () => {
+    const checkpoint = (text: string): Promise<string[]> =>
+      lintSecondTask('sp-commit-step', '### Task 2: Format', '**Files:**', '- Modify: `crates/core/src/lib.rs`', '', '- [ ] **Step 1: Format the sources**', '', '```rust', 'pub fn f() {}', '```', '', '- [ ] **Step 2: Commit checkpoint**', '', text);
+    expect(await checkpoint('Run through the agent progress tool with commit message: `style: format rust sources`')).toEqual([]);
+    expect(await checkpoint('Commit with message: `style: format rust sources`')).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-code-step-without-code: a docs site\'s pages and the `sidebars.js` that lists them are documentation', async () => {
+    const wire = (config: string): Promise<string[]> =>
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Plugin docs', '**Files:**', `- Modify: \`${config}\``, '- Create: `website/docs/plugins/tailwindcss.mdx`', '', '- [ ] **Step 1: Wire the new pages into navigation**', '', 'Add the TailwindCSS page to the Rust Plugins sidebar category in `sidebars.js`.');
+    expect(await wire('website/sidebars.js')).toEqual([]);
+    expect(await wire('website/src/plugins.js')).toEqual([expect.stringContaining('shows no code')]);
+  });
+});
