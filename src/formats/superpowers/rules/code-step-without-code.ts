@@ -1,7 +1,7 @@
 import type { Plan } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { isDocsOnly } from '../../../rules/tasks/shared.js';
-import { linesBeforeTasks, taskBlocks, taskProse } from './parts.js';
+import { CI_FILE, linesBeforeTasks, taskBlocks, taskProse } from './parts.js';
 import { phraseIn } from './placeholder-phrases.js';
 import { showsCode, unitName, workUnits, type WorkUnit } from './units.js';
 
@@ -20,7 +20,7 @@ const EDIT_VERB = /^(?:update|fix|refactor|replace|modify|change|convert|port|re
 const CODE_FILE = /\.(?:py|js|mjs|cjs|ts|tsx|jsx|go|rs|java|kt|kts|cs|rb|php|sh|bash|zsh|ps1|c|h|cc|cpp|hpp|swift|scala|lua|pl|sql|vue|svelte|ex|exs|dart)\b/i;
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc)\b|\bREADME\b/i;
 /** A docs site's configuration written as a script: `sidebars.js`, `docusaurus.config.ts`, `.vitepress/config.mts`. */
-const SITE_CONFIG = /(?:^|\/)(?:sidebars|docusaurus\.config|astro\.config|mkdocs|(?:\.vitepress\/)?config)\.[cm]?[jt]s$/;
+const SITE_CONFIG = /(?:^|\/)(?:sidebars|docusaurus\.config|astro\.config|\.vitepress\/config)\.[cm]?[jt]s$/;
 /** Data and configuration (.NET solution and project files too): a step that writes results or settings in one describes values, not code. */
 const DATA_FILE = /\.(?:json|jsonl|ya?ml|toml|csv|tsv|ini|cfg|conf|xml|lock|slnx?|csproj|fsproj|vbproj|props)\b/i;
 /** What a step writes when it writes code. */
@@ -46,8 +46,7 @@ const MANIFEST_ENTRIES = /\b(?:scripts|workspace members?|(?:dev-?)?dependenc(?:
 const MANIFEST = /\b(?:package\.json|Cargo\.toml|pyproject\.toml|go\.mod|composer\.json|Gemfile|pom\.xml|build\.gradle(?:\.kts)?|deno\.json)\b/;
 /** A step's text that opens with the file it edits: "In `manifests/components.json`:", "Document … in `REPORT.md`: …". */
 const OPENS_IN_FILE = /^\W*(?:in\s+`([^`\s]+)`\s*[:,]|(?:document|record|describe|write down)\b[^.\n]{0,60}?\bin(?:to)?\s+`([^`\s]+)`)/i;
-/** CI configuration, and a step whose first sentence ends on the steps or jobs it changes there. */
-const CI_FILE = /(?:^|\/)\.github\/workflows\/|(?:^|\/)\.gitlab-ci\.ya?ml$|(?:^|\/)\.circleci\//;
+/** A step whose first sentence ends on the steps or jobs it changes (in a CI workflow the task edits). */
 const CI_STEPS = /^[^.]*\b(?:steps|jobs)\s*(?:\.|$)/i;
 /** Things a step makes that are not code: a directory, a branch, a CI workflow ("Add a temporary CI workflow and …", configuration). */
 const NOT_CODE_OBJECT =

@@ -248,6 +248,9 @@ export function readsOnly(task: Task): boolean {
 export const ONLY_IF_ENTRY =
   /^\W*(?:(?:create|modify|update|change|edit|touch)\s*:?\s+)?(?:(?:`[^`]+`\s*(?:\(\s*|[—–-]\s*)?)?only (?:if|when)\b|`[^`]+`\s*[（(]\s*(?:如有|如存在|若有|若存在|如需|如果))/i;
 
+/** CI configuration: a GitHub Actions workflow, `.gitlab-ci.yml`, a CircleCI or Buildkite directory, a Jenkinsfile. */
+export const CI_FILE = /(?:^|\/)(?:\.github\/workflows\/|\.circleci\/|\.buildkite\/)|(?:^|\/)(?:\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile)$/;
+
 /** "**Files:** none (verification only)", "No files modified": the task says it touches no file. */
 export function touchesNoFile(task: Task): boolean {
   return task.filesBlock !== undefined && task.files.length === 0 && task.filesBlock.items.length > 0 && task.filesBlock.items.every((i) => /^\W*(?:no(?:ne)?\b|n\/a\b|nothing\b)/i.test(i.text));

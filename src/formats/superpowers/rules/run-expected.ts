@@ -5,7 +5,7 @@ import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
 import { codeSpanTexts } from '../../../plan/citations.js';
-import { clip, isCode, lineText, linesBeforeTasks, OUTPUT_LANGS, stepName, taskBlocks, taskName, taskProse, withoutStepNumber } from './parts.js';
+import { CI_FILE, clip, isCode, lineText, linesBeforeTasks, OUTPUT_LANGS, stepName, taskBlocks, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /**
  * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
@@ -175,8 +175,6 @@ const RUN_TITLE = /^(?:re-?)?run\b/i;
 /** A review or a QA pass the step has people or agents run: "Run Gate A review with two reviewer scopes:", "Run the code review", "Run design QA". */
 const REVIEW = /^(?:re-?)?run\s+(?:(?:the|a|an)\s+)?(?:(?!and\b)[\w-]+\s+){0,4}?(?:reviews?|QA)\b(?![^.:]*\btests?\b)/i;
 
-/** CI configuration: a GitHub Actions workflow, `.gitlab-ci.yml`, a CircleCI or Buildkite directory, a Jenkinsfile. */
-const CI_FILE = /(?:^|\/)(?:\.github\/workflows\/|\.circleci\/|\.buildkite\/)|(?:^|\/)(?:\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile)$/;
 const writesCiOnly = (task: Task): boolean => task.files.length > 0 && task.files.every((f) => CI_FILE.test(f.path));
 /** A step that adds a CI step or job and names what it runs: "Add a post-build `docker run` step to `cicd-container-build` that executes `python -m pytest` …". */
 const ADDS_CI_STEP = /\badd (?:a|an|the)\s+(?:[\w`-]+\s+){0,3}(?:step|job)\b[^.]{0,80}?\b(?:that|which|to)\s+(?:runs?|executes?)\b/i;
