@@ -3229,3 +3229,19 @@ describe('findings of round 62 judged wrong, fixed after it', () => {
     expect(await wire('website/src/plugins.js')).toEqual([expect.stringContaining('shows no code')]);
   });
 });
+
+describe('earlier rounds\' findings, fixed after round 62', () => {
+  it('sp-code-step-without-code: a wiring step that gives the call it adds, whole, at its place', async () => {
+    const wire = (text: string): Promise<string[]> =>
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Trail frame', '**Files:**', '- Modify: `src/useTour.ts`', '', `- [ ] **Step 1: Wire \`onArrived\`** in useTour: ${text}`);
+    expect(await wire('after the snap+pause, `requestTrailFrame()` (only in the natural-arrival path).')).toEqual([]);
+    expect(await wire('after the snap+pause, request a trail frame (only in the natural-arrival path).')).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-commit-step: a final verification task that lists no file and ends on a commit has nothing of its own to stage', async () => {
+    const verify = (title: string): Promise<string[]> =>
+      lintSecondTask('sp-commit-step', `### Task 2: ${title}`, '**Step 1:** Run `bats tests/` — all tests pass.', '', '**Step 2:** Commit: `chore: final cleanup verification`');
+    expect(await verify('Final verification')).toEqual([]);
+    expect(await verify('Final cleanup')).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+});
