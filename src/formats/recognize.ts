@@ -26,7 +26,7 @@ export function recognize(s: FormatSignals, choice: FormatChoice = 'auto'): Reco
 }
 
 /**
- * A superpowers plan whose tasks the parser cannot find ("## Aufgabe 1:", "### Task C1:"): say so,
+ * A superpowers plan whose tasks the parser cannot find ("## Aufgabe 1:", "### Task 2b-1:"): say so,
  * and how to head them, rather than call it a design doc. Its rules are not run: read without its
  * tasks, the plan would draw findings about tasks it has.
  */

@@ -215,6 +215,11 @@ export interface Task {
   number: number;
   /** "Task 1.2" (tasks numbered within a chunk or phase): the number after the dot; `number` is 1. */
   subnumber?: number;
+  /**
+   * The task's id as its heading writes it when letters lead the number, tasks numbered within a lettered part:
+   * "Task A1", "Task B2-1", "Task F1.1" (`number` is the first number).
+   */
+  id?: string;
   title: Text;
   /** Contract ids this task says it implements ("Contracts Implemented:" or the title's "(BC-1, BC-2)"). */
   contracts: ContractRef[];

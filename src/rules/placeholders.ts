@@ -124,7 +124,9 @@ function wholeBody(block: CodeBlock, line: number): boolean {
 function stagedFiles(tasks: readonly Task[], task: Task): boolean {
   const created = new Set(task.files.filter((f) => f.action === 'create').map((f) => f.path));
   if (created.size === 0) return false;
-  return tasks.some((t) => t.number > task.number && t.files.some((f) => f.action === 'modify' && created.has(f.path)));
+  // Later by place in the plan: "Task B1" comes after "Task A2" though its number is smaller.
+  const at = tasks.indexOf(task);
+  return tasks.some((t, i) => i > at && t.files.some((f) => f.action === 'modify' && created.has(f.path)));
 }
 
 /** "// TODO: implement in Task 3" written in Task 2: the work is deferred to a task of the plan, not left open. */

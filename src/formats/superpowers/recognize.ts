@@ -31,14 +31,14 @@ export function recognizeSuperpowers(s: FormatSignals, chosen: boolean): Recogni
 }
 
 /**
- * A heading that numbers a unit of work: "Aufgabe 1: …", "Tarea 2 — …", "Task C1: …", "Task 2b-1: …" (a word, a
+ * A heading that numbers a unit of work: "Aufgabe 1: …", "Tarea 2 — …", "Task 2b-1: …" (a word, a
  * number or lettered id, a separator).
  */
 const UNIT_HEADING = /^(\p{L}[\p{L}\p{M}'’-]*)\s+(\p{Lu}{0,4}\d+[a-z]?(?:[.-]\d+[a-z]?)*)\s*[:.—–-]\s*\S/u;
 
 /**
  * The first heading of a plan's units of work where none is a "Task N" heading the parser reads as a
- * task: translated ("## Aufgabe 1: …") or given lettered ids ("### Task C1: …"). The most used word wins.
+ * task: translated ("## Aufgabe 1: …") or given ids the parser does not read ("### Task 2b-1: …"). The most used word wins.
  */
 export function unreadUnitHeading(s: FormatSignals): string | undefined {
   if (s.tasks.length > 0) return undefined;

@@ -9,11 +9,11 @@ export const taskNumbering: Rule = {
   severity: 'error',
   formats: ['full', 'compact', 'superpowers'],
   description:
-    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), may head a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8", which uses no number of its own), and may number tasks within their chunks ("Task 1.1", "Task 2.1"), where only a number used twice is reported. When the numbers of a superpowers plan start over (a "## Revised Plan" over "### Task 1" after a first draft\'s tasks), the message names where the number was first used and asks to remove the tasks the new ones replace, or to renumber. When the heading of a skipped task stands inside a code block (a stray fence opened the block over it), the message names that heading and the fence instead of asking to renumber.',
+    'Tasks are numbered Task 1, Task 2, … Task N: each number once, in order, with no gaps. The executing agent, the test strategy table and the commit history all refer to tasks by number, so a duplicated or skipped number makes those references ambiguous. Superpowers plans may open with a "Task 0" (a setup task before the first change) or go on with an earlier plan\'s numbers (a phase 2 plan that opens at Task 16), may head a range of tasks ("## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8", which uses no number of its own), and may number tasks within their chunks ("Task 1.1", "Task 2.1") or lettered parts ("Task A1", "Task B2-1"), where only a number used twice is reported. When the numbers of a superpowers plan start over (a "## Revised Plan" over "### Task 1" after a first draft\'s tasks), the message names where the number was first used and asks to remove the tasks the new ones replace, or to renumber. When the heading of a skipped task stands inside a code block (a stray fence opened the block over it), the message names that heading and the fence instead of asking to renumber.',
   instruction: 'Number tasks "Task 1" to "Task N" in order, each number exactly once, with no gaps.',
   check(plan) {
     const out: Finding[] = [];
-    if (plan.format === 'superpowers' && plan.tasks.some((t) => t.subnumber !== undefined)) return duplicatedDotted(plan);
+    if (plan.format === 'superpowers' && plan.tasks.some((t) => t.subnumber !== undefined || t.id !== undefined)) return duplicatedDotted(plan);
     const seen = new Set<number>();
     const firstAt = new Map<number, number>();
     let previous: number | undefined;
@@ -72,7 +72,7 @@ function duplicatedDotted(plan: Plan): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const task of plan.tasks) {
-    const name = `${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`;
+    const name = task.id ?? `${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`;
     if (seen.has(name)) out.push({ message: `Task ${name} appears more than once: renumber the tasks so each number is used once.`, span: taskHeadSpan(plan, task) });
     seen.add(name);
   }

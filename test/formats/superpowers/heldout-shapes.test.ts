@@ -3245,3 +3245,22 @@ describe('earlier rounds\' findings, fixed after round 62', () => {
     expect(await verify('Final cleanup')).toEqual([expect.stringContaining('says to commit without the commands')]);
   });
 });
+
+describe('tasks numbered within lettered parts ("### Task A1:", "## Task B2-1:"), read as tasks after round 62', () => {
+  const lettered = (ids: string[]): string[] =>
+    ids.flatMap((id) => task(`### Task ${id}: Part`, '**Files:**', `- Create: \`src/${id.toLowerCase()}.ts\``, '', '- [ ] **Step 1: Write the failing test**'));
+
+  it('reads each as a task, names it by its id, and reports only an id used twice', async () => {
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: lettered(['A1']) }))).toEqual([expect.stringContaining('Step 1 of Task A1 says to change code')]);
+    expect(await lint('task-numbering', spPlan({ tasks: lettered(['A1', 'A2', 'B1', 'B2-1', 'B2-2']) }))).toEqual([]);
+    expect(await lint('task-numbering', spPlan({ tasks: lettered(['A1', 'B1', 'B1']) }))).toEqual(['Task B1 appears more than once: renumber the tasks so each number is used once.']);
+  });
+
+  it('keeps a range heading over its tasks ("## Task 3-8:") apart from an id with a dash', () => {
+    const plan = parsePlan(spPlan({ tasks: ['## Task 3-8: Six Hooks', '', ...task('### Task 3: Hook', '- [ ] Step'), ...task('### Task B2-1: Fsync', '- [ ] Step')] }), 'docs/plans/p.md');
+    expect(plan.tasks.map((t) => [t.number, t.subnumber, t.id])).toEqual([
+      [3, undefined, undefined],
+      [2, 1, 'B2-1'],
+    ]);
+  });
+});

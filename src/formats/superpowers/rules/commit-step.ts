@@ -432,7 +432,7 @@ function ignoredDirectories(plan: Plan): string[] {
 
 /** "Tasks 1–8", "Tasks 2, 4 and 7": consecutive task numbers as a range. */
 function taskList(tasks: readonly Task[]): string {
-  if (tasks.some((t) => t.subnumber !== undefined)) return `${tasks.slice(0, -1).map(taskName).join(', ')} and ${taskName(tasks[tasks.length - 1]!)}`;
+  if (tasks.some((t) => t.subnumber !== undefined || t.id !== undefined)) return `${tasks.slice(0, -1).map(taskName).join(', ')} and ${taskName(tasks[tasks.length - 1]!)}`;
   const runs: Array<[number, number]> = [];
   for (const t of tasks) {
     const last = runs[runs.length - 1];

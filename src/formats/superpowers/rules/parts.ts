@@ -39,13 +39,13 @@ export function taskSection(plan: Plan, task: Task): Section | undefined {
 
 /** "Task 3", "Task 1.2": the task as its heading names it. */
 export function taskName(task: Task): string {
-  return `Task ${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`;
+  return `Task ${task.id ?? `${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`}`;
 }
 
 /** The "Task N" words of the task's heading line. */
 export function taskHeadSpan(plan: Plan, task: Task): Span {
   const line = task.span.start.line;
-  const m = /Task\s+\d+(?:\.\d+)?/i.exec(lineText(plan, line));
+  const m = /Task\s+(?:[A-Z]{1,3}(?=\d))?\d+(?:[.-]\d+)?/i.exec(lineText(plan, line));
   return m ? span(line, m.index + 1, line, m.index + m[0].length + 1) : lineSpan(plan.lines, line);
 }
 
