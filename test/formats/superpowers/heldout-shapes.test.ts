@@ -3256,6 +3256,17 @@ describe('tasks numbered within lettered parts ("### Task A1:", "## Task B2-1:")
     expect(await lint('task-numbering', spPlan({ tasks: lettered(['A1', 'B1', 'B1']) }))).toEqual(['Task B1 appears more than once: renumber the tasks so each number is used once.']);
   });
 
+  it('the findings their tasks drew, judged false, quieted by class: a note written to a document, a bare green rerun', async () => {
+    const contract = (path: string): Promise<string[]> =>
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Map the wiring', '**Files:** read `host/server.ts`', '', `- [ ] **Step 1: Write the contract** to \`${path}\` (scratch): the wiring point and the override fields.`);
+    expect(await contract('agent/HOST_MODE_CONTRACT.md')).toEqual([]);
+    expect(await contract('host/contract.ts')).toEqual([expect.stringContaining('shows no code')]);
+    const green = (title: string): Promise<string[]> =>
+      lintSecondTask('sp-run-expected', '### Task 2: Events', '- [ ] **Step 1: Write the failing test**', '', '```python', 'def test_x(): assert parse({}) is None', '```', '', '- [ ] **Step 2: Run, expect FAIL** — `uv run python -m pytest tests/test_events.py -v`', '', '- [ ] **Step 3: Implement `events.py`**', '', '```python', 'def parse(e): return None', '```', '', `- [ ] **Step 4: ${title}**`);
+    expect(await green('Run, expect PASS.')).toEqual([]);
+    expect(await green('Run the voice suite, expect PASS.')).toEqual([expect.stringContaining('Step 4 of Task 2')]);
+  });
+
   it('keeps a range heading over its tasks ("## Task 3-8:") apart from an id with a dash', () => {
     const plan = parsePlan(spPlan({ tasks: ['## Task 3-8: Six Hooks', '', ...task('### Task 3: Hook', '- [ ] Step'), ...task('### Task B2-1: Fsync', '- [ ] Step')] }), 'docs/plans/p.md');
     expect(plan.tasks.map((t) => [t.number, t.subnumber, t.id])).toEqual([

@@ -44,8 +44,11 @@ const SETTINGS_OBJECT = /^\W*(?:add|write|create|update|set|define|register)\s+(
  */
 const MANIFEST_ENTRIES = /\b(?:scripts|workspace members?|(?:dev-?)?dependenc(?:y|ies))\W*$/i;
 const MANIFEST = /\b(?:package\.json|Cargo\.toml|pyproject\.toml|go\.mod|composer\.json|Gemfile|pom\.xml|build\.gradle(?:\.kts)?|deno\.json)\b/;
-/** A step's text that opens with the file it edits: "In `manifests/components.json`:", "Document … in `REPORT.md`: …". */
-const OPENS_IN_FILE = /^\W*(?:in\s+`([^`\s]+)`\s*[:,]|(?:document|record|describe|write down)\b[^.\n]{0,60}?\bin(?:to)?\s+`([^`\s]+)`)/i;
+/**
+ * A step's text that opens with the file it edits: "In `manifests/components.json`:", "Document … in `REPORT.md`: …", and
+ * after a bold head, "**Write the contract** to `HOST_MODE_CONTRACT.md`".
+ */
+const OPENS_IN_FILE = /^\W*(?:in\s+`([^`\s]+)`\s*[:,]|(?:document|record|describe|write down)\b[^.\n]{0,60}?\bin(?:to)?\s+`([^`\s]+)`|(?:to|into)\s+`([^`\s]+)`)/i;
 /** A step whose first sentence ends on the steps or jobs it changes (in a CI workflow the task edits). */
 const CI_STEPS = /^[^.]*\b(?:steps|jobs)\s*(?:\.|$)/i;
 /** Things a step makes that are not code: a directory, a branch, a CI workflow ("Add a temporary CI workflow and …", configuration). */
@@ -169,7 +172,7 @@ export function changesCode(unit: WorkUnit): boolean {
   // "In `manifests/components.json`:" over what to change, "Document the browser sequence in `VERIFICATION_REPORT.md`: …":
   // the step edits the one file it opens with, data or a document.
   const opening = OPENS_IN_FILE.exec(unit.prose[1]?.text ?? '');
-  const opensIn = opening?.[1] ?? opening?.[2];
+  const opensIn = opening?.[1] ?? opening?.[2] ?? opening?.[3];
   if (opensIn !== undefined && !CODE_FILE.test(opensIn) && (DATA_FILE.test(opensIn) || DOC_FILE.test(opensIn))) return false;
   // "Replace … `wait_health.sh` and `triage.sh` steps." in a task that edits a CI workflow: the workflow's steps.
   if (CI_STEPS.test(head.replace(/`[^`]*`/g, 'x')) && taskFiles.some((f) => CI_FILE.test(f))) return false;

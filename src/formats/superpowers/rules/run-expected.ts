@@ -392,7 +392,10 @@ export const spRunExpected: Rule = {
           // step the run repeats: "Run the tests and confirm they pass", "Run the same filter — PASS",
           // the green run of a TDD task, "Run — PASS"): then it is not missing.
           const runs = (s: Step): boolean => s !== step && givesRun(s);
-          const repeats = pointsBackToRun(plan, task, step) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
+          // "**Step 4: Run, expect PASS.**" naming nothing, after "**Step 2: Run, expect FAIL** — `uv run … pytest …`": the one
+          // run the task gave, again.
+          const bare = BARE_RERUN.test(withoutStepNumber(step.title.text)) && task.steps.slice(0, i).filter((s) => givesRun(s) || (s.kind !== 'commit' && inlineRun(plan, s) !== undefined)).length === 1;
+          const repeats = bare || pointsBackToRun(plan, task, step) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
           // "Run the test command.": the plan gives its commands once, in a section of their own ("## Commands").
           const byName = NAMED_COMMAND.test(step.title.text) || step.prose.some((p) => NAMED_COMMAND.test(p.text));
           // The plan gives its check commands once before its tasks ("Verify with: `pnpm run test ./src/<file> --run`",
@@ -450,6 +453,9 @@ const OUTCOME_BEFORE = /^\W*(?:verify|confirm|check|ensure)\b[^.]*\b(?:pass(?:es
 function givesRun(s: Step): boolean {
   return s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== '');
 }
+
+/** A run step that names nothing but its outcome: "Run, expect PASS.", "Run — green". */
+const BARE_RERUN = /^(?:re-?)?run\W*(?:expect\s+)?(?:pass(?:es)?|green)\W*$/i;
 
 /** "Run the helper tests", "Run the focused unit tests": tests named by a word or two, no command. */
 const NAMED_TESTS_RUN = /^\W*run (?:the|those|these) (?:[\w-]+ ){1,2}tests\b/i;
