@@ -14,7 +14,7 @@ export const taskNumbering: Rule = {
   check(plan) {
     const out: Finding[] = [];
     if (plan.format === 'superpowers' && plan.tasks.some((t) => t.subnumber !== undefined || t.id !== undefined)) return duplicatedDotted(plan);
-    const seen = new Set<number>();
+    // Each number's first heading line; its keys are the numbers seen so far.
     const firstAt = new Map<number, number>();
     let previous: number | undefined;
     let restartLine: number | undefined;
@@ -25,7 +25,7 @@ export const taskNumbering: Rule = {
       // "## Task 3-8: Six Hooks" over "### Task 3" … "### Task 8" heads the range; it does not use the number 3.
       if (headsTaskRange(plan.lines, task)) continue;
       const at = taskHeadSpan(plan, task);
-      if (seen.has(task.number)) {
+      if (firstAt.has(task.number)) {
         // "## Revised Plan" over "### Task 1" after a first draft's Task 1-2: the numbers start over, and renumbering
         // would keep the draft as tasks to execute.
         if (restartLine === undefined && plan.format === 'superpowers' && previous !== undefined && task.number < previous) restartLine = at.start.line;
@@ -45,10 +45,9 @@ export const taskNumbering: Rule = {
           span: at,
         });
       }
-      seen.add(task.number);
       if (!firstAt.has(task.number)) firstAt.set(task.number, at.start.line);
       previous = task.number;
-      expected = Math.max(...seen) + 1;
+      expected = Math.max(...firstAt.keys()) + 1;
     }
     return out;
   },

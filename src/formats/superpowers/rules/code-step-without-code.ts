@@ -1,7 +1,7 @@
 import type { Plan } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { isDocsOnly } from '../../../rules/tasks/shared.js';
-import { CI_FILE, linesBeforeTasks, taskBlocks, taskProse } from './parts.js';
+import { CI_FILE, LIST_ITEM, linesBeforeTasks, taskBlocks, taskProse } from './parts.js';
 import { phraseIn } from './placeholder-phrases.js';
 import { showsCode, unitName, workUnits, type WorkUnit } from './units.js';
 
@@ -125,8 +125,8 @@ const STILL = /\b(?:should|must|will) still\b|^\W*keep\s*:|\bstays? (?:as it is|
 function exactListedEdits(text: string): boolean {
   // "The script should still:" over "- create `featureDir`": a list of what stays, not of edits.
   const lines = text.split('\n');
-  const still = lines.findIndex((l) => STILL.test(l) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(l));
-  const items = (still >= 0 ? lines.slice(0, still) : lines).filter((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
+  const still = lines.findIndex((l) => STILL.test(l) && !LIST_ITEM.test(l));
+  const items = (still >= 0 ? lines.slice(0, still) : lines).filter((l) => LIST_ITEM.test(l));
   // "Remove:" over "- `pub mod cst;`": the verb is the label's, each item a whole statement (or one added only
   // if needed: "- optional derived projection cache field only if needed").
   const labelled = /^\W*(?:remove|delete|drop|add|insert|append)\s*:\s*$/im.test(text);

@@ -150,7 +150,11 @@ function stepCode(step: Step): string[] {
  * 因为 chore 从 main 切+加 commit)" (merge; fast-forward, since the branch only added commits).
  */
 const MERGE = gitCommand('merge');
-const mergesOnly = (s: Step): boolean => /^\W*(?:merge|合并)/i.test(s.title.text) && stepCode(s).some((c) => MERGE.test(c)) && !stepCode(s).some(commitsWith);
+function mergesOnly(s: Step): boolean {
+  if (!/^\W*(?:merge|合并)/i.test(s.title.text)) return false;
+  const code = stepCode(s);
+  return code.some((c) => MERGE.test(c)) && !code.some(commitsWith);
+}
 
 function commitSteps(task: Task): Step[] {
   // The commands in a block, or inline: "Run: `git add a.md; git commit -m \"docs: …\"`".

@@ -1,7 +1,7 @@
 import { codeSpanTexts } from '../../../plan/citations.js';
 import type { Plan, Section, Text } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
-import { clip, fileMapSection, isCode, lineText, ONLY_IF_ENTRY, taskName } from './parts.js';
+import { clip, fileMapSection, isCode, lineText, LIST_ITEM, ONLY_IF_ENTRY, taskName } from './parts.js';
 import { span } from '../../../plan/source.js';
 import { pathAndLines, withoutLocation } from '../../../plan/tasks.js';
 import { lazy } from '../../../lazy.js';
@@ -72,7 +72,7 @@ const IF_ANY_TITLE = /\((?:if any|if needed|si hay|si es necesario|se houver|s'i
 function listLead(plan: Plan, line: number, from: number): string {
   for (let l = line - 1; l >= from; l--) {
     const t = lineText(plan, l);
-    if (t.trim() !== '' && !/^\s*(?:[-*+]|\d+[.)])\s/.test(t)) return isCode(plan, l) ? '' : t;
+    if (t.trim() !== '' && !LIST_ITEM.test(t)) return isCode(plan, l) ? '' : t;
   }
   return '';
 }

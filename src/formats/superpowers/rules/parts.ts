@@ -248,6 +248,9 @@ export function readsOnly(task: Task): boolean {
 export const ONLY_IF_ENTRY =
   /^\W*(?:(?:create|modify|update|change|edit|touch)\s*:?\s+)?(?:(?:`[^`]+`\s*(?:\(\s*|[—–-]\s*)?)?only (?:if|when)\b|`[^`]+`\s*[（(]\s*(?:如有|如存在|若有|若存在|如需|如果))/i;
 
+/** A line that opens a list item: "- …", "* …", "1. …", "2) …". */
+export const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+
 /** CI configuration: a GitHub Actions workflow, `.gitlab-ci.yml`, a CircleCI or Buildkite directory, a Jenkinsfile. */
 export const CI_FILE = /(?:^|\/)(?:\.github\/workflows\/|\.circleci\/|\.buildkite\/)|(?:^|\/)(?:\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile)$/;
 

@@ -394,7 +394,7 @@ export const spRunExpected: Rule = {
           const runs = (s: Step): boolean => s !== step && givesRun(s);
           // "**Step 4: Run, expect PASS.**" naming nothing, after "**Step 2: Run, expect FAIL** — `uv run … pytest …`": the one
           // run the task gave, again.
-          const bare = BARE_RERUN.test(withoutStepNumber(step.title.text)) && task.steps.slice(0, i).filter((s) => givesRun(s) || (s.kind !== 'commit' && inlineRun(plan, s) !== undefined)).length === 1;
+          const bare = BARE_RERUN.test(withoutStepNumber(step.title.text)) && task.steps.slice(0, i).filter((s) => runsSomething(plan, s)).length === 1;
           const repeats = bare || pointsBackToRun(plan, task, step) || (saysAnOutcome(plan, step) && task.steps.slice(0, i).some(runs));
           // "Run the test command.": the plan gives its commands once, in a section of their own ("## Commands").
           const byName = NAMED_COMMAND.test(step.title.text) || step.prose.some((p) => NAMED_COMMAND.test(p.text));
@@ -454,6 +454,11 @@ function givesRun(s: Step): boolean {
   return s.kind !== 'commit' && s.commands.some((c) => c.run.text.trim() !== '');
 }
 
+/** A step that runs a command in a block, on its line, or inline in its words ("Run `cargo test --lib`"); not a commit step. */
+function runsSomething(plan: Plan, s: Step): boolean {
+  return givesRun(s) || (s.kind !== 'commit' && inlineRun(plan, s) !== undefined);
+}
+
 /** A run step that names nothing but its outcome: "Run, expect PASS.", "Run — green". */
 const BARE_RERUN = /^(?:re-?)?run\W*(?:expect\s+)?(?:pass(?:es)?|green)\W*$/i;
 
@@ -468,7 +473,7 @@ const TEST_COMMAND = /\b(?:test|tests|pytest|vitest|jest|mocha|rspec|phpunit|pes
  */
 function pointsBackToRun(plan: Plan, task: Task, step: Step): boolean {
   const pointsBack = REPEATS.test(step.title.text) || step.prose.some((p) => REPEATS.test(p.text));
-  if (pointsBack) return task.steps.some((s) => s !== step && (givesRun(s) || (s.kind !== 'commit' && inlineRun(plan, s) !== undefined)));
+  if (pointsBack) return task.steps.some((s) => s !== step && runsSomething(plan, s));
   // "Run the helper tests and confirm all pass." after the task's one run of a test command: that run again.
   if (!NAMED_TESTS_RUN.test(step.title.text)) return false;
   const before = task.steps.slice(0, task.steps.indexOf(step)).filter((s) => s.kind !== 'commit');
