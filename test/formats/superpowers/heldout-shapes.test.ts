@@ -3275,3 +3275,108 @@ describe('tasks numbered within lettered parts ("### Task A1:", "## Task B2-1:")
     ]);
   });
 });
+
+describe('round 63 (batches 159–166): habits its reviewers judged the findings on', () => {
+  it('sp-run-expected: a step that runs a section before the tasks by its heading runs the commands listed there', async () => {
+    const gate = ['## Required Commit Gate', '', 'Before every task commit, run:', '', '```bash', 'go test ./...', 'go vet ./...', '```', '', 'Expected: every command exits zero.'];
+    const step = (title: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ before: gate, tasks: task('### Task 1: Registry', `- [ ] **Step 5: ${title}.** Stage only the registry files.`) }));
+    expect(await step('Run the Required Commit Gate and commit')).toEqual([]);
+    expect(await step('Run the gate and commit')).toEqual([expect.stringContaining('names no command')]);
+    // A heading the step only mentions is not a run of it.
+    const constraints = ['## Global Constraints', '', '- Keep plans short.', '', '```bash', 'make check', '```'];
+    const [m] = await lint('sp-run-expected', spPlan({ before: constraints, tasks: task('### Task 1: Plans', '- [ ] **Step 3: Run structural validation**', '', 'Verify that every plan has `Goal` and `Global Constraints`.') }));
+    expect(m).toContain('names no command in the step');
+  });
+
+  it('sp-run-expected: a last step\'s bare run is given its outcome by the task\'s verification block after it', async () => {
+    const build = (comment: string): Promise<string[]> =>
+      lint('sp-run-expected', spPlan({ tasks: task('## Task 2: Lower the new ops', '- [ ] Add the return-type mapping in `lower.ml`.', '- [ ] Run `dune build`.', '', '### Verification', '```', `dune build${comment}`, '```') }));
+    expect(await build('   # clean compile')).toEqual([]);
+    expect(await build('')).toEqual([expect.stringContaining('has no Expected')]);
+  });
+
+  it('sp-run-expected: a step that logs what its run showed ("Observed:") owes only the command', async () => {
+    const [m] = await lint('sp-run-expected', spPlan({ tasks: task('### Task 2: Gate before sweep', '- [x] **Step 1: Run canonical pre-sweep gate**', '', 'Observed:', '', '- MoE md5 `8cb0ce23`', '- `MUL_MAT` `1146/1146`') }));
+    expect(m).toContain('says to run something and what to expect, but names no command in the step');
+  });
+
+  it('sp-commit-step: a commit step chained onto another step\'s line is the task\'s commit step', async () => {
+    const chained = (tail: string): Promise<string[]> =>
+      lintSecondTask('sp-commit-step', '### Task 2: Audio track', '**Files:**', '- Modify: `src/store/audio.rs`', '', '- [ ] **Step 1: 写失败测试**', '', '```rust', '#[test] fn m4a_first() {}', '```', '', `- [ ] **Step 2: \`cargo test -p voice-notes store::audio\` 通过**${tail}`);
+    expect(await chained(' → **Step 3: Commit**:`feat(store): m4a first`')).toEqual([expect.stringContaining('Step 3 ("Commit:`feat(store): m4a first`") of Task 2 says to commit without the commands')]);
+    expect(await chained('')).toEqual(['Task 2 has no commit step: end it with "Commit" and a bash block with `git add <the task\'s files>` and `git commit -m "…"`.']);
+  });
+
+  it('sp-commit-step: "commit" wrapped onto a step\'s next line finishes its sentence; "Commit/push" and "against that commit" read as they mean', async () => {
+    const items = (...lines: string[]): Promise<string[]> => lintSecondTask('sp-commit-step', '### Task 2: Authorization', '**Files:**', '- Modify: `src/auth.ts`', '', ...lines);
+    expect(await items('1. Test that the success page is unavailable before exchange/profile/origin', '   commit.', '2. Commit and push the change.')).toEqual([expect.stringContaining('The step "Commit and push the change."')]);
+    expect(await items('1. Add failing tests for the counts.', '2. Commit/push and verify parent gates.')).toEqual([expect.stringContaining('The step "Commit/push and verify parent gates."')]);
+    const review = (what: string): Promise<string[]> => items('- [ ] **Step 1: Write the failing test**', '', '```ts', 'test("expires", () => {});', '```', '', `- [ ] **Step 2: ${what}**`);
+    expect(await review('Dispatch three read-only reviewers against that exact commit.')).toEqual([expect.stringContaining('Task 2 has no commit step')]);
+    expect(await review('Review the diff, then commit.')).toEqual([expect.stringContaining('says to commit without the commands')]);
+  });
+
+  it('sp-code-step-without-code: steps that add CI, wire a check into the task\'s workflow, find nothing to add, make package directories or remove tests by what they reference', async () => {
+    const step = (files: string[], ...body: string[]): Promise<string[]> => lintSecondTask('sp-code-step-without-code', '### Task 2: Chores', '**Files:**', ...files, '', ...body);
+    const quiet = [
+      [['- Create: `.github/workflows/ci.yml`', '- Modify: `src/lib.rs`'], '- [ ] **Step 1: Add CI for formatting, Clippy, tests, and mock smoke execution.**'],
+      [['- Modify: `.github/workflows/governance.yml`', '- Create: `scripts/validate.py`'], '- [ ] **Step 1: Wire the validator into pre-merge governance**', '', 'Run the validator tests and validator from the governance workflow.'],
+      [['- Modify: `src/core/backlog.ts`'], '**Step 1: Add imports for `FileSystem` (they\'re already used)**', '', 'Open `src/core/backlog.ts`. The file already imports `FileSystem`. Nothing to add.'],
+      [['- Create: `moneyflow/data/__init__.py`'], '- [ ] **Step 1: Create `moneyflow/data/`, `moneyflow/tui/` with `__init__.py`**'],
+      [['- Modify: `src/BottomPanel.test.tsx`'], '- [ ] **Step 1: Update existing BottomPanel tests**', '', 'Remove or update any tests in `BottomPanel.test.tsx` that reference "Raw Log".'],
+    ] as const;
+    for (const [files, ...body] of quiet) expect(await step([...files], ...body), body[0]).toEqual([]);
+    expect(await step(['- Modify: `.github/workflows/ci.yml`', '- Modify: `src/lib.rs`'], '- [ ] **Step 1: Implement the validator in `src/lib.rs`**')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await step(['- Modify: `src/BottomPanel.test.tsx`'], '- [ ] **Step 1: Update existing BottomPanel tests**', '', 'Assert the new tab order in `BottomPanel.test.tsx`.')).toEqual([expect.stringContaining('shows no code')]);
+  });
+
+  it('sp-file-structure: a map of columns maps the files under a directory entry; a summary after the last task is a recap', async () => {
+    const map = ['## Target File Map', '', '```text', 'cmd/moneyflow/        Cobra root, version, and TUI startup', 'internal/domain/      Money and date values', 'Makefile              Build targets', '```'];
+    const files = (...paths: string[]): string[] => task('### Task 2: Domain', '**Files:**', ...paths.map((p) => `- Create: \`${p}\``), '', '- [ ] **Step 1: Write the failing test**');
+    const fs = (...paths: string[]): Promise<string[]> => lint('sp-file-structure', spPlan({ before: map, tasks: [...task('### Task 1: Root', '**Files:**', '- Create: `Makefile`'), ...files(...paths)] }));
+    expect(await fs('cmd/moneyflow/main.go', 'internal/domain/money.go', 'internal/domain/money_test.go')).toEqual([]);
+    expect(await fs('internal/domain/money.go', '.gitignore')).toEqual([expect.stringContaining("Task 2's file `.gitignore` is not in the file map")]);
+    const older = (heading: string): string =>
+      [
+        '# Reporting Implementation Plan',
+        '',
+        '> **For Claude:** Use executing-plans to implement this plan task-by-task.',
+        '',
+        '**Goal:** Report violations.',
+        '',
+        ...['a', 'b', 'c', 'd'].flatMap((n, i) => task(`## Task ${i + 1}: Part ${n}`, `**Files:**`, `- Modify: \`src/${n}.ts\``, '', '**Step 1: Edit**')),
+        heading,
+        '',
+        '| File | Change |',
+        '|---|---|',
+        '| `src/a.ts` | Modify |',
+      ].join('\n');
+    expect(await lint('sp-file-structure', older('## Files Changed Summary'))).toEqual([]);
+  });
+
+  it('sp-type-consistency (strict): a name the plan says already exists is no ordering slip, whatever a later task adds to it', async () => {
+    const consumes = (entry: string): Promise<string[]> =>
+      lint(
+        'sp-type-consistency',
+        spPlan({
+          tasks: [
+            ...task('### Task 1: Action registry', '**Files:**', '- Create: `internal/tui/actions.go`', '', '**Interfaces:**', '', `- Consumes: ${entry}`, '- Produces: `tui.Actions`', '', '- [ ] **Step 1: Write the failing test**'),
+            ...task('### Task 2: View state', '**Files:**', '- Create: `internal/app/view_state.go`', '- Modify: `internal/app/session.go`', '', '**Interfaces:**', '', '- Produces: `Session`, `ViewState`', '', '- [ ] **Step 1: Write the failing test**'),
+          ],
+        }),
+      );
+    expect(await consumes('existing `Session` methods and the bindings in `keymap.go`.')).toEqual([]);
+    expect(await consumes('`Session` methods and the bindings in `keymap.go`.')).toEqual([expect.stringContaining('Task 1 consumes `Session`, which only Task 2 produces')]);
+  });
+
+  it('sp-files-exact-paths (strict): a link to the author\'s own disk, and what a map says goes into a file it names', async () => {
+    expect(await filesEntry('### Task 2: Abort', '- Modify: [ChatTextInput.tsx](file:///d:/dev/superagent/src/components/ChatTextInput.tsx#L112-L120)', '- [ ] Step')).toEqual([
+      expect.stringContaining("links to the file on the author's machine (`file:///…`): write its path relative to the repository"),
+    ]);
+    const map = (parent: string): Promise<string[]> =>
+      lint('sp-files-exact-paths', spPlan({ before: ['## File Structure', '', parent, '  - Add `.claude/*` rule so files inside `.claude/` are ignored.'], tasks: TASK }));
+    expect(await map('- `.gitignore` — required changes:')).toEqual([]);
+    expect(await map('- Ignore rules:')).toEqual([expect.stringContaining('names a pattern, `.claude/*`')]);
+  });
+});

@@ -5,7 +5,8 @@ import { lineSpan, span } from '../../../plan/source.js';
 import { SHELL_LANGS } from '../../../rules/tasks/shared.js';
 import { commandProblem } from '../../../rules/tasks/task-exact-commands.js';
 import { codeSpanTexts } from '../../../plan/citations.js';
-import { CI_FILE, clip, isCode, lineText, linesBeforeTasks, OUTPUT_LANGS, stepName, taskBlocks, taskName, taskProse, withoutStepNumber } from './parts.js';
+import { escapeRegExp } from '../../../escape-regexp.js';
+import { CI_FILE, clip, firstTaskLine, isCode, lineText, linesBeforeTasks, OUTPUT_LANGS, stepName, taskBlocks, taskName, taskProse, withoutStepNumber } from './parts.js';
 
 /**
  * An outcome written right after an inline command: "Run `pytest -q`; verify RED.", "`npm test` → PASS",
@@ -279,7 +280,7 @@ export const spRunExpected: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    '"Exact commands with expected output": a step that runs tests, a build or a check says what the run should print — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Reported: a run of tests, a build or a check (`pytest`, `npm test`, `cargo build`, `mvn verify`, `tsc --noEmit`, `cargo fmt --check`, a linter, a script named for one: `scripts/test-cli.sh`) with no Expected and no word of its outcome; an Expected that allows failure ("Most tests PASS, may have some failures"; not one that says which failure is acceptable: "this may fail until … If it fails only because the new code needs formatting, continue", "may fail on API changes, but it must not fail because RMCP 2.1 requires a newer Rust"); a step that says to run something ("Run documentation checks."; not a review or QA pass people run, "Run Gate A review", "Run design QA", nor, in a task that writes only a CI workflow, a line of what the workflow runs that expects nothing, nor what a CI step the step adds executes: "Add a post-build `docker run` step to `cicd-container-build` that executes `python -m pytest` …") and names no command — in the step or a table under it with a Command column, in its task when it repeats one ("Run the tests again", "Run the same build and test commands", "Run Step 2, then commit", "Run the helper tests and confirm all pass." after the task\'s one test command, a bare "Run, expect PASS." after the task\'s one run) or after a checklist of step heads with nothing under them ("- [ ] **Step 6: Run the unit tests**" … then "Run:" over a block), or in a "## Commands" section or a line before the tasks that lists them when it names them ("Run the test command.", "Both test commands") — and, when it says what it expects ("verify it fails because …", "Verify Russian auto-detection, English override, persistence after reload"), only the command is asked for, and when it names some of its commands ("Run focused tests, full `swift test`, and `swift build`"), the exact command for the rest, and so when it gives one command and names more runs only in words ("Run `buf lint` and targeted server tests."); in a task without steps, a "Run" of a test, build or check with no Expected (a line before it that says what must pass, "- Verify typecheck, tests, and build pass", is its Expected). Taken as the Expected: an "Expected:" (or "**Expect:**") line after the Run or its block (its value on the line, or a list under the label), an "# Expected:" comment in the block, an outcome in a comment after each command (`yarn fix  # must pass with 0 warnings`; a command of the block without one is asked for its own), an outcome after an inline command ("Run `pytest -q`; verify RED", "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"), a title that states the outcome ("Verify VM is up"), any word of the outcome ("the build must be clean", "no new warnings", "`pnpm typecheck` 0 错误", "Verificar que tests pasen: `pnpm test`", "If it reports offenses, fix them", "and record each missing or moved symbol", "compare reward finiteness with the 0.20 baseline", a line under it that opens with the check: "Confirm both routes reach the custom endpoint.", "Verify: `src/data/racas.json` … created."), a step that takes the outcome of the one before ("Same as above for the frontend."), a later step of the task that runs the same command again with its Expected and no code or test written between ("1. Run `make test-compare`." … "**Run:**" `make -C poc test-compare` "**Expect:**" …), a next step that checks the run ("Confirm it writes the generated files", "Spot-check the rewritten messages", "Verificar que no hay errores de TypeScript", "Review the output and only then report the result", "Compare metrics against baseline"), fixes what it finds ("Fix CLI/help only if failing for real bugs") or uses its outcome by name ("Update the test count with the passing suite result", "After tests pass, run:", "If the focused tests pass, run `pnpm -r typecheck`"), or an outcome the plan states once before its tasks, for the same command or the same program and subcommand ("`task check` must pass at the end of every task", "`cargo test --workspace` must pass at every commit" for `cargo test -p api`). Not asked for: an Expected of any other command — a script or tool the agent runs once, a search, a diff or a log to read, a set-up, install, generate or format command (`git init -b main`, `npm install -D vitest`, `task generate`, `vendor/bin/pint --dirty`), a prompt the step sends ("You are an agent finishing a work session.") — because on plans it was not tuned on, reviewers agreed with few of the missing-Expected findings such commands drew (5 of 31, against 54 of 76 on runs of tests, builds and checks). A block that opens with a shebang (`#!/usr/bin/env bash`) is a script the step writes, not commands it runs. Commit steps are left to sp-commit-step. A warning: reviewers found too many ways of stating an outcome for an error.',
+    '"Exact commands with expected output": a step that runs tests, a build or a check says what the run should print — "Run: `pytest tests/path/test.py::test_name -v`" then "Expected: FAIL with \\"function not defined\\"" — so the executing agent knows whether the step worked, and a red step is seen to fail for the right reason. Reported: a run of tests, a build or a check (`pytest`, `npm test`, `cargo build`, `mvn verify`, `tsc --noEmit`, `cargo fmt --check`, a linter, a script named for one: `scripts/test-cli.sh`) with no Expected and no word of its outcome; an Expected that allows failure ("Most tests PASS, may have some failures"; not one that says which failure is acceptable: "this may fail until … If it fails only because the new code needs formatting, continue", "may fail on API changes, but it must not fail because RMCP 2.1 requires a newer Rust"); a step that says to run something ("Run documentation checks."; not a review or QA pass people run, "Run Gate A review", "Run design QA", nor, in a task that writes only a CI workflow, a line of what the workflow runs that expects nothing, nor what a CI step the step adds executes: "Add a post-build `docker run` step to `cicd-container-build` that executes `python -m pytest` …") and names no command — in the step or a table under it with a Command column, in its task when it repeats one ("Run the tests again", "Run the same build and test commands", "Run Step 2, then commit", "Run the helper tests and confirm all pass." after the task\'s one test command, a bare "Run, expect PASS." after the task\'s one run) or after a checklist of step heads with nothing under them ("- [ ] **Step 6: Run the unit tests**" … then "Run:" over a block), or in a "## Commands" section or a line before the tasks that lists them when it names them ("Run the test command.", "Both test commands"), or in a section before the tasks it runs by its heading ("Run the Required Commit Gate and commit" over "## Required Commit Gate" and its block) — and, when it says what it expects ("verify it fails because …", "Verify Russian auto-detection, English override, persistence after reload", or logs what it saw: "Observed:" over md5s and counts, "Pre and post gates both matched:"), only the command is asked for, and when it names some of its commands ("Run focused tests, full `swift test`, and `swift build`"), the exact command for the rest, and so when it gives one command and names more runs only in words ("Run `buf lint` and targeted server tests."); in a task without steps, a "Run" of a test, build or check with no Expected (a line before it that says what must pass, "- Verify typecheck, tests, and build pass", is its Expected). Taken as the Expected: an "Expected:" (or "**Expect:**") line after the Run or its block (its value on the line, or a list under the label), an "# Expected:" comment in the block, an outcome in a comment after each command (`yarn fix  # must pass with 0 warnings`; a command of the block without one is asked for its own), an outcome after an inline command ("Run `pytest -q`; verify RED", "`mvn -q test -Dtest=EntityIdTest` → PASS."), an Expected in other words or another language ("Expected after the code fix: PASS.", "You should see `x`", "Esperado: …", "预期：…"), a title that states the outcome ("Verify VM is up"), any word of the outcome ("the build must be clean", "no new warnings", "`pnpm typecheck` 0 错误", "Verificar que tests pasen: `pnpm test`", "If it reports offenses, fix them", "and record each missing or moved symbol", "compare reward finiteness with the 0.20 baseline", a line under it that opens with the check: "Confirm both routes reach the custom endpoint.", "Verify: `src/data/racas.json` … created."), a step that takes the outcome of the one before ("Same as above for the frontend."), a later step of the task that runs the same command again with its Expected and no code or test written between ("1. Run `make test-compare`." … "**Run:**" `make -C poc test-compare` "**Expect:**" …), or a block of the task after its steps that does, with the outcome in a comment ("- [ ] Run `dune build`." then "### Verification" over `dune build   # clean compile`), a next step that checks the run ("Confirm it writes the generated files", "Spot-check the rewritten messages", "Verificar que no hay errores de TypeScript", "Review the output and only then report the result", "Compare metrics against baseline"), fixes what it finds ("Fix CLI/help only if failing for real bugs") or uses its outcome by name ("Update the test count with the passing suite result", "After tests pass, run:", "If the focused tests pass, run `pnpm -r typecheck`"), or an outcome the plan states once before its tasks, for the same command or the same program and subcommand ("`task check` must pass at the end of every task", "`cargo test --workspace` must pass at every commit" for `cargo test -p api`). Not asked for: an Expected of any other command — a script or tool the agent runs once, a search, a diff or a log to read, a set-up, install, generate or format command (`git init -b main`, `npm install -D vitest`, `task generate`, `vendor/bin/pint --dirty`), a prompt the step sends ("You are an agent finishing a work session.") — because on plans it was not tuned on, reviewers agreed with few of the missing-Expected findings such commands drew (5 of 31, against 54 of 76 on runs of tests, builds and checks). A block that opens with a shebang (`#!/usr/bin/env bash`) is a script the step writes, not commands it runs. Commit steps are left to sp-commit-step. A warning: reviewers found too many ways of stating an outcome for an error.',
   instruction: 'Follow every command with its expected output: "Run: `<exact command>`" then "Expected: PASS" (or "FAIL with \\"<message>\\"", or the output).',
   examples: {
     valid: [
@@ -320,7 +321,7 @@ export const spRunExpected: Rule = {
             const inline = inlineRun(plan, step);
             // "Run Step 2, then stage only Task 1 files and commit": the run is one the task gave.
             if (!inline) {
-              if (!pointsBackToRun(plan, task, step)) out.push(...noCommand(named, step, ranBefore(plan, task, i)));
+              if (!pointsBackToRun(plan, task, step) && !namesCommandSection(plan, step)) out.push(...noCommand(named, step, ranBefore(plan, task, i)));
             } else if (!quietRun(inline.command) && !inlineOutcome(plan, step, inline.after) && !checkedAfter()) out.push(noExpected(named, step, inline.command));
           }
           continue;
@@ -402,7 +403,8 @@ export const spRunExpected: Rule = {
           // a gate's "run the full verification stack:" over `cargo clippy …`), or the task's Files block does
           // ("Test: `cargo test -p beads-rs --test integration …`"): the step runs what is given there.
           const given = (checksOnce ??= checksGivenOnce(plan)) || filesGiveTestCommand(task);
-          const elsewhere = shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i);
+          const elsewhere =
+            shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i) || namesCommandSection(plan, step);
           // "Expected result:" after the checklist says what the run shows: only the command is missing.
           if (!elsewhere) out.push(...noCommand(named, step, ranBefore(plan, task, i), i === task.steps.length - 1 && afterItems().expected));
         }
@@ -443,7 +445,16 @@ function expectedLater(plan: Plan, task: Task, i: number, command: string): bool
     const same = s.commands.find((c) => words.every((w) => c.run.text.split(/\s+/).includes(w)));
     if (same) return commandExpected(plan, same);
   }
-  return false;
+  // "- [ ] Run `dune build`." as the task's last step, then its "### Verification" block: `dune build   # clean compile`.
+  const step = task.steps[i]!;
+  const inSteps = new Set(task.steps.flatMap((s) => s.codeBlocks.map((b) => b.span.start.line)));
+  return taskBlocks(plan, task).some(
+    (b) =>
+      SHELL_LANGS.has(b.lang) &&
+      b.span.start.line > step.span.end.line &&
+      !inSteps.has(b.span.start.line) &&
+      b.content.split('\n').some((l) => commentedOutcome(l) && words.every((w) => l.split(/\s+/).includes(w))),
+  );
 }
 
 /** A line of a task without steps that says what its runs must show: "- Verify typecheck, tests, and build pass". */
@@ -538,6 +549,9 @@ const ALL_NAMED = /:\s*`[^`]+`(?:\s*(?:,|,?\s*and|,?\s*or)\s*`[^`]+`)*\s*\.?\s*$
  * A step that says to run something and gives no command; it may still say what it expects ("verify it fails because …"),
  * or its task may say it after its last item (`expectedAfter`: "Expected result:" under a checklist).
  */
+/** A run the plan logs with what it saw: "Observed:" over md5s and counts, "Pre and post gates both matched:". */
+const RECORDED_OUTCOME = /^\W*(?:observed|actual(?:\s+(?:result|output)s?)?)\b[^:]{0,30}:|\b(?:both|all|each)\s+(?:[\w-]+\s+)?matched\b/i;
+
 function noCommand(named: string, step: Step, earlier: string[], expectedAfter = false): Finding[] {
   // "Run the same checks locally and fix all failures.": what to do with a failure says what to expect.
   const handles = (text: string): boolean => OUTCOME_HANDLED.test(text) || FIXES_FAILURES.test(text) || RECORDS_OR_COMPARES.test(text);
@@ -548,7 +562,7 @@ function noCommand(named: string, step: Step, earlier: string[], expectedAfter =
     CHECKS.test(step.title.text) ||
     handles(step.title.text) ||
     stepExpected(step) ||
-    step.prose.some((p) => CHECKS.test(p.text) || OPENS_WITH_CHECK.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text) || TITLE_OUTCOME.test(p.text) || handles(p.text)) ||
+    step.prose.some((p) => CHECKS.test(p.text) || OPENS_WITH_CHECK.test(p.text) || MUST_END.test(p.text) || INLINE_OUTCOME.test(p.text) || TITLE_OUTCOME.test(p.text) || RECORDED_OUTCOME.test(p.text) || handles(p.text)) ||
     // "… and verify" at the end of one line, "stale handles cannot alias." on the next: one sentence.
     CHECKS.test(step.prose.map((p) => p.text).join(' '));
   // "Run focused tests, full `swift test`, and `swift build`": some of what it runs has its command (a
@@ -616,6 +630,20 @@ const COMMANDS_HEAD = /^(?:commands?|(?:test|verification|build|check) commands?
  * and a block), or a labelled line of the header or constraints with the commands in backticks ("- Test
  * commands: `nim c … && ./tests/t` AND `…`").
  */
+/**
+ * "Run the Required Commit Gate and commit.": the step names, by its heading, a section before the tasks whose
+ * block holds the commands ("## Required Commit Gate" over `go test ./...`, `go vet ./...`).
+ */
+function namesCommandSection(plan: Plan, step: Step): boolean {
+  const words = [step.title.text, ...step.prose.map((p) => p.text)].join(' ').replace(/[*_`]/g, '').toLowerCase();
+  const before = firstTaskLine(plan);
+  return plan.sections.some((s) => {
+    const heading = s.heading.text.replace(/[*_`#]/g, '').trim().toLowerCase();
+    if (s.heading.span.start.line >= before || heading.split(/\s+/).length < 2 || !new RegExp(`\\brun\\s+(?:the\\s+|our\\s+)?${escapeRegExp(heading)}\\b`).test(words)) return false;
+    return plan.codeBlocks.some((b) => SHELL_LANGS.has(b.lang) && b.span.start.line > s.heading.span.start.line && b.span.start.line <= Math.min(s.bodyEnd, before - 1));
+  });
+}
+
 function commandsGivenOnce(plan: Plan): boolean {
   const section = plan.sections.some(
     (s) => COMMANDS_HEAD.test(s.heading.text.replace(/[*_`#]/g, '').trim()) && plan.codeBlocks.some((b) => b.span.start.line > s.heading.span.start.line && b.span.start.line <= s.bodyEnd),

@@ -345,6 +345,9 @@ export const spTypeConsistency: Rule = {
       if (use.verb === 'calls' && made.length > 0) continue;
       if (repo && (await repo.declares(use.name))) continue;
       const label = `\`${use.written}\``;
+      // "The helpers and their tests already exist. Preserve `resolveDisplayKeymap`'s …", "Consumes: existing `Session`
+      // methods": the plan says the name is there, whatever a later task adds to it.
+      if ((saidToExist ??= namesSaidToExist(plan)).has(use.name)) continue;
       if (made.length > 0) {
         // `CRON_SECRET`: an environment variable is read at run time, whichever task documents it.
         if (use.ahead || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(use.name)) continue;
@@ -356,8 +359,6 @@ export const spTypeConsistency: Rule = {
         out.push({ message: `${n} consumes ${label}, which only ${later} produces — a later task: produce it earlier, or consume it where it exists.`, span: use.span });
         continue;
       }
-      // "The helpers and their tests already exist. Preserve `resolveDisplayKeymap`'s …": the plan says the name is there.
-      if ((saidToExist ??= namesSaidToExist(plan)).has(use.name)) continue;
       // A call is a slip of a function's name (a method call of a method's); a consumed name of anything produced.
       const candidates = (t: TaskCode): Set<string> => (use.verb === 'consumes' ? t.produces : use.plain ? t.functions : t.methods);
       // Two names the task consumes side by side (`minimum_y_value`; `y_value(item)`) are two names, not a slip.
