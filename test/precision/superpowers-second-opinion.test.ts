@@ -53,6 +53,10 @@ const MEASURED = [
   // bs-170 (a map glob `.agents/skills/**` over skills the plan copies, choosing which by judgement) was called right first
   // and ambiguous second.
   { rounds: [60, 60], size: 40, agree: 39, wrongThenRight: [], right: { first: 34, second: 33 } },
+  // bv-100 (an "**Execution rule:**" line that says to work task by task with TDD, but names no sub-skill) was called right
+  // first and false second; bv-115 (a run that names its focused tests only in words, told only to add an Expected) right
+  // first and the wrong message second; three links to the author's own disk false first and the wrong message second.
+  { rounds: [63, 63], size: 40, agree: 35, wrongThenRight: [], right: { first: 34, second: 32 } },
 ];
 
 describe.each(MEASURED)('second opinions on blind rounds $rounds.0 to $rounds.1', ({ rounds, size, agree, wrongThenRight, right }) => {
