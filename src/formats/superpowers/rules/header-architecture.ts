@@ -5,11 +5,14 @@ import { ARCHITECTURE, GOAL, headerField, headerRead, labelledBeforeTasks } from
 import { linesBeforeTasks } from './parts.js';
 
 /**
- * A bold label that names the approach in other words: "**Design — …:**", "**Approach:**", "**Decision:**", or in the
- * plan's language: "**整体原则:**" (overall principle), "**实现思路:**", "**技术方案:**".
+ * A bold label that names the approach in other words: "**Design — …:**", "**Approach:**", "**Decision:**", "**Conclusion:**
+ * port the templates verbatim …", or in the plan's language: "**整体原则:**" (overall principle), "**实现思路:**", "**技术方案:**".
  */
 const APPROACH_LABEL =
-  /^\s*\*\*(?:(?:design|approach|decision|strategy|solution)\b(?!\s*(?:doc|document|spec)s?\b)[^*\n]*\*\*\s*\S?|[\u4e00-\u9fff]{0,4}(?:原则|方案|设计|思路|策略)\s*(?:[:：]\*\*|\*\*[:：])\s*\S)/i;
+  /^\s*\*\*(?:(?:design|approach|decision|conclusion|strategy|solution)\b(?!\s*(?:doc|document|spec)s?\b)[^*\n]*\*\*\s*\S?|[\u4e00-\u9fff]{0,4}(?:原则|方案|设计|思路|策略)\s*(?:[:：]\*\*|\*\*[:：])\s*\S)/i;
+
+/** A section before the tasks that gives the approach: "## Mechanism (what the code does)", "## Approach", "### Design". */
+const APPROACH_HEADING = /^#{2,4}\s+(?:approach|design|mechanism|architecture|solution|how it works)\b(?!\s*(?:doc|document|spec)s?\b)/i;
 
 export const spHeaderArchitecture: Rule = {
   id: 'sp-header-architecture',
@@ -17,7 +20,7 @@ export const spHeaderArchitecture: Rule = {
   severity: 'warning',
   formats: ['superpowers'],
   description:
-    'The header says how the plan builds its Goal on an "**Architecture:**" line ("[2-3 sentences about approach]"), so the engineer who executes the tasks knows the shape of the change before the first one. A header without the line, or with an empty one, is reported. Not reported: a header in which none of the Goal, Architecture and Tech Stack lines is found while the plan has no such section either ("## Goal"), which on real plans is most often a header written in a form that is not read (labels in another language, a line before the title), not one without all three, and a header that gives the approach under a label of its own before the tasks ("**Design — trailing per-area checksum:**", "**Approach:**", "**Decision:** Use three evidence tiers", "**整体原则:**" (overall principle) in a plan written in Chinese; not "**Design doc:**", a pointer).',
+    'The header says how the plan builds its Goal on an "**Architecture:**" line ("[2-3 sentences about approach]"), so the engineer who executes the tasks knows the shape of the change before the first one. A header without the line, or with an empty one, is reported. Not reported: a header in which none of the Goal, Architecture and Tech Stack lines is found while the plan has no such section either ("## Goal"), which on real plans is most often a header written in a form that is not read (labels in another language, a line before the title), not one without all three, and a header that gives the approach under a label of its own before the tasks ("**Design — trailing per-area checksum:**", "**Approach:**", "**Decision:** Use three evidence tiers", "**Conclusion:** port the templates verbatim into Rust `const` strings …", "**整体原则:**" (overall principle) in a plan written in Chinese; not "**Design doc:**", a pointer), or in a section of its own ("## Mechanism (what the code does)", "## Approach").',
   instruction: 'After the Goal, write "**Architecture:**" and 2-3 sentences about the approach.',
   examples: {
     valid: [
@@ -42,7 +45,7 @@ export const spHeaderArchitecture: Rule = {
     if (labelledBeforeTasks(plan, ARCHITECTURE)) return [];
     // "**Design — trailing per-area checksum long:**", "**Decision:** Use three evidence tiers": the approach under a label of
     // its own (not "**Design doc:**", which points elsewhere).
-    if (linesBeforeTasks(plan).some((l) => APPROACH_LABEL.test(l))) return [];
+    if (linesBeforeTasks(plan).some((l) => APPROACH_LABEL.test(l) || APPROACH_HEADING.test(l))) return [];
     const goal = headerField(plan, GOAL);
     return [
       {
