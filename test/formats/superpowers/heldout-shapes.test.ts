@@ -3420,3 +3420,16 @@ describe('round 64 (batches 167–169, judged after round 63\'s fixes)', () => {
     expect(await copy('- [ ] **Step 1:** write the six golden configs.')).toEqual([expect.stringContaining('names a pattern')]);
   });
 });
+
+describe('round 65 (batch 170, judged after round 64\'s fixes)', () => {
+  it('sp-code-step-without-code: an attribute given whole with what it goes on, and a replacement its Files entry gives whole', async () => {
+    const implement = (text: string): Promise<string[]> =>
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Wire shape', '**Files:**', '- Modify: `crates/core/src/runtime/mod.rs:41-57`', '', `- [ ] **Step 1: Implement** — ${text}`);
+    expect(await implement('add `#[serde(rename_all = "camelCase")]` and `TS` derive to the struct; add it to `export_all` in `typegen.rs`.')).toEqual([]);
+    expect(await implement('add `#[allow(dead_code)]` locally where fields are public API.')).toEqual([expect.stringContaining('shows no code')]);
+    const replace = (entry: string): Promise<string[]> =>
+      lintSecondTask('sp-code-step-without-code', '### Task 2: Generated type', '**Files:**', entry, '', '- [ ] **Step 1: Replace the type** and delete `statusEndpoint` uses.');
+    expect(await replace('- Modify: `src/types/bootstrap.ts:6-22` (delete the hand-written `InitSummary`; `export type { DesktopInitSummary as InitSummary } from "../generated/DesktopInitSummary.js";`)')).toEqual([]);
+    expect(await replace('- Modify: `src/types/bootstrap.ts:6-22` (delete the hand-written `InitSummary`)')).toEqual([expect.stringContaining('shows no code')]);
+  });
+});
