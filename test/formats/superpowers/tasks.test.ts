@@ -55,6 +55,12 @@ describe('sp-task-files', () => {
     const b = task('### Task 2: Fix todo-crud.sh', '- [ ] **Step 1:** Read `.todo-registry`.');
     expect(await lint('sp-task-files', spPlan({ tasks: [...a, ...b] }))).toHaveLength(1);
   });
+
+  it('is a warning, which does not stop an agent\'s lint loop: reviewers agreed with too few of its blind findings for an error', async () => {
+    const fix = task('### Task 2: Fix dead code', '- [ ] **Step 1:** Update `todo-crud.sh` to read `.todo-registry`.');
+    const [d] = await lintRule('sp-task-files', spPlan({ tasks: [...TASK, '', ...fix] }), { format: 'superpowers' });
+    expect(d?.severity).toBe('warning');
+  });
 });
 
 describe('sp-files-exact-paths', () => {
