@@ -29,9 +29,9 @@ import type {
 const PLAN_TITLE = /(?:\bplan|计划|計画|計劃)\s*$/i;
 /**
  * "Task 3: Title"; "Task 1.2: Title" (numbered within a chunk or phase) keeps the number after the dot apart; "Task A1",
- * "Task B2-1", "Task F1.1" (numbered within a lettered part) keep the letters too.
+ * "Task B2-1", "Task F1.1", "Task A.1" (numbered within a lettered part) keep the letters too.
  */
-const TASK_HEADING = /^Task\s+(?:([A-Z]{1,3})(?=\d))?(\d+)(?:\.(\d+)(?=\s*[:.—–-]|\s*$)|(?<=[A-Z]\d+)-(\d+)(?=\s*[:.—–]|\s*$))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
+const TASK_HEADING = /^Task\s+(?:([A-Z]{1,3})(\.?)(?=\d))?(\d+)(?:\.(\d+)(?=\s*[:.—–-]|\s*$)|(?<=[A-Z]\d+)-(\d+)(?=\s*[:.—–]|\s*$))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
 /** "Step 3", "Step 3a" (sub-steps), then an optional separator and the title. */
 const STEP_LINE = /^Step\s+(\d+)([a-z]?)(?:\.(\d+)(?![\d.]))?(?:\s*[-–]\s*(\d+)(?=\s*[:.—–]))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
 /** "**Task 3: Title**" written as a whole bold line instead of a heading (a few plans do this). */
@@ -100,10 +100,11 @@ export function parseTasks(lines: readonly string[], o: Outline, sections: reado
     const own = beforeSubtasks(lines, section, sections);
     // A heading that only groups its subtasks ("## Task 3: Update views" right over "### Task 3.1") is not a task.
     if (own !== section && contentLineCount(own, lines) === 0) continue;
-    const task = parseTask(lines, o, own, Number(m[2]), prefixes);
-    const sub = m[3] ?? m[4];
+    const [, letters, dot, number, dotted, dashed] = m;
+    const task = parseTask(lines, o, own, Number(number), prefixes);
+    const sub = dotted ?? dashed;
     if (sub !== undefined) task.subnumber = Number(sub);
-    if (m[1] !== undefined) task.id = `${m[1]}${m[2]}${m[3] !== undefined ? `.${m[3]}` : m[4] !== undefined ? `-${m[4]}` : ''}`;
+    if (letters !== undefined) task.id = `${letters}${dot}${number}${dotted !== undefined ? `.${dotted}` : dashed !== undefined ? `-${dashed}` : ''}`;
     tasks.push(task);
   }
   if (tasks.length > 0) return tasks;
@@ -457,7 +458,7 @@ function stepHeadAt(lineText: string, l: number): StepHead | undefined {
 }
 
 function findTitle(line: number, lineText: string): Text {
-  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?Task\s+(?:[A-Z]{1,3}(?=\d))?\d+(?:\.\d+(?=\s*[:.—–-]|\s*$)|(?<=[A-Z]\d+)-\d+(?=\s*[:.—–]|\s*$))?\b\s*(?:[:.—–-]\s*)?/i.exec(lineText);
+  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?Task\s+(?:[A-Z]{1,3}\.?(?=\d))?\d+(?:\.\d+(?=\s*[:.—–-]|\s*$)|(?<=[A-Z]\d+)-\d+(?=\s*[:.—–]|\s*$))?\b\s*(?:[:.—–-]\s*)?/i.exec(lineText);
   if (!m) return trimmedLine(line, lineText);
   let end = lineText.replace(/\s+#+\s*$/, '').trimEnd().length;
   if (lineText.slice(0, end).endsWith('**') && m[0].includes('**')) end -= 2;

@@ -217,7 +217,7 @@ export interface Task {
   subnumber?: number;
   /**
    * The task's id as its heading writes it when letters lead the number, tasks numbered within a lettered part:
-   * "Task A1", "Task B2-1", "Task F1.1" (`number` is the first number).
+   * "Task A1", "Task B2-1", "Task F1.1", "Task A.1" (`number` is the first number).
    */
   id?: string;
   title: Text;

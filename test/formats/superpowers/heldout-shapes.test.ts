@@ -3267,6 +3267,17 @@ describe('tasks numbered within lettered parts ("### Task A1:", "## Task B2-1:")
     expect(await green('Run the voice suite, expect PASS.')).toEqual([expect.stringContaining('Step 4 of Task 2')]);
   });
 
+  it('reads a dot between the letter and the number ("### Task A.1:") the same way', async () => {
+    const plan = parsePlan(spPlan({ tasks: lettered(['A.1', 'A.2', 'B.1']) }), 'docs/plans/p.md');
+    expect(plan.tasks.map((t) => [t.id, t.title.text])).toEqual([
+      ['A.1', 'Part'],
+      ['A.2', 'Part'],
+      ['B.1', 'Part'],
+    ]);
+    expect(await lint('task-numbering', spPlan({ tasks: lettered(['A.1', 'A.2', 'B.1']) }))).toEqual([]);
+    expect(await lint('sp-code-step-without-code', spPlan({ tasks: lettered(['B.1']) }))).toEqual([expect.stringContaining('Step 1 of Task B.1 says to change code')]);
+  });
+
   it('keeps a range heading over its tasks ("## Task 3-8:") apart from an id with a dash', () => {
     const plan = parsePlan(spPlan({ tasks: ['## Task 3-8: Six Hooks', '', ...task('### Task 3: Hook', '- [ ] Step'), ...task('### Task B2-1: Fsync', '- [ ] Step')] }), 'docs/plans/p.md');
     expect(plan.tasks.map((t) => [t.number, t.subnumber, t.id])).toEqual([

@@ -45,7 +45,7 @@ export function taskName(task: Task): string {
 /** The "Task N" words of the task's heading line. */
 export function taskHeadSpan(plan: Plan, task: Task): Span {
   const line = task.span.start.line;
-  const m = /Task\s+(?:[A-Z]{1,3}(?=\d))?\d+(?:[.-]\d+)?/i.exec(lineText(plan, line));
+  const m = /Task\s+(?:[A-Z]{1,3}\.?(?=\d))?\d+(?:[.-]\d+)?/i.exec(lineText(plan, line));
   return m ? span(line, m.index + 1, line, m.index + m[0].length + 1) : lineSpan(plan.lines, line);
 }
 
