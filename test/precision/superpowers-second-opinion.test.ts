@@ -57,6 +57,9 @@ const MEASURED = [
   // first and false second; bv-115 (a run that names its focused tests only in words, told only to add an Expected) right
   // first and the wrong message second; three links to the author's own disk false first and the wrong message second.
   { rounds: [63, 63], size: 40, agree: 35, wrongThenRight: [], right: { first: 34, second: 32 } },
+  // bw-010 (a plan whose Status line lists most of its files by a brace list, told it has no file map) and bw-042 (a run of
+  // the agent's `lsp_diagnostics` tool, told it has no Expected) were called right first and ambiguous second.
+  { rounds: [64, 65], size: 40, agree: 38, wrongThenRight: [], right: { first: 33, second: 31 } },
 ];
 
 describe.each(MEASURED)('second opinions on blind rounds $rounds.0 to $rounds.1', ({ rounds, size, agree, wrongThenRight, right }) => {
