@@ -124,20 +124,23 @@ const COMMIT_NOUN =
 /** A commit step that points at the later task it is made in: "Commit (after conflict resolution in Task 2)". */
 const DEFERRED_COMMIT = /\bcommit\b[^.]*\((?:after|with|in|at the end of)\b[^)]*\btask\s+\d+/i;
 
-/**
- * A command that commits, with any tool: `git commit -m`, Jujutsu's `jj new -m`, GitButler's `but commit`,
- * `hg commit`, Graphite's `gt create -m`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`);
- * not the tools that check a commit (`pre-commit run --all-files`, `commitlint`).
- */
 /** A commit made through a tool the step names in words, with the message it gives: "Run through the agent progress tool with commit message: `…`". */
 const TOOL_COMMIT = /\b(?:through|via|using|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}tool\b[^.]{0,40}\bcommit message\b/i;
 
-/** A task the title calls a verification: "Final verification", "Full validation". */
+/**
+ * A task the title calls a verification: "Final verification", "Full validation". Narrower than sp-task-files' test: a
+ * task titled "Verify and build" may still commit fixes of its own, and is held to showing the commands.
+ */
 const VERIFICATION_TASK = /^\W*(?:(?:full|final|end-to-end|overall)\s+)?(?:verification|validation)\b/i;
 
 /** `git add`: a step that stages the task's files. */
 const STAGES = gitCommand('add');
 
+/**
+ * A command that commits, with any tool: `git commit -m`, Jujutsu's `jj new -m`, GitButler's `but commit`,
+ * `hg commit`, Graphite's `gt create -m`, or a project's own helper named for it (`scripts/committer "feat: …" src/a.ts`);
+ * not the tools that check a commit (`pre-commit run --all-files`, `commitlint`).
+ */
 function commitsWith(command: string): boolean {
   return GIT_COMMIT.test(command) || /^\s*(?:(?:\S*\/)?(?!pre-commit\b|commitlint\b)[\w.-]*commit[\w.-]*|(?:but|hg|sl|yadm)\s+commit|gt\s+(?:create|modify))(?:\s|$)/.test(command);
 }
