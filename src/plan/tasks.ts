@@ -28,10 +28,22 @@ import type {
 /** A plan's title: "… Implementation Plan", "… Plan", "… 实施计划". */
 const PLAN_TITLE = /(?:\bplan|计划|計画|計劃)\s*$/i;
 /**
- * "Task 3: Title"; "Task 1.2: Title" (numbered within a chunk or phase) keeps the number after the dot apart; "Task A1",
- * "Task B2-1", "Task F1.1", "Task A.1" (numbered within a lettered part) keep the letters too.
+ * A task's number after "Task", and the separator before its title: "3"; "1.2" (numbered within a chunk or phase) keeps the
+ * number after the dot apart; "A1", "B2-1", "F1.1", "A.1" (numbered within a lettered part) keep the letters too. Captures:
+ * the letters, the dot after them, the number, the number after a dot, the number after a dash. The dashes are escaped
+ * (\u2014 —, \u2013 –): a non-ASCII character outside a regular-expression literal slows the bundle's load.
  */
-const TASK_HEADING = /^Task\s+(?:([A-Z]{1,3})(\.?)(?=\d))?(\d+)(?:\.(\d+)(?=\s*[:.—–-]|\s*$)|(?<=[A-Z]\d+)-(\d+)(?=\s*[:.—–]|\s*$))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
+const TASK_NUMBER = String.raw`(?:([A-Z]{1,3})(\.?)(?=\d))?(\d+)(?:\.(\d+)(?=\s*[:.\u2014\u2013-]|\s*$)|(?<=[A-Z]\d+)-(\d+)(?=\s*[:.\u2014\u2013]|\s*$))?\b\s*(?:[:.\u2014\u2013-]\s*)?`;
+/** "Task 3: Title", "Task A.1 — Title": a task heading's text, its title last. */
+const TASK_HEADING = new RegExp(String.raw`^Task\s+${TASK_NUMBER}(.*)$`, 'i');
+/** The same words at the start of a heading or bold line ("### Task 3: ", "**Task 3: "), up to the title. */
+const TASK_HEAD = new RegExp(String.raw`^\s*(?:#{1,6}\s+)?(?:\*\*)?Task\s+${TASK_NUMBER}`, 'i');
+
+/** The task's number as its heading writes it: "3", "1.2", "A1", "B2-1", "A.1". */
+export function taskNumberText(task: Task): string {
+  return task.id ?? `${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`;
+}
+
 /** "Step 3", "Step 3a" (sub-steps), then an optional separator and the title. */
 const STEP_LINE = /^Step\s+(\d+)([a-z]?)(?:\.(\d+)(?![\d.]))?(?:\s*[-–]\s*(\d+)(?=\s*[:.—–]))?\b\s*(?:[:.—–-]\s*)?(.*)$/i;
 /** "**Task 3: Title**" written as a whole bold line instead of a heading (a few plans do this). */
@@ -458,7 +470,7 @@ function stepHeadAt(lineText: string, l: number): StepHead | undefined {
 }
 
 function findTitle(line: number, lineText: string): Text {
-  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?Task\s+(?:[A-Z]{1,3}\.?(?=\d))?\d+(?:\.\d+(?=\s*[:.—–-]|\s*$)|(?<=[A-Z]\d+)-\d+(?=\s*[:.—–]|\s*$))?\b\s*(?:[:.—–-]\s*)?/i.exec(lineText);
+  const m = TASK_HEAD.exec(lineText);
   if (!m) return trimmedLine(line, lineText);
   let end = lineText.replace(/\s+#+\s*$/, '').trimEnd().length;
   if (lineText.slice(0, end).endsWith('**') && m[0].includes('**')) end -= 2;

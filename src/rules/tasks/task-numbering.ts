@@ -1,4 +1,4 @@
-import { headsTaskRange } from '../../plan/tasks.js';
+import { headsTaskRange, taskNumberText } from '../../plan/tasks.js';
 import type { CodeBlock, Plan } from '../../plan/types.js';
 import type { Finding, Rule } from '../types.js';
 import { taskHeadSpan } from './shared.js';
@@ -71,7 +71,7 @@ function duplicatedDotted(plan: Plan): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const task of plan.tasks) {
-    const name = task.id ?? `${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`;
+    const name = taskNumberText(task);
     if (seen.has(name)) out.push({ message: `Task ${name} appears more than once: renumber the tasks so each number is used once.`, span: taskHeadSpan(plan, task) });
     seen.add(name);
   }

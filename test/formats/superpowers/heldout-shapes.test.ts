@@ -13,6 +13,9 @@ const task = (heading: string, ...body: string[]): string[] => [heading, '', ...
 const lintSecondTask = (id: string, heading: string, ...body: string[]): Promise<string[]> => lint(id, spPlan({ tasks: [...TASK, '', ...task(heading, ...body)] }));
 /** Strict sp-files-exact-paths on one Files entry, in a task after the template's Task 1. */
 const filesEntry = (heading: string, entry: string, step: string): Promise<string[]> => lintSecondTask('sp-files-exact-paths', heading, '**Files:**', entry, '', step);
+/** sp-code-step-without-code on a second task that modifies one file and whose Step 1 has the title and text given. */
+const modifyStep = (file: string, title: string, ...text: string[]): Promise<string[]> =>
+  lintSecondTask('sp-code-step-without-code', '### Task 2: Edit', '**Files:**', `- Modify: \`${file}\``, '', `- [ ] **Step 1: ${title}**`, '', ...text);
 
 describe('sp-run-expected', () => {
   it('takes an outcome stated in the step title, or an end state the step works to, as its Expected', async () => {
@@ -2663,18 +2666,16 @@ describe('habits of batches 122 to 129 (round 53)', () => {
   });
 
   it('sp-code-step-without-code: an import or export named exactly, a swap in the step\'s text, a Javadoc update, a file copied as it is, an empty file, a solution file', async () => {
-    const step = (files: string, title: string, ...body: string[]): Promise<string[]> =>
-      lintSecondTask('sp-code-step-without-code', '### Task 2: Storage', '**Files:**', `- Modify: \`${files}\``, '', `- [ ] **Step 1: ${title}**`, '', ...body);
-    expect(await step('src/space-repo.ts', 'Update `src/space-repo.ts` to import `SpaceRepoStorage`.')).toEqual([]);
-    expect(await step('src/index.ts', "Update `src/index.ts` to add `export * from './space-members'`.")).toEqual([]);
-    expect(await step('src/index.ts', 'Update `src/index.ts` to wire `SpaceMembers` into the store.')).toEqual([expect.stringContaining('shows no code')]);
-    expect(await step('Tests/IntegrationTests.swift', 'Write failing tests for `ViewHierarchyIntegration`', 'In `IntegrationTests`, replace `hasSaveCallback()` assertions with `Storage.callback != nil` checks.')).toEqual([]);
+    expect(await modifyStep('src/space-repo.ts', 'Update `src/space-repo.ts` to import `SpaceRepoStorage`.')).toEqual([]);
+    expect(await modifyStep('src/index.ts', "Update `src/index.ts` to add `export * from './space-members'`.")).toEqual([]);
+    expect(await modifyStep('src/index.ts', 'Update `src/index.ts` to wire `SpaceMembers` into the store.')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await modifyStep('Tests/IntegrationTests.swift', 'Write failing tests for `ViewHierarchyIntegration`', 'In `IntegrationTests`, replace `hasSaveCallback()` assertions with `Storage.callback != nil` checks.')).toEqual([]);
     const javadoc = ['```java', '    /**', '     * Called when visiting a file; {@link VisitState#getLength()} may be called during.', '     */', '```'];
-    expect(await step('src/FileVisitor.java', 'Update the `file()` Javadoc to mention `getLength()`', ...javadoc)).toEqual([]);
-    expect(await step('src/FileVisitor.java', 'Update `file()` to call `getLength()`', ...javadoc)).toEqual([expect.stringContaining('holds only comments')]);
-    expect(await step('app/legacy/page.tsx', 'Create the legacy route', 'Move the current `app/page.tsx` content to `app/legacy/page.tsx`:', '', '```tsx', '// Exact copy of current app/page.tsx', '```')).toEqual([]);
-    expect(await step('tests/analysis/__init__.py', 'Create `tests/analysis/__init__.py`** (empty file)')).toEqual([]);
-    expect(await step('Chat.slnx', 'Add both projects to .slnx', 'Mirror the structure used for `Modules.Files`.')).toEqual([]);
+    expect(await modifyStep('src/FileVisitor.java', 'Update the `file()` Javadoc to mention `getLength()`', ...javadoc)).toEqual([]);
+    expect(await modifyStep('src/FileVisitor.java', 'Update `file()` to call `getLength()`', ...javadoc)).toEqual([expect.stringContaining('holds only comments')]);
+    expect(await modifyStep('app/legacy/page.tsx', 'Create the legacy route', 'Move the current `app/page.tsx` content to `app/legacy/page.tsx`:', '', '```tsx', '// Exact copy of current app/page.tsx', '```')).toEqual([]);
+    expect(await modifyStep('tests/analysis/__init__.py', 'Create `tests/analysis/__init__.py`** (empty file)')).toEqual([]);
+    expect(await modifyStep('Chat.slnx', 'Add both projects to .slnx', 'Mirror the structure used for `Modules.Files`.')).toEqual([]);
   });
 
   it('sp-no-placeholders: a TODO that names the later task doing the work is staged, not open', async () => {
@@ -3080,16 +3081,14 @@ describe('findings of round 60 judged wrong, fixed after it', () => {
   });
 
   it('sp-code-step-without-code: exact edits in words (a statement at a place, a manifest entry, a swap over two lines, a JSDoc block, a registration)', async () => {
-    const step = (files: string, title: string, ...text: string[]): Promise<string[]> =>
-      lintSecondTask('sp-code-step-without-code', '### Task 2: Edit', '**Files:**', `- Modify: \`${files}\``, '', `- [ ] **Step 1: ${title}**`, '', ...text);
-    expect(await step('src/workers/WorkerPool.ts', 'Add `private activeTasks = new Map<string, WorkerTask>();` beside `taskQueue`.')).toEqual([]);
-    expect(await step('src/workers/WorkerPool.ts', 'Add an `activeTasks` map beside `taskQueue`.')).toEqual([expect.stringContaining('shows no code')]);
-    expect(await step('frontend/package.json', 'Add `"test:unit:bounded": "node scripts/verify-vitest-termination.mjs"`.')).toEqual([]);
-    expect(await step('src/App.tsx', 'Route handlers through the unified parser', "Replace the paste handler's `splitQualifiedTableId(text)` call with", '`parseTableReference(text)`.')).toEqual([]);
-    expect(await step('src/App.tsx', 'Route handlers through the unified parser', 'Make both handlers parse through `parseTableReference` and keep their error paths.')).toEqual([expect.stringContaining('shows no code')]);
-    expect(await step('src/auth.ts', 'Add `@deprecated` JSDoc tag', '```ts', '/** @deprecated Use `clerkMiddleware()` instead. */', '```')).toEqual([]);
-    expect(await step('src/main.rs', 'register in `main.rs`', '`MultiFanout(MultiFanoutArgs)` → `multi_fanout::run`.')).toEqual([]);
-    expect(await step('src/main.rs', 'register in `main.rs`', 'Add the new subcommand the usual way.')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await modifyStep('src/workers/WorkerPool.ts', 'Add `private activeTasks = new Map<string, WorkerTask>();` beside `taskQueue`.')).toEqual([]);
+    expect(await modifyStep('src/workers/WorkerPool.ts', 'Add an `activeTasks` map beside `taskQueue`.')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await modifyStep('frontend/package.json', 'Add `"test:unit:bounded": "node scripts/verify-vitest-termination.mjs"`.')).toEqual([]);
+    expect(await modifyStep('src/App.tsx', 'Route handlers through the unified parser', "Replace the paste handler's `splitQualifiedTableId(text)` call with", '`parseTableReference(text)`.')).toEqual([]);
+    expect(await modifyStep('src/App.tsx', 'Route handlers through the unified parser', 'Make both handlers parse through `parseTableReference` and keep their error paths.')).toEqual([expect.stringContaining('shows no code')]);
+    expect(await modifyStep('src/auth.ts', 'Add `@deprecated` JSDoc tag', '```ts', '/** @deprecated Use `clerkMiddleware()` instead. */', '```')).toEqual([]);
+    expect(await modifyStep('src/main.rs', 'register in `main.rs`', '`MultiFanout(MultiFanoutArgs)` → `multi_fanout::run`.')).toEqual([]);
+    expect(await modifyStep('src/main.rs', 'register in `main.rs`', 'Add the new subcommand the usual way.')).toEqual([expect.stringContaining('shows no code')]);
   });
 
   it('sp-run-expected: a run that records or compares what it finds, or a line under it that opens with the check, says what to expect', async () => {

@@ -5,6 +5,7 @@
  * version a plan's wording belongs to, so each rule can accept every version's own form.
  */
 import { gitCommand } from '../../../plan/git-command.js';
+import { taskNumberText } from '../../../plan/tasks.js';
 import { lineSpan, span, trimmedLine } from '../../../plan/source.js';
 import type { CodeBlock, Plan, Section, Span, Step, Task } from '../../../plan/types.js';
 import { codeLines } from '../../../rules/code-lines.js';
@@ -39,7 +40,7 @@ export function taskSection(plan: Plan, task: Task): Section | undefined {
 
 /** "Task 3", "Task 1.2": the task as its heading names it. */
 export function taskName(task: Task): string {
-  return `Task ${task.id ?? `${task.number}${task.subnumber !== undefined ? `.${task.subnumber}` : ''}`}`;
+  return `Task ${taskNumberText(task)}`;
 }
 
 /** The "Task N" words of the task's heading line. */

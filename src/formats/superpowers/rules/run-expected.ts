@@ -1,4 +1,4 @@
-import type { Command, Plan, Step, Task } from '../../../plan/types.js';
+import type { CodeBlock, Command, Plan, Step, Task } from '../../../plan/types.js';
 import type { Finding, Rule } from '../../../rules/types.js';
 import { gitCommand } from '../../../plan/git-command.js';
 import { lineSpan, span } from '../../../plan/source.js';
@@ -405,7 +405,7 @@ export const spRunExpected: Rule = {
           // ("Test: `cargo test -p beads-rs --test integration …`"): the step runs what is given there.
           const given = (checksOnce ??= checksGivenOnce(plan)) || filesGiveTestCommand(task);
           const elsewhere =
-            shellOutsideSteps(plan, task) || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i) || namesCommandSection(plan, step);
+            shellBlocksOutsideSteps(plan, task).length > 0 || repeats || afterItems().commands || (byName && commandsGivenOnce(plan)) || given || commandTable(plan, task, i) || namesCommandSection(plan, step);
           // "Expected result:" after the checklist says what the run shows: only the command is missing.
           if (!elsewhere) out.push(...noCommand(named, step, ranBefore(plan, task, i), i === task.steps.length - 1 && afterItems().expected));
         }
@@ -448,13 +448,8 @@ function expectedLater(plan: Plan, task: Task, i: number, command: string): bool
   }
   // "- [ ] Run `dune build`." as the task's last step, then its "### Verification" block: `dune build   # clean compile`.
   const step = task.steps[i]!;
-  const inSteps = new Set(task.steps.flatMap((s) => s.codeBlocks.map((b) => b.span.start.line)));
-  return taskBlocks(plan, task).some(
-    (b) =>
-      SHELL_LANGS.has(b.lang) &&
-      b.span.start.line > step.span.end.line &&
-      !inSteps.has(b.span.start.line) &&
-      b.content.split('\n').some((l) => commentedOutcome(l) && words.every((w) => l.split(/\s+/).includes(w))),
+  return shellBlocksOutsideSteps(plan, task).some(
+    (b) => b.span.start.line > step.span.end.line && b.content.split('\n').some((l) => commentedOutcome(l) && words.every((w) => l.split(/\s+/).includes(w))),
   );
 }
 
@@ -687,8 +682,8 @@ function commandTable(plan: Plan, task: Task, i: number): boolean {
   return rows.length >= 3 && /\|\s*(?:commands?|run)\s*\|/i.test(rows[0]!) && rows.slice(2).some((r) => /`[^`]+\s[^`]*`/.test(r));
 }
 
-/** A shell block of the task that belongs to none of its steps ("Verification:" after the steps). */
-function shellOutsideSteps(plan: Plan, task: Task): boolean {
+/** The task's shell blocks that belong to none of its steps ("Verification:" after the steps). */
+function shellBlocksOutsideSteps(plan: Plan, task: Task): CodeBlock[] {
   const inSteps = new Set(task.steps.flatMap((s) => s.codeBlocks.map((b) => b.span.start.line)));
-  return taskBlocks(plan, task).some((b) => SHELL_LANGS.has(b.lang) && !inSteps.has(b.span.start.line));
+  return taskBlocks(plan, task).filter((b) => SHELL_LANGS.has(b.lang) && !inSteps.has(b.span.start.line));
 }
